@@ -1,0 +1,58 @@
+import type { Input, MethodName, Output } from '../../shared/contract';
+import type { ServiceContext } from '../core/context';
+
+export type FlagKind = 'string' | 'boolean' | 'number' | 'string[]';
+
+export interface CliArgs {
+  positionals: string[];
+  flags: Record<string, string | boolean | number | string[] | undefined>;
+}
+
+export interface CliIO {
+  /** Calls a contract method through the same dispatcher the window and the host use. Throws `AppError` on `{ok:false}`. */
+  call<K extends MethodName>(method: K, input: Input<K>): Promise<Output<K>>;
+  /** The service context (opens the database on first use). */
+  context(): ServiceContext;
+  lang: 'vi' | 'en';
+  json: boolean;
+  /** The CLI's clock (`--now ISO`, else the system clock). */
+  now(): Date;
+  /** Human-readable output line (suppressed with --json). */
+  print(line: string): void;
+  /** Progress/diagnostic line on stderr (never the PIN). */
+  note(line: string): void;
+}
+
+/**
+ * One `kekhai` command. `run` returns the value printed as the JSON document with `--json`;
+ * `human` renders it for people (Vietnamese, or English with `--lang en`).
+ * Throw `UsageError` for bad usage (exit 2) and `AppError` for user/validation errors (exit 1).
+ */
+export interface CliCommand {
+  path: string[];
+  usage: string;
+  summary: string;
+  flags?: Record<string, FlagKind>;
+  /** Long-running commands (servers) keep the process alive; the CLI then does not exit after `run`. */
+  longRunning?: boolean;
+  run(args: CliArgs, io: CliIO): Promise<unknown>;
+  human?(value: unknown, lang: 'vi' | 'en'): string;
+}
+
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export function stringFlag(args: CliArgs, name: string): string | undefined {
+  const v = args.flags[name];
+  return typeof v === 'string' ? v : undefined;
+}
+
+export function requireFlag(args: CliArgs, name: string): string {
+  const v = stringFlag(args, name);
+  if (v === undefined || v === '') throw new UsageError(`Thiếu tham số --${name}`);
+  return v;
+}

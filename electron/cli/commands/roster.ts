@@ -1,0 +1,156 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { ColumnMapping, EmployeeRecord, ImportResult, UnitFields, UnitRecord } from '../../../shared/contract/roster';
+import { AppError } from '../../core/app-error';
+import { requireFlag, stringFlag, UsageError, type CliArgs, type CliCommand } from '../command';
+
+const UNIT_FLAGS = { code: 'string', name: 'string', 'tax-code': 'string', 'agency-code': 'string', 'wage-region': 'string', address: 'string', phone: 'string', email: 'string', signer: 'string', ivan: 'string' } as const;
+
+function unitPatch(args: CliArgs): Partial<UnitFields> {
+  const p: Partial<UnitFields> = {};
+  const map: [keyof UnitFields, string][] = [
+    ['name', 'name'], ['taxCode', 'tax-code'], ['agencyCode', 'agency-code'], ['wageRegion', 'wage-region'], ['address', 'address'],
+    ['phone', 'phone'], ['email', 'email'], ['signer', 'signer'], ['ivanProvider', 'ivan'],
+  ];
+  for (const [k, flag] of map) {
+    const v = stringFlag(args, flag);
+    if (v !== undefined) (p as Record<string, string>)[k] = v;
+  }
+  return p;
+}
+
+function unitLine(u: UnitRecord): string {
+  return `${u.code}  ${u.name}  MST ${u.taxCode}  CQ BHXH ${u.agencyCode}  vùng ${u.wageRegion}  (${u.employeeCount} lao động)`;
+}
+
+function readBinary(path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    throw new AppError('IO', `Không đọc được tệp ${path}: ${(e as Error).message}`, { en: `Cannot read ${path}: ${(e as Error).message}` });
+  }
+}
+
+export const rosterCommands: CliCommand[] = [
+  {
+    path: ['unit', 'add'],
+    usage: 'kekhai unit add --code C --name N --tax-code T --agency-code A --wage-region R [--address … --phone … --email … --signer … --ivan MaIVAN]',
+    summary: 'Thêm đơn vị / Add a unit',
+    flags: UNIT_FLAGS,
+    run: (args, io) =>
+      io.call('unit.add', {
+        code: requireFlag(args, 'code'),
+        name: requireFlag(args, 'name'),
+        taxCode: requireFlag(args, 'tax-code'),
+        agencyCode: requireFlag(args, 'agency-code'),
+        wageRegion: requireFlag(args, 'wage-region'),
+        ...unitPatch(args),
+      } as UnitFields),
+    human: (v) => `Đã thêm đơn vị: ${unitLine(v as UnitRecord)}`,
+  },
+  {
+    path: ['unit', 'list'],
+    usage: 'kekhai unit list [--json]',
+    summary: 'Danh sách đơn vị / List units',
+    run: (_args, io) => io.call('unit.list', {}),
+    human: (v) => {
+      const units = (v as { units: UnitRecord[] }).units;
+      return units.length ? units.map(unitLine).join('\n') : 'Chưa có đơn vị nào. Dùng "kekhai unit add".';
+    },
+  },
+  {
+    path: ['unit', 'show'],
+    usage: 'kekhai unit show CODE [--json]',
+    summary: 'Xem đơn vị / Show a unit',
+    flags: { code: 'string' },
+    run: (args, io) => {
+      const code = args.positionals[0] ?? stringFlag(args, 'code');
+      if (!code) throw new UsageError('Thiếu mã đơn vị: kekhai unit show CODE');
+      return io.call('unit.get', { code });
+    },
+    human: (v) => {
+      const u = v as UnitRecord;
+      return [unitLine(u), u.address && `Địa chỉ: ${u.address}`, u.phone && `Điện thoại: ${u.phone}`, u.email && `Email: ${u.email}`, u.signer && `Người ký: ${u.signer}`, u.ivanProvider && `I-VAN: ${u.ivanProvider}`]
+        .filter(Boolean)
+        .join('\n');
+    },
+  },
+  {
+    path: ['unit', 'update'],
+    usage: 'kekhai unit update CODE [--name … --tax-code … --agency-code … --wage-region … --address … --phone … --email … --signer … --ivan …]',
+    summary: 'Sửa đơn vị / Update a unit',
+    flags: UNIT_FLAGS,
+    run: (args, io) => {
+      const code = args.positionals[0] ?? stringFlag(args, 'code');
+      if (!code) throw new UsageError('Thiếu mã đơn vị: kekhai unit update CODE --name …');
+      return io.call('unit.update', { code, patch: unitPatch(args) });
+    },
+    human: (v) => `Đã cập nhật: ${unitLine(v as UnitRecord)}`,
+  },
+  {
+    path: ['roster', 'import'],
+    usage: 'kekhai roster import FILE --unit CODE [--mapping FILE] [--dry-run] [--json]',
+    summary: 'Nhập danh sách lao động từ .xlsx/.csv (một giao dịch) / Import employees from .xlsx/.csv (one transaction)',
+    flags: { unit: 'string', mapping: 'string', 'dry-run': 'boolean' },
+    run: async (args, io) => {
+      const file = args.positionals[0];
+      if (!file) throw new UsageError('Thiếu tệp: kekhai roster import FILE --unit CODE');
+      const unitCode = requireFlag(args, 'unit');
+      const mappingFile = stringFlag(args, 'mapping');
+      let mapping: ColumnMapping | undefined;
+      if (mappingFile) {
+        try {
+          mapping = JSON.parse(readBinary(mappingFile).toString('utf8')) as ColumnMapping;
+        } catch (e) {
+          if (e instanceof AppError) throw e;
+          throw new UsageError(`Tệp ghép cột ${mappingFile} không phải JSON hợp lệ ({"fullName": "Họ và tên", …})`);
+        }
+      }
+      return io.call('roster.importCommit', {
+        unitCode,
+        file: { name: basename(file), base64: readBinary(file).toString('base64') },
+        mapping,
+        dryRun: args.flags['dry-run'] === true,
+      });
+    },
+    human: (v, lang) => {
+      const r = v as ImportResult;
+      const head = lang === 'en' ? `Imported ${r.imported}, updated ${r.updated}, rejected ${r.rejected.length} problem(s)` : `Đã nhập ${r.imported}, cập nhật ${r.updated}, ${r.rejected.length} lỗi`;
+      return [head, ...r.rejected.map((p) => `  - ${p.message}`)].join('\n');
+    },
+  },
+  {
+    path: ['roster', 'export'],
+    usage: 'kekhai roster export --unit CODE --out FILE.xlsx',
+    summary: 'Xuất danh sách lao động ra .xlsx / Export the roster to .xlsx',
+    flags: { unit: 'string', out: 'string' },
+    run: async (args, io) => {
+      const out = requireFlag(args, 'out');
+      const r = await io.call('roster.export', { unitCode: requireFlag(args, 'unit') });
+      try {
+        writeFileSync(out, Buffer.from(r.file.base64, 'base64'));
+      } catch (e) {
+        throw new AppError('IO', `Không ghi được tệp ${out}: ${(e as Error).message}`, { en: `Cannot write ${out}: ${(e as Error).message}` });
+      }
+      return { out, count: r.count };
+    },
+    human: (v) => `Đã xuất ${(v as { count: number }).count} người lao động vào ${(v as { out: string }).out}`,
+  },
+  {
+    path: ['roster', 'list'],
+    usage: 'kekhai roster list --unit CODE [--search TEXT] [--limit N] [--json]',
+    summary: 'Danh sách lao động, tìm không dấu / List employees, diacritics-insensitive search',
+    flags: { unit: 'string', search: 'string', limit: 'number', offset: 'number' },
+    run: (args, io) =>
+      io.call('employee.list', {
+        unitCode: requireFlag(args, 'unit'),
+        search: stringFlag(args, 'search'),
+        limit: typeof args.flags.limit === 'number' ? args.flags.limit : 2000,
+        offset: typeof args.flags.offset === 'number' ? args.flags.offset : 0,
+      }),
+    human: (v) => {
+      const r = v as { total: number; items: EmployeeRecord[] };
+      return [...r.items.map((e) => `${e.insuranceNumber || '          '}  ${e.fullName}  ${e.birthDate}  ${e.cccd || e.cmnd}`), `(${r.total} người)`].join('\n');
+    },
+  },
+];

@@ -1,0 +1,33 @@
+// Builds every face: the CLI (out/cli.cjs), the Electron main, preload and service host (out/electron/*.cjs),
+// and the renderer (out/renderer/, Vite). Native modules stay external (loaded from node_modules at run time).
+import { build } from 'esbuild';
+import { build as viteBuild } from 'vite';
+import { rmSync, mkdirSync } from 'node:fs';
+
+const external = ['better-sqlite3', 'pkcs11js', 'electron', 'xmllint-wasm', 'exceljs', 'electron-updater'];
+// esbuild's CJS output has no import.meta.url: derive it from __filename (used to find resources/ and out/renderer).
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: 'linked',
+  external,
+  logLevel: 'warning',
+  define: { 'import.meta.url': '__kekhai_import_meta_url' },
+  banner: { js: "const __kekhai_import_meta_url = require('url').pathToFileURL(__filename).href;" },
+};
+
+rmSync('out', { recursive: true, force: true });
+mkdirSync('out', { recursive: true });
+
+await Promise.all([
+  build({ ...common, entryPoints: ['electron/cli/entry.ts'], outfile: 'out/cli.cjs' }),
+  build({ ...common, entryPoints: ['electron/shell/main.ts'], outfile: 'out/electron/main.cjs' }),
+  build({ ...common, entryPoints: ['electron/shell/service-host.ts'], outfile: 'out/electron/service-host.cjs' }),
+  // A sandboxed preload can only require('electron') renderer modules: bundle everything else into it.
+  build({ ...common, entryPoints: ['electron/shell/preload.ts'], outfile: 'out/electron/preload.cjs', external: ['electron'] }),
+]);
+
+await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
+console.log('build: out/cli.cjs, out/electron/{main,preload,service-host}.cjs, out/renderer/');

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+/** A file crossing the boundary as bytes (the renderer never sees paths in browser mode). */
+export const fileBlob = z.object({
+  name: z.string().min(1).max(255),
+  base64: z.string(),
+});
+export type FileBlob = z.infer<typeof fileBlob>;
+
+/** dd/mm/yyyy */
+export const dmyDate = z.string().regex(/^\d{2}\/\d{2}\/\d{4}$/, 'Ngày phải có dạng dd/mm/yyyy');
+/** mm/yyyy */
+export const monthYear = z.string().regex(/^\d{2}\/\d{4}$/, 'Tháng phải có dạng mm/yyyy');
+
+export const unitCode = z.string().regex(/^[A-Z0-9]{7}$/, 'Mã đơn vị gồm 7 chữ in hoa hoặc số');
+
+export const empty = z.object({}).strict();
+
+/** Progress event for long work: `done` of `total` units of `stage`. */
+export interface ProgressEvent {
+  method: string;
+  stage: string;
+  done: number;
+  total: number;
+}

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { defineMethods } from './define';
+
+export const doctorReport = z.object({
+  appVersion: z.string(),
+  face: z.enum(['desktop', 'browser', 'cli']),
+  dataDir: z.string(),
+  databaseFile: z.string(),
+  schemaVersion: z.number().int(),
+  latestSchemaVersion: z.number().int(),
+  pkcs11Libraries: z.array(z.object({ name: z.string(), path: z.string(), found: z.boolean() })),
+  ivanProvider: z
+    .array(z.object({ unitCode: z.string(), provider: z.string().nullable(), endpoint: z.string().nullable() }))
+    .default([]),
+  versions: z.object({ node: z.string(), electron: z.string().nullable(), sqlite: z.string() }),
+  testMode: z.boolean(),
+});
+export type DoctorReport = z.infer<typeof doctorReport>;
+
+export const systemMethods = defineMethods({
+  'system.info': {
+    summary: 'Thông tin ứng dụng và thư mục dữ liệu / App info and data folder',
+    input: z.object({}).strict(),
+    output: z.object({
+      appVersion: z.string(),
+      face: z.enum(['desktop', 'browser', 'cli']),
+      dataDir: z.string(),
+      testMode: z.boolean(),
+      now: z.string(),
+    }),
+  },
+  'system.doctor': {
+    summary: 'Kiểm tra cài đặt / Installation check',
+    input: z.object({}).strict(),
+    output: doctorReport,
+  },
+});

@@ -1,0 +1,63 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { makeTempDir, removeDir } from '../support/tmp';
+
+export interface ServedApp {
+  /** `http://127.0.0.1:N/?token=SECRET` as printed by `kekhai serve`. */
+  url: string;
+  baseUrl: string;
+  port: number;
+  secret: string;
+  dataDir: string;
+  process: ChildProcess;
+}
+
+/** Starts the built CLI's browser mode on a free port with its own data folder; resolves with the URL it prints. */
+export async function serveApp(opts: { dataDir?: string; now?: string; env?: Record<string, string> } = {}): Promise<ServedApp> {
+  const dataDir = opts.dataDir ?? makeTempDir('kekhai-e2e-');
+  const args = [join(process.cwd(), 'out', 'cli.cjs'), 'serve', '--port', '0', '--data', dataDir, ...(opts.now ? ['--now', opts.now] : [])];
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`kekhai serve did not start: ${err}`)), 30_000);
+    child.stdout!.on('data', (c) => {
+      out += c;
+      const m = /http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[0]);
+      }
+    });
+    child.stderr!.on('data', (c) => (err += c));
+    child.on('exit', (code) => reject(new Error(`kekhai serve exited ${code}: ${err}`)));
+  });
+  const u = new URL(url);
+  return { url, baseUrl: `${u.protocol}//${u.host}`, port: Number(u.port), secret: u.searchParams.get('token')!, dataDir, process: child };
+}
+
+export async function stopApp(app: ServedApp, keepData = false): Promise<void> {
+  if (app.process.exitCode === null) {
+    const done = new Promise((r) => app.process.once('exit', r));
+    app.process.kill('SIGTERM');
+    await done;
+  }
+  if (!keepData) removeDir(app.dataDir);
+}
+
+/** Playwright fixture: `app` is a served browser-mode instance, `page` is opened on it. */
+export const test = base.extend<{ app: ServedApp; appPage: Page }>({
+  app: async ({}, use) => {
+    const app = await serveApp();
+    await use(app);
+    await stopApp(app);
+  },
+  appPage: async ({ page, app }, use) => {
+    await page.goto(app.url);
+    await expect(page.getByTestId('statusbar')).toBeVisible();
+    await use(page);
+  },
+});
+
+export { expect };
