@@ -1,4 +1,6 @@
 import type { DoctorReport } from '../../../shared/contract/system';
+import { readFileSync } from 'node:fs';
+import { contract, isMethodName, methodNames } from '../../../shared/contract';
 import { resolveDataDir } from '../../core/paths';
 import { startHost } from '../../host/server';
 import { UsageError, type CliCommand } from '../command';
@@ -45,4 +47,33 @@ const serve: CliCommand = {
   },
 };
 
-export const systemCommands: CliCommand[] = [doctor, serve];
+/** Every contract method is reachable from the command line, also those without a dedicated command. */
+const call: CliCommand = {
+  path: ['call'],
+  usage: 'kekhai call METHOD [--input JSON | --input-file FILE] [--json]',
+  summary: 'Gọi trực tiếp một chức năng của API (xem "kekhai methods") / Call any API method',
+  flags: { input: 'string', 'input-file': 'string' },
+  async run(args, io) {
+    const method = args.positionals[0];
+    if (!method) throw new UsageError('Thiếu tên chức năng, ví dụ: kekhai call system.info');
+    if (!isMethodName(method)) throw new UsageError(`Không có chức năng "${method}". Xem "kekhai methods".`);
+    const raw = typeof args.flags['input-file'] === 'string' ? readFileSync(args.flags['input-file'], 'utf8') : typeof args.flags.input === 'string' ? args.flags.input : '{}';
+    let input: unknown;
+    try {
+      input = JSON.parse(raw);
+    } catch {
+      throw new UsageError('--input phải là JSON hợp lệ');
+    }
+    return io.call(method, input as never);
+  },
+};
+
+const methods: CliCommand = {
+  path: ['methods'],
+  usage: 'kekhai methods [--json]',
+  summary: 'Liệt kê các chức năng của API / List the API methods',
+  run: async () => methodNames.map((name) => ({ name, summary: contract[name].summary })),
+  human: (value) => (value as { name: string; summary: string }[]).map((m) => `${m.name.padEnd(32)} ${m.summary}`).join('\n'),
+};
+
+export const systemCommands: CliCommand[] = [doctor, serve, call, methods];
