@@ -37,6 +37,8 @@ export interface CliCommand {
   longRunning?: boolean;
   run(args: CliArgs, io: CliIO): Promise<unknown>;
   human?(value: unknown, lang: 'vi' | 'en'): string;
+  /** Exit code for a value that is printed but means failure (e.g. `kekhai verify` of an invalid file exits 1). */
+  exitCode?(value: unknown): number;
 }
 
 export class UsageError extends Error {

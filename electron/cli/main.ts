@@ -41,8 +41,11 @@ function helpText(lang: 'vi' | 'en'): string {
 
 function renderProblems(problems: FieldProblem[] | undefined, lang: 'vi' | 'en'): string[] {
   return (problems ?? []).map((p) => {
-    const where = [p.row !== undefined ? (lang === 'en' ? `row ${p.row}` : `dòng ${p.row}`) : '', p.column ?? p.field ?? ''].filter(Boolean).join(', ');
-    return `  - ${where ? where + ': ' : ''}${lang === 'en' ? (p.messageEn ?? p.message) : p.message}`;
+    const text = lang === 'en' ? (p.messageEn ?? p.message) : p.message;
+    // Messages usually name their row and field already ("Dòng 3 (Nguyễn Văn A), Tiền lương: …"); prefix only when not.
+    const named = /\b(dòng|row)\b/i.test(text);
+    const where = named ? '' : [p.row !== undefined ? (lang === 'en' ? `row ${p.row}` : `dòng ${p.row}`) : '', p.column ?? p.field ?? ''].filter(Boolean).join(', ');
+    return `  - ${where ? where + ': ' : ''}${text}`;
   });
 }
 
@@ -122,7 +125,7 @@ export async function runCli(argv: string[], out: Out = defaultOut): Promise<num
     else if (value !== undefined && value !== null && typeof value !== 'object') out.stdout(String(value));
     else if (value !== undefined && value !== null) out.stdout(JSON.stringify(value, null, 2));
     if (command.longRunning) runtime = null; // the server keeps the runtime open
-    return EXIT.ok;
+    return command.exitCode?.(value) ?? EXIT.ok;
   } catch (e) {
     if (e instanceof UsageError) return fail(EXIT.usage, { code: 'USAGE', message: e.message, messageEn: e.message });
     if (e instanceof AppError) return fail(EXIT.user, { code: e.code, message: e.message, messageEn: e.messageEn, details: e.details });

@@ -3,12 +3,21 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Result } from '../../shared/contract';
-import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
-import { rendererDir } from '../core/paths';
 import { APP_NAME } from '../core/version';
 import { createCallHandler, rendererUrlCheck } from './ipc-guard';
 import { isSafeExternalUrl } from './safe-links';
-import { SECURE_WEB_PREFERENCES } from './window-options';
+import { hardenContents, hardenSession } from './security';
+import { resolveUpdateFeed, startUpdates, type UpdaterLike } from './updater';
+import { windowOptions } from './window-options';
+
+// Checklist 4: every renderer sandboxed, whatever a window's own options say.
+app.enableSandbox();
+// One window per user: two app instances writing one SQLite file would race each other's backups and restores.
+if (!app.requestSingleInstanceLock()) app.quit();
+app.on('second-instance', () => {
+  if (win?.isMinimized()) win.restore();
+  win?.focus();
+});
 
 // The thin desktop shell: one window, one service process, one IPC channel into the contract.
 let win: BrowserWindow | null = null;
@@ -16,7 +25,8 @@ let services: UtilityProcess | null = null;
 let nextId = 1;
 const pending = new Map<number, (r: Result<unknown>) => void>();
 
-const indexFile = join(rendererDir(), 'index.html');
+// Beside this bundle (out/electron/main.cjs → out/renderer/), in the checkout and inside app.asar alike.
+const indexFile = join(__dirname, '..', 'renderer', 'index.html');
 const isTrustedUrl = rendererUrlCheck(pathToFileURL(indexFile).href);
 
 function startServices(): UtilityProcess {
@@ -44,39 +54,13 @@ function forward(method: string, input: unknown): Promise<Result<unknown>> {
   });
 }
 
-function hardenSessions(): void {
-  // Checklist 5: the app needs no browser permission (camera, geolocation, notifications go through main).
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
-  // Checklist 7: the CSP also as a response header.
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
-  });
-}
-
 app.on('web-contents-created', (_e, contents) => {
-  // Checklist 11–14: no webview, no navigation away, no new windows; vetted links go to the OS browser.
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.on('will-navigate', (event, url) => {
-    if (!isTrustedUrl(url)) event.preventDefault();
-  });
-  contents.on('will-redirect', (event, url) => {
-    if (!isTrustedUrl(url)) event.preventDefault();
-  });
-  contents.setWindowOpenHandler(({ url }) => {
-    if (isSafeExternalUrl(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
+  // Checklist 11–15: no webview, no navigation away, no new windows; vetted links go to the OS browser.
+  hardenContents(contents, { isTrustedUrl, openExternal: (url) => void shell.openExternal(url) });
 });
 
 function createWindow(): void {
-  win = new BrowserWindow({
-    width: 1360,
-    height: 860,
-    title: APP_NAME,
-    show: false,
-    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: join(__dirname, 'preload.cjs') },
-  });
+  win = new BrowserWindow(windowOptions({ title: APP_NAME, preload: join(__dirname, 'preload.cjs') }));
   win.once('ready-to-show', () => win?.show());
   void win.loadFile(indexFile);
   win.on('closed', () => (win = null));
@@ -106,9 +90,27 @@ ipcMain.handle('kekhai:shell', async (event, action: unknown, arg: unknown) => {
   return { ok: false, error: { code: 'BAD_REQUEST', message: 'Thao tác không được phép', messageEn: 'Action not allowed' } };
 });
 
+/** Settings live in the database, which only the service process opens: ask it like the page does. */
+async function settingsFromServices(): Promise<{ 'updates.url': string | null; 'updates.auto': boolean } | null> {
+  const r = await forward('settings.get', {});
+  return r.ok ? (r.value as { 'updates.url': string | null; 'updates.auto': boolean }) : null;
+}
+
+async function afterStart(): Promise<void> {
+  // The daily automatic backup (one per day, rotated) before the clerk changes anything.
+  const backup = await forward('backup.auto', {});
+  if (!backup.ok) console.error(`automatic backup failed: ${backup.error.messageEn ?? backup.error.message}`);
+  if (!app.isPackaged) return; // updates only for installed copies
+  const s = await settingsFromServices();
+  const feed = resolveUpdateFeed({ env: process.env, setting: s?.['updates.url'] ?? null, auto: s?.['updates.auto'] ?? true });
+  const { autoUpdater } = await import('electron-updater');
+  await startUpdates(autoUpdater as unknown as UpdaterLike, feed, (line) => console.log(line));
+}
+
 void app.whenReady().then(() => {
-  hardenSessions();
+  hardenSession(session.defaultSession);
   services = startServices();
   createWindow();
+  void afterStart();
 });
 app.on('window-all-closed', () => app.quit());

@@ -14,3 +14,17 @@ export const SECURE_WEB_PREFERENCES = Object.freeze({
   webviewTag: false,
   spellcheck: false,
 });
+
+/** The main window: our secure preferences plus the preload; nothing else may be passed in. */
+export function windowOptions(opts: { title: string; preload: string }) {
+  return {
+    width: 1360,
+    height: 860,
+    minWidth: 1024,
+    minHeight: 640,
+    title: opts.title,
+    show: false,
+    autoHideMenuBar: true,
+    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: opts.preload },
+  };
+}

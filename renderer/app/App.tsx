@@ -1,10 +1,14 @@
-import { Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
 import { useLang, useMessages } from '../i18n';
 import { ErrorBoundary } from './ErrorBoundary';
 import { frameMessages } from './messages';
 import { SECTIONS } from './sections';
 import { useNav } from './stores';
+import { installLinkGuard } from './link-guard';
+
+// The first-run flow (renderer/sections/welcome), shown while no unit exists.
+const Welcome = lazy(() => import('../sections/welcome'));
 
 interface Info {
   dataDir: string;
@@ -18,19 +22,69 @@ export function App() {
   const setLang = useLang((s) => s.setLang);
   const { section, go } = useNav();
   const [info, setInfo] = useState<Info | null>(null);
+  const [welcome, setWelcome] = useState(false);
+  const [training, setTraining] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [refresh, setRefresh] = useState(0);
+
+  // Choosing a section (sidebar, Alt+digit, a link) leaves the first-run flow for this session; it comes back on the
+  // next start while there is still no unit.
+  const shownSection = useRef(section);
+  const leftWelcome = useRef(false);
+  const leave = () => {
+    leftWelcome.current = true;
+    setWelcome(false);
+  };
+  useEffect(() => {
+    if (shownSection.current === section) return;
+    shownSection.current = section;
+    leave();
+  }, [section]);
 
   useEffect(() => {
     void api.call('system.info', {}).then((r) => r.ok && setInfo(r.value));
-  }, [section]);
+    void api.call('training.status', {}).then((r) => r.ok && setTraining(r.value.enabled));
+  }, [section, refresh]);
+
+  useEffect(() => {
+    const uninstall = installLinkGuard();
+    // Not when the clerk already moved on before the answer came (a quick click in the sidebar).
+    void api.call('welcome.status', {}).then((r) => r.ok && !leftWelcome.current && setWelcome(r.value.needed));
+    // The desktop shell takes the daily backup itself; in browser mode the page asks for it.
+    if (api.face === 'browser') void api.call('backup.auto', {});
+    const bump = () => setRefresh((n) => n + 1);
+    window.addEventListener('kekhai:settings-changed', bump);
+    window.addEventListener('kekhai:data-restored', bump);
+    return () => {
+      uninstall();
+      window.removeEventListener('kekhai:settings-changed', bump);
+      window.removeEventListener('kekhai:data-restored', bump);
+    };
+  }, []);
+
+  useEffect(() => {
+    // Training mode is marked in the window's title bar as well as in the app's own header.
+    document.title = training ? `[${t('training')}] ${t('appName')}` : t('appName');
+  }, [training, t]);
 
   useEffect(() => {
     document.documentElement.lang = lang;
     // Alt+1…6 open the sections (keyboard shortcuts for the frequent moves).
     const onKey = (e: KeyboardEvent) => {
+      // Ctrl+Shift+S: back up now (the clerk's "save a copy" before a risky change).
+      if (e.ctrlKey && e.shiftKey && e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        void api.call('backup.now', { download: false }).then((r) => {
+          setNotice(r.ok ? `${t('backupDone')}: ${r.value.backup.name}` : r.error.message);
+          window.dispatchEvent(new Event('kekhai:backup-done'));
+        });
+        return;
+      }
       if (!e.altKey) return;
       const s = SECTIONS.find((x) => x.shortcut === e.key);
       if (s) {
         e.preventDefault();
+        leave();
         go(s.id);
       }
     };
@@ -47,6 +101,7 @@ export function App() {
         <h1>
           {t('appName')}
           {info?.testMode && <span className="badge-test" data-testid="test-mode-badge">{t('testMode')}</span>}
+          {training && <span className="badge-test badge-training" data-testid="training-badge">{t('training')}</span>}
         </h1>
         <label className="lang">
           {t('language')}{' '}
@@ -64,7 +119,10 @@ export function App() {
             data-testid={`nav-${s.id}`}
             aria-current={s.id === section ? 'page' : undefined}
             title={`Alt+${s.shortcut}`}
-            onClick={() => go(s.id)}
+            onClick={() => {
+              leave();
+              go(s.id);
+            }}
           >
             {t(s.label)}
           </button>
@@ -73,8 +131,24 @@ export function App() {
       <main className="content" data-testid="content">
         <ErrorBoundary key={section} title={t('errorTitle')} hint={t('errorHint')} retry={t('retry')}>
           <Suspense fallback={<p>{t('loading')}</p>}>
-            <h2 className="section-title" data-testid="section-title">{t(current.label)}</h2>
-            <Page />
+            {welcome ? (
+              <Welcome
+                onDone={() => {
+                  setWelcome(false);
+                  setRefresh((n) => n + 1);
+                  go('units');
+                }}
+                onRestore={() => {
+                  setWelcome(false);
+                  go('settings');
+                }}
+              />
+            ) : (
+              <>
+                <h2 className="section-title" data-testid="section-title">{t(current.label)}</h2>
+                <Page />
+              </>
+            )}
           </Suspense>
         </ErrorBoundary>
       </main>
@@ -84,6 +158,7 @@ export function App() {
           {t('dataFolder')}: {info?.dataDir ?? '…'}
         </span>
         <span>v{info?.appVersion ?? ''}</span>
+        {notice && <span data-testid="status-notice">{notice}</span>}
       </footer>
     </div>
   );

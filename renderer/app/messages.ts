@@ -19,6 +19,8 @@ export const frameMessages = defineCatalog({
     retry: 'Thử lại',
     loading: 'Đang tải…',
     nav: 'Điều hướng chính',
+    training: 'TẬP HUẤN',
+    backupDone: 'Đã sao lưu',
   },
   en: {
     appName: 'KêKhai BHXH',
@@ -38,5 +40,7 @@ export const frameMessages = defineCatalog({
     retry: 'Try again',
     loading: 'Loading…',
     nav: 'Main navigation',
+    training: 'TRAINING',
+    backupDone: 'Backed up',
   },
 });

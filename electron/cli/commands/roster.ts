@@ -138,16 +138,23 @@ export const rosterCommands: CliCommand[] = [
   },
   {
     path: ['roster', 'list'],
-    usage: 'kekhai roster list --unit CODE [--search TEXT] [--limit N] [--json]',
+    usage: 'kekhai roster list --unit CODE [--search TEXT] [--limit N --offset N] [--json]',
     summary: 'Danh sách lao động, tìm không dấu / List employees, diacritics-insensitive search',
     flags: { unit: 'string', search: 'string', limit: 'number', offset: 'number' },
-    run: (args, io) =>
-      io.call('employee.list', {
-        unitCode: requireFlag(args, 'unit'),
-        search: stringFlag(args, 'search'),
-        limit: typeof args.flags.limit === 'number' ? args.flags.limit : 2000,
-        offset: typeof args.flags.offset === 'number' ? args.flags.offset : 0,
-      }),
+    run: async (args, io) => {
+      const base = { unitCode: requireFlag(args, 'unit'), search: stringFlag(args, 'search') };
+      const offset = typeof args.flags.offset === 'number' ? args.flags.offset : 0;
+      if (typeof args.flags.limit === 'number') return io.call('employee.list', { ...base, offset, limit: args.flags.limit });
+      // Without --limit: every match, fetched a page at a time.
+      const first = await io.call('employee.list', { ...base, offset, limit: 2000 });
+      const items = [...first.items];
+      while (offset + items.length < first.total) {
+        const next = await io.call('employee.list', { ...base, offset: offset + items.length, limit: 2000 });
+        if (!next.items.length) break;
+        items.push(...next.items);
+      }
+      return { total: first.total, offset, items };
+    },
     human: (v) => {
       const r = v as { total: number; items: EmployeeRecord[] };
       return [...r.items.map((e) => `${e.insuranceNumber || '          '}  ${e.fullName}  ${e.birthDate}  ${e.cccd || e.cmnd}`), `(${r.total} người)`].join('\n');

@@ -1,3 +1,177 @@
-import type { CliCommand } from '../command';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { CliArgs, CliCommand, FlagKind } from '../command';
+import { requireFlag, stringFlag, UsageError } from '../command';
+import type { SignerSpecInput, LibraryReport, VerifyReportOutput } from '../../../shared/contract/signing';
+import { AppError } from '../../core/app-error';
 
-export const signingCommands: CliCommand[] = [];
+/** `[signer]` = `--pkcs11 LIB [--token-label L | --token-serial S] [--cert-serial HEX] --pin-env VAR` | `--test-cert --password-env VAR`. */
+const SIGNER_FLAGS: Record<string, FlagKind> = {
+  pkcs11: 'string',
+  'token-label': 'string',
+  'token-serial': 'string',
+  'cert-serial': 'string',
+  'pin-env': 'string',
+  'test-cert': 'boolean',
+  'password-env': 'string',
+  'unit-mst': 'string',
+  'mst-override': 'string',
+};
+
+/** Secrets come from environment variables named on the command line, never from argv (visible in `ps`). */
+function secretFromEnv(args: CliArgs, flag: string): string | undefined {
+  const name = stringFlag(args, flag);
+  if (name === undefined) return undefined;
+  const v = process.env[name];
+  if (v === undefined) throw new UsageError(`Biến môi trường ${name} (--${flag}) chưa được đặt`);
+  return v;
+}
+
+function signerFromFlags(args: CliArgs): SignerSpecInput {
+  const lib = stringFlag(args, 'pkcs11');
+  if (args.flags['test-cert']) {
+    if (lib) throw new UsageError('Chỉ chọn một: --pkcs11 hoặc --test-cert');
+    const password = secretFromEnv(args, 'password-env');
+    if (password === undefined) throw new UsageError('--test-cert cần --password-env VAR (mật khẩu chứng thư thử nghiệm)');
+    return { kind: 'test-cert', password };
+  }
+  if (!lib) throw new UsageError('Thiếu cách ký: --pkcs11 LIB --pin-env VAR, hoặc --test-cert --password-env VAR');
+  if (stringFlag(args, 'token-label') && stringFlag(args, 'token-serial')) throw new UsageError('Chỉ chọn một: --token-label hoặc --token-serial');
+  return {
+    kind: 'pkcs11',
+    library: lib,
+    tokenLabel: stringFlag(args, 'token-label'),
+    tokenSerial: stringFlag(args, 'token-serial'),
+    certSerial: stringFlag(args, 'cert-serial'),
+    // No --pin-env: a PIN-pad reader asks on the device (protected authentication path).
+    pin: secretFromEnv(args, 'pin-env'),
+  };
+}
+
+function mstOverride(args: CliArgs): { reason: string } | undefined {
+  const r = stringFlag(args, 'mst-override');
+  return r ? { reason: r } : undefined;
+}
+
+function onePositional(args: CliArgs, what: string): string {
+  const p = args.positionals[0];
+  if (!p || args.positionals.length > 1) throw new UsageError(`Cần đúng một ${what}`);
+  return p;
+}
+
+function readInput(path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    throw new AppError('IO', `Không đọc được tệp ${path}: ${(e as Error).message}`, { en: `Cannot read ${path}: ${(e as Error).message}` });
+  }
+}
+
+function dmy(iso: string): string {
+  const d = new Date(new Date(iso).getTime() + 7 * 3600_000);
+  return `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
+}
+
+const tokens: CliCommand = {
+  path: ['tokens'],
+  usage: 'kekhai tokens [--pkcs11 LIB] [--json]',
+  summary: 'Kiểm tra chữ ký số: thư viện PKCS#11, token, chứng thư số / Signing check: libraries, tokens, certificates',
+  flags: { pkcs11: 'string' },
+  run: (args, io) => io.call('signing.tokens', { library: stringFlag(args, 'pkcs11') }),
+  human(value, lang) {
+    const v = value as { libraries: LibraryReport[]; testCert: { expired: boolean; notAfter: string } };
+    const en = lang === 'en';
+    const lines: string[] = [];
+    if (!v.libraries.length) lines.push(en ? 'No PKCS#11 library found. Install the CA token driver or add its path.' : 'Không thấy thư viện PKCS#11 nào. Hãy cài driver token của nhà cung cấp hoặc thêm đường dẫn.');
+    for (const l of v.libraries) {
+      lines.push(`${l.vendor}: ${l.path}${l.bits ? ` (${l.bits}-bit)` : ''}${l.error ? ` — ${en ? l.error.messageEn : l.error.message}` : ''}`);
+      for (const t of l.tokens) {
+        lines.push(`  Token "${t.label}" ${en ? 'serial' : 'số sê-ri'} ${t.serial} — ${t.manufacturer} ${t.model}${t.pinState !== 'ok' ? ` [${t.pinState}]` : ''}`);
+        for (const c of t.certificates) {
+          lines.push(`    ${c.subjectCN} — MST ${c.mst ?? '?'} — ${c.issuer} — ${en ? 'serial' : 'sê-ri'} ${c.serial} — ${dmy(c.notBefore)}…${dmy(c.notAfter)} [${c.validity}${c.expiryWarningDays ? `, ${c.daysLeft}d` : ''}] ${en ? 'key' : 'khóa'}: ${c.privateKey}`);
+        }
+      }
+    }
+    lines.push(en ? `Test certificate: ${v.testCert.expired ? 'expired' : 'usable'} (until 31/10/2015 23:59:59 Vietnam time)` : `Chứng thư thử nghiệm: ${v.testCert.expired ? 'đã hết hạn' : 'còn dùng được'} (đến 23:59:59 ngày 31/10/2015 giờ Việt Nam)`);
+    return lines.join('\n');
+  },
+};
+
+const sign: CliCommand = {
+  path: ['sign'],
+  usage: 'kekhai sign IN.xml --out OUT.xml (--pkcs11 LIB [--token-label L | --token-serial S] [--cert-serial HEX] --pin-env VAR | --test-cert --password-env VAR) [--unit-mst MST [--mst-override LÝ_DO]]',
+  summary: 'Ký một tệp XML vào Cky/CKy_Dvi (hoặc cuối phần tử gốc) / Sign one XML file',
+  flags: { out: 'string', ...SIGNER_FLAGS },
+  async run(args, io) {
+    const input = onePositional(args, 'tệp XML cần ký');
+    const out = requireFlag(args, 'out');
+    const signer = signerFromFlags(args);
+    const r = await io.call('signing.sign', {
+      file: { name: basename(input), base64: readInput(input).toString('base64') },
+      signer,
+      unitMst: stringFlag(args, 'unit-mst'),
+      mstOverride: mstOverride(args),
+    });
+    writeFileSync(out, Buffer.from(r.file.base64, 'base64'));
+    const { file: _file, ...summary } = r;
+    void _file;
+    return { out, ...summary };
+  },
+  human(value, lang) {
+    const v = value as { out: string; signer: string; mst: string | null; notice: string | null; warnings: string[] };
+    return [lang === 'en' ? `Signed by ${v.signer} (MST ${v.mst ?? '?'}) → ${v.out}` : `Đã ký bởi ${v.signer} (MST ${v.mst ?? '?'}) → ${v.out}`, ...(v.notice ? [v.notice] : []), ...v.warnings].join('\n');
+  },
+};
+
+const verify: CliCommand = {
+  path: ['verify'],
+  usage: 'kekhai verify FILE [--json]',
+  summary: 'Kiểm tra chữ ký của hồ sơ BHXHDienTu.xml và từng tờ khai / Verify a signed dossier and each form',
+  async run(args, io) {
+    const path = onePositional(args, 'tệp cần kiểm tra');
+    return io.call('signing.verify', { file: { name: basename(path), base64: readInput(path).toString('base64') } });
+  },
+  exitCode: (value) => ((value as VerifyReportOutput).valid ? 0 : 1),
+  human(value, lang) {
+    const v = value as VerifyReportOutput;
+    const en = lang === 'en';
+    const lines = [en ? (v.valid ? 'VALID' : 'INVALID') : v.valid ? 'HỢP LỆ' : 'KHÔNG HỢP LỆ'];
+    for (const f of v.files) {
+      lines.push(`${f.valid ? '✓' : '✗'} ${f.name} — ${f.signer ?? '?'} (MST ${f.mst ?? '?'}) — ${en ? f.reasonEn : f.reason}`);
+    }
+    return lines.join('\n');
+  },
+};
+
+const dossierMake: CliCommand = {
+  path: ['dossier', 'make'],
+  usage: 'kekhai dossier make DRAFT.json --out BHXHDienTu.xml [signer] [--now ISO] [--json]',
+  summary: 'Lập hồ sơ: dựng tờ khai, ký từng tờ khai, đóng gói và ký hồ sơ / Build, sign each form, wrap and sign the envelope',
+  flags: { out: 'string', ...SIGNER_FLAGS },
+  async run(args, io) {
+    const path = onePositional(args, 'tệp bản nháp (DRAFT.json)');
+    const out = requireFlag(args, 'out');
+    let draft: unknown;
+    try {
+      draft = JSON.parse(readInput(path).toString('utf8'));
+    } catch (e) {
+      if (e instanceof AppError) throw e;
+      throw new AppError('VALIDATION', `Tệp ${path} không phải JSON hợp lệ: ${(e as Error).message}`, { en: `${path} is not valid JSON: ${(e as Error).message}` });
+    }
+    const r = await io.call('signing.makeDossier', { draft, signer: signerFromFlags(args), mstOverride: mstOverride(args) });
+    writeFileSync(out, Buffer.from(r.envelope.base64, 'base64'));
+    const { envelope: _env, ...summary } = r;
+    void _env;
+    return { out, ...summary };
+  },
+  human(value, lang) {
+    const v = value as { out: string; files: { fileName: string }[]; signer: string; mst: string | null; notice: string | null; warnings: string[] };
+    return [
+      lang === 'en' ? `Dossier ${v.out}: ${v.files.map((f) => f.fileName).join(', ')} signed by ${v.signer} (MST ${v.mst ?? '?'})` : `Hồ sơ ${v.out}: ${v.files.map((f) => f.fileName).join(', ')} — ký bởi ${v.signer} (MST ${v.mst ?? '?'})`,
+      ...(v.notice ? [v.notice] : []),
+      ...v.warnings,
+    ].join('\n');
+  },
+};
+
+export const signingCommands: CliCommand[] = [tokens, sign, verify, dossierMake];

@@ -70,7 +70,6 @@ export const migration: Migration = {
       CREATE UNIQUE INDEX employees_unit_insurance ON employees(unit_id, insurance_number) WHERE insurance_number IS NOT NULL;
       CREATE UNIQUE INDEX employees_unit_cccd ON employees(unit_id, cccd) WHERE cccd IS NOT NULL;
       CREATE INDEX employees_unit_search ON employees(unit_id, search);
-      CREATE INDEX employees_unit_name ON employees(unit_id, full_name);
 
       CREATE TABLE employee_history (
         id INTEGER PRIMARY KEY,

@@ -25,6 +25,7 @@ export const migration: Migration = {
       CREATE TABLE ivan_outbox (
         id INTEGER PRIMARY KEY,
         dossier_id TEXT NOT NULL,
+        kind TEXT NOT NULL DEFAULT 'dossier' CHECK (kind IN ('dossier','registration')),
         -- The dossier id fixed at signing (or a content hash for a loose file); unique per signed bytes.
         idempotency_key TEXT NOT NULL,
         content_sha256 TEXT NOT NULL,

@@ -1,0 +1,164 @@
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { z } from 'zod';
+import { AppError } from '../core/app-error';
+import {
+  errorBody,
+  IDEMPOTENCY_HEADER,
+  notificationsPage,
+  PATHS,
+  PROVIDER_HEADER,
+  receiptBody,
+  statusBody,
+  type NotificationsPage,
+  type ReceiptBody,
+  type StatusBody,
+} from '../../shared/ivan/profile';
+import { checkEndpoint } from './endpoint-policy';
+import type { AdapterOptions, IvanAdapter } from './adapter';
+
+/** Answers larger than this are hostile or broken: a receipt or a page of notifications is a few kB. */
+const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+interface Raw {
+  status: number;
+  contentType: string;
+  body: Buffer;
+}
+
+const TLS_CODES = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'CERT_HAS_EXPIRED',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_NOT_YET_VALID',
+  'EPROTO',
+]);
+
+function networkError(e: NodeJS.ErrnoException, origin: string): AppError {
+  const code = e.code ?? '';
+  if (TLS_CODES.has(code)) {
+    return new AppError('IVAN_TLS', `Chứng thư bảo mật (TLS) của máy chủ I-VAN ${origin} không hợp lệ (${code}); không gửi hồ sơ`, { en: `The I-VAN server ${origin} has an invalid TLS certificate (${code}); nothing was sent`, details: { code }, cause: e });
+  }
+  if (code === 'IVAN_TIMEOUT') {
+    return new AppError('IVAN_TIMEOUT', `Máy chủ I-VAN ${origin} không trả lời trong thời hạn; hồ sơ sẽ được gửi lại`, { en: `The I-VAN server ${origin} did not answer in time; the dossier will be retried`, cause: e });
+  }
+  if (code === 'ECONNRESET' || code === 'EPIPE' || /socket hang up/i.test(e.message)) {
+    return new AppError('IVAN_CONNECTION_LOST', `Mất kết nối với máy chủ I-VAN ${origin} trước khi nhận được trả lời; hồ sơ sẽ được gửi lại (không bị nộp trùng)`, { en: `Connection to ${origin} was lost before an answer; the dossier will be retried (never filed twice)`, details: { code }, cause: e });
+  }
+  return new AppError('IVAN_UNREACHABLE', `Không kết nối được máy chủ I-VAN ${origin} (${code || e.message}); hồ sơ vẫn trong hàng đợi`, { en: `Cannot reach the I-VAN server ${origin} (${code || e.message}); the dossier stays queued`, details: { code }, cause: e });
+}
+
+export class HttpIvanAdapter implements IvanAdapter {
+  private readonly base: URL;
+  private readonly timeoutMs: number;
+  constructor(private readonly opts: AdapterOptions) {
+    this.base = checkEndpoint(opts.endpoint);
+    this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  }
+
+  private exchange(method: 'GET' | 'POST', path: string, headers: Record<string, string>, body?: Uint8Array): Promise<Raw> {
+    const url = new URL(path.replace(/^\//, ''), this.base.href.endsWith('/') ? this.base.href : this.base.href + '/');
+    const isHttps = url.protocol === 'https:';
+    const h: Record<string, string> = { accept: 'application/json', ...headers };
+    if (this.opts.credentials) {
+      h.authorization = 'Basic ' + Buffer.from(`${this.opts.credentials.username}:${this.opts.credentials.password}`, 'utf8').toString('base64');
+    }
+    if (body) h['content-length'] = String(body.byteLength);
+    return new Promise<Raw>((resolve, reject) => {
+      const req = (isHttps ? httpsRequest : httpRequest)(
+        url,
+        {
+          method,
+          headers: h,
+          // TLS is always verified; a private CA can be added, verification cannot be turned off.
+          ...(isHttps ? { rejectUnauthorized: true, ca: this.opts.ca, minVersion: 'TLSv1.2' as const } : {}),
+          agent: false,
+        },
+        (res: IncomingMessage) => {
+          const chunks: Buffer[] = [];
+          let size = 0;
+          res.on('data', (c: Buffer) => {
+            size += c.length;
+            if (size > MAX_RESPONSE_BYTES) {
+              req.destroy(Object.assign(new Error('response too large'), { code: 'IVAN_TOO_LARGE' }));
+              return;
+            }
+            chunks.push(c);
+          });
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type'] ?? ''), body: Buffer.concat(chunks) }));
+          res.on('error', reject);
+        },
+      );
+      // One deadline for the whole exchange, so a server trickling bytes cannot hold the sender forever.
+      const timer = setTimeout(() => req.destroy(Object.assign(new Error('timeout'), { code: 'IVAN_TIMEOUT' })), this.timeoutMs);
+      req.on('close', () => clearTimeout(timer));
+      req.on('error', (e: NodeJS.ErrnoException) => {
+        clearTimeout(timer);
+        if (e.code === 'IVAN_TOO_LARGE') reject(this.bad('câu trả lời quá lớn', 'response too large'));
+        else reject(networkError(e, this.base.origin));
+      });
+      if (body) req.end(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
+      else req.end();
+    });
+  }
+
+  private bad(vi: string, en: string): AppError {
+    return new AppError('IVAN_BAD_RESPONSE', `Máy chủ I-VAN ${this.base.origin} trả lời không đúng giao thức (${vi}); câu trả lời bị bỏ qua`, { en: `The I-VAN server ${this.base.origin} answered outside the protocol (${en}); the answer was ignored` });
+  }
+
+  private parse<T extends z.ZodType>(raw: Raw, schema: T, okStatuses: number[]): z.output<T> {
+    if (okStatuses.includes(raw.status)) {
+      if (!/^application\/json\b/i.test(raw.contentType)) throw this.bad(`kiểu nội dung ${raw.contentType || 'trống'}`, `content type ${raw.contentType || 'missing'}`);
+      let data: unknown;
+      try {
+        data = JSON.parse(raw.body.toString('utf8'));
+      } catch {
+        throw this.bad('không phải JSON', 'not JSON');
+      }
+      const r = schema.safeParse(data);
+      if (!r.success) throw this.bad('thiếu hoặc sai trường dữ liệu', 'missing or malformed fields');
+      return r.data;
+    }
+    let message = '';
+    try {
+      const e = errorBody.safeParse(JSON.parse(raw.body.toString('utf8')));
+      if (e.success) message = e.data.error.message;
+    } catch {
+      // a non-JSON error page: keep the status only
+    }
+    const detail = message ? `: ${message.slice(0, 300)}` : '';
+    if (raw.status === 401 || raw.status === 403) throw new AppError('IVAN_AUTH', `I-VAN từ chối tài khoản (HTTP ${raw.status})${detail}`, { en: `The I-VAN refused the credentials (HTTP ${raw.status})`, details: { status: raw.status } });
+    if (raw.status === 409) throw new AppError('IVAN_CONFLICT', `I-VAN báo trùng mã hồ sơ${detail}`, { en: `The I-VAN reports a key conflict`, details: { status: raw.status } });
+    if (raw.status === 404) throw new AppError('IVAN_NOT_FOUND', `I-VAN không tìm thấy giao dịch${detail}`, { en: 'The I-VAN does not know this transaction', details: { status: raw.status } });
+    if (raw.status >= 500 || raw.status === 429) throw new AppError('IVAN_UNAVAILABLE', `Máy chủ I-VAN tạm thời không phục vụ (HTTP ${raw.status}); hồ sơ sẽ được gửi lại`, { en: `The I-VAN is temporarily unavailable (HTTP ${raw.status}); the dossier will be retried`, details: { status: raw.status } });
+    if (raw.status >= 400) throw new AppError('IVAN_REFUSED', `I-VAN từ chối yêu cầu (HTTP ${raw.status})${detail}`, { en: `The I-VAN refused the request (HTTP ${raw.status})`, details: { status: raw.status, message } });
+    throw this.bad(`mã HTTP ${raw.status}`, `HTTP status ${raw.status}`);
+  }
+
+  async submit(xml: Uint8Array, key: string, kind: 'dossier' | 'registration'): Promise<ReceiptBody> {
+    const headers: Record<string, string> = { 'content-type': 'application/xml; charset=utf-8', [IDEMPOTENCY_HEADER]: key };
+    if (this.opts.providerCode) headers[PROVIDER_HEADER] = this.opts.providerCode;
+    const raw = await this.exchange('POST', kind === 'dossier' ? PATHS.dossiers : PATHS.registrations, headers, xml);
+    const receipt = this.parse(raw, receiptBody, [200, 201]);
+    if (receipt.dossierId !== key) throw this.bad('biên nhận của hồ sơ khác', 'receipt for another dossier');
+    return receipt;
+  }
+
+  async status(transactionId: string): Promise<StatusBody> {
+    const raw = await this.exchange('GET', PATHS.dossier(transactionId), {});
+    const s = this.parse(raw, statusBody, [200]);
+    if (s.transactionId !== transactionId) throw this.bad('trạng thái của giao dịch khác', 'status of another transaction');
+    return s;
+  }
+
+  async notifications(after: number): Promise<NotificationsPage> {
+    const raw = await this.exchange('GET', `${PATHS.notifications}?after=${Math.max(0, Math.floor(after))}&limit=200`, {});
+    const page = this.parse(raw, notificationsPage, [200]);
+    if (page.items.some((n) => n.id <= after) || page.next < after) throw this.bad('con trỏ thông báo đi lùi', 'notification cursor went backwards');
+    return page;
+  }
+}

@@ -1,0 +1,207 @@
+import type Database from 'better-sqlite3';
+import type { ColumnMapping, EmployeeFields, EmployeeRecord, ImportProblem } from '../../shared/contract/roster';
+import { checkEmployee } from '../../shared/identity/employee-record';
+import { EMPLOYEE_FIELD_LABELS } from '../../shared/identity/employee-labels';
+import { detectLegacyEncoding, needsDecision, type LegacyEncoding } from '../../shared/text/legacy/decode';
+import { AppError } from '../core/app-error';
+import { FIELDS, fromRow, searchText, SELECT_EMPLOYEE, type EmployeeRow } from '../services/roster/columns';
+import { changedFields } from '../services/roster/employee-store';
+import { cellText } from './cells';
+import { findHeaderRow, recogniseMapping } from './mapping';
+import { columnIndexes, makeRowReader, problem, type RowReader } from './row-reader';
+import type { Sheet, SheetRow } from './sheet';
+
+export interface PlannedRow {
+  row: number;
+  value: EmployeeFields;
+  /** The search column, computed while planning so the write transaction stays short. */
+  search: string;
+  /** The roster employee this row updates, when it matches by mã số or CCCD. */
+  existing: EmployeeRecord | null;
+}
+
+export interface ImportPlan {
+  headers: string[];
+  mapping: ColumnMapping;
+  unmapped: string[];
+  totalRows: number;
+  inserts: PlannedRow[];
+  updates: PlannedRow[];
+  /** Rows that match an employee and change nothing. */
+  unchanged: number;
+  rejectedRows: number;
+  problems: ImportProblem[];
+  convertedCells: number;
+  /** The first data rows as read (legacy text decoded), for the preview. */
+  sample: Record<string, string>[];
+}
+
+/** Rows looked at before deciding the header row and each column's legacy encoding. */
+const LOOKAHEAD = 2000;
+
+/**
+ * Reads, normalises and validates rows as they arrive and decides what each would do — without writing anything.
+ * Rows with an error are rejected (all their problems listed: row number as the sheet shows it, column header,
+ * Vietnamese reason); duplicates inside the file (same mã số or CCCD as an earlier row) are rejected; a row
+ * matching a roster employee by mã số or CCCD updates that employee, unless the two identifiers point at different
+ * employees or an earlier row already updates that person. Columns a file lacks keep the roster's values.
+ *
+ * Rows are fed in batches (`push`) as the .xlsx parser produces them, so the whole sheet is never held in memory;
+ * the first rows are held back until the header row and the column encodings are known.
+ */
+export class ImportPlanner {
+  private pending: SheetRow[] = [];
+  private plan: ImportPlan | null = null;
+  private readRow: RowReader | null = null;
+  private idx: ReturnType<typeof columnIndexes> = {};
+  private byNumber = new Map<string, EmployeeRecord>();
+  private byCccd = new Map<string, EmployeeRecord>();
+  private seenNumber = new Map<string, number>();
+  private seenCccd = new Map<string, number>();
+  /** Roster employee id → the row that updates it (two rows may not update one person). */
+  private matchedBy = new Map<number, number>();
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly unitId: number,
+    private readonly mappingIn: ColumnMapping | null,
+    private readonly now: Date,
+    private readonly onProgress?: (done: number) => void,
+  ) {}
+
+  push(rows: SheetRow[]): void {
+    if (this.plan) {
+      for (const r of rows) this.take(r);
+      return;
+    }
+    for (const r of rows) this.pending.push(r);
+    if (this.pending.length > LOOKAHEAD + 15) this.start();
+  }
+
+  finish(): ImportPlan {
+    if (!this.plan) this.start();
+    return this.plan!;
+  }
+
+  private start(): void {
+    const sheet: Sheet = { rows: this.pending };
+    if (!sheet.rows.length) throw new AppError('BAD_FILE', 'Tệp không có dữ liệu', { en: 'The file holds no data' });
+    const headerAt = findHeaderRow(sheet);
+    const headers = sheet.rows[headerAt]!.cells.map((c) => cellText(c).text);
+    const recognised = recogniseMapping(headers);
+    const mapping = this.mappingIn && Object.values(this.mappingIn).some((h) => headers.includes(h)) ? this.mappingIn : recognised.mapping;
+    const mappedHeaders = new Set(Object.values(mapping));
+    const unmapped = headers.filter((h) => h && !mappedHeaders.has(h) && recognised.unmapped.includes(h));
+    const required = (['fullName', 'birthDate', 'gender'] as const).filter((f) => !(f in mapping) || !headers.includes(mapping[f]!));
+    if (required.length) {
+      const names = required.map((f) => EMPLOYEE_FIELD_LABELS[f].vi).join(', ');
+      throw new AppError('MAPPING_INCOMPLETE', `Chưa xác định được cột bắt buộc: ${names}. Hãy chọn cột tương ứng ở bước ghép cột.`, {
+        en: `Required columns not identified: ${required.map((f) => EMPLOYEE_FIELD_LABELS[f].en).join(', ')}. Pick them in the mapping step.`,
+        details: { headers, mapping, missing: required },
+      });
+    }
+    this.idx = columnIndexes(headers, mapping);
+    const encodings = columnEncodings(sheet.rows.slice(headerAt + 1));
+    this.readRow = makeRowReader(this.idx, mapping, encodings);
+    for (const e of (this.db.prepare(`${SELECT_EMPLOYEE} WHERE e.unit_id = ?`).all(this.unitId) as EmployeeRow[]).map(fromRow)) {
+      if (e.insuranceNumber) this.byNumber.set(e.insuranceNumber, e);
+      if (e.cccd) this.byCccd.set(e.cccd, e);
+    }
+    const sample = sheet.rows
+      .slice(headerAt + 1, headerAt + 6)
+      .map((r) => Object.fromEntries(headers.map((h, i) => [h || `#${i + 1}`, cellText(r.cells[i] ?? null, encodings[i]).text])));
+    this.plan = { headers, mapping, unmapped, totalRows: 0, inserts: [], updates: [], unchanged: 0, rejectedRows: 0, problems: [], convertedCells: 0, sample };
+    const rest = sheet.rows.slice(headerAt + 1);
+    this.pending = [];
+    for (const r of rest) this.take(r);
+  }
+
+  private take({ row, cells }: SheetRow): void {
+    const plan = this.plan!;
+    let empty = true;
+    for (const c of cells) {
+      if (c !== null && c !== undefined && !(typeof c === 'string' && c.trim() === '')) {
+        empty = false;
+        break;
+      }
+    }
+    if (empty) return;
+    plan.totalRows++;
+    const mapping = plan.mapping;
+    const col = (f: keyof EmployeeFields) => mapping[f] ?? EMPLOYEE_FIELD_LABELS[f].vi;
+    const read = this.readRow!(row, cells);
+    plan.convertedCells += read.convertedCells;
+    const problems = read.problems;
+    const { value, problems: fieldProblems } = checkEmployee(read.value, this.now);
+    for (const p of fieldProblems) {
+      if (problems.some((q) => q.column === col(p.field))) continue; // the cell was already unreadable
+      problems.push(problem(row, col(p.field), p.code, p.message, p.messageEn));
+    }
+    if (value.insuranceNumber) {
+      const first = this.seenNumber.get(value.insuranceNumber);
+      if (first !== undefined) problems.push(problem(row, col('insuranceNumber'), 'DUPLICATE_IN_FILE', `mã số BHXH ${value.insuranceNumber} trùng với dòng ${first}`, `social-insurance number ${value.insuranceNumber} repeats row ${first}`));
+      else this.seenNumber.set(value.insuranceNumber, row);
+    }
+    if (value.cccd) {
+      const first = this.seenCccd.get(value.cccd);
+      if (first !== undefined) problems.push(problem(row, col('cccd'), 'DUPLICATE_IN_FILE', `số CCCD ${value.cccd} trùng với dòng ${first}`, `citizen ID ${value.cccd} repeats row ${first}`));
+      else this.seenCccd.set(value.cccd, row);
+    }
+    const a = value.insuranceNumber ? this.byNumber.get(value.insuranceNumber) : undefined;
+    const b = value.cccd ? this.byCccd.get(value.cccd) : undefined;
+    if (a && b && a.id !== b.id) {
+      problems.push(problem(row, col('cccd'), 'DUPLICATE_CONFLICT', `mã số BHXH thuộc ${a.fullName} nhưng số CCCD thuộc ${b.fullName} trong danh sách`, `the insurance number belongs to ${a.fullName} but the citizen ID to ${b.fullName}`));
+    }
+    const matched = a ?? b;
+    if (matched && !problems.length) {
+      const first = this.matchedBy.get(matched.id);
+      if (first !== undefined) problems.push(problem(row, col(a ? 'insuranceNumber' : 'cccd'), 'DUPLICATE_IN_FILE', `cùng người lao động ${matched.fullName} với dòng ${first}`, `the same employee (${matched.fullName}) as row ${first}`));
+      else this.matchedBy.set(matched.id, row);
+    }
+    if (problems.length) {
+      plan.rejectedRows++;
+      for (const p of problems) plan.problems.push(p);
+    } else if (!matched) {
+      plan.inserts.push({ row, value, search: searchText(value), existing: null });
+    } else {
+      // Columns the file does not have keep the roster's values: an import never blanks what it was not given.
+      const merged = mergeMapped(matched, value, this.idx);
+      if (changedFields(matched, merged).length) plan.updates.push({ row, value: merged, search: searchText(merged), existing: matched });
+      else plan.unchanged++;
+    }
+    if (this.onProgress && plan.totalRows % 5000 === 0) this.onProgress(plan.totalRows);
+  }
+}
+
+/** Plans a sheet already in memory (CSV, tests). */
+export function planImport(db: Database.Database, unitId: number, sheet: Sheet, mappingIn: ColumnMapping | null, now: Date, onProgress?: (done: number) => void): ImportPlan {
+  const planner = new ImportPlanner(db, unitId, mappingIn, now, onProgress);
+  planner.push(sheet.rows);
+  return planner.finish();
+}
+
+function mergeMapped(existing: EmployeeRecord, row: EmployeeFields, idx: Partial<Record<keyof EmployeeFields, number>>): EmployeeFields {
+  const out: Record<string, unknown> = {};
+  for (const f of FIELDS) {
+    const mapped = idx[f] !== undefined || (f === 'salaryKind' && idx.salary !== undefined);
+    out[f] = mapped ? row[f] : existing[f];
+  }
+  return out as EmployeeFields;
+}
+
+/**
+ * The legacy encoding of each column, judged over its cells (up to 2,000) that could be legacy text: one cell
+ * alone can be ambiguous, a column of names is not.
+ */
+function columnEncodings(rows: SheetRow[]): (LegacyEncoding | undefined)[] {
+  const samples: string[][] = [];
+  for (const { cells } of rows) {
+    for (let c = 0; c < cells.length; c++) {
+      const v = cells[c];
+      if (typeof v !== 'string' || !needsDecision(v)) continue;
+      const list = (samples[c] ??= []);
+      if (list.length < LOOKAHEAD) list.push(v);
+    }
+  }
+  return Array.from(samples, (list) => (list && list.length ? detectLegacyEncoding(list) : undefined));
+}

@@ -1,0 +1,152 @@
+import type { ColumnMapping, EmployeeField, EmployeeFields, EmployeeStatus, ImportProblem } from '../../shared/contract/roster';
+import { EMPLOYEE_FIELD_LABELS } from '../../shared/identity/employee-labels';
+import { foldKey } from '../../shared/text/fold';
+import type { LegacyEncoding } from '../../shared/text/legacy/decode';
+import { cellDate, cellDigits, cellGender, cellNumber, cellText } from './cells';
+import type { CellValue } from './sheet';
+
+const DATE_FIELDS = new Set<EmployeeField>(['contractSigned', 'contractStart', 'contractEnd']);
+const NUMBER_FIELDS = new Set<EmployeeField>(['salary', 'allowancePosition', 'allowanceSeniorityExcess', 'allowanceSeniorityJob', 'allowanceSalary', 'allowanceOther']);
+const CODE_WIDTHS: Partial<Record<EmployeeField, number[]>> = {
+  insuranceNumber: [10],
+  cccd: [12, 9],
+  cmnd: [9, 12],
+  ethnicity: [2],
+  birthProvince: [2],
+  birthDistrict: [3],
+  birthWard: [5],
+  wageRegion: [2],
+  hospitalCode: [5],
+};
+
+const STATUS_WORDS: Record<string, EmployeeStatus> = {
+  danglamviec: 'working', dilam: 'working', working: 'working', '': 'working',
+  nghiom: 'sick', om: 'sick', sick: 'sick',
+  nghithaisan: 'maternity', thaisan: 'maternity', maternity: 'maternity',
+  nghikhongluong: 'unpaid', khongluong: 'unpaid', unpaid: 'unpaid',
+  danghiviec: 'left', nghiviec: 'left', left: 'left',
+};
+
+/** Column index of each mapped field in the header row. */
+export function columnIndexes(headers: string[], mapping: ColumnMapping): Partial<Record<EmployeeField, number>> {
+  const out: Partial<Record<EmployeeField, number>> = {};
+  for (const [field, header] of Object.entries(mapping)) {
+    const i = headers.indexOf(header);
+    if (i >= 0 && field in EMPLOYEE_FIELD_LABELS) out[field as EmployeeField] = i;
+  }
+  return out;
+}
+
+export interface ReadRow {
+  row: number;
+  value: EmployeeFields;
+  problems: ImportProblem[];
+  convertedCells: number;
+}
+
+/** Values of the fields a file does not have. */
+const DEFAULTS: EmployeeFields = Object.freeze({
+  fullName: '', insuranceNumber: '', birthDate: '', gender: 'M', cccd: '', cmnd: '', nationality: 'VN', ethnicity: '',
+  birthProvince: '', birthDistrict: '', birthWard: '', address: '', phone: '', email: '', jobTitle: '', workplace: '',
+  department: '', contractType: '', contractNumber: '', contractSigned: '', contractStart: '', contractEnd: '',
+  salaryKind: 'amount', salary: null, allowancePosition: 0, allowanceSeniorityExcess: 0, allowanceSeniorityJob: 0,
+  allowanceSalary: 0, allowanceOther: 0, wageRegion: '', hospitalCode: '', status: 'working',
+}) as EmployeeFields;
+
+type Kind = 'text' | 'birth' | 'date' | 'number' | 'digits';
+const SPECIAL = new Set<EmployeeField>(['gender', 'status', 'salaryKind']);
+
+export type RowReader = (row: number, cells: CellValue[]) => ReadRow;
+
+/**
+ * Builds the reader of one file's rows: each mapped column's conversion is decided once (text, birth date, date,
+ * number, identifier digits), so a 50,000-row file runs a flat loop. A row → employee fields, with the problems
+ * found while reading cells (unreadable numbers, genders, statuses); field rules (CCCD against birth year…) are
+ * checked afterwards by `checkEmployee`. Fields without a column keep their defaults.
+ */
+export function makeRowReader(
+  idx: Partial<Record<EmployeeField, number>>,
+  mapping: ColumnMapping,
+  encodings: readonly (LegacyEncoding | undefined)[] = [],
+): RowReader {
+  const plan: { f: EmployeeField; i: number; kind: Kind; enc: LegacyEncoding | undefined; widths: number[] }[] = [];
+  for (const [f, i] of Object.entries(idx) as [EmployeeField, number][]) {
+    if (SPECIAL.has(f)) continue;
+    const kind: Kind = f === 'birthDate' ? 'birth' : DATE_FIELDS.has(f) ? 'date' : NUMBER_FIELDS.has(f) ? 'number' : CODE_WIDTHS[f] ? 'digits' : 'text';
+    plan.push({ f, i, kind, enc: encodings[i], widths: CODE_WIDTHS[f] ?? [] });
+  }
+  const col = (f: EmployeeField) => mapping[f] ?? EMPLOYEE_FIELD_LABELS[f].vi;
+  const gi = idx.gender;
+  const si = idx.status;
+  const ki = idx.salaryKind;
+
+  return (row, cells) => {
+    const problems: ImportProblem[] = [];
+    let convertedCells = 0;
+    const v: Record<string, unknown> = { ...DEFAULTS };
+    const text = (i: number | undefined): string => {
+      if (i === undefined) return '';
+      const r = cellText(cells[i] ?? null, encodings[i]);
+      if (r.converted) convertedCells++;
+      return r.text;
+    };
+    for (const p of plan) {
+      const c = cells[p.i] ?? null;
+      switch (p.kind) {
+        case 'text': {
+          const r = cellText(c, p.enc);
+          if (r.converted) convertedCells++;
+          v[p.f] = r.text;
+          break;
+        }
+        case 'birth':
+          v[p.f] = cellDate(c, true);
+          break;
+        case 'date':
+          v[p.f] = cellDate(c, false);
+          break;
+        case 'digits':
+          v[p.f] = cellDigits(c, p.widths);
+          break;
+        case 'number': {
+          const n = cellNumber(c);
+          if (n !== null && Number.isNaN(n)) {
+            const t = text(p.i);
+            problems.push(problem(row, col(p.f), 'NUMBER', `"${t}" không phải là số`, `"${t}" is not a number`));
+            v[p.f] = p.f === 'salary' ? null : 0;
+          } else v[p.f] = p.f === 'salary' ? n : (n ?? 0);
+        }
+      }
+    }
+    // "CMND/CCCD" columns hold either; a 9-digit value is a CMND.
+    if (typeof v.cccd === 'string' && v.cccd.length === 9 && /^\d{9}$/.test(v.cccd) && !v.cmnd) {
+      v.cmnd = v.cccd;
+      v.cccd = '';
+    }
+    if (gi !== undefined) {
+      const g = cellGender(cells[gi] ?? null);
+      if (g === null) problems.push(problem(row, col('gender'), 'GENDER', `"${text(gi)}" không phải giới tính (Nam/Nữ)`, `"${text(gi)}" is not a gender (Nam/Nữ)`));
+      else v.gender = g;
+    }
+    if (si !== undefined) {
+      const status = STATUS_WORDS[foldKey(text(si))];
+      if (!status) problems.push(problem(row, col('status'), 'STATUS', `"${text(si)}" không phải trạng thái hợp lệ`, `"${text(si)}" is not a valid status`));
+      else v.status = status;
+    }
+    const kind = ki === undefined ? '' : foldKey(text(ki));
+    v.salaryKind = kind.startsWith('heso') || kind === 'coefficient' ? 'coefficient' : kind ? 'amount' : typeof v.salary === 'number' && v.salary > 0 && v.salary <= 100 ? 'coefficient' : 'amount';
+    if (!v.nationality) v.nationality = 'VN';
+    return { row, value: v as unknown as EmployeeFields, problems, convertedCells };
+  };
+}
+
+export function problem(row: number, column: string, code: string, vi: string, en: string): ImportProblem {
+  return {
+    row,
+    column,
+    code,
+    message: `Dòng ${row}, cột "${column}": ${vi}`,
+    messageEn: `Row ${row}, column "${column}": ${en}`,
+    severity: 'error',
+  };
+}

@@ -1,0 +1,12 @@
+/** A spreadsheet as the import sees it: raw cell values by sheet row number (header row included). */
+export type CellValue = string | number | boolean | Date | null;
+
+export interface SheetRow {
+  /** Row number as the spreadsheet shows it (1-based). */
+  row: number;
+  cells: CellValue[];
+}
+
+export interface Sheet {
+  rows: SheetRow[];
+}

@@ -1,0 +1,171 @@
+/** Reading an X.509 certificate the way the clerk needs it: who, which MST, issued by whom, until when, for what. */
+import 'reflect-metadata';
+import { X509Certificate as NodeX509 } from 'node:crypto';
+import * as x509 from '@peculiar/x509';
+import { extractMst, ORGANIZATION_IDENTIFIER_OID, UID_OID } from '../../shared/signing/mst';
+import { expiryWarning, validityAt, type ValidityState } from '../../shared/signing/expiry';
+import { AppError } from '../core/app-error';
+
+export interface CertInfo {
+  der: Buffer;
+  subject: string;
+  /** .NET-style subject (most specific first, `OID.0.9.2342.19200300.100.1.1=` for UID) used in X509SubjectName. */
+  subjectName: string;
+  subjectCN: string;
+  organisation: string | null;
+  issuer: string;
+  issuerCN: string;
+  /** Lower-case hex, no leading zeros stripped beyond the DER value. */
+  serial: string;
+  notBefore: Date;
+  notAfter: Date;
+  mst: string | null;
+  keyUsage: string[] | null;
+  canSign: boolean;
+  modulus: Buffer;
+  exponent: Buffer;
+}
+
+const SHORT: Record<string, string> = {
+  '2.5.4.3': 'CN',
+  '2.5.4.6': 'C',
+  '2.5.4.7': 'L',
+  '2.5.4.8': 'ST',
+  '2.5.4.10': 'O',
+  '2.5.4.11': 'OU',
+  '2.5.4.9': 'STREET',
+  '2.5.4.12': 'T',
+  '1.2.840.113549.1.9.1': 'E',
+  [UID_OID]: 'UID',
+  [ORGANIZATION_IDENTIFIER_OID]: 'organizationIdentifier',
+};
+
+interface Rdn {
+  oid: string;
+  value: string;
+}
+
+function rdns(name: x509.Name): Rdn[] {
+  const out: Rdn[] = [];
+  for (const set of name.toJSON()) {
+    for (const [type, values] of Object.entries(set)) {
+      const oid = /^[0-9.]+$/.test(type) ? type : oidOf(type);
+      for (const v of values) out.push({ oid, value: String(v) });
+    }
+  }
+  return out;
+}
+
+const NAME_TO_OID: Record<string, string> = Object.fromEntries(Object.entries(SHORT).map(([oid, s]) => [s, oid]));
+function oidOf(type: string): string {
+  return NAME_TO_OID[type] ?? (type === 'DC' ? '0.9.2342.19200300.100.1.25' : type);
+}
+
+function first(list: Rdn[], oid: string): string | null {
+  return list.find((r) => r.oid === oid)?.value ?? null;
+}
+
+const KU_NAMES: [number, string][] = [
+  [x509.KeyUsageFlags.digitalSignature, 'digitalSignature'],
+  [x509.KeyUsageFlags.nonRepudiation, 'nonRepudiation'],
+  [x509.KeyUsageFlags.keyEncipherment, 'keyEncipherment'],
+  [x509.KeyUsageFlags.dataEncipherment, 'dataEncipherment'],
+  [x509.KeyUsageFlags.keyAgreement, 'keyAgreement'],
+  [x509.KeyUsageFlags.keyCertSign, 'keyCertSign'],
+  [x509.KeyUsageFlags.cRLSign, 'cRLSign'],
+];
+
+export function readCertificate(der: Buffer): CertInfo {
+  let cert: x509.X509Certificate;
+  let node: NodeX509;
+  try {
+    cert = new x509.X509Certificate(der);
+    node = new NodeX509(der);
+  } catch (e) {
+    throw new AppError('CERT_INVALID', 'Chứng thư số không đọc được (sai định dạng X.509)', { en: 'The certificate cannot be read (not X.509)', cause: e });
+  }
+  const subj = rdns(cert.subjectName);
+  const iss = rdns(cert.issuerName);
+  const ku = cert.getExtension(x509.KeyUsagesExtension);
+  const keyUsage = ku ? KU_NAMES.filter(([bit]) => (ku.usages & bit) !== 0).map(([, n]) => n) : null;
+  const jwk = node.publicKey.export({ format: 'jwk' }) as { n?: string; e?: string; kty: string };
+  if (jwk.kty !== 'RSA' || !jwk.n || !jwk.e) {
+    throw new AppError('CERT_NOT_RSA', 'Chứng thư số không dùng khóa RSA — hồ sơ BHXH yêu cầu RSA-SHA256', { en: 'The certificate key is not RSA; BHXH requires RSA-SHA256' });
+  }
+  const mstValues = [first(subj, UID_OID), first(subj, ORGANIZATION_IDENTIFIER_OID), ...subj.map((r) => r.value)].filter((v): v is string => !!v);
+  return {
+    der: Buffer.from(der),
+    subject: cert.subject,
+    subjectName: dotnetName(subj),
+    subjectCN: first(subj, '2.5.4.3') ?? cert.subject,
+    organisation: first(subj, '2.5.4.10'),
+    issuer: cert.issuer,
+    issuerCN: first(iss, '2.5.4.3') ?? cert.issuer,
+    serial: cert.serialNumber.toLowerCase(),
+    notBefore: cert.notBefore,
+    notAfter: cert.notAfter,
+    mst: extractMst(mstValues)?.mst ?? null,
+    keyUsage,
+    canSign: keyUsage === null || keyUsage.includes('digitalSignature') || keyUsage.includes('nonRepudiation'),
+    modulus: Buffer.from(jwk.n, 'base64url'),
+    exponent: Buffer.from(jwk.e, 'base64url'),
+  };
+}
+
+/** `CN=…, O=…, L=…, OID.0.9.2342.19200300.100.1.1=MST:…, C=VN` — reverse of the DER order, as .NET prints it. */
+function dotnetName(list: Rdn[]): string {
+  return [...list]
+    .reverse()
+    .map((r) => `${SHORT[r.oid] && r.oid !== UID_OID && r.oid !== ORGANIZATION_IDENTIFIER_OID ? SHORT[r.oid] : 'OID.' + r.oid}=${quoteDn(r.value)}`)
+    .join(', ');
+}
+
+function quoteDn(v: string): string {
+  return /[,+"\\<>;=]|^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+/** Normalises a serial typed by the clerk (`0A:1B…`, `0x…`, upper case) for comparison. */
+export function normaliseSerial(s: string): string {
+  return s.toLowerCase().replace(/^0x/, '').replace(/[^0-9a-f]/g, '').replace(/^0+(?=.)/, '');
+}
+
+export interface CertCheck {
+  validity: ValidityState;
+  expiryWarningDays: number | null;
+  daysLeft: number;
+}
+
+export function checkCertificateAt(info: CertInfo, now: Date): CertCheck {
+  const w = expiryWarning(info.notAfter, now);
+  return { validity: validityAt(info.notBefore, info.notAfter, now), expiryWarningDays: w.threshold, daysLeft: w.daysLeft };
+}
+
+const dmy = (d: Date) => {
+  const v = new Date(d.getTime() + 7 * 3600_000); // Vietnam time (UTC+7) for the clerk
+  return `${String(v.getUTCDate()).padStart(2, '0')}/${String(v.getUTCMonth() + 1).padStart(2, '0')}/${v.getUTCFullYear()}`;
+};
+
+/** Refuses a certificate that cannot sign now: expired, not yet valid, or without digitalSignature/nonRepudiation. */
+export function assertCanSign(info: CertInfo, now: Date): void {
+  const v = validityAt(info.notBefore, info.notAfter, now);
+  if (v === 'expired') {
+    throw new AppError('CERT_EXPIRED', `Chứng thư số "${info.subjectCN}" đã hết hạn ngày ${dmy(info.notAfter)}. Hãy gia hạn chứng thư số với nhà cung cấp.`, {
+      en: `Certificate "${info.subjectCN}" expired on ${dmy(info.notAfter)}. Renew it with the CA.`,
+      details: { serial: info.serial, notAfter: info.notAfter.toISOString() },
+    });
+  }
+  if (v === 'not-yet-valid') {
+    throw new AppError('CERT_NOT_YET_VALID', `Chứng thư số "${info.subjectCN}" chỉ có hiệu lực từ ngày ${dmy(info.notBefore)}. Hãy kiểm tra đồng hồ máy tính.`, {
+      en: `Certificate "${info.subjectCN}" is valid only from ${dmy(info.notBefore)}. Check the computer clock.`,
+      details: { serial: info.serial, notBefore: info.notBefore.toISOString() },
+    });
+  }
+  if (!info.canSign) {
+    throw new AppError('CERT_KEY_USAGE', `Chứng thư số "${info.subjectCN}" không được phép dùng để ký (thiếu digitalSignature/nonRepudiation).`, {
+      en: `Certificate "${info.subjectCN}" may not sign (no digitalSignature/nonRepudiation key usage).`,
+      details: { serial: info.serial, keyUsage: info.keyUsage },
+    });
+  }
+}
+
+export { dmy as vietnamDate };

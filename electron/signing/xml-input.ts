@@ -1,0 +1,44 @@
+/** Guards shared by signing and verification: size limit and XML errors as AppError values. */
+import { createHash, type Hash } from 'node:crypto';
+import { AppError } from '../core/app-error';
+import { XmlInputError } from '../../shared/signing/xml-error';
+import type { C14nSink } from '../../shared/signing/c14n';
+
+/** 50,000 rows are about 19 MB per form and 50 MB for the envelope; anything far beyond is refused unread. */
+export const DEFAULT_MAX_XML_BYTES = 256 * 1024 * 1024;
+
+export function asAppError(e: unknown): unknown {
+  if (e instanceof XmlInputError) {
+    return new AppError(e.code, e.message, { en: e.messageEn, details: { line: e.line, column: e.column } });
+  }
+  return e;
+}
+
+export function checkSize(bytes: number, max = DEFAULT_MAX_XML_BYTES): void {
+  if (bytes > max) {
+    throw new AppError('XML_TOO_LARGE', `Tệp quá lớn (${Math.round(bytes / 1048576)} MB, tối đa ${Math.round(max / 1048576)} MB) — bị từ chối`, {
+      en: `File too large (${Math.round(bytes / 1048576)} MB, limit ${Math.round(max / 1048576)} MB) — refused`,
+      details: { bytes, max },
+    });
+  }
+}
+
+/** A c14n sink that feeds SHA-256 in 64 KB batches instead of keeping the canonical text. */
+export class Sha256Sink implements C14nSink {
+  private readonly hash: Hash = createHash('sha256');
+  private buf = '';
+  /** 'latin1' when the canonical text is UTF-8 bytes viewed as Latin-1 (walkC14n `latin1` mode). */
+  constructor(private readonly encoding: 'utf8' | 'latin1' = 'utf8') {}
+  write(s: string): void {
+    this.buf += s;
+    if (this.buf.length > 65536) {
+      this.hash.update(this.buf, this.encoding);
+      this.buf = '';
+    }
+  }
+  digest(): Buffer {
+    this.hash.update(this.buf, this.encoding);
+    this.buf = '';
+    return this.hash.digest();
+  }
+}

@@ -1,0 +1,268 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { PLANS } from '../../../shared/codes/plans';
+import type { DossierDetail } from '../../../shared/contract/declarations';
+import type { FieldProblem } from '../../../shared/contract/result';
+import { computeContributions } from '../../../shared/contributions/compute';
+import { draftSchema } from '../../../shared/draft/schema';
+import { formatMoney } from '../../../shared/format';
+import { api } from '../../api/client';
+import { useNav } from '../../app/stores';
+import { errorText, useMessages } from '../../i18n';
+import { blankRow, download, getPath, setRowField, setTopField, type EditableDraft } from './draft-edit';
+import { NumberCell } from './NumberCell';
+import { declarationMessages } from './messages';
+import { ProblemPanel } from './ProblemPanel';
+
+/** Grid columns: the draft field each edits and its input kind. */
+const COLUMNS = [
+  { key: 'plan', label: 'col.plan', kind: 'plan' },
+  { key: 'fullName', label: 'col.fullName', kind: 'text' },
+  { key: 'insuranceNo', label: 'col.insuranceNo', kind: 'text' },
+  { key: 'birthDate', label: 'col.birthDate', kind: 'text' },
+  { key: 'gender', label: 'col.gender', kind: 'gender' },
+  { key: 'idNumber', label: 'col.idNumber', kind: 'text' },
+  { key: 'ethnicity', label: 'col.ethnicity', kind: 'text' },
+  { key: 'position', label: 'col.position', kind: 'text' },
+  { key: 'salary', label: 'col.salary', kind: 'number' },
+  { key: 'fromMonth', label: 'col.fromMonth', kind: 'text' },
+  { key: 'toMonth', label: 'col.toMonth', kind: 'text' },
+  { key: 'contract.number', label: 'col.contractNo', kind: 'text' },
+  { key: 'contract.signedOn', label: 'col.contractDate', kind: 'text' },
+  { key: 'note', label: 'col.note', kind: 'text' },
+] as const;
+
+const UNIT_FIELDS = [
+  ['unit.name', 'unitName'], ['unit.code', 'unitCode'], ['unit.taxCode', 'taxCode'], ['unit.agencyCode', 'agencyCode'],
+  ['unit.signer', 'signer'], ['unit.phone', 'phone'], ['unit.wageRegion', 'wageRegion'], ['ivan', 'ivan'],
+  ['period', 'period'], ['createdOn', 'createdOn'],
+] as const;
+
+const SAVE_DELAY_MS = 400;
+
+/**
+ * The draft editor: a grid with inline validation, rows from roster events, the contribution preview and the error
+ * panel. Every change is saved as the clerk types (debounced), so a crash loses at most the last keystrokes.
+ */
+export function DossierEditor({ id }: { id: string }) {
+  const { t, lang } = useMessages(declarationMessages);
+  const go = useNav((s) => s.go);
+  const [detail, setDetail] = useState<DossierDetail | null>(null);
+  const [draft, setDraft] = useState<EditableDraft | null>(null);
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const [status, setStatus] = useState<string>('');
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const pending = useRef<EditableDraft | null>(null);
+
+  const load = useCallback(async () => {
+    const r = await api.call('dossier.get', { id });
+    if (!r.ok) return setError(errorText(r.error, lang));
+    setDetail(r.value);
+    setDraft(r.value.draft as EditableDraft);
+    setProblems(r.value.validation.problems);
+  }, [id, lang]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const flush = useCallback(async () => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    const d = pending.current;
+    if (!d) return;
+    pending.current = null;
+    setStatus(t('saving'));
+    const r = await api.call('dossier.saveDraft', { id, draft: d });
+    if (!r.ok) return setStatus(t('saveFailed', { msg: errorText(r.error, lang) }));
+    setStatus(t('saved'));
+    setProblems(r.value.validation.problems);
+    if (r.value.signatureVoided) setNotice(t('signatureVoided'));
+    setDetail((cur) => (cur ? { ...cur, state: r.value.state, updatedAt: r.value.updatedAt, signer: r.value.signatureVoided ? null : cur.signer } : cur));
+  }, [id, lang, t]);
+
+  // Save what is pending when leaving the editor.
+  useEffect(() => () => void flush(), [flush]);
+
+  const editable = detail ? detail.state === 'draft' || detail.state === 'signed' : false;
+
+  function change(next: EditableDraft) {
+    setDraft(next);
+    pending.current = next;
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => void flush(), SAVE_DELAY_MS);
+  }
+
+  const contributions = useMemo(() => {
+    const p = draft ? draftSchema.safeParse(draft) : null;
+    return p?.success ? computeContributions(p.data) : null;
+  }, [draft]);
+
+  const byField = useMemo(() => {
+    const m = new Map<string, FieldProblem[]>();
+    for (const p of problems) if (p.field) m.set(p.field, [...(m.get(p.field) ?? []), p]);
+    return m;
+  }, [problems]);
+
+  if (error) return <p className="error" role="alert">{error}</p>;
+  if (!detail || !draft) return <p>…</p>;
+
+  const rows = (draft.rows ?? []) as unknown as Record<string, unknown>[];
+  const errors = problems.filter((p) => p.severity !== 'warning').length;
+
+  async function fromRoster() {
+    await flush();
+    const r = await api.call('dossier.fromRosterEvents', { id, unitCode: String(getPath(draft, 'unit.code') ?? ''), period: String(draft?.period ?? ''), append: true });
+    if (!r.ok) return setError(errorText(r.error, lang));
+    setNotice(r.value.rows.length ? t('fromRosterDone', { n: r.value.rows.length }) : t('fromRosterNone'));
+    await load();
+  }
+
+  async function exportDraft() {
+    await flush();
+    const r = await api.call('dossier.exportDraft', { id });
+    if (r.ok) download(r.value.name, r.value.base64, 'application/json');
+  }
+
+  async function build() {
+    await flush();
+    const r = await api.call('declarations.build', { draft: draft! });
+    if (!r.ok) {
+      setNotice(errorText(r.error, lang));
+      return;
+    }
+    setNotice(t('built', { files: r.value.files.map((f) => f.fileName).join(', ') }));
+    for (const f of r.value.files) download(f.fileName, f.base64, 'application/xml');
+  }
+
+  function cellProblems(i: number, key: string): FieldProblem[] {
+    return byField.get(`rows[${i}].${key}`) ?? [];
+  }
+
+  return (
+    <div data-testid="dossier-editor">
+      <div className="toolbar">
+        <button type="button" onClick={() => void flush().then(() => go('declarations'))}>{t('back')}</button>
+        <h3 style={{ margin: 0 }}>{t('editorTitle', { unit: detail.unitCode, period: detail.period, batch: detail.batch })}</h3>
+        <span className={`state state-${detail.state}`} data-testid="editor-state">{t(`state.${detail.state}`)}</span>
+        <span data-testid="save-status" aria-live="polite">{status}</span>
+      </div>
+      {!editable && <p className="warning">{t('readOnly', { state: t(`state.${detail.state}`) })}</p>}
+      {detail.paperCopyRequired && <p className="warning" data-testid="paper-copy">{t('paperCopy')}</p>}
+      {notice && <p className="success" data-testid="editor-notice">{notice}</p>}
+      <fieldset className="panel" disabled={!editable}>
+        <legend>{t('unitHeader')}</legend>
+        <div className="unit-fields">
+          {UNIT_FIELDS.map(([path, label]) => {
+            const ps = byField.get(path) ?? [];
+            return (
+              <label key={path}>
+                {t(label)}
+                <input
+                  data-field={path}
+                  aria-invalid={ps.some((p) => p.severity !== 'warning') || undefined}
+                  title={ps.map((p) => p.message).join('\n') || undefined}
+                  value={String(getPath(draft, path) ?? '')}
+                  onChange={(e) => change(setTopField(draft, path, e.target.value))}
+                />
+              </label>
+            );
+          })}
+        </div>
+      </fieldset>
+      <div className="toolbar">
+        <button type="button" data-testid="row-add" disabled={!editable} onClick={() => change({ ...draft, rows: [...(draft.rows ?? []), blankRow(String(draft.period ?? ''))] })}>{t('addRow')}</button>
+        <button type="button" data-testid="rows-from-roster" disabled={!editable} onClick={() => void fromRoster()}>{t('fromRoster')}</button>
+        <button type="button" data-testid="draft-export" onClick={() => void exportDraft()}>{t('exportDraft')}</button>
+        <button type="button" data-testid="draft-build" onClick={() => void build()}>{t('build')}</button>
+        <button type="button" data-testid="open-print" onClick={() => void flush().then(() => go('declarations', 'print', id))}>{t('print')}</button>
+      </div>
+      <div className="layout">
+        <div style={{ overflow: 'auto' }}>
+          <table className="editor-grid grid" data-testid="draft-grid">
+            <thead>
+              <tr>
+                <th>#</th>
+                {COLUMNS.map((c) => <th key={c.key}>{t(c.label)}</th>)}
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row, i) => (
+                <tr key={i} data-testid={`draft-row-${i}`}>
+                  <td>{i + 1}</td>
+                  {COLUMNS.map((c) => {
+                    const ps = cellProblems(i, c.key);
+                    const field = `rows[${i}].${c.key}`;
+                    const common = {
+                      'data-field': field,
+                      'aria-label': `${t(c.label)} ${i + 1}`,
+                      'aria-invalid': ps.some((p) => p.severity !== 'warning') || undefined,
+                      className: ps.length && ps.every((p) => p.severity === 'warning') ? 'warn' : undefined,
+                      title: ps.map((p) => p.message).join('\n') || undefined,
+                      disabled: !editable,
+                    };
+                    const value = getPath(row, c.key);
+                    if (c.kind === 'plan') {
+                      return (
+                        <td key={c.key}>
+                          <select {...common} value={String(value ?? '')} onChange={(e) => change(setRowField(draft, i, c.key, e.target.value))}>
+                            {PLANS.map((p) => <option key={p.code} value={p.code} title={p.name}>{p.code} – {p.name}</option>)}
+                          </select>
+                        </td>
+                      );
+                    }
+                    if (c.kind === 'gender') {
+                      return (
+                        <td key={c.key}>
+                          <select {...common} value={String(value ?? 'F')} onChange={(e) => change(setRowField(draft, i, c.key, e.target.value))}>
+                            <option value="M">{t('male')}</option>
+                            <option value="F">{t('female')}</option>
+                          </select>
+                        </td>
+                      );
+                    }
+                    if (c.kind === 'number') {
+                      return (
+                        <td key={c.key}>
+                          <NumberCell {...common} value={typeof value === 'number' ? value : 0} onValue={(n) => change(setRowField(draft, i, c.key, n))} />
+                        </td>
+                      );
+                    }
+                    return (
+                      <td key={c.key}>
+                        <input {...common} value={value === undefined || value === null ? '' : String(value)} onChange={(e) => change(setRowField(draft, i, c.key, e.target.value))} />
+                      </td>
+                    );
+                  })}
+                  <td>
+                    <button type="button" aria-label={`${t('removeRow')} ${i + 1}`} disabled={!editable} onClick={() => change({ ...draft, rows: (draft.rows ?? []).filter((_, k) => k !== i) })}>×</button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div>
+          <ProblemPanel problems={problems} />
+          <div className="panel" data-testid="contribution-preview">
+            <b>{t('contributions')}</b>
+            {contributions && (
+              <table>
+                <tbody>
+                  <tr><td>{t('employer')}</td><td className="money" data-testid="contrib-employer">{formatMoney(contributions.totals.employer)}</td></tr>
+                  <tr><td>{t('employee')}</td><td className="money" data-testid="contrib-employee">{formatMoney(contributions.totals.employee)}</td></tr>
+                  <tr><td><b>{t('total')}</b></td><td className="money" data-testid="contrib-total"><b>{formatMoney(contributions.totals.total)}</b></td></tr>
+                </tbody>
+              </table>
+            )}
+          </div>
+          <p data-testid="sign-readiness" className={errors ? 'error' : 'success'}>
+            {errors ? t('errorsCount', { errors, warnings: problems.length - errors }) : problems.length ? t('warningsOnly', { warnings: problems.length }) : t('noProblems')}
+          </p>
+        </div>
+      </div>
+    </div>
+  );
+}

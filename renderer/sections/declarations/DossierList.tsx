@@ -1,0 +1,115 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { DossierSummary } from '../../../shared/contract/declarations';
+import { formatDateTimeVN } from '../../../shared/format';
+import { api } from '../../api/client';
+import { useCurrentUnit, useNav } from '../../app/stores';
+import { errorText, useMessages } from '../../i18n';
+import { declarationMessages } from './messages';
+
+/** Reads a picked file as Base64 (the boundary carries files as bytes, never paths). */
+export function fileToBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));
+    r.onerror = () => reject(r.error);
+    r.readAsDataURL(file);
+  });
+}
+
+/** Dossiers per unit and period with their state; create one, or import a kekhai-draft/1 file. */
+export function DossierList() {
+  const { t, lang } = useMessages(declarationMessages);
+  const go = useNav((s) => s.go);
+  const currentUnit = useCurrentUnit((s) => s.unitCode);
+  const [unitCode, setUnitCode] = useState(currentUnit ?? '');
+  const [period, setPeriod] = useState('');
+  const [dossiers, setDossiers] = useState<DossierSummary[]>([]);
+  const [error, setError] = useState<string | null>(null);
+
+  const reload = useCallback(async () => {
+    const r = await api.call('dossier.list', { unitCode: unitCode || undefined, period: /^\d{2}\/\d{4}$/.test(period) ? period : undefined });
+    if (r.ok) setDossiers(r.value.dossiers);
+    else setError(errorText(r.error, lang));
+  }, [unitCode, period, lang]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  async function create() {
+    if (!unitCode || !/^\d{2}\/\d{4}$/.test(period)) return setError(t('needUnitPeriod'));
+    const r = await api.call('dossier.create', { unitCode, period });
+    if (r.ok) go('declarations', 'edit', r.value.id);
+    else setError(errorText(r.error, lang));
+  }
+
+  async function importFile(file: File | undefined) {
+    if (!file) return;
+    const r = await api.call('dossier.importDraft', { file: { name: file.name, base64: await fileToBase64(file) } });
+    if (r.ok) go('declarations', 'edit', r.value.id);
+    else setError(errorText(r.error, lang));
+  }
+
+  async function remove(id: string) {
+    const r = await api.call('dossier.delete', { id });
+    if (!r.ok) setError(errorText(r.error, lang));
+    void reload();
+  }
+
+  return (
+    <div data-testid="dossier-list">
+      <div className="toolbar">
+        <label>
+          {t('unit')}
+          <input data-testid="dossier-unit" value={unitCode} onChange={(e) => setUnitCode(e.target.value.toUpperCase())} maxLength={7} />
+        </label>
+        <label>
+          {t('period')}
+          <input data-testid="dossier-period" value={period} placeholder="10/2015" onChange={(e) => setPeriod(e.target.value)} maxLength={7} />
+        </label>
+        <button type="button" data-testid="dossier-create" onClick={() => void create()}>{t('create')}</button>
+        <label>
+          {t('importDraft')}
+          <input type="file" accept=".json,application/json" data-testid="dossier-import" onChange={(e) => void importFile(e.target.files?.[0])} />
+        </label>
+      </div>
+      {error && <p className="error" role="alert" data-testid="dossier-error">{error}</p>}
+      {dossiers.length === 0 ? (
+        <p>{t('noDossiers')}</p>
+      ) : (
+        <table className="grid" data-testid="dossier-table">
+          <thead>
+            <tr>
+              <th>{t('unit')}</th>
+              <th>{t('period')}</th>
+              <th>{t('batch')}</th>
+              <th>{t('state')}</th>
+              <th>{t('rows')}</th>
+              <th>{t('updated')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {dossiers.map((d) => (
+              <tr key={d.id} data-testid={`dossier-row-${d.id}`}>
+                <td>{d.unitCode}</td>
+                <td>{d.period}</td>
+                <td>{d.batch}</td>
+                <td>
+                  <span className={`state state-${d.state}`} data-testid="dossier-state">{t(`state.${d.state}`)}</span>
+                  {d.paperCopyRequired && <span title={t('paperCopy')}> 📄</span>}
+                </td>
+                <td>{d.rowCount}</td>
+                <td>{formatDateTimeVN(new Date(d.updatedAt))}</td>
+                <td>
+                  <button type="button" onClick={() => go('declarations', 'edit', d.id)}>{t('open')}</button>{' '}
+                  {d.state === 'draft' && <button type="button" onClick={() => void remove(d.id)}>{t('delete')}</button>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,164 @@
+import { useEffect, useState } from 'react';
+import type { EmployeeField, EmployeeFields, EmployeeRecord, HistoryEntry } from '../../../shared/contract/roster';
+import { EMPLOYEE_STATUSES } from '../../../shared/contract/roster';
+import { ETHNICITIES } from '../../../shared/codes/ethnicities';
+import { checkEmployee } from '../../../shared/identity/employee-record';
+import { EMPLOYEE_FIELD_LABELS, EMPLOYEE_STATUS_LABELS } from '../../../shared/identity/employee-labels';
+import { api } from '../../api/client';
+import { errorText, useMessages } from '../../i18n';
+import { employeeMessages } from './messages';
+
+export const EMPTY_EMPLOYEE: EmployeeFields = {
+  fullName: '', insuranceNumber: '', birthDate: '', gender: 'M', cccd: '', cmnd: '', nationality: 'VN', ethnicity: '01',
+  birthProvince: '', birthDistrict: '', birthWard: '', address: '', phone: '', email: '', jobTitle: '', workplace: '',
+  department: '', contractType: '', contractNumber: '', contractSigned: '', contractStart: '', contractEnd: '',
+  salaryKind: 'amount', salary: null, allowancePosition: 0, allowanceSeniorityExcess: 0, allowanceSeniorityJob: 0,
+  allowanceSalary: 0, allowanceOther: 0, wageRegion: '', hospitalCode: '', status: 'working',
+};
+
+const IDENTITY: EmployeeField[] = ['fullName', 'insuranceNumber', 'birthDate', 'cccd', 'cmnd', 'nationality', 'birthProvince', 'birthDistrict', 'birthWard', 'address', 'phone', 'email'];
+const WORK: EmployeeField[] = ['jobTitle', 'workplace', 'department', 'contractType', 'contractNumber', 'contractSigned', 'contractStart', 'contractEnd', 'wageRegion', 'hospitalCode'];
+const MONEY: EmployeeField[] = ['salary', 'allowancePosition', 'allowanceSeniorityExcess', 'allowanceSeniorityJob', 'allowanceSalary', 'allowanceOther'];
+
+/**
+ * Add or edit one employee. The shared `checkEmployee` runs on every keystroke, so the clerk sees "CCCD ghi năm
+ * sinh 1995, không khớp năm sinh 1996" next to the field before saving; the service runs the same check again.
+ */
+export function EmployeeForm({ unitCode, employee, now, onDone }: { unitCode: string; employee: EmployeeRecord | null; now: Date; onDone(saved: EmployeeRecord | null): void }) {
+  const { t, lang } = useMessages(employeeMessages);
+  const [v, setV] = useState<EmployeeFields>(() => (employee ? { ...EMPTY_EMPLOYEE, ...employee } : EMPTY_EMPLOYEE));
+  const [touched, setTouched] = useState<Set<string>>(new Set());
+  const [effectiveDate, setEffectiveDate] = useState('');
+  const [serverError, setServerError] = useState<string | null>(null);
+  const [history, setHistory] = useState<HistoryEntry[]>([]);
+  // Number fields keep the text as typed ("2,34", "5.310.000"); the parsed number goes into the record.
+  const [numText, setNumText] = useState<Record<string, string>>({});
+  const problems = checkEmployee(v, now).problems;
+  useEffect(() => {
+    if (employee) void api.call('employee.history', { id: employee.id }).then((r) => r.ok && setHistory(r.value.items));
+  }, [employee]);
+
+  const label = (f: EmployeeField) => EMPLOYEE_FIELD_LABELS[f][lang];
+  const problem = (f: EmployeeField) => (touched.has(f) ? problems.find((p) => p.field === f) : undefined);
+  const set = (f: EmployeeField, value: unknown) => {
+    setV((old) => ({ ...old, [f]: value }));
+    setTouched((old) => new Set(old).add(f));
+  };
+
+  const input = (f: EmployeeField) => {
+    const p = problem(f);
+    const isNumber = MONEY.includes(f);
+    const raw = v[f];
+    return (
+      <label className="field" key={f}>
+        <span>{label(f)}</span>
+        <input
+          data-testid={`emp-${f}`}
+          inputMode={isNumber ? 'decimal' : undefined}
+          value={isNumber ? (numText[f] ?? (raw === null ? '' : String(raw))) : String(raw ?? '')}
+          aria-invalid={p ? true : undefined}
+          aria-describedby={p ? `emp-${f}-error` : undefined}
+          onChange={(e) => {
+            if (!isNumber) return set(f, e.target.value);
+            setNumText((old) => ({ ...old, [f]: e.target.value }));
+            const s = e.target.value.replace(/\s/g, '').replace(/\.(?=\d{3}(\D|$))/g, '').replace(',', '.');
+            return set(f, s === '' ? (f === 'salary' ? null : 0) : Number(s));
+          }}
+        />
+        {p && <small id={`emp-${f}-error`} className="error" data-testid={`emp-${f}-error`}>{lang === 'en' ? p.messageEn : p.message}</small>}
+      </label>
+    );
+  };
+
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    setTouched(new Set(Object.keys(v)));
+    if (problems.length) return;
+    const r = await api.call('employee.save', { unitCode, id: employee?.id, employee: v, effectiveDate: effectiveDate || undefined });
+    if (!r.ok) setServerError(errorText(r.error, lang));
+    else onDone(r.value);
+  }
+
+  return (
+    <form className="form-grid" data-testid="employee-form" onSubmit={submit} noValidate>
+      <fieldset>
+        <legend>{t('groupIdentity')}</legend>
+        {IDENTITY.slice(0, 3).map(input)}
+        <label className="field">
+          <span>{label('gender')}</span>
+          <select data-testid="emp-gender" value={v.gender} onChange={(e) => set('gender', e.target.value)}>
+            <option value="M">{t('male')}</option>
+            <option value="F">{t('female')}</option>
+          </select>
+        </label>
+        {IDENTITY.slice(3, 6).map(input)}
+        <label className="field">
+          <span>{label('ethnicity')}</span>
+          <select data-testid="emp-ethnicity" value={v.ethnicity} onChange={(e) => set('ethnicity', e.target.value)}>
+            <option value="" />
+            {Object.entries(ETHNICITIES).map(([code, name]) => (
+              <option key={code} value={code}>
+                {code} — {name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {IDENTITY.slice(6).map(input)}
+      </fieldset>
+      <fieldset>
+        <legend>{t('groupWork')}</legend>
+        {WORK.map(input)}
+        <label className="field">
+          <span>{label('status')}</span>
+          <select data-testid="emp-status" value={v.status} onChange={(e) => set('status', e.target.value)}>
+            {EMPLOYEE_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {EMPLOYEE_STATUS_LABELS[s][lang]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend>{t('groupSalary')}</legend>
+        <label className="field">
+          <span>{label('salaryKind')}</span>
+          <select data-testid="emp-salaryKind" value={v.salaryKind} onChange={(e) => set('salaryKind', e.target.value)}>
+            <option value="amount">{t('amount')}</option>
+            <option value="coefficient">{t('coefficient')}</option>
+          </select>
+        </label>
+        {MONEY.map(input)}
+      </fieldset>
+      {employee && (
+        <label className="field">
+          <span>{t('effectiveDate')}</span>
+          <input data-testid="emp-effectiveDate" value={effectiveDate} onChange={(e) => setEffectiveDate(e.target.value)} />
+        </label>
+      )}
+      {serverError && <p className="error" role="alert" data-testid="employee-server-error">{serverError}</p>}
+      <div className="actions">
+        <button type="submit" data-testid="employee-save">{t('save')}</button>
+        <button type="button" onClick={() => onDone(null)}>{t('cancel')}</button>
+      </div>
+      {history.length > 0 && (
+        <div className="actions" style={{ flexDirection: 'column' }}>
+          <strong>{t('history')}</strong>
+          <table className="grid" data-testid="employee-history">
+            <tbody>
+              {history.map((h) => (
+                <tr key={h.id}>
+                  <td>{h.changedAt.slice(0, 10).split('-').reverse().join('/')}</td>
+                  <td>{h.effectiveDate ?? ''}</td>
+                  <td>{h.field === '*' ? t('created') : (EMPLOYEE_FIELD_LABELS[h.field as EmployeeField]?.[lang] ?? h.field)}</td>
+                  <td>{h.oldValue ?? ''}</td>
+                  <td>{h.newValue === 'created' && h.field === '*' ? '' : (h.newValue ?? '')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </form>
+  );
+}

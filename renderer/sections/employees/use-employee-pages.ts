@@ -1,0 +1,59 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { EmployeeRecord, EmployeeStatus } from '../../../shared/contract/roster';
+import { api } from '../../api/client';
+
+export const PAGE = 200;
+
+export interface EmployeeQuery {
+  unitCode: string;
+  search: string;
+  status?: EmployeeStatus;
+  gender?: 'M' | 'F';
+  department?: string;
+}
+
+/**
+ * Rows of a possibly 50,000-row roster fetched a page at a time as the virtual table scrolls to them. A new query
+ * (search, filter, unit) starts a fresh cache; answers to a stale query are dropped.
+ */
+export function useEmployeePages(q: EmployeeQuery | null) {
+  const [total, setTotal] = useState(0);
+  const [version, setVersion] = useState(0);
+  const pages = useRef(new Map<number, EmployeeRecord[]>());
+  const pending = useRef(new Set<number>());
+  const generation = useRef(0);
+  const key = JSON.stringify(q);
+
+  const load = useCallback(
+    async (page: number) => {
+      if (!q || pages.current.has(page) || pending.current.has(page)) return;
+      const gen = generation.current;
+      pending.current.add(page);
+      const r = await api.call('employee.list', { ...q, search: q.search || undefined, department: q.department || undefined, offset: page * PAGE, limit: PAGE });
+      pending.current.delete(page);
+      if (gen !== generation.current || !r.ok) return;
+      pages.current.set(page, r.value.items);
+      setTotal(r.value.total);
+      setVersion((v) => v + 1);
+    },
+    [key],
+  );
+
+  useEffect(() => {
+    generation.current++;
+    pages.current = new Map();
+    pending.current = new Set();
+    setTotal(0);
+    setVersion((v) => v + 1);
+    void load(0);
+  }, [key, load]);
+
+  const row = (index: number): EmployeeRecord | undefined => pages.current.get(Math.floor(index / PAGE))?.[index % PAGE];
+  const refresh = () => {
+    generation.current++;
+    pages.current = new Map();
+    setVersion((v) => v + 1);
+    void load(0);
+  };
+  return { total, row, load, version, refresh };
+}

@@ -1,0 +1,78 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { HistoryItem } from '../../../shared/contract/ivan';
+import { api } from '../../api/client';
+import { errorText, useMessages } from '../../i18n';
+import { inboxMessages } from './messages';
+import { downloadBase64, when } from './format';
+import { Receipt } from './Receipt';
+
+/** "Tra cứu lịch sử giao dịch": every dossier ever queued, kept for good, searchable; one zip per period. */
+export function HistoryTab() {
+  const { t, lang } = useMessages(inboxMessages);
+  const [query, setQuery] = useState('');
+  const [period, setPeriod] = useState('');
+  const [items, setItems] = useState<HistoryItem[]>([]);
+  const [open, setOpen] = useState<HistoryItem | null>(null);
+  const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
+  const periodOk = /^\d{2}\/\d{4}$/.test(period);
+
+  const search = useCallback(async () => {
+    const r = await api.call('ivan.history', { query: query || undefined, period: periodOk ? period : undefined });
+    if (r.ok) setItems(r.value);
+    else setMsg({ ok: false, text: errorText(r.error, lang) });
+  }, [query, period, periodOk, lang]);
+
+  useEffect(() => {
+    const id = setTimeout(() => void search(), 200);
+    return () => clearTimeout(id);
+  }, [search]);
+
+  const exportZip = async () => {
+    const r = await api.call('ivan.exportPeriod', { period });
+    if (!r.ok) return setMsg({ ok: false, text: errorText(r.error, lang) });
+    downloadBase64(r.value.file.name, r.value.file.base64, 'application/zip');
+    setMsg({ ok: true, text: t('exported', { n: r.value.count }) });
+  };
+
+  const download = async (id: number) => {
+    const r = await api.call('ivan.signedFile', { id });
+    if (r.ok) downloadBase64(r.value.name, r.value.base64, 'application/xml');
+  };
+
+  return (
+    <div data-testid="ivan-history">
+      <div className="toolbar">
+        <input type="search" aria-label={t('search')} placeholder={t('search')} value={query} onChange={(e) => setQuery(e.target.value)} data-testid="history-search" />
+        <input aria-label={t('period')} placeholder={t('period')} value={period} onChange={(e) => setPeriod(e.target.value)} size={8} data-testid="history-period" />
+        <button type="button" disabled={!periodOk} onClick={() => void exportZip()} data-testid="history-export">{t('exportZip')}</button>
+      </div>
+      {msg && <p className={msg.ok ? 'success' : 'error'}>{msg.text}</p>}
+      {items.length === 0 ? (
+        <p>{t('noHistory')}</p>
+      ) : (
+        <table className="grid" data-testid="history-table">
+          <thead>
+            <tr><th>{t('dossier')}</th><th>{t('period')}</th><th>{t('state')}</th><th>{t('transaction')}</th><th>{t('receiptNo')}</th><th>{t('steps')}</th><th /></tr>
+          </thead>
+          <tbody>
+            {items.map((h) => (
+              <tr key={h.id} data-testid="history-row">
+                <td>{h.fileName}<br /><small>{h.dossierId}</small></td>
+                <td>{h.period ?? '—'}</td>
+                <td>{t(`state_${h.state}`)}{h.reasons.length > 0 && <ul className="error">{h.reasons.map((x, i) => <li key={i}>{x.message}</li>)}</ul>}</td>
+                <td><small>{h.transactionId ?? '—'}</small></td>
+                <td>{h.receiptNo ?? '—'}</td>
+                <td><small>{h.transitions.map((s) => `${t(`state_${s.to as HistoryItem['state']}`)} ${when(s.at)}`).join(' → ')}</small></td>
+                <td>
+                  <button type="button" onClick={() => setOpen(h)}>{t('print')}</button>
+                  <button type="button" onClick={() => void download(h.id)}>{t('download')}</button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {open && <Receipt item={open} onClose={() => setOpen(null)} />}
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import type { HistoryItem } from '../../../shared/contract/ivan';
+import { api } from '../../api/client';
+import { useMessages } from '../../i18n';
+import { inboxMessages } from './messages';
+import { when } from './format';
+
+/** A printable receipt (biên nhận) of one transaction: what was sent, when, the I-VAN's acknowledgement and result. */
+export function Receipt({ item, onClose }: { item: HistoryItem; onClose(): void }) {
+  const { t } = useMessages(inboxMessages);
+  const r = item.receipts[0];
+  return (
+    <div className="ivan-receipt" role="dialog" aria-label={t('receiptTitle')} data-testid="ivan-receipt">
+      <h3>{t('receiptTitle')}</h3>
+      <table className="grid">
+        <tbody>
+          <tr><th>{t('dossier')}</th><td>{item.fileName} ({item.dossierId})</td></tr>
+          <tr><th>{t('period')}</th><td>{item.period ?? '—'}</td></tr>
+          <tr><th>{t('transaction')}</th><td data-testid="receipt-tx">{item.transactionId ?? '—'}</td></tr>
+          <tr><th>{t('at')}</th><td>{when(r?.receivedAt)}</td></tr>
+          <tr><th>{t('acknowledgement')}</th><td>{r?.acknowledgement ?? '—'}</td></tr>
+          <tr><th>{t('state')}</th><td>{t(`state_${item.state}`)}</td></tr>
+          <tr><th>{t('receiptNo')}</th><td data-testid="receipt-no">{item.receiptNo ?? '—'}</td></tr>
+        </tbody>
+      </table>
+      {item.paperCopyRequired && <p className="warning">{t('paperCopy')}</p>}
+      {item.reasons.length > 0 && (
+        <ul className="error">
+          {item.reasons.map((x, i) => <li key={i}>{x.message}</li>)}
+        </ul>
+      )}
+      <div className="toolbar no-print">
+        <button type="button" onClick={() => void api.printToPdf()}>{t('print')}</button>
+        <button type="button" onClick={onClose}>{t('close')}</button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { AuditEntry } from '../../../shared/contract/desk';
+import { formatDateTimeVN } from '../../../shared/format';
+import { api } from '../../api/client';
+import { errorText, useMessages } from '../../i18n';
+import { saveBlob } from './download';
+import { settingsMessages } from './messages';
+
+const PAGE = 50;
+
+/** Who changed what and when (the Windows user name), searchable and exportable for an inspection. */
+export function AuditPanel() {
+  const { t, lang } = useMessages(settingsMessages);
+  const [search, setSearch] = useState('');
+  const [items, setItems] = useState<AuditEntry[]>([]);
+  const [total, setTotal] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(
+    async (offset: number) => {
+      const r = await api.call('audit.list', { search: search.trim() || undefined, offset, limit: PAGE });
+      if (!r.ok) return setError(errorText(r.error, lang));
+      setError(null);
+      setTotal(r.value.total);
+      setItems((prev) => (offset === 0 ? r.value.items : [...prev, ...r.value.items]));
+    },
+    [search, lang],
+  );
+  useEffect(() => {
+    const h = setTimeout(() => void load(0), 200);
+    return () => clearTimeout(h);
+  }, [load]);
+
+  async function exportAs(format: 'csv' | 'json') {
+    const r = await api.call('audit.export', { format, search: search.trim() || undefined });
+    if (r.ok) saveBlob(r.value.file, format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json');
+    else setError(errorText(r.error, lang));
+  }
+
+  return (
+    <div className="audit-panel">
+      <div className="toolbar">
+        <input type="search" data-testid="audit-search" placeholder={t('auditSearch')} aria-label={t('auditSearch')} value={search} onChange={(e) => setSearch(e.target.value)} />
+        <button type="button" data-testid="audit-export-csv" onClick={() => void exportAs('csv')}>
+          {t('auditExportCsv')}
+        </button>
+        <button type="button" onClick={() => void exportAs('json')}>
+          {t('auditExportJson')}
+        </button>
+        <span data-testid="audit-total">{t('auditTotal', { n: total })}</span>
+      </div>
+      {error && <p className="error">{error}</p>}
+      <table data-testid="audit-table">
+        <thead>
+          <tr>
+            <th>{t('colTime')}</th>
+            <th>{t('colActor')}</th>
+            <th>{t('colAction')}</th>
+            <th>{t('colSubject')}</th>
+            <th>{t('colDetail')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((e) => (
+            <tr key={e.id} data-testid="audit-row">
+              <td>{formatDateTimeVN(new Date(e.at))}</td>
+              <td>{e.actor}</td>
+              <td>{e.action}</td>
+              <td>
+                {e.subjectType}
+                {e.subjectId ? ` ${e.subjectId}` : ''}
+              </td>
+              <td className="audit-detail">{e.detail}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {items.length < total && (
+        <button type="button" onClick={() => void load(items.length)}>
+          {t('more')}
+        </button>
+      )}
+    </div>
+  );
+}

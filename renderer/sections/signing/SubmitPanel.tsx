@@ -1,0 +1,152 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { OutboxEntryDto } from '../../../shared/contract/ivan';
+import { api } from '../../api/client';
+import { defineCatalog, errorText, useMessages } from '../../i18n';
+import { useCurrentUnit } from '../../app/stores';
+import { formatDateTimeVN } from '../../../shared/format';
+import { readFileBlob } from './file-io';
+
+const m = defineCatalog({
+  vi: {
+    heading: 'Nộp hồ sơ qua I-VAN',
+    file: 'Tệp BHXHDienTu.xml đã ký',
+    endpoint: 'Địa chỉ I-VAN',
+    endpointHint: 'Để trống để dùng địa chỉ trong Cài đặt → I-VAN của đơn vị',
+    queue: 'Đưa vào hàng đợi',
+    send: 'Gửi ngay',
+    sending: 'Đang gửi…',
+    cancel: 'Huỷ gửi',
+    queued: 'Đã đưa vào hàng đợi (số {id}).',
+    already: 'Hồ sơ này đã có trong hàng đợi (số {id}) — không nộp trùng.',
+    state: 'Trạng thái',
+    tx: 'Mã giao dịch',
+    receiptNo: 'Số hồ sơ',
+    attempts: 'Số lần gửi',
+    lastError: 'Lỗi gần nhất (sẽ tự gửi lại)',
+    paper: 'Ký bằng chứng thư thử nghiệm — phải nộp 01 bộ hồ sơ giấy',
+    reasons: 'Lý do từ chối — sửa tờ khai, ký lại và gửi lại',
+    s_queued: 'Chờ gửi', s_sent: 'Đã gửi I-VAN', s_received: 'I-VAN đã nhận', s_accepted: 'Được chấp nhận', s_rejected: 'Bị từ chối', s_cancelled: 'Đã huỷ',
+    receiptAt: 'Nhận lúc',
+  },
+  en: {
+    heading: 'Submit through the I-VAN',
+    file: 'Signed BHXHDienTu.xml',
+    endpoint: 'I-VAN address',
+    endpointHint: 'Leave empty to use the unit’s address in Settings → I-VAN',
+    queue: 'Queue',
+    send: 'Send now',
+    sending: 'Sending…',
+    cancel: 'Cancel',
+    queued: 'Queued (entry {id}).',
+    already: 'This dossier is already in the outbox (entry {id}) — never filed twice.',
+    state: 'State',
+    tx: 'Transaction',
+    receiptNo: 'Receipt no.',
+    attempts: 'Attempts',
+    lastError: 'Last error (will retry)',
+    paper: 'Signed with the test certificate — a paper copy must be filed',
+    reasons: 'Rejection reasons — correct, re-sign and send again',
+    s_queued: 'Queued', s_sent: 'Sent to the I-VAN', s_received: 'Received by the I-VAN', s_accepted: 'Accepted', s_rejected: 'Rejected', s_cancelled: 'Cancelled',
+    receiptAt: 'Received at',
+  },
+});
+
+/**
+ * Queue / send / cancel of a signed dossier and its receipt. Rendered by the signing page (tab "Nộp hồ sơ");
+ * with `dossierId` it queues that dossier's stored signed envelope, otherwise a signed file chosen here.
+ */
+export default function SubmitPanel({ dossierId }: { dossierId?: string } = {}) {
+  const { t, lang } = useMessages(m);
+  const unitCode = useCurrentUnit((s) => s.unitCode);
+  const [file, setFile] = useState<File | null>(null);
+  const [endpoint, setEndpoint] = useState('');
+  const [entry, setEntry] = useState<OutboxEntryDto | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const reload = useCallback(async (id: number) => {
+    const r = await api.call('ivan.outboxList', {});
+    if (r.ok) setEntry(r.value.find((e) => e.id === id) ?? null);
+  }, []);
+
+  useEffect(() => {
+    if (!dossierId) return;
+    void api.call('ivan.outboxList', {}).then((r) => {
+      if (r.ok) setEntry([...r.value].reverse().find((e) => e.dossierId === dossierId) ?? null);
+    });
+  }, [dossierId]);
+
+  const queue = async () => {
+    setBusy(true);
+    const r = await api.call('ivan.outboxAdd', {
+      file: file ? await readFileBlob(file) : undefined,
+      dossierId,
+      endpoint: endpoint.trim() || undefined,
+      unitCode: unitCode ?? undefined,
+    });
+    setBusy(false);
+    if (!r.ok) return setMsg({ ok: false, text: errorText(r.error, lang) });
+    setEntry(r.value.entry);
+    setMsg({ ok: true, text: t(r.value.created ? 'queued' : 'already', { id: r.value.entry.id }) });
+  };
+
+  const send = async () => {
+    if (!entry) return;
+    setBusy(true);
+    const r = await api.call('ivan.outboxSend', {});
+    setBusy(false);
+    if (!r.ok) setMsg({ ok: false, text: errorText(r.error, lang) });
+    await reload(entry.id);
+  };
+
+  const cancel = async () => {
+    if (!entry) return;
+    const r = await api.call('ivan.outboxCancel', { id: entry.id });
+    if (!r.ok) setMsg({ ok: false, text: errorText(r.error, lang) });
+    else setEntry(r.value);
+  };
+
+  return (
+    <div data-testid="submit-panel" className="submit-panel">
+      <h3>{t('heading')}</h3>
+      {!dossierId && (
+        <label>
+          {t('file')}{' '}
+          <input type="file" accept=".xml,application/xml" onChange={(e) => setFile(e.target.files?.[0] ?? null)} data-testid="submit-file" />
+        </label>
+      )}
+      <div>
+        <label>
+          {t('endpoint')}{' '}
+          <input value={endpoint} onChange={(e) => setEndpoint(e.target.value)} placeholder="https://…" size={40} data-testid="submit-endpoint" />
+        </label>
+        <small> {t('endpointHint')}</small>
+      </div>
+      <div className="toolbar">
+        <button type="button" disabled={busy || (!file && !dossierId)} onClick={() => void queue()} data-testid="submit-queue">{t('queue')}</button>
+        <button type="button" disabled={busy || entry?.state !== 'queued'} onClick={() => void send()} data-testid="submit-send">{busy ? t('sending') : t('send')}</button>
+        <button type="button" disabled={busy || entry?.state !== 'queued'} onClick={() => void cancel()} data-testid="submit-cancel">{t('cancel')}</button>
+      </div>
+      {msg && <p className={msg.ok ? 'success' : 'error'} role="status">{msg.text}</p>}
+      {entry && (
+        <table className="grid" data-testid="submit-receipt">
+          <tbody>
+            <tr><th>{t('state')}</th><td data-testid="submit-state">{t(`s_${entry.state}`)}</td></tr>
+            <tr><th>{t('tx')}</th><td data-testid="submit-tx">{entry.transactionId ?? '—'}</td></tr>
+            <tr><th>{t('receiptNo')}</th><td>{entry.receiptNo ?? '—'}</td></tr>
+            <tr><th>{t('attempts')}</th><td>{entry.attempts}</td></tr>
+            {entry.state === 'queued' && entry.lastError && <tr><th>{t('lastError')}</th><td className="error">{entry.lastError}</td></tr>}
+            <tr><th>{t('receiptAt')}</th><td>{formatDateTimeVN(new Date(entry.updatedAt))}</td></tr>
+          </tbody>
+        </table>
+      )}
+      {entry?.paperCopyRequired && <p className="warning">{t('paper')}</p>}
+      {entry && entry.reasons.length > 0 && (
+        <div>
+          {t('reasons')}
+          <ul className="error">{entry.reasons.map((x, i) => <li key={i}>{x.message}</li>)}</ul>
+        </div>
+      )}
+    </div>
+  );
+}

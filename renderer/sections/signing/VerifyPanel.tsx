@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import { api } from '../../api/client';
+import { errorText, useMessages } from '../../i18n';
+import type { VerifyReportOutput } from '../../../shared/contract/signing';
+import { signingMessages } from './messages';
+import { dmyTime, readFileBlob } from './file-io';
+
+/** "Kiểm tra hồ sơ": upload a signed file, see the envelope and every form with digest and signature apart. */
+export function VerifyPanel() {
+  const { t, lang } = useMessages(signingMessages);
+  const [report, setReport] = useState<VerifyReportOutput | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    setBusy(true);
+    setError(null);
+    setReport(null);
+    const r = await api.call('signing.verify', { file: await readFileBlob(file) });
+    setBusy(false);
+    if (r.ok) setReport(r.value);
+    else setError(errorText(r.error, lang));
+  };
+  const yn = (b: boolean | null) => (b === null ? '—' : b ? t('ok') : t('bad'));
+
+  return (
+    <div data-testid="signing-verify">
+      <p>{t('verifyHint')}</p>
+      <label>
+        {t('chooseFile')} <input type="file" accept=".xml,application/xml,text/xml" data-testid="verify-file" onChange={(e) => void onFile(e.target.files?.[0])} />
+      </label>
+      {busy && <p aria-live="polite">{t('verifying')}</p>}
+      {error && <p className="error" role="alert" data-testid="verify-error">{error}</p>}
+      {report && (
+        <>
+          <h3 className={report.valid ? 'success' : 'error'} data-testid="verify-overall">
+            {report.valid ? t('overallValid') : t('overallInvalid')}
+          </h3>
+          <table className="grid" data-testid="verify-table">
+            <thead>
+              <tr>
+                <th>{t('file')}</th>
+                <th>{t('result')}</th>
+                <th>{t('digest')}</th>
+                <th>{t('signature')}</th>
+                <th>{t('signer')}</th>
+                <th>{t('mst')}</th>
+                <th>{t('signingTime')}</th>
+                <th>{t('certAtSigning')}</th>
+                <th>{t('reason')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.files.map((f, i) => (
+                <tr key={i} data-testid="verify-row" className={f.valid ? '' : 'row-invalid'}>
+                  <td>{f.name}</td>
+                  <td className={f.valid ? 'success' : 'error'}>{f.valid ? t('ok') : t('bad')}</td>
+                  <td>{yn(f.digestValid)}</td>
+                  <td>{yn(f.signatureValid)}</td>
+                  <td>{f.signer ?? '—'}</td>
+                  <td>{f.mst ?? '—'}</td>
+                  <td>{f.signingTime ? dmyTime(f.signingTime) : '—'}</td>
+                  <td>{yn(f.certValidAtSigningTime)}</td>
+                  <td>{lang === 'en' ? f.reasonEn : f.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </div>
+  );
+}

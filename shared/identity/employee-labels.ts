@@ -1,0 +1,45 @@
+import type { EmployeeField } from '../contract/roster';
+
+/** Vietnamese and English names of the employee fields, used in messages, export headers and the form. */
+export const EMPLOYEE_FIELD_LABELS: Readonly<Record<EmployeeField, { vi: string; en: string }>> = {
+  fullName: { vi: 'Họ và tên', en: 'Full name' },
+  insuranceNumber: { vi: 'Mã số BHXH', en: 'Social-insurance no.' },
+  birthDate: { vi: 'Ngày sinh', en: 'Date of birth' },
+  gender: { vi: 'Giới tính', en: 'Gender' },
+  cccd: { vi: 'Số CCCD', en: 'Citizen ID (CCCD)' },
+  cmnd: { vi: 'Số CMND', en: 'Old ID (CMND)' },
+  nationality: { vi: 'Quốc tịch', en: 'Nationality' },
+  ethnicity: { vi: 'Dân tộc', en: 'Ethnicity' },
+  birthProvince: { vi: 'Mã tỉnh nơi đăng ký khai sinh', en: 'Birth registration province' },
+  birthDistrict: { vi: 'Mã huyện nơi đăng ký khai sinh', en: 'Birth registration district' },
+  birthWard: { vi: 'Mã xã nơi đăng ký khai sinh', en: 'Birth registration ward' },
+  address: { vi: 'Địa chỉ', en: 'Address' },
+  phone: { vi: 'Điện thoại', en: 'Phone' },
+  email: { vi: 'Email', en: 'E-mail' },
+  jobTitle: { vi: 'Chức vụ, chức danh', en: 'Job title' },
+  workplace: { vi: 'Nơi làm việc', en: 'Workplace' },
+  department: { vi: 'Phòng ban', en: 'Department' },
+  contractType: { vi: 'Loại hợp đồng', en: 'Contract type' },
+  contractNumber: { vi: 'Số hợp đồng', en: 'Contract no.' },
+  contractSigned: { vi: 'Ngày ký hợp đồng', en: 'Contract signed' },
+  contractStart: { vi: 'Ngày bắt đầu hợp đồng', en: 'Contract start' },
+  contractEnd: { vi: 'Ngày kết thúc hợp đồng', en: 'Contract end' },
+  salaryKind: { vi: 'Loại tiền lương', en: 'Salary kind' },
+  salary: { vi: 'Tiền lương', en: 'Salary' },
+  allowancePosition: { vi: 'Phụ cấp chức vụ', en: 'Position allowance' },
+  allowanceSeniorityExcess: { vi: 'Phụ cấp thâm niên vượt khung (%)', en: 'Beyond-scale seniority (%)' },
+  allowanceSeniorityJob: { vi: 'Phụ cấp thâm niên nghề (%)', en: 'Occupational seniority (%)' },
+  allowanceSalary: { vi: 'Phụ cấp lương', en: 'Salary allowance' },
+  allowanceOther: { vi: 'Các khoản bổ sung', en: 'Other supplements' },
+  wageRegion: { vi: 'Vùng lương tối thiểu', en: 'Wage region' },
+  hospitalCode: { vi: 'Mã bệnh viện KCB ban đầu', en: 'BHYT hospital code' },
+  status: { vi: 'Trạng thái', en: 'Status' },
+};
+
+export const EMPLOYEE_STATUS_LABELS = {
+  working: { vi: 'Đang làm việc', en: 'Working' },
+  sick: { vi: 'Nghỉ ốm', en: 'Sick leave' },
+  maternity: { vi: 'Nghỉ thai sản', en: 'Maternity leave' },
+  unpaid: { vi: 'Nghỉ không lương', en: 'Unpaid leave' },
+  left: { vi: 'Đã nghỉ việc', en: 'Left' },
+} as const;

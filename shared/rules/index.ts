@@ -1,0 +1,4 @@
+export * from './schema';
+export * from './data';
+export * from './lookup';
+export * from './month';

@@ -1,0 +1,99 @@
+import { TCVN3_TO_UNICODE } from './tcvn3-table';
+import { VNI_BASES, VNI_LETTERS, VNI_MARKS } from './vni-table';
+import { isVietnameseSyllable } from './syllable';
+import { HAS_COMBINING } from '../normalize';
+
+export type LegacyEncoding = 'unicode' | 'tcvn3' | 'vni';
+
+/**
+ * TCVN3 → Unicode. A word whose ASCII letters are all capitals was typed in a ".VnTimeH" capitals font, where the
+ * lower-case codes draw as capitals, so its decoded letters are upper-cased ("NGUYÔN" → "NGUYỄN"); a word needs two
+ * ASCII capitals to count, since "Lª" (Lê) starts with one in any font.
+ */
+export function decodeTcvn3(s: string): string {
+  return s.replace(/[^\s,.;:()/\\-]+/g, (word) => {
+    const decoded = Array.from(word, (c) => TCVN3_TO_UNICODE[c] ?? c).join('');
+    const ascii = word.replace(/[^A-Za-z]/g, '');
+    return ascii.length >= 2 && ascii === ascii.toUpperCase() && decoded !== word ? decoded.toUpperCase() : decoded;
+  });
+}
+
+/** VNI-Windows → Unicode (NFC). */
+export function decodeVni(s: string): string {
+  let out = '';
+  for (const c of s) {
+    const mark = VNI_MARKS[c];
+    const prev = out[out.length - 1];
+    if (mark !== undefined && prev !== undefined && VNI_BASES.has(prev)) {
+      out = (out + mark).normalize('NFC');
+      continue;
+    }
+    out += VNI_LETTERS[c] ?? c;
+  }
+  return out.normalize('NFC');
+}
+
+/** Characters that genuine Unicode Vietnamese never contains outside Latin-1 letters it uses. */
+const VIET_LATIN1 = new Set('àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ'.split(''));
+const HAS_LATIN1 = /[\u0080-\u00ff]/;
+const HAS_UNICODE_VIET = /[\u0100-\u024f\u0300-\u036f\u1e00-\u1eff]/;
+
+/** Words that need a decision: those with a Latin-1 high character. */
+function candidateWords(s: string): string[] {
+  return s.split(/[\s,.;:()/\\-]+/).filter((w) => HAS_LATIN1.test(w));
+}
+
+function score(decoded: string[]): number {
+  let n = 0;
+  for (const w of decoded) {
+    const letters = w.replace(/[0-9'"]/g, '');
+    const leftover = Array.from(letters).some((c) => HAS_LATIN1.test(c) && !VIET_LATIN1.has(c));
+    if (!leftover && isVietnameseSyllable(letters)) n++;
+  }
+  return n;
+}
+
+/**
+ * Which encoding a text is in. Text with any Vietnamese Unicode letter or combining mark is Unicode; text without
+ * Latin-1 high characters is plain ASCII (Unicode). Otherwise each candidate decoding is scored by how many of the
+ * affected words become valid Vietnamese syllables; the text stays as it is unless a decoding does strictly better.
+ * One cell can be ambiguous ("Vò Quèc" is valid as it stands and also TCVN3 for "Vũ Quốc"), so pass a whole
+ * column: legacy encoding is a property of the file the column came from.
+ */
+export function detectLegacyEncoding(texts: string | readonly string[]): LegacyEncoding {
+  const list = typeof texts === 'string' ? [texts] : texts;
+  let asIs = 0;
+  let tcvn = 0;
+  let vni = 0;
+  for (const s of list) {
+    if (!needsDecision(s)) continue;
+    const words = candidateWords(s);
+    asIs += score(words);
+    tcvn += score(words.map(decodeTcvn3));
+    vni += score(words.map(decodeVni));
+  }
+  const best = Math.max(asIs, tcvn, vni);
+  if (best === asIs) return 'unicode';
+  return vni >= tcvn ? 'vni' : 'tcvn3';
+}
+
+/** True when a text could be legacy-encoded: Latin-1 high characters and no Vietnamese Unicode. */
+export function needsDecision(s: string): boolean {
+  return HAS_LATIN1.test(s) && !HAS_UNICODE_VIET.test(s);
+}
+
+/** Decodes with a known encoding (a cell that already holds Vietnamese Unicode is left as it is). */
+export function decodeAs(s: string, encoding: LegacyEncoding): string {
+  if (encoding === 'unicode' || !needsDecision(s)) return HAS_COMBINING.test(s) ? s.normalize('NFC') : s;
+  return (encoding === 'tcvn3' ? decodeTcvn3(s) : decodeVni(s)).normalize('NFC');
+}
+
+/**
+ * Returns a text as NFC Unicode, decoding TCVN3/VNI. `encoding` is the column's encoding when known
+ * (see `detectLegacyEncoding` over many cells); without it the cell is judged alone.
+ */
+export function toUnicode(s: string, encoding?: LegacyEncoding): { text: string; encoding: LegacyEncoding } {
+  const enc = encoding ?? detectLegacyEncoding(s);
+  const applied = needsDecision(s) ? enc : 'unicode';
+  return { text: decodeAs(s, applied), encoding: applied };
+}

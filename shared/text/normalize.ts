@@ -1,0 +1,18 @@
+/**
+ * Unicode normalisation for names and free text. Spreadsheets from macOS or some web forms carry NFD
+ * ("e" + U+0302 + U+0301); BHXH files and our search column use NFC, so everything stored is NFC.
+ */
+export function toNfc(s: string): string {
+  return s.normalize('NFC');
+}
+
+const PLAIN = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
+/** Combining marks: only text containing one can differ from its NFC form (for the scripts a roster holds). */
+export const HAS_COMBINING = /[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/;
+
+/** NFC, trimmed, inner whitespace runs collapsed to one space (names typed with double spaces). */
+export function cleanText(s: string): string {
+  // Fast path: empty or printable ASCII already single-spaced (most identifier and code cells of an import).
+  if (s === '' || PLAIN.test(s)) return s;
+  return (HAS_COMBINING.test(s) ? s.normalize('NFC') : s).replace(/[\s\u00a0]+/g, ' ').trim();
+}

@@ -1,0 +1,231 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { writeXlsx } from '../fixtures/roster/generate';
+import { createSoftHsmToken, type SoftHsmToken } from '../support/softhsm';
+import { makeTempDir, removeDir } from '../support/tmp';
+import { expect, serveApp, stopApp, test, type ServedApp } from './fixtures';
+
+/**
+ * The clerk's whole journey in browser mode, one screenshot per step. Screenshots are kept as test artifacts
+ * (test-results/journey/) and copied into docs/guide/images/, which the Vietnamese user guide shows, so the guide
+ * never drifts from the app. Real parts: a SoftHSM token (PIN typed in the dialog), the local I-VAN server started
+ * with `kekhai ivan serve`, a generated .xlsx roster, Chromium's PDF printer, the database backup and restore.
+ */
+const ROOT = process.cwd();
+const SHOTS = join(ROOT, 'test-results', 'journey');
+const GUIDE_IMAGES = join(ROOT, 'docs', 'guide', 'images');
+const PIN = '246810';
+const MST = '0101234565';
+const UNIT = 'TA00001';
+
+// One continuous story: each step builds on the previous one.
+test.describe.configure({ mode: 'serial' });
+
+const now = new Date(Date.now() + 7 * 3600_000);
+const PERIOD = `${String(now.getUTCMonth() + 1).padStart(2, '0')}/${now.getUTCFullYear()}`;
+
+let token: SoftHsmToken;
+let ivan: { process: ChildProcess; url: string; dataDir: string };
+let app: ServedApp;
+let page: Page;
+let scratch: string;
+const shots: string[] = [];
+
+async function shot(name: string): Promise<void> {
+  const file = join(SHOTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: false });
+  mkdirSync(GUIDE_IMAGES, { recursive: true });
+  copyFileSync(file, join(GUIDE_IMAGES, `${name}.png`));
+  shots.push(name);
+}
+
+/** `kekhai ivan serve --port 0 --json` prints one JSON document with the URL. */
+function startIvan(dataDir: string): Promise<{ process: ChildProcess; url: string; dataDir: string }> {
+  const child = spawn(process.execPath, [join(ROOT, 'out', 'cli.cjs'), 'ivan', 'serve', '--port', '0', '--data', dataDir, '--result-delay-ms', '500', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`kekhai ivan serve did not start: ${err}`)), 30_000);
+    child.stdout!.on('data', (c) => {
+      out += c;
+      const m = /"url":\s*"(http:\/\/127\.0\.0\.1:\d+[^"]*)"/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ process: child, url: m[1]!, dataDir });
+      }
+    });
+    child.stderr!.on('data', (c) => (err += c));
+    child.on('exit', (code) => reject(new Error(`kekhai ivan serve exited ${code}: ${err}`)));
+  });
+}
+
+test.beforeAll(async ({ browser }) => {
+  mkdirSync(SHOTS, { recursive: true });
+  scratch = makeTempDir('kekhai-journey-');
+  token = await createSoftHsmToken({ label: 'KEKHAI-TOKEN', pin: PIN, soPin: '87654321', mst: MST, organisation: 'CONG TY TNHH TAN AN' });
+  ivan = await startIvan(join(scratch, 'ivan'));
+  app = await serveApp({ env: token.env });
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 800 }, locale: 'vi-VN' });
+  page = await context.newPage();
+  await page.goto(app.url);
+});
+
+test.afterAll(async () => {
+  await page?.context().close();
+  if (app) await stopApp(app);
+  if (ivan && ivan.process.exitCode === null) {
+    const done = new Promise((r) => ivan.process.once('exit', r));
+    ivan.process.kill('SIGTERM');
+    await done;
+  }
+  token?.cleanup();
+  if (scratch) removeDir(scratch);
+});
+
+test('1. first run: create the unit', async () => {
+  await expect(page.getByTestId('welcome')).toBeVisible();
+  await shot('01-welcome');
+  await page.getByTestId('unit-code').fill(UNIT);
+  await page.getByTestId('unit-name').fill('Công ty TNHH Tân An');
+  await page.getByTestId('unit-taxCode').fill(MST);
+  await page.getByTestId('unit-agencyCode').fill('38101');
+  await page.getByTestId('unit-address').fill('12 Lê Lợi, TP Thanh Hoá');
+  await page.getByTestId('unit-phone').fill('0237 3850 000');
+  await page.getByTestId('unit-signer').fill('Nguyễn Văn Giám Đốc');
+  await page.getByTestId('unit-save').click();
+  // Provider: the unit's I-VAN (here the local server, plain http on this machine only).
+  await page.getByTestId('welcome-provider').selectOption('00040');
+  await page.getByTestId('welcome-endpoint').fill(ivan.url);
+  await page.getByTestId('welcome-provider-next').click();
+  await expect(page.getByTestId('welcome-step-token')).toHaveAttribute('aria-current', 'step');
+  await page.getByTestId('welcome-token-next').click();
+  await page.getByTestId('welcome-finish').click();
+  await expect(page.getByTestId(`unit-row-${UNIT}`)).toBeVisible();
+  await shot('02-unit');
+});
+
+test('2. import the roster from .xlsx', async () => {
+  const xlsx = join(scratch, 'danh-sach-lao-dong.xlsx');
+  await writeXlsx(
+    xlsx,
+    ['STT', 'Họ và tên', 'Mã số BHXH', 'Ngày sinh', 'Giới tính', 'CMND/CCCD', 'Chức vụ', 'Tiền lương', 'Phòng ban', 'Loại hợp đồng', 'Số hợp đồng', 'Ngày ký hợp đồng'],
+    [
+      [1, 'Nguyễn Thị Anh', '3801000001', '01/01/1990', 'Nữ', '038190000011', 'Kế toán', 8_500_000, 'Kế toán', 'Không xác định thời hạn', '01/2024/HĐLĐ', '02/01/2024'],
+      [2, 'Trần Văn Bình', '3801000002', '15/06/1985', 'Nam', '038085000022', 'Lái xe', 7_800_000, 'Hành chính', 'Xác định thời hạn', '02/2024/HĐLĐ', '02/01/2024'],
+      [3, 'Lê Thị Cúc', '3801000003', '20/11/1995', 'Nữ', '038195000033', 'Nhân viên bán hàng', 7_200_000, 'Kinh doanh', 'Xác định thời hạn', '03/2024/HĐLĐ', '02/01/2024'],
+    ],
+  );
+  await page.getByTestId('nav-employees').click();
+  await page.getByTestId('employee-import').click();
+  await page.getByTestId('import-file').setInputFiles(xlsx);
+  await expect(page.getByTestId('import-mapping')).toBeVisible();
+  await page.getByTestId('import-mapping-next').click();
+  await expect(page.getByTestId('import-summary')).toBeVisible();
+  await shot('03-roster-preview');
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('import-result')).toBeVisible();
+  await page.getByTestId('import-close').click();
+  await expect(page.getByTestId('employee-row')).toHaveCount(3);
+  await shot('04-roster');
+});
+
+test('3. draft a báo tăng and a báo giảm, see and fix a validation error', async () => {
+  // Trần Văn Bình leaves this month: a báo giảm (GH) next to the báo tăng (TM) of the others.
+  await page.getByTestId('employee-row').filter({ hasText: 'Trần Văn Bình' }).dblclick();
+  await page.getByTestId('emp-status').selectOption('left');
+  await page.getByTestId('employee-save').click();
+  await expect(page.getByTestId('employee-form')).toHaveCount(0);
+
+  await page.getByTestId('nav-declarations').click();
+  await page.getByTestId('dossier-unit').fill(UNIT);
+  await page.getByTestId('dossier-period').fill(PERIOD);
+  await page.getByTestId('dossier-create').click();
+  await expect(page.getByTestId('dossier-editor')).toBeVisible();
+  await page.getByTestId('rows-from-roster').click();
+  await expect(page.getByTestId('draft-row-0')).toBeVisible();
+  const plans = await page.locator('[data-field$=".plan"]').evaluateAll((els) => els.map((e) => (e as unknown as { value: string }).value));
+  expect(plans).toContain('TM');
+  expect(plans).toContain('GH');
+  await expect(page.getByTestId('save-status')).toHaveText(/Đã lưu|/);
+  await shot('05-draft');
+
+  // A salary below the regional minimum is named at its row and field.
+  const salary = page.locator('[data-field="rows[0].salary"]');
+  const original = await salary.inputValue();
+  await salary.fill('1000000');
+  await expect(page.getByTestId('problem-item').first()).toContainText('Dòng 1');
+  await expect(page.getByTestId('problem-item').first()).toContainText('Tiền lương');
+  await expect(salary).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('sign-readiness')).toHaveClass(/error/);
+  await shot('06-validation-error');
+  await page.getByTestId('problem-item').first().click();
+  await salary.fill(original);
+  await expect(page.getByTestId('sign-readiness')).toHaveClass(/success/);
+  await shot('07-validation-fixed');
+});
+
+test('7. print the dossier to PDF', async () => {
+  await page.getByTestId('nav-declarations').click();
+  await page.locator('[data-testid^="dossier-row-"]').first().getByRole('button').first().click();
+  await page.getByTestId('open-print').click();
+  await expect(page.getByTestId('print-forms')).toBeVisible();
+  await shot('12-print');
+  // What the desktop app's printToPDF does, through Chromium's own PDF printer (print stylesheet, A4 landscape).
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true });
+  await page.emulateMedia({ media: 'screen' });
+  const file = join(SHOTS, 'ho-so.pdf');
+  writeFileSync(file, pdf);
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(pdf.toString('latin1')).toMatch(/\/Type\s*\/Page\b/);
+  await test.info().attach('ho-so.pdf', { path: file, contentType: 'application/pdf' });
+});
+
+test('8. back up and restore the database', async () => {
+  await page.getByTestId('nav-declarations').click();
+  const rows = page.locator('[data-testid^="dossier-row-"]');
+  await expect(rows.first()).toBeVisible();
+  const before = await rows.count();
+
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('settings-tab-backup').click();
+  await page.getByTestId('backup-now').click();
+  await expect(page.getByTestId('backup-message')).toContainText('Đã sao lưu');
+  const manual = page.getByTestId('backup-row').filter({ hasText: 'Thủ công' }).first();
+  await expect(manual).toBeVisible();
+  const name = await manual.getAttribute('data-name');
+  await shot('13-backup');
+
+  // A change after the backup: a second dossier for the same period.
+  await page.getByTestId('nav-declarations').click();
+  await page.getByTestId('dossier-unit').fill(UNIT);
+  await page.getByTestId('dossier-period').fill(PERIOD);
+  await page.getByTestId('dossier-create').click();
+  await expect(page.getByTestId('dossier-editor')).toBeVisible();
+  await page.getByTestId('nav-declarations').click();
+  await expect(rows).toHaveCount(before + 1);
+
+  // Restore the manual backup: the extra dossier is gone, a copy of the replaced data is kept.
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId(`restore-${name}`).click();
+  await expect(page.getByTestId('restore-confirm')).toContainText(name!);
+  await page.getByTestId('restore-confirm-yes').click();
+  await expect(page.getByTestId('backup-message')).toContainText('Đã khôi phục');
+  await expect(page.getByTestId('backup-list')).toContainText('Trước khi khôi phục');
+  await shot('14-restore');
+  await page.getByTestId('nav-declarations').click();
+  await expect(rows).toHaveCount(before);
+  // The restore is in the audit log with the OS user name.
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('settings-tab-audit').click();
+  await expect(page.getByTestId('audit-table')).toContainText('backup.restored');
+});
+
+test('9. the user guide shows exactly the screenshots this journey takes', async () => {
+  const guide = readdirSync(join(ROOT, 'docs', 'guide')).filter((f) => f.endsWith('.md')).map((f) => readFileSync(join(ROOT, 'docs', 'guide', f), 'utf8')).join('\n');
+  const referenced = [...guide.matchAll(/\]\(images\/([^)]+)\.png\)/g)].map((m) => m[1]!).sort();
+  expect(referenced).toEqual([...new Set(shots)].sort());
+  for (const name of referenced) expect(existsSync(join(GUIDE_IMAGES, `${name}.png`)), name).toBe(true);
+});

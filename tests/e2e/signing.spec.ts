@@ -1,0 +1,57 @@
+import { test as base, expect } from '@playwright/test';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveApp, stopApp } from './fixtures';
+import { createSoftHsmToken } from '../support/softhsm';
+import { xmlsec1Verify } from '../integration/signing/oracles';
+
+const test = base;
+
+test('signing doctor shows the SoftHSM token; sign with PIN (wrong, then right); verify the result and a tampered copy', async ({ page }) => {
+  const token = await createSoftHsmToken({ label: 'E2E TOKEN', pin: '135790', soPin: '097531', mst: '0100109106' });
+  const app = await serveApp({ env: token.env });
+  try {
+    await page.goto(app.url);
+    await page.getByTestId('nav-signing').click();
+
+    // Kiểm tra chữ ký số: library, token, certificate with its MST.
+    const doctor = page.getByTestId('signing-doctor');
+    await expect(doctor.getByTestId('signing-token').filter({ hasText: 'E2E TOKEN' })).toContainText(token.serial);
+    await expect(doctor.getByTestId('signing-cert-mst').first()).toHaveText('0100109106');
+    await expect(page.getByTestId('signing-test-cert')).toContainText('31/10/2015');
+
+    // Ký tệp XML: a wrong PIN is reported in Vietnamese; the right one signs.
+    await page.getByTestId('signing-tab-sign').click();
+    const input = join(app.dataDir, 'D02-TS-595.xml');
+    writeFileSync(input, '<?xml version="1.0" encoding="utf-8"?>\n<D02-TS><NoiDung><LaoDong><HoTen>Phạm Thị Hoa</HoTen></LaoDong></NoiDung><Cky/></D02-TS>\n');
+    await page.getByTestId('sign-file').setInputFiles(input);
+    await expect(page.getByTestId('signer-choice')).not.toHaveValue('');
+    await page.getByTestId('signer-pin').fill('000000');
+    await page.getByTestId('signer-submit').click();
+    await expect(page.getByTestId('sign-error')).toContainText('Mã PIN không đúng');
+    await expect(page.getByTestId('signer-pin')).toHaveValue('');
+    await page.getByTestId('signer-pin').fill(token.pin);
+    await page.getByTestId('signer-submit').click();
+    await expect(page.getByTestId('sign-result')).toContainText('0100109106');
+    const download = page.waitForEvent('download');
+    await page.getByTestId('sign-download').click();
+    const signedPath = join(app.dataDir, 'signed.xml');
+    await (await download).saveAs(signedPath);
+    const x = xmlsec1Verify(signedPath, token.files.ca);
+    expect(x.ok, x.output).toBe(true);
+
+    // Kiểm tra hồ sơ: the signed file is valid; one changed letter makes it invalid.
+    await page.getByTestId('signing-tab-verify').click();
+    await page.getByTestId('verify-file').setInputFiles(signedPath);
+    await expect(page.getByTestId('verify-overall')).toHaveText('Hồ sơ HỢP LỆ');
+    await expect(page.getByTestId('verify-row').first()).toContainText('CÔNG TY TNHH MẪU KÊ KHAI');
+    const tampered = join(app.dataDir, 'tampered.xml');
+    writeFileSync(tampered, readFileSync(signedPath, 'utf8').replace('Phạm Thị Hoa', 'Phạm Thị Hoà'));
+    await page.getByTestId('verify-file').setInputFiles(tampered);
+    await expect(page.getByTestId('verify-overall')).toHaveText('Hồ sơ KHÔNG HỢP LỆ');
+    await expect(page.getByTestId('verify-row').first()).toContainText('đã bị sửa');
+  } finally {
+    await stopApp(app);
+    token.cleanup();
+  }
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { cellDate, cellDigits, cellGender, cellNumber, cellText, excelSerialToDmy } from '../../../electron/roster/cells';
+import { readCsv } from '../../../electron/roster/read-csv';
+
+describe('cell conversions', () => {
+  it('Excel serial dates (1899-12-30 epoch)', () => {
+    expect(excelSerialToDmy(33000)).toBe('07/05/1990');
+    expect(excelSerialToDmy(45306.75)).toBe('15/01/2024');
+    expect(cellDate(33000, true)).toBe('07/05/1990');
+    expect(cellDate(new Date(Date.UTC(1995, 3, 26)), true)).toBe('26/04/1995');
+  });
+  it('a bare year in a birth-date column is a year, not serial 1990', () => {
+    expect(cellDate(1990, true)).toBe('1990');
+    expect(cellDate(1990, false)).toBe('12/06/1905');
+    expect(cellDate('1990', true)).toBe('1990');
+    expect(cellDate('1990-04-26', true)).toBe('26/04/1990');
+  });
+  it('identifiers that lost their leading zero in a numeric cell', () => {
+    expect(cellDigits(79090000002, [12, 9])).toBe('079090000002');
+    expect(cellDigits(123456789, [10])).toBe('0123456789');
+    expect(cellDigits(' 7900 000 001 ', [10])).toBe('7900000001');
+  });
+  it('money and coefficients in Vietnamese and English notation', () => {
+    expect(cellNumber('5.310.000')).toBe(5310000);
+    expect(cellNumber('5,310,000')).toBe(5310000);
+    expect(cellNumber('5 310 000 đ')).toBe(5310000);
+    expect(cellNumber('2,34')).toBe(2.34);
+    expect(cellNumber('2.34')).toBe(2.34);
+    expect(cellNumber('')).toBeNull();
+    expect(Number.isNaN(cellNumber('năm triệu'))).toBe(true);
+  });
+  it('genders and legacy text', () => {
+    expect(cellGender('Nữ')).toBe('F');
+    expect(cellGender('Nu')).toBe('F');
+    expect(cellGender('NAM')).toBe('M');
+    expect(cellGender('x')).toBeNull();
+    expect(cellText('Nguyeãn Vaên Ñöùc')).toEqual({ text: 'Nguyễn Văn Đức', converted: true });
+    expect(cellText('Nguyễn'.normalize('NFD')).text).toBe('Nguyễn');
+  });
+});
+
+describe('CSV reader', () => {
+  it('BOM, semicolons, quotes with delimiters and doubled quotes, CRLF; row numbers as shown', () => {
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Họ tên;Ghi chú\r\n"Lê ""Bé"" A";"x; y"\r\n\r\nB;\r\n', 'utf8')]);
+    expect(readCsv(bytes).rows).toEqual([
+      { row: 1, cells: ['Họ tên', 'Ghi chú'] },
+      { row: 2, cells: ['Lê "Bé" A', 'x; y'] },
+      { row: 4, cells: ['B', null] },
+    ]);
+  });
+  it('commas without BOM', () => {
+    expect(readCsv(Buffer.from('a,b\n1,2', 'utf8')).rows).toEqual([
+      { row: 1, cells: ['a', 'b'] },
+      { row: 2, cells: ['1', '2'] },
+    ]);
+  });
+});
