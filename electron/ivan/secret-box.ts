@@ -57,8 +57,12 @@ const MAGIC = Buffer.from('KK1G'); // format tag: version 1, AES-256-GCM
  */
 export class FileKeySecretBox implements SecretBox {
   readonly scheme = 'aes-256-gcm-keyfile-v1';
-  private key: Buffer | null = null;
-  constructor(private readonly keyFile: string = defaultKeyFile(), private readonly aad = 'kekhai:ivan-credential') {}
+  private key: Buffer | null;
+  constructor(private readonly keyFile: string = defaultKeyFile(), opts: { aad?: string; key?: Buffer } = {}) {
+    this.aad = opts.aad ?? 'kekhai:ivan-credential';
+    this.key = opts.key ? Buffer.from(opts.key) : null;
+  }
+  private readonly aad: string;
 
   private loadKey(create: boolean): Buffer {
     if (this.key) return this.key;
@@ -141,8 +145,7 @@ export class WrappedKeySecretBox implements SecretBox {
   private readonly inner: FileKeySecretBox;
   constructor(key: Buffer) {
     if (key.length !== 32) throw new AppError('SECRET_KEY_BAD', 'Khoá mã hoá mật khẩu I-VAN không hợp lệ', { en: 'Invalid I-VAN credential key' });
-    this.inner = new FileKeySecretBox('(safeStorage)');
-    (this.inner as unknown as { key: Buffer }).key = Buffer.from(key);
+    this.inner = new FileKeySecretBox('(safeStorage)', { key });
   }
   seal(plain: string): Buffer {
     return this.inner.seal(plain);
@@ -164,5 +167,6 @@ export function boxForScheme(scheme: string): SecretBox {
   const box = secretBox();
   if (box.scheme === scheme) return box;
   if (scheme === 'aes-256-gcm-keyfile-v1') return new FileKeySecretBox();
+  // 'aes-256-gcm-safestorage-v1' needs the desktop app's unwrapped key: only its service process has it.
   throw new AppError('SECRET_SCHEME', `Mật khẩu I-VAN được mã hoá bằng cơ chế ${scheme} không dùng được ở đây; hãy nhập lại`, { en: `The I-VAN password was sealed with ${scheme}, not available here; enter it again` });
 }

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Notification, session, shell, utilityProcess, type UtilityProcess } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Notification, safeStorage, session, shell, utilityProcess, type UtilityProcess } from 'electron';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -9,6 +9,8 @@ import { isSafeExternalUrl } from './safe-links';
 import { hardenContents, hardenSession } from './security';
 import { resolveUpdateFeed, startUpdates, type UpdaterLike } from './updater';
 import { windowOptions } from './window-options';
+import { resolveDataDir } from '../core/paths';
+import { desktopCredentialKey } from '../ivan/secret-box';
 
 // Checklist 4: every renderer sandboxed, whatever a window's own options say.
 app.enableSandbox();
@@ -31,6 +33,13 @@ const isTrustedUrl = rendererUrlCheck(pathToFileURL(indexFile).href);
 
 function startServices(): UtilityProcess {
   const child = utilityProcess.fork(join(__dirname, 'service-host.cjs'), [], { serviceName: 'KêKhai services' });
+  // I-VAN passwords: safeStorage exists only here, so the services get a key it wraps (docs/security-credentials.md).
+  try {
+    const key = desktopCredentialKey(join(resolveDataDir(process.env.KEKHAI_DATA), 'keys', 'ivan-credentials.safe'), safeStorage);
+    child.postMessage({ credentialKey: key.toString('base64') });
+  } catch {
+    // No OS keychain: the services keep the per-user key-file scheme.
+  }
   child.on('message', (msg: { id?: number; result?: Result<unknown>; progress?: unknown }) => {
     if (msg.progress) win?.webContents.send('kekhai:progress', msg.progress);
     if (msg.id !== undefined && msg.result) {

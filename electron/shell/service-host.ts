@@ -1,5 +1,6 @@
 import { resolveDataDir } from '../core/paths';
 import { Runtime } from '../core/runtime';
+import { setSecretBox, WrappedKeySecretBox } from '../ivan/secret-box';
 
 /**
  * The desktop app's service process (Electron utilityProcess): SQLite, token signing and big XML run here, so the
@@ -19,6 +20,8 @@ const runtime = new Runtime({
 });
 
 port.on('message', (e) => {
+  const key = (e.data as { credentialKey?: string }).credentialKey;
+  if (key) return setSecretBox(new WrappedKeySecretBox(Buffer.from(key, 'base64')));
   const { id, method, input } = e.data as { id: number; method: string; input: unknown };
   void runtime.call(method, input).then((result) => port.postMessage({ id, result }));
 });

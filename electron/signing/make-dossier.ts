@@ -42,23 +42,23 @@ export interface SignedDossier {
   warnings: string[];
 }
 
+/** The signed text as UTF-8 bytes, placeholders replaced by their (ASCII) text, written into one allocation. */
 function partsToBuffer(p: SignedParts, substitute?: ReadonlyMap<string, string>): Buffer {
-  const out: Buffer[] = [];
+  const pieces: { text: string; enc: 'utf8' | 'latin1' }[] = [];
   for (const piece of [p.head, p.signature, p.tail]) {
-    if (!substitute?.size) {
-      out.push(Buffer.from(piece, 'utf8'));
-      continue;
-    }
     let last = 0;
-    for (const [marker, text] of substitute) {
+    for (const [marker, text] of substitute ?? []) {
       const at = piece.indexOf(marker, last);
       if (at < 0) continue;
-      out.push(Buffer.from(piece.slice(last, at), 'utf8'), Buffer.from(text, 'latin1'));
+      pieces.push({ text: piece.slice(last, at), enc: 'utf8' }, { text, enc: 'latin1' });
       last = at + marker.length;
     }
-    out.push(Buffer.from(piece.slice(last), 'utf8'));
+    pieces.push({ text: last ? piece.slice(last) : piece, enc: 'utf8' });
   }
-  return Buffer.concat(out);
+  const out = Buffer.allocUnsafe(pieces.reduce((n, x) => n + Buffer.byteLength(x.text, x.enc), 0));
+  let off = 0;
+  for (const x of pieces) off += out.write(x.text, off, x.enc);
+  return out;
 }
 
 /**

@@ -93,8 +93,9 @@ export async function openPkcs11Signer(spec: Extract<SignerSpec, { kind: 'pkcs11
         throw new AppError('PIN_REQUIRED', `Cần nhập mã PIN của token "${token.label}".`, { en: `Enter the PIN of token "${token.label}".`, details: { pinState: state } });
       }
       try {
-        // PIN-pad readers (protected authentication path): a NULL PIN lets the reader ask (PKCS#11 v2.40 §5.6 C_Login).
-        p11.C_Login(session, pkcs11js.CKU_USER, pin || undefined);
+        // PIN-pad readers (protected authentication path) ask on the device (PKCS#11 v2.40 §5.6 C_Login wants a NULL
+        // pPin there). pkcs11js 2.1 always passes a string, so an empty PIN (length 0) is the closest we can send.
+        p11.C_Login(session, pkcs11js.CKU_USER, pin ?? '');
         loggedIn = true;
       } catch (e) {
         const ckr = /^(CKR_[A-Z_]+)/.exec((e as Error).message ?? '')?.[1];
@@ -160,7 +161,7 @@ export async function openPkcs11Signer(spec: Extract<SignerSpec, { kind: 'pkcs11
           p11.C_SignInit(s, { mechanism: mechanism === 'CKM_SHA256_RSA_PKCS' ? pkcs11js.CKM_SHA256_RSA_PKCS : pkcs11js.CKM_RSA_PKCS }, key.handle);
           if (key.alwaysAuthenticate) {
             try {
-              p11.C_Login(s, pkcs11js.CKU_CONTEXT_SPECIFIC, pin || undefined);
+              p11.C_Login(s, pkcs11js.CKU_CONTEXT_SPECIFIC, pin ?? '');
             } catch (e) {
               // The pending sign operation would block the session: close it (node-webcrypto-p11 rsa-ssa.ts does the same).
               closed = true;

@@ -178,6 +178,17 @@ export const signingMethods = defineMethods({
       ...signedSummary,
     }),
   },
+  'signing.signDossier': {
+    summary: 'Ký hồ sơ nháp đã lưu (tờ khai + hồ sơ) và chuyển sang "đã ký" / Sign a stored draft dossier',
+    progress: true,
+    input: z.object({ dossierId: z.string().min(1), signer: signerSpec, mstOverride: mstOverride.optional() }).strict(),
+    output: z.object({
+      dossierId: z.string(),
+      state: z.string(),
+      files: z.array(z.object({ code: z.string(), description: z.string(), fileName: z.string(), sha256: z.string(), bytes: z.number() })),
+      ...signedSummary,
+    }),
+  },
   'signing.verify': {
     summary: 'Kiểm tra hồ sơ đã ký (BHXHDienTu.xml hoặc một tờ khai) / Verify a signed dossier or form',
     input: z.object({ file: fileBlob }).strict(),

@@ -55,3 +55,47 @@ test('signing doctor shows the SoftHSM token; sign with PIN (wrong, then right);
     token.cleanup();
   }
 });
+
+test('test certificate before the deadline: signs and shows the paper-copy notice; after it, it is not offered', async ({ page }) => {
+  const before = await serveApp({ now: '2015-10-31T23:59:00+07:00' });
+  try {
+    await page.goto(before.url);
+    await page.getByTestId('nav-signing').click();
+    await expect(page.getByTestId('signing-test-cert')).toContainText('Còn dùng được');
+    await page.getByTestId('signing-tab-sign').click();
+    const input = join(before.dataDir, 'TK1-TS-595.xml');
+    writeFileSync(input, '<?xml version="1.0" encoding="utf-8"?>\n<TK1-TS><NoiDung/><Cky/></TK1-TS>\n');
+    await page.getByTestId('sign-file').setInputFiles(input);
+    await page.getByTestId('signer-choice').selectOption('test-cert');
+    await page.getByTestId('signer-password').fill('thunghiem');
+    await page.getByTestId('signer-submit').click();
+    await expect(page.getByTestId('sign-paper-notice')).toHaveText('Ký bằng chữ ký số thử nghiệm — phải nộp 01 bộ hồ sơ giấy (kèm thẻ BHYT còn hạn với trường hợp báo giảm)');
+
+    // Ký hồ sơ: a stored draft dossier (created through the API like the declarations page does) becomes "signed".
+    const draft = JSON.parse(readFileSync('tests/unit/declarations/fixtures/draft-issue.json', 'utf8'));
+    const created = await page.request.post(`${before.baseUrl}/api/dossier.create`, { headers: { 'X-Kekhai-Token': before.secret }, data: { draft } });
+    const id = ((await created.json()) as { value: { id: string } }).value.id;
+    await page.reload();
+    await page.getByTestId('nav-signing').click();
+    await page.getByTestId('signing-tab-dossier').click();
+    await expect(page.getByTestId('sign-dossier-choice')).toHaveValue(id);
+    await page.getByTestId('signer-choice').selectOption('test-cert');
+    await page.getByTestId('signer-password').fill('thunghiem');
+    await page.getByTestId('signer-submit').click();
+    await expect(page.getByTestId('sign-dossier-paper-notice')).toContainText('phải nộp 01 bộ hồ sơ giấy');
+    const got = await page.request.post(`${before.baseUrl}/api/dossier.get`, { headers: { 'X-Kekhai-Token': before.secret }, data: { id } });
+    expect(((await got.json()) as { value: { state: string; paperCopyRequired: boolean } }).value).toMatchObject({ state: 'signed', paperCopyRequired: true });
+  } finally {
+    await stopApp(before);
+  }
+  const after = await serveApp({ now: '2015-11-01T00:00:00+07:00' });
+  try {
+    await page.goto(after.url);
+    await page.getByTestId('nav-signing').click();
+    await expect(page.getByTestId('signing-test-cert')).toContainText('Đã hết hạn');
+    await page.getByTestId('signing-tab-sign').click();
+    await expect(page.getByTestId('signer-choice').locator('option[value="test-cert"]')).toHaveCount(0);
+  } finally {
+    await stopApp(after);
+  }
+});

@@ -8,7 +8,7 @@ import { addUserLibrary, removeUserLibrary, userLibraries } from './libraries';
 import { testCertInfo, testCertSerials } from './test-cert-info';
 import { normalize } from 'node:path';
 import { checkMst, recordSignature, signedSummary, withSigner } from './sign-service';
-import { makeDossierFromDraft } from './dossier';
+import { makeDossierFromDraft, signStoredDossier } from './dossier';
 
 function decodeXml(base64: string): string {
   const buf = Buffer.from(base64, 'base64');
@@ -53,6 +53,15 @@ export const signingHandlers: Handlers<typeof signingMethods> = {
     const d = await makeDossierFromDraft(ctx, input);
     return {
       envelope: { name: 'BHXHDienTu.xml', base64: d.envelopeBytes.toString('base64') },
+      files: d.files.map((f) => ({ code: f.code, description: f.description, fileName: f.fileName, sha256: f.sha256, bytes: f.bytes })),
+      ...d.summary,
+    };
+  },
+  'signing.signDossier': async (input, ctx) => {
+    const { dossierId, state, d } = await signStoredDossier(ctx, input);
+    return {
+      dossierId,
+      state,
       files: d.files.map((f) => ({ code: f.code, description: f.description, fileName: f.fileName, sha256: f.sha256, bytes: f.bytes })),
       ...d.summary,
     };

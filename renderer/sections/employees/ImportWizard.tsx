@@ -95,7 +95,9 @@ export function ImportWizard({ unitCode, onDone }: { unitCode: string; onDone(ch
       {busy && (
         <div data-testid="import-progress">
           <p>{step === 'writing' ? t('writing') : t('reading')}</p>
-          <progress max={progress?.total || undefined} value={progress ? progress.done : undefined} />
+          {/* Reading and validating stream rows (total unknown until the end): indeterminate bar with a row count. */}
+          {progress && progress.total > 0 ? <progress max={progress.total} value={progress.done} /> : <progress />}
+          {progress && progress.done > 0 && <small data-testid="import-progress-rows">{t('rowsDone', { n: progress.done.toLocaleString('vi-VN') })}</small>}
         </div>
       )}
 

@@ -4,10 +4,11 @@ import { signingMessages } from './messages';
 import { SigningDoctor } from './SigningDoctor';
 import { VerifyPanel } from './VerifyPanel';
 import { SignDialog } from './SignDialog';
+import { DossierSignPanel } from './DossierSignPanel';
 import SubmitPanel from './SubmitPanel';
 import './signing.css';
 
-type Tab = 'doctor' | 'verify' | 'sign' | 'submit';
+type Tab = 'doctor' | 'dossier' | 'verify' | 'sign' | 'submit';
 
 /** Chữ ký số: the signing doctor, verification of a signed file, signing one file, and submission (I-VAN). */
 export default function Page() {
@@ -15,6 +16,7 @@ export default function Page() {
   const [tab, setTab] = useState<Tab>('doctor');
   const tabs: [Tab, string][] = [
     ['doctor', t('tabDoctor')],
+    ['dossier', t('tabDossier')],
     ['verify', t('tabVerify')],
     ['sign', t('tabSign')],
     ['submit', t('tabSubmit')],
@@ -31,6 +33,7 @@ export default function Page() {
       </div>
       <div role="tabpanel">
         {tab === 'doctor' && <SigningDoctor />}
+        {tab === 'dossier' && <DossierSignPanel />}
         {tab === 'verify' && <VerifyPanel />}
         {tab === 'sign' && <SignDialog />}
         {tab === 'submit' && <SubmitPanel />}

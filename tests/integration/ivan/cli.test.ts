@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startIvanServer, type RunningIvanServer } from '../../../electron/ivan-server/server';
 import { CLI, runCli } from '../../support/cli';
@@ -58,5 +58,24 @@ describe('kekhai submit / status / ivan list', () => {
     expect(bad.json.error.code).toBe('IVAN_ENDPOINT');
     const usage = await runCli(['ivan', 'serve', '--port', '0', '--data', join(dir, 'x'), '--fail-rate', '2'], {});
     expect(usage.code).toBe(2);
+  });
+
+  test('register 04 builds the form from JSON; ivan settings reads the password from stdin and never prints it', async () => {
+    const data = join(dir, 'c4');
+    const form = join(dir, 'form04.json');
+    writeFileSync(form, JSON.stringify({ place: 'Hà Nội', date: '20/10/2015', unitName: 'CÔNG TY TNHH MẪU', unitCode: 'TS12345', address: 'Hà Nội', email: 'kt@mau.vn', phone: '0912345678', procedures: ['600'], ivanCode: '00040', ivanName: 'Công ty Thái Sơn', certificate: { serial: '01', subject: 'CN=MAU', notBefore: '01/11/2013', notAfter: '31/10/2015' } }));
+    const out = join(dir, '04.xml');
+    const r = await runCli(['register', '04', '--from', form, '--out', out, '--json'], { data });
+    expect(r.code, r.stderr + r.stdout).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('<MaToKhai>04/ĐK-IVAN</MaToKhai>');
+    const bad = await runCli(['register', '06', '--from', form, '--out', out, '--json'], { data });
+    expect(bad.code).toBe(1);
+    expect(bad.json.error.details.problems.map((p: { field: string }) => p.field)).toEqual(expect.arrayContaining(['reasons', 'stopFrom']));
+
+    const env = { KEKHAI_KEY_FILE: join(dir, 'keys', 'k.key') };
+    const s = await runCli(['ivan', 'settings', '--unit', 'TS12345', '--provider', '00040', '--endpoint', server.url, '--username', 'u1', '--password-stdin', '--json'], { data, env, input: 'mat-khau-stdin\n' });
+    expect(s.code, s.stderr).toBe(0);
+    expect(s.json).toMatchObject({ unitCode: 'TS12345', username: 'u1', hasPassword: true });
+    expect(s.stdout + s.stderr).not.toContain('mat-khau-stdin');
   });
 });

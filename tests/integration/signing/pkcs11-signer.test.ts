@@ -194,3 +194,21 @@ describe('PIN states read from the token flags (SoftHSM honours stored flags; it
     }
   });
 });
+
+describe('PIN-pad readers (CKF_PROTECTED_AUTHENTICATION_PATH)', () => {
+  it('no PIN is asked; the login goes to the token with an empty PIN so the reader can prompt', async () => {
+    const t = await createSoftHsmToken({ label: 'PINPAD', pin: '1234', soPin: '4321' });
+    t.setTokenFlags(0x100); // CKF_PROTECTED_AUTHENTICATION_PATH
+    process.env.SOFTHSM2_CONF = t.conf;
+    try {
+      const e = await openSigner({ kind: 'pkcs11', library: t.module }, new Date()).catch((x: unknown) => x);
+      // SoftHSM has no PIN pad, so it rejects the empty PIN; what matters is that the app did not demand a PIN
+      // (PIN_REQUIRED) and passed the login to the token (pkcs11js cannot send a NULL pPin).
+      expect(e).toBeInstanceOf(AppError);
+      expect((e as AppError).code).not.toBe('PIN_REQUIRED');
+      expect(String((e as AppError).code)).toMatch(/^PKCS11:CKR_/);
+    } finally {
+      t.cleanup();
+    }
+  });
+});

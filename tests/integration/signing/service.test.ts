@@ -99,3 +99,25 @@ describe('signing services through the dispatcher', () => {
     expect((await ctx.value('signing.removeLibrary', { path: '/opt/ca/libvendor.so' })).userLibraries).toEqual([]);
   });
 });
+
+describe('signing.signDossier: a stored draft dossier becomes "signed" with the bytes and hash recorded', () => {
+  it('signs with the test certificate before the deadline, then refuses a second signing', async () => {
+    const c = createTestContext({ now: new Date('2015-10-30T03:00:00Z') });
+    try {
+      const draft = JSON.parse(readFileSync('tests/unit/declarations/fixtures/draft-issue.json', 'utf8'));
+      const created = await c.call('dossier.create', { draft });
+      if (!created.ok) throw new Error(JSON.stringify(created.error));
+      const id = created.value.id;
+      const r = await c.value('signing.signDossier', { dossierId: id, signer: { kind: 'test-cert', password: 'thunghiem' } });
+      expect(r).toMatchObject({ dossierId: id, state: 'signed', paperCopyRequired: true });
+      const detail = await c.value('dossier.get', { id });
+      expect(detail).toMatchObject({ state: 'signed', paperCopyRequired: true, signedSha256: r.sha256 });
+      const rows = c.db.prepare('SELECT COUNT(*) AS n FROM signatures WHERE dossier_ref = ?').get(id) as { n: number };
+      expect(rows.n).toBe(r.files.length + 1);
+      const again = await c.call('signing.signDossier', { dossierId: id, signer: { kind: 'test-cert', password: 'thunghiem' } });
+      expect(again.ok ? null : again.error.code).toBe('CONFLICT');
+    } finally {
+      c.close();
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { FileKeySecretBox, SafeStorageSecretBox } from '../../../electron/ivan/secret-box';
+import { desktopCredentialKey, FileKeySecretBox, SafeStorageSecretBox, WrappedKeySecretBox } from '../../../electron/ivan/secret-box';
 import { makeTempDir, removeDir } from '../../support/tmp';
 
 describe('FileKeySecretBox (browser mode and CLI)', () => {
@@ -38,5 +38,25 @@ describe('SafeStorageSecretBox (desktop)', () => {
     const box = new SafeStorageSecretBox(fake);
     expect(box.open(box.seal('abc'))).toBe('abc');
     expect(() => new SafeStorageSecretBox({ ...fake, isEncryptionAvailable: () => false })).toThrow(expect.objectContaining({ code: 'SECRET_STORE_UNAVAILABLE' }));
+  });
+});
+
+describe('desktop: a safeStorage-wrapped key handed to the service process', () => {
+  test('the key file holds only the wrapped key; the same key comes back; values sealed with it open', () => {
+    const dir = makeTempDir('kekhai-keys-');
+    try {
+      // A stand-in for the OS keychain that really transforms the bytes (XOR), so "wrapped" is observable.
+      const ss = { isEncryptionAvailable: () => true, encryptString: (s: string) => Buffer.from(s).map((b) => b ^ 0x5a), decryptString: (b: Buffer) => Buffer.from(b.map((x) => x ^ 0x5a)).toString() };
+      const file = join(dir, 'keys', 'ivan-credentials.safe');
+      const k1 = desktopCredentialKey(file, ss);
+      expect(k1).toHaveLength(32);
+      expect(readFileSync(file).includes(Buffer.from(k1.toString('base64')))).toBe(false);
+      expect(desktopCredentialKey(file, ss).equals(k1)).toBe(true);
+      const sealed = new WrappedKeySecretBox(k1).seal('mật khẩu');
+      expect(new WrappedKeySecretBox(desktopCredentialKey(file, ss)).open(sealed)).toBe('mật khẩu');
+      expect(() => desktopCredentialKey(file, { ...ss, isEncryptionAvailable: () => false })).toThrow(expect.objectContaining({ code: 'SECRET_STORE_UNAVAILABLE' }));
+    } finally {
+      removeDir(dir);
+    }
   });
 });

@@ -1,0 +1,89 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api } from '../../api/client';
+import { errorText, useMessages } from '../../i18n';
+import type { Output } from '../../../shared/contract';
+import type { DossierSummary } from '../../../shared/contract/declarations';
+import type { SignerSpecInput } from '../../../shared/contract/signing';
+import { signingMessages } from './messages';
+import { SignerPicker } from './SignDialog';
+
+/** "Ký hồ sơ": a stored draft dossier → each form signed, wrapped, envelope signed, state "đã ký". */
+export function DossierSignPanel() {
+  const { t, lang } = useMessages(signingMessages);
+  const [dossiers, setDossiers] = useState<DossierSummary[]>([]);
+  const [chosen, setChosen] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [mismatch, setMismatch] = useState(false);
+  const [reason, setReason] = useState('');
+  const [result, setResult] = useState<Output<'signing.signDossier'> | null>(null);
+
+  const load = useCallback(async () => {
+    const r = await api.call('dossier.list', { state: 'draft' });
+    if (r.ok) {
+      setDossiers(r.value.dossiers);
+      setChosen((c) => c || r.value.dossiers[0]?.id || '');
+    }
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const run = async (spec: SignerSpecInput, override?: { reason: string }) => {
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    const r = await api.call('signing.signDossier', { dossierId: chosen, signer: spec, mstOverride: override });
+    setBusy(false);
+    if (r.ok) {
+      setResult(r.value);
+      setMismatch(false);
+      setChosen('');
+      void load();
+    } else {
+      setError(errorText(r.error, lang));
+      setMismatch(r.error.code === 'MST_MISMATCH');
+    }
+  };
+
+  return (
+    <div data-testid="signing-dossier">
+      <p>{t('dossierHint')}</p>
+      {!dossiers.length && <p>{t('noDrafts')}</p>}
+      {dossiers.length > 0 && (
+        <label className="field">
+          {t('dossier')}
+          <select data-testid="sign-dossier-choice" value={chosen} onChange={(e) => setChosen(e.target.value)}>
+            {dossiers.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.unitCode} — {d.period} ({t('batch')} {d.batch}) — {d.rowCount} {t('rows')}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <SignerPicker busy={busy || !chosen} submitLabel={t('signDossier')} onSubmit={(spec) => void run(spec)} />
+      {busy && <p aria-live="polite">{t('signing')}</p>}
+      {error && <p className="error" role="alert" data-testid="sign-dossier-error">{error}</p>}
+      {mismatch && (
+        <div className="card">
+          <p>{t('mstMismatch')}</p>
+          <input data-testid="sign-dossier-override-reason" placeholder={t('overrideReason')} value={reason} onChange={(e) => setReason(e.target.value)} />
+          <SignerPicker busy={busy || reason.trim().length < 3} submitLabel={t('confirmOverride')} onSubmit={(spec) => void run(spec, { reason: reason.trim() })} />
+        </div>
+      )}
+      {result && (
+        <div className="card" data-testid="sign-dossier-result">
+          <p className="success">{t('signed', { signer: result.signer, mst: result.mst ?? '—' })}</p>
+          <p>{result.files.map((f) => f.fileName).join(', ')} + BHXHDienTu.xml — SHA-256 <code>{result.sha256}</code></p>
+          {result.notice && <p className="warning" data-testid="sign-dossier-paper-notice">{result.notice}</p>}
+          {result.warnings.map((w) => (
+            <p key={w} className="warning">
+              {w}
+            </p>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
