@@ -53,7 +53,7 @@ import { makeSignedDossier } from './electron/signing/make-dossier';
   await s.close();
   const ms = performance.now() - t;
   writeFileSync(out + '/BHXHDienTu.xml', d.envelopeBytes);
-  for (const f of d.files) writeFileSync(out + '/' + f.fileName, Buffer.from(f.base64, 'base64'));
+  for (const f of d.files) writeFileSync(out + '/' + f.fileName, f.signedBytes);
   process.stdout.write(JSON.stringify({ ms, files: d.files.map((f) => f.fileName), peakMb: process.resourceUsage().maxRSS / 1024 }));
 })().catch((e) => { console.error(e); process.exit(1); });
 `;

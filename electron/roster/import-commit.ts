@@ -1,8 +1,8 @@
 import { writeSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import type { ImportResult } from '../../shared/contract/roster';
-import { EmployeeStore } from '../services/roster/employee-store';
-import type { ImportPlan } from './import-plan';
+import { BULK_ROWS, EmployeeStore } from '../services/roster/employee-store';
+import type { ImportPlan, PlannedRow } from './import-plan';
 
 /**
  * Test hook: `KEKHAI_TEST_PAUSE_IMPORT_AT=N` stops the import after N rows have been written, INSIDE the open
@@ -23,38 +23,84 @@ function pauseForever(n: number): void {
 }
 
 /**
- * Writes the plan in ONE transaction: every insert and update land together or not at all (a crash or kill
+ * Runs `fn` in ONE transaction: every insert and update of an import land together or not at all (a crash or kill
  * mid-way leaves the roster as it was — SQLite rolls the WAL frames of an uncommitted transaction back).
  */
-export function commitImport(db: Database.Database, unitId: number, plan: ImportPlan, now: Date, testMode: boolean, onProgress?: (done: number, total: number) => void): Pick<ImportResult, 'imported' | 'updated'> {
-  const store = new EmployeeStore(db);
-  const at = now.toISOString();
-  const pauseAt = pauseHook(testMode);
-  const total = plan.inserts.length + plan.updates.length;
-  let written = 0;
-  const step = () => {
-    written++;
-    if (pauseAt !== null && written === pauseAt) pauseForever(written);
-    if (onProgress && written % 5000 === 0) onProgress(written, total);
-  };
+export function inImportTransaction<T>(db: Database.Database, fn: () => T): T {
   // A 64 MB page cache keeps a 50,000-row transaction from spilling pages to the WAL before it commits.
   const cache = db.pragma('cache_size', { simple: true }) as number;
   db.pragma('cache_size = -65536');
   try {
-  db.transaction(() => {
-    const lastId = (db.prepare('SELECT coalesce(max(id), 0) AS n FROM employees').get() as { n: number }).n;
-    for (const r of plan.inserts) {
-      store.insertOnly(unitId, r.value, at, r.search);
-      step();
-    }
-    store.recordCreated(unitId, lastId, at, 'import');
-    for (const r of plan.updates) {
-      store.update(r.existing!, r.value, at, 'import', null, r.search);
-      step();
-    }
-  })();
+    return db.transaction(fn)();
   } finally {
     db.pragma(`cache_size = ${cache}`);
   }
-  return { imported: plan.inserts.length, updated: plan.updates.length };
+}
+
+/**
+ * Writes planned rows inside the caller's transaction (`inImportTransaction`): `write` per row in file order,
+ * `finish` after the last. New employees are buffered and inserted BULK_ROWS at a time with their "created" history
+ * rows; an update first flushes the buffer, so rows still land in file order.
+ */
+export class ImportWriter {
+  private readonly store: EmployeeStore;
+  private readonly at: string;
+  private readonly pauseAt: number | null;
+  private pending: PlannedRow[] = [];
+  written = 0;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly unitId: number,
+    now: Date,
+    testMode: boolean,
+    private readonly onProgress?: (done: number, total: number) => void,
+    /** Rows expected, when known (progress); 0 while the file is still being read. */
+    private readonly total = 0,
+  ) {
+    this.store = new EmployeeStore(db);
+    this.at = now.toISOString();
+    this.pauseAt = pauseHook(testMode);
+  }
+
+  write(r: PlannedRow): void {
+    if (r.existing) {
+      this.flush();
+      this.store.update(r.existing, r.value, this.at, 'import', null, r.search);
+      this.wrote(1);
+      return;
+    }
+    this.pending.push(r);
+    if (this.pending.length === BULK_ROWS || (this.pauseAt !== null && this.written + this.pending.length === this.pauseAt)) this.flush();
+  }
+
+  finish(): void {
+    this.flush();
+  }
+
+  private flush(): void {
+    if (!this.pending.length) return;
+    const rows = this.pending;
+    this.pending = [];
+    this.store.insertBulk(this.unitId, rows, this.at, 'import');
+    this.wrote(rows.length);
+  }
+
+  private wrote(n: number): void {
+    const before = this.written;
+    this.written += n;
+    if (this.pauseAt !== null && this.written === this.pauseAt) pauseForever(this.written);
+    if (this.onProgress && Math.floor(this.written / 5000) > Math.floor(before / 5000)) this.onProgress(this.written, this.total);
+  }
+}
+
+/** Writes a plan made beforehand (rows kept in `plan.inserts` / `plan.updates`) in one transaction. */
+export function commitImport(db: Database.Database, unitId: number, plan: ImportPlan, now: Date, testMode: boolean, onProgress?: (done: number, total: number) => void): Pick<ImportResult, 'imported' | 'updated'> {
+  const writer = new ImportWriter(db, unitId, now, testMode, onProgress, plan.toInsert + plan.toUpdate);
+  inImportTransaction(db, () => {
+    for (const r of plan.inserts) writer.write(r);
+    for (const r of plan.updates) writer.write(r);
+    writer.finish();
+  });
+  return { imported: plan.toInsert, updated: plan.toUpdate };
 }

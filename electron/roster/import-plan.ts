@@ -25,8 +25,11 @@ export interface ImportPlan {
   mapping: ColumnMapping;
   unmapped: string[];
   totalRows: number;
+  /** Rows to insert / update, kept only when no `sink` takes them as they are planned. */
   inserts: PlannedRow[];
   updates: PlannedRow[];
+  toInsert: number;
+  toUpdate: number;
   /** Rows that match an employee and change nothing. */
   unchanged: number;
   rejectedRows: number;
@@ -67,6 +70,8 @@ export class ImportPlanner {
     private readonly mappingIn: ColumnMapping | null,
     private readonly now: Date,
     private readonly onProgress?: (done: number) => void,
+    /** Takes each insert/update as soon as it is planned (the commit writes while the file is still being read). */
+    private readonly sink?: (r: PlannedRow) => void,
   ) {}
 
   push(rows: SheetRow[]): void {
@@ -110,7 +115,7 @@ export class ImportPlanner {
     const sample = sheet.rows
       .slice(headerAt + 1, headerAt + 6)
       .map((r) => Object.fromEntries(headers.map((h, i) => [h || `#${i + 1}`, cellText(r.cells[i] ?? null, encodings[i]).text])));
-    this.plan = { headers, mapping, unmapped, totalRows: 0, inserts: [], updates: [], unchanged: 0, rejectedRows: 0, problems: [], convertedCells: 0, sample };
+    this.plan = { headers, mapping, unmapped, totalRows: 0, inserts: [], updates: [], toInsert: 0, toUpdate: 0, unchanged: 0, rejectedRows: 0, problems: [], convertedCells: 0, sample };
     const rest = sheet.rows.slice(headerAt + 1);
     this.pending = [];
     for (const r of rest) this.take(r);
@@ -162,12 +167,19 @@ export class ImportPlanner {
       plan.rejectedRows++;
       for (const p of problems) plan.problems.push(p);
     } else if (!matched) {
-      plan.inserts.push({ row, value, search: searchText(value), existing: null });
+      const r: PlannedRow = { row, value, search: searchText(value), existing: null };
+      plan.toInsert++;
+      if (this.sink) this.sink(r);
+      else plan.inserts.push(r);
     } else {
       // Columns the file does not have keep the roster's values: an import never blanks what it was not given.
       const merged = mergeMapped(matched, value, this.idx);
-      if (changedFields(matched, merged).length) plan.updates.push({ row, value: merged, search: searchText(merged), existing: matched });
-      else plan.unchanged++;
+      if (changedFields(matched, merged).length) {
+        const r: PlannedRow = { row, value: merged, search: searchText(merged), existing: matched };
+        plan.toUpdate++;
+        if (this.sink) this.sink(r);
+        else plan.updates.push(r);
+      } else plan.unchanged++;
     }
     if (this.onProgress && plan.totalRows % 5000 === 0) this.onProgress(plan.totalRows);
   }

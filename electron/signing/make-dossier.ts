@@ -8,7 +8,7 @@
  * as one JS string (which would be two-byte because of Vietnamese text: twice its size).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { signXmlBytes, signXmlParts, type SignedParts } from './sign-xml';
+import { base64Length, forEachBase64Chunk, signXmlBytes, signXmlParts, type SignedParts } from './sign-xml';
 import type { Signer } from './signer';
 
 export interface DossierForm {
@@ -30,7 +30,8 @@ export interface SignedDossier {
   readonly envelopeXml: string;
   /** The signed envelope, exactly the bytes to send. */
   envelopeBytes: Buffer;
-  files: (EnvelopeFile & { sha256: string; bytes: number })[];
+  /** `base64` is computed on each access from `signedBytes`. */
+  files: (EnvelopeFile & { signedBytes: Buffer; sha256: string; bytes: number })[];
   /** Subject CN of the signing certificate. */
   signer: string;
   mst: string | null;
@@ -42,43 +43,51 @@ export interface SignedDossier {
   warnings: string[];
 }
 
-/** The signed text as UTF-8 bytes, placeholders replaced by their (ASCII) text, written into one allocation. */
-function partsToBuffer(p: SignedParts, substitute?: ReadonlyMap<string, string>): Buffer {
-  const pieces: { text: string; enc: 'utf8' | 'latin1' }[] = [];
+/** The signed text as UTF-8 bytes, each placeholder replaced by the Base64 of its bytes, written into one allocation. */
+function partsToBuffer(p: SignedParts, substitute?: ReadonlyMap<string, Buffer>): Buffer {
+  const pieces: (string | Buffer)[] = [];
   for (const piece of [p.head, p.signature, p.tail]) {
     let last = 0;
-    for (const [marker, text] of substitute ?? []) {
+    for (const [marker, bytes] of substitute ?? []) {
       const at = piece.indexOf(marker, last);
       if (at < 0) continue;
-      pieces.push({ text: piece.slice(last, at), enc: 'utf8' }, { text, enc: 'latin1' });
+      pieces.push(piece.slice(last, at), bytes);
       last = at + marker.length;
     }
-    pieces.push({ text: last ? piece.slice(last) : piece, enc: 'utf8' });
+    pieces.push(last ? piece.slice(last) : piece);
   }
-  const out = Buffer.allocUnsafe(pieces.reduce((n, x) => n + Buffer.byteLength(x.text, x.enc), 0));
+  const size = pieces.reduce((n, x) => n + (typeof x === 'string' ? Buffer.byteLength(x, 'utf8') : base64Length(x.length)), 0);
+  const out = Buffer.allocUnsafe(size);
   let off = 0;
-  for (const x of pieces) off += out.write(x.text, off, x.enc);
+  for (const x of pieces) {
+    if (typeof x === 'string') off += out.write(x, off, 'utf8');
+    else forEachBase64Chunk(x, (c) => (off += out.write(c, off, 'latin1')));
+  }
   return out;
 }
 
 /**
- * The envelope with placeholders, DoDaiFile set to the real lengths. Null when the builder's output does not have
- * each placeholder once right after its `<DoDaiFile>` (then the caller builds the full envelope instead).
+ * The envelope with placeholders, DoDaiFile set to the real Base64 lengths. Null when the builder's output does not
+ * have each placeholder once right after its `<DoDaiFile>` (then the caller builds the full envelope instead).
  */
-function placeholderEnvelope(build: (files: EnvelopeFile[]) => string, files: EnvelopeFile[]): { xml: string; substitute: Map<string, string> } | null {
+function placeholderEnvelope(
+  build: (files: EnvelopeFile[]) => string,
+  meta: Omit<EnvelopeFile, 'base64'>[],
+  signed: Buffer[],
+): { xml: string; substitute: Map<string, Buffer> } | null {
   const tag = randomBytes(6).toString('hex');
-  const markers = files.map((_, i) => `KEKHAIPLACEHOLDER${tag}N${i}`);
-  let xml = build(files.map((f, i) => ({ ...f, base64: markers[i]! })));
-  const substitute = new Map<string, string>();
-  for (let i = 0; i < files.length; i++) {
+  const markers = meta.map((_, i) => `KEKHAIPLACEHOLDER${tag}N${i}`);
+  let xml = build(meta.map((f, i) => ({ ...f, base64: markers[i]! })));
+  const substitute = new Map<string, Buffer>();
+  for (let i = 0; i < meta.length; i++) {
     const m = markers[i]!;
     const at = xml.indexOf(m);
     if (at < 0 || xml.indexOf(m, at + 1) >= 0) return null;
     const len = `<DoDaiFile>${m.length}</DoDaiFile>`;
     const d = xml.lastIndexOf(len, at);
     if (d < 0 || xml.lastIndexOf('<FileToKhai>', at) > d) return null;
-    xml = xml.slice(0, d) + `<DoDaiFile>${files[i]!.base64.length}</DoDaiFile>` + xml.slice(d + len.length);
-    substitute.set(m, files[i]!.base64);
+    xml = xml.slice(0, d) + `<DoDaiFile>${base64Length(signed[i]!.length)}</DoDaiFile>` + xml.slice(d + len.length);
+    substitute.set(m, signed[i]!);
   }
   return { xml, substitute };
 }
@@ -89,24 +98,31 @@ export async function makeSignedDossier(
   now: Date,
 ): Promise<SignedDossier> {
   const files: SignedDossier['files'] = [];
+  const signedForms: Buffer[] = [];
   for (const f of input.forms) {
     const signed = await signXmlBytes(Buffer.from(f.xml, 'utf8'), signer, now);
+    signedForms.push(signed);
+    // Base64 is produced on demand (and streamed into the envelope): a 50,000-row form would otherwise be kept twice.
     files.push({
       code: f.code,
       description: f.description,
       fileName: f.fileName,
-      base64: signed.toString('base64'),
+      get base64() {
+        return signed.toString('base64');
+      },
+      signedBytes: signed,
       sha256: createHash('sha256').update(signed).digest('hex'),
       bytes: signed.length,
     });
   }
-  const meta = files.map(({ code, description, fileName, base64 }) => ({ code, description, fileName, base64 }));
-  const small = placeholderEnvelope(input.envelope, meta);
+  const meta = files.map(({ code, description, fileName }) => ({ code, description, fileName }));
+  const small = placeholderEnvelope(input.envelope, meta, signedForms);
   let envelopeBytes: Buffer;
   if (small) {
     envelopeBytes = partsToBuffer(await signXmlParts(small.xml, signer, now, { substitute: small.substitute }), small.substitute);
   } else {
-    envelopeBytes = partsToBuffer(await signXmlParts(input.envelope(meta), signer, now));
+    const full = input.envelope(files.map((f) => ({ code: f.code, description: f.description, fileName: f.fileName, base64: f.base64 })));
+    envelopeBytes = partsToBuffer(await signXmlParts(full, signer, now));
   }
   let text: string | null = null;
   return {

@@ -20,9 +20,9 @@ interface Found {
 }
 
 /** One pass: canonical digest + where the signature goes. */
-export function prepareSignature(xml: string, latin1 = false): { digest: Buffer; found: Found } {
+export function prepareSignature(xml: string, latin1 = false, source?: Buffer): { digest: Buffer; found: Found } {
   const found: Found = { root: null, rootEnd: -1, holder: null, holderEnd: -1, signed: false };
-  const sink = new Sha256Sink(latin1 ? 'latin1' : 'utf8');
+  const sink = latin1 && source ? Sha256Sink.over(source) : new Sha256Sink(latin1 ? 'latin1' : 'utf8');
   try {
     walkC14n(xml, sink, { hooks: findHooks(found), latin1 });
   } catch (e) {
@@ -45,7 +45,17 @@ export interface SignOptions {
    * Placeholder → real text substituted in the digest only (the text must need no escaping, e.g. Base64). Lets the
    * dossier maker sign an envelope built around short placeholders and splice the large Base64 bodies in as bytes.
    */
-  substitute?: ReadonlyMap<string, string>;
+  substitute?: ReadonlyMap<string, string | Buffer>;
+}
+
+/** Base64 of `bytes` in pieces (3-byte aligned, so the pieces concatenate to the one-line Base64). */
+export function forEachBase64Chunk(bytes: Buffer, fn: (chunk: string) => void): void {
+  const step = 3 * 65536;
+  for (let i = 0; i < bytes.length; i += step) fn(bytes.subarray(i, i + step).toString('base64'));
+}
+
+export function base64Length(n: number): number {
+  return 4 * Math.ceil(n / 3);
 }
 
 export async function signXml(xml: string, signer: Signer, now: Date): Promise<string> {
@@ -59,7 +69,7 @@ export async function signXml(xml: string, signer: Signer, now: Date): Promise<s
  */
 export async function signXmlBytes(bytes: Buffer, signer: Signer, now: Date): Promise<Buffer> {
   const view = bytes.toString('latin1');
-  const at = await locateAndSign(view, signer, now, prepareSignature(view, true), true);
+  const at = await locateAndSign(view, signer, now, prepareSignature(view, true, bytes), true);
   const mid = at.open !== null ? [Buffer.from(at.open, 'latin1'), Buffer.from(at.middle, 'utf8')] : [Buffer.from(at.middle, 'utf8')];
   return Buffer.concat([bytes.subarray(0, at.headEnd), ...mid, bytes.subarray(at.tailStart)]);
 }
@@ -107,7 +117,7 @@ async function locateAndSign(xml: string, signer: Signer, now: Date, prepared: {
 }
 
 /** Canonical text of a (small) document hashed with each placeholder replaced by its real text. */
-function prepareWithSubstitutes(xml: string, substitute: ReadonlyMap<string, string>): { digest: Buffer; found: Found } {
+function prepareWithSubstitutes(xml: string, substitute: ReadonlyMap<string, string | Buffer>): { digest: Buffer; found: Found } {
   const found: Found = { root: null, rootEnd: -1, holder: null, holderEnd: -1, signed: false };
   let canonical: string;
   try {
@@ -121,7 +131,9 @@ function prepareWithSubstitutes(xml: string, substitute: ReadonlyMap<string, str
   let last = 0;
   for (const m of canonical.matchAll(re)) {
     hash.update(canonical.slice(last, m.index), 'utf8');
-    hash.update(substitute.get(m[0])!, 'latin1');
+    const v = substitute.get(m[0])!;
+    if (typeof v === 'string') hash.update(v, 'latin1');
+    else forEachBase64Chunk(v, (c) => hash.update(c, 'latin1'));
     last = m.index + m[0].length;
   }
   hash.update(canonical.slice(last), 'utf8');

@@ -68,9 +68,9 @@ const ENVELOPE_FIELDS = new Set(['MaToKhai', 'MoTaToKhai', 'TenFile', 'LoaiFile'
  * `xml` is either a JS string or (latin1 = true) the file's UTF-8 bytes viewed as Latin-1, which keeps large files
  * one byte per char and hashes them without re-encoding.
  */
-function scanDocument(xml: string, collectEnvelope: boolean, latin1: boolean): Scan {
+function scanDocument(xml: string, collectEnvelope: boolean, latin1: boolean, source?: Buffer): Scan {
   const scan: Scan = { digest: Buffer.alloc(0), signature: null, signatureEnd: -1, signatures: 0, root: null, entries: [] };
-  const sink = new Sha256Sink(latin1 ? 'latin1' : 'utf8');
+  const sink = latin1 && source ? Sha256Sink.over(source) : new Sha256Sink(latin1 ? 'latin1' : 'utf8');
   let current: EnvelopeEntry | null = null;
   walkC14n(xml, sink, {
     latin1,
@@ -282,7 +282,7 @@ export function verifyDossierXml(bytes: Buffer | string, opts: VerifyOptions = {
   const cas = (opts.trustedCaPems ?? []).map((p) => new X509Certificate(p));
   let scan: Scan;
   try {
-    scan = scanDocument(xml, true, latin1);
+    scan = scanDocument(xml, true, latin1, typeof bytes === 'string' ? undefined : bytes);
   } catch (e) {
     return refusal(e);
   }
@@ -323,7 +323,7 @@ function verifyEmbedded(entry: EnvelopeEntry, opts: VerifyOptions, cas: X509Cert
   const xml = decoded.toString('latin1');
   let scan: Scan;
   try {
-    scan = scanDocument(xml, false, true);
+    scan = scanDocument(xml, false, true, decoded);
   } catch (e) {
     const err = asAppError(e);
     const msg = err instanceof AppError ? { vi: err.message, en: err.messageEn ?? err.message } : { vi: String(e), en: String(e) };

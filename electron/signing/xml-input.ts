@@ -29,6 +29,18 @@ export class Sha256Sink implements C14nSink {
   private buf = '';
   /** 'latin1' when the canonical text is UTF-8 bytes viewed as Latin-1 (walkC14n `latin1` mode). */
   constructor(private readonly encoding: 'utf8' | 'latin1' = 'utf8') {}
+  /** Hashes source bytes by offset (byte-view walks): no copy of large unchanged runs. */
+  static over(source: Buffer): Sha256Sink & { range(from: number, to: number): void } {
+    const sink = new Sha256Sink('latin1') as Sha256Sink & { range(from: number, to: number): void };
+    sink.range = (from: number, to: number) => {
+      if (sink.buf) {
+        sink.hash.update(sink.buf, 'latin1');
+        sink.buf = '';
+      }
+      sink.hash.update(source.subarray(from, to));
+    };
+    return sink;
+  }
   write(s: string): void {
     this.buf += s;
     if (this.buf.length > 65536) {

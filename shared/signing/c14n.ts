@@ -15,6 +15,11 @@ export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 
 export interface C14nSink {
   write(s: string): void;
+  /**
+   * Optional: source text [from, to) that is already canonical, by offset. A sink that holds the source bytes (the
+   * `latin1` byte view, where offsets are byte offsets) hashes them in place instead of receiving a copy.
+   */
+  range?(from: number, to: number): void;
 }
 
 export interface ElementInfo {
@@ -70,10 +75,61 @@ interface RawAttr {
   value: string;
 }
 
-interface Frame {
-  info: ElementInfo;
-  skip: boolean;
-  capture: boolean;
+/** One open element: what hooks see, plus the walker's own flags (one object per element). */
+class Element implements ElementInfo {
+  skip = false;
+  capture = false;
+  constructor(
+    readonly qname: string,
+    readonly prefix: string,
+    readonly local: string,
+    readonly ns: string,
+    readonly depth: number,
+    readonly start: number,
+    readonly tagEnd: number,
+    readonly selfClosing: boolean,
+    readonly scope: ReadonlyMap<string, string>,
+    readonly xmlAttrs: ReadonlyMap<string, string>,
+    private readonly attrs: readonly RawAttr[],
+  ) {}
+  get info(): ElementInfo {
+    return this;
+  }
+  attr(name: string): string | undefined {
+    for (const a of this.attrs) if (a.qname === name) return a.value;
+    return undefined;
+  }
+}
+
+type Frame = Element;
+
+const NO_ATTRS: RawAttr[] = [];
+
+/** End of an XML name starting at `from` (stops at whitespace, `/`, `>`, `=`, `<`, quotes). */
+function scanName(xml: string, from: number): number {
+  let i = from;
+  for (;;) {
+    const c = xml.charCodeAt(i);
+    if (c !== c || c === 32 || c === 9 || c === 10 || c === 13 || c === 47 || c === 62 || c === 61 || c === 60 || c === 34 || c === 39) return i;
+    i++;
+  }
+}
+
+function onlySpace(xml: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = xml.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return false;
+  }
+  return true;
+}
+
+/** Character data that c14n changes: `&` (references), `\r` (line ends), `>` (escaped). */
+function textNeedsWork(xml: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = xml.charCodeAt(i);
+    if (c === 38 || c === 13 || c === 62) return true;
+  }
+  return false;
 }
 
 const EMPTY_MAP: ReadonlyMap<string, string> = new Map();
@@ -81,7 +137,6 @@ const INITIAL_SCOPE: ReadonlyMap<string, string> = new Map([['xml', XML_NS]]);
 
 const NAME_RE = /[^\s/>=<"']+/y;
 const WS_RE = /[ \t\r\n]*/y;
-const TEXT_NEEDS_WORK = /[&\r>]/;
 const ATTR_NEEDS_WORK = /[&\r\n\t<"]/;
 
 /** Canonical form of a whole document (or of one element with `context`). */
@@ -109,7 +164,10 @@ export function walkC14n(xml: string, sink: C14nSink, opts: WalkOptions = {}): v
   let runStart = -1;
   let runEnd = -1;
   const flush = () => {
-    if (runStart >= 0) sink.write(xml.slice(runStart, runEnd));
+    if (runStart >= 0) {
+      if (sink.range) sink.range(runStart, runEnd);
+      else sink.write(xml.slice(runStart, runEnd));
+    }
     runStart = -1;
   };
   const verbatim = (from: number, to: number) => {
@@ -135,15 +193,12 @@ export function walkC14n(xml: string, sink: C14nSink, opts: WalkOptions = {}): v
     if (textEnd > i) {
       if (stack.length === 0) {
         if (!/^[ \t\r\n]*$/.test(xml.slice(i, textEnd))) fail('XML_MALFORMED', i, 'Có ký tự nằm ngoài phần tử gốc', 'Text outside the document element');
+      } else if (textNeedsWork(xml, i, textEnd)) {
+        const text = canonText(xml.slice(i, textEnd), i, fail, captureText, latin1);
+        if (skipDepth < 0) emit(text);
       } else {
-        const raw = xml.slice(i, textEnd);
-        if (TEXT_NEEDS_WORK.test(raw)) {
-          const text = canonText(raw, i, fail, captureText, latin1);
-          if (skipDepth < 0) emit(text);
-        } else {
-          captureText?.push(raw);
-          if (skipDepth < 0) verbatim(i, textEnd);
-        }
+        captureText?.push(xml.slice(i, textEnd));
+        if (skipDepth < 0) verbatim(i, textEnd);
       }
     }
     if (lt < 0) break;
@@ -151,9 +206,10 @@ export function walkC14n(xml: string, sink: C14nSink, opts: WalkOptions = {}): v
     if (c === 47 /* / */) {
       const gt = xml.indexOf('>', lt);
       if (gt < 0) fail('XML_MALFORMED', lt, 'Thẻ đóng không kết thúc', 'Unterminated end tag');
-      const name = xml.slice(lt + 2, gt).trimEnd();
       const frame = stack.pop();
-      if (!frame || frame.info.qname !== name) {
+      const q = frame ? frame.info.qname : '';
+      if (!frame || !xml.startsWith(q, lt + 2) || !onlySpace(xml, lt + 2 + q.length, gt)) {
+        const name = xml.slice(lt + 2, gt).trimEnd();
         fail('XML_MALFORMED', lt, `Thẻ đóng </${name}> không khớp với thẻ mở`, `End tag </${name}> does not match the start tag`);
       }
       closeElement(frame!, gt + 1, lt);
@@ -203,14 +259,18 @@ export function walkC14n(xml: string, sink: C14nSink, opts: WalkOptions = {}): v
     }
     // start tag
     if (rootDone) fail('XML_MALFORMED', lt, 'Tệp có nhiều hơn một phần tử gốc', 'More than one document element');
-    NAME_RE.lastIndex = lt + 1;
-    const nm = NAME_RE.exec(xml);
-    if (!nm) fail('XML_MALFORMED', lt, 'Tên thẻ không hợp lệ', 'Invalid tag name');
-    const qname = nm![0];
-    let p = lt + 1 + qname.length;
-    const attrs: RawAttr[] = [];
+    const nameEnd = scanName(xml, lt + 1);
+    if (nameEnd === lt + 1) fail('XML_MALFORMED', lt, 'Tên thẻ không hợp lệ', 'Invalid tag name');
+    const qname = xml.slice(lt + 1, nameEnd);
+    let p = nameEnd;
+    let attrs: RawAttr[] = NO_ATTRS;
     let selfClosing = false;
     for (;;) {
+      const c0 = xml.charCodeAt(p);
+      if (c0 === 62 /* > */) {
+        p += 1;
+        break;
+      }
       WS_RE.lastIndex = p;
       WS_RE.exec(xml);
       const hadSpace = WS_RE.lastIndex > p;
@@ -243,6 +303,7 @@ export function walkC14n(xml: string, sink: C14nSink, opts: WalkOptions = {}): v
       if (qEnd < 0) fail('XML_MALFORMED', p, 'Giá trị thuộc tính không kết thúc', 'Unterminated attribute value');
       const rawVal = xml.slice(p + 1, qEnd);
       const value = ATTR_NEEDS_WORK.test(rawVal) ? attrValue(rawVal, p, fail, latin1) : rawVal;
+      if (attrs === NO_ATTRS) attrs = [];
       if (attrs.some((a) => a.qname === an![0])) fail('XML_MALFORMED', p, `Thuộc tính ${an![0]} lặp lại`, `Duplicate attribute ${an![0]}`);
       attrs.push({ qname: an![0], value });
       p = qEnd + 1;
@@ -283,20 +344,8 @@ export function walkC14n(xml: string, sink: C14nSink, opts: WalkOptions = {}): v
     const ns = scope.get(prefix) ?? '';
     if (prefix && !scope.has(prefix)) fail('XML_MALFORMED', lt, `Tiền tố ${prefix} chưa khai báo`, `Undeclared prefix ${prefix}`);
 
-    const info: ElementInfo = {
-      qname,
-      prefix,
-      local,
-      ns,
-      depth: stack.length,
-      start: lt,
-      tagEnd: p,
-      selfClosing,
-      scope,
-      xmlAttrs,
-      attr: (name) => attrs.find((a) => a.qname === name)?.value,
-    };
-    const frame: Frame = { info, skip: false, capture: false };
+    const info = new Element(qname, prefix, local, ns, stack.length, lt, p, selfClosing, scope, xmlAttrs, attrs);
+    const frame: Frame = info;
     if (skipDepth < 0 && hooks.start) {
       const act = hooks.start(info);
       if (act === 'skip') {

@@ -166,6 +166,26 @@ test('3. draft a báo tăng and a báo giảm, see and fix a validation error', 
   await shot('07-validation-fixed');
 });
 
+test('4. sign with the SoftHSM token, PIN typed in the dialog', async () => {
+  await page.getByTestId('nav-signing').click();
+  await page.getByTestId('signing-tab-dossier').click();
+  await expect(page.getByTestId('sign-dossier-choice')).toContainText(UNIT);
+  // The token's certificate is offered (a real PKCS#11 token: SoftHSM2 through its library).
+  await expect(page.getByTestId('signer-choice')).toContainText('MST ' + MST);
+  // A wrong PIN first: the token says so, nothing is retried, the PIN field is empty again.
+  await page.getByTestId('signer-pin').fill('000000');
+  await page.getByTestId('signer-submit').click();
+  await expect(page.getByTestId('sign-dossier-error')).toContainText('PIN');
+  await expect(page.getByTestId('signer-pin')).toHaveValue('');
+  await page.getByTestId('signer-pin').fill(PIN);
+  await shot('08-sign');
+  await page.getByTestId('signer-submit').click();
+  await expect(page.getByTestId('sign-dossier-result')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('sign-dossier-result')).toContainText('BHXHDienTu.xml');
+  await expect(page.getByTestId('sign-dossier-paper-notice')).toHaveCount(0);
+  await shot('09-signed');
+});
+
 test('7. print the dossier to PDF', async () => {
   await page.getByTestId('nav-declarations').click();
   await page.locator('[data-testid^="dossier-row-"]').first().getByRole('button').first().click();

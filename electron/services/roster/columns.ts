@@ -56,6 +56,14 @@ export function toParams(e: EmployeeFields): (string | number | null)[] {
   });
 }
 
+/** The same parameters appended to `out` (bulk statements: no array per row). */
+export function pushParams(out: (string | number | null)[], e: EmployeeFields): void {
+  for (const f of FIELDS) {
+    const v = e[f];
+    out.push(v === '' && NULL_WHEN_EMPTY.has(f) ? null : (v as string | number | null));
+  }
+}
+
 export interface EmployeeRow {
   id: number;
   unit_code: string;

@@ -1,9 +1,12 @@
 import type Database from 'better-sqlite3';
 import type { EmployeeFields, EmployeeRecord } from '../../../shared/contract/roster';
 import { parseBirthDate } from '../../../shared/identity/birth-date';
-import { EMPLOYEE_COLUMNS, FIELDS, fromRow, historyValue, searchText, SELECT_EMPLOYEE, toParams, type EmployeeRow } from './columns';
+import { EMPLOYEE_COLUMNS, FIELDS, fromRow, historyValue, pushParams, searchText, SELECT_EMPLOYEE, toParams, type EmployeeRow } from './columns';
 
 export type HistorySource = 'form' | 'import' | 'cli';
+
+/** Rows per multi-row INSERT of a bulk import: 16 × 37 parameters, well under SQLite's limit of 32,766. */
+export const BULK_ROWS = 16;
 
 /**
  * Prepared statements over `employees` and `employee_history`. Callers run them inside their own transaction;
@@ -14,6 +17,8 @@ export class EmployeeStore {
   private readonly updateStmt: Database.Statement;
   private readonly historyStmt: Database.Statement;
   private readonly getStmt: Database.Statement;
+  private bulkStmt: Database.Statement | null = null;
+  private createdRangeStmt: Database.Statement | null = null;
 
   constructor(private readonly db: Database.Database) {
     const cols = FIELDS.map((f) => EMPLOYEE_COLUMNS[f]);
@@ -46,6 +51,46 @@ export class EmployeeStore {
     const year = parseBirthDate(e.birthDate)?.year ?? 0;
     const info = this.insertStmt.run(unitId, ...toParams(e), year, search, at, at);
     return Number(info.lastInsertRowid);
+  }
+
+  /**
+   * Inserts several employees with one statement (a bulk import: fewer round trips through the statement machinery)
+   * and their "created" history rows. Exactly BULK_ROWS rows go through the multi-row statement, fewer through the
+   * single-row one.
+   */
+  insertBulk(unitId: number, rows: readonly { value: EmployeeFields; search: string }[], at: string, source: HistorySource): void {
+    if (!rows.length) return;
+    let first = 0;
+    let last = 0;
+    if (rows.length === BULK_ROWS) {
+      if (!this.bulkStmt) {
+        const cols = FIELDS.map((f) => EMPLOYEE_COLUMNS[f]);
+        const one = `(?, ${cols.map(() => '?').join(', ')}, ?, ?, ?, ?)`;
+        this.bulkStmt = this.db.prepare(
+          `INSERT INTO employees (unit_id, ${cols.join(', ')}, birth_year, search, created_at, updated_at) VALUES ${Array(BULK_ROWS).fill(one).join(', ')}`,
+        );
+      }
+      const params: (string | number | null)[] = [];
+      for (const r of rows) {
+        params.push(unitId);
+        pushParams(params, r.value);
+        params.push(parseBirthDate(r.value.birthDate)?.year ?? 0, r.search, at, at);
+      }
+      last = Number(this.bulkStmt.run(params).lastInsertRowid);
+      // A multi-row INSERT into an INTEGER PRIMARY KEY table without explicit ids takes consecutive rowids.
+      first = last - BULK_ROWS + 1;
+    } else {
+      for (const r of rows) {
+        const id = this.insertOnly(unitId, r.value, at, r.search);
+        if (!first) first = id;
+        last = id;
+      }
+    }
+    this.createdRangeStmt ??= this.db.prepare(
+      `INSERT INTO employee_history (employee_id, changed_at, effective_date, field, old_value, new_value, source)
+       SELECT id, ?, NULL, '*', NULL, 'created', ? FROM employees WHERE id BETWEEN ? AND ?`,
+    );
+    this.createdRangeStmt.run(at, source, first, last);
   }
 
   /** "created" history rows for every employee inserted with id > `afterId` (one INSERT … SELECT for a bulk import). */

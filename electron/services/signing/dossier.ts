@@ -27,7 +27,7 @@ export async function makeDossierFromDraft(
     let sha = '';
     ctx.db.transaction(() => {
       commit?.(d);
-      for (const f of d.files) recordSignature(ctx, signer, f.fileName, Buffer.from(f.base64, 'base64'), input.dossierRef);
+      for (const f of d.files) recordSignature(ctx, signer, f.fileName, f.signedBytes, input.dossierRef);
       sha = recordSignature(ctx, signer, 'BHXHDienTu.xml', d.envelopeBytes, input.dossierRef);
     })();
     ctx.progress({ stage: 'sign', done: forms.length + 1, total: forms.length + 1 });

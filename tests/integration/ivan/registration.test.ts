@@ -68,7 +68,7 @@ describe('registration forms 04/ĐK-IVAN, 05/SĐ-IVAN, 06/NG-IVAN', () => {
       await server.settle();
       await ctx.value('ivan.poll', {});
       const regs = await ctx.value('ivan.registrations', { unitCode: 'TS12345' });
-      expect(regs[0]).toMatchObject({ form, signed: true, state: 'accepted' });
+      expect(regs[0], JSON.stringify({ regs, stored: listTransactions(server.db) })).toMatchObject({ form, signed: true, state: 'accepted' });
     } finally {
       ctx.close();
     }

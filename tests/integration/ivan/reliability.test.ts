@@ -91,6 +91,7 @@ test('200 dossiers through a flaky I-VAN, sender killed and restarted midway: ex
   await exited;
   expect(killedMidway).toBe(true);
   const midway = await runCli(['outbox', 'list', '--json'], { data: clientDir });
+  expect(midway.code, midway.stderr + midway.stdout).toBe(0);
   const queuedMidway = (midway.json as { state: string }[]).filter((e) => e.state === 'queued').length;
   expect(queuedMidway).toBeGreaterThan(0);
 
@@ -106,7 +107,12 @@ test('200 dossiers through a flaky I-VAN, sender killed and restarted midway: ex
   expect(new Set(stored.map((s) => s.dossierId))).toEqual(new Set(ids));
   expect(new Set(stored.map((s) => s.transactionId)).size).toBe(N);
 
-  const outbox = (await runCli(['outbox', 'list', '--json'], { data: clientDir })).json as { dossierId: string; transactionId: string; state: string; attempts: number }[];
+  const listOutbox = async () => {
+    const r = await runCli(['outbox', 'list', '--json'], { data: clientDir });
+    expect(r.code, r.stderr + r.stdout).toBe(0);
+    return r.json as { dossierId: string; transactionId: string; state: string; attempts: number }[];
+  };
+  const outbox = await listOutbox();
   expect(outbox.every((e) => e.state === 'sent')).toBe(true);
   const byDossier = new Map(stored.map((s) => [s.dossierId, s.transactionId]));
   for (const e of outbox) expect(e.transactionId).toBe(byDossier.get(e.dossierId));
@@ -117,8 +123,9 @@ test('200 dossiers through a flaky I-VAN, sender killed and restarted midway: ex
   await new Promise((r) => setTimeout(r, 300));
   let accepted = 0;
   for (let round = 0; round < 50 && accepted < N; round++) {
-    await runCli(['ivan', 'poll', '--json'], { data: clientDir });
-    accepted = ((await runCli(['outbox', 'list', '--json'], { data: clientDir })).json as { state: string }[]).filter((e) => e.state === 'accepted').length;
+    const polled = await runCli(['ivan', 'poll', '--json'], { data: clientDir });
+    expect(polled.code, polled.stderr + polled.stdout).toBe(0);
+    accepted = (await listOutbox()).filter((e) => e.state === 'accepted').length;
     if (accepted < N) await new Promise((r) => setTimeout(r, 200));
   }
   expect(accepted).toBe(N);

@@ -46,7 +46,7 @@ describe('desktop: a safeStorage-wrapped key handed to the service process', () 
     const dir = makeTempDir('kekhai-keys-');
     try {
       // A stand-in for the OS keychain that really transforms the bytes (XOR), so "wrapped" is observable.
-      const ss = { isEncryptionAvailable: () => true, encryptString: (s: string) => Buffer.from(s).map((b) => b ^ 0x5a), decryptString: (b: Buffer) => Buffer.from(b.map((x) => x ^ 0x5a)).toString() };
+      const ss = { isEncryptionAvailable: () => true, encryptString: (s: string) => Buffer.from(Buffer.from(s).map((b) => b ^ 0x5a)), decryptString: (b: Buffer) => Buffer.from(b.map((x) => x ^ 0x5a)).toString() };
       const file = join(dir, 'keys', 'ivan-credentials.safe');
       const k1 = desktopCredentialKey(file, ss);
       expect(k1).toHaveLength(32);

@@ -1,7 +1,9 @@
 /** The streaming C14N must be byte-identical to libxml2's (`xmllint --c14n`) on every input we canonicalise. */
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { canonicalize } from '../../../shared/signing/c14n';
+import { createHash } from 'node:crypto';
+import { canonicalize, walkC14n } from '../../../shared/signing/c14n';
+import { Sha256Sink } from '../../../electron/signing/xml-input';
 import { XmlInputError } from '../../../shared/signing/xml-error';
 import { parseDraft } from '../../../shared/draft';
 import { buildForms, buildEnvelope, envelopeInfoOf } from '../../../shared/forms';
@@ -33,7 +35,12 @@ describe('inclusive C14N 1.0 vs xmllint --c14n', () => {
       const ref = xmllintC14n(file);
       expect(canonicalize(xml)).toBe(ref.toString('utf8'));
       // The verifier's byte mode: UTF-8 bytes viewed as Latin-1 in, the same bytes out.
-      expect(Buffer.from(canonicalize(Buffer.from(xml, 'utf8').toString('latin1'), { latin1: true }), 'latin1').equals(ref)).toBe(true);
+      const bytes = Buffer.from(xml, 'utf8');
+      expect(Buffer.from(canonicalize(bytes.toString('latin1'), { latin1: true }), 'latin1').equals(ref)).toBe(true);
+      // …and the hashing sink that takes unchanged runs straight from the source bytes.
+      const sink = Sha256Sink.over(bytes);
+      walkC14n(bytes.toString('latin1'), sink, { latin1: true });
+      expect(sink.digest().equals(createHash('sha256').update(ref).digest())).toBe(true);
     });
   }
 

@@ -1,0 +1,81 @@
+/**
+ * The .xlsx parsing thread, as plain CommonJS source run with `new Worker(source, { eval: true })`: the built app
+ * bundles each entry into one .cjs file, so a separate worker file would not exist next to it; exceljs stays
+ * external and is required by the absolute path the main thread resolved (`workerData.exceljs`).
+ *
+ * Protocol: the main thread posts `{ port, signal, bytes }` per file (jobs run one after another). The thread
+ * streams the first worksheet with the same exceljs reader and options as `read-xlsx.ts`, turns each row's values
+ * into plain cells (same rules as `plain()` there) and posts `{ numbers, counts, cells }` batches on `port`, then
+ * `{ done: true }` or `{ error }`; it stops early once the main thread sets `signal[1]`. After every post it bumps
+ * `signal[0]` and notifies it, so a main thread that waits synchronously (`Atomics.wait` + `receiveMessageOnPort`, see xlsx-worker.ts) wakes up.
+ */
+export const XLSX_WORKER_SOURCE = String.raw`
+const { parentPort, workerData } = require('node:worker_threads');
+const { Readable } = require('node:stream');
+let ExcelJS = null;
+let loadError = null;
+try {
+  ExcelJS = require(workerData.exceljs);
+} catch (e) {
+  loadError = String((e && e.message) || e); // e.g. a packaged app whose worker cannot read the archive
+}
+const BATCH = workerData.batch;
+
+function plain(v) {
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
+  if (typeof v === 'object') {
+    if (v.richText) return v.richText.map((r) => r.text).join('');
+    if ('result' in v) return plain(v.result);
+    if (typeof v.text === 'string') return v.text;
+    if (v.error) return null;
+  }
+  return String(v);
+}
+
+function post(job, msg) {
+  job.port.postMessage(msg);
+  Atomics.add(job.signal, 0, 1);
+  Atomics.notify(job.signal, 0);
+}
+
+async function run(job) {
+  if (loadError) return post(job, { error: loadError, unavailable: true });
+  try {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(job.bytes)]), {
+      sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'emit',
+    });
+    // Flat batches (row numbers, cell counts, cells) clone and unclone much faster than one object per row.
+    let numbers = [];
+    let counts = [];
+    let cells = [];
+    for await (const ws of reader) {
+      for await (const row of ws) {
+        const values = row.values;
+        const n = Math.max(0, values.length - 1);
+        numbers.push(row.number);
+        counts.push(n);
+        for (let i = 1; i <= n; i++) cells.push(plain(values[i]));
+        if (numbers.length === BATCH) {
+          if (Atomics.load(job.signal, 1)) return; // the main thread gave up on this file (e.g. a missing column)
+          post(job, { numbers, counts, cells });
+          numbers = [];
+          counts = [];
+          cells = [];
+        }
+      }
+      break; // first worksheet only
+    }
+    if (numbers.length) post(job, { numbers, counts, cells });
+    post(job, { done: true });
+  } catch (e) {
+    post(job, { error: String((e && e.message) || e) });
+  }
+}
+
+let queue = Promise.resolve();
+parentPort.on('message', (job) => {
+  job.signal = new Int32Array(job.signal);
+  queue = queue.then(() => run(job));
+});
+`;

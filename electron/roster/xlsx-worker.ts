@@ -1,0 +1,128 @@
+import { createRequire } from 'node:module';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { AppError } from '../core/app-error';
+import type { CellValue, SheetRow } from './sheet';
+import { XLSX_WORKER_SOURCE } from './xlsx-worker-source';
+
+/** Rows per message: small enough that validation starts early, large enough that messages stay few. */
+const BATCH = 1000;
+/** A worker that posts nothing for this long is taken as dead (it posts a batch every few milliseconds). */
+const STALL_MS = 120_000;
+
+/** The worker could not be started or could not load exceljs: the caller parses on its own thread instead. */
+export class XlsxWorkerUnavailable extends Error {}
+
+type Message = { numbers: number[]; counts: number[]; cells: CellValue[] } | { done: true } | { error: string; unavailable?: boolean };
+
+let worker: Worker | null | undefined;
+
+/**
+ * One parsing thread for the process, started on first use and kept (unref'd, so it never holds the process open):
+ * loading exceljs costs a few hundred milliseconds, which a fresh thread per import would pay every time.
+ */
+function parsingThread(): Worker | null {
+  if (worker !== undefined) return worker;
+  try {
+    const exceljs = createRequire(import.meta.url).resolve('exceljs');
+    const w = new Worker(XLSX_WORKER_SOURCE, { eval: true, workerData: { exceljs, batch: BATCH } });
+    w.unref();
+    const forget = () => {
+      if (worker === w) worker = undefined;
+    };
+    w.on('error', forget);
+    w.on('exit', forget);
+    worker = w;
+  } catch {
+    worker = null;
+  }
+  return worker;
+}
+
+interface Job {
+  port: MessagePort;
+  signal: Int32Array;
+}
+
+function startJob(bytes: Buffer): Job {
+  const w = parsingThread();
+  if (!w) throw new XlsxWorkerUnavailable('no worker thread');
+  const { port1, port2 } = new MessageChannel();
+  const signal = new SharedArrayBuffer(8); // [messages posted, cancelled]
+  const copy = new Uint8Array(bytes); // transferred: the caller keeps its own buffer
+  w.postMessage({ port: port2, signal, bytes: copy.buffer }, [port2, copy.buffer]);
+  return { port: port1, signal: new Int32Array(signal) };
+}
+
+/** Handles one message; true when the file is finished. */
+function handle(m: Message, onRows: (rows: SheetRow[]) => void, first: boolean): boolean {
+  if ('numbers' in m) {
+    const rows: SheetRow[] = new Array(m.numbers.length);
+    let at = 0;
+    for (let i = 0; i < rows.length; i++) {
+      const n = m.counts[i]!;
+      rows[i] = { row: m.numbers[i]!, cells: m.cells.slice(at, at + n) };
+      at += n;
+    }
+    onRows(rows);
+    return false;
+  }
+  if ('done' in m) return true;
+  if (m.unavailable && first) throw new XlsxWorkerUnavailable(m.error);
+  throw new AppError('BAD_FILE', `Không đọc được tệp Excel: ${m.error}`, { en: `Cannot read the Excel file: ${m.error}` });
+}
+
+/**
+ * Parses an .xlsx on the parsing thread and hands its rows to `onRows` on THIS thread, synchronously: the caller
+ * blocks (Atomics.wait) between batches, so it can keep one SQLite transaction open across the whole file without
+ * the event loop running anything else on the connection meanwhile. Parsing (exceljs) and the caller's work
+ * (validation, inserts) run in parallel on two cores.
+ */
+export function pullXlsxRows(bytes: Buffer, onRows: (rows: SheetRow[]) => void): void {
+  const job = startJob(bytes);
+  try {
+    let first = true;
+    for (;;) {
+      const seen = Atomics.load(job.signal, 0);
+      const got = receiveMessageOnPort(job.port);
+      if (got) {
+        if (handle(got.message as Message, onRows, first)) return;
+        first = false;
+        continue;
+      }
+      if (Atomics.wait(job.signal, 0, seen, STALL_MS) === 'timed-out') {
+        worker?.terminate().catch(() => undefined);
+        worker = undefined;
+        throw new AppError('BAD_FILE', 'Không đọc được tệp Excel: quá thời gian chờ', { en: 'Cannot read the Excel file: timed out' });
+      }
+    }
+  } finally {
+    Atomics.store(job.signal, 1, 1);
+    job.port.close();
+  }
+}
+
+/** The same, asynchronously: the event loop keeps running (progress events reach the UI while the file is read). */
+export function streamXlsxRows(bytes: Buffer, onRows: (rows: SheetRow[]) => void): Promise<void> {
+  const job = startJob(bytes);
+  const w = worker!;
+  return new Promise<void>((resolve, reject) => {
+    let first = true;
+    const end = (e?: unknown) => {
+      Atomics.store(job.signal, 1, 1);
+      job.port.close();
+      w.off('exit', died);
+      if (e === undefined) resolve();
+      else reject(e);
+    };
+    const died = () => end(new AppError('BAD_FILE', 'Không đọc được tệp Excel: luồng đọc tệp dừng bất thường', { en: 'Cannot read the Excel file: the parsing thread stopped' }));
+    w.on('exit', died);
+    job.port.on('message', (m: Message) => {
+      try {
+        if (handle(m, onRows, first)) end();
+        first = false;
+      } catch (e) {
+        end(e);
+      }
+    });
+  });
+}
