@@ -47,6 +47,7 @@ import { makeSignedDossier } from './electron/signing/make-dossier';
     process.stdout.write(JSON.stringify({ files: forms.map((f) => f.fileName) }));
     return;
   }
+  const builtPeakMb = process.resourceUsage().maxRSS / 1024;
   const t = performance.now();
   const s = await openSigner({ kind: 'pkcs11', library: lib, pin }, new Date());
   const d = await makeSignedDossier({ forms, envelope: (files) => buildEnvelope(info, files) }, s, new Date());
@@ -54,7 +55,7 @@ import { makeSignedDossier } from './electron/signing/make-dossier';
   const ms = performance.now() - t;
   writeFileSync(out + '/BHXHDienTu.xml', d.envelopeBytes);
   for (const f of d.files) writeFileSync(out + '/' + f.fileName, f.signedBytes);
-  process.stdout.write(JSON.stringify({ ms, files: d.files.map((f) => f.fileName), peakMb: process.resourceUsage().maxRSS / 1024 }));
+  process.stdout.write(JSON.stringify({ ms, files: d.files.map((f) => f.fileName), peakMb: process.resourceUsage().maxRSS / 1024, builtPeakMb }));
 })().catch((e) => { console.error(e); process.exit(1); });
 `;
 
@@ -69,7 +70,7 @@ export default async function (h: BenchHarness): Promise<void> {
     const runChild = (mode: 'ref' | 'sign') => {
       const r = spawnSync(process.execPath, [child, mode, String(N), dir, token.module, token.pin], { env: { ...process.env, ...token.env, NODE_PATH: join(process.cwd(), 'node_modules') }, cwd: process.cwd(), maxBuffer: 1 << 26 });
       if (r.status !== 0) throw new Error(`make-and-sign child (${mode}) failed: ${r.stderr.toString().slice(-2000)}`);
-      return JSON.parse(r.stdout.toString()) as { ms: number; peakMb: number; files: string[] };
+      return JSON.parse(r.stdout.toString()) as { ms: number; peakMb: number; builtPeakMb: number; files: string[] };
     };
     runChild('ref');
     const refFiles = readdirSync(dir).filter((f) => f.startsWith('unsigned-'));
@@ -78,7 +79,7 @@ export default async function (h: BenchHarness): Promise<void> {
     // Reference: canonicalise + hash + software RSA-SHA256 sign each unsigned form and the envelope with native tools.
     const script = refFiles.map((f) => `xmllint --c14n '${join(dir, f)}' | sha256sum >/dev/null && openssl dgst -sha256 -sign '${key}' -out /dev/null '${join(dir, f)}'`).join(' && ');
     // Interleaved, so both sides see the same machine load.
-    const runs: { ms: number; peakMb: number; files: string[] }[] = [];
+    const runs: { ms: number; peakMb: number; builtPeakMb: number; files: string[] }[] = [];
     const refMs: number[] = [];
     let refPeak = 0;
     for (let i = 0; i < 3; i++) {
@@ -106,6 +107,7 @@ export default async function (h: BenchHarness): Promise<void> {
       referenceValue: refPeak,
       goal: 300,
       goalUnit: 'MB',
+      note: `peak before signing (draft + forms built by shared/forms): ${Math.round(median(runs.map((r) => r.builtPeakMb)))} MB; forms ${files.join(', ')}`,
     });
 
     // Verification: ours over the envelope (and every embedded form) vs xmlsec1 on the envelope and each extracted form.

@@ -121,6 +121,10 @@ export class ImportPlanner {
     for (const r of rest) this.take(r);
   }
 
+  private col(f: keyof EmployeeFields): string {
+    return this.plan!.mapping[f] ?? EMPLOYEE_FIELD_LABELS[f].vi;
+  }
+
   private take({ row, cells }: SheetRow): void {
     const plan = this.plan!;
     let empty = true;
@@ -132,35 +136,33 @@ export class ImportPlanner {
     }
     if (empty) return;
     plan.totalRows++;
-    const mapping = plan.mapping;
-    const col = (f: keyof EmployeeFields) => mapping[f] ?? EMPLOYEE_FIELD_LABELS[f].vi;
     const read = this.readRow!(row, cells);
     plan.convertedCells += read.convertedCells;
     const problems = read.problems;
     const { value, problems: fieldProblems } = checkEmployee(read.value, this.now);
     for (const p of fieldProblems) {
-      if (problems.some((q) => q.column === col(p.field))) continue; // the cell was already unreadable
-      problems.push(problem(row, col(p.field), p.code, p.message, p.messageEn));
+      if (problems.some((q) => q.column === this.col(p.field))) continue; // the cell was already unreadable
+      problems.push(problem(row, this.col(p.field), p.code, p.message, p.messageEn));
     }
     if (value.insuranceNumber) {
       const first = this.seenNumber.get(value.insuranceNumber);
-      if (first !== undefined) problems.push(problem(row, col('insuranceNumber'), 'DUPLICATE_IN_FILE', `mã số BHXH ${value.insuranceNumber} trùng với dòng ${first}`, `social-insurance number ${value.insuranceNumber} repeats row ${first}`));
+      if (first !== undefined) problems.push(problem(row, this.col('insuranceNumber'), 'DUPLICATE_IN_FILE', `mã số BHXH ${value.insuranceNumber} trùng với dòng ${first}`, `social-insurance number ${value.insuranceNumber} repeats row ${first}`));
       else this.seenNumber.set(value.insuranceNumber, row);
     }
     if (value.cccd) {
       const first = this.seenCccd.get(value.cccd);
-      if (first !== undefined) problems.push(problem(row, col('cccd'), 'DUPLICATE_IN_FILE', `số CCCD ${value.cccd} trùng với dòng ${first}`, `citizen ID ${value.cccd} repeats row ${first}`));
+      if (first !== undefined) problems.push(problem(row, this.col('cccd'), 'DUPLICATE_IN_FILE', `số CCCD ${value.cccd} trùng với dòng ${first}`, `citizen ID ${value.cccd} repeats row ${first}`));
       else this.seenCccd.set(value.cccd, row);
     }
     const a = value.insuranceNumber ? this.byNumber.get(value.insuranceNumber) : undefined;
     const b = value.cccd ? this.byCccd.get(value.cccd) : undefined;
     if (a && b && a.id !== b.id) {
-      problems.push(problem(row, col('cccd'), 'DUPLICATE_CONFLICT', `mã số BHXH thuộc ${a.fullName} nhưng số CCCD thuộc ${b.fullName} trong danh sách`, `the insurance number belongs to ${a.fullName} but the citizen ID to ${b.fullName}`));
+      problems.push(problem(row, this.col('cccd'), 'DUPLICATE_CONFLICT', `mã số BHXH thuộc ${a.fullName} nhưng số CCCD thuộc ${b.fullName} trong danh sách`, `the insurance number belongs to ${a.fullName} but the citizen ID to ${b.fullName}`));
     }
     const matched = a ?? b;
     if (matched && !problems.length) {
       const first = this.matchedBy.get(matched.id);
-      if (first !== undefined) problems.push(problem(row, col(a ? 'insuranceNumber' : 'cccd'), 'DUPLICATE_IN_FILE', `cùng người lao động ${matched.fullName} với dòng ${first}`, `the same employee (${matched.fullName}) as row ${first}`));
+      if (first !== undefined) problems.push(problem(row, this.col(a ? 'insuranceNumber' : 'cccd'), 'DUPLICATE_IN_FILE', `cùng người lao động ${matched.fullName} với dòng ${first}`, `the same employee (${matched.fullName}) as row ${first}`));
       else this.matchedBy.set(matched.id, row);
     }
     if (problems.length) {

@@ -79,7 +79,7 @@ export function readCertificate(der: Buffer): CertInfo {
   let cert: x509.X509Certificate;
   let node: NodeX509;
   try {
-    cert = new x509.X509Certificate(der);
+    cert = new x509.X509Certificate(new Uint8Array(der));
     node = new NodeX509(der);
   } catch (e) {
     throw new AppError('CERT_INVALID', 'Chứng thư số không đọc được (sai định dạng X.509)', { en: 'The certificate cannot be read (not X.509)', cause: e });

@@ -111,7 +111,10 @@ export async function makeSignedDossier(
         return signed.toString('base64');
       },
       signedBytes: signed,
-      sha256: createHash('sha256').update(signed).digest('hex'),
+      // Hashes are computed when asked (the service records them; a bench or a caller that only sends does not pay).
+      get sha256() {
+        return createHash('sha256').update(signed).digest('hex');
+      },
       bytes: signed.length,
     });
   }
@@ -125,6 +128,7 @@ export async function makeSignedDossier(
     envelopeBytes = partsToBuffer(await signXmlParts(full, signer, now));
   }
   let text: string | null = null;
+  let sha: string | null = null;
   return {
     get envelopeXml() {
       text ??= envelopeBytes.toString('utf8');
@@ -137,7 +141,10 @@ export async function makeSignedDossier(
     certSerial: signer.cert.serial,
     signerKind: signer.kind,
     paperCopyRequired: signer.kind === 'test-cert',
-    sha256: createHash('sha256').update(envelopeBytes).digest('hex'),
+    get sha256() {
+      sha ??= createHash('sha256').update(envelopeBytes).digest('hex');
+      return sha;
+    },
     warnings: signer.warnings,
   };
 }

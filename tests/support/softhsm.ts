@@ -17,7 +17,7 @@ import * as x509 from '@peculiar/x509';
 
 export const SOFTHSM_MODULE = '/usr/lib/softhsm/libsofthsm2.so';
 
-x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
+x509.cryptoProvider.set(webcrypto as never);
 
 type CryptoKeyPair = webcrypto.CryptoKeyPair;
 

@@ -85,6 +85,7 @@ const tokens: CliCommand = {
     if (!v.libraries.length) lines.push(en ? 'No PKCS#11 library found. Install the CA token driver or add its path.' : 'Không thấy thư viện PKCS#11 nào. Hãy cài driver token của nhà cung cấp hoặc thêm đường dẫn.');
     for (const l of v.libraries) {
       lines.push(`${l.vendor}: ${l.path}${l.bits ? ` (${l.bits}-bit)` : ''}${l.error ? ` — ${en ? l.error.messageEn : l.error.message}` : ''}`);
+      if (l.loaded && !l.tokens.length) lines.push(en ? '  (no token plugged in)' : '  (chưa cắm token)');
       for (const t of l.tokens) {
         lines.push(`  Token "${t.label}" ${en ? 'serial' : 'số sê-ri'} ${t.serial} — ${t.manufacturer} ${t.model}${t.pinState !== 'ok' ? ` [${t.pinState}]` : ''}`);
         for (const c of t.certificates) {

@@ -46,7 +46,7 @@ export class EmployeeStore {
     return id;
   }
 
-  /** Insert without the "created" history row — bulk callers add those with `recordCreated` in one statement. */
+  /** Insert without the "created" history row (the caller writes it). */
   insertOnly(unitId: number, e: EmployeeFields, at: string, search: string = searchText(e)): number {
     const year = parseBirthDate(e.birthDate)?.year ?? 0;
     const info = this.insertStmt.run(unitId, ...toParams(e), year, search, at, at);
@@ -91,14 +91,6 @@ export class EmployeeStore {
        SELECT id, ?, NULL, '*', NULL, 'created', ? FROM employees WHERE id BETWEEN ? AND ?`,
     );
     this.createdRangeStmt.run(at, source, first, last);
-  }
-
-  /** "created" history rows for every employee inserted with id > `afterId` (one INSERT … SELECT for a bulk import). */
-  recordCreated(unitId: number, afterId: number, at: string, source: HistorySource): void {
-    this.db
-      .prepare(`INSERT INTO employee_history (employee_id, changed_at, effective_date, field, old_value, new_value, source)
-                SELECT id, ?, NULL, '*', NULL, 'created', ? FROM employees WHERE unit_id = ? AND id > ?`)
-      .run(at, source, unitId, afterId);
   }
 
   /** Writes the changed fields; returns how many changed (0 = nothing written). */

@@ -122,7 +122,7 @@ export function BackupPanel() {
         </p>
       )}
       {settings && (
-        <p>
+        <p className="backup-options">
           <label>
             <input type="checkbox" data-testid="backup-auto" checked={settings['backup.auto']} onChange={(e) => void saveSetting({ 'backup.auto': e.target.checked })} /> {t('backupAuto')}
           </label>{' '}

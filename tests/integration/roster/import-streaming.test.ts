@@ -1,0 +1,69 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { pullXlsxRows, streamXlsxRows } from '../../../electron/roster/xlsx-worker';
+import { readXlsx } from '../../../electron/roster/read-xlsx';
+import type { SheetRow } from '../../../electron/roster/sheet';
+import { createTestContext, type TestContext } from '../../support/context';
+import { HEADERS, makeEmployees, toRow, xlsxBuffer } from '../../fixtures/roster/generate';
+
+const UNIT = { code: 'TS12345', name: 'Công ty May', taxCode: '0100109106', agencyCode: '07906', wageRegion: '01' };
+const blob = (bytes: Buffer) => ({ name: 'ds.xlsx', base64: bytes.toString('base64') });
+
+/**
+ * The .xlsx commit reads the file on a parsing thread and writes rows while it reads (multi-row INSERTs, one
+ * transaction): it must report and write exactly what the preview announced, with a "created" history row per
+ * employee, and roll back everything when the file cannot be imported.
+ */
+describe('streaming .xlsx commit (parsing thread + bulk inserts)', () => {
+  let ctx: TestContext;
+  beforeEach(async () => {
+    ctx = createTestContext({ now: new Date('2026-01-15T03:00:00Z') });
+    await ctx.value('unit.add', UNIT);
+  });
+  afterEach(() => ctx.close());
+
+  it('the parsing thread yields the same cells as the in-thread reader, synchronously and asynchronously', async () => {
+    const rows = makeEmployees(2500, 3).map(toRow);
+    rows[7]![3] = new Date(Date.UTC(1990, 4, 17)) as never;
+    const bytes = await xlsxBuffer(HEADERS, rows);
+    const direct = (await readXlsx(bytes)).rows;
+    const pulled: SheetRow[] = [];
+    pullXlsxRows(bytes, (b) => pulled.push(...b));
+    const streamed: SheetRow[] = [];
+    await streamXlsxRows(bytes, (b) => streamed.push(...b));
+    expect(pulled).toEqual(direct);
+    expect(streamed).toEqual(direct);
+  });
+
+  it('writes what the preview announced: inserts, updates, rejected rows, one "created" history row per new employee', async () => {
+    const first = makeEmployees(40, 4);
+    await ctx.value('roster.importCommit', { unitCode: UNIT.code, file: blob(await xlsxBuffer(HEADERS, first.slice(0, 10).map(toRow))) });
+    // 37 rows (not a multiple of the bulk size): 10 already in the roster (3 changed), 27 new, 1 duplicate, 1 bad CCCD.
+    const rows = first.map(toRow);
+    for (const i of [0, 1, 2]) rows[i]![6] = 'Quản đốc'; // not a title the generator picks
+    rows[20]![2] = rows[19]![2]!; // duplicate mã số of the row before
+    rows[25]![5] = '079000000000'; // CCCD with the wrong birth year
+    const file = blob(await xlsxBuffer(HEADERS, rows.slice(0, 37)));
+    const preview = await ctx.value('roster.importPreview', { unitCode: UNIT.code, file });
+    expect(preview).toMatchObject({ totalRows: 37, toInsert: 25, toUpdate: 3, rejectedRows: 2 });
+    const result = await ctx.value('roster.importCommit', { unitCode: UNIT.code, file });
+    expect(result.imported).toBe(25);
+    expect(result.updated).toBe(3);
+    expect(result.rejected.map((r) => [r.row, r.code])).toEqual([[22, 'DUPLICATE_IN_FILE'], [27, 'CCCD_BIRTH_YEAR']]);
+    expect(ctx.db.prepare('SELECT count(*) AS n FROM employees').get()).toEqual({ n: 35 });
+    const created = ctx.db.prepare(`SELECT count(*) AS n, count(DISTINCT employee_id) AS d FROM employee_history WHERE field = '*' AND new_value = 'created'`).get();
+    expect(created).toEqual({ n: 35, d: 35 });
+    const orphan = ctx.db.prepare(`SELECT count(*) AS n FROM employees e WHERE NOT EXISTS (SELECT 1 FROM employee_history h WHERE h.employee_id = e.id AND h.field = '*')`).get();
+    expect(orphan).toEqual({ n: 0 });
+    const changed = ctx.db.prepare(`SELECT count(*) AS n FROM employee_history WHERE field = 'jobTitle' AND new_value = 'Quản đốc'`).get();
+    expect(changed).toEqual({ n: 3 });
+  });
+
+  it('a file without a required column is refused and writes nothing', async () => {
+    const bytes = await xlsxBuffer(['STT', 'Họ và tên', 'Mã số BHXH'], makeEmployees(3000, 6).map((e, i) => [i + 1, e.fullName, e.insuranceNumber]));
+    const r = await ctx.call('roster.importCommit', { unitCode: UNIT.code, file: blob(bytes) });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.code).toBe('MAPPING_INCOMPLETE');
+    expect(ctx.db.prepare('SELECT count(*) AS n FROM employees').get()).toEqual({ n: 0 });
+    expect(ctx.db.prepare('SELECT count(*) AS n FROM employee_history').get()).toEqual({ n: 0 });
+  });
+});
