@@ -5,7 +5,7 @@ import { EMPLOYEE_COLUMNS, FIELDS, fromRow, historyValue, pushParams, searchText
 
 export type HistorySource = 'form' | 'import' | 'cli';
 
-/** Rows per multi-row INSERT of a bulk import: 16 × 37 parameters, well under SQLite's limit of 32,766. */
+/** Rows per multi-row INSERT of a bulk import: 16 × 41 parameters, well under SQLite's limit of 32,766. */
 export const BULK_ROWS = 16;
 
 /**

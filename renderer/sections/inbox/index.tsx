@@ -19,7 +19,6 @@ export default function Page() {
   ];
   return (
     <section data-testid="section-inbox" className="inbox">
-      <h2 className="section-title">{t('title')}</h2>
       <div role="tablist" className="tabs no-print">
         {tabs.map(([id, label]) => (
           <button key={id} type="button" role="tab" aria-selected={tab === id} onClick={() => setTab(id)} data-testid={`tab-${id}`}>{label}</button>

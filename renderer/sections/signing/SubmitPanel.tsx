@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { OutboxEntryDto } from '../../../shared/contract/ivan';
+import type { DossierSummary } from '../../../shared/contract/declarations';
 import { api } from '../../api/client';
 import { defineCatalog, errorText, useMessages } from '../../i18n';
 import { useCurrentUnit } from '../../app/stores';
@@ -27,6 +28,8 @@ const m = defineCatalog({
     reasons: 'Lý do từ chối — sửa tờ khai, ký lại và gửi lại',
     s_queued: 'Chờ gửi', s_sent: 'Đã gửi I-VAN', s_received: 'I-VAN đã nhận', s_accepted: 'Được chấp nhận', s_rejected: 'Bị từ chối', s_cancelled: 'Đã huỷ',
     receiptAt: 'Nhận lúc',
+    pick: 'Hồ sơ đã ký của đơn vị',
+    pickNone: '— chọn tệp thay vì hồ sơ —',
   },
   en: {
     heading: 'Submit through the I-VAN',
@@ -48,6 +51,8 @@ const m = defineCatalog({
     reasons: 'Rejection reasons — correct, re-sign and send again',
     s_queued: 'Queued', s_sent: 'Sent to the I-VAN', s_received: 'Received by the I-VAN', s_accepted: 'Accepted', s_rejected: 'Rejected', s_cancelled: 'Cancelled',
     receiptAt: 'Received at',
+    pick: 'Signed dossiers of the unit',
+    pickNone: '— choose a file instead —',
   },
 });
 
@@ -55,9 +60,17 @@ const m = defineCatalog({
  * Queue / send / cancel of a signed dossier and its receipt. Rendered by the signing page (tab "Nộp hồ sơ");
  * with `dossierId` it queues that dossier's stored signed envelope, otherwise a signed file chosen here.
  */
-export default function SubmitPanel({ dossierId }: { dossierId?: string } = {}) {
+export default function SubmitPanel({ dossierId: fixedDossierId }: { dossierId?: string } = {}) {
   const { t, lang } = useMessages(m);
   const unitCode = useCurrentUnit((s) => s.unitCode);
+  // Signed dossiers of the current unit, so the clerk picks one instead of hunting for a file.
+  const [signed, setSigned] = useState<DossierSummary[]>([]);
+  const [picked, setPicked] = useState('');
+  const dossierId = fixedDossierId ?? (picked || undefined);
+  useEffect(() => {
+    if (fixedDossierId || !unitCode) return;
+    void api.call('dossier.list', { unitCode, state: 'signed' }).then((r) => r.ok && setSigned(r.value.dossiers));
+  }, [fixedDossierId, unitCode]);
   const [file, setFile] = useState<File | null>(null);
   const [endpoint, setEndpoint] = useState('');
   const [entry, setEntry] = useState<OutboxEntryDto | null>(null);
@@ -109,6 +122,20 @@ export default function SubmitPanel({ dossierId }: { dossierId?: string } = {}) 
   return (
     <div data-testid="submit-panel" className="submit-panel">
       <h3>{t('heading')}</h3>
+      {!fixedDossierId && signed.length > 0 && (
+        <label>
+          {t('pick')}{' '}
+          <select value={picked} onChange={(e) => setPicked(e.target.value)} data-testid="submit-dossier">
+            <option value="">{t('pickNone')}</option>
+            {signed.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.period} · {lang === 'en' ? 'batch' : 'đợt'} {d.batch} · {d.rowCount} {lang === 'en' ? 'rows' : 'dòng'}
+                {d.signedAt ? ` · ${formatDateTimeVN(new Date(d.signedAt))}` : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       {!dossierId && (
         <label>
           {t('file')}{' '}

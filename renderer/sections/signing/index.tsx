@@ -23,7 +23,6 @@ export default function Page() {
   ];
   return (
     <section data-testid="section-signing" className="signing">
-      <h2 className="section-title">{t('title')}</h2>
       <div role="tablist" className="tabs">
         {tabs.map(([id, label]) => (
           <button key={id} type="button" role="tab" aria-selected={tab === id} data-testid={`signing-tab-${id}`} onClick={() => setTab(id)}>
