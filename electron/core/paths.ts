@@ -20,11 +20,14 @@ function moduleDir(): string {
   return dirname(fileURLToPath(import.meta.url));
 }
 
-/** The project/app root: the nearest ancestor of this module with a package.json and a resources/ folder. */
+/**
+ * The project/app root: the nearest ancestor of this module holding package.json — the checkout (from `electron/core`
+ * or from the `out/` bundles) or, in the installed app, `resources/app.asar` (from `app.asar/out/electron`).
+ */
 export function appRoot(): string {
   let dir = moduleDir();
   for (let i = 0; i < 6; i++) {
-    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'resources'))) return dir;
+    if (existsSync(join(dir, 'package.json'))) return dir;
     const up = dirname(dir);
     if (up === dir) break;
     dir = up;

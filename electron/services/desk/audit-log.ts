@@ -54,13 +54,13 @@ const q = (id: string) => `"${id.replace(/"/g, '""')}"`;
 /** One SELECT over both sources with the same columns, so filtering, counting and paging happen in SQLite. */
 function unionSql(db: Database.Database): string {
   const parts = [
-    `SELECT 'a' || id AS id, at, actor, action, subject_type, subject_id, detail, 'audit' AS source FROM audit_log`,
+    `SELECT 'a' || id AS id, id AS seq, at, actor, action, subject_type, subject_id, detail, 'audit' AS source FROM audit_log`,
   ];
   const t = transitionSource(db);
   if (t) {
     const detail = `json_object('from', ${t.from ? q(t.from) : 'NULL'}, 'to', ${q(t.to)}${t.note ? `, 'note', ${q(t.note)}` : ''})`;
     parts.push(
-      `SELECT 'd' || rowid AS id, ${q(t.at)} AS at, ${t.actor ? `COALESCE(${q(t.actor)}, '')` : "''"} AS actor, 'dossier.' || ${q(t.to)} AS action, 'dossier' AS subject_type, CAST(${q(t.dossier)} AS TEXT) AS subject_id, ${detail} AS detail, 'dossier' AS source FROM ${q(t.table)}`,
+      `SELECT 'd' || rowid AS id, rowid AS seq, ${q(t.at)} AS at, ${t.actor ? `COALESCE(${q(t.actor)}, '')` : "''"} AS actor, 'dossier.' || ${q(t.to)} AS action, 'dossier' AS subject_type, CAST(${q(t.dossier)} AS TEXT) AS subject_id, ${detail} AS detail, 'dossier' AS source FROM ${q(t.table)}`,
     );
   }
   return parts.join(' UNION ALL ');
@@ -108,14 +108,14 @@ export function listAudit(db: Database.Database, f: AuditFilter & { offset: numb
   const base = unionSql(db);
   const w = where(f);
   const total = (db.prepare(`SELECT COUNT(*) AS n FROM (${base})${w.sql}`).get(w.params) as { n: number }).n;
-  const rows = db.prepare(`SELECT * FROM (${base})${w.sql} ORDER BY julianday(at) DESC, id DESC LIMIT @limit OFFSET @offset`).all({ ...w.params, limit: f.limit, offset: f.offset }) as Row[];
+  const rows = db.prepare(`SELECT * FROM (${base})${w.sql} ORDER BY julianday(at) DESC, seq DESC LIMIT @limit OFFSET @offset`).all({ ...w.params, limit: f.limit, offset: f.offset }) as Row[];
   return { total, items: rows.map(toEntry) };
 }
 
 export function allAudit(db: Database.Database, f: AuditFilter): AuditEntry[] {
   const base = unionSql(db);
   const w = where(f);
-  return (db.prepare(`SELECT * FROM (${base})${w.sql} ORDER BY julianday(at) ASC, id ASC`).all(w.params) as Row[]).map(toEntry);
+  return (db.prepare(`SELECT * FROM (${base})${w.sql} ORDER BY julianday(at) ASC, seq ASC`).all(w.params) as Row[]).map(toEntry);
 }
 
 function csvCell(v: string): string {

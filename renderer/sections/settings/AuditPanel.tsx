@@ -8,6 +8,24 @@ import { settingsMessages } from './messages';
 
 const PAGE = 50;
 
+/** The recorded change in words: "draft → signed — note" for a dossier step, "key: value" pairs otherwise. */
+function describe(detail: string | null): string {
+  if (!detail) return '';
+  let v: unknown;
+  try {
+    v = JSON.parse(detail);
+  } catch {
+    return detail;
+  }
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return typeof v === 'string' ? v : detail;
+  const o = v as Record<string, unknown>;
+  const show = (x: unknown) => (x === null || x === undefined ? '—' : typeof x === 'string' ? x : JSON.stringify(x));
+  if ('to' in o && 'from' in o) return `${show(o.from)} → ${show(o.to)}${o.note ? ` — ${show(o.note)}` : ''}`;
+  return Object.entries(o)
+    .map(([k, x]) => `${k}: ${show(x)}`)
+    .join('; ');
+}
+
 /** Who changed what and when (the Windows user name), searchable and exportable for an inspection. */
 export function AuditPanel() {
   const { t, lang } = useMessages(settingsMessages);
@@ -70,7 +88,9 @@ export function AuditPanel() {
                 {e.subjectType}
                 {e.subjectId ? ` ${e.subjectId}` : ''}
               </td>
-              <td className="audit-detail">{e.detail}</td>
+              <td className="audit-detail" title={e.detail ?? undefined}>
+                {describe(e.detail)}
+              </td>
             </tr>
           ))}
         </tbody>
