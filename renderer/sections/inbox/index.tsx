@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Tabs } from '../../components/Tabs';
 import { useMessages } from '../../i18n';
 import { inboxMessages } from './messages';
 import { InboxTab } from './InboxTab';
@@ -6,27 +6,19 @@ import { HistoryTab } from './HistoryTab';
 import { OutboxTab } from './OutboxTab';
 import './inbox.css';
 
-type Tab = 'inbox' | 'history' | 'outbox';
-
 /** "Tra cứu & Thông báo": results inbox, transaction history (search, export, print) and the outbox. */
 export default function Page() {
   const { t } = useMessages(inboxMessages);
-  const [tab, setTab] = useState<Tab>('inbox');
-  const tabs: [Tab, string][] = [
-    ['inbox', t('tabInbox')],
-    ['history', t('tabHistory')],
-    ['outbox', t('tabOutbox')],
-  ];
   return (
     <section data-testid="section-inbox" className="inbox">
-      <div role="tablist" className="tabs no-print">
-        {tabs.map(([id, label]) => (
-          <button key={id} type="button" role="tab" aria-selected={tab === id} onClick={() => setTab(id)} data-testid={`tab-${id}`}>{label}</button>
-        ))}
-      </div>
-      {tab === 'inbox' && <InboxTab />}
-      {tab === 'history' && <HistoryTab />}
-      {tab === 'outbox' && <OutboxTab />}
+      <Tabs
+        testIdPrefix="tab-"
+        tabs={[
+          { id: 'inbox', label: t('tabInbox'), render: () => <InboxTab /> },
+          { id: 'history', label: t('tabHistory'), render: () => <HistoryTab /> },
+          { id: 'outbox', label: t('tabOutbox'), render: () => <OutboxTab /> },
+        ]}
+      />
     </section>
   );
 }

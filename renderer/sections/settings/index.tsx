@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Tabs } from '../../components/Tabs';
 import { useMessages } from '../../i18n';
 import { AuditPanel } from './AuditPanel';
 import { BackupPanel } from './BackupPanel';
@@ -7,29 +7,20 @@ import IvanSettings from './IvanSettings';
 import { settingsMessages } from './messages';
 import './settings.css';
 
-const TABS = ['backup', 'audit', 'general', 'ivan'] as const;
-type Tab = (typeof TABS)[number];
-const LABEL = { backup: 'tabBackup', audit: 'tabAudit', general: 'tabGeneral', ivan: 'tabIvan' } as const;
-
 /** Cài đặt: backup and restore, the audit log, training mode and preferences, and the I-VAN panel. */
 export default function Page() {
   const { t } = useMessages(settingsMessages);
-  const [tab, setTab] = useState<Tab>('backup');
   return (
     <section data-testid="section-settings" className="settings">
-      <div role="tablist" className="tabs">
-        {TABS.map((id) => (
-          <button key={id} type="button" role="tab" aria-selected={tab === id} data-testid={`settings-tab-${id}`} onClick={() => setTab(id)}>
-            {t(LABEL[id])}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel">
-        {tab === 'backup' && <BackupPanel />}
-        {tab === 'audit' && <AuditPanel />}
-        {tab === 'general' && <GeneralPanel />}
-        {tab === 'ivan' && <IvanSettings />}
-      </div>
+      <Tabs
+        testIdPrefix="settings-tab-"
+        tabs={[
+          { id: 'backup', label: t('tabBackup'), render: () => <BackupPanel /> },
+          { id: 'audit', label: t('tabAudit'), render: () => <AuditPanel /> },
+          { id: 'general', label: t('tabGeneral'), render: () => <GeneralPanel /> },
+          { id: 'ivan', label: t('tabIvan'), render: () => <IvanSettings /> },
+        ]}
+      />
     </section>
   );
 }

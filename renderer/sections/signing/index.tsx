@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Tabs } from '../../components/Tabs';
 import { useMessages } from '../../i18n';
 import { signingMessages } from './messages';
 import { SigningDoctor } from './SigningDoctor';
@@ -8,35 +8,21 @@ import { DossierSignPanel } from './DossierSignPanel';
 import SubmitPanel from './SubmitPanel';
 import './signing.css';
 
-type Tab = 'doctor' | 'dossier' | 'verify' | 'sign' | 'submit';
-
-/** Chữ ký số: the signing doctor, verification of a signed file, signing one file, and submission (I-VAN). */
+/** Chữ ký số: the signing doctor, signing a dossier, verification of a signed file, signing one file, and submission (I-VAN). */
 export default function Page() {
   const { t } = useMessages(signingMessages);
-  const [tab, setTab] = useState<Tab>('doctor');
-  const tabs: [Tab, string][] = [
-    ['doctor', t('tabDoctor')],
-    ['dossier', t('tabDossier')],
-    ['verify', t('tabVerify')],
-    ['sign', t('tabSign')],
-    ['submit', t('tabSubmit')],
-  ];
   return (
     <section data-testid="section-signing" className="signing">
-      <div role="tablist" className="tabs">
-        {tabs.map(([id, label]) => (
-          <button key={id} type="button" role="tab" aria-selected={tab === id} data-testid={`signing-tab-${id}`} onClick={() => setTab(id)}>
-            {label}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel">
-        {tab === 'doctor' && <SigningDoctor />}
-        {tab === 'dossier' && <DossierSignPanel />}
-        {tab === 'verify' && <VerifyPanel />}
-        {tab === 'sign' && <SignDialog />}
-        {tab === 'submit' && <SubmitPanel />}
-      </div>
+      <Tabs
+        testIdPrefix="signing-tab-"
+        tabs={[
+          { id: 'doctor', label: t('tabDoctor'), render: () => <SigningDoctor /> },
+          { id: 'dossier', label: t('tabDossier'), render: () => <DossierSignPanel /> },
+          { id: 'verify', label: t('tabVerify'), render: () => <VerifyPanel /> },
+          { id: 'sign', label: t('tabSign'), render: () => <SignDialog /> },
+          { id: 'submit', label: t('tabSubmit'), render: () => <SubmitPanel /> },
+        ]}
+      />
     </section>
   );
 }
