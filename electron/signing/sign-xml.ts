@@ -79,7 +79,7 @@ export async function signXmlParts(xml: string, signer: Signer, now: Date, opts:
   return { head: xml.slice(0, at.headEnd), signature: (at.open ?? '') + at.middle, tail: xml.slice(at.tailStart) };
 }
 
-interface Insertion {
+export interface Insertion {
   headEnd: number;
   tailStart: number;
   /** Source text of a self-closing holder's start tag without `/>` (same encoding as the input), else null. */
@@ -90,13 +90,18 @@ interface Insertion {
 
 async function locateAndSign(xml: string, signer: Signer, now: Date, prepared: { digest: Buffer; found: Found }, latin1: boolean): Promise<Insertion> {
   const { digest, found } = prepared;
-  if (found.signed) {
-    throw new AppError('ALREADY_SIGNED', 'Tệp đã có chữ ký số. Không ký đè lên tệp đã ký — hãy tạo lại tệp từ hồ sơ.', {
-      en: 'The file is already signed. Do not sign over a signed file; rebuild it from the dossier.',
-    });
-  }
+  if (found.signed) throw alreadySigned();
   const root = found.root!;
   const parent = found.holder ?? root;
+  const sig = await signatureFor(parent, digest, signer, now, latin1);
+  return insertSignature(xml, parent, parent === root ? found.rootEnd : found.holderEnd, sig);
+}
+
+/**
+ * The Signature element for a document whose canonical digest is `digest`, to be placed as a child of `parent`.
+ * Exported for the streaming dossier writer, which hashes the document itself.
+ */
+export async function signatureFor(parent: ElementInfo, digest: Buffer, signer: Signer, now: Date, latin1 = false): Promise<string> {
   // SignedInfo is canonicalised in document context: it inherits the namespaces in scope at its parent.
   const scope = new Map(parent.scope);
   scope.set('', DSIG_NS);
@@ -104,7 +109,7 @@ async function locateAndSign(xml: string, signer: Signer, now: Date, prepared: {
   // In Latin-1 mode inherited namespace URIs / xml:* values are byte views, so the bytes come back out unchanged.
   const canonicalSignedInfo = canonicalize(signedInfo, { context: { ns: scope, xmlAttrs: parent.xmlAttrs }, latin1 });
   const value = await signer.sign(Buffer.from(canonicalSignedInfo, latin1 ? 'latin1' : 'utf8'));
-  const sig = signatureXml({
+  return signatureXml({
     signedInfo,
     signatureValueBase64: value.toString('base64'),
     modulusBase64: signer.cert.modulus.toString('base64'),
@@ -113,7 +118,31 @@ async function locateAndSign(xml: string, signer: Signer, now: Date, prepared: {
     certificateBase64: signer.certificateDer.toString('base64'),
     signingTime: signingTimeText(now),
   });
-  return insertSignature(xml, parent, parent === root ? found.rootEnd : found.holderEnd, sig);
+}
+
+/**
+ * A small document (an envelope built around placeholders) canonicalised in memory, with where its Signature goes.
+ * The streaming dossier writer hashes the canonical text itself, splicing the large Base64 bodies in.
+ */
+export function canonicalSite(xml: string): { canonical: string; parent: ElementInfo; place(sig: string): Insertion } {
+  const found: Found = { root: null, rootEnd: -1, holder: null, holderEnd: -1, signed: false };
+  let canonical: string;
+  try {
+    canonical = canonicalize(xml, { hooks: findHooks(found) });
+  } catch (e) {
+    throw asAppError(e);
+  }
+  if (found.signed) throw alreadySigned();
+  const root = found.root!;
+  const parent = found.holder ?? root;
+  return { canonical, parent, place: (sig) => insertSignature(xml, parent, parent === root ? found.rootEnd : found.holderEnd, sig) };
+}
+
+/** The in-scope context of `<Cky>` in a form that declares no namespace (what the fast path signs in). */
+export function holderOfPlainForm(root: string): ElementInfo {
+  const found: Found = { root: null, rootEnd: -1, holder: null, holderEnd: -1, signed: false };
+  canonicalize(`<${root}><Cky></Cky></${root}>`, { hooks: findHooks(found) });
+  return found.holder!;
 }
 
 /** Canonical text of a (small) document hashed with each placeholder replaced by its real text. */
@@ -152,6 +181,12 @@ function findHooks(found: Found) {
       else if (el === found.holder) found.holderEnd = end;
     },
   };
+}
+
+function alreadySigned(): AppError {
+  return new AppError('ALREADY_SIGNED', 'Tệp đã có chữ ký số. Không ký đè lên tệp đã ký — hãy tạo lại tệp từ hồ sơ.', {
+    en: 'The file is already signed. Do not sign over a signed file; rebuild it from the dossier.',
+  });
 }
 
 /** Where `sig` goes: first child of a holder, or last child of the root; no other byte changes. */

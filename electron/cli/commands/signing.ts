@@ -4,6 +4,7 @@ import type { CliArgs, CliCommand, FlagKind } from '../command';
 import { requireFlag, stringFlag, UsageError } from '../command';
 import type { SignerSpecInput, LibraryReport, VerifyReportOutput } from '../../../shared/contract/signing';
 import { AppError } from '../../core/app-error';
+import { makeDossierFile } from '../../services/signing/dossier-file';
 
 /** `[signer]` = `--pkcs11 LIB [--token-label L | --token-serial S] [--cert-serial HEX] --pin-env VAR` | `--test-cert --password-env VAR`. */
 const SIGNER_FLAGS: Record<string, FlagKind> = {
@@ -152,17 +153,16 @@ const dossierMake: CliCommand = {
   async run(args, io) {
     const path = onePositional(args, 'tệp bản nháp (DRAFT.json)');
     const out = requireFlag(args, 'out');
-    let draft: unknown;
-    try {
-      draft = JSON.parse(readInput(path).toString('utf8'));
-    } catch (e) {
-      if (e instanceof AppError) throw e;
-      throw new AppError('VALIDATION', `Tệp ${path} không phải JSON hợp lệ: ${(e as Error).message}`, { en: `${path} is not valid JSON: ${(e as Error).message}` });
-    }
-    const r = await io.call('signing.makeDossier', { draft, signer: signerFromFlags(args), mstOverride: mstOverride(args) });
-    writeFileSync(out, Buffer.from(r.envelope.base64, 'base64'));
-    const { envelope: _env, ...summary } = r;
-    void _env;
+    const readDraft = () => {
+      try {
+        return JSON.parse(readInput(path).toString('utf8')) as unknown;
+      } catch (e) {
+        if (e instanceof AppError) throw e;
+        throw new AppError('VALIDATION', `Tệp ${path} không phải JSON hợp lệ: ${(e as Error).message}`, { en: `${path} is not valid JSON: ${(e as Error).message}` });
+      }
+    };
+    // Straight to the file (not through `signing.makeDossier`, whose Base64 result would hold the whole envelope).
+    const summary = await makeDossierFile(io.context(), readDraft, { signer: signerFromFlags(args), mstOverride: mstOverride(args) }, out);
     return { out, ...summary };
   },
   human(value, lang) {

@@ -52,7 +52,11 @@ export function checkMst(ctx: ServiceContext, signer: Signer, unitMst: string | 
 }
 
 export function recordSignature(ctx: ServiceContext, signer: Signer, fileName: string, bytes: Buffer | string, dossierRef?: string): string {
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return recordSignedHash(ctx, signer, fileName, createHash('sha256').update(bytes).digest('hex'), dossierRef);
+}
+
+/** As `recordSignature`, for signed bytes already hashed as they were written (the streaming dossier writer). */
+export function recordSignedHash(ctx: ServiceContext, signer: Signer, fileName: string, sha256: string, dossierRef?: string): string {
   const paper = signer.kind === 'test-cert';
   ctx.db
     .prepare(
