@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { UnitFields, UnitRecord } from '../../../shared/contract/roster';
-import { IVAN_NAMES } from '../../../shared/codes/ivan-providers';
+import { IvanProviderSelect } from '../../components/IvanProviderSelect';
 import { WAGE_REGION_NAMES } from '../../../shared/codes/wage-regions';
 import { checkUnit, type UnitProblem } from '../../../shared/identity/unit-record';
 import { api } from '../../api/client';
@@ -66,14 +66,7 @@ export function UnitForm({ unit, onDone }: { unit: UnitRecord | null; onDone(sav
       </label>
       <label className="field">
         <span>{t('ivanProvider')}</span>
-        <select data-testid="unit-ivanProvider" value={v.ivanProvider ?? ''} onChange={(e) => set('ivanProvider', e.target.value)}>
-          <option value="">{t('choose')}</option>
-          {Object.entries(IVAN_NAMES).map(([code, name]) => (
-            <option key={code} value={code}>
-              {code} — {name}
-            </option>
-          ))}
-        </select>
+        <IvanProviderSelect testId="unit-ivanProvider" value={v.ivanProvider ?? ''} onChange={(code) => set('ivanProvider', code)} placeholder={t('choose')} />
       </label>
       {field('address')}
       {field('phone')}

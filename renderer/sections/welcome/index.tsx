@@ -3,6 +3,7 @@ import type { UnitRecord } from '../../../shared/contract/roster';
 import type { CertificateReport } from '../../../shared/contract/signing';
 import { WELCOME_STEPS, type WelcomeStep } from '../../../shared/contract/desk';
 import { IVAN_NAMES } from '../../../shared/codes/ivan-providers';
+import { IvanProviderSelect } from '../../components/IvanProviderSelect';
 import { formatDateVN } from '../../../shared/format';
 import { api } from '../../api/client';
 import { useCurrentUnit } from '../../app/stores';
@@ -121,14 +122,7 @@ function ProviderStep({ unit, onSaved, onSkip }: { unit: UnitRecord; onSaved(u: 
       <p className="hint">{t('providerHint')}</p>
       <label className="field">
         <span>{t('provider')}</span>
-        <select data-testid="welcome-provider" value={provider} onChange={(e) => setProvider(e.target.value)}>
-          <option value="">{t('choose')}</option>
-          {Object.entries(IVAN_NAMES).map(([code, name]) => (
-            <option key={code} value={code}>
-              {code} — {name}
-            </option>
-          ))}
-        </select>
+        <IvanProviderSelect testId="welcome-provider" value={provider} onChange={setProvider} placeholder={t('choose')} />
       </label>
       <label className="field">
         <span>{t('endpoint')}</span>
