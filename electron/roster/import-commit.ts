@@ -2,6 +2,7 @@ import { writeSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import type { ImportResult } from '../../shared/contract/roster';
 import { BULK_ROWS, EmployeeStore } from '../services/roster/employee-store';
+import { deferEmployeeIndexes } from './bulk-indexes';
 import type { ImportPlan, PlannedRow } from './import-plan';
 
 /**
@@ -27,11 +28,17 @@ function pauseForever(n: number): void {
  * mid-way leaves the roster as it was — SQLite rolls the WAL frames of an uncommitted transaction back).
  */
 export function inImportTransaction<T>(db: Database.Database, fn: () => T): T {
-  // A 64 MB page cache keeps a 50,000-row transaction from spilling pages to the WAL before it commits.
+  // A 64 MB page cache keeps a 50,000-row transaction from spilling pages to the WAL before it commits; the
+  // employees indexes of a small roster are rebuilt once at the end instead of per row (bulk-indexes.ts).
   const cache = db.pragma('cache_size', { simple: true }) as number;
   db.pragma('cache_size = -65536');
   try {
-    return db.transaction(fn)();
+    return db.transaction(() => {
+      const rebuildIndexes = deferEmployeeIndexes(db);
+      const out = fn();
+      rebuildIndexes();
+      return out;
+    })();
   } finally {
     db.pragma(`cache_size = ${cache}`);
   }

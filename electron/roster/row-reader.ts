@@ -60,6 +60,17 @@ const SPECIAL = new Set<EmployeeField>(['gender', 'status', 'salaryKind']);
 
 export type RowReader = (row: number, cells: CellValue[]) => ReadRow;
 
+/** Converted cells counted by `specialText` for the row being read (rows are read one at a time, synchronously). */
+let specialConverted = 0;
+
+/** Text of a special column (gender, status, salary kind): only needed for messages and words, rarely converted. */
+function specialText(cells: CellValue[], i: number | undefined, encodings: readonly (LegacyEncoding | undefined)[]): string {
+  if (i === undefined) return '';
+  const r = cellText(cells[i] ?? null, encodings[i]);
+  if (r.converted) specialConverted++;
+  return r.text;
+}
+
 /**
  * Builds the reader of one file's rows: each mapped column's conversion is decided once (text, birth date, date,
  * number, identifier digits), so a 50,000-row file runs a flat loop. A row → employee fields, with the problems
@@ -86,13 +97,7 @@ export function makeRowReader(
     const problems: ImportProblem[] = [];
     let convertedCells = 0;
     const v = defaults() as unknown as Record<string, unknown>;
-    // Text of a special column (gender, status, salary kind): only needed for messages and words, rarely converted.
-    function text(i: number | undefined): string {
-      if (i === undefined) return '';
-      const r = cellText(cells[i] ?? null, encodings[i]);
-      if (r.converted) convertedCells++;
-      return r.text;
-    }
+    specialConverted = 0;
     for (const p of plan) {
       const c = cells[p.i] ?? null;
       switch (p.kind) {
@@ -114,7 +119,7 @@ export function makeRowReader(
         case 'number': {
           const n = cellNumber(c);
           if (n !== null && Number.isNaN(n)) {
-            const t = text(p.i);
+            const t = specialText(cells, p.i, encodings);
             problems.push(problem(row, col(p.f), 'NUMBER', `"${t}" không phải là số`, `"${t}" is not a number`));
             v[p.f] = p.f === 'salary' ? null : 0;
           } else v[p.f] = p.f === 'salary' ? n : (n ?? 0);
@@ -128,18 +133,18 @@ export function makeRowReader(
     }
     if (gi !== undefined) {
       const g = cellGender(cells[gi] ?? null);
-      if (g === null) problems.push(problem(row, col('gender'), 'GENDER', `"${text(gi)}" không phải giới tính (Nam/Nữ)`, `"${text(gi)}" is not a gender (Nam/Nữ)`));
+      if (g === null) problems.push(problem(row, col('gender'), 'GENDER', `"${specialText(cells, gi, encodings)}" không phải giới tính (Nam/Nữ)`, `"${specialText(cells, gi, encodings)}" is not a gender (Nam/Nữ)`));
       else v.gender = g;
     }
     if (si !== undefined) {
-      const status = STATUS_WORDS[foldKey(text(si))];
-      if (!status) problems.push(problem(row, col('status'), 'STATUS', `"${text(si)}" không phải trạng thái hợp lệ`, `"${text(si)}" is not a valid status`));
+      const status = STATUS_WORDS[foldKey(specialText(cells, si, encodings))];
+      if (!status) problems.push(problem(row, col('status'), 'STATUS', `"${specialText(cells, si, encodings)}" không phải trạng thái hợp lệ`, `"${specialText(cells, si, encodings)}" is not a valid status`));
       else v.status = status;
     }
-    const kind = ki === undefined ? '' : foldKey(text(ki));
+    const kind = ki === undefined ? '' : foldKey(specialText(cells, ki, encodings));
     v.salaryKind = kind.startsWith('heso') || kind === 'coefficient' ? 'coefficient' : kind ? 'amount' : typeof v.salary === 'number' && v.salary > 0 && v.salary <= 100 ? 'coefficient' : 'amount';
     if (!v.nationality) v.nationality = 'VN';
-    return { row, value: v as unknown as EmployeeFields, problems, convertedCells };
+    return { row, value: v as unknown as EmployeeFields, problems, convertedCells: convertedCells + specialConverted };
   };
 }
 

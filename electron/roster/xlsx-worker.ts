@@ -6,6 +6,12 @@ import { XLSX_WORKER_SOURCE } from './xlsx-worker-source';
 
 /** Rows per message: small enough that validation starts early, large enough that messages stay few. */
 const BATCH = 1000;
+/**
+ * The parser allocates a short-lived object per XML node and cell: a larger young generation than V8's default
+ * lets most of them die without being copied (measured: ~0.1–0.3 s less CPU on a 50,000-row file; peak memory
+ * stays far below the 400 MB goal).
+ */
+const YOUNG_GENERATION_MB = 64;
 /** A worker that posts nothing for this long is taken as dead (it posts a batch every few milliseconds). */
 const STALL_MS = 120_000;
 
@@ -24,7 +30,7 @@ function parsingThread(): Worker | null {
   if (worker !== undefined) return worker;
   try {
     const exceljs = createRequire(import.meta.url).resolve('exceljs');
-    const w = new Worker(XLSX_WORKER_SOURCE, { eval: true, workerData: { exceljs, batch: BATCH } });
+    const w = new Worker(XLSX_WORKER_SOURCE, { eval: true, workerData: { exceljs, batch: BATCH }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     w.unref();
     const forget = () => {
       if (worker === w) worker = undefined;

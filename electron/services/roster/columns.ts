@@ -44,7 +44,12 @@ const NULL_WHEN_EMPTY = new Set<EmployeeField>(FIELDS.filter((f) => f !== 'fullN
 
 /** The search column: folded name + mã số + CCCD + CMND, space-separated. */
 export function searchText(e: Pick<EmployeeFields, 'fullName' | 'insuranceNumber' | 'cccd' | 'cmnd'>): string {
-  return [foldForSearch(e.fullName), e.insuranceNumber, e.cccd, e.cmnd].filter(Boolean).join(' ');
+  // Concatenated by hand (no array per row): called for every row of an import.
+  return joinWord(joinWord(joinWord(foldForSearch(e.fullName), e.insuranceNumber), e.cccd), e.cmnd);
+}
+
+function joinWord(out: string, word: string): string {
+  return !word ? out : out ? `${out} ${word}` : word;
 }
 
 /** Field values as SQLite parameters, in FIELDS order. */
