@@ -1,4 +1,4 @@
-import providerFile from '../../resources/ivan-providers.json';
+import providerFile from '../../resources/ivan-providers.json' with { type: 'json' };
 
 /**
  * MaIVAN → provider name, used for `TenIVAN` and the provider pickers. Derived from the one data file

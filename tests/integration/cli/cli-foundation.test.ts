@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { CLI, runCli } from '../../support/cli';
 import { makeTempDir, removeDir } from '../../support/tmp';
-import pkg from '../../../package.json';
+import pkg from '../../../package.json' with { type: 'json' };
 
 describe('kekhai CLI foundation (built out/cli.cjs)', () => {
   beforeAll(() => {
