@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createHarness, type BenchHarness, type Figure } from './harness';
@@ -22,6 +22,9 @@ for (const f of files.sort()) {
     process.exitCode = 1;
   }
 }
+// The report also goes to bench/results/latest.json (npm prints its own banner on stdout unless run with -s).
+mkdirSync(join(process.cwd(), 'bench', 'results'), { recursive: true });
+writeFileSync(join(process.cwd(), 'bench', 'results', 'latest.json'), JSON.stringify({ figures }, null, 2) + '\n');
 if (json) process.stdout.write(JSON.stringify({ figures }, null, 2) + '\n');
 else {
   for (const f of figures) {
