@@ -51,7 +51,7 @@ export async function streamXlsx(bytes: Buffer, onRows: (rows: SheetRow[]) => vo
 }
 
 /** exceljs cell value → a plain value (rich text joined, formula result, hyperlink text). */
-function plain(v: unknown): CellValue {
+export function plain(v: unknown): CellValue {
   if (v === undefined || v === null) return null;
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
   if (typeof v === 'object') {

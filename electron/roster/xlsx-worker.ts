@@ -1,8 +1,9 @@
-import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { AppError } from '../core/app-error';
 import type { CellValue, SheetRow } from './sheet';
-import { XLSX_WORKER_SOURCE } from './xlsx-worker-source';
+import { appRoot } from '../core/paths';
 
 /** Rows per message: small enough that validation starts early, large enough that messages stay few. */
 const BATCH = 1000;
@@ -23,14 +24,23 @@ type Message = { numbers: number[]; counts: number[]; cells: CellValue[] } | { d
 let worker: Worker | null | undefined;
 
 /**
+ * The parsing thread's code: xlsx-worker-thread.ts built by scripts/build.mjs into its own bundle next to the others
+ * (`npm run build`; in the installed app it is unpacked from the archive, see electron-builder.yml asarUnpack).
+ */
+export function workerBundle(): string {
+  return join(appRoot(), 'out', 'workers', 'xlsx-worker.cjs');
+}
+
+/**
  * One parsing thread for the process, started on first use and kept (unref'd, so it never holds the process open):
  * loading exceljs costs a few hundred milliseconds, which a fresh thread per import would pay every time.
  */
 function parsingThread(): Worker | null {
   if (worker !== undefined) return worker;
   try {
-    const exceljs = createRequire(import.meta.url).resolve('exceljs');
-    const w = new Worker(XLSX_WORKER_SOURCE, { eval: true, workerData: { exceljs, batch: BATCH }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+    const file = workerBundle().replace(`${join('app.asar', '')}`, join('app.asar.unpacked', ''));
+    if (!existsSync(file)) return (worker = null);
+    const w = new Worker(file, { workerData: { batch: BATCH }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     w.unref();
     const forget = () => {
       if (worker === w) worker = undefined;
