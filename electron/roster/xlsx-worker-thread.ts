@@ -28,7 +28,6 @@ let loadError: string | null = null;
 try {
   // Loaded here, not imported, so a thread that cannot load it (e.g. a packaged app's archive) says so and the
   // caller parses on its own thread instead.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   ExcelJS = require('exceljs') as typeof import('exceljs');
 } catch (e) {
   loadError = String((e as Error)?.message ?? e);
