@@ -30,8 +30,12 @@ test('queue a signed dossier, send it to the local I-VAN, see the result in Thô
     await expect(panel.getByTestId('submit-tx')).not.toHaveText('—');
 
     await page.getByTestId('nav-inbox').click();
-    await page.getByTestId('ivan-refresh').click();
-    await expect(page.getByTestId('note-accepted')).toBeVisible();
+    // The server decides a moment after the receipt (its timer can lag on a loaded machine): the clerk presses
+    // "refresh" until the result is there, as in the journey.
+    await expect(async () => {
+      await page.getByTestId('ivan-refresh').click();
+      await expect(page.getByTestId('note-accepted')).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 60_000 });
     await expect(page.getByTestId('note-accepted').getByTestId('note-receipt-no')).toHaveText(/^\d{5}\/\d{4}\/07906$/);
     await expect(page.getByTestId('note-accepted')).toContainText('phải nộp 01 bộ hồ sơ giấy');
     const receiptNo = await page.getByTestId('note-accepted').getByTestId('note-receipt-no').textContent();
