@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { AppError } from '../core/app-error';
 import type { Input, MethodName, Output } from '../../shared/contract';
 import type { ServiceContext } from '../core/context';
 
@@ -57,4 +60,19 @@ export function requireFlag(args: CliArgs, name: string): string {
   const v = stringFlag(args, name);
   if (v === undefined || v === '') throw new UsageError(`Thiếu tham số --${name}`);
   return v;
+}
+
+/** Reads a file named on the command line; a missing or unreadable file is a user error (exit 1) naming the path. */
+export function readInputFile(path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    throw new AppError('IO', `Không đọc được tệp ${path}: ${why}`, { en: `Cannot read ${path}: ${why}` });
+  }
+}
+
+/** A file named on the command line as it crosses the contract (`fileBlob`). */
+export function fileBlobFrom(path: string): { name: string; base64: string } {
+  return { name: basename(path), base64: readInputFile(path).toString('base64') };
 }

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
-import { UsageError, requireFlag, stringFlag, type CliArgs, type CliCommand } from '../command';
+import { resolve } from 'node:path';
+import { UsageError, fileBlobFrom, requireFlag, stringFlag, type CliArgs, type CliCommand } from '../command';
 import { resolveDataDir, resourcesDir } from '../../core/paths';
 import { startIvanServer } from '../../ivan-server/server';
 import { checkRates } from '../../ivan-server/failures';
@@ -11,13 +11,7 @@ import type { OutboxEntryDto } from '../../../shared/contract/ivan';
 const fileArg = (args: CliArgs, what: string): { name: string; base64: string } => {
   const p = args.positionals[0];
   if (!p) throw new UsageError(`Thiếu đường dẫn ${what}`);
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(resolve(p));
-  } catch (e) {
-    throw new AppError('IO', `Không đọc được tệp ${p}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { en: `Cannot read ${p}` });
-  }
-  return { name: basename(p), base64: bytes.toString('base64') };
+  return fileBlobFrom(resolve(p));
 };
 
 const numFlag = (args: CliArgs, name: string, dflt: number): number => {

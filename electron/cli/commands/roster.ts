@@ -1,8 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import type { ColumnMapping, EmployeeRecord, ImportResult, UnitFields, UnitRecord } from '../../../shared/contract/roster';
 import { AppError } from '../../core/app-error';
-import { requireFlag, stringFlag, UsageError, type CliArgs, type CliCommand } from '../command';
+import { fileBlobFrom, readInputFile, requireFlag, stringFlag, UsageError, type CliArgs, type CliCommand } from '../command';
 
 const UNIT_FLAGS = { code: 'string', name: 'string', 'tax-code': 'string', 'agency-code': 'string', 'wage-region': 'string', address: 'string', phone: 'string', email: 'string', signer: 'string', ivan: 'string' } as const;
 
@@ -23,13 +22,6 @@ function unitLine(u: UnitRecord): string {
   return `${u.code}  ${u.name}  MST ${u.taxCode}  CQ BHXH ${u.agencyCode}  vùng ${u.wageRegion}  (${u.employeeCount} lao động)`;
 }
 
-function readBinary(path: string): Buffer {
-  try {
-    return readFileSync(path);
-  } catch (e) {
-    throw new AppError('IO', `Không đọc được tệp ${path}: ${(e as Error).message}`, { en: `Cannot read ${path}: ${(e as Error).message}` });
-  }
-}
 
 export const rosterCommands: CliCommand[] = [
   {
@@ -100,7 +92,7 @@ export const rosterCommands: CliCommand[] = [
       let mapping: ColumnMapping | undefined;
       if (mappingFile) {
         try {
-          mapping = JSON.parse(readBinary(mappingFile).toString('utf8')) as ColumnMapping;
+          mapping = JSON.parse(readInputFile(mappingFile).toString('utf8')) as ColumnMapping;
         } catch (e) {
           if (e instanceof AppError) throw e;
           throw new UsageError(`Tệp ghép cột ${mappingFile} không phải JSON hợp lệ ({"fullName": "Họ và tên", …})`);
@@ -108,7 +100,7 @@ export const rosterCommands: CliCommand[] = [
       }
       return io.call('roster.importCommit', {
         unitCode,
-        file: { name: basename(file), base64: readBinary(file).toString('base64') },
+        file: fileBlobFrom(file),
         mapping,
         dryRun: args.flags['dry-run'] === true,
       });

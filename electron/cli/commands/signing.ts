@@ -1,7 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import type { CliArgs, CliCommand, FlagKind } from '../command';
-import { requireFlag, stringFlag, UsageError } from '../command';
+import { fileBlobFrom, readInputFile, requireFlag, stringFlag, UsageError } from '../command';
+import { formatDateVN } from '../../../shared/format';
 import type { SignerSpecInput, LibraryReport, VerifyReportOutput } from '../../../shared/contract/signing';
 import { AppError } from '../../core/app-error';
 import { makeDossierFile } from '../../services/signing/dossier-file';
@@ -60,18 +60,6 @@ function onePositional(args: CliArgs, what: string): string {
   return p;
 }
 
-function readInput(path: string): Buffer {
-  try {
-    return readFileSync(path);
-  } catch (e) {
-    throw new AppError('IO', `Không đọc được tệp ${path}: ${(e as Error).message}`, { en: `Cannot read ${path}: ${(e as Error).message}` });
-  }
-}
-
-function dmy(iso: string): string {
-  const d = new Date(new Date(iso).getTime() + 7 * 3600_000);
-  return `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
-}
 
 const tokens: CliCommand = {
   path: ['tokens'],
@@ -90,7 +78,7 @@ const tokens: CliCommand = {
       for (const t of l.tokens) {
         lines.push(`  Token "${t.label}" ${en ? 'serial' : 'số sê-ri'} ${t.serial} — ${t.manufacturer} ${t.model}${t.pinState !== 'ok' ? ` [${t.pinState}]` : ''}`);
         for (const c of t.certificates) {
-          lines.push(`    ${c.subjectCN} — MST ${c.mst ?? '?'} — ${c.issuer} — ${en ? 'serial' : 'sê-ri'} ${c.serial} — ${dmy(c.notBefore)}…${dmy(c.notAfter)} [${c.validity}${c.expiryWarningDays ? `, ${c.daysLeft}d` : ''}] ${en ? 'key' : 'khóa'}: ${c.privateKey}`);
+          lines.push(`    ${c.subjectCN} — MST ${c.mst ?? '?'} — ${c.issuer} — ${en ? 'serial' : 'sê-ri'} ${c.serial} — ${formatDateVN(new Date(c.notBefore))}…${formatDateVN(new Date(c.notAfter))} [${c.validity}${c.expiryWarningDays ? `, ${c.daysLeft}d` : ''}] ${en ? 'key' : 'khóa'}: ${c.privateKey}`);
         }
       }
     }
@@ -109,7 +97,7 @@ const sign: CliCommand = {
     const out = requireFlag(args, 'out');
     const signer = signerFromFlags(args);
     const r = await io.call('signing.sign', {
-      file: { name: basename(input), base64: readInput(input).toString('base64') },
+      file: fileBlobFrom(input),
       signer,
       unitMst: stringFlag(args, 'unit-mst'),
       mstOverride: mstOverride(args),
@@ -131,7 +119,7 @@ const verify: CliCommand = {
   summary: 'Kiểm tra chữ ký của hồ sơ BHXHDienTu.xml và từng tờ khai / Verify a signed dossier and each form',
   async run(args, io) {
     const path = onePositional(args, 'tệp cần kiểm tra');
-    return io.call('signing.verify', { file: { name: basename(path), base64: readInput(path).toString('base64') } });
+    return io.call('signing.verify', { file: fileBlobFrom(path) });
   },
   exitCode: (value) => ((value as VerifyReportOutput).valid ? 0 : 1),
   human(value, lang) {
@@ -155,7 +143,7 @@ const dossierMake: CliCommand = {
     const out = requireFlag(args, 'out');
     const readDraft = () => {
       try {
-        return JSON.parse(readInput(path).toString('utf8')) as unknown;
+        return JSON.parse(readInputFile(path).toString('utf8')) as unknown;
       } catch (e) {
         if (e instanceof AppError) throw e;
         throw new AppError('VALIDATION', `Tệp ${path} không phải JSON hợp lệ: ${(e as Error).message}`, { en: `${path} is not valid JSON: ${(e as Error).message}` });
