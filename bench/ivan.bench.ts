@@ -7,8 +7,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { BenchHarness } from './harness';
-import { startIvanServer } from '../electron/ivan-server/server';
-import { listTransactions } from '../electron/ivan-server/store';
+import { startIvanServer } from '../electron/ivan/simulator/server';
+import { listTransactions } from '../electron/ivan/simulator/store';
 import { HttpIvanAdapter } from '../electron/ivan/http-adapter';
 import { createTestContext } from '../tests/support/context';
 import { makeTempDir, removeDir } from '../tests/support/tmp';

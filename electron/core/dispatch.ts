@@ -2,7 +2,7 @@ import { ZodError } from 'zod';
 import { contract, isMethodName, type ApiError, type FieldProblem, type MethodName, type Result } from '../../shared/contract';
 import { AppError } from './app-error';
 import type { ServiceContext } from './context';
-import { handlers } from '../services/registry';
+import { handlers } from './registry';
 
 /**
  * The one entry point behind every face (IPC, HTTP host, CLI, tests): check the method name, validate the input

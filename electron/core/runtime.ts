@@ -4,7 +4,7 @@ import { openDatabase } from '../db/open';
 import type { Face, ServiceContext } from './context';
 import { dispatch } from './dispatch';
 import { resourcesDir } from './paths';
-import { getSetting } from '../services/system/settings';
+import { getSetting } from '../system/settings';
 import type Database from 'better-sqlite3';
 
 export const TEST_CLOCK_SETTING = 'testMode.clock';

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../core/app-error';
-import { getDossier, transition } from '../services/declarations/dossier-repo';
+import { getDossier, transition } from '../declarations/dossier-repo';
 import type { OutboxState } from '../../shared/ivan/outbox-state';
 
 /**

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { EmployeeField, EmployeeRecord } from '../../shared/contract/roster';
 import { EMPLOYEE_FIELD_LABELS, EMPLOYEE_STATUS_LABELS } from '../../shared/identity/employee-labels';
-import { FIELDS } from '../services/roster/columns';
+import { FIELDS } from './columns';
 
 /**
  * The roster as .xlsx: one header row with the Vietnamese field names (the same names the import recognises, so an

@@ -1,7 +1,7 @@
 import { writeSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import type { ImportResult } from '../../shared/contract/roster';
-import { BULK_ROWS, EmployeeStore } from '../services/roster/employee-store';
+import { BULK_ROWS, EmployeeStore } from './employee-store';
 import { deferEmployeeIndexes } from './bulk-indexes';
 import type { ImportPlan, PlannedRow } from './import-plan';
 

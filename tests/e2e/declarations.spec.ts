@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { markSigned } from '../../electron/services/declarations/dossier-repo';
+import { markSigned } from '../../electron/declarations/dossier-repo';
 import { test, expect } from './fixtures';
 
 const FIXTURE = join(process.cwd(), 'tests', 'unit', 'declarations', 'fixtures', 'draft-issue.json');

@@ -2,7 +2,7 @@ import { test, expect } from '@playwright/test';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveApp, stopApp } from './fixtures';
-import { startIvanServer } from '../../electron/ivan-server/server';
+import { startIvanServer } from '../../electron/ivan/simulator/server';
 import { makeTempDir, removeDir } from '../support/tmp';
 import { RESOURCES, signedDossier, testCertSigner } from '../integration/ivan/fixtures';
 

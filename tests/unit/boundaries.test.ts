@@ -21,7 +21,7 @@ describe('process boundaries are enforced by lint', () => {
   });
 
   it('only electron/shell/ imports Electron, and only main.ts registers IPC', async () => {
-    expect(await lint('electron/services/probe.ts', "import { app } from 'electron';\nexport const a = app;")).toContain('no-restricted-imports');
+    expect(await lint('electron/roster/probe.ts', "import { app } from 'electron';\nexport const a = app;")).toContain('no-restricted-imports');
     expect(await lint('electron/shell/probe.ts', "import { ipcMain } from 'electron';\nipcMain.handle('x', () => 1);")).toContain('no-restricted-syntax');
   });
 

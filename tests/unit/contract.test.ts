@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contract, domainMaps, methodNames } from '../../shared/contract';
-import { handlers } from '../../electron/services/registry';
+import { handlers } from '../../electron/core/registry';
 import { commands } from '../../electron/cli/commands';
 
 describe('the API contract', () => {

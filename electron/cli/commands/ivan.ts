@@ -2,9 +2,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UsageError, fileBlobFrom, requireFlag, stringFlag, type CliArgs, type CliCommand } from '../command';
 import { resolveDataDir, resourcesDir } from '../../core/paths';
-import { startIvanServer } from '../../ivan-server/server';
-import { checkRates } from '../../ivan-server/failures';
-import { listTransactions, openServerStore } from '../../ivan-server/store';
+import { startIvanServer } from '../../ivan/simulator/server';
+import { checkRates } from '../../ivan/simulator/failures';
+import { listTransactions, openServerStore } from '../../ivan/simulator/store';
 import { AppError } from '../../core/app-error';
 import type { OutboxEntryDto } from '../../../shared/contract/ivan';
 

@@ -4,7 +4,7 @@ import { fileBlobFrom, readInputFile, requireFlag, stringFlag, UsageError } from
 import { formatDateVN } from '../../../shared/format';
 import type { SignerSpecInput, LibraryReport, VerifyReportOutput } from '../../../shared/contract/signing';
 import { AppError } from '../../core/app-error';
-import { makeDossierFile } from '../../services/signing/dossier-file';
+import { makeDossierFile } from '../../signing/dossier-file';
 
 /** `[signer]` = `--pkcs11 LIB [--token-label L | --token-serial S] [--cert-serial HEX] --pin-env VAR` | `--test-cert --password-env VAR`. */
 const SIGNER_FLAGS: Record<string, FlagKind> = {

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrateTo } from '../../../electron/db/migrate';
-import { audit, getSetting, setSetting } from '../../../electron/services/system/settings';
+import { audit, getSetting, setSetting } from '../../../electron/system/settings';
 
 describe('migration 0010 system', () => {
   it('creates settings and the audit log', () => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDossier, getDossier, listTransitions, markSigned, saveDraft, transition } from '../../../electron/services/declarations/dossier-repo';
+import { createDossier, getDossier, listTransitions, markSigned, saveDraft, transition } from '../../../electron/declarations/dossier-repo';
 import { createTestContext, type TestContext } from '../../support/context';
 import { baseDraft, tmRow } from '../../unit/declarations/fixtures/make-draft';
 

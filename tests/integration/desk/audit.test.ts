@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { audit } from '../../../electron/services/system/settings';
+import { audit } from '../../../electron/system/settings';
 import { createTestContext, type TestContext } from '../../support/context';
 
 let ctx: TestContext | null = null;

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { latestSchemaVersion } from '../../../electron/db/migrations';
-import { getSetting, setSetting } from '../../../electron/services/system/settings';
+import { getSetting, setSetting } from '../../../electron/system/settings';
 import { createTestContext, type TestContext } from '../../support/context';
 import { makeTempDir, removeDir } from '../../support/tmp';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { stopTrainingServer } from '../../../electron/services/ivan/training';
+import { stopTrainingServer } from '../../../electron/ivan/training';
 import { createTestContext, type TestContext } from '../../support/context';
 
 let ctx: TestContext | null = null;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startIvanServer, type RunningIvanServer } from '../../../electron/ivan-server/server';
+import { startIvanServer, type RunningIvanServer } from '../../../electron/ivan/simulator/server';
 import { CLI, runCli } from '../../support/cli';
 import { makeTempDir, removeDir } from '../../support/tmp';
 import { RESOURCES, signedDossier, testCertSigner } from './fixtures';

@@ -3,12 +3,12 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
-import { startIvanServer, type RunningIvanServer } from '../../../electron/ivan-server/server';
-import { listTransactions } from '../../../electron/ivan-server/store';
+import { startIvanServer, type RunningIvanServer } from '../../../electron/ivan/simulator/server';
+import { listTransactions } from '../../../electron/ivan/simulator/store';
 import { createTestContext, type TestContext } from '../../support/context';
 import { makeTempDir, removeDir } from '../../support/tmp';
 import { RESOURCES, signedDossier, testCertSigner, draft, BEFORE_DEADLINE } from './fixtures';
-import { createDossier, getDossier, listTransitions, markSigned } from '../../../electron/services/declarations/dossier-repo';
+import { createDossier, getDossier, listTransitions, markSigned } from '../../../electron/declarations/dossier-repo';
 import { createHash } from 'node:crypto';
 import type { Signer } from '../../../electron/signing/signer';
 

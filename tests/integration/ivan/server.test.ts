@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { request } from 'node:http';
-import { startIvanServer, type RunningIvanServer } from '../../../electron/ivan-server/server';
+import { startIvanServer, type RunningIvanServer } from '../../../electron/ivan/simulator/server';
 import { HttpIvanAdapter } from '../../../electron/ivan/http-adapter';
-import { listTransactions } from '../../../electron/ivan-server/store';
+import { listTransactions } from '../../../electron/ivan/simulator/store';
 import { makeTempDir, removeDir } from '../../support/tmp';
 import { AFTER_DEADLINE, RESOURCES, signedDossier, softwareSigner, testCertSigner } from './fixtures';
 import { RECEIPT_NO_PATTERN } from '../../../shared/ivan/receipt-number';

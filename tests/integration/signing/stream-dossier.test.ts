@@ -15,7 +15,7 @@ import { makeSignedDossier } from '../../../electron/signing/make-dossier';
 import { signXmlBytes } from '../../../electron/signing/sign-xml';
 import { writeSignedDossier, type StreamForm } from '../../../electron/signing/stream-dossier';
 import { verifyDossierXml } from '../../../electron/signing/verify';
-import { makeDossierFile } from '../../../electron/services/signing/dossier-file';
+import { makeDossierFile } from '../../../electron/signing/dossier-file';
 import { parseDraft } from '../../../shared/draft';
 import { buildEnvelope, buildForms, envelopeInfoOf } from '../../../shared/forms';
 import { writeTo, xmlsec1Verify } from './oracles';

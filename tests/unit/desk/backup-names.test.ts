@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkBackupName, dayVN, newBackupName, stampVN } from '../../../electron/services/desk/backup-files';
+import { checkBackupName, dayVN, newBackupName, stampVN } from '../../../electron/desk/backup-files';
 import { makeTempDir, removeDir } from '../../support/tmp';
 
 describe('backup file names', () => {

@@ -4,7 +4,7 @@ import { canTransition, pathTo } from '../../../shared/ivan/outbox-state';
 import { formatReceiptNo, parseReceiptNo } from '../../../shared/ivan/receipt-number';
 import { daysToDeadline, registrationPhase, TEST_CERT_CUTOFF_UTC } from '../../../shared/ivan/deadlines';
 import { hasHosoRoot, readEnvelope } from '../../../shared/ivan/envelope-read';
-import { seededRandom } from '../../../electron/ivan-server/failures';
+import { seededRandom } from '../../../electron/ivan/simulator/failures';
 
 describe('backoff', () => {
   test('grows exponentially, stays within [half, full] of the step, and is capped', () => {

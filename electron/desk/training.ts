@@ -1,0 +1,76 @@
+import type { TrainingState } from '../../shared/contract/desk';
+import { TRAINING_KEY } from '../../shared/contract/desk';
+import { AppError } from '../core/app-error';
+import type { ServiceContext } from '../core/context';
+import { getSetting } from '../system/settings';
+import { writeSettings } from './settings-store';
+
+/**
+ * Chế độ tập huấn. The demo unit uses code TH00001 ("TH" for tập huấn), a name that says what it is, and the local
+ * I-VAN server (started in this process by the I-VAN service), so a trainee can go from roster to result without
+ * touching BHXH. The title bar shows the mode while it is on.
+ */
+export const DEMO_UNIT = {
+  code: 'TH00001',
+  name: 'ĐƠN VỊ TẬP HUẤN — CÔNG TY TNHH MẪU',
+  taxCode: '0101234565',
+  agencyCode: '38101',
+  address: 'Số 1 Đường Mẫu, TP Thanh Hoá',
+  wageRegion: '01',
+  ivanProvider: '00020',
+} as const;
+
+const DEMO_EMPLOYEES = [
+  { fullName: 'Nguyễn Thị Anh', birthDate: '01/01/1990', gender: 'F', salary: 6_000_000, jobTitle: 'Kế toán' },
+  { fullName: 'Trần Văn Bình', birthDate: '15/06/1985', gender: 'M', salary: 7_500_000, jobTitle: 'Lái xe' },
+  { fullName: 'Lê Thị Cúc', birthDate: '20/11/1995', gender: 'F', salary: 5_200_000, jobTitle: 'Nhân viên bán hàng' },
+] as const;
+
+/** Only the processes that stay up (browser-mode host, desktop service process) can keep a local server running. */
+const canServe = (ctx: ServiceContext) => ctx.face !== 'cli';
+
+let endpoint: string | null = null;
+
+async function call(ctx: ServiceContext, method: string, input: unknown): Promise<{ ok: true; value: unknown } | { ok: false; error: { code: string; message: string } }> {
+  // Lazy: dispatch → registry → these handlers would otherwise be a module cycle at load time.
+  const { dispatch } = await import('../core/dispatch');
+  return dispatch(method, input, ctx);
+}
+
+function demoUnitExists(ctx: ServiceContext): boolean {
+  const has = ctx.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'units'").get();
+  return Boolean(has && ctx.db.prepare('SELECT 1 FROM units WHERE code = ?').get(DEMO_UNIT.code));
+}
+
+async function seedDemo(ctx: ServiceContext): Promise<void> {
+  if (demoUnitExists(ctx)) return;
+  const unit = await call(ctx, 'unit.add', DEMO_UNIT);
+  if (!unit.ok) throw new AppError(unit.error.code, `Không tạo được đơn vị tập huấn: ${unit.error.message}`, { en: `Cannot create the training unit: ${unit.error.message}` });
+  for (const e of DEMO_EMPLOYEES) {
+    await call(ctx, 'employee.save', { unitCode: DEMO_UNIT.code, employee: { ...e, nationality: 'VN', status: 'working' } });
+  }
+}
+
+async function ensureServer(ctx: ServiceContext, unitCode: string | null): Promise<string | null> {
+  if (!canServe(ctx)) return null;
+  const r = await call(ctx, 'ivan.trainingStart', unitCode ? { unitCode } : {});
+  endpoint = r.ok ? (r.value as { endpoint: string }).endpoint : null;
+  return endpoint;
+}
+
+export async function trainingStatus(ctx: ServiceContext): Promise<TrainingState> {
+  const enabled = getSetting(ctx.db, TRAINING_KEY, false);
+  const demo = demoUnitExists(ctx) ? DEMO_UNIT.code : null;
+  // After a restart the setting is still on but this process has no server yet: start it again.
+  if (enabled && endpoint === null) await ensureServer(ctx, demo);
+  return { enabled, demoUnitCode: demo, ivanEndpoint: enabled ? endpoint : null };
+}
+
+export async function setTraining(ctx: ServiceContext, enabled: boolean, demoData: boolean): Promise<TrainingState> {
+  writeSettings(ctx.db, { [TRAINING_KEY]: enabled }, ctx.now());
+  if (enabled) {
+    if (demoData) await seedDemo(ctx);
+    await ensureServer(ctx, demoUnitExists(ctx) ? DEMO_UNIT.code : null);
+  } else endpoint = null;
+  return trainingStatus(ctx);
+}

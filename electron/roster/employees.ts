@@ -1,0 +1,106 @@
+import type Database from 'better-sqlite3';
+import type { EmployeeFields, EmployeeRecord, EmployeeStatus, HistoryEntry } from '../../shared/contract/roster';
+import { checkEmployee } from '../../shared/identity/employee-record';
+import { foldForSearch } from '../../shared/text/fold';
+import { AppError, validationError } from '../core/app-error';
+import { fromRow, SELECT_EMPLOYEE, type EmployeeRow } from './columns';
+import { EmployeeStore, type HistorySource } from './employee-store';
+import { getUnitByCode, unitIdByCode } from './units';
+
+export interface ListQuery {
+  unitCode: string;
+  search?: string;
+  status?: EmployeeStatus;
+  department?: string;
+  gender?: 'M' | 'F';
+  offset: number;
+  limit: number;
+}
+
+/**
+ * Paged, filtered list. Search folds the query the way the search column was folded, so "nguyen van a" finds
+ * "Nguyễn Văn A" and "dang" finds "Đặng"; digits find mã số and CCCD. Rows come in folded-name order, which is the
+ * order of the (unit_id, search) index: the filter and the sort both walk that one index (no table lookups until a
+ * row matches, no sort step), and the count reads only the index.
+ */
+export function listEmployees(db: Database.Database, q: ListQuery): { total: number; offset: number; items: EmployeeRecord[] } {
+  const where = ['e.unit_id = ?'];
+  const params: (string | number)[] = [unitIdByCode(db, q.unitCode)];
+  const needle = q.search ? foldForSearch(q.search) : '';
+  if (needle) {
+    where.push('instr(e.search, ?) > 0');
+    params.push(needle);
+  }
+  if (q.status) {
+    where.push('e.status = ?');
+    params.push(q.status);
+  }
+  if (q.department) {
+    where.push('e.department = ?');
+    params.push(q.department);
+  }
+  if (q.gender) {
+    where.push('e.gender = ?');
+    params.push(q.gender);
+  }
+  const w = where.join(' AND ');
+  const total = (db.prepare(`SELECT count(*) AS n FROM employees e WHERE ${w}`).get(...params) as { n: number }).n;
+  const rows = db.prepare(`${SELECT_EMPLOYEE} WHERE ${w} ORDER BY e.search, e.id LIMIT ? OFFSET ?`).all(...params, q.limit, q.offset) as EmployeeRow[];
+  return { total, offset: q.offset, items: rows.map(fromRow) };
+}
+
+export function getEmployee(db: Database.Database, id: number): EmployeeRecord {
+  const e = new EmployeeStore(db).get(id);
+  if (!e) throw new AppError('NOT_FOUND', `Không tìm thấy người lao động #${id}`, { en: `Employee #${id} not found` });
+  return e;
+}
+
+/** Validates and stores one employee (new or changed), with a history row per changed field. */
+export function saveEmployee(
+  db: Database.Database,
+  input: { unitCode: string; id?: number; employee: EmployeeFields; effectiveDate?: string },
+  now: Date,
+  source: HistorySource,
+): EmployeeRecord {
+  const unit = getUnitByCode(db, input.unitCode);
+  const { value, problems } = checkEmployee(input.employee, now);
+  if (problems.length) {
+    throw validationError(
+      problems.map((p) => ({ field: p.field, code: p.code, message: p.message, messageEn: p.messageEn, severity: 'error' as const })),
+      `Thông tin người lao động không hợp lệ: ${problems.map((p) => p.message).join('; ')}`,
+      `Invalid employee: ${problems.map((p) => p.messageEn).join('; ')}`,
+    );
+  }
+  const store = new EmployeeStore(db);
+  const at = now.toISOString();
+  const run = db.transaction((): number => {
+    const clash = (col: 'insurance_number' | 'cccd', val: string, label: string, labelEn: string) => {
+      if (!val) return;
+      const other = db.prepare(`SELECT id, full_name FROM employees WHERE unit_id = ? AND ${col} = ? AND id IS NOT ?`).get(unit.id, val, input.id ?? null) as
+        | { id: number; full_name: string }
+        | undefined;
+      if (other) {
+        throw new AppError('CONFLICT', `${label} ${val} đã thuộc về ${other.full_name} trong đơn vị này`, {
+          en: `${labelEn} ${val} already belongs to ${other.full_name} in this unit`,
+          details: { problems: [{ field: col === 'cccd' ? 'cccd' : 'insuranceNumber', code: 'DUPLICATE', message: `${label} ${val} đã thuộc về ${other.full_name}` }] },
+        });
+      }
+    };
+    clash('insurance_number', value.insuranceNumber, 'Mã số BHXH', 'Social-insurance number');
+    clash('cccd', value.cccd, 'Số CCCD', 'Citizen ID');
+    if (input.id === undefined) return store.insert(unit.id, value, at, source, input.effectiveDate ?? null);
+    const before = store.get(input.id);
+    if (!before || before.unitCode !== unit.code) throw new AppError('NOT_FOUND', `Không tìm thấy người lao động #${input.id} trong đơn vị ${unit.code}`, { en: `Employee #${input.id} not found in unit ${unit.code}` });
+    store.update(before, value, at, source, input.effectiveDate ?? null);
+    return input.id;
+  });
+  return getEmployee(db, run());
+}
+
+export function employeeHistory(db: Database.Database, id: number): HistoryEntry[] {
+  getEmployee(db, id);
+  const rows = db
+    .prepare('SELECT id, changed_at, effective_date, field, old_value, new_value, source FROM employee_history WHERE employee_id = ? ORDER BY changed_at, id')
+    .all(id) as { id: number; changed_at: string; effective_date: string | null; field: string; old_value: string | null; new_value: string | null; source: HistoryEntry['source'] }[];
+  return rows.map((r) => ({ id: r.id, changedAt: r.changed_at, effectiveDate: r.effective_date, field: r.field, oldValue: r.old_value, newValue: r.new_value, source: r.source }));
+}

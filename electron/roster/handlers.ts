@@ -1,0 +1,33 @@
+import type { rosterMethods } from '../../shared/contract/roster';
+import type { Handlers } from '../core/handlers';
+import { exportRosterXlsx } from './export-xlsx';
+import { fromRow, SELECT_EMPLOYEE, type EmployeeRow } from './columns';
+import { employeeHistory, getEmployee, listEmployees, saveEmployee } from './employees';
+import { importCommit, importPreview } from './import';
+import { getMapping, saveMapping } from './mappings';
+import { addUnit, getUnitByCode, listUnits, updateUnit } from './units';
+
+export const rosterHandlers: Handlers<typeof rosterMethods> = {
+  'unit.add': (input, ctx) => addUnit(ctx.db, input, ctx.now()),
+  'unit.list': (_input, ctx) => ({ units: listUnits(ctx.db) }),
+  'unit.get': (input, ctx) => getUnitByCode(ctx.db, input.code),
+  'unit.update': (input, ctx) => updateUnit(ctx.db, input.code, input.patch, ctx.now()),
+  'employee.list': (input, ctx) => listEmployees(ctx.db, input),
+  'employee.get': (input, ctx) => getEmployee(ctx.db, input.id),
+  'employee.save': (input, ctx) => saveEmployee(ctx.db, input, ctx.now(), ctx.face === 'cli' ? 'cli' : 'form'),
+  'employee.history': (input, ctx) => ({ items: employeeHistory(ctx.db, input.id) }),
+  'roster.importPreview': (input, ctx) => importPreview(ctx, input),
+  'roster.importCommit': (input, ctx) => importCommit(ctx, input),
+  'roster.export': async (input, ctx) => {
+    const unit = getUnitByCode(ctx.db, input.unitCode);
+    const rows = ctx.db.prepare(`${SELECT_EMPLOYEE} WHERE e.unit_id = ? ORDER BY e.full_name, e.id`).iterate(unit.id) as IterableIterator<EmployeeRow>;
+    const records = Array.from(rows, fromRow);
+    const bytes = await exportRosterXlsx(unit.name, records);
+    return { file: { name: `danh-sach-lao-dong-${unit.code}.xlsx`, base64: bytes.toString('base64') }, count: records.length };
+  },
+  'roster.mappingGet': (input, ctx) => ({ mapping: getMapping(ctx.db, getUnitByCode(ctx.db, input.unitCode).id) }),
+  'roster.mappingSave': (input, ctx) => {
+    saveMapping(ctx.db, getUnitByCode(ctx.db, input.unitCode).id, input.mapping, ctx.now());
+    return { mapping: input.mapping };
+  },
+};

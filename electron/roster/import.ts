@@ -1,0 +1,105 @@
+import type { FileBlob } from '../../shared/contract/common';
+import type { ColumnMapping, ImportPreview, ImportResult } from '../../shared/contract/roster';
+import type { ServiceContext } from '../core/context';
+import { commitImport, ImportWriter, inImportTransaction } from './import-commit';
+import { ImportPlanner, type ImportPlan } from './import-plan';
+import { isXlsx, readSpreadsheet } from './read-file';
+import { streamXlsx } from './read-xlsx';
+import { pullXlsxRows, streamXlsxRows, XlsxWorkerUnavailable } from './xlsx-worker';
+import { getMapping, saveMapping } from './mappings';
+import { getUnitByCode } from './units';
+
+interface ImportRequest {
+  unitCode: string;
+  file: FileBlob;
+  mapping?: ColumnMapping;
+}
+
+function planner(ctx: ServiceContext, unitId: number, mapping: ColumnMapping | null, sink?: ConstructorParameters<typeof ImportPlanner>[5]): ImportPlanner {
+  return new ImportPlanner(ctx.db, unitId, mapping, ctx.now(), (done) => ctx.progress({ stage: 'validate', done, total: 0 }), sink);
+}
+
+/** Reads and validates the whole file without writing (preview, dry run): the event loop keeps running. */
+async function plan(ctx: ServiceContext, req: ImportRequest): Promise<{ unitId: number; plan: ImportPlan }> {
+  const unit = getUnitByCode(ctx.db, req.unitCode);
+  const bytes = Buffer.from(req.file.base64, 'base64');
+  const mapping = req.mapping ?? getMapping(ctx.db, unit.id);
+  ctx.progress({ stage: 'read', done: 0, total: 0 });
+  // .xlsx rows are validated batch by batch as the parsing thread produces them; a .csv is read at once.
+  if (isXlsx(bytes)) {
+    let p = planner(ctx, unit.id, mapping);
+    try {
+      await streamXlsxRows(bytes, (rows) => p.push(rows));
+    } catch (e) {
+      if (!(e instanceof XlsxWorkerUnavailable)) throw e;
+      p = planner(ctx, unit.id, mapping);
+      await streamXlsx(bytes, (rows) => p.push(rows));
+    }
+    return { unitId: unit.id, plan: p.finish() };
+  }
+  const p = planner(ctx, unit.id, mapping);
+  p.push((await readSpreadsheet(req.file.name, bytes)).rows);
+  return { unitId: unit.id, plan: p.finish() };
+}
+
+export async function importPreview(ctx: ServiceContext, req: ImportRequest): Promise<ImportPreview> {
+  const { plan: p } = await plan(ctx, req);
+  return {
+    headers: p.headers,
+    mapping: p.mapping,
+    unmapped: p.unmapped,
+    totalRows: p.totalRows,
+    toInsert: p.toInsert,
+    toUpdate: p.toUpdate,
+    rejectedRows: p.rejectedRows,
+    problems: p.problems,
+    convertedCells: p.convertedCells,
+    sample: p.sample,
+  };
+}
+
+function rejectedOf(p: ImportPlan): ImportResult['rejected'] {
+  return p.problems.filter((x) => x.severity === 'error').map(({ row, column, code, message }) => ({ row, column, code, message }));
+}
+
+/**
+ * An .xlsx commit in one pass: the parsing thread reads the file while this thread validates each batch and writes
+ * its rows, all inside ONE transaction that this thread holds without yielding to the event loop (nothing else can
+ * run statements on the connection meanwhile). A rejected row is never written; a failure anywhere rolls back all.
+ */
+function commitXlsxStreaming(ctx: ServiceContext, unitId: number, bytes: Buffer, mapping: ColumnMapping | null): ImportPlan {
+  const writer = new ImportWriter(ctx.db, unitId, ctx.now(), ctx.testMode, (d) => ctx.progress({ stage: 'write', done: d, total: 0 }));
+  return inImportTransaction(ctx.db, () => {
+    const p = planner(ctx, unitId, mapping, (r) => writer.write(r));
+    pullXlsxRows(bytes, (rows) => p.push(rows));
+    const done = p.finish();
+    writer.finish();
+    return done;
+  });
+}
+
+/** Valid rows are written in one transaction; rejected rows are listed and nothing of them is written. */
+export async function importCommit(ctx: ServiceContext, req: ImportRequest & { dryRun: boolean; rememberMapping: boolean }): Promise<ImportResult> {
+  if (!req.dryRun) {
+    const unit = getUnitByCode(ctx.db, req.unitCode);
+    const bytes = Buffer.from(req.file.base64, 'base64');
+    const mapping = req.mapping ?? getMapping(ctx.db, unit.id);
+    if (isXlsx(bytes)) {
+      try {
+        ctx.progress({ stage: 'read', done: 0, total: 0 });
+        const p = commitXlsxStreaming(ctx, unit.id, bytes, mapping);
+        if (req.rememberMapping) saveMapping(ctx.db, unit.id, p.mapping, ctx.now());
+        return { imported: p.toInsert, updated: p.toUpdate, rejected: rejectedOf(p) };
+      } catch (e) {
+        // No parsing thread (rolled back before any row): plan on this thread, then write.
+        if (!(e instanceof XlsxWorkerUnavailable)) throw e;
+      }
+    }
+  }
+  const { unitId, plan: p } = await plan(ctx, req);
+  const rejected = rejectedOf(p);
+  if (req.dryRun) return { imported: p.toInsert, updated: p.toUpdate, rejected };
+  const done = commitImport(ctx.db, unitId, p, ctx.now(), ctx.testMode, (d, total) => ctx.progress({ stage: 'write', done: d, total }));
+  if (req.rememberMapping) saveMapping(ctx.db, unitId, p.mapping, ctx.now());
+  return { ...done, rejected };
+}

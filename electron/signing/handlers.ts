@@ -1,0 +1,77 @@
+import type { signingMethods } from '../../shared/contract/signing';
+import type { Handlers } from '../core/handlers';
+import { AppError } from '../core/app-error';
+import { candidateLibraries, currentOs, probeLibrary, readLibraryList } from './discovery';
+import { signXml } from './sign-xml';
+import { verifyDossierXml } from './verify';
+import { addUserLibrary, removeUserLibrary, userLibraries } from './libraries';
+import { testCertInfo, testCertSerials } from './test-cert-info';
+import { normalize } from 'node:path';
+import { checkMst, recordSignature, signedSummary, withSigner } from './sign-service';
+import { makeDossierFromDraft, signStoredDossier } from './dossier';
+
+function decodeXml(base64: string): string {
+  const buf = Buffer.from(base64, 'base64');
+  return buf.toString('utf8');
+}
+
+export const signingHandlers: Handlers<typeof signingMethods> = {
+  'signing.tokens': (input, ctx) => {
+    const now = ctx.now();
+    const users = userLibraries(ctx);
+    const candidates = input.library
+      ? [{ id: 'cli', vendor: 'Thư viện chỉ định', path: input.library, source: 'user' as const }]
+      : candidateLibraries(readLibraryList(ctx.resourcesDir), users);
+    return {
+      os: currentOs(),
+      arch: process.arch,
+      libraries: candidates.map((c) => probeLibrary(c, now)),
+      userLibraries: users,
+      testCert: testCertInfo(ctx),
+      now: now.toISOString(),
+    };
+  },
+  'signing.addLibrary': (input, ctx) => {
+    const list = addUserLibrary(ctx, input.path);
+    const path = normalize(input.path.trim());
+    return { userLibraries: list, library: probeLibrary({ id: 'user', vendor: 'Thư viện do người dùng thêm', path, source: 'user' }, ctx.now()) };
+  },
+  'signing.removeLibrary': (input, ctx) => ({ userLibraries: removeUserLibrary(ctx, input.path) }),
+  'signing.testCert': (_input, ctx) => testCertInfo(ctx),
+  'signing.sign': async (input, ctx) => {
+    const xml = decodeXml(input.file.base64);
+    return withSigner(ctx, input.signer, async (signer) => {
+      checkMst(ctx, signer, input.unitMst, input.mstOverride, input.dossierRef);
+      ctx.progress({ stage: 'sign', done: 0, total: 1 });
+      const signed = Buffer.from(await signXml(xml, signer, ctx.now()), 'utf8');
+      const sha = recordSignature(ctx, signer, input.file.name, signed, input.dossierRef);
+      ctx.progress({ stage: 'sign', done: 1, total: 1 });
+      return { file: { name: input.file.name, base64: signed.toString('base64') }, ...signedSummary(signer, sha) };
+    });
+  },
+  'signing.makeDossier': async (input, ctx) => {
+    const d = await makeDossierFromDraft(ctx, input);
+    return {
+      envelope: { name: 'BHXHDienTu.xml', base64: d.envelopeBytes.toString('base64') },
+      files: d.files.map((f) => ({ code: f.code, description: f.description, fileName: f.fileName, sha256: f.sha256, bytes: f.bytes })),
+      ...d.summary,
+    };
+  },
+  'signing.signDossier': async (input, ctx) => {
+    const { dossierId, state, d } = await signStoredDossier(ctx, input);
+    return {
+      dossierId,
+      state,
+      files: d.files.map((f) => ({ code: f.code, description: f.description, fileName: f.fileName, sha256: f.sha256, bytes: f.bytes })),
+      ...d.summary,
+    };
+  },
+  'signing.verify': (input, ctx) => {
+    if (!input.file.base64) throw new AppError('VALIDATION', 'Tệp rỗng', { en: 'Empty file' });
+    return verifyDossierXml(Buffer.from(input.file.base64, 'base64'), {
+      name: input.file.name,
+      now: ctx.now(),
+      testCertSerials: testCertSerials(ctx.resourcesDir),
+    });
+  },
+};
