@@ -17,4 +17,13 @@ export interface ServiceContext {
   progress(event: Omit<ProgressEvent, 'method'>): void;
   /** Where bundled data lives (`resources/` in the checkout, `process.resourcesPath` when packaged). */
   resourcesDir: string;
+  /**
+   * The clerk's real data folder and database. In training mode `db`/`dataDir` are the training store
+   * (`<home>/training/kekhai.db`) and the real ones stay untouched; absent = this context is the real store.
+   */
+  home?: { db: Database.Database; dataDir: string };
+  /** True when this context is the training store. */
+  training?: boolean;
+  /** The context of the store for a mode (the Runtime provides it; single-store test contexts do not). */
+  storeFor?(training: boolean): ServiceContext;
 }

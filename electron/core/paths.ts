@@ -15,6 +15,14 @@ export function resolveDataDir(flag?: string): string {
   return join(process.env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'kekhai-bhxh');
 }
 
+/**
+ * Chế độ tập huấn keeps everything in its own folder inside the data folder: its database (sample units, the local
+ * I-VAN's outbox and inbox), signed files and backups. Turning training off returns to `<data>/kekhai.db` untouched.
+ */
+export function trainingDataDir(dataDir: string): string {
+  return join(dataDir, 'training');
+}
+
 /** The folder holding this module (works in the esbuild CJS bundle, where import.meta.url is defined from __filename). */
 function moduleDir(): string {
   return dirname(fileURLToPath(import.meta.url));

@@ -1,9 +1,10 @@
 import type { Result } from '../../shared/contract';
 import type { ProgressEvent } from '../../shared/contract/common';
+import { TRAINING_KEY } from '../../shared/contract/desk';
 import { openDatabase } from '../db/open';
 import type { Face, ServiceContext } from './context';
 import { dispatch } from './dispatch';
-import { resourcesDir } from './paths';
+import { resourcesDir, trainingDataDir } from './paths';
 import { getSetting } from '../system/settings';
 import type Database from 'better-sqlite3';
 
@@ -15,6 +16,11 @@ function settingClock(db: Database.Database): Date | null {
   return d && !Number.isNaN(d.getTime()) ? d : null;
 }
 
+/** Training mode is recorded in the real database (the one place that survives a restart of any face). */
+export function trainingOn(homeDb: Database.Database): boolean {
+  return getSetting<boolean>(homeDb, TRAINING_KEY, false) === true;
+}
+
 export interface RuntimeOptions {
   dataDir: string;
   face: Face;
@@ -24,31 +30,52 @@ export interface RuntimeOptions {
 }
 
 /**
- * A process's services: one database connection and one context, shared by every call of that process
- * (the CLI run, the browser-mode host, the Electron utility process).
+ * A process's services: the real store and, while training mode is on, the training store (its own database under
+ * `<data>/training`), each one connection and one context, shared by every call of that process (the CLI run, the
+ * browser-mode host, the Electron utility process). Each call goes to the store of the current mode.
  */
 export class Runtime {
-  private ctxCache: ServiceContext | null = null;
+  private homeCtx: ServiceContext | null = null;
+  private trainingCtx: ServiceContext | null = null;
   private currentMethod = '';
   constructor(readonly options: RuntimeOptions) {}
 
-  context(): ServiceContext {
-    if (this.ctxCache) return this.ctxCache;
-    const { db } = openDatabase({ dataDir: this.options.dataDir });
+  private open(dataDir: string, training: boolean): ServiceContext {
+    const { db } = openDatabase({ dataDir });
     const fixed = this.options.now;
-    this.ctxCache = {
+    const home = () => this.homeCtx ?? ctx;
+    const ctx: ServiceContext = {
       db,
-      dataDir: this.options.dataDir,
+      dataDir,
       face: this.options.face,
       // The app's test-mode clock (Cài đặt → chế độ thử) lets a trainer show both sides of a legal deadline.
       now: () => (fixed ? new Date(fixed.getTime()) : settingClock(db) ?? new Date()),
       get testMode() {
-        return fixed !== undefined || settingClock(db) !== null || getSetting(db, 'training.enabled', false);
+        return training || fixed !== undefined || settingClock(db) !== null || trainingOn(home().db);
       },
       resourcesDir: resourcesDir(),
       progress: (e) => this.options.onProgress?.({ ...e, method: this.currentMethod }),
+      training,
+      storeFor: (t) => (t ? this.training() : this.home()),
     };
-    return this.ctxCache;
+    if (training) ctx.home = { db: this.home().db, dataDir: this.options.dataDir };
+    return ctx;
+  }
+
+  private home(): ServiceContext {
+    this.homeCtx ??= this.open(this.options.dataDir, false);
+    return this.homeCtx;
+  }
+
+  private training(): ServiceContext {
+    this.trainingCtx ??= this.open(trainingDataDir(this.options.dataDir), true);
+    return this.trainingCtx;
+  }
+
+  /** The context of the current mode. */
+  context(): ServiceContext {
+    const home = this.home();
+    return trainingOn(home.db) ? this.training() : home;
   }
 
   async call(method: string, input: unknown): Promise<Result<unknown>> {
@@ -64,7 +91,9 @@ export class Runtime {
   }
 
   close(): void {
-    this.ctxCache?.db.close();
-    this.ctxCache = null;
+    this.trainingCtx?.db.close();
+    this.homeCtx?.db.close();
+    this.trainingCtx = null;
+    this.homeCtx = null;
   }
 }

@@ -3,12 +3,14 @@ import { TRAINING_KEY } from '../../shared/contract/desk';
 import { AppError } from '../core/app-error';
 import type { ServiceContext } from '../core/context';
 import { getSetting } from '../system/settings';
+import { stopTrainingServer } from '../ivan/training';
 import { writeSettings } from './settings-store';
 
 /**
- * Chế độ tập huấn. The demo unit uses code TH00001 ("TH" for tập huấn), a name that says what it is, and the local
- * I-VAN server (started in this process by the I-VAN service), so a trainee can go from roster to result without
- * touching BHXH. The title bar shows the mode while it is on.
+ * Chế độ tập huấn. Turning it on switches the process to a separate database (`<data>/training/kekhai.db`, see
+ * Runtime): the demo unit TH00001 ("TH" for tập huấn) with a name that says what it is, and the local I-VAN server
+ * (started in this process by the I-VAN service) with its own outbox and inbox, so a trainee can go from roster to
+ * result without touching BHXH or the real data. Turning it off returns to the real database, untouched.
  */
 export const DEMO_UNIT = {
   code: 'TH00001',
@@ -59,7 +61,7 @@ async function ensureServer(ctx: ServiceContext, unitCode: string | null): Promi
 }
 
 export async function trainingStatus(ctx: ServiceContext): Promise<TrainingState> {
-  const enabled = getSetting(ctx.db, TRAINING_KEY, false);
+  const enabled = getSetting((ctx.home ?? ctx).db, TRAINING_KEY, false);
   const demo = demoUnitExists(ctx) ? DEMO_UNIT.code : null;
   // After a restart the setting is still on but this process has no server yet: start it again.
   if (enabled && endpoint === null) await ensureServer(ctx, demo);
@@ -67,10 +69,16 @@ export async function trainingStatus(ctx: ServiceContext): Promise<TrainingState
 }
 
 export async function setTraining(ctx: ServiceContext, enabled: boolean, demoData: boolean): Promise<TrainingState> {
-  writeSettings(ctx.db, { [TRAINING_KEY]: enabled }, ctx.now());
+  // The switch is recorded (and audited) in the real database; the training store says it is one for settings.get.
+  writeSettings((ctx.home ?? ctx).db, { [TRAINING_KEY]: enabled }, ctx.now());
+  const target = ctx.storeFor?.(enabled) ?? ctx;
   if (enabled) {
-    if (demoData) await seedDemo(ctx);
-    await ensureServer(ctx, demoUnitExists(ctx) ? DEMO_UNIT.code : null);
-  } else endpoint = null;
-  return trainingStatus(ctx);
+    if (target.training) writeSettings(target.db, { [TRAINING_KEY]: true }, target.now());
+    if (demoData) await seedDemo(target);
+    await ensureServer(target, demoUnitExists(target) ? DEMO_UNIT.code : null);
+  } else {
+    endpoint = null;
+    await stopTrainingServer();
+  }
+  return trainingStatus(target);
 }

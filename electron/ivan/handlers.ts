@@ -174,7 +174,9 @@ export const ivanHandlers: Handlers<typeof ivanMethods> = {
     const server = await trainingServer(ctx);
     if (input.unitCode) {
       const prev = getSettings(ctx.db, input.unitCode);
-      saveSettings(ctx.db, { unitCode: input.unitCode, providerCode: prev?.providerCode ?? '00040', endpoint: server.url, trainingMode: true, now: ctx.now() });
+      // The unit's own provider (Đơn vị → Nhà cung cấp I-VAN) is the one shown and written into the forms.
+      const unit = ctx.db.prepare('SELECT ivan_provider FROM units WHERE code = ?').get(input.unitCode) as { ivan_provider: string | null } | undefined;
+      saveSettings(ctx.db, { unitCode: input.unitCode, providerCode: prev?.providerCode ?? unit?.ivan_provider ?? '00040', endpoint: server.url, trainingMode: true, now: ctx.now() });
     }
     return { endpoint: server.url };
   },

@@ -1,5 +1,6 @@
 import { systemMethods } from '../../shared/contract/system';
 import type { Handlers } from '../core/handlers';
+import { trainingDataDir } from '../core/paths';
 import { APP_VERSION } from '../core/version';
 import { DATABASE_FILE } from '../db/open';
 import { latestSchemaVersion } from '../db/migrations';
@@ -18,8 +19,10 @@ export const systemHandlers: Handlers<typeof systemMethods> = {
   'system.doctor': (_input, ctx) => ({
     appVersion: APP_VERSION,
     face: ctx.face,
-    dataDir: ctx.dataDir,
+    dataDir: ctx.home?.dataDir ?? ctx.dataDir,
     databaseFile: join(ctx.dataDir, DATABASE_FILE),
+    trainingDatabaseFile: join(trainingDataDir(ctx.home?.dataDir ?? ctx.dataDir), DATABASE_FILE),
+    training: ctx.training === true,
     schemaVersion: schemaVersion(ctx.db),
     latestSchemaVersion,
     pkcs11Libraries: doctorPkcs11Libraries(ctx),

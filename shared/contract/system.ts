@@ -6,6 +6,10 @@ export const doctorReport = z.object({
   face: z.enum(['desktop', 'browser', 'cli']),
   dataDir: z.string(),
   databaseFile: z.string(),
+  /** Chế độ tập huấn's own database (`<data>/training/kekhai.db`), whether or not training is on now. */
+  trainingDatabaseFile: z.string(),
+  /** True while training mode is on (calls go to the training database). */
+  training: z.boolean(),
   schemaVersion: z.number().int(),
   latestSchemaVersion: z.number().int(),
   pkcs11Libraries: z.array(z.object({ name: z.string(), path: z.string(), found: z.boolean() })),
