@@ -18,11 +18,11 @@ export const rosterHandlers: Handlers<typeof rosterMethods> = {
   'employee.history': (input, ctx) => ({ items: employeeHistory(ctx.db, input.id) }),
   'roster.importPreview': (input, ctx) => importPreview(ctx, input),
   'roster.importCommit': (input, ctx) => importCommit(ctx, input),
-  'roster.export': async (input, ctx) => {
+  'roster.export': (input, ctx) => {
     const unit = getUnitByCode(ctx.db, input.unitCode);
     const rows = ctx.db.prepare(`${SELECT_EMPLOYEE} WHERE e.unit_id = ? ORDER BY e.full_name, e.id`).iterate(unit.id) as IterableIterator<EmployeeRow>;
     const records = Array.from(rows, fromRow);
-    const bytes = await exportRosterXlsx(unit.name, records);
+    const bytes = exportRosterXlsx(records);
     return { file: { name: `danh-sach-lao-dong-${unit.code}.xlsx`, base64: bytes.toString('base64') }, count: records.length };
   },
   'roster.mappingGet': (input, ctx) => ({ mapping: getMapping(ctx.db, getUnitByCode(ctx.db, input.unitCode).id) }),
