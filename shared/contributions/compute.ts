@@ -1,11 +1,10 @@
-import { ALL_FUNDS, planByCode, planSign, type Fund } from '../codes/plans';
+import { ALL_FUNDS, type Fund } from '../codes/plans';
 import { isWageRegion, type WageRegion } from '../codes/wage-regions';
 import type { Draft, DraftRow } from '../draft/schema';
-import { capFor, rulesFor, totalRate, type MonthRules } from '../rules/lookup';
-import { isoMonth } from '../rules/month';
-import { insuredSalary, isCoefficient } from './insured-salary';
+import { rulesFor, type MonthRules } from '../rules/lookup';
+import { rowContributionDelta, type FundAmounts } from './engine';
 
-export type FundAmounts = Record<Fund, number> & { total: number };
+export type { FundAmounts } from './engine';
 
 export interface RowContribution {
   index: number;
@@ -30,64 +29,20 @@ export interface ContributionReport {
   skipped: number[];
 }
 
-const zero = (): FundAmounts => ({ pension: 0, sickness: 0, accident: 0, health: 0, unemployment: 0, total: 0 });
-
-const BASE_OF: Record<Fund, 'social' | 'health' | 'unemployment'> = {
-  pension: 'social', sickness: 'social', accident: 'social', health: 'health', unemployment: 'unemployment',
-};
-
 /** The region of a row: its own, else the unit's. */
 export function rowRegion(row: DraftRow, draft: Pick<Draft, 'unit'>): WageRegion {
   const r = row.wageRegion || draft.unit.wageRegion;
   return isWageRegion(r) ? r : '01';
 }
 
-/** One row's monthly contribution at its from-month, signed negative for a decrease. Null when unreadable. */
+/**
+ * One row's effect on the monthly amount at its from-month (./engine.ts `rowContributionDelta`): signed negative for
+ * a decrease, the change for DC. Null when it cannot be computed (validation says why).
+ */
 export function rowContribution(row: DraftRow, index: number, draft: Pick<Draft, 'unit'>, rulesAt: (m: string) => MonthRules = rulesFor): RowContribution | null {
-  const plan = planByCode(row.plan);
-  const month = isoMonth(row.fromMonth);
-  if (!plan || !month) return null;
-  let rules: MonthRules;
-  try {
-    rules = rulesAt(month);
-  } catch {
-    return null;
-  }
-  const region = rowRegion(row, draft);
-  const scheme = isCoefficient(row.salary) ? 'state' : 'employerSet';
-  const insured = insuredSalary(row, rules);
-  const bases = {
-    social: Math.min(insured, capFor(rules, 'social', region, scheme)),
-    health: Math.min(insured, capFor(rules, 'health', region, scheme)),
-    unemployment: Math.min(insured, capFor(rules, 'unemployment', region, scheme)),
-  };
-  const sign = planSign(plan);
-  const employer = zero();
-  const employee = zero();
-  for (const f of plan.funds) {
-    const base = bases[BASE_OF[f]];
-    employer[f] = sign * Math.round((base * rules.rates.employer[f]) / 100);
-    employee[f] = sign * Math.round((base * rules.rates.employee[f]) / 100);
-    employer.total += employer[f];
-    employee.total += employee[f];
-  }
-  // Math.round(-x) rounds half up; keep −0 out of the JSON.
-  for (const f of ALL_FUNDS) {
-    employer[f] ||= 0;
-    employee[f] ||= 0;
-  }
-  return {
-    index,
-    plan: plan.code,
-    month: row.fromMonth,
-    insuredSalary: insured,
-    bases,
-    capped: bases.social < insured || bases.health < insured || bases.unemployment < insured,
-    rate: totalRate(rules, plan.funds),
-    employer,
-    employee,
-    total: employer.total + employee.total,
-  };
+  const d = rowContributionDelta(row, undefined, { unitWageRegion: rowRegion(row, draft), rulesAt });
+  if (!d) return null;
+  return { index, plan: d.plan, month: d.month, insuredSalary: d.insuredSalary, bases: d.bases, capped: d.capped, rate: d.rate, employer: d.employer, employee: d.employee, total: d.total };
 }
 
 /** Per row and in total, by fund and by employer/employee share, as D02-TS and the C12-TS statement split them. */

@@ -1,2 +1,3 @@
 export * from './compute';
 export * from './insured-salary';
+export * from './engine';

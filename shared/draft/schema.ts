@@ -65,7 +65,7 @@ export const rowSchema = z.object({
   fullName: text,
   /** Mã số BHXH, 10 digits; empty for a first-time participant (then a TK1-TS entry is produced). */
   insuranceNo: str,
-  /** dd/mm/yyyy, or yyyy when only the year is known. */
+  /** dd/mm/yyyy, mm/yyyy or yyyy (the forms accept all three; shared/identity/birth-date.ts). */
   birthDate: str,
   gender: z.enum(['M', 'F']),
   /** CCCD (12 digits) or CMND (9 digits). */
@@ -76,6 +76,12 @@ export const rowSchema = z.object({
   workplace: textOpt,
   /** Amount in đồng, or a coefficient (hệ số) when ≤ 100 — state pay scale. */
   salary: z.number().finite(),
+  /**
+   * The insured salary (TienLuong, same unit as `salary`) before this row — a DC row's amount is the change from it,
+   * never the whole new salary (bhxh-domain.md addendum 2 item 4). Not written to D02-TS; allowances are taken as
+   * unchanged.
+   */
+  previousSalary: z.number().finite().nonnegative().optional(),
   allowances: allowancesSchema.prefault({}),
   fromMonth: z.string(),
   toMonth: str,
@@ -114,6 +120,11 @@ export const rowSchema = z.object({
   jobPositions: z.array(jobPositionSchema).default([]),
   /** Nghề nặng nhọc, độc hại (Nndh_tungay/denngay). */
   hazardous: z.object({ from: str, to: str }).prefault({}),
+  /**
+   * Wage-floor uplift of the work: `heavy` (nặng nhọc, độc hại, nguy hiểm, +5 %) or `especiallyHeavy` (đặc biệt …,
+   * +7 %) while those rules applied; empty = `heavy` when `hazardous.from` is set, else none.
+   */
+  hazardLevel: z.enum(['', 'heavy', 'especiallyHeavy']).default(''),
 });
 
 export const unitSchema = z.object({

@@ -1,4 +1,4 @@
-import { planByCode } from '../codes/plans';
+import { loaiOf, planByCode } from '../codes/plans';
 import type { Draft, DraftRow } from '../draft/schema';
 import type { XmlSink } from '../xml/sink';
 import { genderCode, nfc, num, rateFormatter, rowId, rowNote, rowRegionCode } from './values';
@@ -56,7 +56,7 @@ function writeRow(draft: Draft, r: DraftRow, i: number, rate: (r: DraftRow) => s
   w.leaf('MavungSS', r.livingArea);
   w.leaf('MavungLTT', rowRegionCode(r, draft));
   w.leaf('ID', rowId(r, i));
-  w.leaf('Loai', plan ? String(plan.loai) : '');
+  w.leaf('Loai', plan ? String(loaiOf(plan, r)) : '');
   w.leaf('CoGiamChet', r.deathDate ? '1' : '0');
   w.leaf('NgayChet', r.deathDate);
   w.leaf('NgaySinh', r.birthDate);

@@ -1,7 +1,8 @@
 import { composeNote, planByCode } from '../codes/plans';
 import { isWageRegion } from '../codes/wage-regions';
 import type { Draft, DraftRow } from '../draft/schema';
-import { rulesFor, totalRate } from '../rules/lookup';
+import { planFunds, rulesOrNull } from '../contributions/engine';
+import { totalRate } from '../rules/lookup';
 import { isoMonth } from '../rules/month';
 
 /** Numbers as the .NET serializer writes them: integers plain, coefficients with a dot (2.34). */
@@ -42,11 +43,9 @@ export function rateFormatter(): (row: DraftRow) => string {
       const plan = planByCode(row.plan);
       const m = isoMonth(row.fromMonth);
       if (plan && m) {
-        try {
-          v = totalRate(rulesFor(m), plan.funds).toFixed(1);
-        } catch {
-          v = '';
-        }
+        const rules = rulesOrNull(m);
+        const funds = rules ? planFunds(plan, rules) : [];
+        v = rules && funds.length ? totalRate(rules, funds).toFixed(1) : '';
       }
       cache.set(key, v);
     }

@@ -82,4 +82,19 @@ export const RULES: RuleTables = {
     // Dropped by Bộ luật Lao động 2019 and NĐ 38/2022 (no +7 % clause from 01/07/2022).
     { validFrom: '2015-01-01', validTo: '2022-06-30', percent: 7, source: 'NĐ 103/2014/NĐ-CP Điều 5 khoản 1 điểm b; kept by NĐ 122/2015, 153/2016, 141/2017, 157/2018, 90/2019', evidence: '[INFERENCE/known law]' },
   ],
+  hazardUplift: [
+    // "…nặng nhọc, độc hại, nguy hiểm phải cao hơn ít nhất 5%; …đặc biệt nặng nhọc, độc hại, nguy hiểm … ít nhất 7%" —
+    // on top of the floor of the same work in normal conditions (legal-rules.md §3.2). The end date is an inference:
+    // NĐ 145/2020 (in force 01/02/2021) repealed NĐ 49/2013, the decree that carried the rule.
+    { validFrom: '2015-01-01', validTo: '2021-01-31', level: 'heavy', percent: 5, source: 'NĐ 49/2013/NĐ-CP Điều 7 khoản 2; QĐ 595/QĐ-BHXH Điều 6 khoản 2.6 (NĐ 49/2013 bãi bỏ bởi NĐ 145/2020/NĐ-CP Điều 114)', evidence: '[S] legal-rules.md §3.2; end date [INFERENCE]' },
+    { validFrom: '2015-01-01', validTo: '2021-01-31', level: 'especiallyHeavy', percent: 7, source: 'NĐ 49/2013/NĐ-CP Điều 7 khoản 2; QĐ 595/QĐ-BHXH Điều 6 khoản 2.6 (NĐ 49/2013 bãi bỏ bởi NĐ 145/2020/NĐ-CP Điều 114)', evidence: '[S] legal-rules.md §3.2; end date [INFERENCE]' },
+  ],
+  shortContractFunds: [
+    // Before 2018 contracts under 3 months were outside compulsory BHXH: a TH row is refused (legal-rules.md §2.1–2.2).
+    { validFrom: '2015-01-01', validTo: '2017-12-31', funds: [], source: 'Luật BHXH 58/2014/QH13 Điều 2 khoản 1 điểm b, Điều 124 khoản 1 (HĐLĐ 1–dưới 3 tháng bắt buộc từ 01/01/2018); Luật BHXH 71/2006 Điều 2', evidence: '[P] legal-rules.md §2.1–2.2' },
+    // 1 to under 3 months: BHXH (HT-TT, ÔĐ-TS) + TNLĐ-BNN only; BHYT and BHTN from 3 months (legal-rules.md §2.3–2.5).
+    { validFrom: '2018-01-01', validTo: '2025-06-30', funds: ['pension', 'sickness', 'accident'], source: 'Luật BHXH 58/2014/QH13 Điều 2 khoản 1 điểm b; Luật BHYT sửa đổi 46/2014/QH13 Điều 12 khoản 1 điểm a; Luật Việc làm 38/2013/QH13 Điều 43; CV 3895/BHXH-TB (29/12/2017)', evidence: '[P]/[S] legal-rules.md §2.3' },
+    { validFrom: '2025-07-01', validTo: '2025-12-31', funds: ['pension', 'sickness', 'accident', 'health'], source: 'Luật BHYT sửa đổi 51/2024/QH15 (BHYT từ HĐLĐ đủ 1 tháng, từ 01/07/2025); Luật BHXH 41/2024/QH15 Điều 2', evidence: '[S] legal-rules.md §2.4, §2.6' },
+    { validFrom: '2026-01-01', validTo: null, funds: ['pension', 'sickness', 'accident', 'health', 'unemployment'], source: 'Luật Việc làm 74/2025/QH15 Điều 31 khoản 1 (BHTN từ HĐLĐ đủ 1 tháng, từ 01/01/2026)', evidence: '[S] legal-rules.md §2.5' },
+  ],
 };

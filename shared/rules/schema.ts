@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ALL_FUNDS } from '../codes/plans';
+import { ALL_FUNDS, type Fund } from '../codes/plans';
 
 /**
  * Schema of the dated rule tables. Every row names its legal source and its validity (inclusive ISO dates; a null
@@ -34,6 +34,10 @@ export const capRowSchema = z
   })
   .strict();
 export const upliftRowSchema = z.object({ ...dated, percent: z.number().positive() }).strict();
+/** Floor uplift for heavy/hazardous (`heavy`) or especially heavy/hazardous (`especiallyHeavy`) work. */
+export const hazardUpliftRowSchema = z.object({ ...dated, level: z.enum(['heavy', 'especiallyHeavy']), percent: z.number().positive() }).strict();
+/** Funds a short labour contract (phương án TH, 1 to under 3 months) pays; empty = outside compulsory BHXH. */
+export const fundSetRowSchema = z.object({ ...dated, funds: z.array(z.enum(ALL_FUNDS as unknown as [Fund, ...Fund[]])) }).strict();
 
 export const ruleTablesSchema = z
   .object({
@@ -42,6 +46,8 @@ export const ruleTablesSchema = z
     regionalMinimum: z.array(regionalMinimumRowSchema).min(1),
     caps: z.array(capRowSchema).min(1),
     trainedUplift: z.array(upliftRowSchema),
+    hazardUplift: z.array(hazardUpliftRowSchema),
+    shortContractFunds: z.array(fundSetRowSchema).min(1),
   })
   .strict();
 
@@ -50,4 +56,6 @@ export type BaseSalaryRow = z.infer<typeof baseSalaryRowSchema>;
 export type RegionalMinimumRow = z.infer<typeof regionalMinimumRowSchema>;
 export type CapRow = z.infer<typeof capRowSchema>;
 export type UpliftRow = z.infer<typeof upliftRowSchema>;
+export type HazardUpliftRow = z.infer<typeof hazardUpliftRowSchema>;
+export type FundSetRow = z.infer<typeof fundSetRowSchema>;
 export type RuleTables = z.infer<typeof ruleTablesSchema>;

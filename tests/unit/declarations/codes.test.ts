@@ -9,7 +9,7 @@ import { WAGE_REGIONS } from '../../../shared/codes/wage-regions';
 describe('code tables', () => {
   it('holds exactly the phương án codes of the reference §3.1, each once', () => {
     expect([...PLAN_CODES].sort()).toEqual(
-      ['TM', 'TC', 'TD', 'TH', 'AD', 'AT', 'TT', 'TU', 'DC', 'CD', 'DL', 'DN', 'TV', 'GV', 'GH', 'GC', 'GD', 'SB', 'OF', 'KL', 'TS', 'ON'].sort(),
+      ['TM', 'TC', 'TD', 'TH', 'AD', 'AT', 'TT', 'TU', 'DC', 'CD', 'DL', 'DN', 'TV', 'GV', 'GH', 'GC', 'GD', 'SB', 'OF', 'KL', 'TS', 'ON', 'DV', 'TL', 'TN', 'GN', 'GL'].sort(),
     );
     expect(new Set(PLAN_CODES).size).toBe(PLANS.length);
     for (const p of PLANS) {

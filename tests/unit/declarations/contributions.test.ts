@@ -20,13 +20,16 @@ describe('contributions (hand-computed cases)', () => {
     expect(r.totals).toMatchObject({ employer: 770_000, employee: 367_500, total: 1_137_500 });
   });
 
-  it('07/2017, vùng I, DC 30.000.000: BHXH/BHYT capped at 26.000.000, BHTN on 30.000.000', () => {
-    const r = one('07/2017', { plan: 'DC', insuranceNo: '7912345678', salary: 30_000_000, wageRegion: '01' });
+  it('07/2017, vùng I, DC 20.000.000 → 30.000.000: the change, BHXH/BHYT capped at 26.000.000, BHTN on the whole raise', () => {
+    const r = one('07/2017', { plan: 'DC', insuranceNo: '7912345678', salary: 30_000_000, previousSalary: 20_000_000, wageRegion: '01' });
     expect(r.rows[0]!.bases).toEqual({ social: 26_000_000, health: 26_000_000, unemployment: 30_000_000 });
     expect(r.rows[0]!.capped).toBe(true);
-    expect(r.rows[0]!.employer.total).toBe(3_640_000 + 780_000 + 130_000 + 780_000 + 300_000);
-    expect(r.rows[0]!.employee.total).toBe(2_080_000 + 390_000 + 300_000);
-    expect(r.rows[0]!.total).toBe(8_400_000);
+    // BHXH/BHYT base moves 20.000.000 → 26.000.000 (cap 20 × 1.300.000) = +6.000.000; BHTN base +10.000.000.
+    // Employer: 14 % × 6M = 840.000, 3 % × 6M = 180.000, 0,5 % × 6M = 30.000, BHYT 3 % × 6M = 180.000, BHTN 1 % × 10M = 100.000.
+    expect(r.rows[0]!.employer).toMatchObject({ pension: 840_000, sickness: 180_000, accident: 30_000, health: 180_000, unemployment: 100_000, total: 1_330_000 });
+    // Employee: 8 % × 6M = 480.000, 1,5 % × 6M = 90.000, 1 % × 10M = 100.000.
+    expect(r.rows[0]!.employee.total).toBe(480_000 + 90_000 + 100_000);
+    expect(r.rows[0]!.total).toBe(2_000_000);
   });
 
   it('12/2021, vùng I, GH 10.000.000: 30.5 %, negative for a decrease', () => {
