@@ -1,11 +1,68 @@
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../core/app-error';
 import { fromFutureError, migrateTo, schemaVersion } from './migrate';
 import { latestSchemaVersion, migrations, type Migration } from './migrations';
 
 export const DATABASE_FILE = 'kekhai.db';
+
+/**
+ * How long a write waits for another process's write (an import in the window while `kekhai outbox send` runs)
+ * before giving up with DB_BUSY. Imports of 50,000 rows commit in well under this.
+ */
+export const BUSY_TIMEOUT_MS = 30_000;
+
+/** The data folder is the clerk's alone: other local accounts must not read dossiers, PINs' sealed secrets or backups. */
+export const PRIVATE_DIR_MODE = 0o700;
+export const PRIVATE_FILE_MODE = 0o600;
+
+/** Creates (or tightens) a private folder. chmod is a no-op for ACL-governed Windows folders, which is fine there. */
+export function makePrivateDir(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
+  tightenMode(dir, PRIVATE_DIR_MODE);
+}
+
+/** Sets the mode of a file we own; a file we cannot chmod (read-only media) is left as it is. */
+export function tightenMode(path: string, mode: number = PRIVATE_FILE_MODE): void {
+  if (process.platform === 'win32' || !existsSync(path)) return;
+  try {
+    chmodSync(path, mode);
+  } catch {
+    // Not ours to change (e.g. a shared read-only copy): opening still works, and doctor reports the mode.
+  }
+}
+
+/**
+ * Every `db.transaction(fn)` of this connection begins IMMEDIATE: a deferred transaction that reads and then
+ * writes cannot wait for another writer (SQLite returns SQLITE_BUSY at once to avoid a deadlock, whatever the busy
+ * timeout), which is how two imports at once failed with "database is locked". IMMEDIATE takes the write lock
+ * first, so the second writer waits for the busy timeout instead. Nested calls still use savepoints.
+ */
+export function beginImmediateByDefault(db: Database.Database): Database.Database {
+  const original = db.transaction.bind(db);
+  const patched = ((fn: (...args: unknown[]) => unknown) => {
+    const t = original(fn);
+    const immediate = ((...args: unknown[]) => t.immediate(...args)) as typeof t;
+    return Object.assign(immediate, { default: t.immediate, deferred: t.deferred, immediate: t.immediate, exclusive: t.exclusive });
+  }) as typeof db.transaction;
+  db.transaction = patched;
+  return db;
+}
+
+/** True for SQLite's "database is locked/busy" errors (better-sqlite3's SqliteError codes). */
+export function isBusyError(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code);
+}
+
+/** The clerk's message for a busy database: what happens and what to do, never a raw "database is locked". */
+export function busyError(cause?: unknown): AppError {
+  return new AppError('DB_BUSY', 'Dữ liệu đang được một thao tác khác ghi (ví dụ một lần nhập danh sách hoặc gửi hồ sơ ở cửa sổ khác). Hãy đợi thao tác đó xong rồi thử lại; chưa có gì bị thay đổi.', {
+    en: 'The data is being written by another operation (an import or a send in another window). Wait for it to finish and try again; nothing was changed.',
+    cause,
+  });
+}
 
 export interface OpenOptions {
   dataDir: string;
@@ -28,7 +85,7 @@ export interface OpenedDatabase {
 export function openDatabase(opts: OpenOptions): OpenedDatabase {
   const list = opts.migrations ?? migrations;
   const known = list.length ? list[list.length - 1]!.version : 0;
-  mkdirSync(opts.dataDir, { recursive: true });
+  makePrivateDir(opts.dataDir);
   const file = join(opts.dataDir, DATABASE_FILE);
   const existed = existsSync(file);
 
@@ -46,18 +103,19 @@ export function openDatabase(opts: OpenOptions): OpenedDatabase {
 
   let db: Database.Database;
   try {
-    db = new Database(file, { readonly: opts.readonly ?? false });
+    db = new Database(file, { readonly: opts.readonly ?? false, timeout: BUSY_TIMEOUT_MS });
   } catch (e) {
     throw new AppError('IO', `Không mở được cơ sở dữ liệu ${file}: ${(e as Error).message}`, { en: `Cannot open database ${file}: ${(e as Error).message}` });
   }
   let preMigrationCopy: string | null = null;
   try {
+    beginImmediateByDefault(db);
     if (!opts.readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
+      for (const suffix of ['', '-wal', '-shm']) tightenMode(file + suffix);
     }
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
     const current = schemaVersion(db);
     if (current < known && !opts.readonly) {
       if (existed && current > 0) preMigrationCopy = copyBeforeMigration(db, opts.dataDir, current);
@@ -74,11 +132,12 @@ export function openDatabase(opts: OpenOptions): OpenedDatabase {
 /** A consistent copy of the live file (checkpoint the WAL first) into `<dataDir>/backups/`. */
 function copyBeforeMigration(db: Database.Database, dataDir: string, fromVersion: number): string {
   const dir = join(dataDir, 'backups');
-  mkdirSync(dir, { recursive: true });
+  makePrivateDir(dir);
   db.pragma('wal_checkpoint(TRUNCATE)');
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const target = join(dir, `pre-migration-v${fromVersion}-${stamp}.db`);
   copyFileSync(db.name, target);
+  tightenMode(target);
   return target;
 }
 

@@ -30,6 +30,9 @@ export interface OutboxRow {
   paper_copy_required: number;
   created_at: string;
   updated_at: string;
+  /** Lease of the sender delivering it now (real clock, migration 0090); null when nobody is sending it. */
+  claimed_until: string | null;
+  claimed_by: string | null;
 }
 
 export interface OutboxEntry {

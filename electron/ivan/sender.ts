@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { hostname } from 'node:os';
 import { AppError } from '../core/app-error';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from '../../shared/ivan/backoff';
 import type { AdapterOptions, IvanAdapter } from './adapter';
@@ -39,17 +40,64 @@ export function defaultSenderDeps(db: Database.Database, overrides: Partial<Send
   };
 }
 
+/**
+ * How long a claim holds an entry. Longer than any one request (the adapter's timeouts are far shorter); a sender
+ * that died mid-send leaves a lease that expires, and the next attempt carries the same idempotency key.
+ * Leases use the real clock, not the test clock, since they coordinate real processes.
+ */
+export const CLAIM_LEASE_MS = 10 * 60_000;
+const OWNER = `${hostname()}:${process.pid}`;
+
+/**
+ * Claims an entry for one attempt with a single conditional UPDATE (compare-and-set on the attempt counter, the
+ * state and the lease), so of any number of senders exactly one wins it; the others skip it. Returns the attempt
+ * number, or null when another sender has it, sent it or attempted it meanwhile.
+ */
+export function claimForSending(db: Database.Database, row: OutboxRow, at: Date, realNow: number = Date.now()): number | null {
+  const claimed = db
+    .prepare(
+      `UPDATE ivan_outbox SET attempts = attempts + 1, claimed_until = ?, claimed_by = ?, updated_at = ?
+       WHERE id = ? AND state = 'queued' AND attempts = ? AND (claimed_until IS NULL OR claimed_until <= ?)`,
+    )
+    .run(new Date(realNow + CLAIM_LEASE_MS).toISOString(), OWNER, at.toISOString(), row.id, row.attempts, new Date(realNow).toISOString());
+  return claimed.changes === 1 ? row.attempts + 1 : null;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Frees the leases of senders on this machine that no longer run (killed mid-send), so a rerun does not wait for
+ * the lease to expire. A lease of a live process, or of another machine sharing the folder, is left alone.
+ */
+export function releaseDeadClaims(db: Database.Database): number {
+  const owners = db.prepare('SELECT DISTINCT claimed_by FROM ivan_outbox WHERE claimed_by IS NOT NULL').all() as { claimed_by: string }[];
+  let freed = 0;
+  for (const { claimed_by: owner } of owners) {
+    const m = /^(.*):(\d+)$/.exec(owner);
+    if (!m || m[1] !== hostname() || Number(m[2]) === process.pid || processAlive(Number(m[2]))) continue;
+    freed += db.prepare('UPDATE ivan_outbox SET claimed_until = NULL, claimed_by = NULL WHERE claimed_by = ?').run(owner).changes;
+  }
+  return freed;
+}
+
 export async function sendOne(db: Database.Database, id: number, deps: SenderDeps): Promise<'sent' | 'retry' | 'held' | 'skipped'> {
   const row = getRow(db, id);
   if (row.state !== 'queued') return 'skipped';
-  const started = deps.now();
-  db.prepare('UPDATE ivan_outbox SET attempts = attempts + 1, updated_at = ? WHERE id = ?').run(started.toISOString(), id);
-  const attempt = row.attempts + 1;
+  const attempt = claimForSending(db, row, deps.now());
+  if (attempt === null) return 'skipped';
   try {
     const adapter = deps.adapterFor(row);
     const receipt = await adapter.submit(signedBytes(db, id), row.idempotency_key, row.kind);
     const at = deps.now();
     db.transaction(() => {
+      db.prepare('UPDATE ivan_outbox SET claimed_until = NULL, claimed_by = NULL WHERE id = ?').run(id);
       // The entry may have been moved by a concurrent poll meanwhile; only a queued one becomes sent.
       if (getRow(db, id).state !== 'queued') return;
       db.prepare('INSERT OR IGNORE INTO ivan_receipts (outbox_id, transaction_id, received_at, acknowledgement, stored_at) VALUES (?, ?, ?, ?, ?)').run(
@@ -71,7 +119,13 @@ export async function sendOne(db: Database.Database, id: number, deps: SenderDep
     const err = e instanceof AppError ? e : new AppError('IVAN_UNREACHABLE', `Lỗi khi gửi: ${(e as Error).message}`, { en: `Send failed: ${(e as Error).message}` });
     const held = NEEDS_PERSON.has(err.code);
     const next = held ? HELD : new Date(deps.now().getTime() + backoffDelay(attempt, deps.policy, deps.random())).toISOString();
-    db.prepare('UPDATE ivan_outbox SET last_error_code = ?, last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?').run(err.code, err.message, next, deps.now().toISOString(), id);
+    db.prepare('UPDATE ivan_outbox SET last_error_code = ?, last_error = ?, next_attempt_at = ?, updated_at = ?, claimed_until = NULL, claimed_by = NULL WHERE id = ?').run(
+      err.code,
+      err.message,
+      next,
+      deps.now().toISOString(),
+      id,
+    );
     deps.onAttempt?.(toEntry(getRow(db, id)), held ? 'held' : 'retry');
     return held ? 'held' : 'retry';
   }
@@ -85,8 +139,12 @@ export interface SendReport {
   queued: number;
 }
 
+/** Due entries nobody else is sending right now (a live lease belongs to another sender). */
 function dueIds(db: Database.Database, now: Date, limit: number): number[] {
-  return (db.prepare("SELECT id FROM ivan_outbox WHERE state = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?").all(now.toISOString(), limit) as { id: number }[]).map((r) => r.id);
+  const rows = db
+    .prepare("SELECT id FROM ivan_outbox WHERE state = 'queued' AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until <= ?) ORDER BY next_attempt_at, id LIMIT ?")
+    .all(now.toISOString(), new Date().toISOString(), limit) as { id: number }[];
+  return rows.map((r) => r.id);
 }
 
 function counts(db: Database.Database): { queued: number; waiting: number; nextAt: string | null } {
@@ -107,6 +165,7 @@ export async function sendOutbox(db: Database.Database, deps: SenderDeps, opts: 
   const concurrency = Math.max(1, Math.min(16, opts.concurrency ?? 4));
   for (;;) {
     if (opts.signal?.aborted) break;
+    releaseDeadClaims(db);
     const ids = dueIds(db, deps.now(), 500);
     for (let i = 0; i < ids.length; i += concurrency) {
       const results = await Promise.all(ids.slice(i, i + concurrency).map((id) => sendOne(db, id, deps)));
@@ -122,7 +181,8 @@ export async function sendOutbox(db: Database.Database, deps: SenderDeps, opts: 
     report.queued = c.queued;
     if (!opts.untilEmpty || c.waiting === 0) break;
     if (!ids.length && c.nextAt) {
-      const wait = Math.max(0, Date.parse(c.nextAt) - deps.now().getTime());
+      // At least a moment: an entry another sender holds is "due" yet not ours to take.
+      const wait = Math.max(250, Date.parse(c.nextAt) - deps.now().getTime());
       await deps.sleep(Math.min(wait, 5_000));
     }
   }
