@@ -35,3 +35,17 @@ export function parseDmy(s: string): string | null {
   if (d.getUTCFullYear() !== +yyyy! || d.getUTCMonth() !== +mm! - 1 || d.getUTCDate() !== +dd!) return null;
   return `${yyyy}-${mm}-${dd}`;
 }
+
+/**
+ * "dd/mm/yyyy hh:mm" (Vietnam time, UTC+7 — how the clerk types the test clock) → ISO instant with +07:00,
+ * or null when not a real date and time.
+ */
+export function parseDateTimeVN(s: string): string | null {
+  const m = /^(\d{2}\/\d{2}\/\d{4})(?:\s+(\d{1,2}):(\d{2}))?$/.exec(s.trim());
+  if (!m) return null;
+  const day = parseDmy(m[1]!);
+  const hh = Number(m[2] ?? '0');
+  const mi = Number(m[3] ?? '0');
+  if (!day || hh > 23 || mi > 59) return null;
+  return `${day}T${String(hh).padStart(2, '0')}:${String(mi).padStart(2, '0')}:00+07:00`;
+}

@@ -53,6 +53,20 @@ export const providerSettings = z.object({
 });
 export type ProviderSettingsDto = z.infer<typeof providerSettings>;
 
+/**
+ * How a clerk recognises a dossier (issue 13): the unit by code and name, the procedure (thủ tục 600, or the
+ * registration form 04/05/06 ĐK-IVAN), the period, the batch (đợt) and the số hồ sơ when BHXH has given one.
+ */
+export const dossierLabel = z.object({
+  unitCode: z.string().nullable(),
+  unitName: z.string().nullable(),
+  procedure: z.string().nullable(),
+  period: z.string().nullable(),
+  batch: z.number().int().nullable(),
+  receiptNo: z.string().nullable(),
+});
+export type DossierLabel = z.infer<typeof dossierLabel>;
+
 export const inboxItem = z.object({
   id: z.number().int(),
   outboxId: z.number().int().nullable(),
@@ -66,12 +80,13 @@ export const inboxItem = z.object({
   paperCopyRequired: z.boolean(),
   statement: z.unknown().nullable(),
   read: z.boolean(),
-});
+}).extend(dossierLabel.omit({ receiptNo: true }).shape);
 export type InboxItem = z.infer<typeof inboxItem>;
 
 const transition = z.object({ from: z.string().nullable(), to: z.string(), at: z.string(), note: z.string().nullable() });
 
 export const historyItem = outboxEntry.extend({
+  ...dossierLabel.shape,
   transitions: z.array(transition),
   receipts: z.array(z.object({ transactionId: z.string(), receivedAt: z.string(), acknowledgement: z.string() })),
 });

@@ -6,7 +6,8 @@ import { startIvanServer } from '../../ivan/simulator/server';
 import { checkRates } from '../../ivan/simulator/failures';
 import { listTransactions, openServerStore } from '../../ivan/simulator/store';
 import { AppError } from '../../core/app-error';
-import type { OutboxEntryDto } from '../../../shared/contract/ivan';
+import type { HistoryItem, OutboxEntryDto } from '../../../shared/contract/ivan';
+import { dossierTitle } from '../../../shared/ivan/dossier-title';
 
 const fileArg = (args: CliArgs, what: string): { name: string; base64: string } => {
   const p = args.positionals[0];
@@ -154,6 +155,18 @@ export const ivanCommands: CliCommand[] = [
         trainingMode: args.flags.training === true ? true : undefined,
         viaChangeForm: args.flags['via-05'] === true ? true : undefined,
       });
+    },
+  },
+  {
+    path: ['ivan', 'history'],
+    usage: 'kekhai ivan history [--search TEXT] [--period MM/YYYY] --json',
+    summary: 'Lịch sử giao dịch: đơn vị, thủ tục, kỳ, đợt, số hồ sơ / Transaction history by unit, procedure, period, batch',
+    flags: { search: 'string', period: 'string' },
+    run: (args, io) => io.call('ivan.history', { query: stringFlag(args, 'search'), period: stringFlag(args, 'period') }),
+    human: (v, lang) => {
+      const items = v as HistoryItem[];
+      if (!items.length) return lang === 'en' ? 'No transactions' : 'Chưa có giao dịch nào';
+      return items.map((h) => `${dossierTitle(h, lang)} [${lang === 'en' ? h.state : (stateVi[h.state] ?? h.state)}]`).join('\n');
     },
   },
   {

@@ -5,6 +5,7 @@ import { errorText, useMessages } from '../../i18n';
 import { inboxMessages } from './messages';
 import { downloadBase64, when } from './format';
 import { Receipt } from './Receipt';
+import { procedureName } from '../../../shared/ivan/dossier-title';
 
 /** "Tra cứu lịch sử giao dịch": every dossier ever queued, kept for good, searchable; one zip per period. */
 export function HistoryTab() {
@@ -52,19 +53,21 @@ export function HistoryTab() {
       ) : (
         <table className="grid" data-testid="history-table">
           <thead>
-            <tr><th>{t('dossier')}</th><th>{t('period')}</th><th>{t('state')}</th><th>{t('transaction')}</th><th>{t('receiptNo')}</th><th>{t('steps')}</th><th /></tr>
+            <tr><th>{t('unit')}</th><th>{t('procedure')}</th><th>{t('period')}</th><th>{t('batch')}</th><th>{t('state')}</th><th>{t('transaction')}</th><th>{t('receiptNo')}</th><th>{t('steps')}</th><th /></tr>
           </thead>
           <tbody>
             {items.map((h) => (
               <tr key={h.id} data-testid="history-row">
-                <td>{h.fileName}<br /><small>{h.dossierId}</small></td>
+                <td data-testid="history-unit">{h.unitCode ?? '—'}{h.unitName && <><br /><small>{h.unitName}</small></>}</td>
+                <td>{procedureName(h.procedure, lang) ?? h.fileName}</td>
                 <td>{h.period ?? '—'}</td>
+                <td className="num">{h.batch ?? '—'}</td>
                 <td>{t(`state_${h.state}`)}{h.reasons.length > 0 && <ul className="error">{h.reasons.map((x, i) => <li key={i}>{x.message}</li>)}</ul>}</td>
                 <td><small>{h.transactionId ?? '—'}</small></td>
-                <td>{h.receiptNo ?? '—'}</td>
+                <td data-testid="history-receipt-no">{h.receiptNo ?? '—'}</td>
                 <td><small>{h.transitions.map((s) => `${t(`state_${s.to as HistoryItem['state']}`)} ${when(s.at)}`).join(' → ')}</small></td>
                 <td>
-                  <button type="button" onClick={() => setOpen(h)}>{t('print')}</button>
+                  <button type="button" data-testid="history-receipt" onClick={() => setOpen(h)}>{t('print')}</button>
                   <button type="button" onClick={() => void download(h.id)}>{t('download')}</button>
                 </td>
               </tr>

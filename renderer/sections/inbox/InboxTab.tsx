@@ -4,6 +4,7 @@ import { api } from '../../api/client';
 import { errorText, useMessages } from '../../i18n';
 import { formatMoney } from '../../../shared/format';
 import { inboxMessages } from './messages';
+import { dossierTitle } from '../../../shared/ivan/dossier-title';
 import { when } from './format';
 
 type Statement = { period: string; lines: { code: string; label: string; bhxh: number; bhyt: number; bhtn: number; bhtnld: number; cong: number }[] };
@@ -66,7 +67,7 @@ export function InboxTab() {
         <ul className="ivan-notes">
           {items.map((n) => (
             <li key={n.id} className={`note note-${n.kind}${n.read ? '' : ' unread'}`} data-testid={`note-${n.kind}`}>
-              <strong>{t(`kind_${n.kind}`)}</strong> — {n.fileName ?? n.dossierId ?? n.transactionId} · {when(n.at)}
+              <strong>{t(`kind_${n.kind}`)}</strong> — <span data-testid="note-title">{dossierTitle(n, lang) || n.fileName || n.transactionId}</span> · {when(n.at)}
               {n.receiptNo && <span> · {t('receiptNo')}: <b data-testid="note-receipt-no">{n.receiptNo}</b></span>}
               {n.paperCopyRequired && <div className="warning">{t('paperCopy')}</div>}
               {n.reasons.length > 0 && (
