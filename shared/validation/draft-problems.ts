@@ -13,6 +13,7 @@ export const FIELD_LABELS: Record<string, { vi: string; en: string }> = {
   position: { vi: 'Chức vụ, chức danh nghề', en: 'Position' },
   workplace: { vi: 'Nơi làm việc', en: 'Workplace' },
   salary: { vi: 'Tiền lương', en: 'Salary' },
+  previousSalary: { vi: 'Tiền lương trước điều chỉnh', en: 'Previous salary' },
   'allowances.position': { vi: 'Phụ cấp chức vụ', en: 'Position allowance' },
   'allowances.seniorityExcessPct': { vi: 'Phụ cấp thâm niên vượt khung (%)', en: 'Seniority-beyond-scale allowance (%)' },
   'allowances.seniorityJobPct': { vi: 'Phụ cấp thâm niên nghề (%)', en: 'Job seniority allowance (%)' },

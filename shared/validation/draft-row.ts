@@ -1,13 +1,16 @@
 import { isBenefitLevel } from '../codes/benefit-levels';
-import { FOREIGNER_ETHNICITY, isEthnicityCode } from '../codes/ethnicities';
-import { isNationalityCode, VIETNAM } from '../codes/nationalities';
+import { FOREIGNER_ETHNICITY } from '../codes/ethnicities';
+import { VIETNAM } from '../codes/nationalities';
+import { isKnownEthnicity, isKnownNationality } from '../codes/known';
+import { validateRowCodes } from './draft-codes';
 import { planByCode } from '../codes/plans';
 import { isWageRegion, LIVING_AREAS } from '../codes/wage-regions';
 import { isCoefficient, insuredSalary } from '../contributions/insured-salary';
 import type { Draft, DraftRow } from '../draft/schema';
 import { formatMoney, parseDmy } from '../format';
 import { validateCccd, validateCmnd, validateInsuranceNumber } from '../identity';
-import { capFor, floorFor, rulesFor, type MonthRules } from '../rules/lookup';
+import { parseBirthDate } from '../identity/birth-date';
+import { capFor, floorDetail, rulesFor, type FloorPart, type MonthRules } from '../rules/lookup';
 import { isoMonth, monthDiff } from '../rules/month';
 import type { ProblemList } from './draft-problems';
 
@@ -16,12 +19,19 @@ const MAX_NAME = 100;
 const MAX_POSITION = 500;
 const MAX_NOTE = 500;
 
-/** dd/mm/yyyy or yyyy (birth dates known by year only) → birth year, or null. */
+/** dd/mm/yyyy, mm/yyyy or yyyy (the forms accept all three; bhxh-domain.md addendum 2 item 7) → birth year, or null. */
 export function birthYearOf(s: string): number | null {
-  if (/^\d{4}$/.test(s)) return Number(s);
-  const iso = parseDmy(s);
-  return iso ? Number(iso.slice(0, 4)) : null;
+  const b = parseBirthDate(s);
+  // Only the canonical forms (padded, slash-separated) are written to the XML as they are.
+  return b && b.text === s ? b.year : null;
 }
+
+const UPLIFT_NAMES: Record<FloorPart['rule'], string> = {
+  trained: 'cho lao động đã qua học nghề, đào tạo nghề',
+  heavy: 'cho công việc nặng nhọc, độc hại, nguy hiểm',
+  especiallyHeavy: 'cho công việc đặc biệt nặng nhọc, độc hại, nguy hiểm',
+  '': '',
+};
 
 function rulesOrNull(month: string | null): MonthRules | null {
   if (!month) return null;
@@ -55,7 +65,7 @@ export function validateRow(p: ProblemList, draft: Draft, row: DraftRow, i: numb
   // Birth date: dd/mm/yyyy or yyyy; must match the CCCD's century/gender/year digits.
   const birthYear = birthYearOf(row.birthDate);
   if (!row.birthDate) err('birthDate', 'REQUIRED', 'bắt buộc nhập', 'required');
-  else if (birthYear === null) err('birthDate', 'DATE_FORMAT', `"${row.birthDate}" không phải ngày dd/mm/yyyy hoặc năm yyyy`, `"${row.birthDate}" is not dd/mm/yyyy or yyyy`);
+  else if (birthYear === null) err('birthDate', 'DATE_FORMAT', `"${row.birthDate}" không phải ngày dd/mm/yyyy, tháng mm/yyyy hoặc năm yyyy`, `"${row.birthDate}" is not dd/mm/yyyy, mm/yyyy or yyyy`);
   else if (period && `${birthYear}` > period.slice(0, 4)) err('birthDate', 'BIRTH_AFTER_PERIOD', 'ngày sinh sau kỳ kê khai', 'birth date after the period');
   else if (period && Number(period.slice(0, 4)) - birthYear < 15) warn('birthDate', 'UNDER_15', 'người lao động chưa đủ 15 tuổi', 'employee under 15');
 
@@ -72,10 +82,15 @@ export function validateRow(p: ProblemList, draft: Draft, row: DraftRow, i: numb
     err('idNumber', 'ID_REQUIRED', 'người chưa có mã số BHXH phải có số CCCD/CMND/hộ chiếu', 'a participant without a social-insurance number needs an ID number');
   }
 
-  if (!isNationalityCode(row.nationality)) err('nationality', 'NATIONALITY_UNKNOWN', `mã quốc tịch "${row.nationality}" không có trong danh mục ISO 3166`, `unknown nationality code "${row.nationality}"`);
-  if (!isEthnicityCode(row.ethnicity)) err('ethnicity', 'ETHNICITY_UNKNOWN', `mã dân tộc "${row.ethnicity}" không có trong danh mục BHXH`, `unknown ethnicity code "${row.ethnicity}"`);
+  // Code lists as dated data (resources/codes): the list in force in the period; built-in tables without a period.
+  const day = period ?? '2015-01';
+  const knownNationality = isKnownNationality(row.nationality, day);
+  if (!knownNationality) err('nationality', 'NATIONALITY_UNKNOWN', `mã quốc tịch "${row.nationality}" không có trong danh mục quốc tịch`, `unknown nationality code "${row.nationality}"`);
+  if (!isKnownEthnicity(row.ethnicity, day)) err('ethnicity', 'ETHNICITY_UNKNOWN', `mã dân tộc "${row.ethnicity}" không có trong danh mục BHXH`, `unknown ethnicity code "${row.ethnicity}"`);
   else if (vietnamese && row.ethnicity === FOREIGNER_ETHNICITY) warn('ethnicity', 'ETHNICITY_FOREIGNER', 'mã 99 dành cho người nước ngoài nhưng quốc tịch là VN', 'code 99 is for foreigners but nationality is VN');
-  else if (!vietnamese && isNationalityCode(row.nationality) && row.ethnicity !== FOREIGNER_ETHNICITY) warn('ethnicity', 'ETHNICITY_NOT_FOREIGNER', 'người nước ngoài dùng mã dân tộc 99', 'foreigners use ethnicity code 99');
+  else if (!vietnamese && knownNationality && row.ethnicity !== FOREIGNER_ETHNICITY) warn('ethnicity', 'ETHNICITY_NOT_FOREIGNER', 'người nước ngoài dùng mã dân tộc 99', 'foreigners use ethnicity code 99');
+
+  validateRowCodes(row, period, err, warn);
 
   if (!row.position.trim()) err('position', 'REQUIRED', 'bắt buộc nhập', 'required');
   else if (row.position.length > MAX_POSITION) err('position', 'TOO_LONG', `tối đa ${MAX_POSITION} ký tự`, `at most ${MAX_POSITION} characters`);
@@ -119,10 +134,16 @@ export function validateRow(p: ProblemList, draft: Draft, row: DraftRow, i: numb
     }
     if (rules && plan && plan.kind !== 'decrease' && isWageRegion(region)) {
       const insured = insuredSalary(row, rules);
-      const floor = floorFor(rules, region, row.trained);
-      if (insured < floor) {
-        const why = row.trained && rules.trainedUpliftPct ? ` (lương tối thiểu vùng + ${rules.trainedUpliftPct} % cho lao động qua đào tạo)` : '';
-        err('salary', 'SALARY_BELOW_REGIONAL_MINIMUM', `${formatMoney(insured)} thấp hơn mức tối thiểu ${formatMoney(floor)} của vùng ${region} tháng ${row.fromMonth}${why}`, `${insured} is below the minimum ${floor} of region ${region} in ${row.fromMonth}`);
+      const hazard = row.hazardLevel || (row.hazardous.from ? 'heavy' : '');
+      const f = floorDetail(rules, region, { trained: row.trained, hazard });
+      if (insured < f.minimum) {
+        err('salary', 'SALARY_BELOW_REGIONAL_MINIMUM', `${formatMoney(insured)} thấp hơn mức tối thiểu ${formatMoney(f.minimum)} của vùng ${region} tháng ${row.fromMonth}`, `${insured} is below the minimum ${f.minimum} of region ${region} in ${row.fromMonth}`);
+      } else if (insured < f.floor) {
+        // The uplifts are warnings: agreements more favourable than the decree continue (CV 2086/BLĐTBXH-TLĐLĐVN), and
+        // the clerk may know the worker's classification better (legal-rules.md §3).
+        const why = f.parts.map((p) => `+${p.percent} % ${UPLIFT_NAMES[p.rule]} (${p.source})`).join('; ');
+        const code = f.parts.some((p) => p.rule === 'trained') ? 'SALARY_BELOW_TRAINED_FLOOR' : 'SALARY_BELOW_HAZARD_FLOOR';
+        warn('salary', code, `${formatMoney(insured)} thấp hơn mức sàn ${formatMoney(f.floor)} tháng ${row.fromMonth}: lương tối thiểu vùng ${region} ${formatMoney(f.minimum)} ${why}`, `${insured} is below the floor ${f.floor} in ${row.fromMonth}: regional minimum ${f.minimum} ${f.parts.map((p) => `+${p.percent} % ${p.rule}`).join(', ')}`);
       }
     }
   }
@@ -153,6 +174,17 @@ export function validateRow(p: ProblemList, draft: Draft, row: DraftRow, i: numb
   if (c.type === 'fixed' && c.from && !c.to) warn('contract.to', 'CONTRACT_END_MISSING', 'hợp đồng xác định thời hạn cần ngày kết thúc', 'a fixed-term contract needs an end date');
   if (plan?.code === 'TH' && cFrom && cTo && monthDiff(cFrom.slice(0, 7), cTo.slice(0, 7)) >= 3) {
     warn('contract.to', 'TH_CONTRACT_TOO_LONG', 'phương án TH dành cho hợp đồng dưới 3 tháng', 'plan TH is for contracts under 3 months');
+  }
+  if (plan?.code === 'TH' && rules && rules.shortContract.funds.length === 0) {
+    err('plan', 'TH_NOT_COMPULSORY', `tháng ${row.fromMonth}: hợp đồng dưới 3 tháng chưa thuộc diện BHXH bắt buộc (chỉ từ 01/01/2018 — ${rules.shortContract.source})`, `${row.fromMonth}: contracts under 3 months were outside compulsory insurance before 01/01/2018`);
+  }
+  if (plan?.effect === 'change' && plan.code === 'DC') {
+    const prev = row.previousSalary;
+    if (prev === undefined || !(prev > 0)) {
+      warn('previousSalary', 'PREVIOUS_SALARY_MISSING', 'phương án DC cần mức lương cũ để tính số tiền thay đổi (chỉ tính phần chênh lệch)', 'plan DC needs the previous salary: its amount is the difference');
+    } else if (prev === row.salary) {
+      warn('salary', 'SALARY_UNCHANGED', `mức lương mới bằng mức lương cũ ${formatMoney(prev)}`, 'the new salary equals the previous one');
+    }
   }
   if (plan && plan.kind === 'increase' && cFrom && from && cFrom.slice(0, 7) > from) {
     warn('fromMonth', 'BEFORE_CONTRACT', `tăng từ tháng ${row.fromMonth}, trước ngày hợp đồng có hiệu lực ${c.from}`, `increase from ${row.fromMonth}, before the contract starts ${c.from}`);

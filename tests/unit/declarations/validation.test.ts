@@ -63,9 +63,46 @@ describe('draft validation', () => {
     expect(v.problems[0]!.message).toContain('23.000.000 đ');
   });
 
-  it('applies +7 % for trained workers in 2015', () => {
-    expect(codes([tmRow({ salary: 2_900_000, trained: true })])).toContain('error:SALARY_BELOW_REGIONAL_MINIMUM@rows[0].salary');
+  it('warns, naming the rule and its decree, below +7 % for trained workers in 2015 (2.750.000 × 1,07 = 2.942.500)', () => {
+    const v = check([tmRow({ salary: 2_900_000, trained: true })]);
+    expect(v.ok).toBe(true);
+    expect(v.problems.map((p) => `${p.severity}:${p.code}`)).toEqual(['warning:SALARY_BELOW_TRAINED_FLOOR']);
+    expect(v.problems[0]!.message).toContain('2.942.500');
+    expect(v.problems[0]!.message).toContain('NĐ 103/2014/NĐ-CP');
     expect(codes([tmRow({ salary: 2_900_000 })])).toEqual([]);
+    // From 07/2022 the +7 % is gone (NĐ 38/2022): 4.160.000 is enough in vùng II.
+    expect(codes([tmRow({ salary: 4_160_000, trained: true, fromMonth: '08/2022', contract: { number: '1/HĐ', signedOn: '01/08/2022', type: 'indefinite', from: '01/08/2022', to: '' } })], '08/2022')).toEqual([]);
+  });
+
+  it('warns below the heavy/hazardous floors (+5 %, especially +7 %), on top of the trained floor', () => {
+    // 2015 vùng II: 2.750.000 × 1,07 = 2.942.500; × 1,05 = 3.089.625; × 1,07 = 3.148.475.
+    const heavy = check([tmRow({ salary: 3_000_000, trained: true, hazardous: { from: '01/10/2015', to: '' } })]);
+    expect(heavy.problems[0]).toMatchObject({ code: 'SALARY_BELOW_TRAINED_FLOOR', severity: 'warning' });
+    expect(heavy.problems[0]!.message).toContain('3.089.625');
+    expect(heavy.problems[0]!.message).toContain('nặng nhọc, độc hại');
+    expect(heavy.problems[0]!.message).toContain('QĐ 595/QĐ-BHXH Điều 6');
+    const special = check([tmRow({ salary: 3_100_000, trained: true, hazardLevel: 'especiallyHeavy' })]);
+    expect(special.problems[0]!.message).toContain('3.148.475');
+    expect(codes([tmRow({ salary: 2_800_000, hazardLevel: 'heavy' })])).toEqual(['warning:SALARY_BELOW_HAZARD_FLOOR@rows[0].salary']);
+  });
+
+  it('refuses TH before 2018 and names the law', () => {
+    const v = check([{ ...exampleRow('TH'), fromMonth: '10/2015', contract: { number: '05/2015/HĐ', signedOn: '01/10/2015', type: 'other', from: '01/10/2015', to: '30/11/2015' } }]);
+    expect(v.ok).toBe(false);
+    const p = v.problems.find((x) => x.code === 'TH_NOT_COMPULSORY')!;
+    expect(p).toMatchObject({ severity: 'error', field: 'rows[0].plan' });
+    expect(p.message).toContain('Luật BHXH 58/2014/QH13 Điều 2');
+  });
+
+  it('warns on a DC without the previous salary (its amount is the difference)', () => {
+    expect(codes([{ ...exampleRow('DC'), previousSalary: undefined }])).toContain('warning:PREVIOUS_SALARY_MISSING@rows[0].previousSalary');
+    expect(codes([{ ...exampleRow('DC'), salary: 3_200_000 }])).toContain('warning:SALARY_UNCHANGED@rows[0].salary');
+  });
+
+  it('accepts birth dates dd/mm/yyyy, mm/yyyy and yyyy', () => {
+    for (const birthDate of ['12/05/1990', '05/1990', '1990']) expect(codes([tmRow({ birthDate })])).toEqual([]);
+    expect(codes([tmRow({ birthDate: '13/1990' })])).toContain('error:DATE_FORMAT@rows[0].birthDate');
+    expect(codes([tmRow({ birthDate: '5/1990' })])).toContain('error:DATE_FORMAT@rows[0].birthDate');
   });
 
   it('treats ≤ 100 as a coefficient (no regional-minimum check on a coefficient), with coefficient allowances', () => {
