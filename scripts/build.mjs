@@ -3,8 +3,8 @@
 import { build } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { rmSync, mkdirSync } from 'node:fs';
+import { external } from './externals.mjs';
 
-const external = ['better-sqlite3', 'pkcs11js', 'electron', 'xmllint-wasm', 'exceljs', 'electron-updater'];
 // esbuild's CJS output has no import.meta.url: derive it from __filename (used to find resources/ and out/renderer).
 const common = {
   bundle: true,

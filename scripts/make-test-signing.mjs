@@ -2,8 +2,9 @@
 /**
  * Generates the bundled test-signing material ONCE; the outputs are committed under resources/test-signing/:
  *   test-ca.pem      the test CA certificate (its key is discarded: nothing else is ever issued)
- *   test-cert.p12    the test signing certificate + key, password `thunghiem`
- *   test-cert.pem    the same certificate, for reference
+ *   test-cert.key.pem the test signing key, encrypted PKCS#8 (PBES2 AES-256-CBC), password `thunghiem`
+ *   test-cert.pem    the test signing certificate
+ * The app opens both with node:crypto; node-forge (a devDependency) is used here only to issue the certificates.
  * The signing certificate is valid until 31/10/2015 23:59:59 Vietnam time (2015-10-31T16:59:59Z), the last instant
  * BHXH accepted the shared test certificate. Run: node scripts/make-test-signing.mjs [--force]
  */
@@ -14,8 +15,8 @@ import { fileURLToPath } from 'node:url';
 import forge from 'node-forge';
 
 const out = join(dirname(fileURLToPath(import.meta.url)), '..', 'resources', 'test-signing');
-if (existsSync(join(out, 'test-cert.p12')) && !process.argv.includes('--force')) {
-  console.error(`${out}/test-cert.p12 exists; pass --force to regenerate (this changes the committed files).`);
+if (existsSync(join(out, 'test-cert.key.pem')) && !process.argv.includes('--force')) {
+  console.error(`${out}/test-cert.key.pem exists; pass --force to regenerate (this changes the committed files).`);
   process.exit(1);
 }
 mkdirSync(out, { recursive: true });
@@ -23,6 +24,7 @@ mkdirSync(out, { recursive: true });
 function keyPair() {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 }); // native: forge's JS keygen is slow
   return {
+    native: privateKey,
     privateKey: forge.pki.privateKeyFromPem(privateKey.export({ type: 'pkcs8', format: 'pem' })),
     publicKey: forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' })),
   };
@@ -67,8 +69,7 @@ cert.setExtensions([
 ]);
 cert.sign(ca.privateKey, forge.md.sha256.create());
 
-const p12 = forge.pkcs12.toPkcs12Asn1(leaf.privateKey, [cert, caCert], 'thunghiem', { algorithm: '3des', friendlyName: 'KeKhai BHXH test certificate' });
-writeFileSync(join(out, 'test-cert.p12'), Buffer.from(forge.asn1.toDer(p12).getBytes(), 'binary'));
+writeFileSync(join(out, 'test-cert.key.pem'), leaf.native.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'thunghiem' }));
 writeFileSync(join(out, 'test-cert.pem'), forge.pki.certificateToPem(cert));
 writeFileSync(join(out, 'test-ca.pem'), forge.pki.certificateToPem(caCert));
-console.log(`wrote ${out}/test-ca.pem, test-cert.p12, test-cert.pem`);
+console.log(`wrote ${out}/test-ca.pem, test-cert.key.pem, test-cert.pem`);

@@ -4,7 +4,7 @@ import { planByCode } from '../../shared/codes/plans';
 import type { Draft } from '../../shared/draft/schema';
 import { isoMonth } from '../../shared/rules/month';
 import { checkConsistency, type PersonState } from '../../shared/validation/draft-consistency';
-import { openDossiers, parsedDraftOf, type DossierRecord } from './dossier-repo';
+import { parseDraft } from '../../shared/draft/parse';
 
 const STARTS = new Set(['TM', 'TC', 'TD', 'TH', 'ON', 'AD']);
 const ENDS = new Set(['GH', 'GC', 'GD', 'OF', 'KL', 'TS', 'SB']);
@@ -25,9 +25,9 @@ export function personStates(db: Database.Database, unitCode: string, period: st
     )
     .all(unitCode, key, key, exceptId ?? '') as { id: string; period: string; batch: number; draft: string }[];
   for (const r of rows) {
-    const d = parsedDraftOf({ draft: JSON.parse(r.draft) } as DossierRecord);
-    if (!d) continue;
-    for (const row of d.rows) {
+    const parsed = parseDraft(JSON.parse(r.draft));
+    if (!parsed.ok) continue;
+    for (const row of parsed.draft.rows) {
       const plan = planByCode(row.plan);
       if (!plan || !row.insuranceNo) continue;
       const source = `hồ sơ kỳ ${r.period} đợt ${r.batch}`;
@@ -40,8 +40,10 @@ export function personStates(db: Database.Database, unitCode: string, period: st
 
 /** Roster/draft consistency and the "same mã số in two open dossiers of the same period" check. */
 export function consistencyProblems(db: Database.Database, draft: Draft, dossierId?: string): FieldProblem[] {
-  const others = openDossiers(db, draft.unit.code, draft.period, dossierId).map((o) => ({
-    id: o.id, period: o.period, batch: o.batch, insuranceNos: o.insuranceNumbers,
-  }));
+  const others = (
+    db
+      .prepare(`SELECT id, period, batch, insurance_numbers FROM dossiers WHERE unit_code = ? AND period = ? AND state NOT IN ('accepted', 'rejected', 'cancelled') AND id <> ?`)
+      .all(draft.unit.code, draft.period, dossierId ?? '') as { id: string; period: string; batch: number; insurance_numbers: string }[]
+  ).map((o) => ({ id: o.id, period: o.period, batch: o.batch, insuranceNos: JSON.parse(o.insurance_numbers) as string[] }));
   return checkConsistency(draft, personStates(db, draft.unit.code, draft.period, dossierId), others);
 }

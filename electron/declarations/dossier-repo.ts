@@ -2,7 +2,6 @@ import { createHash, randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
 import type Database from 'better-sqlite3';
 import type { DossierState } from '../../shared/contract/declarations';
-import { parseDraft } from '../../shared/draft/parse';
 import { isoMonth } from '../../shared/rules/month';
 import { validateDraft } from '../../shared/validation/draft';
 import { AppError, notFound, validationError } from '../core/app-error';
@@ -251,19 +250,4 @@ export function deleteDossier(db: Database.Database, id: string): void {
     throw new AppError('CONFLICT', 'Chỉ xóa được hồ sơ nháp', { en: 'Only a draft dossier can be deleted', details: { state: cur.state } });
   }
   db.prepare('DELETE FROM dossiers WHERE id = ?').run(id);
-}
-
-/** Open dossiers (not accepted, rejected or cancelled) of a unit and period, except one. */
-export function openDossiers(db: Database.Database, unitCode: string, period: string, exceptId?: string): DossierRecord[] {
-  return (
-    db
-      .prepare(`SELECT * FROM dossiers WHERE unit_code = ? AND period = ? AND state NOT IN ('accepted', 'rejected', 'cancelled') AND id <> ?`)
-      .all(unitCode, period, exceptId ?? '') as Row[]
-  ).map(toRecord);
-}
-
-/** Parsed draft of a stored dossier, or null when it does not have the draft shape yet. */
-export function parsedDraftOf(rec: DossierRecord) {
-  const p = parseDraft(rec.draft);
-  return p.ok ? p.draft : null;
 }

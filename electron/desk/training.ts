@@ -5,6 +5,7 @@ import type { ServiceContext } from '../core/context';
 import { getSetting } from '../system/settings';
 import { stopTrainingServer } from '../ivan/training';
 import { writeSettings } from './settings-store';
+import { callMethod } from '../core/self-call';
 
 /**
  * Chế độ tập huấn. Turning it on switches the process to a separate database (`<data>/training/kekhai.db`, see
@@ -34,9 +35,7 @@ const canServe = (ctx: ServiceContext) => ctx.face !== 'cli';
 let endpoint: string | null = null;
 
 async function call(ctx: ServiceContext, method: string, input: unknown): Promise<{ ok: true; value: unknown } | { ok: false; error: { code: string; message: string } }> {
-  // Lazy: dispatch → registry → these handlers would otherwise be a module cycle at load time.
-  const { dispatch } = await import('../core/dispatch');
-  return dispatch(method, input, ctx);
+  return callMethod(method, input, ctx);
 }
 
 function demoUnitExists(ctx: ServiceContext): boolean {

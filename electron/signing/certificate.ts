@@ -1,7 +1,7 @@
 /** Reading an X.509 certificate the way the clerk needs it: who, which MST, issued by whom, until when, for what. */
-import 'reflect-metadata';
 import { X509Certificate as NodeX509 } from 'node:crypto';
-import * as x509 from '@peculiar/x509';
+import { AsnConvert } from '@peculiar/asn1-schema';
+import { Certificate, KeyUsage, KeyUsageFlags, id_ce_keyUsage, type Name } from '@peculiar/asn1-x509';
 import { extractMst, ORGANIZATION_IDENTIFIER_OID, UID_OID } from '../../shared/signing/mst';
 import { expiryWarning, validityAt, type ValidityState } from '../../shared/signing/expiry';
 import { AppError } from '../core/app-error';
@@ -15,7 +15,7 @@ export interface CertInfo {
   organisation: string | null;
   issuer: string;
   issuerCN: string;
-  /** Lower-case hex, no leading zeros stripped beyond the DER value. */
+  /** Lower-case hex of the serial's magnitude (DER sign byte dropped). */
   serial: string;
   notBefore: Date;
   notAfter: Date;
@@ -45,20 +45,35 @@ interface Rdn {
   value: string;
 }
 
-function rdns(name: x509.Name): Rdn[] {
-  const out: Rdn[] = [];
-  for (const set of name.toJSON()) {
-    for (const [type, values] of Object.entries(set)) {
-      const oid = /^[0-9.]+$/.test(type) ? type : oidOf(type);
-      for (const v of values) out.push({ oid, value: String(v) });
-    }
-  }
-  return out;
+function rdns(name: Name): Rdn[] {
+  return name.flatMap((set) => set.map((atv) => ({ oid: atv.type, value: attributeText(atv.value) })));
 }
 
-const NAME_TO_OID: Record<string, string> = Object.fromEntries(Object.entries(SHORT).map(([oid, s]) => [s, oid]));
-function oidOf(type: string): string {
-  return NAME_TO_OID[type] ?? (type === 'DC' ? '0.9.2342.19200300.100.1.25' : type);
+function attributeText(v: Name[number][number]['value']): string {
+  return v.anyValue ? `#${Buffer.from(v.anyValue).toString('hex')}` : v.toString();
+}
+
+const LDAP_SHORT: Record<string, string> = {
+  ...Object.fromEntries(['2.5.4.3', '2.5.4.7', '2.5.4.8', '2.5.4.10', '2.5.4.11', '2.5.4.6', '2.5.4.12', '1.2.840.113549.1.9.1'].map((oid) => [oid, SHORT[oid]!])),
+  '0.9.2342.19200300.100.1.25': 'DC',
+  '2.5.4.42': 'G',
+  '2.5.4.43': 'I',
+  '2.5.4.4': 'SN',
+};
+
+/** RFC 4514-style text in DER order (`C=VN, O=…, CN=…, 0.9.2342.19200300.100.1.1=MST:…`), multi-valued RDNs joined by `+`. */
+function nameText(name: Name): string {
+  return name
+    .map((set) => set.map((atv) => `${LDAP_SHORT[atv.type] ?? atv.type}=${atv.value.anyValue ? attributeText(atv.value) : escapeDn(atv.value.toString())}`).join('+'))
+    .join(', ');
+}
+
+function escapeDn(v: string): string {
+  return v
+    .replace(/([,+"\\<>;])/g, '\\$1')
+    .replace(/^([ #])/, '\\$1')
+    .replace(/ $/, '\\ ')
+    .replace(/[\r\n\t]/g, (c) => `\\${c.charCodeAt(0).toString(16).padStart(2, '0').toUpperCase()}`);
 }
 
 function first(list: Rdn[], oid: string): string | null {
@@ -66,28 +81,32 @@ function first(list: Rdn[], oid: string): string | null {
 }
 
 const KU_NAMES: [number, string][] = [
-  [x509.KeyUsageFlags.digitalSignature, 'digitalSignature'],
-  [x509.KeyUsageFlags.nonRepudiation, 'nonRepudiation'],
-  [x509.KeyUsageFlags.keyEncipherment, 'keyEncipherment'],
-  [x509.KeyUsageFlags.dataEncipherment, 'dataEncipherment'],
-  [x509.KeyUsageFlags.keyAgreement, 'keyAgreement'],
-  [x509.KeyUsageFlags.keyCertSign, 'keyCertSign'],
-  [x509.KeyUsageFlags.cRLSign, 'cRLSign'],
+  [KeyUsageFlags.digitalSignature, 'digitalSignature'],
+  [KeyUsageFlags.nonRepudiation, 'nonRepudiation'],
+  [KeyUsageFlags.keyEncipherment, 'keyEncipherment'],
+  [KeyUsageFlags.dataEncipherment, 'dataEncipherment'],
+  [KeyUsageFlags.keyAgreement, 'keyAgreement'],
+  [KeyUsageFlags.keyCertSign, 'keyCertSign'],
+  [KeyUsageFlags.cRLSign, 'cRLSign'],
 ];
 
 export function readCertificate(der: Buffer): CertInfo {
-  let cert: x509.X509Certificate;
+  let cert: Certificate;
   let node: NodeX509;
   try {
-    cert = new x509.X509Certificate(new Uint8Array(der));
+    cert = AsnConvert.parse(der, Certificate);
     node = new NodeX509(der);
   } catch (e) {
     throw new AppError('CERT_INVALID', 'Chứng thư số không đọc được (sai định dạng X.509)', { en: 'The certificate cannot be read (not X.509)', cause: e });
   }
-  const subj = rdns(cert.subjectName);
-  const iss = rdns(cert.issuerName);
-  const ku = cert.getExtension(x509.KeyUsagesExtension);
-  const keyUsage = ku ? KU_NAMES.filter(([bit]) => (ku.usages & bit) !== 0).map(([, n]) => n) : null;
+  const tbs = cert.tbsCertificate;
+  const subj = rdns(tbs.subject);
+  const iss = rdns(tbs.issuer);
+  const subject = nameText(tbs.subject);
+  const issuer = nameText(tbs.issuer);
+  const kuExt = tbs.extensions?.find((e) => e.extnID === id_ce_keyUsage);
+  const ku = kuExt ? AsnConvert.parse(kuExt.extnValue, KeyUsage).toNumber() : null;
+  const keyUsage = ku === null ? null : KU_NAMES.filter(([bit]) => (ku & bit) !== 0).map(([, n]) => n);
   const jwk = node.publicKey.export({ format: 'jwk' }) as { n?: string; e?: string; kty: string };
   if (jwk.kty !== 'RSA' || !jwk.n || !jwk.e) {
     throw new AppError('CERT_NOT_RSA', 'Chứng thư số không dùng khóa RSA — hồ sơ BHXH yêu cầu RSA-SHA256', { en: 'The certificate key is not RSA; BHXH requires RSA-SHA256' });
@@ -95,21 +114,27 @@ export function readCertificate(der: Buffer): CertInfo {
   const mstValues = [first(subj, UID_OID), first(subj, ORGANIZATION_IDENTIFIER_OID), ...subj.map((r) => r.value)].filter((v): v is string => !!v);
   return {
     der: Buffer.from(der),
-    subject: cert.subject,
+    subject,
     subjectName: dotnetName(subj),
-    subjectCN: first(subj, '2.5.4.3') ?? cert.subject,
+    subjectCN: first(subj, '2.5.4.3') ?? subject,
     organisation: first(subj, '2.5.4.10'),
-    issuer: cert.issuer,
-    issuerCN: first(iss, '2.5.4.3') ?? cert.issuer,
-    serial: cert.serialNumber.toLowerCase(),
-    notBefore: cert.notBefore,
-    notAfter: cert.notAfter,
+    issuer,
+    issuerCN: first(iss, '2.5.4.3') ?? issuer,
+    serial: serialHex(tbs.serialNumber),
+    notBefore: tbs.validity.notBefore.getTime(),
+    notAfter: tbs.validity.notAfter.getTime(),
     mst: extractMst(mstValues)?.mst ?? null,
     keyUsage,
     canSign: keyUsage === null || keyUsage.includes('digitalSignature') || keyUsage.includes('nonRepudiation'),
     modulus: Buffer.from(jwk.n, 'base64url'),
     exponent: Buffer.from(jwk.e, 'base64url'),
   };
+}
+
+/** The serial's magnitude in lower-case hex: DER's sign byte (00 before a byte ≥ 80) dropped, as certificate tools print it. */
+function serialHex(raw: ArrayBuffer): string {
+  const bytes = Buffer.from(raw);
+  return (bytes.length > 1 && bytes[0] === 0 && bytes[1]! >= 0x80 ? bytes.subarray(1) : bytes).toString('hex');
 }
 
 /** `CN=…, O=…, L=…, OID.0.9.2342.19200300.100.1.1=MST:…, C=VN` — reverse of the DER order, as .NET prints it. */

@@ -17,10 +17,10 @@ export interface Signer {
 
 export type SignerSpec =
   | { kind: 'pkcs11'; library: string; tokenLabel?: string; tokenSerial?: string; certSerial?: string; pin?: string }
-  | { kind: 'test-cert'; password: string; p12Path?: string };
+  | { kind: 'test-cert'; password: string; keyPath?: string; certPath?: string };
 
 export interface OpenSignerOptions {
-  /** Where `test-signing/test-cert.p12` lives (defaults to the app's resources folder). */
+  /** Where `test-signing/test-cert.key.pem` and `test-cert.pem` live (defaults to the app's resources folder). */
   resourcesDir?: string;
   /** Tests only: ignore CKM_SHA256_RSA_PKCS in the mechanism list to exercise the DigestInfo path. */
   forceRawRsa?: boolean;

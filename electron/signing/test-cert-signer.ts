@@ -1,19 +1,20 @@
 /**
- * The bundled test certificate (PKCS#12, password printed in the README because BHXH gave it to every unit).
+ * The bundled test certificate: an encrypted PKCS#8 key (password printed in the README because BHXH gave it to every
+ * unit) beside its certificate PEM, both opened with node:crypto.
  * Valid until 31/10/2015 23:59:59 Vietnam time; after that instant signing is refused and the clerk is sent to a token.
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createPrivateKey, sign as rsaSign } from 'node:crypto';
-import forge from 'node-forge';
+import { createPrivateKey, sign as rsaSign, X509Certificate, type KeyObject } from 'node:crypto';
 import { AppError } from '../core/app-error';
 import { resourcesDir } from '../core/paths';
-import { TEST_CERT_NOT_AFTER, TEST_CERT_P12, testCertExpired } from '../../shared/signing/test-cert';
+import { TEST_CERT_KEY, TEST_CERT_NOT_AFTER, TEST_CERT_PEM, testCertExpired } from '../../shared/signing/test-cert';
 import { assertCanSign, readCertificate } from './certificate';
 import type { OpenSignerOptions, Signer, SignerSpec } from './signer';
 
-export function testCertPath(opts: OpenSignerOptions = {}): string {
-  return join(opts.resourcesDir ?? resourcesDir(), TEST_CERT_P12);
+export function testCertPaths(opts: OpenSignerOptions = {}): { key: string; cert: string } {
+  const dir = opts.resourcesDir ?? resourcesDir();
+  return { key: join(dir, TEST_CERT_KEY), cert: join(dir, TEST_CERT_PEM) };
 }
 
 export async function openTestCertSigner(spec: Extract<SignerSpec, { kind: 'test-cert' }>, now: Date, opts: OpenSignerOptions): Promise<Signer> {
@@ -27,29 +28,24 @@ export async function openTestCertSigner(spec: Extract<SignerSpec, { kind: 'test
       },
     );
   }
-  const path = spec.p12Path ?? testCertPath(opts);
-  if (!existsSync(path)) {
-    throw new AppError('TEST_CERT_MISSING', `Không tìm thấy tệp chứng thư thử nghiệm ${path}`, { en: `Test certificate file ${path} not found` });
+  const bundled = testCertPaths(opts);
+  const paths = { key: spec.keyPath ?? bundled.key, cert: spec.certPath ?? bundled.cert };
+  const missing = [paths.key, paths.cert].find((p) => !existsSync(p));
+  if (missing) {
+    throw new AppError('TEST_CERT_MISSING', `Không tìm thấy tệp chứng thư thử nghiệm ${missing}`, { en: `Test certificate file ${missing} not found` });
   }
-  let keyPem: string;
-  let certDer: Buffer;
+  const certDer = Buffer.from(new X509Certificate(readFileSync(paths.cert)).raw);
+  let key: KeyObject | null;
   try {
-    const asn1 = forge.asn1.fromDer(forge.util.createBuffer(readFileSync(path).toString('binary')));
-    const p12 = forge.pkcs12.pkcs12FromAsn1(asn1, false, spec.password);
-    const keyBag = (p12.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag! })[forge.pki.oids.pkcs8ShroudedKeyBag!] ?? [])[0];
-    const certBag = (p12.getBags({ bagType: forge.pki.oids.certBag! })[forge.pki.oids.certBag!] ?? [])[0];
-    if (!keyBag?.key || !certBag?.cert) throw new Error('no key/cert');
-    keyPem = forge.pki.privateKeyToPem(keyBag.key);
-    certDer = Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(certBag.cert)).getBytes(), 'binary');
+    key = createPrivateKey({ key: readFileSync(paths.key), format: 'pem', passphrase: spec.password });
   } catch (e) {
-    throw new AppError('TEST_CERT_PASSWORD', 'Mật khẩu chứng thư số thử nghiệm không đúng (hoặc tệp .p12 hỏng).', {
-      en: 'Wrong test-certificate password (or a damaged .p12 file).',
+    throw new AppError('TEST_CERT_PASSWORD', 'Mật khẩu chứng thư số thử nghiệm không đúng (hoặc tệp khóa hỏng).', {
+      en: 'Wrong test-certificate password (or a damaged key file).',
       cause: e,
     });
   }
   const cert = readCertificate(certDer);
   assertCanSign(cert, now);
-  let key: ReturnType<typeof createPrivateKey> | null = createPrivateKey(keyPem);
   return {
     kind: 'test-cert',
     certificateDer: certDer,

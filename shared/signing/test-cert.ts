@@ -4,7 +4,9 @@
  */
 export const TEST_CERT_NOT_AFTER = new Date('2015-10-31T16:59:59Z');
 export const TEST_CERT_PASSWORD_HINT = 'thunghiem';
-export const TEST_CERT_P12 = 'test-signing/test-cert.p12';
+/** Encrypted PKCS#8 (PBES2, AES-256-CBC), password TEST_CERT_PASSWORD_HINT; opened with node:crypto. */
+export const TEST_CERT_KEY = 'test-signing/test-cert.key.pem';
+export const TEST_CERT_PEM = 'test-signing/test-cert.pem';
 export const TEST_CA_PEM = 'test-signing/test-ca.pem';
 
 export const PAPER_COPY_NOTICE = 'Ký bằng chữ ký số thử nghiệm — phải nộp 01 bộ hồ sơ giấy (kèm thẻ BHYT còn hạn với trường hợp báo giảm)';

@@ -6,26 +6,20 @@
  * Every PKCS#11 step runs in a child `node` process with `SOFTHSM2_CONF` set, so the calling test process keeps a
  * clean Cryptoki state (Cryptoki is global per process; toolchain notes §2 pitfall 2).
  */
-import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { webcrypto, randomBytes, createPublicKey } from 'node:crypto';
-import * as x509 from '@peculiar/x509';
+import { generateKeyPairSync, randomBytes, createPublicKey, type KeyObject } from 'node:crypto';
+import { AsnConvert } from '@peculiar/asn1-schema';
+import { certificatePem, issueCertificate, parseName, type KeyUsageName } from './x509-issue';
+
+export type { KeyUsageName };
 
 export const SOFTHSM_MODULE = '/usr/lib/softhsm/libsofthsm2.so';
 
-x509.cryptoProvider.set(webcrypto as never);
-
-type CryptoKeyPair = webcrypto.CryptoKeyPair;
-
-const RSA_ALG = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', publicExponent: new Uint8Array([1, 0, 1]), modulusLength: 2048 };
-const UID_OID = '0.9.2342.19200300.100.1.1';
 const ORG_ID_OID = '2.5.4.97';
-
-export type KeyUsageName = 'digitalSignature' | 'nonRepudiation' | 'keyEncipherment' | 'dataEncipherment' | 'keyCertSign';
 
 export interface SoftHsmTokenOptions {
   label: string;
@@ -91,34 +85,34 @@ function setStoredTokenFlags(tokensDir: string, bits: number): void {
 }
 
 interface TestCa {
-  keys: CryptoKeyPair;
-  cert: x509.X509Certificate;
+  key: KeyObject;
+  spki: Buffer;
+  name: string;
   pem: string;
 }
 
-let caPromise: Promise<TestCa> | undefined;
+let ca: TestCa | undefined;
 
 /** One software test CA per process: "KêKhai Test CA". */
-export function testCa(): Promise<TestCa> {
-  caPromise ??= (async () => {
-    const keys = (await webcrypto.subtle.generateKey(RSA_ALG, true, ['sign', 'verify'])) as CryptoKeyPair;
-    const name = 'C=VN, O=KeKhai BHXH Test, CN=KeKhai Test CA';
-    const cert = await x509.X509CertificateGenerator.createSelfSigned({
-      serialNumber: '01',
-      name,
-      notBefore: new Date('2010-01-01T00:00:00Z'),
-      notAfter: new Date('2049-12-31T00:00:00Z'),
-      keys,
-      signingAlgorithm: RSA_ALG,
-      extensions: [
-        new x509.BasicConstraintsExtension(true, undefined, true),
-        new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
-        await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
-      ],
-    });
-    return { keys, cert, pem: cert.toString('pem') };
-  })();
-  return caPromise;
+export function testCa(): TestCa {
+  if (ca) return ca;
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const spki = publicKey.export({ type: 'spki', format: 'der' });
+  const name = 'C=VN, O=KeKhai BHXH Test, CN=KeKhai Test CA';
+  const der = issueCertificate({
+    serialHex: '01',
+    subject: parseName(name),
+    issuer: parseName(name),
+    notBefore: new Date('2010-01-01T00:00:00Z'),
+    notAfter: new Date('2049-12-31T00:00:00Z'),
+    publicKeySpki: spki,
+    signingKey: privateKey,
+    issuerSpki: spki,
+    ca: true,
+    keyUsage: ['keyCertSign', 'cRLSign'],
+  });
+  ca = { key: privateKey, spki, name, pem: certificatePem(der) };
+  return ca;
 }
 
 /** Runs a CommonJS snippet in a child node with the token's SOFTHSM2_CONF; the snippet prints JSON on stdout. */
@@ -175,12 +169,6 @@ function main(s) {
   return { ok: true };
 }`;
 
-function keyUsageFlags(names: KeyUsageName[]): number {
-  let f = 0;
-  for (const n of names) f |= x509.KeyUsageFlags[n];
-  return f;
-}
-
 export function defaultSubject(mst: string, organisation: string, inOrgId = false): string {
   const id = inOrgId ? `${ORG_ID_OID}=MST:${mst}` : `UID=MST:${mst}`;
   return `C=VN, ST=Hà Nội, L=Quận Cầu Giấy, O=${organisation}, CN=${organisation}, ${id}`;
@@ -208,29 +196,22 @@ export async function createSoftHsmToken(opts: SoftHsmTokenOptions): Promise<Sof
     }) as { serial: string; n: string; e: string };
 
     const spki = createPublicKey({ key: { kty: 'RSA', n: b64url(gen.n), e: b64url(gen.e) }, format: 'jwk' }).export({ type: 'spki', format: 'der' });
-    const publicKey = await webcrypto.subtle.importKey('spki', spki, RSA_ALG, true, ['verify']);
-    const ca = await testCa();
+    const authority = testCa();
     const organisation = opts.organisation ?? 'CÔNG TY TNHH MẪU KÊ KHAI';
-    const subject = new x509.Name(opts.subject ?? defaultSubject(opts.mst ?? '0101234567', organisation, opts.mstInOrganizationIdentifier), {
-      UID: UID_OID,
-    });
+    const subject = parseName(opts.subject ?? defaultSubject(opts.mst ?? '0101234567', organisation, opts.mstInOrganizationIdentifier));
     const now = Date.now();
-    const cert = await x509.X509CertificateGenerator.create({
-      serialNumber: '4b' + randomBytes(8).toString('hex'),
+    const certDer = issueCertificate({
+      serialHex: '4b' + randomBytes(8).toString('hex'),
       subject,
-      issuer: ca.cert.subjectName,
+      issuer: parseName(authority.name),
       notBefore: opts.notBefore ?? new Date(now - 24 * 3600_000),
       notAfter: opts.notAfter ?? new Date(now + 2 * 365 * 24 * 3600_000),
-      publicKey,
-      signingKey: ca.keys.privateKey,
-      signingAlgorithm: RSA_ALG,
-      extensions: [
-        new x509.BasicConstraintsExtension(false, undefined, true),
-        new x509.KeyUsagesExtension(keyUsageFlags(opts.keyUsage ?? ['digitalSignature', 'nonRepudiation']), true),
-        await x509.AuthorityKeyIdentifierExtension.create(ca.cert),
-      ],
+      publicKeySpki: spki,
+      signingKey: authority.key,
+      issuerSpki: authority.spki,
+      ca: false,
+      keyUsage: opts.keyUsage ?? ['digitalSignature', 'nonRepudiation'],
     });
-    const certDer = Buffer.from(cert.rawData);
     if (!opts.withoutCertificate) {
       runP11(conf, STORE_CERT + P11_PRELUDE, {
         module: SOFTHSM_MODULE,
@@ -238,13 +219,13 @@ export async function createSoftHsmToken(opts: SoftHsmTokenOptions): Promise<Sof
         pin: opts.pin,
         certId: opts.certId ?? keyId,
         certDer: certDer.toString('base64'),
-        subjectDer: Buffer.from(subject.toArrayBuffer()).toString('base64'),
+        subjectDer: Buffer.from(AsnConvert.serialize(subject)).toString('base64'),
       });
     }
-    const certPem = cert.toString('pem');
+    const certPem = certificatePem(certDer);
     const files = { cert: join(dir, 'cert.pem'), ca: join(dir, 'ca.pem') };
     writeFileSync(files.cert, certPem + '\n');
-    writeFileSync(files.ca, ca.pem + '\n');
+    writeFileSync(files.ca, authority.pem + '\n');
     return {
       conf,
       env,
@@ -255,7 +236,7 @@ export async function createSoftHsmToken(opts: SoftHsmTokenOptions): Promise<Sof
       soPin: opts.soPin,
       certPem,
       certDer,
-      caPem: ca.pem,
+      caPem: authority.pem,
       dir,
       files,
       setTokenFlags: (bits) => setStoredTokenFlags(tokens, bits),

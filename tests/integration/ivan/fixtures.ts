@@ -3,7 +3,6 @@
  * module (`makeSignedDossier` → `signXml`) with the bundled 2015 test certificate (password `thunghiem`) on a clock
  * before its deadline, or with a software-key certificate standing in for a USB token.
  */
-import 'reflect-metadata';
 import { generateKeyPairSync, createPrivateKey, sign as rsaSign } from 'node:crypto';
 import forge from 'node-forge';
 import { draftSchema, type DraftInput } from '../../../shared/draft/schema';

@@ -1,0 +1,2 @@
+export declare const runtimeDependencies: string[];
+export declare const external: string[];
