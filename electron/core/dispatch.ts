@@ -1,6 +1,7 @@
 import { ZodError } from 'zod';
 import { contract, isMethodName, type ApiError, type FieldProblem, type MethodName, type Result } from '../../shared/contract';
 import { AppError } from './app-error';
+import { busyError, isBusyError } from '../db/open';
 import type { ServiceContext } from './context';
 import { handlers } from './registry';
 import { registerDispatcher } from './self-call';
@@ -56,6 +57,8 @@ function zodToApiError(e: ZodError, where: 'input' | 'output'): ApiError {
 export function toApiError(e: unknown): ApiError {
   if (e instanceof AppError) return { code: e.code, message: e.message, messageEn: e.messageEn, details: e.details };
   if (e instanceof ZodError) return zodToApiError(e, 'input');
+  // Another process holds the write lock past the busy timeout: a clear message, not INTERNAL.
+  if (isBusyError(e)) return toApiError(busyError(e));
   const err = e as { name?: string; message?: string; code?: unknown; method?: string };
   // pkcs11js's Pkcs11Error: message is the CKR name (e.g. "CKR_PIN_INCORRECT"), code the number, method the call.
   if (err && typeof err.message === 'string' && /^CKR_[A-Z_]+/.test(err.message)) {
