@@ -6,6 +6,8 @@ import type { Face, ServiceContext } from './context';
 import { dispatch } from './dispatch';
 import { resourcesDir, trainingDataDir } from './paths';
 import { getSetting } from '../system/settings';
+import { installCodeCatalog } from '../../shared/codes/catalog';
+import { codeCatalogFor } from '../codes/load';
 import type Database from 'better-sqlite3';
 
 export const TEST_CLOCK_SETTING = 'testMode.clock';
@@ -38,7 +40,10 @@ export class Runtime {
   private homeCtx: ServiceContext | null = null;
   private trainingCtx: ServiceContext | null = null;
   private currentMethod = '';
-  constructor(readonly options: RuntimeOptions) {}
+  constructor(readonly options: RuntimeOptions) {
+    // Validation (shared code) checks codes against the dated lists in resources/codes, read on first use.
+    installCodeCatalog(() => codeCatalogFor(resourcesDir()));
+  }
 
   private open(dataDir: string, training: boolean): ServiceContext {
     const { db } = openDatabase({ dataDir });

@@ -5,3 +5,6 @@ export * from './provinces';
 export * from './wage-regions';
 export * from './benefit-levels';
 export * from './ivan-providers';
+export * from './code-list';
+export * from './catalog';
+export * from './known';

@@ -1,5 +1,5 @@
 import type { EmployeeField, EmployeeFields } from '../contract/roster';
-import { isEthnicityCode } from '../codes/ethnicities';
+import { hospitalKey, isHistoricProvince, isKnownEthnicity, isKnownNationality, listCheck, listDateVN } from '../codes/known';
 import { cleanText } from '../text/normalize';
 import { parseBirthDate, parseFullDate } from './birth-date';
 import { validateCccd, validateCmnd } from './cccd';
@@ -59,12 +59,17 @@ export function checkEmployee(input: EmployeeFields, today: Date): { value: Empl
     const r = v.cmnd.length === 12 ? validateCccd(v.cmnd, { birthYear: birth?.year, gender: v.gender }) : validateCmnd(v.cmnd);
     if (!r.ok) addProblem(problems, 'cmnd', r.code!, r.reason!, r.reasonEn!);
   }
+  // Codes against the dated lists in force today (resources/codes; built-in tables where none is installed).
+  const day = today.toISOString().slice(0, 10);
   if (!/^[A-Z]{2}$/.test(v.nationality)) addProblem(problems, 'nationality', 'NATIONALITY', 'phải là mã quốc gia 2 chữ cái (VN…)', 'must be a 2-letter country code (VN…)');
+  else if (!isKnownNationality(v.nationality, day)) addProblem(problems, 'nationality', 'NATIONALITY_UNKNOWN', `mã "${v.nationality}" không có trong danh mục quốc tịch`, `code "${v.nationality}" is not in the nationality list`);
   if (v.ethnicity) {
     if (/^\d$/.test(v.ethnicity)) v.ethnicity = '0' + v.ethnicity;
-    if (!isEthnicityCode(v.ethnicity)) addProblem(problems, 'ethnicity', 'ETHNICITY', `mã "${v.ethnicity}" không có trong danh mục dân tộc BHXH (01–55, 99)`, `code "${v.ethnicity}" is not a BHXH ethnicity code (01–55, 99)`);
+    if (!isKnownEthnicity(v.ethnicity, day)) addProblem(problems, 'ethnicity', 'ETHNICITY', `mã "${v.ethnicity}" không có trong danh mục dân tộc BHXH (01–55, 99)`, `code "${v.ethnicity}" is not a BHXH ethnicity code (01–55, 99)`);
   }
   if (v.birthProvince && !/^\d{2}$/.test(v.birthProvince)) addProblem(problems, 'birthProvince', 'CODE_FORMAT', 'phải gồm 2 chữ số', 'must be 2 digits');
+  else if (v.birthProvince && !isHistoricProvince(v.birthProvince)) addProblem(problems, 'birthProvince', 'PROVINCE_UNKNOWN', `mã "${v.birthProvince}" không có trong danh mục tỉnh`, `code "${v.birthProvince}" is not a province code`);
+  if (v.hospitalCode && hospitalKey(v.hospitalCode) && listCheck('hospitals', v.hospitalCode, day) === 'unknown') addProblem(problems, 'hospitalCode', 'HOSPITAL_UNKNOWN', `mã "${v.hospitalCode}" không có trong danh mục cơ sở KCB áp dụng từ ${listDateVN('hospitals', day)}`, `code "${v.hospitalCode}" is not in the hospital list`);
   if (v.birthDistrict && !/^\d{3}$/.test(v.birthDistrict)) addProblem(problems, 'birthDistrict', 'CODE_FORMAT', 'phải gồm 3 chữ số', 'must be 3 digits');
   if (v.birthWard && !/^\d{5}$/.test(v.birthWard)) addProblem(problems, 'birthWard', 'CODE_FORMAT', 'phải gồm 5 chữ số', 'must be 5 digits');
   if (v.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.email)) addProblem(problems, 'email', 'EMAIL', 'không đúng dạng thư điện tử', 'is not a valid e-mail address');

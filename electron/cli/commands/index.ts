@@ -5,6 +5,7 @@ import { declarationCommands } from './declarations';
 import { signingCommands } from './signing';
 import { ivanCommands } from './ivan';
 import { deskCommands } from './desk';
+import { codesCommands } from './codes';
 
 /** Every `kekhai` command. The longest matching path wins, so `roster import` and `roster list` can coexist. */
 export const commands: CliCommand[] = [
@@ -14,4 +15,5 @@ export const commands: CliCommand[] = [
   ...signingCommands,
   ...ivanCommands,
   ...deskCommands,
+  ...codesCommands,
 ];
