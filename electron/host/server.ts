@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import type { ProgressEvent } from '../../shared/contract/common';
 import { rendererDir } from '../core/paths';
 import { Runtime } from '../core/runtime';
-import { checkRequest, TOKEN_COOKIE } from './guards';
+import { checkApiRequest, checkOrigin } from './guards';
+import { BodyTooLarge, bodyLimitFor, megabytes, readBodyCapped } from './body-limits';
 import { serveStatic } from './static-files';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 
@@ -23,9 +24,6 @@ export interface RunningHost {
   close(): Promise<void>;
 }
 
-/** Largest request body: a 50,000-row spreadsheet as base64 is well under this. */
-const MAX_BODY = 256 * 1024 * 1024;
-
 const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
@@ -34,22 +32,6 @@ const SECURITY_HEADERS: Record<string, string> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) {
-        reject(new Error('too large'));
-        req.destroy();
-      } else chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
 
 function send(res: ServerResponse, status: number, body: string, type = 'application/json; charset=utf-8', extra: Record<string, string> = {}): void {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store', ...extra });
@@ -76,16 +58,27 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const root = opts.rendererRoot ?? rendererDir();
   let port = 0;
 
+  const fail = (res: ServerResponse, status: number, code: string, message: string, messageEn: string, extra: Record<string, string> = {}) =>
+    send(res, status, JSON.stringify({ ok: false, error: { code, message, messageEn } }), undefined, extra);
+
   const server = createServer((req, res) => {
     void (async () => {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      const verdict = checkRequest(req, url, port, secret);
-      if (!verdict.ok) {
-        send(res, 403, JSON.stringify({ ok: false, error: { code: 'FORBIDDEN', message: 'Truy cập bị từ chối', messageEn: 'Forbidden' } }));
+      let url: URL;
+      let pathname: string;
+      try {
+        url = new URL(req.url ?? '/', 'http://127.0.0.1');
+        pathname = decodeURIComponent(url.pathname);
+      } catch {
+        // A malformed address (bad percent-encoding, an absolute-form target we cannot parse) is the client's fault.
+        fail(res, 400, 'BAD_REQUEST', 'Địa chỉ yêu cầu không hợp lệ', 'Malformed request URL');
         return;
       }
-      const cookieHeader: Record<string, string> = verdict.viaQuery ? { 'Set-Cookie': `${TOKEN_COOKIE}=${encodeURIComponent(secret)}; HttpOnly; SameSite=Strict; Path=/` } : {};
       if (url.pathname.startsWith('/api/')) {
+        const verdict = checkApiRequest(req, port, secret);
+        if (!verdict.ok) {
+          fail(res, 403, 'FORBIDDEN', 'Truy cập bị từ chối', 'Forbidden');
+          return;
+        }
         if (url.pathname === '/api/progress' && req.method === 'GET') {
           res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
           res.write(': ok\n\n');
@@ -94,35 +87,47 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
           return;
         }
         if (req.method !== 'POST') {
-          send(res, 405, JSON.stringify({ ok: false, error: { code: 'BAD_REQUEST', message: 'Chỉ nhận POST', messageEn: 'POST only' } }));
+          fail(res, 405, 'BAD_REQUEST', 'Chỉ nhận POST', 'POST only');
           return;
         }
         if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
           // A cross-site form can only send text/plain or form encodings without a preflight.
-          send(res, 415, JSON.stringify({ ok: false, error: { code: 'BAD_REQUEST', message: 'Nội dung phải là JSON', messageEn: 'JSON body required' } }));
+          fail(res, 415, 'BAD_REQUEST', 'Nội dung phải là JSON', 'JSON body required');
           return;
         }
+        const method = pathname.slice('/api/'.length);
+        const limit = bodyLimitFor(method);
         let input: unknown;
         try {
-          const body = await readBody(req);
-          input = body ? JSON.parse(body) : {};
-        } catch {
-          send(res, 400, JSON.stringify({ ok: false, error: { code: 'BAD_REQUEST', message: 'Nội dung yêu cầu không đọc được', messageEn: 'Unreadable request body' } }));
+          const body = await readBodyCapped(req, limit);
+          input = body.length ? JSON.parse(body.toString('utf8')) : {};
+        } catch (e) {
+          if (e instanceof BodyTooLarge) {
+            res.once('finish', () => req.destroy());
+            fail(res, 413, 'TOO_LARGE', `Nội dung gửi lên vượt quá giới hạn ${megabytes(limit)} của chức năng này`, `The request body exceeds this method's ${megabytes(limit)} limit`, { Connection: 'close' });
+            return;
+          }
+          fail(res, 400, 'BAD_REQUEST', 'Nội dung yêu cầu không đọc được', 'Unreadable request body');
           return;
         }
-        const method = decodeURIComponent(url.pathname.slice('/api/'.length));
         const result = await runtime.call(method, input);
         send(res, 200, JSON.stringify(result));
+        return;
+      }
+      // The app's own files (no data in them) are served without the secret, so a reload or an asset request works
+      // without a cookie; Host and Origin are still checked (DNS rebinding).
+      if (!checkOrigin(req, port).ok) {
+        fail(res, 403, 'FORBIDDEN', 'Truy cập bị từ chối', 'Forbidden');
         return;
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8');
         return;
       }
-      const headers: Record<string, string> = { ...SECURITY_HEADERS, ...cookieHeader, 'Cache-Control': 'no-store' };
-      if (serveStatic(root, url.pathname, res, headers)) return;
+      const headers: Record<string, string> = { ...SECURITY_HEADERS, 'Cache-Control': 'no-store' };
+      if (serveStatic(root, pathname, res, headers)) return;
       // Client-side routes fall back to the app page.
-      if (!url.pathname.includes('.') && serveStatic(root, '/', res, headers)) return;
+      if (!pathname.includes('.') && serveStatic(root, '/', res, headers)) return;
       send(res, 404, 'Không tìm thấy / Not found', 'text/plain; charset=utf-8');
     })().catch((e) => {
       if (!res.headersSent) send(res, 500, JSON.stringify({ ok: false, error: { code: 'INTERNAL', message: String((e as Error).message) } }));

@@ -14,9 +14,13 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-/** Serves a file of the built renderer; refuses anything that resolves outside `root` (path traversal). */
+/**
+ * Serves a file of the built renderer; refuses anything that resolves outside `root` (path traversal).
+ * `pathname` is already percent-decoded (server.ts answers 400 to a malformed one).
+ */
 export function serveStatic(root: string, pathname: string, res: ServerResponse, headers: Record<string, string>): boolean {
-  const rel = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+  const rel = pathname === '/' ? '/index.html' : pathname;
+  if (rel.includes('\0')) return false;
   const file = normalize(join(root, rel));
   if (!file.startsWith(normalize(root) + sep)) return false;
   if (!existsSync(file) || !statSync(file).isFile()) return false;

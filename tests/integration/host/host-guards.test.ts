@@ -39,18 +39,56 @@ describe('browser-mode host guards', () => {
     removeDir(otherDir);
   });
 
-  it('answers 403 to pages and API calls without the secret', async () => {
+  it('answers 403 to API calls without the secret in the header', async () => {
     const h = { Host: `127.0.0.1:${host.port}` };
-    expect((await raw(host.port, '/', h)).status).toBe(403);
     expect((await raw(host.port, '/api/system.info', { ...h, ...json }, 'POST', '{}')).status).toBe(403);
-    expect((await raw(host.port, '/?token=wrong', h)).status).toBe(403);
+    expect((await raw(host.port, '/api/progress', h)).status).toBe(403);
   });
 
-  it('serves the page with the secret and sets a same-site cookie', async () => {
-    const r = await raw(host.port, `/?token=${host.secret}`, { Host: `127.0.0.1:${host.port}` });
+  it('the secret works only as a header: never from a cookie (shared by every 127.0.0.1 port) or a URL parameter', async () => {
+    const h = { Host: `127.0.0.1:${host.port}`, ...json };
+    expect((await raw(host.port, '/api/system.info', { ...h, Cookie: `kekhai_token=${host.secret}` }, 'POST', '{}')).status).toBe(403);
+    expect((await raw(host.port, `/api/system.info?token=${host.secret}`, h, 'POST', '{}')).status).toBe(403);
+    const page = await raw(host.port, `/?token=${host.secret}`, { Host: `127.0.0.1:${host.port}` });
+    expect(page.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('serves the app shell (no data in it) without the secret, with its security headers', async () => {
+    const r = await raw(host.port, '/', { Host: `127.0.0.1:${host.port}` });
     expect(r.status).toBe(200);
-    expect(String(r.headers['set-cookie'])).toMatch(/kekhai_token=.*HttpOnly; SameSite=Strict/);
+    expect(r.headers['set-cookie']).toBeUndefined();
     expect(String(r.headers['content-security-policy'])).toContain("script-src 'self'");
+  });
+
+  it('a malformed URL is a 400, not a 500', async () => {
+    const h = { Host: `127.0.0.1:${host.port}`, 'X-Kekhai-Token': host.secret, ...json };
+    const api = await raw(host.port, '/api/system.%E0%A4%A', h, 'POST', '{}');
+    expect(api.status).toBe(400);
+    expect(JSON.parse(api.body)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: 'Địa chỉ yêu cầu không hợp lệ' } });
+    expect((await raw(host.port, '/assets/%E0%A4%A.js', { Host: `127.0.0.1:${host.port}` })).status).toBe(400);
+  });
+
+  it('caps request bodies: 413 for an ordinary call over 4 MB (declared or streamed), files up to 200 MB', async () => {
+    const h = { Host: `127.0.0.1:${host.port}`, 'X-Kekhai-Token': host.secret, ...json };
+    const big = JSON.stringify({ patch: { pad: 'x'.repeat(5 * 1024 * 1024) } });
+    const declared = await raw(host.port, '/api/settings.set', h, 'POST', big);
+    expect(declared.status).toBe(413);
+    expect(JSON.parse(declared.body).error).toMatchObject({ code: 'TOO_LARGE', message: expect.stringContaining('4 MB') });
+    // Without a Content-Length (chunked), the stream is cut at the cap.
+    const chunked = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: host.port, path: '/api/settings.set', method: 'POST', headers: { ...h, 'Transfer-Encoding': 'chunked' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      for (let i = 0; i < 6; i++) req.write('x'.repeat(1024 * 1024));
+      req.end();
+    });
+    expect(chunked).toBe(413);
+    // A method carrying a file accepts a body above the ordinary cap (it then fails validation on content, not size).
+    const restore = await raw(host.port, '/api/backup.restore', h, 'POST', JSON.stringify({ file: { name: 'x.db', base64: Buffer.alloc(5 * 1024 * 1024).toString('base64') } }));
+    expect(restore.status).toBe(200);
+    expect(JSON.parse(restore.body).error.code).not.toBe('TOO_LARGE');
   });
 
   it('refuses a foreign Host header even with the secret (DNS rebinding)', async () => {
