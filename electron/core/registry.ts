@@ -6,6 +6,7 @@ import { declarationHandlers } from '../declarations/handlers';
 import { signingHandlers } from '../signing/handlers';
 import { ivanHandlers } from '../ivan/handlers';
 import { deskHandlers } from '../desk/handlers';
+import { ledgerHandlers } from '../ledger/handlers';
 import { codesHandlers } from '../codes/handlers';
 
 /** Every implementation, merged like the contract (a test checks the two have the same names). */
@@ -17,4 +18,5 @@ export const handlers: Partial<Handlers<Contract>> = {
   ...ivanHandlers,
   ...deskHandlers,
   ...codesHandlers,
+  ...ledgerHandlers,
 };

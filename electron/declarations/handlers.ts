@@ -104,7 +104,7 @@ export const declarationHandlers: Handlers<typeof declarationMethods> = {
   },
 
   'dossier.fromRosterEvents': ({ id, unitCode, period, append }, ctx) => {
-    const { rows, skipped } = rowsFromRosterEvents(ctx.db, unitCode, period);
+    const { rows, skipped } = rowsFromRosterEvents(ctx.db, unitCode, period, ctx.now(), id);
     let saved = false;
     if (id && append && rows.length) {
       const d = requireDossier(ctx.db, id);
@@ -112,7 +112,7 @@ export const declarationHandlers: Handlers<typeof declarationMethods> = {
       saveDraft(ctx.db, id, { ...d.draft, rows: [...existing, ...rows] }, { at: ctx.now() });
       saved = true;
     }
-    return { rows: rows as Record<string, unknown>[], skipped, saved };
+    return { rows, skipped, saved };
   },
 
   'dossier.delete': ({ id }, ctx) => {

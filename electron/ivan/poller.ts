@@ -3,6 +3,7 @@ import type { NotificationBody } from '../../shared/ivan/profile';
 import type { IvanAdapter } from './adapter';
 import { getRow, transitionOutbox, type OutboxRow } from './outbox-repo';
 import { canTransition } from '../../shared/ivan/outbox-state';
+import { applyAcceptedDossier } from '../ledger/write-back';
 
 /**
  * Reads the I-VAN's notifications after the stored cursor and applies them: `received` / `accepted` (with the số hồ
@@ -36,6 +37,8 @@ export function applyNotification(db: Database.Database, endpoint: string, n: No
     reasons: JSON.stringify(n.reasons),
     paper_copy_required: n.paperCopyRequired ? 1 : entry.paper_copy_required,
   });
+  // What BHXH accepted is now what it knows: the rows and the assigned mã số go into the participation ledger.
+  if (n.kind === 'accepted' && entry.dossier_id) applyAcceptedDossier(db, entry.dossier_id, at, n.insuranceNumbers ?? []);
   return { stored: info.changes > 0, changed: true };
 }
 

@@ -6,6 +6,8 @@ import { employeeHistory, getEmployee, listEmployees, saveEmployee } from './emp
 import { importCommit, importPreview } from './import';
 import { getMapping, saveMapping } from './mappings';
 import { addUnit, getUnitByCode, listUnits, updateUnit } from './units';
+import { applyImportStatement, nextEmployeeId } from '../ledger/import-statement';
+import { isoMonth } from '../../shared/rules/month';
 
 export const rosterHandlers: Handlers<typeof rosterMethods> = {
   'unit.add': (input, ctx) => addUnit(ctx.db, input, ctx.now()),
@@ -17,7 +19,12 @@ export const rosterHandlers: Handlers<typeof rosterMethods> = {
   'employee.save': (input, ctx) => saveEmployee(ctx.db, input, ctx.now(), ctx.face === 'cli' ? 'cli' : 'form'),
   'employee.history': (input, ctx) => ({ items: employeeHistory(ctx.db, input.id) }),
   'roster.importPreview': (input, ctx) => importPreview(ctx, input),
-  'roster.importCommit': (input, ctx) => importCommit(ctx, input),
+  'roster.importCommit': async ({ participatingSince, ...input }, ctx) => {
+    const firstNew = nextEmployeeId(ctx.db);
+    const r = await importCommit(ctx, input);
+    if (participatingSince && !input.dryRun) applyImportStatement(ctx.db, getUnitByCode(ctx.db, input.unitCode).id, isoMonth(participatingSince)!, firstNew, ctx.now());
+    return r;
+  },
   'roster.export': (input, ctx) => {
     const unit = getUnitByCode(ctx.db, input.unitCode);
     const rows = ctx.db.prepare(`${SELECT_EMPLOYEE} WHERE e.unit_id = ? ORDER BY e.full_name, e.id`).iterate(unit.id) as IterableIterator<EmployeeRow>;

@@ -6,6 +6,7 @@ import { declarationMethods } from './declarations';
 import { signingMethods } from './signing';
 import { ivanMethods } from './ivan';
 import { deskMethods } from './desk';
+import { ledgerMethods } from './ledger';
 import { codesMethods } from './codes';
 
 /** The whole API: one map, merged from the per-domain maps. A duplicate name is a build error (see contract test). */
@@ -17,9 +18,10 @@ export const contract = {
   ...ivanMethods,
   ...deskMethods,
   ...codesMethods,
+  ...ledgerMethods,
 };
 
-export const domainMaps = { systemMethods, rosterMethods, declarationMethods, signingMethods, ivanMethods, deskMethods, codesMethods } as const;
+export const domainMaps = { systemMethods, rosterMethods, declarationMethods, signingMethods, ivanMethods, deskMethods, codesMethods, ledgerMethods } as const;
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract & string;

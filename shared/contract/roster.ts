@@ -204,7 +204,12 @@ export const rosterMethods = defineMethods({
   },
   'roster.importCommit': {
     summary: 'Nhập danh sách từ Excel/CSV trong một giao dịch / Import a spreadsheet in one transaction',
-    input: importInput.extend({ dryRun: z.boolean().default(false), rememberMapping: z.boolean().default(true) }),
+    input: importInput.extend({
+      dryRun: z.boolean().default(false),
+      rememberMapping: z.boolean().default(true),
+      /** MM/yyyy: new rows without participation information are known to BHXH from that month (ledger, issue 10). */
+      participatingSince: z.string().regex(/^(0[1-9]|1[0-2])\/\d{4}$/, 'Tháng phải có dạng mm/yyyy').optional(),
+    }),
     output: importResult,
     progress: true,
   },

@@ -63,6 +63,11 @@ export const notificationBody = z.object({
   statement: z
     .object({ period: z.string().max(7), agencyCode: z.string().max(5), unitCode: z.string().max(7), lines: z.array(c12Line).max(100) })
     .nullable(),
+  /** With `accepted`: the mã số BHXH assigned to new participants (TM rows without one), by ID number. */
+  insuranceNumbers: z
+    .array(z.object({ idNumber: z.string().max(20), fullName: z.string().max(200), insuranceNo: z.string().regex(/^\d{10}$/) }))
+    .max(100000)
+    .optional(),
 });
 export type NotificationBody = z.infer<typeof notificationBody>;
 

@@ -5,6 +5,7 @@ import { declarationCommands } from './declarations';
 import { signingCommands } from './signing';
 import { ivanCommands } from './ivan';
 import { deskCommands } from './desk';
+import { ledgerCommands } from './ledger';
 import { codesCommands } from './codes';
 
 /** Every `kekhai` command. The longest matching path wins, so `roster import` and `roster list` can coexist. */
@@ -15,5 +16,6 @@ export const commands: CliCommand[] = [
   ...signingCommands,
   ...ivanCommands,
   ...deskCommands,
+  ...ledgerCommands,
   ...codesCommands,
 ];

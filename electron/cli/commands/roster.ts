@@ -81,9 +81,9 @@ export const rosterCommands: CliCommand[] = [
   },
   {
     path: ['roster', 'import'],
-    usage: 'kekhai roster import FILE --unit CODE [--mapping FILE] [--dry-run] [--json]',
+    usage: 'kekhai roster import FILE --unit CODE [--participating-since MM/YYYY] [--mapping FILE] [--dry-run] [--json]',
     summary: 'Nhập danh sách lao động từ .xlsx/.csv (một giao dịch) / Import employees from .xlsx/.csv (one transaction)',
-    flags: { unit: 'string', mapping: 'string', 'dry-run': 'boolean' },
+    flags: { unit: 'string', mapping: 'string', 'dry-run': 'boolean', 'participating-since': 'string' },
     run: async (args, io) => {
       const file = args.positionals[0];
       if (!file) throw new UsageError('Thiếu tệp: kekhai roster import FILE --unit CODE');
@@ -103,6 +103,7 @@ export const rosterCommands: CliCommand[] = [
         file: fileBlobFrom(file),
         mapping,
         dryRun: args.flags['dry-run'] === true,
+        participatingSince: stringFlag(args, 'participating-since'),
       });
     },
     human: (v, lang) => {

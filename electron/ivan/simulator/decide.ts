@@ -4,6 +4,7 @@ import { readEnvelope } from '../../../shared/ivan/envelope-read';
 import { nextReceiptSequence, type TransactionRow } from './store';
 import type { Findings } from './checks';
 import { c12Statement } from './c12';
+import { assignNumbers } from './assign-numbers';
 
 /** Vietnam year of an instant (UTC+7, no daylight saving). */
 const vnYear = (iso: string) => new Date(Date.parse(iso) + 7 * 3600_000).getUTCFullYear();
@@ -38,7 +39,8 @@ export async function decideDue(db: Database.Database, now: Date): Promise<numbe
         at,
         r.transaction_id,
       );
-      db.prepare("INSERT INTO notifications (transaction_id, kind, at, payload) VALUES (?, 'accepted', ?, '{}')").run(r.transaction_id, at);
+      const numbers = r.kind === 'dossier' && r.agency_code ? assignNumbers(db, readEnvelope(r.xml.toString('utf8')), r.agency_code) : [];
+      db.prepare("INSERT INTO notifications (transaction_id, kind, at, payload) VALUES (?, 'accepted', ?, ?)").run(r.transaction_id, at, JSON.stringify(numbers.length ? { insuranceNumbers: numbers } : {}));
       if (r.kind === 'dossier') {
         const facts = readEnvelope(r.xml.toString('utf8'));
         if (facts.procedure === '600' && facts.period && facts.unitCode && r.agency_code) {

@@ -192,7 +192,7 @@ export async function startIvanServer(opts: IvanServerOptions): Promise<RunningI
         )
         .all(after, limit) as (TransactionRow & { nid: number; nkind: NotificationBody['kind']; nat: string; npayload: string })[];
       const items: NotificationBody[] = rows.map((r) => {
-        const payload = JSON.parse(r.npayload) as { statement?: NotificationBody['statement'] };
+        const payload = JSON.parse(r.npayload) as { statement?: NotificationBody['statement']; insuranceNumbers?: NotificationBody['insuranceNumbers'] };
         return {
           id: r.nid,
           transactionId: r.transaction_id,
@@ -203,6 +203,7 @@ export async function startIvanServer(opts: IvanServerOptions): Promise<RunningI
           reasons: r.nkind === 'rejected' ? (JSON.parse(r.reasons) as NotificationBody['reasons']) : [],
           paperCopyRequired: r.nkind === 'accepted' && r.paper_copy_required === 1,
           statement: payload.statement ?? null,
+          ...(payload.insuranceNumbers?.length ? { insuranceNumbers: payload.insuranceNumbers } : {}),
         };
       });
       return json(res, 200, { items, next: items.length ? items[items.length - 1]!.id : after });

@@ -1,0 +1,199 @@
+import { formatMoney } from '../format';
+import { mmYyyy } from '../rules/month';
+import { loaiOf, planByCode } from '../codes/plans';
+import { absentMonths, nextMonth, startMonth, stopMonth, type WorkCalendar } from './working-days';
+
+/**
+ * Proposals for a period: the D02-TS rows that bring what BHXH knows (the participation ledger) in line with what
+ * happened (dated roster events). Pure: the Node side gathers the facts (electron/ledger/facts.ts).
+ *
+ * Months come from the events' own dates through the 14-working-day rule (./working-days.ts) — never from the day a
+ * record was typed. A row is proposed in the period P when its from-month is P or earlier; one before P is a late
+ * item (truy thu: the D02-TS line carries its own months and a D01-TS list of documents, legal-rules.md §6.1).
+ */
+
+export type EventKind = 'hire' | 'leave' | 'salary' | 'maternity' | 'sick' | 'unpaid' | 'return';
+export const EVENT_KINDS: readonly EventKind[] = ['hire', 'leave', 'salary', 'maternity', 'sick', 'unpaid', 'return'];
+
+export interface PersonEvent {
+  kind: EventKind;
+  /** ISO yyyy-mm-dd: hire = contract/work start; leave = first day no longer employed; salary = effective date;
+   * absences = first day away; return = first day back. */
+  date: string;
+  /** Absences: last day away (ISO), when known. */
+  end: string | null;
+  salary: number | null;
+  previousSalary: number | null;
+  /** Where the date came from, for the reason sentence. */
+  origin: 'event' | 'contract' | 'form';
+}
+
+export interface PersonFacts {
+  employeeId: number;
+  fullName: string;
+  insuranceNo: string;
+  idNumber: string;
+  /** Salary on the roster now. */
+  salary: number;
+  /** What BHXH knows: first and last month of participation (ISO yyyy-mm), from the statement or accepted dossiers. */
+  knownFrom: string | null;
+  knownTo: string | null;
+  /** How the known start was learnt, for the reason sentence. */
+  knownBy: 'statement' | 'dossier' | null;
+  events: PersonEvent[];
+  /** The roster row (every field the draft row needs); the proposal overrides plan, months, salary and note. */
+  template: Record<string, unknown>;
+}
+
+export interface Proposal {
+  plan: string;
+  loai: number;
+  insuranceNo: string;
+  fullName: string;
+  fromMonth: string;
+  toMonth: string;
+  salary: number;
+  previousSalary: number | null;
+  reason: string;
+  employeeId: number;
+  late: boolean;
+  /** The full kekhai-draft/1 row to append. */
+  row: Record<string, unknown>;
+}
+
+export interface Skipped {
+  employeeId: number;
+  fullName: string;
+  reason: string;
+}
+
+const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+const ABSENCE_PLAN = { maternity: 'TS', sick: 'OF', unpaid: 'KL' } as const;
+const ABSENCE_NAME = { maternity: 'Nghỉ thai sản', sick: 'Nghỉ ốm', unpaid: 'Nghỉ không lương' } as const;
+
+/** Identity of a person in dossier rows: mã số BHXH, else CCCD/CMND, else the name. */
+export function personKey(p: { insuranceNo?: string; idNumber?: string; fullName?: string }): string {
+  return p.insuranceNo || p.idNumber || `name:${p.fullName ?? ''}`;
+}
+
+/** Key of a row already filed or drafted: the same person, plan and from-month is never proposed again. */
+export function rowKey(person: string, plan: string, fromMonth: string): string {
+  return `${person}|${plan}|${fromMonth}`;
+}
+
+function lateNote(from: string, period: string): string {
+  return from < period ? ` Kỳ kê khai là ${mmYyyy(period)}: truy thu từ tháng ${mmYyyy(from)} (dòng riêng, kèm bảng kê D01-TS).` : '';
+}
+
+/** The salary in force before `iso` from the person's salary events, else `fallback`. */
+function salaryBefore(events: PersonEvent[], iso: string, fallback: number): number {
+  const before = events.filter((e) => e.kind === 'salary' && e.date < iso && e.salary !== null).sort((a, b) => (a.date < b.date ? -1 : 1));
+  if (before.length) return before[before.length - 1]!.salary!;
+  const after = events.filter((e) => e.kind === 'salary' && e.date >= iso && e.previousSalary !== null).sort((a, b) => (a.date < b.date ? -1 : 1));
+  return after.length ? after[0]!.previousSalary! : fallback;
+}
+
+export function proposeFor(person: PersonFacts, periodIso: string, calendar: WorkCalendar): { proposals: Proposal[]; skipped: Skipped[] } {
+  const out: Proposal[] = [];
+  const skipped: Skipped[] = [];
+  const events = [...person.events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const add = (plan: string, from: string, to: string | null, salary: number, previousSalary: number | null, reason: string, documents?: Record<string, unknown>[]) => {
+    const fromMonth = mmYyyy(from);
+    const toMonth = to ? mmYyyy(to) : '';
+    const late = from < periodIso;
+    const row: Record<string, unknown> = { ...person.template, plan, fromMonth, toMonth, salary, note: '' };
+    if (previousSalary !== null) row.previousSalary = previousSalary;
+    if (documents && late) row.documents = documents;
+    out.push({
+      plan, loai: loaiOf(planByCode(plan)!, { salary, previousSalary }), insuranceNo: person.insuranceNo, fullName: person.fullName, fromMonth, toMonth,
+      salary, previousSalary, reason: reason + lateNote(from, periodIso), employeeId: person.employeeId, late, row,
+    });
+  };
+  const skip = (reason: string) => skipped.push({ employeeId: person.employeeId, fullName: person.fullName, reason });
+
+  // Participation start: what BHXH knows, else the hire date (explicit event first, then the contract start).
+  const hire = events.find((e) => e.kind === 'hire');
+  let start = person.knownFrom;
+  if (hire) {
+    const s = startMonth(hire.date, calendar);
+    // Known when BHXH has an open (or still running) participation: the statement covers staff hired long before it.
+    const known = person.knownFrom !== null && (person.knownTo === null || person.knownTo >= s.month);
+    if (!known) {
+      start = s.month;
+      if (s.month <= periodIso) {
+        const salary = hire.salary ?? salaryBefore(events, nextMonth(s.month) + '-01', person.salary);
+        const why = hire.origin === 'contract' ? 'ngày bắt đầu HĐLĐ' : 'ngày vào làm';
+        const rule = `${s.unworkedBefore} ngày làm việc trước đó không làm, không hưởng lương (${s.unworkedBefore >= 14 ? '≥ 14, nên đóng từ tháng sau' : '< 14, nên đóng ngay tháng này'})`;
+        const c = person.template.contract as { number?: string; signedOn?: string; from?: string } | undefined;
+        add('TM', s.month, null, salary, null, `Tăng mới: vào làm ngày ${dmy(hire.date)} (${why}); ${rule}: tham gia từ tháng ${mmYyyy(s.month)}.`, [
+          { type: 'Hợp đồng lao động', number: c?.number ?? '', issuedOn: c?.signedOn ?? '', effectiveOn: c?.from || dmy(hire.date), summary: `Truy thu tăng mới từ tháng ${mmYyyy(s.month)}`, review: '' },
+        ]);
+      }
+    }
+  }
+  if (start === null) {
+    if (events.some((e) => e.kind !== 'hire')) skip('Chưa biết ngày bắt đầu làm việc (HĐLĐ) hay tháng đã tham gia BHXH, nên không lập được dòng tăng/giảm');
+    return { proposals: out, skipped };
+  }
+  if (!person.insuranceNo && person.knownFrom !== null) skip('Chưa có mã số BHXH');
+
+  for (const e of events) {
+    if (e.kind === 'salary' && e.salary !== null) {
+      const m = e.date.slice(0, 7);
+      if (m < start || m > periodIso) continue;
+      const prev = e.previousSalary ?? salaryBefore(events, e.date, person.salary);
+      if (prev === e.salary) continue;
+      add('DC', m, null, e.salary, prev, `Điều chỉnh tiền lương từ ${formatMoney(prev)} ${e.salary > prev ? 'lên' : 'xuống'} ${formatMoney(e.salary)}, hiệu lực ngày ${dmy(e.date)}.`, [
+        { type: 'Phụ lục HĐLĐ / quyết định nâng lương', number: '', issuedOn: '', effectiveOn: dmy(e.date), summary: `Truy thu điều chỉnh lương từ tháng ${mmYyyy(m)}`, review: '' },
+      ]);
+    } else if (e.kind === 'leave') {
+      const s = stopMonth(e.date, calendar);
+      if (s.month > periodIso || s.month <= start) {
+        if (s.month <= start) skip(`Nghỉ việc ngày ${dmy(e.date)} trước tháng bắt đầu tham gia ${mmYyyy(start)}`);
+        continue;
+      }
+      const salary = salaryBefore(events, e.date, person.salary);
+      const rule = `${s.unworkedAfter} ngày làm việc còn lại trong tháng (${s.unworkedAfter >= 14 ? '≥ 14, nên giảm từ tháng này' : '< 14, nên vẫn đóng tháng này và giảm từ tháng sau'})`;
+      add('GH', s.month, null, salary, null, `Giảm hẳn: nghỉ việc từ ngày ${dmy(e.date)} (ngày đầu không còn làm việc); ${rule}: giảm từ tháng ${mmYyyy(s.month)}.`);
+    } else if (e.kind === 'maternity' || e.kind === 'sick' || e.kind === 'unpaid') {
+      const end = e.end ?? events.find((r) => r.kind === 'return' && r.date > e.date)?.date ?? null;
+      const lastAway = end && e.end === null ? dayBeforeIso(end) : end;
+      const months = absentMonths(e.date, lastAway, periodIso, calendar);
+      const span = `từ ngày ${dmy(e.date)}${lastAway ? ` đến ngày ${dmy(lastAway)}` : ''}`;
+      if (!months.length) continue;
+      const first = months[0]!;
+      const last = months[months.length - 1]!;
+      const salary = salaryBefore(events, e.date, person.salary);
+      if (first >= start && first <= periodIso) {
+        const to = lastAway ? last : null;
+        add(ABSENCE_PLAN[e.kind], first, to, salary, null, `${ABSENCE_NAME[e.kind]} ${span}: từ 14 ngày làm việc trở lên trong tháng không làm việc, không hưởng lương nên không đóng từ tháng ${mmYyyy(first)}${to ? ` đến tháng ${mmYyyy(to)}` : ''} (Luật BHXH 2014 Điều 85 k.3).`);
+      }
+      if (lastAway) {
+        const back = nextMonth(last);
+        if (back <= periodIso) add('ON', back, null, salaryBefore(events, `${back}-01`, person.salary), null, `Đi làm lại sau ${ABSENCE_NAME[e.kind].toLowerCase()} (${span}): đóng lại từ tháng ${mmYyyy(back)}.`);
+      }
+    }
+  }
+  return { proposals: out, skipped };
+}
+
+function dayBeforeIso(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Every person's proposals, minus rows already in a queued/submitted/accepted dossier or in the draft at hand. */
+export function proposeRows(persons: PersonFacts[], periodIso: string, calendar: WorkCalendar, taken: { has(key: string): boolean }): { proposals: Proposal[]; skipped: Skipped[] } {
+  const proposals: Proposal[] = [];
+  const skipped: Skipped[] = [];
+  for (const p of persons) {
+    const r = proposeFor(p, periodIso, calendar);
+    const key = personKey(p);
+    proposals.push(...r.proposals.filter((x) => !taken.has(rowKey(key, x.plan, x.fromMonth))));
+    skipped.push(...r.skipped);
+  }
+  const order = (x: Proposal) => `${x.fromMonth.slice(3)}${x.fromMonth.slice(0, 2)}|${x.fullName}`;
+  proposals.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
+  return { proposals, skipped };
+}

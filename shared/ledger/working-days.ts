@@ -1,0 +1,93 @@
+/**
+ * The 14-working-day rule (Luật BHXH 58/2014 Điều 85 k.3 and Điều 86 k.4, in force 01/01/2016; QĐ 595 Điều 42 k.4–6;
+ * reference legal-rules.md §1): a person who neither works nor is paid for 14 or more of the unit's scheduled working
+ * days in a calendar month contributes nothing for that month. The days counted are scheduled working days of the
+ * unit's own calendar (26-day = Monday–Saturday, 22-day = Monday–Friday). Public holidays are paid days, so they never
+ * count as unworked-and-unpaid; they are not modelled here (the count can only be lower with them).
+ */
+
+/** A unit's working calendar: `26` = Monday–Saturday (the default), `22` = Monday–Friday. */
+export type WorkCalendar = '26' | '22';
+export const WORK_CALENDARS: readonly WorkCalendar[] = ['26', '22'];
+export const DEFAULT_WORK_CALENDAR: WorkCalendar = '26';
+export const UNWORKED_THRESHOLD = 14;
+
+/** ISO "yyyy-mm-dd" → [year, month 1–12, day]. */
+function ymd(iso: string): [number, number, number] {
+  return [Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))];
+}
+
+function isWorkingDay(y: number, m: number, d: number, cal: WorkCalendar): boolean {
+  const wd = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  return cal === '22' ? wd >= 1 && wd <= 5 : wd !== 0;
+}
+
+export function daysInMonth(isoMonth: string): number {
+  return new Date(Date.UTC(Number(isoMonth.slice(0, 4)), Number(isoMonth.slice(5, 7)), 0)).getUTCDate();
+}
+
+/** Scheduled working days of `isoMonth` ("yyyy-mm") within the inclusive ISO dates [from, to] (clamped to the month). */
+export function workingDaysBetween(isoMonth: string, from: string | null, to: string | null, cal: WorkCalendar): number {
+  const [y, m] = [Number(isoMonth.slice(0, 4)), Number(isoMonth.slice(5, 7))];
+  const last = daysInMonth(isoMonth);
+  const first = `${isoMonth}-01`;
+  const end = `${isoMonth}-${String(last).padStart(2, '0')}`;
+  const a = !from || from < first ? first : from;
+  const b = !to || to > end ? end : to;
+  if (a > b) return 0;
+  let n = 0;
+  for (let d = ymd(a)[2]; d <= ymd(b)[2]; d++) if (isWorkingDay(y, m, d, cal)) n++;
+  return n;
+}
+
+export function nextMonth(isoMonth: string): string {
+  const y = Number(isoMonth.slice(0, 4));
+  const m = Number(isoMonth.slice(5, 7));
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+export function prevMonth(isoMonth: string): string {
+  const y = Number(isoMonth.slice(0, 4));
+  const m = Number(isoMonth.slice(5, 7));
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+/** The day before an ISO date. */
+export function dayBefore(iso: string): string {
+  const [y, m, d] = ymd(iso);
+  return new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
+}
+
+/**
+ * First month a new employee contributes for: the start month, unless the scheduled working days before the start
+ * date (unworked and unpaid) reach 14 — then the next month (legal-rules.md §1.6: starting 15/05/2016 on a 26-day
+ * calendar leaves 12 such days, so contributions run from 05/2016).
+ */
+export function startMonth(startIso: string, cal: WorkCalendar): { month: string; unworkedBefore: number } {
+  const month = startIso.slice(0, 7);
+  const unworkedBefore = workingDaysBetween(month, null, dayBefore(startIso), cal);
+  return { month: unworkedBefore >= UNWORKED_THRESHOLD ? nextMonth(month) : month, unworkedBefore };
+}
+
+/**
+ * First month without contribution after leaving (`firstDayGone` = first day no longer employed): the leaving month
+ * when its scheduled working days from that day on reach 14, else the next month (legal-rules.md §1.7, inference).
+ */
+export function stopMonth(firstDayGoneIso: string, cal: WorkCalendar): { month: string; unworkedAfter: number } {
+  const month = firstDayGoneIso.slice(0, 7);
+  const unworkedAfter = workingDaysBetween(month, firstDayGoneIso, null, cal);
+  return { month: unworkedAfter >= UNWORKED_THRESHOLD ? month : nextMonth(month), unworkedAfter };
+}
+
+/**
+ * Months of an absence [from, to] (to = null: still away, counted up to `untilMonth`) in which the scheduled working
+ * days away reach 14: those months carry no contribution (TS/OF/KL from the first, ON after the last).
+ */
+export function absentMonths(fromIso: string, toIso: string | null, untilMonth: string, cal: WorkCalendar): string[] {
+  const out: string[] = [];
+  const lastMonth = toIso ? toIso.slice(0, 7) : untilMonth;
+  for (let m = fromIso.slice(0, 7); m <= lastMonth; m = nextMonth(m)) {
+    if (workingDaysBetween(m, fromIso, toIso, cal) >= UNWORKED_THRESHOLD) out.push(m);
+  }
+  return out;
+}
