@@ -4,8 +4,10 @@ import { useLang, useMessages } from '../i18n';
 import { ErrorBoundary } from './ErrorBoundary';
 import { frameMessages } from './messages';
 import { SECTIONS } from './sections';
-import { useNav } from './stores';
+import { setUnitMode, useNav } from './stores';
+import { useUnits } from '../sections/units/units-store';
 import { installLinkGuard } from './link-guard';
+import { formatDateTimeVN } from '../../shared/format';
 
 // The first-run flow (renderer/sections/welcome), shown while no unit exists.
 const Welcome = lazy(() => import('../sections/welcome'));
@@ -24,6 +26,7 @@ export function App() {
   const [info, setInfo] = useState<Info | null>(null);
   const [welcome, setWelcome] = useState(false);
   const [training, setTraining] = useState(false);
+  const [clock, setClock] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [refresh, setRefresh] = useState(0);
 
@@ -43,7 +46,13 @@ export function App() {
 
   useEffect(() => {
     void api.call('system.info', {}).then((r) => r.ok && setInfo(r.value));
-    void api.call('training.status', {}).then((r) => r.ok && setTraining(r.value.enabled));
+    void api.call('training.status', {}).then((r) => {
+      if (!r.ok) return;
+      setTraining(r.value.enabled);
+      setUnitMode(r.value.enabled);
+      void useUnits.getState().reload();
+    });
+    void api.call('settings.get', {}).then((r) => r.ok && setClock(r.value['testMode.clock']));
   }, [section, refresh]);
 
   useEffect(() => {
@@ -90,7 +99,7 @@ export function App() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [go, lang]);
+  }, [go, lang, t]);
 
   const current = SECTIONS.find((s) => s.id === section) ?? SECTIONS[0]!;
   const Page = current.Page;
@@ -98,11 +107,14 @@ export function App() {
   return (
     <div className="app">
       <header className="topbar">
-        <h1>
-          {t('appName')}
-          {info?.testMode && <span className="badge-test" data-testid="test-mode-badge">{t('testMode')}</span>}
-          {training && <span className="badge-test badge-training" data-testid="training-badge">{t('training')}</span>}
-        </h1>
+        <h1>{t('appName')}</h1>
+        {(training || info?.testMode) && (
+          // One banner for the mode: training (its own data) and/or the frozen test clock, shown on every screen.
+          <div className="mode-banner" role="status" data-testid="mode-banner">
+            <strong>{training ? t('trainingBanner') : t('testMode')}</strong>
+            {clock && <span data-testid="mode-banner-clock"> · {t('testClockAt', { at: formatDateTimeVN(new Date(clock)) })}</span>}
+          </div>
+        )}
         <label className="lang">
           {t('language')}{' '}
           <select data-testid="lang-switch" value={lang} onChange={(e) => setLang(e.target.value === 'en' ? 'en' : 'vi')}>

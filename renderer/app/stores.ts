@@ -32,21 +32,45 @@ interface UnitState {
   setUnit(code: string | null): void;
 }
 
+/** Training mode has its own data, so its own remembered unit: leaving training gives back the real unit. */
+let unitKey = 'kekhai.unit';
+
+function storedUnit(): string | null {
+  try {
+    return localStorage.getItem(unitKey);
+  } catch {
+    return null;
+  }
+}
+
+/** Called by the frame when the mode is known or changes. */
+export function setUnitMode(training: boolean): void {
+  const key = training ? 'kekhai.unit.training' : 'kekhai.unit';
+  if (key === unitKey) return;
+  unitKey = key;
+  useCurrentUnit.setState({ unitCode: storedUnit() });
+}
+
 export const useCurrentUnit = create<UnitState>((set) => ({
-  unitCode: (() => {
-    try {
-      return localStorage.getItem('kekhai.unit');
-    } catch {
-      return null;
-    }
-  })(),
+  unitCode: storedUnit(),
   setUnit(code) {
     try {
-      if (code) localStorage.setItem('kekhai.unit', code);
-      else localStorage.removeItem('kekhai.unit');
+      if (code) localStorage.setItem(unitKey, code);
+      else localStorage.removeItem(unitKey);
     } catch {
       /* ignore */
     }
     set({ unitCode: code });
   },
+}));
+
+interface LastDossierState {
+  /** The dossier the clerk last opened, signed or chose: the signing and submit tabs start from it. */
+  id: string | null;
+  set(id: string | null): void;
+}
+
+export const useLastDossier = create<LastDossierState>((set) => ({
+  id: null,
+  set: (id) => set({ id }),
 }));

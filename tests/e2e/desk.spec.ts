@@ -39,22 +39,22 @@ test('first run: the welcome flow creates the unit, sets the provider and ends i
   await expect(page.getByTestId('welcome')).toHaveCount(0);
 });
 
-test('training mode: demo unit, local I-VAN server, marked in the title bar', async ({ appPage: page }) => {
+test('training mode: demo unit, local I-VAN server, one banner and the title bar', async ({ appPage: page }) => {
   await page.getByTestId('welcome-training').click();
-  await expect(page.getByTestId('training-badge')).toHaveText('TẬP HUẤN');
+  await expect(page.getByTestId('mode-banner')).toContainText('CHẾ ĐỘ TẬP HUẤN');
   await expect(page).toHaveTitle('[TẬP HUẤN] KêKhai BHXH');
   await expect(page.getByTestId('unit-row-TH00001')).toBeVisible();
   await page.getByTestId('nav-settings').click();
   await page.getByTestId('settings-tab-general').click();
   await expect(page.getByTestId('training-endpoint')).toContainText('http://127.0.0.1:');
   await page.getByTestId('training-toggle').click();
-  await expect(page.getByTestId('training-badge')).toHaveCount(0);
+  await expect(page.getByTestId('mode-banner')).toHaveCount(0);
   await expect(page).toHaveTitle('KêKhai BHXH');
 });
 
 test('backup: manual copy with download, restore with confirmation, audit trail', async ({ appPage: page }) => {
   await page.getByTestId('welcome-training').click();
-  await expect(page.getByTestId('training-badge')).toBeVisible();
+  await expect(page.getByTestId('mode-banner')).toBeVisible();
   await page.getByTestId('nav-settings').click();
   await expect(page.getByTestId('settings-tab-backup')).toHaveAttribute('aria-selected', 'true');
   // The automatic daily copy was taken when the app opened.
@@ -69,19 +69,23 @@ test('backup: manual copy with download, restore with confirmation, audit trail'
   expect(readFileSync(saved).subarray(0, 15).toString('latin1')).toBe('SQLite format 3');
   await expect(page.getByTestId('backup-message')).toContainText('Đã sao lưu');
 
-  // Change something after the backup: turn training off.
+  // Change something after the backup: stop asking before submitting.
   await page.getByTestId('settings-tab-general').click();
-  await page.getByTestId('training-toggle').click();
-  await expect(page.getByTestId('training-badge')).toHaveCount(0);
+  await expect(page.getByTestId('confirm-submit')).toBeChecked();
+  await page.getByTestId('confirm-submit').uncheck();
+  await expect(page.getByTestId('settings-message')).toBeVisible();
 
-  // Restore the downloaded file: confirm, then the app shows the restored state (training on again).
+  // Restore the downloaded file: confirm, then the app shows the restored state (asking again).
   await page.getByTestId('settings-tab-backup').click();
   await page.getByTestId('restore-file').setInputFiles(saved);
   await expect(page.getByTestId('restore-confirm')).toBeVisible();
   await page.getByTestId('restore-confirm-yes').click();
   await expect(page.getByTestId('backup-message')).toContainText('Đã khôi phục');
-  await expect(page.getByTestId('training-badge')).toBeVisible();
+  await expect(page.getByTestId('mode-banner')).toBeVisible();
   await expect(page.getByTestId('backup-list')).toContainText('Trước khi khôi phục');
+  await page.getByTestId('settings-tab-general').click();
+  await expect(page.getByTestId('confirm-submit')).toBeChecked();
+  await page.getByTestId('settings-tab-backup').click();
 
   // A damaged file is refused with a Vietnamese message and nothing changes.
   await page.getByTestId('restore-file').setInputFiles({ name: 'hong.db', mimeType: 'application/octet-stream', buffer: Buffer.from('không phải cơ sở dữ liệu') });

@@ -199,6 +199,9 @@ test('5. submit to the local I-VAN server and see the receipt', async () => {
   await panel.getByTestId('submit-queue').click();
   await expect(panel.getByTestId('submit-state')).toHaveText('Chờ gửi');
   await panel.getByTestId('submit-send').click();
+  // "Hỏi lại trước khi nộp hồ sơ" is on by default: the clerk confirms (Enter) what goes where.
+  await expect(page.getByTestId('submit-confirm')).toContainText(PERIOD);
+  await page.keyboard.press('Enter');
   // The I-VAN's receipt: a transaction id and "received".
   await expect(panel.getByTestId('submit-state')).toHaveText(/I-VAN đã nhận|Được chấp nhận/, { timeout: 30_000 });
   await expect(panel.getByTestId('submit-tx')).not.toHaveText('—');

@@ -2,7 +2,10 @@ import { useCallback, useEffect, useState } from 'react';
 import type { DossierSummary } from '../../../shared/contract/declarations';
 import { formatDateTimeVN } from '../../../shared/format';
 import { api } from '../../api/client';
-import { useCurrentUnit, useNav } from '../../app/stores';
+import { useCurrentUnit, useLastDossier, useNav } from '../../app/stores';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { dossierTitle } from '../../../shared/ivan/dossier-title';
+import { useUnits } from '../units/units-store';
 import { errorText, useMessages } from '../../i18n';
 import { declarationMessages } from './messages';
 
@@ -25,6 +28,8 @@ export function DossierList() {
   const [period, setPeriod] = useState('');
   const [dossiers, setDossiers] = useState<DossierSummary[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [ask, setAsk] = useState<DossierSummary | null>(null);
 
   const reload = useCallback(async () => {
     const r = await api.call('dossier.list', { unitCode: unitCode || undefined, period: /^\d{2}\/\d{4}$/.test(period) ? period : undefined });
@@ -50,11 +55,22 @@ export function DossierList() {
     else setError(errorText(r.error, lang));
   }
 
-  async function remove(id: string) {
-    const r = await api.call('dossier.delete', { id });
+  async function remove(d: DossierSummary) {
+    setAsk(null);
+    const r = await api.call('dossier.delete', { id: d.id });
     if (!r.ok) setError(errorText(r.error, lang));
+    else setNotice(t('deleted', { title: titleOf(d) }));
     void reload();
   }
+
+  const units = useUnits((s) => s.units);
+  const unitName = (code: string) => units.find((u) => u.code === code)?.name ?? '';
+  const titleOf = (d: DossierSummary) => dossierTitle({ unitCode: d.unitCode, unitName: unitName(d.unitCode) || null, procedure: null, period: d.period, batch: d.batch, receiptNo: null }, lang);
+  const setLast = useLastDossier((s) => s.set);
+  const openIn = (d: DossierSummary, tab: 'dossier' | 'submit') => {
+    setLast(d.id);
+    go('signing', tab);
+  };
 
   return (
     <div data-testid="dossier-list">
@@ -74,6 +90,12 @@ export function DossierList() {
         </label>
       </div>
       {error && <p className="error" role="alert" data-testid="dossier-error">{error}</p>}
+      {notice && <p className="success" role="status" data-testid="dossier-notice">{notice}</p>}
+      {ask && (
+        <ConfirmDialog testId="delete-confirm" danger title={t('deleteTitle')} yes={t('deleteYes')} no={t('deleteNo')} onYes={() => void remove(ask)} onNo={() => setAsk(null)}>
+          <p>{t('deleteBody', { title: titleOf(ask), rows: ask.rowCount })}</p>
+        </ConfirmDialog>
+      )}
       {dossiers.length === 0 ? (
         <p>{t('noDossiers')}</p>
       ) : (
@@ -92,7 +114,10 @@ export function DossierList() {
           <tbody>
             {dossiers.map((d) => (
               <tr key={d.id} data-testid={`dossier-row-${d.id}`}>
-                <td>{d.unitCode}</td>
+                <td>
+                  {d.unitCode}
+                  {unitName(d.unitCode) && <small className="unit-name"> – {unitName(d.unitCode)}</small>}
+                </td>
                 <td>{d.period}</td>
                 <td>{d.batch}</td>
                 <td>
@@ -103,7 +128,9 @@ export function DossierList() {
                 <td>{formatDateTimeVN(new Date(d.updatedAt))}</td>
                 <td>
                   <button type="button" onClick={() => go('declarations', 'edit', d.id)}>{t('open')}</button>{' '}
-                  {d.state === 'draft' && <button type="button" onClick={() => void remove(d.id)}>{t('delete')}</button>}
+                  {d.state === 'draft' && <button type="button" data-testid="dossier-to-sign" onClick={() => openIn(d, 'dossier')}>{t('toSign')}</button>}{' '}
+                  {d.state === 'signed' && <button type="button" data-testid="dossier-to-submit" onClick={() => openIn(d, 'submit')}>{t('toSubmit')}</button>}{' '}
+                  {d.state === 'draft' && <button type="button" data-testid="dossier-delete" onClick={() => setAsk(d)}>{t('delete')}</button>}
                 </td>
               </tr>
             ))}

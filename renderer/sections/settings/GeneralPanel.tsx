@@ -3,6 +3,19 @@ import type { AppSettings, TrainingState } from '../../../shared/contract/desk';
 import { api } from '../../api/client';
 import { errorText, useMessages } from '../../i18n';
 import { settingsMessages } from './messages';
+import { formatDateTimeVN, parseDateTimeVN } from '../../../shared/format';
+
+/** "31/10/2015 10:00" → "2015-10-31T10:00" for the datetime-local picker ('' when not a full date and time). */
+function pickerValue(text: string): string {
+  const iso = parseDateTimeVN(text);
+  return iso ? iso.slice(0, 16) : '';
+}
+
+/** "2015-10-31T10:00" from the picker → "31/10/2015 10:00". */
+function fromPicker(v: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(v);
+  return m ? `${m[3]}/${m[2]}/${m[1]} ${m[4]}:${m[5]}` : '';
+}
 
 /** Training mode, the test clock, updates and small preferences. */
 export function GeneralPanel() {
@@ -18,7 +31,7 @@ export function GeneralPanel() {
     void api.call('settings.get', {}).then((r) => {
       if (!r.ok) return;
       setS(r.value);
-      setClock(r.value['testMode.clock'] ?? '');
+      setClock(r.value['testMode.clock'] ? formatDateTimeVN(new Date(r.value['testMode.clock'])) : '');
       setUpdates(r.value['updates.url'] ?? '');
     });
     void api.call('training.status', {}).then((r) => r.ok && setTraining(r.value));
@@ -31,6 +44,12 @@ export function GeneralPanel() {
       setMsg({ ok: true, text: t('saved') });
       window.dispatchEvent(new Event('kekhai:settings-changed'));
     } else setMsg({ ok: false, text: errorText(r.error, lang) });
+  }
+
+  const clockIso = clock.trim() ? parseDateTimeVN(clock) : null;
+  const clockBad = clock.trim() !== '' && clockIso === null;
+  function saveClock() {
+    if (!clockBad) void save({ 'testMode.clock': clockIso });
   }
 
   async function toggleTraining() {
@@ -53,14 +72,24 @@ export function GeneralPanel() {
           {training?.enabled ? t('trainingOff') : t('trainingOn')}
         </button>
         {training?.ivanEndpoint && <p data-testid="training-endpoint">{t('trainingIvan', { url: training.ivanEndpoint })}</p>}
-        <label className="field">
-          <span>{t('testClock')}</span>
-          <input data-testid="test-clock" value={clock} placeholder="2015-10-31T23:00:00+07:00" onChange={(e) => setClock(e.target.value)} />
-        </label>
-        <p className="hint">{t('testClockHint')}</p>
-        <button type="button" data-testid="test-clock-save" onClick={() => void save({ 'testMode.clock': clock.trim() || null })}>
-          {t('save')}
-        </button>
+        <form
+          className="test-clock"
+          onSubmit={(e) => {
+            e.preventDefault();
+            saveClock();
+          }}
+        >
+          <label className="field">
+            <span>{t('testClock')}</span>
+            <input data-testid="test-clock" value={clock} placeholder="31/10/2015 10:00" aria-invalid={clockBad || undefined} onChange={(e) => setClock(e.target.value)} />
+          </label>
+          {/* The calendar writes the same dd/mm/yyyy hh:mm text the clerk can type. */}
+          <input type="datetime-local" aria-label={t('testClockPick')} data-testid="test-clock-picker" value={pickerValue(clock)} onChange={(e) => setClock(fromPicker(e.target.value))} />
+          <p className="hint">{t('testClockHint')}</p>
+          {clockBad && <p className="error" data-testid="test-clock-error">{t('testClockBad')}</p>}
+          <button type="submit" data-testid="test-clock-save">{t('save')}</button>{' '}
+          <button type="button" data-testid="test-clock-clear" onClick={() => { setClock(''); void save({ 'testMode.clock': null }); }}>{t('testClockClear')}</button>
+        </form>
       </fieldset>
       <fieldset>
         <legend>{t('updatesUrl')}</legend>

@@ -6,6 +6,15 @@ import type { DossierSummary } from '../../../shared/contract/declarations';
 import type { SignerSpecInput } from '../../../shared/contract/signing';
 import { signingMessages } from './messages';
 import { SignerPicker } from './SignDialog';
+import { useLastDossier } from '../../app/stores';
+import { formatDateTimeVN } from '../../../shared/format';
+
+/** True when the period (mm/yyyy) starts after the month of `now` in Vietnam time. */
+function periodAfter(period: string, now: Date): boolean {
+  const [mm, yyyy] = period.split('/').map(Number) as [number, number];
+  const vn = new Date(now.getTime() + 7 * 3600_000);
+  return yyyy * 12 + mm > vn.getUTCFullYear() * 12 + vn.getUTCMonth() + 1;
+}
 
 /** "Ký hồ sơ": a stored draft dossier → each form signed, wrapped, envelope signed, state "đã ký". */
 export function DossierSignPanel() {
@@ -18,16 +27,23 @@ export function DossierSignPanel() {
   const [reason, setReason] = useState('');
   const [result, setResult] = useState<Output<'signing.signDossier'> | null>(null);
 
+  const last = useLastDossier((s) => s.id);
+  const setLast = useLastDossier((s) => s.set);
+  const [now, setNow] = useState<Date | null>(null);
   const load = useCallback(async () => {
     const r = await api.call('dossier.list', { state: 'draft' });
     if (r.ok) {
       setDossiers(r.value.dossiers);
-      setChosen((c) => c || r.value.dossiers[0]?.id || '');
+      // The dossier the clerk came from (opened in Kê khai) first.
+      setChosen((c) => c || (r.value.dossiers.some((d) => d.id === last) ? last! : r.value.dossiers[0]?.id || ''));
     }
-  }, []);
+  }, [last]);
   useEffect(() => {
     void load();
+    void api.call('system.info', {}).then((r) => r.ok && setNow(new Date(r.value.now)));
   }, [load]);
+  const current = dossiers.find((d) => d.id === chosen);
+  const late = current && now ? periodAfter(current.period, now) : false;
 
   const run = async (spec: SignerSpecInput, override?: { reason: string }) => {
     setBusy(true);
@@ -38,6 +54,7 @@ export function DossierSignPanel() {
     if (r.ok) {
       setResult(r.value);
       setMismatch(false);
+      setLast(chosen);
       setChosen('');
       void load();
     } else {
@@ -62,7 +79,12 @@ export function DossierSignPanel() {
           </select>
         </label>
       )}
-      <SignerPicker busy={busy || !chosen} submitLabel={t('signDossier')} onSubmit={(spec) => void run(spec)} />
+      {late && current && now && (
+        <p className="warning" role="alert" data-testid="sign-period-warning">
+          {t('periodAfterClock', { period: current.period, now: formatDateTimeVN(now) })}
+        </p>
+      )}
+      <SignerPicker busy={busy} blocked={chosen ? null : t('whyNoDossier')} submitLabel={t('signDossier')} onSubmit={(spec) => void run(spec)} />
       {busy && <p aria-live="polite">{t('signing')}</p>}
       {error && <p className="error" role="alert" data-testid="sign-dossier-error">{error}</p>}
       {mismatch && (

@@ -20,12 +20,13 @@ interface CertChoice {
  * cleared after every attempt (a wrong PIN is never retried automatically: the clerk types it again).
  * `onSigner` receives the spec once, for callers (the declarations page) that sign a whole dossier.
  */
-export function SignerPicker({ onSubmit, busy, submitLabel }: { onSubmit: (spec: SignerSpecInput) => void; busy: boolean; submitLabel: string }) {
+export function SignerPicker({ onSubmit, busy, submitLabel, blocked }: { onSubmit: (spec: SignerSpecInput) => void; busy: boolean; submitLabel: string; blocked?: string | null }) {
   const { t } = useMessages(signingMessages);
   const [choices, setChoices] = useState<CertChoice[]>([]);
   const [testCert, setTestCert] = useState<Output<'signing.tokens'>['testCert'] | null>(null);
   const [choice, setChoice] = useState<string>('');
   const [secret, setSecret] = useState('');
+  const [loaded, setLoaded] = useState(false);
 
   useEffect(() => {
     void api.call('signing.tokens', {}).then((r) => {
@@ -39,6 +40,7 @@ export function SignerPicker({ onSubmit, busy, submitLabel }: { onSubmit: (spec:
       setChoices(list);
       setTestCert(r.value.testCert);
       setChoice((cur) => cur || list[0]?.key || (r.value.testCert.expired ? '' : 'test-cert'));
+      setLoaded(true);
     });
   }, []);
 
@@ -52,8 +54,21 @@ export function SignerPicker({ onSubmit, busy, submitLabel }: { onSubmit: (spec:
     onSubmit(spec);
   };
 
+  // A disabled button always says why and what to do.
+  const noCert = loaded && choices.length === 0 && (!testCert || testCert.expired);
+  const why = busy ? null : blocked ? blocked : noCert ? t('whyNoCert') : !choice ? t('whyChooseCert') : !secret && !selected?.pinPad ? t('whyNoPin') : null;
+  const disabled = busy || Boolean(blocked) || !choice || (!secret && !selected?.pinPad);
+
   return (
-    <div className="form-grid" data-testid="signer-picker">
+    <form
+      className="form-grid"
+      data-testid="signer-picker"
+      onSubmit={(e) => {
+        // Enter in the PIN or password field signs.
+        e.preventDefault();
+        if (!disabled) submit();
+      }}
+    >
       <label className="field">
         {t('signWith')}
         <select data-testid="signer-choice" value={choice} onChange={(e) => setChoice(e.target.value)}>
@@ -78,11 +93,16 @@ export function SignerPicker({ onSubmit, busy, submitLabel }: { onSubmit: (spec:
         </label>
       )}
       <div className="actions">
-        <button type="button" data-testid="signer-submit" disabled={busy || !choice || (!secret && !selected?.pinPad)} onClick={submit}>
+        <button type="submit" data-testid="signer-submit" disabled={disabled} aria-describedby={why ? 'signer-why' : undefined}>
           {submitLabel}
         </button>
+        {why && (
+          <p className="disabled-why" id="signer-why" data-testid="signer-why">
+            {why}
+          </p>
+        )}
       </div>
-    </div>
+    </form>
   );
 }
 
@@ -122,7 +142,7 @@ export function SignDialog() {
       <label className="field">
         {t('unitMst')} <input data-testid="sign-unit-mst" value={unitMst} onChange={(e) => setUnitMst(e.target.value)} />
       </label>
-      <SignerPicker busy={busy || !file} submitLabel={t('sign')} onSubmit={(spec) => void run(spec)} />
+      <SignerPicker busy={busy} blocked={file ? null : t('chooseFile')} submitLabel={t('sign')} onSubmit={(spec) => void run(spec)} />
       {busy && <p aria-live="polite">{t('signing')}</p>}
       {error && <p className="error" role="alert" data-testid="sign-error">{error}</p>}
       {mismatch && (

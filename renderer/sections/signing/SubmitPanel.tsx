@@ -3,7 +3,9 @@ import type { OutboxEntryDto } from '../../../shared/contract/ivan';
 import type { DossierSummary } from '../../../shared/contract/declarations';
 import { api } from '../../api/client';
 import { defineCatalog, errorText, useMessages } from '../../i18n';
-import { useCurrentUnit } from '../../app/stores';
+import { useCurrentUnit, useLastDossier } from '../../app/stores';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { dossierTitle } from '../../../shared/ivan/dossier-title';
 import { formatDateTimeVN } from '../../../shared/format';
 import { readFileBlob } from './file-io';
 
@@ -30,6 +32,18 @@ const m = defineCatalog({
     receiptAt: 'Nhận lúc',
     pick: 'Hồ sơ đã ký của đơn vị',
     pickNone: '— chọn tệp thay vì hồ sơ —',
+    confirmTitle: 'Nộp hồ sơ lên I-VAN?',
+    confirmBody: 'Gửi {what} tới {endpoint}. Sau khi I-VAN nhận thì không rút lại được.',
+    confirmYes: 'Nộp hồ sơ',
+    confirmNo: 'Chưa nộp',
+    confirmCancelTitle: 'Huỷ gửi hồ sơ?',
+    confirmCancelBody: 'Hồ sơ {what} sẽ bị rút khỏi hàng đợi; muốn nộp lại phải đưa vào hàng đợi lần nữa.',
+    confirmCancelYes: 'Huỷ gửi',
+    confirmCancelNo: 'Giữ trong hàng đợi',
+    theFile: 'tệp đã chọn',
+    unitEndpoint: 'địa chỉ I-VAN của đơn vị',
+    whyNothing: 'Chọn một hồ sơ đã ký (hoặc một tệp BHXHDienTu.xml đã ký) để đưa vào hàng đợi. Chưa có hồ sơ đã ký? Vào Ký số & Nộp → Ký hồ sơ.',
+    whyNotQueued: 'Đưa hồ sơ vào hàng đợi trước, rồi mới gửi được.',
   },
   en: {
     heading: 'Submit through the I-VAN',
@@ -53,6 +67,18 @@ const m = defineCatalog({
     receiptAt: 'Received at',
     pick: 'Signed dossiers of the unit',
     pickNone: '— choose a file instead —',
+    confirmTitle: 'Submit the dossier to the I-VAN?',
+    confirmBody: 'Send {what} to {endpoint}. Once the I-VAN has it, it cannot be withdrawn.',
+    confirmYes: 'Submit',
+    confirmNo: 'Not now',
+    confirmCancelTitle: 'Cancel sending?',
+    confirmCancelBody: 'Dossier {what} leaves the outbox; to file it, queue it again.',
+    confirmCancelYes: 'Cancel sending',
+    confirmCancelNo: 'Keep it queued',
+    theFile: 'the chosen file',
+    unitEndpoint: 'the unit’s I-VAN address',
+    whyNothing: 'Choose a signed dossier (or a signed BHXHDienTu.xml) to queue. None yet? Go to Sign & Submit → Sign dossier.',
+    whyNotQueued: 'Queue the dossier first; then it can be sent.',
   },
 });
 
@@ -67,10 +93,26 @@ export default function SubmitPanel({ dossierId: fixedDossierId }: { dossierId?:
   const [signed, setSigned] = useState<DossierSummary[]>([]);
   const [picked, setPicked] = useState('');
   const dossierId = fixedDossierId ?? (picked || undefined);
+  const last = useLastDossier((s) => s.id);
+  const [confirmSubmit, setConfirmSubmit] = useState(true);
+  const [ask, setAsk] = useState<'send' | 'cancel' | null>(null);
   useEffect(() => {
-    if (fixedDossierId || !unitCode) return;
-    void api.call('dossier.list', { unitCode, state: 'signed' }).then((r) => r.ok && setSigned(r.value.dossiers));
-  }, [fixedDossierId, unitCode]);
+    void api.call('settings.get', {}).then((r) => r.ok && setConfirmSubmit(r.value['ui.confirmSubmit']));
+  }, []);
+  useEffect(() => {
+    if (fixedDossierId) return;
+    // Every unit's signed dossiers (the clerk may come from another unit's list); the one the clerk came from first.
+    void api.call('dossier.list', { unitCode: unitCode ?? undefined, state: 'signed' }).then(async (r) => {
+      if (!r.ok) return;
+      let list = r.value.dossiers;
+      if (last && !list.some((d) => d.id === last)) {
+        const all = await api.call('dossier.list', { state: 'signed' });
+        if (all.ok) list = [...all.value.dossiers.filter((d) => d.id === last), ...list];
+      }
+      setSigned(list);
+      setPicked((p) => p || (list.some((d) => d.id === last) ? last! : (list[0]?.id ?? '')));
+    });
+  }, [fixedDossierId, unitCode, last]);
   const [file, setFile] = useState<File | null>(null);
   const [endpoint, setEndpoint] = useState('');
   const [entry, setEntry] = useState<OutboxEntryDto | null>(null);
@@ -103,7 +145,10 @@ export default function SubmitPanel({ dossierId: fixedDossierId }: { dossierId?:
     setMsg({ ok: true, text: t(r.value.created ? 'queued' : 'already', { id: r.value.entry.id }) });
   };
 
+  const chosen = signed.find((d) => d.id === dossierId);
+  const what = chosen ? dossierTitle({ unitCode: chosen.unitCode, unitName: null, procedure: null, period: chosen.period, batch: chosen.batch, receiptNo: null }, lang) : t('theFile');
   const send = async () => {
+    setAsk(null);
     if (!entry) return;
     setBusy(true);
     const r = await api.call('ivan.outboxSend', {});
@@ -113,6 +158,7 @@ export default function SubmitPanel({ dossierId: fixedDossierId }: { dossierId?:
   };
 
   const cancel = async () => {
+    setAsk(null);
     if (!entry) return;
     const r = await api.call('ivan.outboxCancel', { id: entry.id });
     if (!r.ok) setMsg({ ok: false, text: errorText(r.error, lang) });
@@ -129,7 +175,7 @@ export default function SubmitPanel({ dossierId: fixedDossierId }: { dossierId?:
             <option value="">{t('pickNone')}</option>
             {signed.map((d) => (
               <option key={d.id} value={d.id}>
-                {d.period} · {lang === 'en' ? 'batch' : 'đợt'} {d.batch} · {d.rowCount} {lang === 'en' ? 'rows' : 'dòng'}
+                {d.unitCode} · {d.period} · {lang === 'en' ? 'batch' : 'đợt'} {d.batch} · {d.rowCount} {lang === 'en' ? 'rows' : 'dòng'}
                 {d.signedAt ? ` · ${formatDateTimeVN(new Date(d.signedAt))}` : ''}
               </option>
             ))}
@@ -151,9 +197,21 @@ export default function SubmitPanel({ dossierId: fixedDossierId }: { dossierId?:
       </div>
       <div className="toolbar">
         <button type="button" disabled={busy || (!file && !dossierId)} onClick={() => void queue()} data-testid="submit-queue">{t('queue')}</button>
-        <button type="button" disabled={busy || entry?.state !== 'queued'} onClick={() => void send()} data-testid="submit-send">{busy ? t('sending') : t('send')}</button>
-        <button type="button" disabled={busy || entry?.state !== 'queued'} onClick={() => void cancel()} data-testid="submit-cancel">{t('cancel')}</button>
+        <button type="button" disabled={busy || entry?.state !== 'queued'} onClick={() => (confirmSubmit ? setAsk('send') : void send())} data-testid="submit-send">{busy ? t('sending') : t('send')}</button>
+        <button type="button" disabled={busy || entry?.state !== 'queued'} onClick={() => setAsk('cancel')} data-testid="submit-cancel">{t('cancel')}</button>
       </div>
+      {!busy && !file && !dossierId && <p className="disabled-why" data-testid="submit-why">{t('whyNothing')}</p>}
+      {!busy && (file || dossierId) && entry?.state !== 'queued' && !entry && <p className="disabled-why" data-testid="submit-why">{t('whyNotQueued')}</p>}
+      {ask === 'send' && (
+        <ConfirmDialog testId="submit-confirm" title={t('confirmTitle')} yes={t('confirmYes')} no={t('confirmNo')} onYes={() => void send()} onNo={() => setAsk(null)}>
+          <p>{t('confirmBody', { what, endpoint: entry?.endpoint ?? t('unitEndpoint') })}</p>
+        </ConfirmDialog>
+      )}
+      {ask === 'cancel' && (
+        <ConfirmDialog testId="cancel-confirm" danger title={t('confirmCancelTitle')} yes={t('confirmCancelYes')} no={t('confirmCancelNo')} onYes={() => void cancel()} onNo={() => setAsk(null)}>
+          <p>{t('confirmCancelBody', { what })}</p>
+        </ConfirmDialog>
+      )}
       {msg && <p className={msg.ok ? 'success' : 'error'} role="status">{msg.text}</p>}
       {entry && (
         <table className="grid" data-testid="submit-receipt">
