@@ -102,9 +102,9 @@ export function requireDossier(db: Database.Database, id: string): DossierRecord
 export function listDossiers(db: Database.Database, f: { unitCode?: string; period?: string; state?: DossierState } = {}): DossierRecord[] {
   const where: string[] = [];
   const args: unknown[] = [];
-  if (f.unitCode) (where.push('unit_code = ?'), args.push(f.unitCode));
-  if (f.period) (where.push('period = ?'), args.push(f.period));
-  if (f.state) (where.push('state = ?'), args.push(f.state));
+  if (f.unitCode) { where.push('unit_code = ?'); args.push(f.unitCode); }
+  if (f.period) { where.push('period = ?'); args.push(f.period); }
+  if (f.state) { where.push('state = ?'); args.push(f.state); }
   const sql = `SELECT * FROM dossiers ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY period_key DESC, unit_code, batch DESC, created_at DESC`;
   return (db.prepare(sql).all(...args) as Row[]).map(toRecord);
 }

@@ -69,11 +69,11 @@ function unionSql(db: Database.Database): string {
 function where(f: AuditFilter): { sql: string; params: Record<string, string> } {
   const conds: string[] = [];
   const params: Record<string, string> = {};
-  if (f.subjectType) (conds.push('subject_type = @subjectType'), (params.subjectType = f.subjectType));
-  if (f.subjectId) (conds.push('subject_id = @subjectId'), (params.subjectId = f.subjectId));
+  if (f.subjectType) { conds.push('subject_type = @subjectType'); params.subjectType = f.subjectType; }
+  if (f.subjectId) { conds.push('subject_id = @subjectId'); params.subjectId = f.subjectId; }
   // Stored instants are ISO UTC strings; compare as instants so "+07:00" bounds work.
-  if (f.from) (conds.push('julianday(at) >= julianday(@from)'), (params.from = new Date(f.from).toISOString()));
-  if (f.to) (conds.push('julianday(at) < julianday(@to)'), (params.to = new Date(f.to).toISOString()));
+  if (f.from) { conds.push('julianday(at) >= julianday(@from)'); params.from = new Date(f.from).toISOString(); }
+  if (f.to) { conds.push('julianday(at) < julianday(@to)'); params.to = new Date(f.to).toISOString(); }
   if (f.search) {
     conds.push("(action LIKE @search ESCAPE '\\' OR actor LIKE @search ESCAPE '\\' OR subject_id LIKE @search ESCAPE '\\' OR detail LIKE @search ESCAPE '\\')");
     params.search = `%${f.search.replace(/[\\%_]/g, (c) => '\\' + c)}%`;

@@ -12,10 +12,16 @@ export function parseCsvText(text: string): string[][] {
     const c = s[i]!;
     if (quoted) {
       if (c !== '"') field += c;
-      else if (s[i + 1] === '"') (field += '"'), i++;
+      else if (s[i + 1] === '"') {
+        field += '"';
+        i++;
+      }
       else quoted = false;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    }
     else if (c === '\n' || c === '\r') {
       if (c === '\r' && s[i + 1] === '\n') i++;
       row.push(field);

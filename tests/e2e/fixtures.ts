@@ -48,6 +48,7 @@ export async function stopApp(app: ServedApp, keepData = false): Promise<void> {
 
 /** Playwright fixture: `app` is a served browser-mode instance, `page` is opened on it. */
 export const test = base.extend<{ app: ServedApp; appPage: Page }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this destructuring.
   app: async ({}, use) => {
     const app = await serveApp();
     await use(app);

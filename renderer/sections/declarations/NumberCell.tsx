@@ -10,6 +10,7 @@ export function NumberCell({ value, onValue, ...rest }: { value: number; onValue
   useEffect(() => {
     if (parseAmount(text) !== value) setText(String(value ?? ''));
     // Only an outside change of the value resets the text (not every keystroke).
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- reading `text` must not re-run this on every keystroke
   }, [value]);
   return (
     <input

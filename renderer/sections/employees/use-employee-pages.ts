@@ -36,6 +36,7 @@ export function useEmployeePages(q: EmployeeQuery | null) {
       setTotal(r.value.total);
       setVersion((v) => v + 1);
     },
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` is `q` serialised: a new object with the same query keeps the pages
     [key],
   );
 
