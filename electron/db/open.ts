@@ -1,9 +1,13 @@
 import Database from 'better-sqlite3';
-import { chmodSync, copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../core/app-error';
 import { fromFutureError, migrateTo, schemaVersion } from './migrate';
 import { latestSchemaVersion, migrations, type Migration } from './migrations';
+import { makePrivateDir, tightenMode } from './private-files';
+import { tidyBackupsFolder } from '../desk/backup-files';
+
+export { makePrivateDir, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, tightenMode } from './private-files';
 
 export const DATABASE_FILE = 'kekhai.db';
 
@@ -12,26 +16,6 @@ export const DATABASE_FILE = 'kekhai.db';
  * before giving up with DB_BUSY. Imports of 50,000 rows commit in well under this.
  */
 export const BUSY_TIMEOUT_MS = 30_000;
-
-/** The data folder is the clerk's alone: other local accounts must not read dossiers, PINs' sealed secrets or backups. */
-export const PRIVATE_DIR_MODE = 0o700;
-export const PRIVATE_FILE_MODE = 0o600;
-
-/** Creates (or tightens) a private folder. chmod is a no-op for ACL-governed Windows folders, which is fine there. */
-export function makePrivateDir(dir: string): void {
-  mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
-  tightenMode(dir, PRIVATE_DIR_MODE);
-}
-
-/** Sets the mode of a file we own; a file we cannot chmod (read-only media) is left as it is. */
-export function tightenMode(path: string, mode: number = PRIVATE_FILE_MODE): void {
-  if (process.platform === 'win32' || !existsSync(path)) return;
-  try {
-    chmodSync(path, mode);
-  } catch {
-    // Not ours to change (e.g. a shared read-only copy): opening still works, and doctor reports the mode.
-  }
-}
 
 /**
  * Every `db.transaction(fn)` of this connection begins IMMEDIATE: a deferred transaction that reads and then
@@ -122,6 +106,7 @@ export function openDatabase(opts: OpenOptions): OpenedDatabase {
       migrateTo(db, known, list);
       db.pragma('optimize');
     }
+    if (!opts.readonly) tidyBackupsFolder(opts.dataDir);
   } catch (e) {
     db.close();
     throw e;

@@ -1,14 +1,55 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { basename, join } from 'node:path';
 import type { BackupInfo } from '../../shared/contract/desk';
 import { AppError } from '../core/app-error';
+import { makePrivateDir, tightenMode } from '../db/private-files';
 
-/** Backups live beside the database, where open.ts also puts its pre-migration copies. */
+/** Backups live beside the database, where open.ts also puts its pre-migration copies; the folder is private (0700). */
 export function backupsDir(dataDir: string): string {
   const dir = join(dataDir, 'backups');
-  mkdirSync(dir, { recursive: true });
+  makePrivateDir(dir);
   return dir;
+}
+
+/** `.incoming-<host>-<pid>-<time>.db`: a file being checked for a restore, owned by that process. */
+const STAGED = /^\.incoming-(?:(.+)-)?(\d+)-\d+\.db(?:-wal|-shm|-journal)?$/;
+
+export function stagedFileName(): string {
+  return `.incoming-${hostname()}-${process.pid}-${Date.now()}.db`;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * At start-up: removes staging files a restore left behind when its process died (a crafted upload must not sit in
+ * the folder), and makes every copy private (0600) — copies made by older versions were readable by everyone.
+ * A staging file of a live process on this machine (a restore running in another window) is left alone.
+ */
+export function tidyBackupsFolder(dataDir: string): { removed: string[] } {
+  const dir = join(dataDir, 'backups');
+  if (!existsSync(dir)) return { removed: [] };
+  makePrivateDir(dir);
+  const removed: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const m = STAGED.exec(name);
+    if (m) {
+      const ours = (m[1] === undefined || m[1] === hostname()) && alive(Number(m[2])) && Number(m[2]) !== process.pid;
+      if (!ours) {
+        rmSync(join(dir, name), { force: true });
+        removed.push(name);
+      }
+    } else tightenMode(join(dir, name));
+  }
+  return { removed };
 }
 
 export type MadeKind = 'auto' | 'manual' | 'pre-restore';

@@ -1,13 +1,16 @@
 import Database from 'better-sqlite3';
-import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, openSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackupInfo } from '../../shared/contract/desk';
 import { AppError } from '../core/app-error';
 import type { ServiceContext } from '../core/context';
 import { fromFutureError, migrateTo, schemaVersion } from '../db/migrate';
 import { latestSchemaVersion } from '../db/migrations';
+import { tightenMode } from '../db/private-files';
 import { audit, currentActor } from '../system/settings';
-import { backupsDir, dayVN, describeBackup, listBackups, newBackupName, type MadeKind } from './backup-files';
+import { backupsDir, dayVN, describeBackup, listBackups, newBackupName, stagedFileName, type MadeKind } from './backup-files';
+import { assertKnownSchema } from './backup-schema';
+import { dropUntrustedSettings, mergeAuditLog, readLiveAudit, type Reconfirm } from './backup-sanitize';
 import { readSettings } from './settings-store';
 
 function logRun(ctx: ServiceContext, operation: 'backup' | 'restore', kind: MadeKind | 'upload', info: { name: string; sizeBytes: number; schemaVersion: number | null }, check: string): void {
@@ -30,6 +33,7 @@ export async function makeBackup(ctx: ServiceContext, kind: MadeKind): Promise<B
       return 256;
     },
   });
+  tightenMode(target);
   const check = verifyCopy(target);
   if (check !== 'ok') {
     rmSync(target, { force: true });
@@ -70,21 +74,26 @@ export async function autoBackup(ctx: ServiceContext): Promise<{ made: BackupInf
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 
-/** Tables every KêKhai database has since schema 10; a SQLite file without them is some other program's. */
-const REQUIRED_TABLES = ['settings', 'audit_log'];
-
 /**
- * Checks a candidate file before anything is replaced: a SQLite file, `PRAGMA integrity_check` = ok, a KêKhai
- * schema, and not written by a newer version (DB_FROM_FUTURE). Returns its schema version.
+ * Checks a candidate file before anything is replaced: a SQLite file, `PRAGMA integrity_check` = ok, not written by
+ * a newer version (DB_FROM_FUTURE), and exactly the schema a release wrote (backup-schema.ts). Returns its version.
+ * The file is opened read-only with `trusted_schema = OFF`, so nothing it defines runs while it is inspected.
  */
 export function checkCandidate(file: string): number {
-  const head = readFileSync(file).subarray(0, 16);
+  const head = Buffer.alloc(16);
+  const fd = openSync(file, 'r');
+  try {
+    readSync(fd, head, 0, 16, 0);
+  } finally {
+    closeSync(fd);
+  }
   if (!head.equals(SQLITE_MAGIC)) {
     throw new AppError('BACKUP_INVALID', 'Tệp không phải bản sao lưu cơ sở dữ liệu KêKhai (không phải tệp SQLite)', { en: 'The file is not a KêKhai database backup (not a SQLite file)' });
   }
   let db: Database.Database;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
+    db.pragma('trusted_schema = OFF');
   } catch (e) {
     throw new AppError('BACKUP_INVALID', `Không mở được bản sao lưu: ${(e as Error).message}`, { en: `Cannot open the backup: ${(e as Error).message}` });
   }
@@ -103,47 +112,77 @@ export function checkCandidate(file: string): number {
     }
     const version = schemaVersion(db);
     if (version > latestSchemaVersion) throw fromFutureError(version, latestSchemaVersion);
-    const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
-    const missing = REQUIRED_TABLES.filter((t) => !tables.has(t));
-    if (version < 10 || missing.length) {
-      throw new AppError('BACKUP_INVALID', 'Tệp SQLite này không phải cơ sở dữ liệu KêKhai', { en: 'This SQLite file is not a KêKhai database', details: { version, missing } });
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name);
+    if (version === 0 || !tables.includes('settings')) {
+      throw new AppError('BACKUP_INVALID', 'Tệp SQLite này không phải cơ sở dữ liệu KêKhai', { en: 'This SQLite file is not a KêKhai database', details: { version } });
     }
+    assertKnownSchema(db, version);
     return version;
   } finally {
     db.close();
   }
 }
 
-/**
- * Restores a backup over the live database. Order matters: check the candidate, keep a copy of the current file,
- * then copy the candidate's pages into the live file with SQLite's backup API (our open connection stays valid and
- * sees the new content), bring it up to the current schema, and record the restore in the restored file's log.
- */
-export async function restoreBackup(ctx: ServiceContext, source: { file: string; label: string; kind: 'upload' | MadeKind | 'pre-migration' }): Promise<{ restoredFrom: string; fromSchemaVersion: number; schemaVersion: number; safetyCopy: BackupInfo }> {
-  const fromVersion = checkCandidate(source.file);
-  const safetyCopy = await makeBackup(ctx, 'pre-restore');
-  const src = new Database(source.file, { readonly: true, fileMustExist: true });
-  try {
-    await src.backup(ctx.db.name, {
-      progress: ({ totalPages, remainingPages }) => {
-        ctx.progress({ stage: 'restore', done: totalPages - remainingPages, total: totalPages });
-        return 256;
-      },
-    });
-  } finally {
-    src.close();
-  }
-  ctx.db.pragma('foreign_keys = ON');
-  const now = migrateTo(ctx.db);
-  const size = statSync(source.file).size;
-  logRun(ctx, 'restore', source.kind === 'pre-migration' ? 'manual' : source.kind, { name: source.label, sizeBytes: size, schemaVersion: fromVersion }, 'ok');
-  audit(ctx.db, { at: ctx.now(), action: 'backup.restored', subjectType: 'database', subjectId: source.label, detail: { fromSchemaVersion: fromVersion, schemaVersion: now, safetyCopy: safetyCopy.name } });
-  return { restoredFrom: source.label, fromSchemaVersion: fromVersion, schemaVersion: now, safetyCopy };
+export interface RestoreResult {
+  restoredFrom: string;
+  fromSchemaVersion: number;
+  schemaVersion: number;
+  safetyCopy: BackupInfo;
+  /** Settings the backup held that were not restored; the clerk enters them again if they are right. */
+  reconfirm: Reconfirm[];
 }
 
-/** An uploaded file goes to a scratch name in the backups folder first (same disk, removed afterwards). */
+/**
+ * Restores a backup over the live database. The candidate is copied to a private staging file first (the source
+ * cannot change under us), checked, brought up to the current schema, stripped of settings that load code or send
+ * data elsewhere, and given the live audit log followed by its own; only then are its pages copied into the live
+ * file with SQLite's backup API (our open connection stays valid and sees the new content). Nothing here reads a
+ * table of the live database except the audit log, and a live file without one is no obstacle.
+ */
+export async function restoreBackup(ctx: ServiceContext, source: { file: string; label: string; kind: 'upload' | MadeKind | 'pre-migration' }): Promise<RestoreResult> {
+  const staged = join(backupsDir(ctx.dataDir), stagedFileName());
+  try {
+    copyFileSync(source.file, staged);
+    tightenMode(staged);
+    const fromVersion = checkCandidate(staged);
+    const safetyCopy = await makeBackup(ctx, 'pre-restore');
+    const liveAudit = readLiveAudit(ctx.db);
+    const prepared = new Database(staged, { fileMustExist: true });
+    let reconfirm: Reconfirm[];
+    let now: number;
+    let merged: { kept: number; appended: number };
+    try {
+      prepared.pragma('journal_mode = DELETE');
+      now = migrateTo(prepared);
+      ({ reconfirm, merged } = prepared.transaction(() => ({ reconfirm: dropUntrustedSettings(prepared), merged: mergeAuditLog(prepared, liveAudit) }))());
+      await prepared.backup(ctx.db.name, {
+        progress: ({ totalPages, remainingPages }) => {
+          ctx.progress({ stage: 'restore', done: totalPages - remainingPages, total: totalPages });
+          return 256;
+        },
+      });
+    } finally {
+      prepared.close();
+    }
+    ctx.db.pragma('foreign_keys = ON');
+    const size = statSync(source.file).size;
+    logRun(ctx, 'restore', source.kind === 'pre-migration' ? 'manual' : source.kind, { name: source.label, sizeBytes: size, schemaVersion: fromVersion }, 'ok');
+    audit(ctx.db, {
+      at: ctx.now(),
+      action: 'backup.restored',
+      subjectType: 'database',
+      subjectId: source.label,
+      detail: { fromSchemaVersion: fromVersion, schemaVersion: now, safetyCopy: safetyCopy.name, auditKept: merged.kept, auditAppended: merged.appended, notRestored: reconfirm.map((r) => ({ key: r.key, unitCode: r.unitCode, value: r.value })) },
+    });
+    return { restoredFrom: source.label, fromSchemaVersion: fromVersion, schemaVersion: now, safetyCopy, reconfirm };
+  } finally {
+    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(staged + suffix, { force: true });
+  }
+}
+
+/** An uploaded file goes to a private staging name in the backups folder first (same disk, removed afterwards). */
 export function stageUpload(ctx: ServiceContext, base64: string): { file: string; cleanup(): void } {
-  const file = join(backupsDir(ctx.dataDir), `.incoming-${process.pid}-${Date.now()}.db`);
-  writeFileSync(file, Buffer.from(base64, 'base64'));
+  const file = join(backupsDir(ctx.dataDir), stagedFileName());
+  writeFileSync(file, Buffer.from(base64, 'base64'), { mode: 0o600 });
   return { file, cleanup: () => rmSync(file, { force: true }) };
 }

@@ -162,6 +162,11 @@ export const deskMethods = defineMethods({
       schemaVersion: z.number().int(),
       /** The copy of the database as it was just before the restore. */
       safetyCopy: backupInfo,
+      /**
+       * Settings the backup held that load code or send data elsewhere (PKCS#11 libraries, update address, I-VAN
+       * endpoints, queued dossiers' addresses): not restored; the clerk enters them again if they are right.
+       */
+      reconfirm: z.array(z.object({ key: z.string(), unitCode: z.string().nullable(), value: z.string(), message: z.string(), messageEn: z.string() })),
     }),
     progress: true,
   },

@@ -62,10 +62,13 @@ const restore: CliCommand = {
     return io.call('backup.restore', { file: { name: basename(path), base64: readFileSync(path).toString('base64') } });
   },
   human(value, lang) {
-    const v = value as { restoredFrom: string; fromSchemaVersion: number; schemaVersion: number; safetyCopy: BackupInfo };
-    return lang === 'en'
-      ? `Restored from ${v.restoredFrom} (schema ${v.fromSchemaVersion} → ${v.schemaVersion}). The data as it was before: backups/${v.safetyCopy.name}`
-      : `Đã khôi phục từ ${v.restoredFrom} (lược đồ ${v.fromSchemaVersion} → ${v.schemaVersion}). Dữ liệu trước khi khôi phục được giữ ở: backups/${v.safetyCopy.name}`;
+    const v = value as { restoredFrom: string; fromSchemaVersion: number; schemaVersion: number; safetyCopy: BackupInfo; reconfirm?: { message: string; messageEn: string }[] };
+    const head =
+      lang === 'en'
+        ? `Restored from ${v.restoredFrom} (schema ${v.fromSchemaVersion} → ${v.schemaVersion}). The data as it was before: backups/${v.safetyCopy.name}`
+        : `Đã khôi phục từ ${v.restoredFrom} (lược đồ ${v.fromSchemaVersion} → ${v.schemaVersion}). Dữ liệu trước khi khôi phục được giữ ở: backups/${v.safetyCopy.name}`;
+    const again = (v.reconfirm ?? []).map((r) => `  - ${lang === 'en' ? r.messageEn : r.message}`);
+    return again.length ? [head, lang === 'en' ? 'Not restored, enter again if right:' : 'Chưa khôi phục, hãy xác nhận lại nếu đúng:', ...again].join('\n') : head;
   },
 };
 

@@ -97,12 +97,13 @@ describe('backup', () => {
     dirs.push(old);
     const { migrateTo } = await import('../../../electron/db/migrate');
     const oldDb = new Database(join(old, 'old.db'));
-    migrateTo(oldDb, 10);
+    // 60 is the schema of the first release (0.1.0), the oldest a real backup can have.
+    migrateTo(oldDb, 60);
     setSetting(oldDb, 'marker', 'from-v10');
     oldDb.close();
     const { ctx } = contextAt('2015-10-30T03:00:00Z');
     const r = await ctx.value('backup.restore', { file: { name: 'old.db', base64: b64(join(old, 'old.db')) } });
-    expect(r.fromSchemaVersion).toBe(10);
+    expect(r.fromSchemaVersion).toBe(60);
     expect(r.schemaVersion).toBe(latestSchemaVersion);
     expect(ctx.db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion);
     expect(getSetting(ctx.db, 'marker', null)).toBe('from-v10');
