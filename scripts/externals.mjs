@@ -3,8 +3,7 @@
 // in devDependencies (tests/unit/dependencies.test.ts holds package.json to this list).
 //   better-sqlite3, pkcs11js  native addons (.node files cannot be bundled)
 //   xmllint-wasm              loads its .wasm file next to its own script
-//   exceljs                   the .xlsx reader's library until it is replaced (see docs/DEVELOPING.md)
 //   electron-updater          electron-builder checks for it to write app-update.yml
 //   electron                  provided by the Electron runtime itself (a devDependency)
-export const runtimeDependencies = ['better-sqlite3', 'pkcs11js', 'xmllint-wasm', 'exceljs', 'electron-updater'];
+export const runtimeDependencies = ['better-sqlite3', 'pkcs11js', 'xmllint-wasm', 'electron-updater'];
 export const external = [...runtimeDependencies, 'electron'];

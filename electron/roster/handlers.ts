@@ -3,7 +3,7 @@ import type { Handlers } from '../core/handlers';
 import { exportRosterXlsx } from './export-xlsx';
 import { fromRow, SELECT_EMPLOYEE, type EmployeeRow } from './columns';
 import { employeeHistory, getEmployee, listEmployees, saveEmployee } from './employees';
-import { importCommit, importPreview } from './import';
+import { importCommit, importPreview, importSheets } from './import';
 import { getMapping, saveMapping } from './mappings';
 import { addUnit, getUnitByCode, listUnits, updateUnit } from './units';
 import { applyImportStatement, nextEmployeeId } from '../ledger/import-statement';
@@ -18,6 +18,7 @@ export const rosterHandlers: Handlers<typeof rosterMethods> = {
   'employee.get': (input, ctx) => getEmployee(ctx.db, input.id),
   'employee.save': (input, ctx) => saveEmployee(ctx.db, input, ctx.now(), ctx.face === 'cli' ? 'cli' : 'form'),
   'employee.history': (input, ctx) => ({ items: employeeHistory(ctx.db, input.id) }),
+  'roster.importSheets': (input) => importSheets(input.file),
   'roster.importPreview': (input, ctx) => importPreview(ctx, input),
   'roster.importCommit': async ({ participatingSince, ...input }, ctx) => {
     const firstNew = nextEmployeeId(ctx.db);

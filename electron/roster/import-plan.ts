@@ -7,7 +7,7 @@ import { AppError } from '../core/app-error';
 import { FIELDS, fromRow, searchText, SELECT_EMPLOYEE, type EmployeeRow } from './columns';
 import { changedFields } from './employee-store';
 import { cellText } from './cells';
-import { findHeaderRow, recogniseMapping } from './mapping';
+import { findHeader, HEADER_SCAN_ROWS, recogniseMapping } from './mapping';
 import { columnIndexes, makeRowReader, problem, type RowReader } from './row-reader';
 import type { Sheet, SheetRow } from './sheet';
 
@@ -37,7 +37,14 @@ export interface ImportPlan {
   convertedCells: number;
   /** The first data rows as read (legacy text decoded), for the preview. */
   sample: Record<string, string>[];
+  /** The header row as the sheet numbers it. */
+  headerRow: number;
+  /** Problems not kept in `problems` (the list is capped at MAX_PROBLEMS). */
+  problemsOmitted: number;
 }
+
+/** Problems kept in a plan: a file of 200,000 bad rows must not hold a million messages. */
+export const MAX_PROBLEMS = 1000;
 
 /** Rows looked at before deciding the header row and each column's legacy encoding. */
 const LOOKAHEAD = 2000;
@@ -72,6 +79,8 @@ export class ImportPlanner {
     private readonly onProgress?: (done: number) => void,
     /** Takes each insert/update as soon as it is planned (the commit writes while the file is still being read). */
     private readonly sink?: (r: PlannedRow) => void,
+    /** The header row as the sheet numbers it; omitted = found (see findHeader). */
+    private readonly headerRow?: number,
   ) {}
 
   push(rows: SheetRow[]): void {
@@ -80,7 +89,7 @@ export class ImportPlanner {
       return;
     }
     for (const r of rows) this.pending.push(r);
-    if (this.pending.length > LOOKAHEAD + 15) this.start();
+    if (this.pending.length > LOOKAHEAD + HEADER_SCAN_ROWS) this.start();
   }
 
   finish(): ImportPlan {
@@ -91,8 +100,9 @@ export class ImportPlanner {
   private start(): void {
     const sheet: Sheet = { rows: this.pending };
     if (!sheet.rows.length) throw new AppError('BAD_FILE', 'Tệp không có dữ liệu', { en: 'The file holds no data' });
-    const headerAt = findHeaderRow(sheet);
-    const headers = sheet.rows[headerAt]!.cells.map((c) => cellText(c).text);
+    const found = findHeader(sheet.rows, this.headerRow);
+    const headerAt = found.at;
+    const headers = found.headers;
     const recognised = recogniseMapping(headers);
     const mapping = this.mappingIn && Object.values(this.mappingIn).some((h) => headers.includes(h)) ? this.mappingIn : recognised.mapping;
     const mappedHeaders = new Set(Object.values(mapping));
@@ -115,7 +125,7 @@ export class ImportPlanner {
     const sample = sheet.rows
       .slice(headerAt + 1, headerAt + 6)
       .map((r) => Object.fromEntries(headers.map((h, i) => [h || `#${i + 1}`, cellText(r.cells[i] ?? null, encodings[i]).text])));
-    this.plan = { headers, mapping, unmapped, totalRows: 0, inserts: [], updates: [], toInsert: 0, toUpdate: 0, unchanged: 0, rejectedRows: 0, problems: [], convertedCells: 0, sample };
+    this.plan = { headers, mapping, unmapped, totalRows: 0, inserts: [], updates: [], toInsert: 0, toUpdate: 0, unchanged: 0, rejectedRows: 0, problems: [], convertedCells: 0, sample, headerRow: found.row, problemsOmitted: 0 };
     const rest = sheet.rows.slice(headerAt + 1);
     this.pending = [];
     for (const r of rest) this.take(r);
@@ -125,8 +135,20 @@ export class ImportPlanner {
     return this.plan!.mapping[f] ?? EMPLOYEE_FIELD_LABELS[f].vi;
   }
 
-  private take({ row, cells }: SheetRow): void {
+  private take({ row, cells, invalid }: SheetRow): void {
     const plan = this.plan!;
+    if (invalid) {
+      // Bytes that are no text in the file's encoding: refused as they are, never stored with U+FFFD.
+      plan.totalRows++;
+      plan.rejectedRows++;
+      for (const b of invalid) {
+        const column = plan.headers[b.column] || `#${b.column + 1}`;
+        const p = problem(row, column, 'ENCODING', `byte ${b.bytes} không phải văn bản hợp lệ trong bảng mã của tệp`, `byte ${b.bytes} is no valid text in the file's encoding`);
+        if (plan.problems.length < MAX_PROBLEMS) plan.problems.push(p);
+        else plan.problemsOmitted++;
+      }
+      return;
+    }
     let empty = true;
     for (const c of cells) {
       if (c !== null && c !== undefined && !(typeof c === 'string' && c.trim() === '')) {
@@ -167,7 +189,10 @@ export class ImportPlanner {
     }
     if (problems.length) {
       plan.rejectedRows++;
-      for (const p of problems) plan.problems.push(p);
+      for (const p of problems) {
+        if (plan.problems.length < MAX_PROBLEMS) plan.problems.push(p);
+        else plan.problemsOmitted++;
+      }
     } else if (!matched) {
       const r: PlannedRow = { row, value, search: searchText(value), existing: null };
       plan.toInsert++;
@@ -188,8 +213,8 @@ export class ImportPlanner {
 }
 
 /** Plans a sheet already in memory (CSV, tests). */
-export function planImport(db: Database.Database, unitId: number, sheet: Sheet, mappingIn: ColumnMapping | null, now: Date, onProgress?: (done: number) => void): ImportPlan {
-  const planner = new ImportPlanner(db, unitId, mappingIn, now, onProgress);
+export function planImport(db: Database.Database, unitId: number, sheet: Sheet, mappingIn: ColumnMapping | null, now: Date, onProgress?: (done: number) => void, headerRow?: number): ImportPlan {
+  const planner = new ImportPlanner(db, unitId, mappingIn, now, onProgress, undefined, headerRow);
   planner.push(sheet.rows);
   return planner.finish();
 }

@@ -3,7 +3,7 @@ import type { ColumnMapping, ImportPreview, ImportResult } from '../../shared/co
 import type { ServiceContext } from '../core/context';
 import { commitImport, ImportWriter, inImportTransaction } from './import-commit';
 import { ImportPlanner, type ImportPlan } from './import-plan';
-import { isXlsx, readSpreadsheet } from './read-file';
+import { isXlsx, readSpreadsheet, xlsxSheets } from './read-file';
 import { streamXlsx } from './read-xlsx';
 import { pullXlsxRows, streamXlsxRows, XlsxWorkerUnavailable } from './xlsx-worker';
 import { getMapping, saveMapping } from './mappings';
@@ -13,38 +13,52 @@ interface ImportRequest {
   unitCode: string;
   file: FileBlob;
   mapping?: ColumnMapping;
+  sheet?: string;
+  headerRow?: number;
 }
 
-function planner(ctx: ServiceContext, unitId: number, mapping: ColumnMapping | null, sink?: ConstructorParameters<typeof ImportPlanner>[5]): ImportPlanner {
-  return new ImportPlanner(ctx.db, unitId, mapping, ctx.now(), (done) => ctx.progress({ stage: 'validate', done, total: 0 }), sink);
+function planner(ctx: ServiceContext, unitId: number, mapping: ColumnMapping | null, headerRow: number | undefined, sink?: ConstructorParameters<typeof ImportPlanner>[5]): ImportPlanner {
+  return new ImportPlanner(ctx.db, unitId, mapping, ctx.now(), (done) => ctx.progress({ stage: 'validate', done, total: 0 }), sink, headerRow);
+}
+
+/** The sheets of an .xlsx and the one an import reads unless told otherwise. */
+export function importSheets(file: FileBlob): { sheets: { name: string; hidden: boolean }[]; suggested: string } {
+  const bytes = Buffer.from(file.base64, 'base64');
+  if (!isXlsx(bytes)) return { sheets: [], suggested: '' };
+  const { sheets, chosen } = xlsxSheets(bytes);
+  return { sheets, suggested: chosen };
 }
 
 /** Reads and validates the whole file without writing (preview, dry run): the event loop keeps running. */
-async function plan(ctx: ServiceContext, req: ImportRequest): Promise<{ unitId: number; plan: ImportPlan }> {
+async function plan(ctx: ServiceContext, req: ImportRequest): Promise<{ unitId: number; plan: ImportPlan; sheet?: string }> {
   const unit = getUnitByCode(ctx.db, req.unitCode);
   const bytes = Buffer.from(req.file.base64, 'base64');
   const mapping = req.mapping ?? getMapping(ctx.db, unit.id);
   ctx.progress({ stage: 'read', done: 0, total: 0 });
   // .xlsx rows are validated batch by batch as the parsing thread produces them; a .csv is read at once.
   if (isXlsx(bytes)) {
-    let p = planner(ctx, unit.id, mapping);
+    const sheet = xlsxSheets(bytes, req.sheet).chosen;
+    let p = planner(ctx, unit.id, mapping, req.headerRow);
     try {
-      await streamXlsxRows(bytes, (rows) => p.push(rows));
+      await streamXlsxRows(bytes, sheet, (rows) => p.push(rows));
     } catch (e) {
       if (!(e instanceof XlsxWorkerUnavailable)) throw e;
-      p = planner(ctx, unit.id, mapping);
-      await streamXlsx(bytes, (rows) => p.push(rows));
+      p = planner(ctx, unit.id, mapping, req.headerRow);
+      streamXlsx(bytes, { sheet }, (rows) => p.push(rows));
     }
-    return { unitId: unit.id, plan: p.finish() };
+    return { unitId: unit.id, plan: p.finish(), sheet };
   }
-  const p = planner(ctx, unit.id, mapping);
-  p.push((await readSpreadsheet(req.file.name, bytes)).rows);
+  const p = planner(ctx, unit.id, mapping, req.headerRow);
+  p.push(readSpreadsheet(req.file.name, bytes).rows);
   return { unitId: unit.id, plan: p.finish() };
 }
 
 export async function importPreview(ctx: ServiceContext, req: ImportRequest): Promise<ImportPreview> {
-  const { plan: p } = await plan(ctx, req);
+  const { plan: p, sheet } = await plan(ctx, req);
   return {
+    sheet,
+    headerRow: p.headerRow,
+    ...(p.problemsOmitted ? { problemsOmitted: p.problemsOmitted } : {}),
     headers: p.headers,
     mapping: p.mapping,
     unmapped: p.unmapped,
@@ -58,6 +72,11 @@ export async function importPreview(ctx: ServiceContext, req: ImportRequest): Pr
   };
 }
 
+/** The count of problems left off the capped list, when there are any. */
+function omitted(p: ImportPlan): { rejectedOmitted?: number } {
+  return p.problemsOmitted ? { rejectedOmitted: p.problemsOmitted } : {};
+}
+
 function rejectedOf(p: ImportPlan): ImportResult['rejected'] {
   return p.problems.filter((x) => x.severity === 'error').map(({ row, column, code, message }) => ({ row, column, code, message }));
 }
@@ -67,11 +86,11 @@ function rejectedOf(p: ImportPlan): ImportResult['rejected'] {
  * its rows, all inside ONE transaction that this thread holds without yielding to the event loop (nothing else can
  * run statements on the connection meanwhile). A rejected row is never written; a failure anywhere rolls back all.
  */
-function commitXlsxStreaming(ctx: ServiceContext, unitId: number, bytes: Buffer, mapping: ColumnMapping | null): ImportPlan {
+function commitXlsxStreaming(ctx: ServiceContext, unitId: number, bytes: Buffer, mapping: ColumnMapping | null, sheet: string, headerRow: number | undefined): ImportPlan {
   const writer = new ImportWriter(ctx.db, unitId, ctx.now(), ctx.testMode, (d) => ctx.progress({ stage: 'write', done: d, total: 0 }));
   return inImportTransaction(ctx.db, () => {
-    const p = planner(ctx, unitId, mapping, (r) => writer.write(r));
-    pullXlsxRows(bytes, (rows) => p.push(rows));
+    const p = planner(ctx, unitId, mapping, headerRow, (r) => writer.write(r));
+    pullXlsxRows(bytes, sheet, (rows) => p.push(rows));
     const done = p.finish();
     writer.finish();
     return done;
@@ -87,9 +106,9 @@ export async function importCommit(ctx: ServiceContext, req: ImportRequest & { d
     if (isXlsx(bytes)) {
       try {
         ctx.progress({ stage: 'read', done: 0, total: 0 });
-        const p = commitXlsxStreaming(ctx, unit.id, bytes, mapping);
+        const p = commitXlsxStreaming(ctx, unit.id, bytes, mapping, xlsxSheets(bytes, req.sheet).chosen, req.headerRow);
         if (req.rememberMapping) saveMapping(ctx.db, unit.id, p.mapping, ctx.now());
-        return { imported: p.toInsert, updated: p.toUpdate, rejected: rejectedOf(p) };
+        return { imported: p.toInsert, updated: p.toUpdate, rejected: rejectedOf(p), ...omitted(p) };
       } catch (e) {
         // No parsing thread (rolled back before any row): plan on this thread, then write.
         if (!(e instanceof XlsxWorkerUnavailable)) throw e;
@@ -98,8 +117,8 @@ export async function importCommit(ctx: ServiceContext, req: ImportRequest & { d
   }
   const { unitId, plan: p } = await plan(ctx, req);
   const rejected = rejectedOf(p);
-  if (req.dryRun) return { imported: p.toInsert, updated: p.toUpdate, rejected };
+  if (req.dryRun) return { imported: p.toInsert, updated: p.toUpdate, rejected, ...omitted(p) };
   const done = commitImport(ctx.db, unitId, p, ctx.now(), ctx.testMode, (d, total) => ctx.progress({ stage: 'write', done: d, total }));
   if (req.rememberMapping) saveMapping(ctx.db, unitId, p.mapping, ctx.now());
-  return { ...done, rejected };
+  return { ...done, rejected, ...omitted(p) };
 }

@@ -2,7 +2,9 @@ import type { ColumnMapping, EmployeeField } from '../../shared/contract/roster'
 import { foldKey } from '../../shared/text/fold';
 import { toUnicode } from '../../shared/text/legacy/decode';
 import { HEADER_ALIASES, IGNORED_HEADERS } from './header-aliases';
-import type { Sheet } from './sheet';
+import { AppError } from '../core/app-error';
+import { cellText } from './cells';
+import type { CellValue, SheetRow } from './sheet';
 
 /** Folded key of a header: legacy encodings decoded, "(dd/mm/yyyy)"-style hints dropped. */
 export function headerKey(header: string): string {
@@ -36,14 +38,89 @@ export function recogniseMapping(headers: string[]): { mapping: ColumnMapping; u
   return { mapping, unmapped };
 }
 
+/** Rows looked at for the header (title blocks above the table are a few rows at most). */
+export const HEADER_SCAN_ROWS = 20;
+
+export interface HeaderFound {
+  /** Index in `rows` of the (last) header row; data starts after it. */
+  at: number;
+  /** The header row as the sheet numbers it (the first line of a two-line header). */
+  row: number;
+  /** One label per column (two-line headers joined). */
+  headers: string[];
+}
+
+const label = (c: CellValue | undefined) => (typeof c === 'string' ? cellText(c).text : '');
+
+function score(headers: readonly string[]): number {
+  let n = 0;
+  for (const h of headers) if (h && recogniseHeader(h)) n++;
+  return n;
+}
+
 /**
- * Finds the header row: the first of the first 15 rows in which at least two cells are recognised headers (real
- * templates put a title block above the table). Defaults to the first row.
+ * A two-line header: a group label above (merged across its columns, so only its first cell holds it) and the
+ * sub-labels below ("Hợp đồng lao động" over "Số" | "Ngày ký"). A column's label is the one of the two orders that
+ * names a field ("Số hợp đồng lao động"), else the lower line alone, else "upper lower".
  */
-export function findHeaderRow(sheet: Sheet): number {
-  for (let i = 0; i < Math.min(15, sheet.rows.length); i++) {
-    const hits = sheet.rows[i]!.cells.filter((c) => typeof c === 'string' && recogniseHeader(c) !== null).length;
-    if (hits >= 2) return i;
+export function joinHeaderLines(upper: readonly CellValue[], lower: readonly CellValue[]): string[] {
+  const out: string[] = [];
+  let group = '';
+  for (let c = 0; c < Math.max(upper.length, lower.length); c++) {
+    const u = label(upper[c]);
+    const l = label(lower[c]);
+    if (u) group = u;
+    const parent = u || (l ? group : '');
+    if (!l) out.push(parent);
+    else if (!parent) out.push(l);
+    else
+      out.push(
+        [`${l} ${parent}`, `${parent} ${l}`].find((x) => recogniseHeader(x)) ??
+          (recogniseHeader(l) ? l : `${parent} ${l}`),
+      );
   }
-  return 0;
+  return out;
+}
+
+/**
+ * The header row: given (`headerRow`, the sheet's own number), else the best of the first 20 rows by the number of
+ * cells naming a field — a two-line header when joining a row with the next names more fields, and the later of two
+ * adjacent rows that name as many (the VNPT workbook's row 3 of XML names under its row 2 of labels).
+ */
+export function findHeader(rows: readonly SheetRow[], headerRow?: number): HeaderFound {
+  if (headerRow !== undefined) {
+    const at = rows.findIndex((r) => r.row === headerRow);
+    if (at < 0) {
+      throw new AppError('BAD_REQUEST', `Dòng tiêu đề ${headerRow} trống hoặc không có trong tệp`, {
+        en: `Header row ${headerRow} is empty or not in the file`,
+      });
+    }
+    return { at, row: headerRow, headers: rows[at]!.cells.map(label) };
+  }
+  let best: HeaderFound = { at: 0, row: rows[0]?.row ?? 1, headers: (rows[0]?.cells ?? []).map(label) };
+  let bestScore = 0;
+  for (let i = 0; i < Math.min(HEADER_SCAN_ROWS, rows.length); i++) {
+    const single = rows[i]!.cells.map(label);
+    const s = score(single);
+    if (s >= 2 && s >= bestScore && (s > bestScore || i === best.at + 1)) {
+      best = { at: i, row: rows[i]!.row, headers: single };
+      bestScore = s;
+    }
+    const next = rows[i + 1];
+    if (next && next.row === rows[i]!.row + 1 && s >= 1) {
+      const joined = joinHeaderLines(rows[i]!.cells, next.cells);
+      const j = score(joined);
+      if (j > s && j > score(next.cells.map(label)) && j > bestScore) {
+        best = { at: i + 1, row: rows[i]!.row, headers: joined };
+        bestScore = j;
+      }
+    }
+  }
+  return best;
+}
+
+/** The number of fields the best header row of these rows names (0 = nothing like a roster). */
+export function headerScore(rows: readonly SheetRow[]): number {
+  if (!rows.length) return 0;
+  return score(findHeader(rows).headers);
 }

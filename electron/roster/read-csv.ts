@@ -1,26 +1,55 @@
-import type { CellValue, Sheet } from './sheet';
+import type { CellValue, Sheet, SheetRow } from './sheet';
 
 /**
- * CSV as Vietnamese offices export it: UTF-8 with or without BOM, comma- or semicolon-separated (Excel in a
- * Vietnamese locale writes ";" because "," is the decimal mark), RFC 4180 quoting. The delimiter is whichever of
- * ";" and "," occurs more often outside quotes on the first line.
+ * CSV and tab-separated text as Vietnamese offices save it:
+ * - UTF-8 with or without BOM; UTF-16 LE/BE with BOM (Excel's "Unicode Text", tab-separated); Windows-1258 (what
+ *   Vietnamese Windows writes for "CSV"), decoded by the WHATWG decoder Node ships;
+ * - delimiter `,`, `;` (Excel in a Vietnamese locale, where "," is the decimal mark) or tab, whichever splits the
+ *   first lines into the most columns; RFC 4180 quoting;
+ * - every cell NFC. A byte sequence that is no text in the file's encoding is never replaced by U+FFFD: the row is
+ *   marked `invalid` with the column and the bytes, and the import refuses it.
  */
-export function readCsv(bytes: Buffer): Sheet {
-  let text = bytes.toString('utf8');
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const delimiter = detectDelimiter(text);
-  const rows: Sheet['rows'] = [];
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1258';
+
+export interface CsvSheet extends Sheet {
+  encoding: TextEncoding;
+  delimiter: ',' | ';' | '\t';
+}
+
+const hex = (bytes: Iterable<number>) =>
+  Array.from(bytes, (b) => '0x' + b.toString(16).toUpperCase().padStart(2, '0')).join(' ');
+
+/**
+ * The encoding of a file without BOM: UTF-8 when its non-ASCII bytes form UTF-8 sequences (a stray broken byte
+ * in an otherwise UTF-8 file stays UTF-8 — that row is refused), Windows-1258 when none of them do.
+ */
+export function detectEncoding(bytes: Uint8Array): { encoding: TextEncoding; bom: number } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', bom: 3 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bom: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', bom: 2 };
+  let valid = 0;
+  let invalid = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b < 0x80) continue;
+    const len = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let ok = len > 0 && i + len <= bytes.length;
+    for (let k = 1; ok && k < len; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
+    if (ok) {
+      valid++;
+      i += len - 1;
+    } else invalid++;
+  }
+  return { encoding: valid > 0 && valid >= invalid * 4 ? 'utf-8' : invalid > 0 ? 'windows-1258' : 'utf-8', bom: 0 };
+}
+
+/** Splits text into records of fields (RFC 4180), keeping each record's first line number. */
+function* records(text: string, delimiter: string): Generator<{ line: number; fields: string[] }> {
   let field = '';
-  let cells: CellValue[] = [];
+  let fields: string[] = [];
   let quoted = false;
-  let rowNo = 1;
-  const endRow = () => {
-    cells.push(field);
-    field = '';
-    if (!(cells.length === 1 && cells[0] === '')) rows.push({ row: rowNo, cells: cells.map((c) => (c === '' ? null : c)) });
-    cells = [];
-    rowNo++;
-  };
+  let line = 1;
+  let start = 1;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
@@ -29,30 +58,125 @@ export function readCsv(bytes: Buffer): Sheet {
           field += '"';
           i++;
         } else quoted = false;
-      } else field += c;
+      } else {
+        if (c === '\n') line++;
+        field += c;
+      }
     } else if (c === '"' && field === '') quoted = true;
     else if (c === delimiter) {
-      cells.push(field);
+      fields.push(field);
       field = '';
-    } else if (c === '\n') endRow();
-    else if (c === '\r') {
-      if (text[i + 1] === '\n') i++;
-      endRow();
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      fields.push(field);
+      yield { line: start, fields };
+      fields = [];
+      field = '';
+      start = ++line;
     } else field += c;
   }
-  if (field !== '' || cells.length) endRow();
-  return { rows };
+  if (field !== '' || fields.length) {
+    fields.push(field);
+    yield { line: start, fields };
+  }
 }
 
-function detectDelimiter(text: string): ',' | ';' {
-  let commas = 0;
-  let semis = 0;
-  let quoted = false;
-  for (const c of text) {
-    if (c === '"') quoted = !quoted;
-    else if (!quoted && (c === '\n' || c === '\r')) break;
-    else if (!quoted && c === ',') commas++;
-    else if (!quoted && c === ';') semis++;
+function detectDelimiter(text: string): ',' | ';' | '\t' {
+  const lines = text.split(/\r?\n/, 20);
+  let best: ',' | ';' | '\t' = ',';
+  let bestCount = 0;
+  for (const d of ['\t', ';', ','] as const) {
+    let max = 0;
+    for (const l of lines) {
+      let n = 0;
+      let q = false;
+      for (const c of l) {
+        if (c === '"') q = !q;
+        else if (!q && c === d) n++;
+      }
+      max = Math.max(max, n);
+    }
+    if (max > bestCount) {
+      best = d;
+      bestCount = max;
+    }
   }
-  return semis > commas ? ';' : ',';
+  return best;
+}
+
+const C1 = /[\u0080-\u009f]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+export function readCsv(bytes: Uint8Array): CsvSheet {
+  const { encoding, bom } = detectEncoding(bytes);
+  const body = bytes.subarray(bom);
+  const buf = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  // Single-byte and UTF-8 files are split on their ASCII delimiters first (as Latin-1, one char per byte), then each
+  // field is decoded strictly, so a bad byte is found in its own row and column. UTF-16 is decoded whole (Node keeps
+  // lone surrogates, which are then found per field).
+  let text: string;
+  if (encoding === 'utf-16le') text = buf.toString('utf16le');
+  else if (encoding === 'utf-16be') text = Buffer.from(buf).swap16().toString('utf16le');
+  else text = buf.toString('latin1');
+  const delimiter = detectDelimiter(text);
+  const strict =
+    encoding === 'utf-8' || encoding === 'windows-1258' ? new TextDecoder(encoding, { fatal: true }) : null;
+  const rows: SheetRow[] = [];
+  for (const { line, fields } of records(text, delimiter)) {
+    const cells: CellValue[] = new Array(fields.length);
+    let invalid: SheetRow['invalid'];
+    let empty = true;
+    for (let c = 0; c < fields.length; c++) {
+      let f = fields[c]!;
+      if (strict && /[^\x00-\x7f]/.test(f)) {
+        const raw = Buffer.from(f, 'latin1');
+        try {
+          f = strict.decode(raw);
+          if (encoding === 'windows-1258' && C1.test(f)) throw new Error('unassigned');
+        } catch {
+          (invalid ??= []).push({ column: c, bytes: badBytes(raw, encoding) });
+          f = '';
+        }
+      } else if (!strict && LONE_SURROGATE.test(f)) {
+        const unit = LONE_SURROGATE.exec(f)![0].charCodeAt(0);
+        (invalid ??= []).push({
+          column: c,
+          bytes: hex(encoding === 'utf-16le' ? [unit & 0xff, unit >> 8] : [unit >> 8, unit & 0xff]),
+        });
+        f = '';
+      }
+      if (f !== '') {
+        empty = false;
+        cells[c] = /[^\x00-\x7f]/.test(f) ? f.normalize('NFC') : f;
+      } else cells[c] = null;
+    }
+    if (!empty || invalid) rows.push(invalid ? { row: line, cells, invalid } : { row: line, cells });
+  }
+  return { rows, encoding, delimiter };
+}
+
+/** The first bytes that do not decode, as "0xC3 0x28". */
+function badBytes(raw: Uint8Array, encoding: TextEncoding): string {
+  if (encoding === 'windows-1258') {
+    const d = new TextDecoder('windows-1258');
+    for (let i = 0; i < raw.length; i++) if (C1.test(d.decode(raw.subarray(i, i + 1)))) return hex([raw[i]!]);
+    return hex(raw.subarray(0, 1));
+  }
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  for (let i = 0; i < raw.length;) {
+    const b = raw[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const len = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 1;
+    const seq = raw.subarray(i, Math.min(raw.length, i + len));
+    try {
+      strict.decode(seq);
+    } catch {
+      return hex(seq);
+    }
+    i += len;
+  }
+  return hex(raw.subarray(0, 1));
 }

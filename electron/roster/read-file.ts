@@ -1,16 +1,46 @@
 import { AppError } from '../core/app-error';
+import { headerScore } from './mapping';
 import { readCsv } from './read-csv';
-import { readXlsx } from './read-xlsx';
-import type { Sheet } from './sheet';
+import { chooseSheet, XlsxWorkbook } from './read-xlsx';
+import type { Sheet, SheetRow } from './sheet';
 
 /** An .xlsx is a zip: "PK" signature. */
-export function isXlsx(bytes: Buffer): boolean {
+export function isXlsx(bytes: Uint8Array): boolean {
   return bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b;
 }
 
+/** How well a sheet's first rows look like a roster (the best header row's recognised columns). */
+export function rosterSheetScore(head: SheetRow[]): number {
+  return headerScore(head);
+}
+
+/** The worksheets of an .xlsx and the one an import reads when none is chosen: the named one, else by content. */
+export function xlsxSheets(
+  bytes: Uint8Array,
+  sheet?: string,
+): { sheets: { name: string; hidden: boolean }[]; chosen: string } {
+  const wb = new XlsxWorkbook(bytes);
+  return {
+    sheets: wb.sheets.map(({ name, hidden }) => ({ name, hidden })),
+    chosen: chooseSheet(wb, { sheet, pick: rosterSheetScore }).name,
+  };
+}
+
 /** Picks the reader by the file's content (zip signature = .xlsx), falling back to the name's extension. */
-export async function readSpreadsheet(name: string, bytes: Buffer): Promise<Sheet> {
-  if (isXlsx(bytes)) return readXlsx(bytes);
+export function readSpreadsheet(
+  name: string,
+  bytes: Uint8Array,
+  opts: { sheet?: string } = {},
+): Sheet & { sheet?: string } {
+  if (isXlsx(bytes)) {
+    const wb = new XlsxWorkbook(bytes);
+    const chosen = chooseSheet(wb, { sheet: opts.sheet, pick: rosterSheetScore });
+    const rows: SheetRow[] = [];
+    wb.rows(chosen, (batch) => {
+      for (const r of batch) rows.push(r);
+    });
+    return { rows, sheet: chosen.name };
+  }
   if (/\.xls$/i.test(name) && bytes[0] === 0xd0) {
     throw new AppError('BAD_FILE', 'Tệp .xls (Excel 97–2003) chưa được hỗ trợ: hãy lưu lại thành .xlsx hoặc .csv', {
       en: 'Excel 97–2003 .xls files are not supported: save the file as .xlsx or .csv',

@@ -1,65 +1,534 @@
-import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { AppError } from '../core/app-error';
 import type { CellValue, Sheet, SheetRow } from './sheet';
+import { columnName } from './write-xlsx';
+import { badFile, UNPACK_LIMITS, ZipReader, type UnpackLimits } from './xlsx-zip';
 
 /**
- * Reads the first worksheet of an .xlsx with exceljs's streaming reader (shared strings cached, styles ignored —
- * date cells therefore arrive as Excel serial numbers and are converted by the column's type, see cells.ts).
- * Streaming keeps a 50,000-row file well under the memory goal.
+ * The .xlsx reader: parts located through the package relationships (any order in the zip), each XML part streamed
+ * through saxes straight from the inflater, rows handed out in batches as they are parsed. It reads shared, inline
+ * and rich-text strings (phonetic runs left out), booleans, error values (as empty), formula cells by their cached
+ * value (empty when none), dates by their cell style in the 1900 or 1904 system, sheets with or without `dimension`.
+ * Any other cell shape is an error naming the cell — never an object where text is expected.
  */
-export async function readXlsx(bytes: Buffer): Promise<Sheet> {
-  const rows: SheetRow[] = [];
-  await streamXlsx(bytes, (batch) => {
-    for (const r of batch) rows.push(r);
-  });
-  return { rows };
+export interface XlsxLimits {
+  /** Data rows per sheet. */
+  rows: number;
+  /** Characters in one cell (Excel's own limit is 32,767). */
+  cellChars: number;
+  /** Entries in the shared-strings table. */
+  sharedStrings: number;
+  /** Characters in the whole shared-strings table. */
+  sharedChars: number;
+  unpack: UnpackLimits;
 }
 
-/**
- * Streams the first worksheet's rows to `onRows` in batches of 2,000, so the import validates rows as they are
- * parsed and never holds the whole sheet's cell arrays (memory of a 50,000-row file stays flat).
- */
-export async function streamXlsx(bytes: Buffer, onRows: (rows: SheetRow[]) => void): Promise<void> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'ignore',
-    worksheets: 'emit',
-    entries: 'emit',
+export const XLSX_LIMITS: XlsxLimits = {
+  rows: 200_000,
+  cellChars: 32_767,
+  sharedStrings: 2_000_000,
+  sharedChars: 40_000_000,
+  unpack: UNPACK_LIMITS,
+};
+
+export interface SheetInfo {
+  name: string;
+  /** Part path inside the zip, e.g. xl/worksheets/sheet1.xml. */
+  path: string;
+  hidden: boolean;
+}
+
+/** Thrown by a row handler's `false` to stop reading early. */
+class Stop extends Error {}
+
+const local = (name: string) => {
+  const i = name.indexOf(':');
+  return i < 0 ? name : name.slice(i + 1);
+};
+
+function parser(): SaxesParser<{ xmlns: false; position: false }> {
+  const p = new SaxesParser({ xmlns: false, position: false });
+  p.on('doctype', () => {
+    throw badFile(
+      'tệp có khai báo DOCTYPE (không được phép trong .xlsx)',
+      'the file declares a DOCTYPE (not allowed in .xlsx)',
+    );
   });
-  let batch: SheetRow[] = [];
-  try {
-    for await (const ws of reader) {
-      for await (const row of ws as AsyncIterable<{ number: number; values: unknown }>) {
-        const values = row.values as unknown[];
-        const cells: CellValue[] = new Array(Math.max(0, values.length - 1));
-        for (let i = 1; i < values.length; i++) cells[i - 1] = plain(values[i]);
-        batch.push({ row: row.number, cells });
-        if (batch.length === 2000) {
-          onRows(batch);
-          batch = [];
+  p.on('error', (e) => {
+    throw badFile(`XML hỏng: ${e.message}`, `malformed XML: ${e.message}`);
+  });
+  return p;
+}
+
+/** Feeds a zip part through a parser, decoding UTF-8 (or UTF-16 with a BOM) as it streams. */
+function parsePart(zip: ZipReader, path: string, p: SaxesParser<{ xmlns: false; position: false }>): void {
+  let decoder: InstanceType<typeof TextDecoder> | null = null;
+  zip.read(path, (chunk) => {
+    decoder ??= new TextDecoder(
+      chunk[0] === 0xff && chunk[1] === 0xfe
+        ? 'utf-16le'
+        : chunk[0] === 0xfe && chunk[1] === 0xff
+          ? 'utf-16be'
+          : 'utf-8',
+    );
+    p.write(decoder.decode(chunk, { stream: true }));
+  });
+  const rest = decoder ? (decoder as InstanceType<typeof TextDecoder>).decode() : '';
+  if (rest) p.write(rest);
+  p.close();
+}
+
+/** Collects the attributes of the elements named in `want` (local names), in document order. */
+function elements(
+  zip: ZipReader,
+  path: string,
+  want: readonly string[],
+): { name: string; attrs: Record<string, string> }[] {
+  const out: { name: string; attrs: Record<string, string> }[] = [];
+  const p = parser();
+  p.on('opentag', (t: SaxesTagPlain) => {
+    const n = local(t.name);
+    if (want.includes(n)) out.push({ name: n, attrs: t.attributes });
+  });
+  parsePart(zip, path, p);
+  return out;
+}
+
+/** A relationship target relative to the part that owns the .rels file. */
+function resolve(base: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = base.split('/').slice(0, -1);
+  for (const seg of target.split('/')) {
+    if (seg === '..') parts.pop();
+    else if (seg && seg !== '.') parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+function relsOf(zip: ZipReader, part: string): { id: string; type: string; target: string }[] {
+  const dir = part.split('/').slice(0, -1).join('/');
+  const file = part.split('/').pop()!;
+  const relsPath = `${dir ? dir + '/' : ''}_rels/${file}.rels`;
+  if (!zip.has(relsPath)) return [];
+  return elements(zip, relsPath, ['Relationship']).map((e) => ({
+    id: e.attrs.Id ?? '',
+    type: e.attrs.Type ?? '',
+    target: resolve(part, e.attrs.Target ?? ''),
+  }));
+}
+
+/** Built-in number formats that show dates (ECMA-376 Part 1 §18.8.30; 27–36 and 50–58 are the East Asian ones). */
+function builtinDate(id: number): boolean {
+  return (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58);
+}
+
+/** A custom format shows a date when it has d, m, y (or h, s) outside quoted text, escapes and [colour] brackets. */
+function customDate(code: string): boolean {
+  const bare = code.replace(/"[^"]*"|\\.|\[[^\]]*\]|_.|\*./g, '');
+  return /[dmyhs]/i.test(bare.split(';')[0] ?? '') && !/^general$/i.test(bare.trim());
+}
+
+const EPOCH_1900 = Date.UTC(1899, 11, 30);
+const EPOCH_1904 = Date.UTC(1904, 0, 1);
+
+export class XlsxWorkbook {
+  readonly sheets: SheetInfo[] = [];
+  private readonly zip: ZipReader;
+  private date1904 = false;
+  private dateStyles = new Set<number>();
+  private stringsPath: string | null = null;
+  private strings: string[] | null = null;
+
+  constructor(
+    bytes: Uint8Array,
+    private readonly limits: XlsxLimits = XLSX_LIMITS,
+  ) {
+    this.zip = new ZipReader(bytes, limits.unpack);
+    const main = relsOf(this.zip, '').find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
+    if (!this.zip.has(main)) throw badFile('không tìm thấy workbook.xml', 'workbook.xml not found');
+    const rels = relsOf(this.zip, main);
+    const byId = new Map(rels.map((r) => [r.id, r]));
+    for (const e of elements(this.zip, main, ['sheet', 'workbookPr'])) {
+      if (e.name === 'workbookPr') {
+        this.date1904 = e.attrs.date1904 === '1' || e.attrs.date1904 === 'true';
+        continue;
+      }
+      const rid = Object.entries(e.attrs).find(([k]) => local(k) === 'id' && k !== 'sheetId')?.[1];
+      const rel = rid ? byId.get(rid) : undefined;
+      // Chart sheets and dialog sheets have no rows.
+      if (!rel || !rel.type.endsWith('/worksheet') || !this.zip.has(rel.target)) continue;
+      this.sheets.push({
+        name: e.attrs.name ?? rel.target,
+        path: rel.target,
+        hidden: !!e.attrs.state && e.attrs.state !== 'visible',
+      });
+    }
+    if (!this.sheets.length) throw badFile('không có trang tính nào', 'it has no worksheet');
+    this.stringsPath = rels.find((r) => r.type.endsWith('/sharedStrings'))?.target ?? null;
+    if (this.stringsPath && !this.zip.has(this.stringsPath)) this.stringsPath = null;
+    const styles = rels.find((r) => r.type.endsWith('/styles'))?.target;
+    if (styles && this.zip.has(styles)) this.readStyles(styles);
+  }
+
+  private readStyles(path: string): void {
+    const custom = new Map<number, string>();
+    let inCellXfs = false;
+    let xf = 0;
+    const p = parser();
+    p.on('opentag', (t: SaxesTagPlain) => {
+      const n = local(t.name);
+      if (n === 'numFmt') custom.set(Number(t.attributes.numFmtId), t.attributes.formatCode ?? '');
+      else if (n === 'cellXfs') inCellXfs = true;
+      else if (n === 'xf' && inCellXfs) {
+        const id = Number(t.attributes.numFmtId ?? 0);
+        const code = custom.get(id);
+        if (code !== undefined ? customDate(code) : builtinDate(id)) this.dateStyles.add(xf);
+        xf++;
+      }
+    });
+    p.on('closetag', (t: SaxesTagPlain) => {
+      if (local(t.name) === 'cellXfs') inCellXfs = false;
+    });
+    parsePart(this.zip, path, p);
+  }
+
+  /** The shared-strings table, read once (rich text runs joined, phonetic runs left out), within the caps. */
+  private sharedStrings(): string[] {
+    if (this.strings) return this.strings;
+    const list: string[] = [];
+    this.strings = list;
+    if (!this.stringsPath) return list;
+    const { sharedStrings, sharedChars } = this.limits;
+    let chars = 0;
+    let cur = '';
+    let inT = false;
+    let phonetic = 0;
+    const p = parser();
+    p.on('opentag', (t: SaxesTagPlain) => {
+      const n = local(t.name);
+      if (n === 't') inT = phonetic === 0;
+      else if (n === 'si') cur = '';
+      else if (n === 'rPh') phonetic++;
+    });
+    const text = (s: string) => {
+      if (!inT) return;
+      cur += s;
+      chars += s.length;
+      if (chars > sharedChars)
+        throw capError(
+          `bảng chuỗi dùng chung vượt ${sharedChars.toLocaleString('vi-VN')} ký tự`,
+          `the shared-strings table exceeds ${sharedChars} characters`,
+        );
+    };
+    p.on('text', text);
+    p.on('cdata', text);
+    p.on('closetag', (t: SaxesTagPlain) => {
+      const n = local(t.name);
+      if (n === 't') inT = false;
+      else if (n === 'rPh') phonetic--;
+      else if (n === 'si') {
+        if (list.length >= sharedStrings)
+          throw capError(
+            `bảng chuỗi dùng chung có hơn ${sharedStrings.toLocaleString('vi-VN')} mục`,
+            `the shared-strings table has more than ${sharedStrings} entries`,
+          );
+        list.push(cur);
+      }
+    });
+    parsePart(this.zip, this.stringsPath, p);
+    return list;
+  }
+
+  /** The sheet called `name` (exact, then case- and accent-insensitive), or an error listing the sheets. */
+  sheet(name: string): SheetInfo {
+    const fold = (s: string) =>
+      s
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/đ/gi, 'd')
+        .trim()
+        .toLowerCase();
+    const found = this.sheets.find((s) => s.name === name) ?? this.sheets.find((s) => fold(s.name) === fold(name));
+    if (!found) {
+      const names = this.sheets.map((s) => `"${s.name}"`).join(', ');
+      throw new AppError('NOT_FOUND', `Không có trang tính "${name}" trong tệp (có: ${names})`, {
+        en: `No sheet "${name}" in the file (it has: ${names})`,
+      });
+    }
+    return found;
+  }
+
+  /**
+   * Streams a sheet's rows to `onRows` in batches (row numbers as the sheet shows them; empty rows and rows whose
+   * every value comes from a formula — template rows — left out). `onRows` returning false stops the reading.
+   */
+  rows(sheet: SheetInfo, onRows: (rows: SheetRow[]) => void | boolean, batchSize = 1000): void {
+    const strings = this.sharedStrings();
+    const dateStyles = this.dateStyles;
+    const epoch = this.date1904 ? EPOCH_1904 : EPOCH_1900;
+    const { rows: maxRows, cellChars } = this.limits;
+    let batch: SheetRow[] = [];
+    let rowNo = 0;
+    let count = 0;
+    let cells: CellValue[] = [];
+    let anyTyped = false;
+    let col = 0;
+    let nextCol = 0;
+    let ref = '';
+    let type = 'n';
+    let style = 0;
+    let formula = false;
+    let v = '';
+    let inline = '';
+    /** 0 none, 1 <v>, 2 <is><t> */
+    let collect = 0;
+    let inIs = false;
+    let phonetic = 0;
+    const where = () => ref || `${columnName(col)}${rowNo}`;
+    const cellError = (vi: string, en: string) =>
+      badFile(`trang "${sheet.name}", ô ${where()}: ${vi}`, `sheet "${sheet.name}", cell ${where()}: ${en}`);
+    const flush = () => {
+      if (!batch.length) return;
+      const b = batch;
+      batch = [];
+      if (onRows(b) === false) throw new Stop();
+    };
+    const finishCell = () => {
+      let value: CellValue;
+      switch (type) {
+        case 's': {
+          if (v === '') value = null;
+          else {
+            const s = strings[Number(v)];
+            if (s === undefined)
+              throw cellError(`chuỗi dùng chung số ${v} không tồn tại`, `shared string ${v} does not exist`);
+            value = s === '' ? null : s;
+          }
+          break;
+        }
+        case 'str':
+          value = v === '' ? null : v;
+          break;
+        case 'inlineStr':
+          value = inline !== '' ? inline : v !== '' ? v : null;
+          break;
+        case 'b':
+          value = v === '' ? null : v === '1' || v === 'true';
+          break;
+        case 'e': // #REF!, #N/A…: no value
+          value = null;
+          break;
+        case 'n': {
+          if (v === '') value = null;
+          else {
+            const n = Number(v);
+            if (!Number.isFinite(n))
+              throw cellError(`"${v.slice(0, 40)}" không phải số`, `"${v.slice(0, 40)}" is not a number`);
+            value = dateStyles.has(style) ? new Date(epoch + Math.round(n * 86_400_000)) : n;
+          }
+          break;
+        }
+        case 'd': {
+          if (v === '') value = null;
+          else {
+            const d = new Date(/[zZ]|[+-]\d\d:\d\d$/.test(v) || !v.includes('T') ? v : v + 'Z');
+            if (Number.isNaN(d.getTime()))
+              throw cellError(`"${v.slice(0, 40)}" không phải ngày`, `"${v.slice(0, 40)}" is not a date`);
+            value = d;
+          }
+          break;
+        }
+        default:
+          throw cellError(`kiểu ô "${type}" không xác định`, `unknown cell type "${type}"`);
+      }
+      if (typeof value === 'string' && value.length > cellChars)
+        throw cellError(
+          `ô dài hơn ${cellChars.toLocaleString('vi-VN')} ký tự`,
+          `the cell is longer than ${cellChars} characters`,
+        );
+      if (value !== null) {
+        if (!formula) anyTyped = true;
+        cells[col] = value;
+      }
+    };
+    const p = parser();
+    p.on('opentag', (t: SaxesTagPlain) => {
+      const n = local(t.name);
+      switch (n) {
+        case 'c': {
+          const a = t.attributes;
+          ref = a.r ?? '';
+          col = ref ? colIndex(ref) : nextCol;
+          if (col < 0) throw cellError(`địa chỉ ô "${ref}" không hợp lệ`, `invalid cell reference "${ref}"`);
+          type = a.t ?? 'n';
+          style = a.s ? Number(a.s) : 0;
+          formula = false;
+          v = '';
+          inline = '';
+          break;
+        }
+        case 'v':
+          collect = 1;
+          break;
+        case 'f':
+          formula = true;
+          break;
+        case 'is':
+          inIs = true;
+          break;
+        case 't':
+          if (inIs && phonetic === 0) collect = 2;
+          break;
+        case 'rPh':
+          phonetic++;
+          break;
+        case 'row': {
+          const r = t.attributes.r;
+          rowNo = r ? Number(r) : rowNo + 1;
+          if (!Number.isInteger(rowNo) || rowNo < 1)
+            throw badFile(
+              `trang "${sheet.name}": số dòng "${r}" không hợp lệ`,
+              `sheet "${sheet.name}": invalid row number "${r}"`,
+            );
+          cells = [];
+          nextCol = 0;
+          anyTyped = false;
+          break;
         }
       }
-      break; // first worksheet only
+    });
+    const text = (s: string) => {
+      if (collect === 1) v += s;
+      else if (collect === 2) inline += s;
+    };
+    p.on('text', text);
+    p.on('cdata', text);
+    p.on('closetag', (t: SaxesTagPlain) => {
+      const n = local(t.name);
+      switch (n) {
+        case 'v':
+        case 't':
+          collect = 0;
+          break;
+        case 'is':
+          inIs = false;
+          break;
+        case 'rPh':
+          phonetic--;
+          break;
+        case 'c':
+          finishCell();
+          nextCol = col + 1;
+          ref = '';
+          break;
+        case 'row': {
+          if (!anyTyped) break; // empty, or only formula results (template rows)
+          for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
+          if (++count > maxRows)
+            throw capError(
+              `trang "${sheet.name}" có hơn ${maxRows.toLocaleString('vi-VN')} dòng dữ liệu`,
+              `sheet "${sheet.name}" has more than ${maxRows} data rows`,
+            );
+          batch.push({ row: rowNo, cells });
+          if (batch.length >= batchSize) flush();
+          break;
+        }
+      }
+    });
+    try {
+      parsePart(this.zip, sheet.path, p);
+      flush();
+    } catch (e) {
+      if (e instanceof Stop) return;
+      throw e;
     }
-  } catch (e) {
-    if (e instanceof AppError) throw e;
-    throw new AppError('BAD_FILE', `Không đọc được tệp Excel: ${(e as Error).message}`, { en: `Cannot read the Excel file: ${(e as Error).message}` });
   }
-  onRows(batch);
+
+  /** The first `n` rows of a sheet (header detection, picking a sheet by content). */
+  head(sheet: SheetInfo, n: number): SheetRow[] {
+    const out: SheetRow[] = [];
+    this.rows(
+      sheet,
+      (rows) => {
+        for (const r of rows) if (out.length < n) out.push(r);
+        return out.length < n;
+      },
+      Math.min(n, 1000),
+    );
+    return out;
+  }
 }
 
-/** exceljs cell value → a plain value (rich text joined, formula result, hyperlink text). */
-export function plain(v: unknown): CellValue {
-  if (v === undefined || v === null) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
-  if (typeof v === 'object') {
-    const o = v as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: string };
-    if (o.richText) return o.richText.map((r) => r.text).join('');
-    if ('result' in o) return plain(o.result);
-    if (typeof o.text === 'string') return o.text;
-    if (o.error) return null;
+function capError(vi: string, en: string): AppError {
+  return new AppError('FILE_TOO_LARGE', `Tệp Excel vượt giới hạn: ${vi}`, {
+    en: `The Excel file exceeds a limit: ${en}`,
+  });
+}
+
+/** "AB12" → 27 (0-based column); -1 when not a cell reference. */
+export function colIndex(ref: string): number {
+  let n = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 65 && c <= 90) n = n * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) n = n * 26 + (c - 96);
+    else break;
   }
-  return String(v);
+  return i === 0 || n > 16_384 ? -1 : n - 1;
+}
+
+export interface XlsxReadOptions {
+  /** A sheet name; without it, the sheet `pick` scores best (the first sheet without `pick`). */
+  sheet?: string;
+  /** Scores a sheet by its first rows (higher = more likely the data); ties go to the earlier sheet. */
+  pick?: (head: SheetRow[]) => number;
+  limits?: XlsxLimits;
+}
+
+/** How many rows of each sheet are looked at to pick one by content. */
+const PICK_ROWS = 30;
+
+/** The sheet to read: the one named, else the best-scoring one (visible sheets first), else the first. */
+export function chooseSheet(wb: XlsxWorkbook, opts: XlsxReadOptions): SheetInfo {
+  if (opts.sheet) return wb.sheet(opts.sheet);
+  const candidates = wb.sheets.filter((s) => !s.hidden).length ? wb.sheets.filter((s) => !s.hidden) : wb.sheets;
+  if (candidates.length === 1 || !opts.pick) return candidates[0]!;
+  let best = candidates[0]!;
+  let bestScore = -Infinity;
+  for (const s of candidates) {
+    const score = opts.pick(wb.head(s, PICK_ROWS));
+    if (score > bestScore) {
+      best = s;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** Streams the chosen sheet's rows (see XlsxWorkbook.rows); returns the sheet's name. */
+export function streamXlsx(
+  bytes: Uint8Array,
+  opts: XlsxReadOptions,
+  onRows: (rows: SheetRow[]) => void | boolean,
+  batchSize = 1000,
+): string {
+  const wb = new XlsxWorkbook(bytes, opts.limits);
+  const sheet = chooseSheet(wb, opts);
+  wb.rows(sheet, onRows, batchSize);
+  return sheet.name;
+}
+
+/** The chosen sheet in memory (CSV-sized files, tests). */
+export function readXlsx(bytes: Uint8Array, opts: XlsxReadOptions = {}): Sheet & { name: string } {
+  const rows: SheetRow[] = [];
+  const name = streamXlsx(bytes, opts, (batch) => {
+    for (const r of batch) rows.push(r);
+  });
+  return { rows, name };
+}
+
+/** Names of the worksheets, in workbook order, with their first rows' size (for a sheet picker). */
+export function listXlsxSheets(bytes: Uint8Array): SheetInfo[] {
+  return new XlsxWorkbook(bytes).sheets;
 }

@@ -5,6 +5,8 @@ export interface SheetRow {
   /** Row number as the spreadsheet shows it (1-based). */
   row: number;
   cells: CellValue[];
+  /** Cells whose bytes are no text in the file's encoding (CSV): the row is refused naming column and bytes. */
+  invalid?: { column: number; bytes: string }[];
 }
 
 export interface Sheet {

@@ -76,7 +76,9 @@ class SharedStrings {
     return i;
   }
   xml(): string {
-    const items = this.list.map((s) => `<si><t${/^\s|\s$|\n/.test(s) ? ' xml:space="preserve"' : ''}>${xmlEscape(s)}</t></si>`);
+    const items = this.list.map(
+      (s) => `<si><t${/^\s|\s$|\n/.test(s) ? ' xml:space="preserve"' : ''}>${xmlEscape(s)}</t></si>`,
+    );
     return `${XML_HEAD}<sst xmlns="${NS}" count="${this.list.length}" uniqueCount="${this.list.length}">${items.join('')}</sst>`;
   }
 }
@@ -84,7 +86,9 @@ class SharedStrings {
 function sheetXml(sheet: XlsxSheet, strings: SharedStrings): string {
   const out: string[] = [`${XML_HEAD}<worksheet xmlns="${NS}" xmlns:r="${REL_NS}">`];
   if (sheet.frozenRows) {
-    out.push(`<sheetViews><sheetView workbookViewId="0"><pane ySplit="${sheet.frozenRows}" topLeftCell="A${sheet.frozenRows + 1}" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>`);
+    out.push(
+      `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${sheet.frozenRows}" topLeftCell="A${sheet.frozenRows + 1}" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>`,
+    );
   }
   out.push('<sheetFormatPr defaultRowHeight="15"/>');
   const widths = sheet.widths ?? [];
@@ -96,7 +100,9 @@ function sheetXml(sheet: XlsxSheet, strings: SharedStrings): string {
       const w = widths[c];
       const f = formats[c];
       if (w === undefined && f === undefined) continue;
-      cols.push(`<col min="${c + 1}" max="${c + 1}" width="${w ?? 10}"${w !== undefined ? ' customWidth="1"' : ''}${f ? ` style="${FORMAT_STYLE[f]}"` : ''}/>`);
+      cols.push(
+        `<col min="${c + 1}" max="${c + 1}" width="${w ?? 10}"${w !== undefined ? ' customWidth="1"' : ''}${f ? ` style="${FORMAT_STYLE[f]}"` : ''}/>`,
+      );
     }
     if (cols.length) out.push(`<cols>${cols.join('')}</cols>`);
   }
@@ -118,13 +124,19 @@ function sheetXml(sheet: XlsxSheet, strings: SharedStrings): string {
       else if (typeof v === 'number') {
         if (Number.isFinite(v)) parts.push(`<c r="${ref}"${s === S_TEXT ? '' : sa}><v>${v}</v></c>`);
         else parts.push(`<c r="${ref}" t="s"${sa}><v>${strings.of(String(v))}</v></c>`);
-      } else if (typeof v === 'boolean') parts.push(`<c r="${ref}" t="b"${s === S_BOLD ? sa : ''}><v>${v ? 1 : 0}</v></c>`);
-      else parts.push(`<c r="${ref}" s="${s === S_BOLD ? S_BOLD : S_DATE}"><v>${(v.getTime() - EPOCH_MS) / 86_400_000}</v></c>`);
+      } else if (typeof v === 'boolean')
+        parts.push(`<c r="${ref}" t="b"${s === S_BOLD ? sa : ''}><v>${v ? 1 : 0}</v></c>`);
+      else
+        parts.push(
+          `<c r="${ref}" s="${s === S_BOLD ? S_BOLD : S_DATE}"><v>${(v.getTime() - EPOCH_MS) / 86_400_000}</v></c>`,
+        );
     }
     parts.push('</row>');
     out.push(parts.join(''));
   }
-  out.push('</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>');
+  out.push(
+    '</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>',
+  );
   return out.join('');
 }
 
@@ -142,26 +154,48 @@ export function writeXlsx(sheets: readonly XlsxSheet[]): Uint8Array {
   sheets.forEach((s, i) => {
     files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(s, strings));
   });
-  const sheetList = sheets.map((s, i) => `<sheet name="${xmlEscape(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
-  files['xl/workbook.xml'] = strToU8(`${XML_HEAD}<workbook xmlns="${NS}" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews><sheets>${sheetList}</sheets></workbook>`);
+  const sheetList = sheets
+    .map((s, i) => `<sheet name="${xmlEscape(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
+    .join('');
+  files['xl/workbook.xml'] = strToU8(
+    `${XML_HEAD}<workbook xmlns="${NS}" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews><sheets>${sheetList}</sheets></workbook>`,
+  );
   const n = sheets.length;
-  const rels = sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`);
-  rels.push(`<Relationship Id="rId${n + 1}" Type="${REL_NS}/styles" Target="styles.xml"/>`, `<Relationship Id="rId${n + 2}" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/>`);
-  files['xl/_rels/workbook.xml.rels'] = strToU8(`${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}">${rels.join('')}</Relationships>`);
+  const rels = sheets.map(
+    (_, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+  );
+  rels.push(
+    `<Relationship Id="rId${n + 1}" Type="${REL_NS}/styles" Target="styles.xml"/>`,
+    `<Relationship Id="rId${n + 2}" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/>`,
+  );
+  files['xl/_rels/workbook.xml.rels'] = strToU8(
+    `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}">${rels.join('')}</Relationships>`,
+  );
   files['xl/styles.xml'] = strToU8(STYLES);
   files['xl/sharedStrings.xml'] = strToU8(strings.xml());
-  files['_rels/.rels'] = strToU8(`${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
+  files['_rels/.rels'] = strToU8(
+    `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  );
   const ml = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
   const overrides = [
     `<Override PartName="/xl/workbook.xml" ContentType="${ml}.sheet.main+xml"/>`,
-    ...sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${ml}.worksheet+xml"/>`),
+    ...sheets.map(
+      (_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${ml}.worksheet+xml"/>`,
+    ),
     `<Override PartName="/xl/styles.xml" ContentType="${ml}.styles+xml"/>`,
     `<Override PartName="/xl/sharedStrings.xml" ContentType="${ml}.sharedStrings+xml"/>`,
   ];
   const types = `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>${overrides.join('')}</Types>`;
   // [Content_Types].xml first, as Excel writes it (some readers look for it there).
   const ordered: Record<string, Uint8Array> = { '[Content_Types].xml': strToU8(types) };
-  for (const k of ['_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/sharedStrings.xml']) ordered[k] = files[k]!;
+  for (const k of [
+    '_rels/.rels',
+    'xl/workbook.xml',
+    'xl/_rels/workbook.xml.rels',
+    'xl/styles.xml',
+    'xl/sharedStrings.xml',
+  ])
+    ordered[k] = files[k]!;
   for (let i = 1; i <= n; i++) ordered[`xl/worksheets/sheet${i}.xml`] = files[`xl/worksheets/sheet${i}.xml`]!;
   return zipSync(ordered, { level: 6, mtime: MTIME });
 }

@@ -16,10 +16,13 @@ const YOUNG_GENERATION_MB = 64;
 /** A worker that posts nothing for this long is taken as dead (it posts a batch every few milliseconds). */
 const STALL_MS = 120_000;
 
-/** The worker could not be started or could not load exceljs: the caller parses on its own thread instead. */
+/** The worker could not be started (no bundle, e.g. tests run from source): the caller parses on its own thread instead. */
 export class XlsxWorkerUnavailable extends Error {}
 
-type Message = { numbers: number[]; counts: number[]; cells: CellValue[] } | { done: true } | { error: string; unavailable?: boolean };
+type Message =
+  | { numbers: number[]; counts: number[]; cells: CellValue[] }
+  | { done: true }
+  | { error: string; code?: string; messageEn?: string };
 
 let worker: Worker | null | undefined;
 
@@ -31,16 +34,16 @@ export function workerBundle(): string {
   return join(appRoot(), 'out', 'workers', 'xlsx-worker.cjs');
 }
 
-/**
- * One parsing thread for the process, started on first use and kept (unref'd, so it never holds the process open):
- * loading exceljs costs a few hundred milliseconds, which a fresh thread per import would pay every time.
- */
+/** One parsing thread for the process, started on first use and kept (unref'd, so it never holds the process open). */
 function parsingThread(): Worker | null {
   if (worker !== undefined) return worker;
   try {
     const file = workerBundle().replace(`${join('app.asar', '')}`, join('app.asar.unpacked', ''));
     if (!existsSync(file)) return (worker = null);
-    const w = new Worker(file, { workerData: { batch: BATCH }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+    const w = new Worker(file, {
+      workerData: { batch: BATCH },
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+    });
     w.unref();
     const forget = () => {
       if (worker === w) worker = undefined;
@@ -59,18 +62,18 @@ interface Job {
   signal: Int32Array;
 }
 
-function startJob(bytes: Buffer): Job {
+function startJob(bytes: Buffer, sheet: string | undefined): Job {
   const w = parsingThread();
   if (!w) throw new XlsxWorkerUnavailable('no worker thread');
   const { port1, port2 } = new MessageChannel();
   const signal = new SharedArrayBuffer(8); // [messages posted, cancelled]
   const copy = new Uint8Array(bytes); // transferred: the caller keeps its own buffer
-  w.postMessage({ port: port2, signal, bytes: copy.buffer }, [port2, copy.buffer]);
+  w.postMessage({ port: port2, signal, bytes: copy.buffer, sheet }, [port2, copy.buffer]);
   return { port: port1, signal: new Int32Array(signal) };
 }
 
 /** Handles one message; true when the file is finished. */
-function handle(m: Message, onRows: (rows: SheetRow[]) => void, first: boolean): boolean {
+function handle(m: Message, onRows: (rows: SheetRow[]) => void): boolean {
   if ('numbers' in m) {
     const rows: SheetRow[] = new Array(m.numbers.length);
     let at = 0;
@@ -83,32 +86,34 @@ function handle(m: Message, onRows: (rows: SheetRow[]) => void, first: boolean):
     return false;
   }
   if ('done' in m) return true;
-  if (m.unavailable && first) throw new XlsxWorkerUnavailable(m.error);
-  throw new AppError('BAD_FILE', `Không đọc được tệp Excel: ${m.error}`, { en: `Cannot read the Excel file: ${m.error}` });
+  if (m.code) throw new AppError(m.code, m.error, { en: m.messageEn });
+  throw new AppError('BAD_FILE', `Không đọc được tệp Excel: ${m.error}`, {
+    en: `Cannot read the Excel file: ${m.error}`,
+  });
 }
 
 /**
  * Parses an .xlsx on the parsing thread and hands its rows to `onRows` on THIS thread, synchronously: the caller
  * blocks (Atomics.wait) between batches, so it can keep one SQLite transaction open across the whole file without
- * the event loop running anything else on the connection meanwhile. Parsing (exceljs) and the caller's work
+ * the event loop running anything else on the connection meanwhile. Parsing and the caller's work
  * (validation, inserts) run in parallel on two cores.
  */
-export function pullXlsxRows(bytes: Buffer, onRows: (rows: SheetRow[]) => void): void {
-  const job = startJob(bytes);
+export function pullXlsxRows(bytes: Buffer, sheet: string | undefined, onRows: (rows: SheetRow[]) => void): void {
+  const job = startJob(bytes, sheet);
   try {
-    let first = true;
     for (;;) {
       const seen = Atomics.load(job.signal, 0);
       const got = receiveMessageOnPort(job.port);
       if (got) {
-        if (handle(got.message as Message, onRows, first)) return;
-        first = false;
+        if (handle(got.message as Message, onRows)) return;
         continue;
       }
       if (Atomics.wait(job.signal, 0, seen, STALL_MS) === 'timed-out') {
         worker?.terminate().catch(() => undefined);
         worker = undefined;
-        throw new AppError('BAD_FILE', 'Không đọc được tệp Excel: quá thời gian chờ', { en: 'Cannot read the Excel file: timed out' });
+        throw new AppError('BAD_FILE', 'Không đọc được tệp Excel: quá thời gian chờ', {
+          en: 'Cannot read the Excel file: timed out',
+        });
       }
     }
   } finally {
@@ -118,11 +123,14 @@ export function pullXlsxRows(bytes: Buffer, onRows: (rows: SheetRow[]) => void):
 }
 
 /** The same, asynchronously: the event loop keeps running (progress events reach the UI while the file is read). */
-export function streamXlsxRows(bytes: Buffer, onRows: (rows: SheetRow[]) => void): Promise<void> {
-  const job = startJob(bytes);
+export function streamXlsxRows(
+  bytes: Buffer,
+  sheet: string | undefined,
+  onRows: (rows: SheetRow[]) => void,
+): Promise<void> {
+  const job = startJob(bytes, sheet);
   const w = worker!;
   return new Promise<void>((resolve, reject) => {
-    let first = true;
     const end = (e?: unknown) => {
       Atomics.store(job.signal, 1, 1);
       job.port.close();
@@ -130,12 +138,16 @@ export function streamXlsxRows(bytes: Buffer, onRows: (rows: SheetRow[]) => void
       if (e === undefined) resolve();
       else reject(e);
     };
-    const died = () => end(new AppError('BAD_FILE', 'Không đọc được tệp Excel: luồng đọc tệp dừng bất thường', { en: 'Cannot read the Excel file: the parsing thread stopped' }));
+    const died = () =>
+      end(
+        new AppError('BAD_FILE', 'Không đọc được tệp Excel: luồng đọc tệp dừng bất thường', {
+          en: 'Cannot read the Excel file: the parsing thread stopped',
+        }),
+      );
     w.on('exit', died);
     job.port.on('message', (m: Message) => {
       try {
-        if (handle(m, onRows, first)) end();
-        first = false;
+        if (handle(m, onRows)) end();
       } catch (e) {
         end(e);
       }

@@ -116,6 +116,10 @@ const importInput = z.object({
   file: fileBlob,
   /** Omitted: the unit's remembered mapping, then the header recogniser. */
   mapping: columnMapping.optional(),
+  /** .xlsx: the sheet to read; omitted = the sheet whose first rows look most like a roster. */
+  sheet: z.string().max(100).optional(),
+  /** The header row as the sheet numbers it (1 = first); omitted = found in the first 20 rows. */
+  headerRow: z.number().int().min(1).max(1000).optional(),
 });
 
 export const importPreview = z.object({
@@ -131,6 +135,11 @@ export const importPreview = z.object({
   /** Cells converted from TCVN3/VNI legacy encodings. */
   convertedCells: z.number().int(),
   sample: z.array(z.record(z.string(), z.string())),
+  /** The sheet read (.xlsx) and the header row found or given, as the sheet numbers it. */
+  sheet: z.string().optional(),
+  headerRow: z.number().int().optional(),
+  /** Problems beyond the listed ones (the list is capped). */
+  problemsOmitted: z.number().int().optional(),
 });
 export type ImportPreview = z.infer<typeof importPreview>;
 
@@ -138,6 +147,8 @@ export const importResult = z.object({
   imported: z.number().int(),
   updated: z.number().int(),
   rejected: z.array(z.object({ row: z.number().int(), column: z.string(), code: z.string(), message: z.string() })),
+  /** Problems beyond the listed ones (the list is capped). */
+  rejectedOmitted: z.number().int().optional(),
 });
 export type ImportResult = z.infer<typeof importResult>;
 
@@ -195,6 +206,15 @@ export const rosterMethods = defineMethods({
     summary: 'Lịch sử thay đổi của người lao động / Employee change history',
     input: z.object({ id: z.number().int() }),
     output: z.object({ items: z.array(historyEntry) }),
+  },
+  'roster.importSheets': {
+    summary: 'Các trang tính của tệp Excel và trang đề xuất / The sheets of an .xlsx and the suggested one',
+    input: z.object({ file: fileBlob }),
+    output: z.object({
+      sheets: z.array(z.object({ name: z.string(), hidden: z.boolean() })),
+      /** The sheet an import reads when none is chosen. */
+      suggested: z.string(),
+    }),
   },
   'roster.importPreview': {
     summary: 'Xem trước nhập danh sách từ Excel/CSV (chưa ghi gì) / Preview a spreadsheet import (writes nothing)',

@@ -81,9 +81,9 @@ export const rosterCommands: CliCommand[] = [
   },
   {
     path: ['roster', 'import'],
-    usage: 'kekhai roster import FILE --unit CODE [--participating-since MM/YYYY] [--mapping FILE] [--dry-run] [--json]',
+    usage: 'kekhai roster import FILE --unit CODE [--participating-since MM/YYYY] [--header-row N] [--sheet NAME] [--mapping FILE] [--dry-run] [--json]',
     summary: 'Nhập danh sách lao động từ .xlsx/.csv (một giao dịch) / Import employees from .xlsx/.csv (one transaction)',
-    flags: { unit: 'string', mapping: 'string', 'dry-run': 'boolean', 'participating-since': 'string' },
+    flags: { unit: 'string', mapping: 'string', 'dry-run': 'boolean', 'participating-since': 'string', 'header-row': 'number', sheet: 'string' },
     run: async (args, io) => {
       const file = args.positionals[0];
       if (!file) throw new UsageError('Thiếu tệp: kekhai roster import FILE --unit CODE');
@@ -103,6 +103,8 @@ export const rosterCommands: CliCommand[] = [
         file: fileBlobFrom(file),
         mapping,
         dryRun: args.flags['dry-run'] === true,
+        sheet: stringFlag(args, 'sheet'),
+        headerRow: typeof args.flags['header-row'] === 'number' ? args.flags['header-row'] : undefined,
         participatingSince: stringFlag(args, 'participating-since'),
       });
     },

@@ -27,9 +27,9 @@ describe('streaming .xlsx commit (parsing thread + bulk inserts)', () => {
     const bytes = await xlsxBuffer(HEADERS, rows);
     const direct = (await readXlsx(bytes)).rows;
     const pulled: SheetRow[] = [];
-    pullXlsxRows(bytes, (b) => pulled.push(...b));
+    pullXlsxRows(bytes, undefined, (b) => pulled.push(...b));
     const streamed: SheetRow[] = [];
-    await streamXlsxRows(bytes, (b) => streamed.push(...b));
+    await streamXlsxRows(bytes, undefined, (b) => streamed.push(...b));
     expect(pulled).toEqual(direct);
     expect(streamed).toEqual(direct);
   });

@@ -1,18 +1,18 @@
-import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../support/context';
 import { encodeTcvn3, encodeVni, xlsxBuffer } from '../../fixtures/roster/generate';
+import { readXlsx } from '../../../electron/roster/read-xlsx';
+import { writeXlsx, type XlsxCell } from '../../../electron/roster/write-xlsx';
 
 const UNIT = { code: 'TS12345', name: 'Công ty TNHH May Sài Gòn', taxCode: '0100109106', agencyCode: '07906', wageRegion: '01' };
 const blob = (name: string, bytes: Buffer) => ({ name, base64: bytes.toString('base64') });
 
 /** A realistic clerk's file: a title block, unaccented header variants, mixed encodings and date styles. */
 async function messyWorkbook(): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('Danh sach');
-  ws.addRow(['CÔNG TY TNHH MAY SÀI GÒN']);
-  ws.addRow(['DANH SÁCH LAO ĐỘNG THAM GIA BHXH']);
-  ws.addRow(['STT', 'Ho ten', 'So so BHXH', 'Ngay sinh (dd/mm/yyyy)', 'Gioi tinh', 'CMND/CCCD', 'Chuc vu', 'Muc luong', 'Dan toc']); // row 3
+  const sheet: XlsxCell[][] = [];
+  sheet.push(['CÔNG TY TNHH MAY SÀI GÒN']);
+  sheet.push(['DANH SÁCH LAO ĐỘNG THAM GIA BHXH']);
+  sheet.push(['STT', 'Ho ten', 'So so BHXH', 'Ngay sinh (dd/mm/yyyy)', 'Gioi tinh', 'CMND/CCCD', 'Chuc vu', 'Muc luong', 'Dan toc']); // row 3
   const rows: unknown[][] = [
     [1, encodeTcvn3('Nguyễn Văn Đức'), '7900000001', new Date(Date.UTC(1990, 4, 17)), 'Nam', '079090000001', encodeVni('Công nhân may'), 5310000, '01'], // row 4: TCVN3 name, VNI title, Date cell
     [2, encodeTcvn3('Trương Quốc Khánh'), '7900000002', 33000, 'Nam', 79090000002, encodeVni('Tổ trưởng'), '5.500.000', 1], // row 5: serial, numeric CCCD lost its 0
@@ -23,9 +23,8 @@ async function messyWorkbook(): Promise<Buffer> {
     [7, encodeTcvn3('Đỗ Văn Hùng'), '7900000001', '02/02/1992', 'Nam', '079092000007', '', 5310000, '01'], // row 10: duplicate mã số of row 4
     [8, encodeTcvn3('Bùi Văn Tuấn'), '7900000008', '31/02/1990', 'X', '079090000008', '', 'năm triệu', '77'], // row 11: bad date, gender, salary, ethnicity
   ];
-  for (const r of rows) ws.addRow(r);
-  ws.getCell('D4').numFmt = 'dd/mm/yyyy';
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  for (const r of rows) sheet.push(r as XlsxCell[]);
+  return Buffer.from(writeXlsx([{ name: 'Danh sach', rows: sheet }]));
 }
 
 describe('spreadsheet import', () => {
@@ -127,11 +126,9 @@ describe('spreadsheet import', () => {
     await ctx.value('roster.importCommit', { unitCode: UNIT.code, file: blob('ds.xlsx', await messyWorkbook()) });
     const ex = await ctx.value('roster.export', { unitCode: UNIT.code });
     expect(ex.count).toBe(4);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(ex.file.base64, 'base64') as never);
-    const ws = wb.worksheets[0]!;
-    expect(ws.getRow(1).getCell(2).value).toBe('Họ và tên');
-    expect(ws.rowCount).toBe(5);
+    const read = readXlsx(Buffer.from(ex.file.base64, 'base64'));
+    expect(read.rows[0]!.cells[1]).toBe('Họ và tên');
+    expect(read.rows.length).toBe(5);
     const again = await ctx.value('roster.importCommit', { unitCode: UNIT.code, file: ex.file });
     expect(again).toEqual({ imported: 0, updated: 0, rejected: [] });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findHeaderRow, recogniseHeader, recogniseMapping } from '../../../electron/roster/mapping';
+import { findHeader, recogniseHeader, recogniseMapping } from '../../../electron/roster/mapping';
 import { encodeTcvn3 } from '../../fixtures/roster/generate';
 
 describe('column-mapping recogniser', () => {
@@ -41,6 +41,6 @@ describe('column-mapping recogniser', () => {
 
   it('finds the header row below a title block', () => {
     const sheet = { rows: [{ row: 1, cells: ['DANH SÁCH LAO ĐỘNG'] }, { row: 2, cells: [] }, { row: 3, cells: ['STT', 'Họ tên', 'Ngày sinh'] }, { row: 4, cells: [1, 'A', '1990'] }] };
-    expect(findHeaderRow(sheet)).toBe(2);
+    expect(findHeader(sheet.rows)).toMatchObject({ at: 2, row: 3, headers: ['STT', 'Họ tên', 'Ngày sinh'] });
   });
 });

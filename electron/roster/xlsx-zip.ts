@@ -1,0 +1,158 @@
+import { Inflate } from 'fflate';
+import { AppError } from '../core/app-error';
+
+/**
+ * The zip container of an .xlsx, read from its central directory (so the order of the parts in the file does not
+ * matter — Excel writes sharedStrings.xml after the worksheets) and inflated a slice at a time through fflate, with
+ * caps against zip bombs: the sizes the directory declares, the bytes actually produced, and the inflation ratio.
+ */
+export interface ZipEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  size: number;
+  /** Offset of the local file header. */
+  offset: number;
+}
+
+export interface UnpackLimits {
+  /** Total bytes all parts read from one file may unpack to. */
+  totalBytes: number;
+  /**
+   * Largest inflated/compressed ratio accepted once a part has produced 1 MB. Real sheets stay under 20:1; a bomb
+   * runs near deflate's 1032:1. 100:1 is Apache POI's default (ZipSecureFile.MIN_INFLATE_RATIO = 0.01).
+   */
+  maxRatio: number;
+}
+
+export const UNPACK_LIMITS: UnpackLimits = { totalBytes: 400 * 1024 * 1024, maxRatio: 100 };
+
+/** Compressed bytes handed to the inflater at a time: bounds its output per step (≤ ~1032× this). */
+const SLICE = 16 * 1024;
+
+export function badFile(vi: string, en: string): AppError {
+  return new AppError('BAD_FILE', `Không đọc được tệp Excel: ${vi}`, { en: `Cannot read the Excel file: ${en}` });
+}
+
+function tooBig(): AppError {
+  return new AppError(
+    'FILE_TOO_LARGE',
+    'Tệp Excel giải nén ra quá lớn hoặc nén bất thường (có thể là "zip bomb"): đã dừng đọc',
+    {
+      en: 'The Excel file unpacks to too much data or is abnormally compressed (a possible zip bomb): reading stopped',
+    },
+  );
+}
+
+export class ZipReader {
+  readonly entries = new Map<string, ZipEntry>();
+  private unpacked = 0;
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly limits: UnpackLimits = UNPACK_LIMITS,
+  ) {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    // End of central directory: 22 bytes + a comment of up to 65,535 bytes at the end of the file.
+    let eocd = -1;
+    for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--) {
+      if (view.getUint32(i, true) === 0x06054b50) {
+        eocd = i;
+        break;
+      }
+    }
+    if (eocd < 0)
+      throw badFile('tệp không phải .xlsx hợp lệ (không có danh mục zip)', 'not a valid .xlsx (no zip directory)');
+    const count = view.getUint16(eocd + 10, true);
+    let at = view.getUint32(eocd + 16, true);
+    if (count === 0xffff || at === 0xffffffff)
+      throw badFile('tệp zip64 chưa được hỗ trợ', 'zip64 files are not supported');
+    let declared = 0;
+    for (let n = 0; n < count; n++) {
+      if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50)
+        throw badFile('danh mục zip bị hỏng', 'the zip directory is damaged');
+      const nameLen = view.getUint16(at + 28, true);
+      const extraLen = view.getUint16(at + 30, true);
+      const commentLen = view.getUint16(at + 32, true);
+      const name = new TextDecoder()
+        .decode(bytes.subarray(at + 46, at + 46 + nameLen))
+        .replace(/\\/g, '/')
+        .replace(/^\//, '');
+      const e: ZipEntry = {
+        name,
+        method: view.getUint16(at + 10, true),
+        compressedSize: view.getUint32(at + 20, true),
+        size: view.getUint32(at + 24, true),
+        offset: view.getUint32(at + 42, true),
+      };
+      declared += e.size;
+      this.entries.set(name.toLowerCase(), e);
+      at += 46 + nameLen + extraLen + commentLen;
+    }
+    // A directory that admits to unpacking beyond the cap is refused before anything is inflated.
+    if (declared > limits.totalBytes) throw tooBig();
+  }
+
+  has(name: string): boolean {
+    return this.entries.has(name.toLowerCase());
+  }
+
+  /**
+   * Streams a part's bytes to `onChunk` a slice at a time. Stops (throws) when the file's total passes the cap or
+   * the part inflates at more than `maxRatio` — whatever sizes the directory declared.
+   */
+  read(name: string, onChunk: (chunk: Uint8Array) => void): void {
+    const e = this.entries.get(name.toLowerCase());
+    if (!e) throw badFile(`thiếu phần ${name}`, `part ${name} is missing`);
+    const view = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
+    if (e.offset + 30 > this.bytes.length || view.getUint32(e.offset, true) !== 0x04034b50)
+      throw badFile(`phần ${name} bị hỏng`, `part ${name} is damaged`);
+    const start = e.offset + 30 + view.getUint16(e.offset + 26, true) + view.getUint16(e.offset + 28, true);
+    const end = start + e.compressedSize;
+    if (end > this.bytes.length) throw badFile(`phần ${name} bị cắt cụt`, `part ${name} is truncated`);
+    const data = this.bytes.subarray(start, end);
+    let produced = 0;
+    let downstream: unknown = null;
+    const take = (chunk: Uint8Array) => {
+      produced += chunk.length;
+      this.unpacked += chunk.length;
+      if (this.unpacked > this.limits.totalBytes) throw tooBig();
+      if (produced > 1 << 20 && produced > this.limits.maxRatio * Math.max(1, e.compressedSize)) throw tooBig();
+      try {
+        onChunk(chunk);
+      } catch (err) {
+        downstream = err;
+        throw err;
+      }
+    };
+    if (e.method === 0) {
+      for (let i = 0; i < data.length; i += SLICE) take(data.subarray(i, Math.min(data.length, i + SLICE)));
+      return;
+    }
+    if (e.method !== 8)
+      throw badFile(
+        `phần ${name} nén theo cách chưa hỗ trợ (${e.method})`,
+        `part ${name} uses an unsupported compression (${e.method})`,
+      );
+    const inflater = new Inflate((chunk) => take(chunk));
+    try {
+      for (let i = 0; i < data.length; i += SLICE)
+        inflater.push(data.subarray(i, Math.min(data.length, i + SLICE)), i + SLICE >= data.length);
+      if (!data.length) inflater.push(new Uint8Array(0), true);
+    } catch (err) {
+      if (err instanceof AppError || err === downstream) throw err;
+      throw badFile(
+        `phần ${name} bị hỏng (${(err as Error).message})`,
+        `part ${name} is damaged (${(err as Error).message})`,
+      );
+    }
+  }
+
+  /** A small part as text (workbook, relationships, styles). */
+  text(name: string): string {
+    const chunks: Uint8Array[] = [];
+    this.read(name, (c) => chunks.push(c.slice()));
+    const dec = new TextDecoder();
+    return chunks.map((c, i) => dec.decode(c, { stream: i < chunks.length - 1 })).join('');
+  }
+}
