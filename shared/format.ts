@@ -12,6 +12,11 @@ export function formatNumber(amount: number): string {
   return formatMoney(amount).slice(0, -2);
 }
 
+/** A rate in percent with a decimal comma, one decimal as the forms print it: 32.5 → "32,5", 32 → "32,0". */
+export function formatRate(percent: number): string {
+  return percent.toFixed(1).replace('.', ',');
+}
+
 /** Date → "dd/mm/yyyy" in Vietnam time (UTC+7, no daylight saving). */
 export function formatDateVN(d: Date): string {
   const v = new Date(d.getTime() + 7 * 3600_000);

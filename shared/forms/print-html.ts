@@ -2,7 +2,9 @@ import { planByCode } from '../codes/plans';
 import { ETHNICITIES } from '../codes/ethnicities';
 import { computeContributions } from '../contributions/compute';
 import type { Draft } from '../draft/schema';
-import { formatNumber } from '../format';
+import { formatNumber, formatRate, parseDmy } from '../format';
+import { provincesFor } from '../codes/provinces';
+import { isoMonth } from '../rules/month';
 import { rowDocuments } from './d01';
 import { formsOf } from './build';
 import { needsTk1 } from './tk1';
@@ -22,27 +24,30 @@ export interface PrintOptions {
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const money = (n: number) => (n === 0 ? '0' : formatNumber(n));
 
+/** Every rule under `.kk-print` so the forms' styles never leak into the app around the print view. */
 const CSS = `
 @page { size: A4 landscape; margin: 10mm; }
-* { box-sizing: border-box; }
-body { font-family: "Times New Roman", "DejaVu Serif", serif; font-size: 10pt; color: #000; margin: 0; }
-.form { page-break-after: always; }
-.form:last-child { page-break-after: auto; }
-.head { display: flex; justify-content: space-between; }
-.head .unit { width: 45%; }
-.head .code { text-align: right; font-weight: bold; }
-h1 { text-align: center; font-size: 13pt; margin: 6px 0 2px; }
-.sub { text-align: center; margin: 0 0 6px; }
-table.grid { width: 100%; border-collapse: collapse; }
-table.grid th, table.grid td { border: 1px solid #000; padding: 2px 3px; vertical-align: top; }
-table.grid th { font-weight: bold; text-align: center; }
-td.num { text-align: right; white-space: nowrap; }
-tr.total td { font-weight: bold; }
-.sign { display: flex; justify-content: space-between; margin-top: 12px; page-break-inside: avoid; }
-.sign div { width: 40%; text-align: center; }
-.sign .space { height: 60px; }
-.paper-copy { border: 2px solid #000; padding: 4px 8px; margin: 6px 0; font-weight: bold; text-align: center; }
-.summary td { border: none; padding: 1px 8px 1px 0; }
+.kk-print, .kk-print * { box-sizing: border-box; }
+.kk-print { font-family: "Times New Roman", "DejaVu Serif", serif; font-size: 10pt; color: #000; background: #fff; margin: 0; }
+.kk-print .form { page-break-after: always; }
+.kk-print .form:last-child { page-break-after: auto; }
+.kk-print .head { display: flex; justify-content: space-between; }
+.kk-print .head .unit { width: 45%; }
+.kk-print .head .code { text-align: right; font-weight: bold; }
+.kk-print h1 { text-align: center; font-size: 13pt; margin: 6px 0 2px; }
+.kk-print .sub { text-align: center; margin: 0 0 6px; }
+.kk-print table.grid { width: 100%; border-collapse: collapse; }
+.kk-print table.grid th, .kk-print table.grid td { border: 1px solid #000; padding: 2px 3px; vertical-align: top; }
+.kk-print table.grid th { font-weight: bold; text-align: center; }
+.kk-print td.num { text-align: right; white-space: nowrap; }
+.kk-print tr.total td { font-weight: bold; }
+.kk-print .sign { display: flex; justify-content: space-between; margin-top: 12px; page-break-inside: avoid; }
+.kk-print .sign div { width: 40%; text-align: center; }
+.kk-print .sign .space { height: 60px; }
+.kk-print .paper-copy { border: 2px solid #000; padding: 4px 8px; margin: 6px 0; font-weight: bold; text-align: center; }
+.kk-print .summary td { border: none; padding: 1px 8px 1px 0; }
+.kk-print .check { border: 1px dashed #b45309; color: #7c2d12; padding: 4px 8px; margin: 6px 0; }
+@media print { .kk-print .check { display: none; } }
 `;
 
 function header(d: Draft, code: string, title: string, sub: string, opts: PrintOptions): string {
@@ -52,9 +57,21 @@ function header(d: Draft, code: string, title: string, sub: string, opts: PrintO
   }`;
 }
 
-function signature(d: Draft): string {
+/** Mã tỉnh of the unit: its BHXH agency code "0" + 2-digit province + office (bhxh-domain.md §3.5, [INFERENCE]). */
+function unitProvinceName(d: Draft): string {
+  const signed = parseDmy(d.createdOn);
+  const list = provincesFor(signed ? signed.slice(0, 7) : (isoMonth(d.period) ?? '2015-01'));
+  return list[d.unit.agencyCode.slice(1, 3)] ?? '';
+}
+
+/** "Thanh Hóa, ngày 15 tháng 10 năm 2015": the place (the unit's province) and NgayLap of the dossier. */
+export function signingLine(d: Draft): string {
   const [dd, mm, yyyy] = d.createdOn.split('/');
-  return `<div class="sign"><div><b>Người lập biểu</b><div><i>(Ký, ghi rõ họ tên)</i></div><div class="space"></div></div><div><i>…, ngày ${esc(dd ?? '')} tháng ${esc(mm ?? '')} năm ${esc(yyyy ?? '')}</i><br><b>Thủ trưởng đơn vị</b><div><i>(Ký, ghi rõ họ tên, đóng dấu)</i></div><div class="space"></div><div>${esc(d.unit.signer)}</div></div></div>`;
+  return `${unitProvinceName(d) || '…'}, ngày ${dd ?? '…'} tháng ${mm ?? '…'} năm ${yyyy ?? '…'}`;
+}
+
+function signature(d: Draft): string {
+  return `<div class="sign"><div><b>Người lập biểu</b><div><i>(Ký, ghi rõ họ tên)</i></div><div class="space"></div></div><div><i data-testid="print-signing-line">${esc(signingLine(d))}</i><br><b>Thủ trưởng đơn vị</b><div><i>(Ký, ghi rõ họ tên, đóng dấu)</i></div><div class="space"></div><div>${esc(d.unit.signer)}</div></div></div>`;
 }
 
 function d02(d: Draft, opts: PrintOptions): string {
@@ -71,7 +88,7 @@ function d02(d: Draft, opts: PrintOptions): string {
         else salaryUp += c.insuredSalary;
       }
       const a = r.allowances;
-      return `<tr><td class="num">${i + 1}</td><td>${esc(r.fullName)}</td><td>${esc(r.insuranceNo)}</td><td>${esc(r.position)}</td><td class="num">${money(r.salary)}</td><td class="num">${money(a.position)}</td><td class="num">${a.seniorityExcessPct}</td><td class="num">${a.seniorityJobPct}</td><td class="num">${money(a.salary)}</td><td class="num">${money(a.other)}</td><td>${esc(r.fromMonth)}</td><td>${esc(r.toMonth)}</td><td title="${esc(plan?.name ?? '')}">${esc(r.plan)}</td><td class="num">${c ? c.rate.toFixed(1) : ''}</td><td class="num">${c ? money(c.total) : ''}</td><td>${esc(rowNote(r))}</td></tr>`;
+      return `<tr><td class="num">${i + 1}</td><td>${esc(r.fullName)}</td><td>${esc(r.insuranceNo)}</td><td>${esc(r.position)}</td><td class="num">${money(r.salary)}</td><td class="num">${money(a.position)}</td><td class="num">${a.seniorityExcessPct}</td><td class="num">${a.seniorityJobPct}</td><td class="num">${money(a.salary)}</td><td class="num">${money(a.other)}</td><td>${esc(r.fromMonth)}</td><td>${esc(r.toMonth)}</td><td title="${esc(plan?.name ?? '')}">${esc(r.plan)}</td><td class="num">${c ? formatRate(c.rate) : ''}</td><td class="num">${c ? money(c.total) : ''}</td><td>${esc(rowNote(r))}</td></tr>`;
     })
     .join('');
   const t = contrib.totals;
@@ -84,12 +101,29 @@ function d02(d: Draft, opts: PrintOptions): string {
 ${signature(d)}</section>`;
 }
 
+/** TK1-TS entries without the address for the result or the primary hospital (KCB): named for the clerk. */
+export function tk1Gaps(d: Draft): { index: number; fullName: string; missing: ('address' | 'hospital')[] }[] {
+  return d.rows.flatMap((r, index) => {
+    if (!needsTk1(r)) return [];
+    const missing: ('address' | 'hospital')[] = [];
+    if (!r.residence.address.trim()) missing.push('address');
+    if (!r.hospital.code.trim()) missing.push('hospital');
+    return missing.length ? [{ index, fullName: r.fullName, missing }] : [];
+  });
+}
+
 function tk1(d: Draft, opts: PrintOptions): string {
   const people = d.rows.filter(needsTk1);
+  const gaps = tk1Gaps(d);
+  const gapNote = gaps.length
+    ? `<div class="check" data-testid="tk1-gaps" role="note">Tờ khai TK1-TS còn thiếu thông tin (không in ra giấy): ${gaps
+        .map((g) => `dòng ${g.index + 1} (${esc(g.fullName)}) thiếu ${g.missing.map((m) => (m === 'address' ? 'địa chỉ nhận kết quả' : 'nơi KCB ban đầu')).join(' và ')}`)
+        .join('; ')}</div>`
+    : '';
   const rows = people
     .map((r, i) => `<tr><td class="num">${i + 1}</td><td>${esc(r.fullName)}</td><td>${esc(r.birthDate)}</td><td>${r.gender === 'M' ? 'Nam' : 'Nữ'}</td><td>${esc(r.nationality)}</td><td>${esc(ETHNICITIES[r.ethnicity] ?? r.ethnicity)}</td><td>${esc(r.idNumber)}</td><td>${esc(r.insuranceNo)}</td><td>${esc([r.residence.address].filter(Boolean).join(', '))}</td><td>${esc(r.hospital.code)}</td><td>${esc(r.personalChanges || planByCode(r.plan)?.name || '')}</td></tr>`)
     .join('');
-  return `<section class="form" data-form="TK1-TS">${header(d, 'TK1-TS', 'TỜ KHAI THAM GIA, ĐIỀU CHỈNH THÔNG TIN BHXH, BHYT', `Kèm theo hồ sơ kỳ ${d.period} đợt ${d.batch}`, opts)}
+  return `<section class="form" data-form="TK1-TS">${header(d, 'TK1-TS', 'TỜ KHAI THAM GIA, ĐIỀU CHỈNH THÔNG TIN BHXH, BHYT', `Kèm theo hồ sơ kỳ ${d.period} đợt ${d.batch}`, opts)}${gapNote}
 <table class="grid"><thead><tr><th>STT</th><th>Họ và tên</th><th>Ngày sinh</th><th>Giới tính</th><th>Quốc tịch</th><th>Dân tộc</th><th>Số CCCD/CMND</th><th>Mã số BHXH</th><th>Địa chỉ nhận kết quả</th><th>Nơi KCB ban đầu</th><th>Nội dung thay đổi</th></tr></thead>
 <tbody>${rows}<tr class="total"><td colspan="11">Tổng cộng: ${people.length} người</td></tr></tbody></table>${signature(d)}</section>`;
 }
@@ -109,7 +143,7 @@ export function printTitle(d: Draft): string {
   return `Hồ sơ ${d.unit.code} kỳ ${d.period} đợt ${d.batch}`;
 }
 
-/** The printable HTML body (sections) and its CSS, for embedding in the renderer. */
+/** The printable HTML body (sections) and its CSS, for embedding in the renderer inside an element of class `kk-print`. */
 export function printSections(d: Draft, opts: PrintOptions = {}): { css: string; body: string } {
   const parts = formsOf(d).map((code) => (code === 'D02-TS' ? d02(d, opts) : code === 'TK1-TS' ? tk1(d, opts) : d01(d, opts)));
   return { css: CSS, body: parts.join('\n') };
@@ -118,5 +152,5 @@ export function printSections(d: Draft, opts: PrintOptions = {}): { css: string;
 /** A complete HTML document of every form the draft produces. */
 export function printHtml(d: Draft, opts: PrintOptions = {}): string {
   const { css, body } = printSections(d, opts);
-  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${esc(printTitle(d))}</title><style>${css}</style></head><body>${body}</body></html>`;
+  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${esc(printTitle(d))}</title><style>${css}</style></head><body style="margin:0"><div class="kk-print">${body}</div></body></html>`;
 }

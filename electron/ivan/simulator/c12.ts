@@ -1,51 +1,138 @@
-import type { EnvelopeFacts } from '../../../shared/ivan/envelope-read';
+import type Database from 'better-sqlite3';
+import { planByCode } from '../../../shared/codes/plans';
+import { rowContributionDelta, type Allowances } from '../../../shared/contributions/engine';
+import { readEnvelope, type EnvelopeFacts } from '../../../shared/ivan/envelope-read';
 import type { NotificationBody } from '../../../shared/ivan/profile';
 
 type Statement = NonNullable<NotificationBody['statement']>;
 
+/** A D02-TS row as the server read it from the dossier (the fields the C12-TS arithmetic needs). */
+export interface C12Row {
+  plan: string;
+  insuranceNo: string;
+  idNumber: string;
+  salary: number;
+  allowances: Allowances;
+  fromMonth: string;
+  toMonth: string;
+  wageRegion: string;
+}
+
+export interface C12Input {
+  /** MM/yyyy. */
+  period: string;
+  unitCode: string;
+  rows: C12Row[];
+  /**
+   * The insured salary (TienLuong) BHXH already knows for a person (by mã số BHXH, else ID number): a DC row changes
+   * the month by the difference from it. Unknown ⇒ the DC row adds nothing (the server cannot know the change).
+   */
+  previousSalaryOf?: (key: string) => number | undefined;
+}
+
+/** The key under which the server remembers a person: mã số BHXH, else the ID number. */
+export const personKey = (r: Pick<C12Row, 'insuranceNo' | 'idNumber'>) => r.insuranceNo || r.idNumber;
+
 /**
- * A training C12-TS ("thông báo kết quả đóng", domain reference §2.3) for an accepted procedure-600 dossier:
- * part B (phát sinh trong kỳ) from the D02-TS rows — B.1 số lao động, B.2 quỹ lương, B.3 phải đóng. The real
- * statement also carries the previous balance and payments, which only BHXH knows; the local server leaves them 0.
- * Column split follows the C12-TS: bhxh = HT-TT + ÔĐ-TS (employer 17 % + employee 8 %), bhyt 4.5 %, bhtn 2 %,
- * bhtnld = TNLĐ-BNN (1 % until 05/2017, 0.5 % after; NĐ 44/2017 — domain reference §4.1).
+ * A training C12-TS ("thông báo kết quả đóng", domain reference §2.3) for an accepted procedure-600 dossier: part B
+ * (phát sinh trong kỳ) — B.1 số lao động, B.2 quỹ lương, B.3 phải đóng — with every amount from the one
+ * contribution engine (shared/contributions/engine.ts), so it equals the app's printed D02-TS total and the change
+ * of its monthly statement. Columns as C12-TS splits them: bhxh = HT-TT + ÔĐ-TS, bhyt, bhtn, bhtnld = TNLĐ-BNN. The
+ * real statement also carries the previous balance and payments, which only BHXH knows; the local server leaves
+ * them out.
  */
-export function c12Statement(facts: EnvelopeFacts, agencyCode: string): Statement {
-  const [mm, yyyy] = (facts.period ?? '01/2015').split('/').map(Number) as [number, number];
-  const tnld = yyyy * 100 + mm < 201706 ? 1 : 0.5;
+export function c12FromRows(input: C12Input, agencyCode: string): Statement {
   let headsUp = 0;
   let headsDown = 0;
   let fundUp = 0;
   let fundDown = 0;
-  for (const f of facts.forms.filter((x) => x.code === 'D02-TS')) {
-    const xml = Buffer.from(f.base64, 'base64').toString('utf8');
-    for (const m of xml.matchAll(/<LaoDong>([\s\S]*?)<\/LaoDong>/g)) {
-      const row = m[1]!;
-      const pa = /<PA>([^<]*)<\/PA>/.exec(row)?.[1] ?? '';
-      const wage = Number(/<TienLuong>([^<]*)<\/TienLuong>/.exec(row)?.[1] ?? 0) || 0;
-      // Increase codes start with T or A (TM, TC, TD, TH, AD, AT …); decreases with G, S, O, K (domain reference §3.1).
-      if (/^[TA]/.test(pa)) {
-        headsUp++;
-        fundUp += wage;
-      } else if (/^[GSOK]/.test(pa)) {
-        headsDown++;
-        fundDown += wage;
-      }
-    }
+  const owed = { bhxh: 0, bhyt: 0, bhtn: 0, bhtnld: 0 };
+  for (const r of input.rows) {
+    const plan = planByCode(r.plan);
+    if (!plan) continue;
+    // A person first filed without a mã số (TM by ID number) is later filed with the one BHXH assigned: try both.
+    const previousSalary = plan.effect === 'change' ? (input.previousSalaryOf?.(personKey(r)) ?? (r.idNumber ? input.previousSalaryOf?.(r.idNumber) : undefined)) : undefined;
+    const d = rowContributionDelta({ ...r, previousSalary }, r.fromMonth);
+    if (!d) continue;
+    if (plan.effect === 'add' && plan.loai === 1) headsUp++;
+    if (plan.effect === 'remove' && plan.loai === 3) headsDown++;
+    const salaryChange = plan.effect === 'change' ? d.insuredSalary - (d.previousInsuredSalary ?? d.insuredSalary) : plan.effect === 'remove' ? -d.insuredSalary : d.insuredSalary;
+    if (salaryChange > 0) fundUp += salaryChange;
+    else fundDown -= salaryChange;
+    const both = (f: keyof typeof d.employer) => d.employer[f] + d.employee[f];
+    owed.bhxh += both('pension') + both('sickness');
+    owed.bhyt += both('health');
+    owed.bhtn += both('unemployment');
+    owed.bhtnld += both('accident');
   }
-  const net = fundUp - fundDown;
-  const r = (p: number) => Math.round((net * p) / 100);
   const line = (code: string, label: string, v: [number, number, number, number], cong = v[0] + v[1] + v[2] + v[3]) => ({ code, label, bhxh: v[0], bhyt: v[1], bhtn: v[2], bhtnld: v[3], cong });
   return {
-    period: facts.period ?? '',
+    period: input.period,
     agencyCode,
-    unitCode: facts.unitCode ?? '',
+    unitCode: input.unitCode,
     lines: [
       line('B.1.1', 'Số lao động tăng', [headsUp, headsUp, headsUp, headsUp], headsUp),
       line('B.1.2', 'Số lao động giảm', [headsDown, headsDown, headsDown, headsDown], headsDown),
       line('B.2.1', 'Quỹ lương tăng', [fundUp, fundUp, fundUp, fundUp], fundUp),
       line('B.2.2', 'Quỹ lương giảm', [fundDown, fundDown, fundDown, fundDown], fundDown),
-      line('B.3', 'Phải đóng phát sinh', [r(25), r(4.5), r(2), r(tnld)]),
+      line('B.3', 'Phải đóng phát sinh', [owed.bhxh, owed.bhyt, owed.bhtn, owed.bhtnld]),
     ],
   };
+}
+
+const field = (row: string, name: string): string => new RegExp(`<${name}>([^<]*)</${name}>`).exec(row)?.[1] ?? '';
+const amount = (row: string, name: string) => Number(field(row, name)) || 0;
+
+/**
+ * The D02-TS rows of a dossier envelope. A minimal reader kept here until the simulator's shared dossier parser
+ * replaces it; the arithmetic (`c12FromRows`) only sees `C12Row`s.
+ */
+export function readD02Rows(facts: EnvelopeFacts): C12Row[] {
+  const rows: C12Row[] = [];
+  for (const f of facts.forms.filter((x) => x.code === 'D02-TS')) {
+    const xml = Buffer.from(f.base64, 'base64').toString('utf8');
+    for (const m of xml.matchAll(/<LaoDong>([\s\S]*?)<\/LaoDong>/g)) {
+      const r = m[1]!;
+      rows.push({
+        plan: field(r, 'PA'),
+        insuranceNo: field(r, 'MasoBHXH'),
+        idNumber: field(r, 'CMND'),
+        salary: amount(r, 'TienLuong'),
+        allowances: { position: amount(r, 'PhuCapCV'), seniorityExcessPct: amount(r, 'PhuCapTNVK'), seniorityJobPct: amount(r, 'PhuCapTNNghe'), salary: amount(r, 'PhuCapLuong'), other: amount(r, 'PhuCapBosung') },
+        fromMonth: field(r, 'TuThang'),
+        toMonth: field(r, 'DenThang'),
+        wageRegion: field(r, 'MavungLTT'),
+      });
+    }
+  }
+  return rows;
+}
+
+/**
+ * What the training BHXH knows of a unit's salaries: the latest TienLuong per person over the unit's accepted
+ * procedure-600 dossiers (but `exceptTransactionId`, the one being decided), in the order they were received (a later
+ * TM/ON/DC row replaces an earlier one).
+ */
+export function acceptedSalaries(db: Database.Database, unitCode: string, exceptTransactionId = ''): Map<string, number> {
+  const known = new Map<string, number>();
+  const rows = db
+    .prepare("SELECT xml FROM transactions WHERE kind = 'dossier' AND status = 'accepted' AND unit_code = ? AND transaction_id <> ? ORDER BY received_at, rowid")
+    .all(unitCode, exceptTransactionId) as { xml: Buffer }[];
+  for (const t of rows) {
+    const facts = readEnvelope(t.xml.toString('utf8'));
+    if (facts.procedure !== '600') continue;
+    for (const r of readD02Rows(facts)) {
+      const plan = planByCode(r.plan);
+      if (plan && plan.effect !== 'remove' && r.salary > 0) {
+        known.set(personKey(r), r.salary);
+        if (r.idNumber) known.set(r.idNumber, r.salary);
+      }
+    }
+  }
+  return known;
+}
+
+/** C12-TS of one accepted dossier: its rows, with DC changes measured from what the server already knows. */
+export function c12Statement(facts: EnvelopeFacts, agencyCode: string, known: ReadonlyMap<string, number> = new Map()): Statement {
+  return c12FromRows({ period: facts.period ?? '', unitCode: facts.unitCode ?? '', rows: readD02Rows(facts), previousSalaryOf: (k) => known.get(k) }, agencyCode);
 }

@@ -35,7 +35,7 @@ export function PrintView({ id }: { id: string }) {
       </div>
       {error && <p className="error" role="alert">{error}</p>}
       {content && (
-        <div className="print-view">
+        <div className="print-view kk-print">
           <style>{content.css}</style>
           {/* Built by shared/forms/print-html.ts from the stored draft; every text in it is HTML-escaped there. */}
           <div data-testid="print-forms" dangerouslySetInnerHTML={{ __html: content.body }} />
