@@ -27,7 +27,8 @@ export const HEADER_ALIASES: Readonly<Record<EmployeeField, readonly string[]>> 
   contractType: ['loaihopdonglaodong', 'loaihopdong', 'loaihdld', 'loaihd'],
   contractNumber: ['sohopdonglaodong', 'sohopdong', 'sohdld', 'sohd'],
   contractSigned: ['ngaykyhopdong', 'ngaykyhdld', 'ngaykyhd', 'ngayky'],
-  contractStart: ['ngaybatdauhopdong', 'ngaybatdauhd', 'ngaybatdau', 'ngayhieuluc', 'hieuluctungay', 'tungay'],
+  // The contract/work start is the hire date the proposals use (issue 10): "Ngày vào làm", VNPT's `Hdld_tungay`.
+  contractStart: ['ngaybatdauhopdong', 'ngaybatdauhdld', 'ngaybatdaulamviec', 'ngaybatdauhd', 'ngaybatdau', 'ngayvaolam', 'hdldtungay', 'ngayhieuluc', 'hieuluctungay', 'tungay'],
   contractEnd: ['ngayketthuchopdong', 'ngayketthuchd', 'ngayketthuc', 'ngayhethan', 'hieulucdenngay', 'denngay'],
   salaryKind: ['loaitienluong', 'loailuong'],
   salary: ['tienluongheso', 'tienluong', 'mucluongdongbhxh', 'mucluong', 'hesoluong', 'luongcoban', 'luong', 'salary'],

@@ -114,11 +114,12 @@ test('2. import the roster from .xlsx', async () => {
   const xlsx = join(scratch, 'danh-sach-lao-dong.xlsx');
   await writeXlsx(
     xlsx,
-    ['STT', 'Họ và tên', 'Mã số BHXH', 'Ngày sinh', 'Giới tính', 'CMND/CCCD', 'Chức vụ', 'Tiền lương', 'Phòng ban', 'Loại hợp đồng', 'Số hợp đồng', 'Ngày ký hợp đồng'],
+    ['STT', 'Họ và tên', 'Mã số BHXH', 'Ngày sinh', 'Giới tính', 'CMND/CCCD', 'Chức vụ', 'Tiền lương', 'Phòng ban', 'Loại hợp đồng', 'Số hợp đồng', 'Ngày ký hợp đồng', 'Ngày bắt đầu HĐLĐ'],
     [
-      [1, 'Nguyễn Thị Anh', '3801000001', '01/01/1990', 'Nữ', '038190000011', 'Kế toán', 8_500_000, 'Kế toán', 'Không xác định thời hạn', '01/2024/HĐLĐ', '02/01/2024'],
-      [2, 'Trần Văn Bình', '3801000002', '15/06/1985', 'Nam', '038085000022', 'Lái xe', 7_800_000, 'Hành chính', 'Xác định thời hạn', '02/2024/HĐLĐ', '02/01/2024'],
-      [3, 'Lê Thị Cúc', '3801000003', '20/11/1995', 'Nữ', '038195000033', 'Nhân viên bán hàng', 7_200_000, 'Kinh doanh', 'Xác định thời hạn', '03/2024/HĐLĐ', '02/01/2024'],
+      // Anh and Cúc start on the 1st of this month (hires dated by their contract); Bình has worked since 2024.
+      [1, 'Nguyễn Thị Anh', '3801000001', '01/01/1990', 'Nữ', '038190000011', 'Kế toán', 8_500_000, 'Kế toán', 'Không xác định thời hạn', '01/2024/HĐLĐ', '02/01/2024', `01/${PERIOD}`],
+      [2, 'Trần Văn Bình', '3801000002', '15/06/1985', 'Nam', '038085000022', 'Lái xe', 7_800_000, 'Hành chính', 'Xác định thời hạn', '02/2024/HĐLĐ', '02/01/2024', '02/01/2024'],
+      [3, 'Lê Thị Cúc', '3801000003', '20/11/1995', 'Nữ', '038195000033', 'Nhân viên bán hàng', 7_200_000, 'Kinh doanh', 'Xác định thời hạn', '03/2024/HĐLĐ', '02/01/2024', `01/${PERIOD}`],
     ],
   );
   await page.getByTestId('nav-employees').click();
@@ -138,7 +139,10 @@ test('2. import the roster from .xlsx', async () => {
 test('3. draft a báo tăng and a báo giảm, see and fix a validation error', async () => {
   // Trần Văn Bình leaves this month: a báo giảm (GH) next to the báo tăng (TM) of the others.
   await page.getByTestId('employee-row').filter({ hasText: 'Trần Văn Bình' }).dblclick();
+  // BHXH has known him since 01/2024; his first day no longer employed is the 1st of this month.
+  await page.getByTestId('emp-participatingSince').fill('01/2024');
   await page.getByTestId('emp-status').selectOption('left');
+  await page.getByTestId('emp-effectiveDate').fill(`01/${PERIOD}`);
   await page.getByTestId('employee-save').click();
   await expect(page.getByTestId('employee-form')).toHaveCount(0);
 
@@ -148,6 +152,9 @@ test('3. draft a báo tăng and a báo giảm, see and fix a validation error', 
   await page.getByTestId('dossier-create').click();
   await expect(page.getByTestId('dossier-editor')).toBeVisible();
   await page.getByTestId('rows-from-roster').click();
+  // The proposals come with their reasons; the clerk takes them all.
+  await expect(page.getByTestId('proposals-table')).toContainText('vào làm ngày 01/');
+  await page.getByTestId('proposals-take').click();
   await expect(page.getByTestId('draft-row-0')).toBeVisible();
   const plans = await page.locator('[data-field$=".plan"]').evaluateAll((els) => els.map((e) => (e as unknown as { value: string }).value));
   expect(plans).toContain('TM');

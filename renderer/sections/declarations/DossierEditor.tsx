@@ -12,6 +12,9 @@ import { blankRow, download, getPath, setRowField, setTopField, type EditableDra
 import { NumberCell } from './NumberCell';
 import { declarationMessages } from './messages';
 import { ProblemPanel } from './ProblemPanel';
+import { ledgerMessages } from './ledger-messages';
+import { ProposalsDialog } from './ProposalsDialog';
+import { RosterPicker } from './RosterPicker';
 
 /** Grid columns: the draft field each edits and its input kind. */
 const COLUMNS = [
@@ -54,6 +57,8 @@ export function DossierEditor({ id }: { id: string }) {
   const [error, setError] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const pending = useRef<EditableDraft | null>(null);
+  const lm = useMessages(ledgerMessages).t;
+  const [dialog, setDialog] = useState<'picker' | 'proposals' | null>(null);
 
   const load = useCallback(async () => {
     const r = await api.call('dossier.get', { id });
@@ -111,12 +116,11 @@ export function DossierEditor({ id }: { id: string }) {
   const rows = (draft.rows ?? []) as unknown as Record<string, unknown>[];
   const errors = problems.filter((p) => p.severity !== 'warning').length;
 
-  async function fromRoster() {
-    await flush();
-    const r = await api.call('dossier.fromRosterEvents', { id, unitCode: String(getPath(draft, 'unit.code') ?? ''), period: String(draft?.period ?? ''), append: true });
-    if (!r.ok) return setError(errorText(r.error, lang));
-    setNotice(r.value.rows.length ? t('fromRosterDone', { n: r.value.rows.length }) : t('fromRosterNone'));
-    await load();
+  /** Rows taken from the roster picker or the proposals are appended like typed rows (autosaved). */
+  function addRows(added: Record<string, unknown>[]) {
+    setDialog(null);
+    change({ ...draft!, rows: [...(draft!.rows ?? []), ...(added as unknown as NonNullable<EditableDraft['rows']>)] });
+    setNotice(lm('added', { n: added.length }));
   }
 
   async function exportDraft() {
@@ -173,11 +177,14 @@ export function DossierEditor({ id }: { id: string }) {
       </fieldset>
       <div className="toolbar">
         <button type="button" data-testid="row-add" disabled={!editable} onClick={() => change({ ...draft, rows: [...(draft.rows ?? []), blankRow(String(draft.period ?? ''))] })}>{t('addRow')}</button>
-        <button type="button" data-testid="rows-from-roster" disabled={!editable} onClick={() => void fromRoster()}>{t('fromRoster')}</button>
+        <button type="button" data-testid="rows-from-roster" disabled={!editable} onClick={() => void flush().then(() => setDialog('proposals'))}>{t('fromRoster')}</button>
+        <button type="button" data-testid="rows-pick" disabled={!editable} onClick={() => setDialog('picker')}>{lm('pick')}</button>
         <button type="button" data-testid="draft-export" onClick={() => void exportDraft()}>{t('exportDraft')}</button>
         <button type="button" data-testid="draft-build" onClick={() => void build()}>{t('build')}</button>
         <button type="button" data-testid="open-print" onClick={() => void flush().then(() => go('declarations', 'print', id))}>{t('print')}</button>
       </div>
+      {dialog === 'picker' && <RosterPicker unitCode={detail.unitCode} period={detail.period} onAdd={addRows} onClose={() => setDialog(null)} />}
+      {dialog === 'proposals' && <ProposalsDialog unitCode={detail.unitCode} period={detail.period} dossierId={id} onAdd={addRows} onClose={() => setDialog(null)} />}
       <div className="layout">
         <div style={{ overflow: 'auto' }}>
           <table className="editor-grid grid" data-testid="draft-grid">

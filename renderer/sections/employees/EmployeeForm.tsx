@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { EmployeeField, EmployeeFields, EmployeeRecord, HistoryEntry } from '../../../shared/contract/roster';
 import { EMPLOYEE_STATUSES } from '../../../shared/contract/roster';
-import { ETHNICITIES } from '../../../shared/codes/ethnicities';
+import type { CodeListName } from '../../../shared/codes/code-list';
 import { checkEmployee } from '../../../shared/identity/employee-record';
 import { EMPLOYEE_FIELD_LABELS, EMPLOYEE_STATUS_LABELS } from '../../../shared/identity/employee-labels';
 import { api } from '../../api/client';
+import { ParticipationSinceField, useParticipationSince } from './ParticipationSince';
+import { CodePicker } from '../../components/CodePicker';
 import { errorText, useMessages } from '../../i18n';
 import { employeeMessages } from './messages';
 
@@ -18,6 +20,10 @@ export const EMPTY_EMPLOYEE: EmployeeFields = {
 
 const IDENTITY: EmployeeField[] = ['fullName', 'insuranceNumber', 'birthDate', 'cccd', 'cmnd', 'nationality', 'birthProvince', 'birthDistrict', 'birthWard', 'address', 'phone', 'email'];
 const WORK: EmployeeField[] = ['jobTitle', 'workplace', 'department', 'contractType', 'contractNumber', 'contractSigned', 'contractStart', 'contractEnd', 'wageRegion', 'hospitalCode'];
+/** Fields picked from a dated code list (resources/codes) instead of typed from memory. */
+const CODE_LISTS: Partial<Record<EmployeeField, CodeListName>> = {
+  nationality: 'nationalities', ethnicity: 'ethnicities', birthProvince: 'provinces', birthWard: 'communes', hospitalCode: 'hospitals',
+};
 const MONEY: EmployeeField[] = ['salary', 'allowancePosition', 'allowanceSeniorityExcess', 'allowanceSeniorityJob', 'allowanceSalary', 'allowanceOther'];
 
 /**
@@ -25,6 +31,7 @@ const MONEY: EmployeeField[] = ['salary', 'allowancePosition', 'allowanceSeniori
  * sinh 1995, không khớp năm sinh 1996" next to the field before saving; the service runs the same check again.
  */
 export function EmployeeForm({ unitCode, employee, now, onDone }: { unitCode: string; employee: EmployeeRecord | null; now: Date; onDone(saved: EmployeeRecord | null): void }) {
+  const since = useParticipationSince(employee?.id);
   const { t, lang } = useMessages(employeeMessages);
   const [v, setV] = useState<EmployeeFields>(() => (employee ? { ...EMPTY_EMPLOYEE, ...employee } : EMPTY_EMPLOYEE));
   const [touched, setTouched] = useState<Set<string>>(new Set());
@@ -47,6 +54,25 @@ export function EmployeeForm({ unitCode, employee, now, onDone }: { unitCode: st
 
   const input = (f: EmployeeField) => {
     const p = problem(f);
+    const list = CODE_LISTS[f];
+    if (list) {
+      return (
+        <label className="field" key={f}>
+          <span>{label(f)}</span>
+          <CodePicker
+            list={list}
+            value={String(v[f] ?? '')}
+            onChange={(code) => set(f, code)}
+            province={f === 'birthWard' ? v.birthProvince || undefined : undefined}
+            testId={`emp-${f}`}
+            label={label(f)}
+            invalid={!!p}
+            describedBy={p ? `emp-${f}-error` : undefined}
+          />
+          {p && <small id={`emp-${f}-error`} className="error" data-testid={`emp-${f}-error`}>{lang === 'en' ? p.messageEn : p.message}</small>}
+        </label>
+      );
+    }
     const isNumber = MONEY.includes(f);
     const raw = v[f];
     return (
@@ -74,9 +100,12 @@ export function EmployeeForm({ unitCode, employee, now, onDone }: { unitCode: st
     e.preventDefault();
     setTouched(new Set(Object.keys(v)));
     if (problems.length) return;
+    if (!since.valid) return;
     const r = await api.call('employee.save', { unitCode, id: employee?.id, employee: v, effectiveDate: effectiveDate || undefined });
-    if (!r.ok) setServerError(errorText(r.error, lang));
-    else onDone(r.value);
+    if (!r.ok) return setServerError(errorText(r.error, lang));
+    const sinceError = await since.save(unitCode, r.value.id, lang);
+    if (sinceError) return setServerError(sinceError);
+    onDone(r.value);
   }
 
   return (
@@ -92,17 +121,7 @@ export function EmployeeForm({ unitCode, employee, now, onDone }: { unitCode: st
           </select>
         </label>
         {IDENTITY.slice(3, 6).map(input)}
-        <label className="field">
-          <span>{label('ethnicity')}</span>
-          <select data-testid="emp-ethnicity" value={v.ethnicity} onChange={(e) => set('ethnicity', e.target.value)}>
-            <option value="" />
-            {Object.entries(ETHNICITIES).map(([code, name]) => (
-              <option key={code} value={code}>
-                {code} — {name}
-              </option>
-            ))}
-          </select>
-        </label>
+        {input('ethnicity')}
         {IDENTITY.slice(6).map(input)}
       </fieldset>
       <fieldset>
@@ -129,6 +148,7 @@ export function EmployeeForm({ unitCode, employee, now, onDone }: { unitCode: st
           </select>
         </label>
         {MONEY.map(input)}
+        <ParticipationSinceField state={since} />
       </fieldset>
       {employee && (
         <label className="field">

@@ -1,13 +1,90 @@
 import { useEffect, useState } from 'react';
 import type { ColumnMapping, EmployeeField, ImportPreview, ImportResult } from '../../../shared/contract/roster';
 import type { ProgressEvent } from '../../../shared/contract/common';
+import type { AcceptedRow } from '../../../shared/contract/import-report';
 import { EMPLOYEE_FIELD_LABELS } from '../../../shared/identity/employee-labels';
 import { api } from '../../api/client';
+import { ImportParticipationField } from './ParticipationSince';
 import { errorText, useMessages } from '../../i18n';
 import { employeeMessages } from './messages';
 
 type Step = 'pick' | 'mapping' | 'preview' | 'writing' | 'result';
 const SHOWN_PROBLEMS = 500;
+
+/** Saves a file the service returned (the error workbook) through the browser's download. */
+function download(file: { name: string; base64: string }): void {
+  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = file.name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function ProblemTable({ problems, testId, rowTestId, label }: { problems: { row: number; column: string; message: string; messageEn?: string }[]; testId: string; rowTestId: string; label: string }) {
+  const { t, lang } = useMessages(employeeMessages);
+  return (
+    <div className="problems">
+      <strong>{label}</strong>
+      <table className="grid" data-testid={testId}>
+        <thead>
+          <tr>
+            <th>{t('row')}</th>
+            <th>{t('column')}</th>
+            <th>{t('reason')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {problems.slice(0, SHOWN_PROBLEMS).map((p, i) => (
+            <tr key={i} data-testid={rowTestId}>
+              <td className="num">{p.row}</td>
+              <td>{p.column}</td>
+              <td>{lang === 'en' ? (p.messageEn ?? p.message) : p.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {problems.length > SHOWN_PROBLEMS && <p>{t('moreProblems', { n: problems.length - SHOWN_PROBLEMS })}</p>}
+    </div>
+  );
+}
+
+function AcceptedTable({ rows, total }: { rows: AcceptedRow[]; total: number }) {
+  const { t } = useMessages(employeeMessages);
+  const action = { new: t('actionNew'), update: t('actionUpdate'), unchanged: t('actionUnchanged') };
+  return (
+    <div className="accepted">
+      <strong>{t('accepted', { shown: rows.length, n: total })}</strong>
+      <table className="grid" data-testid="import-accepted">
+        <thead>
+          <tr>
+            <th>{t('row')}</th>
+            <th>{t('action')}</th>
+            <th>{EMPLOYEE_FIELD_LABELS.fullName.vi}</th>
+            <th>{EMPLOYEE_FIELD_LABELS.birthDate.vi}</th>
+            <th>{EMPLOYEE_FIELD_LABELS.insuranceNumber.vi}</th>
+            <th>{EMPLOYEE_FIELD_LABELS.cccd.vi}</th>
+            <th>{EMPLOYEE_FIELD_LABELS.jobTitle.vi}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.row} data-testid="import-accepted-row">
+              <td className="num">{r.row}</td>
+              <td>{action[r.action]}</td>
+              <td>{r.fullName}</td>
+              <td>{r.birthDate}</td>
+              <td>{r.insuranceNumber}</td>
+              <td>{r.cccd}</td>
+              <td>{r.jobTitle}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
 
 function toBase64(buf: ArrayBuffer): string {
   const bytes = new Uint8Array(buf);
@@ -17,10 +94,12 @@ function toBase64(buf: ArrayBuffer): string {
 }
 
 /**
- * File → column mapping → preview of every problem → confirm → result. Nothing is written before "confirm"; the
- * commit re-reads the same bytes with the confirmed mapping and writes all valid rows in one transaction.
+ * File → column mapping → preview (good rows and every problem, counts that add up) → confirm → result. Nothing is
+ * written before "confirm"; the commit re-reads the same bytes with the confirmed mapping and writes all valid rows in
+ * one transaction. `onWritten` runs as soon as that transaction is done (the list behind refreshes); the result keeps
+ * the rejected rows and their error workbook until the clerk closes it.
  */
-export function ImportWizard({ unitCode, onDone }: { unitCode: string; onDone(changed: boolean): void }) {
+export function ImportWizard({ unitCode, onDone, onWritten }: { unitCode: string; onDone(changed: boolean): void; onWritten?(): void }) {
   const { t, lang } = useMessages(employeeMessages);
   const [step, setStep] = useState<Step>('pick');
   const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
@@ -28,6 +107,7 @@ export function ImportWizard({ unitCode, onDone }: { unitCode: string; onDone(ch
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const [result, setResult] = useState<ImportResult | null>(null);
   const [busy, setBusy] = useState(false);
+  const [since, setSince] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [progress, setProgress] = useState<ProgressEvent | null>(null);
 
@@ -48,7 +128,7 @@ export function ImportWizard({ unitCode, onDone }: { unitCode: string; onDone(ch
       setError(errorText(r.error, lang));
       const d = r.error.details as { headers?: string[]; mapping?: ColumnMapping } | undefined;
       if (d?.headers) {
-        setPreview({ headers: d.headers, mapping: d.mapping ?? {}, unmapped: [], totalRows: 0, toInsert: 0, toUpdate: 0, rejectedRows: 0, problems: [], convertedCells: 0, sample: [] });
+        setPreview({ headers: d.headers, mapping: d.mapping ?? {}, unmapped: [], totalRows: 0, toInsert: 0, toUpdate: 0, unchanged: 0, rejectedRows: 0, problems: [], convertedCells: 0, sample: [], accepted: [] });
         setMapping(d.mapping ?? {});
         setStep('mapping');
       }
@@ -71,7 +151,7 @@ export function ImportWizard({ unitCode, onDone }: { unitCode: string; onDone(ch
     if (!file) return;
     setStep('writing');
     setBusy(true);
-    const r = await api.call('roster.importCommit', { unitCode, file, mapping });
+    const r = await api.call('roster.importCommit', { unitCode, file, mapping, participatingSince: since.trim() || undefined });
     setBusy(false);
     if (!r.ok) {
       setError(errorText(r.error, lang));
@@ -80,6 +160,7 @@ export function ImportWizard({ unitCode, onDone }: { unitCode: string; onDone(ch
     }
     setResult(r.value);
     setStep('result');
+    if (r.value.imported + r.value.updated > 0) onWritten?.();
   }
 
   const steps: [Step, string][] = [['pick', t('stepPick')], ['mapping', t('stepMapping')], ['preview', t('stepPreview')], ['result', t('stepResult')]];
@@ -157,33 +238,12 @@ export function ImportWizard({ unitCode, onDone }: { unitCode: string; onDone(ch
       {(step === 'preview' || step === 'writing') && preview && (
         <div>
           <p data-testid="import-summary">
-            {t('summary', { total: preview.totalRows, insert: preview.toInsert, update: preview.toUpdate, rejected: preview.rejectedRows })}
+            {t('summary', { total: preview.totalRows, insert: preview.toInsert, update: preview.toUpdate, unchanged: preview.unchanged, rejected: preview.rejectedRows })}
           </p>
           {preview.convertedCells > 0 && <p data-testid="import-converted">{t('converted', { n: preview.convertedCells })}</p>}
-          {preview.problems.length > 0 && (
-            <div className="problems">
-              <strong>{t('problems')}</strong>
-              <table className="grid" data-testid="import-problems">
-                <thead>
-                  <tr>
-                    <th>{t('row')}</th>
-                    <th>{t('column')}</th>
-                    <th>{t('reason')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {preview.problems.slice(0, SHOWN_PROBLEMS).map((p, i) => (
-                    <tr key={i} data-testid="import-problem">
-                      <td className="num">{p.row}</td>
-                      <td>{p.column}</td>
-                      <td>{lang === 'en' ? (p.messageEn ?? p.message) : p.message}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              {preview.problems.length > SHOWN_PROBLEMS && <p>{t('moreProblems', { n: preview.problems.length - SHOWN_PROBLEMS })}</p>}
-            </div>
-          )}
+          {preview.accepted.length > 0 && <AcceptedTable rows={preview.accepted} total={preview.toInsert + preview.toUpdate + preview.unchanged} />}
+          {preview.problems.length > 0 && <ProblemTable problems={preview.problems} testId="import-problems" rowTestId="import-problem" label={t('problems')} />}
+          <ImportParticipationField value={since} onChange={setSince} />
           <p>{t('nothingWritten')}</p>
           <div className="actions">
             <button type="button" onClick={() => setStep('mapping')} disabled={busy}>{t('back')}</button>
@@ -197,8 +257,18 @@ export function ImportWizard({ unitCode, onDone }: { unitCode: string; onDone(ch
       {step === 'result' && result && (
         <div data-testid="import-result">
           <p className="success">{t('done', { imported: result.imported, updated: result.updated })}</p>
-          {result.rejected.length > 0 && <p className="warning">{t('rejectedCount', { n: result.rejected.length })}</p>}
-          <button type="button" data-testid="import-close" onClick={() => onDone(true)}>{t('close')}</button>
+          <p data-testid="import-result-counts">
+            {t('resultCounts', { total: result.totalRows, imported: result.imported, updated: result.updated, unchanged: result.unchanged, rejected: result.rejectedRows })}
+          </p>
+          {result.rejected.length > 0 && <ProblemTable problems={result.rejected} testId="import-rejected" rowTestId="import-rejected-row" label={t('rejectedRows')} />}
+          <div className="actions">
+            {result.errorFile && (
+              <button type="button" data-testid="import-error-export" onClick={() => download(result.errorFile!)}>
+                {t('exportErrors')}
+              </button>
+            )}
+            <button type="button" data-testid="import-close" onClick={() => onDone(true)}>{t('close')}</button>
+          </div>
         </div>
       )}
       {step !== 'result' && step !== 'writing' && (

@@ -14,9 +14,13 @@ import { makeTempDir, removeDir } from '../../support/tmp';
  * 62.000.000 BHTN in region 01) and above the region 01 minimum 3.100.000. The unit works a 26-day calendar
  * (Monday–Saturday). October 2015: Thursday 1st; Sundays 4, 11, 18, 25.
  *
- * Staff imported "participating since 09/2015": An 5.000.000, Bình 6.000.000, Cường 7.000.000, Dũng 5.000.000.
+ * Staff imported "participating since 08/2015": An 5.000.000, Bình 6.000.000, Cường 7.000.000 (18.000.000 × 32,5 % =
+ *   5.850.000 a month). The training I-VAN knows only what was filed with it, so Dũng's earlier salary reaches it
+ *   through September's dossier:
+ * September: Dũng, contract start 01/09/2015 (Tuesday; 0 days before) → TM 09/2015 at 5.000.000 = +1.625.000, filed
+ *   and accepted; BHXH assigns his mã số, written back onto the roster.
  *   Statement 09/2015 = 23.000.000 × 32,5 % = 7.475.000 (employer 5.060.000, employee 2.415.000).
- * Same file, hires dated by their contract start (after 09/2015, no participation information):
+ * Same file, hires dated by their contract start (after 08/2015, no participation information):
  *   Em, start 01/10/2015: 0 working days before → TM 10/2015, 4.500.000 × 32,5 % = +1.462.500.
  *   Phúc, start 20/10/2015: 1–3, 5–10, 12–17, 19 = 16 days ≥ 14 → TM 11/2015 (not in October's proposals).
  * Recorded events:
@@ -39,7 +43,7 @@ const CSV = [
   'Trần Văn An,0301000001,01/01/1980,Nam,001080000001,Kỹ sư,5000000,01/03/2013,01/2013/HĐLĐ,01/03/2013',
   'Lê Thị Bình,0301000002,02/02/1988,Nữ,001188000002,Kế toán,6000000,01/06/2014,02/2014/HĐLĐ,01/06/2014',
   'Phạm Văn Cường,0301000003,03/03/1985,Nam,001085000003,Lái xe,7000000,01/01/2014,03/2014/HĐLĐ,01/01/2014',
-  'Hoàng Văn Dũng,0301000004,04/04/1990,Nam,001090000004,Thủ kho,5000000,01/02/2015,04/2015/HĐLĐ,01/02/2015',
+  'Hoàng Văn Dũng,,04/04/1990,Nam,001090000004,Thủ kho,5000000,01/09/2015,04/2015/HĐLĐ,01/09/2015',
   'Nguyễn Thị Em,,05/05/1995,Nữ,001195000005,Nhân viên,4500000,01/10/2015,05/2015/HĐLĐ,01/10/2015',
   'Đỗ Văn Phúc,,06/06/1992,Nam,001092000006,Bảo vệ,5500000,20/10/2015,06/2015/HĐLĐ,20/10/2015',
 ].join('\n');
@@ -61,15 +65,44 @@ afterAll(async () => {
   removeDir(dir);
 });
 
+/** Sign with the 2015 test certificate, submit to the training I-VAN, wait for its result and read it back. */
+async function fileAndAccept(id: string): Promise<void> {
+  await ctx.value('signing.signDossier', { dossierId: id, signer: { kind: 'test-cert', password: 'thunghiem' } });
+  await ctx.value('ivan.submit', { dossierId: id, unitCode: UNIT });
+  await server.settle();
+  await ctx.value('ivan.poll', {});
+  const got = await ctx.value('dossier.get', { id });
+  expect(got.state, JSON.stringify(got.transitions)).toBe('accepted');
+}
+
+/** "Phải đóng phát sinh" (B.3, cộng) of the training I-VAN's C12-TS for a period, as the inbox received it. */
+async function c12Owed(period: string): Promise<number> {
+  const inbox = (await ctx.value('ivan.inbox', {})) as unknown as { kind: string; statement: { period: string; lines: { code: string; cong: number }[] } | null }[];
+  const c12 = inbox.find((i) => i.kind === 'c12ts' && i.statement?.period === period);
+  return c12!.statement!.lines.find((l) => l.code === 'B.3')!.cong;
+}
+
 describe('the clerk’s month: ledger, proposals and one engine for four users', () => {
   let dossierId = '';
 
   it('imports staff as participating, records dated events, and proposes exactly the month’s rows', async () => {
     await ctx.value('unit.add', { code: UNIT, name: 'Công ty TNHH Mẫu', taxCode: '0100109106', agencyCode: '03801', wageRegion: '01', ivanProvider: '00040', signer: 'Lê Văn Ký', address: 'Hà Nội' });
-    const imp = await ctx.value('roster.importCommit', { unitCode: UNIT, file: { name: 'nhan-su.csv', base64: Buffer.from(CSV, 'utf8').toString('base64') }, participatingSince: '09/2015' });
+    const imp = await ctx.value('roster.importCommit', { unitCode: UNIT, file: { name: 'nhan-su.csv', base64: Buffer.from(CSV, 'utf8').toString('base64') }, participatingSince: '08/2015' });
     expect(imp).toMatchObject({ imported: 6, rejected: [] });
+    expect(await ctx.value('ledger.statement', { unitCode: UNIT, period: '08/2015' })).toMatchObject({ employees: 3, total: 5_850_000 });
+    await ctx.value('ivan.settingsSave', { unitCode: UNIT, providerCode: '00040', endpoint: server.url });
+
+    // September: only Dũng's hire (the staff imported as participating get no TM).
+    const sep = await ctx.value('dossier.propose', { unitCode: UNIT, period: '09/2015' });
+    expect(sep.rows.map((r) => `${r.plan} ${r.fullName} ${r.fromMonth}`)).toEqual(['TM Hoàng Văn Dũng 09/2015']);
+    const sepDossier = await ctx.value('dossier.create', { draft: sep.draft });
+    await fileAndAccept(sepDossier.id);
+    const dung = (await ctx.value('employee.list', { unitCode: UNIT, search: 'Hoàng Văn Dũng' })).items[0]!;
+    expect(dung.insuranceNumber).toMatch(/^03\d{8}$/);
     const before = await ctx.value('ledger.statement', { unitCode: UNIT, period: '09/2015' });
     expect(before).toMatchObject({ period: '09/2015', employees: 4, employer: 5_060_000, employee: 2_415_000, total: 7_475_000 });
+    // September's C12-TS: 7.475.000 − 5.850.000 = 1.625.000, Dũng's TM.
+    expect(await c12Owed('09/2015')).toBe(1_625_000);
 
     const base = { birthDate: '07/07/1990', gender: 'F' as const, jobTitle: 'Nhân viên', contractNumber: '07/2015/HĐLĐ', contractSigned: '01/08/2015' };
     await ctx.value('employee.save', { unitCode: UNIT, employee: { ...base, fullName: 'Vũ Thị Giang', cccd: '001190000007', salary: 4_000_000 } });
@@ -78,7 +111,7 @@ describe('the clerk’s month: ledger, proposals and one engine for four users',
     await ctx.value('employee.event', { unitCode: UNIT, employee: '001085000008', kind: 'hire', effective: '16/10/2015' });
     await ctx.value('employee.event', { unitCode: UNIT, employee: '0301000002', kind: 'maternity', effective: '05/10/2015', end: '04/04/2016' });
     await ctx.value('employee.event', { unitCode: UNIT, employee: '0301000003', kind: 'leave', effective: '12/10/2015' });
-    const raise = await ctx.value('employee.event', { unitCode: UNIT, employee: '001090000004', kind: 'salary', effective: '01/10/2015', salary: 6_000_000 });
+    const raise = await ctx.value('employee.event', { unitCode: UNIT, employee: dung.insuranceNumber, kind: 'salary', effective: '01/10/2015', salary: 6_000_000 });
     expect(raise.event).toMatchObject({ kind: 'salary', effective: '01/10/2015', salary: 6_000_000, previousSalary: 5_000_000 });
     const bad = await ctx.call('employee.event', { unitCode: UNIT, employee: '999', kind: 'leave', effective: '01/10/2015' });
     expect(bad.ok).toBe(false);
@@ -132,17 +165,8 @@ describe('the clerk’s month: ledger, proposals and one engine for four users',
   });
 
   it('signed with the test certificate and accepted by the training I-VAN: C12-TS = the statement’s change; new mã số written back', async () => {
-    await ctx.value('signing.signDossier', { dossierId, signer: { kind: 'test-cert', password: 'thunghiem' } });
-    await ctx.value('ivan.settingsSave', { unitCode: UNIT, providerCode: '00040', endpoint: server.url });
-    await ctx.value('ivan.submit', { dossierId, unitCode: UNIT });
-    await server.settle();
-    await ctx.value('ivan.poll', {});
-    const got = await ctx.value('dossier.get', { id: dossierId });
-    expect(got.state, JSON.stringify(got.transitions)).toBe('accepted');
-
-    const inbox = await ctx.value('ivan.inbox', {});
-    const c12 = inbox.find((i) => i.kind === 'c12ts') as unknown as { statement: { lines: { code: string; cong: number }[] } };
-    const owed = c12.statement.lines.find((l) => l.code === 'B.3')!.cong;
+    await fileAndAccept(dossierId);
+    const owed = await c12Owed('10/2015');
     const before = await ctx.value('ledger.statement', { unitCode: UNIT, period: '09/2015' });
     const after = await ctx.value('ledger.statement', { unitCode: UNIT, period: '10/2015' });
     expect(after).toMatchObject({ employees: 5, total: 7_962_500 });
