@@ -3,7 +3,7 @@ import { formatReceiptNo } from '../../../shared/ivan/receipt-number';
 import { readEnvelope } from '../../../shared/ivan/envelope-read';
 import { nextReceiptSequence, type TransactionRow } from './store';
 import type { Findings } from './checks';
-import { c12Statement } from './c12';
+import { acceptedSalaries, c12Statement } from './c12';
 import { assignNumbers } from './assign-numbers';
 
 /** Vietnam year of an instant (UTC+7, no daylight saving). */
@@ -44,7 +44,7 @@ export async function decideDue(db: Database.Database, now: Date): Promise<numbe
       if (r.kind === 'dossier') {
         const facts = readEnvelope(r.xml.toString('utf8'));
         if (facts.procedure === '600' && facts.period && facts.unitCode && r.agency_code) {
-          const statement = c12Statement(facts, r.agency_code);
+          const statement = c12Statement(facts, r.agency_code, acceptedSalaries(db, facts.unitCode, r.transaction_id));
           db.prepare("INSERT INTO notifications (transaction_id, kind, at, payload) VALUES (?, 'c12ts', ?, ?)").run(r.transaction_id, at, JSON.stringify({ statement }));
         }
       }
