@@ -10,6 +10,7 @@ import { cellText } from './cells';
 import { findHeader, HEADER_SCAN_ROWS, recogniseMapping } from './mapping';
 import { columnIndexes, makeRowReader, problem, type RowReader } from './row-reader';
 import type { Sheet, SheetRow } from './sheet';
+import { ImportReport } from './import-report';
 
 export interface PlannedRow {
   row: number;
@@ -37,6 +38,8 @@ export interface ImportPlan {
   convertedCells: number;
   /** The first data rows as read (legacy text decoded), for the preview. */
   sample: Record<string, string>[];
+  /** Good rows for the preview and rejected rows as written, for the error workbook. */
+  report: ImportReport;
   /** The header row as the sheet numbers it. */
   headerRow: number;
   /** Problems not kept in `problems` (the list is capped at MAX_PROBLEMS). */
@@ -125,7 +128,7 @@ export class ImportPlanner {
     const sample = sheet.rows
       .slice(headerAt + 1, headerAt + 6)
       .map((r) => Object.fromEntries(headers.map((h, i) => [h || `#${i + 1}`, cellText(r.cells[i] ?? null, encodings[i]).text])));
-    this.plan = { headers, mapping, unmapped, totalRows: 0, inserts: [], updates: [], toInsert: 0, toUpdate: 0, unchanged: 0, rejectedRows: 0, problems: [], convertedCells: 0, sample, headerRow: found.row, problemsOmitted: 0 };
+    this.plan = { headers, mapping, unmapped, totalRows: 0, inserts: [], updates: [], toInsert: 0, toUpdate: 0, unchanged: 0, rejectedRows: 0, problems: [], convertedCells: 0, sample, headerRow: found.row, problemsOmitted: 0, report: new ImportReport(headers) };
     const rest = sheet.rows.slice(headerAt + 1);
     this.pending = [];
     for (const r of rest) this.take(r);
@@ -189,6 +192,7 @@ export class ImportPlanner {
     }
     if (problems.length) {
       plan.rejectedRows++;
+      plan.report.reject(row, cells, problems);
       for (const p of problems) {
         if (plan.problems.length < MAX_PROBLEMS) plan.problems.push(p);
         else plan.problemsOmitted++;
@@ -196,6 +200,7 @@ export class ImportPlanner {
     } else if (!matched) {
       const r: PlannedRow = { row, value, search: searchText(value), existing: null };
       plan.toInsert++;
+      plan.report.accept(row, value, 'new');
       if (this.sink) this.sink(r);
       else plan.inserts.push(r);
     } else {
@@ -204,9 +209,13 @@ export class ImportPlanner {
       if (changedFields(matched, merged).length) {
         const r: PlannedRow = { row, value: merged, search: searchText(merged), existing: matched };
         plan.toUpdate++;
+        plan.report.accept(row, merged, 'update');
         if (this.sink) this.sink(r);
         else plan.updates.push(r);
-      } else plan.unchanged++;
+      } else {
+        plan.unchanged++;
+        plan.report.accept(row, merged, 'unchanged');
+      }
     }
     if (this.onProgress && plan.totalRows % 5000 === 0) this.onProgress(plan.totalRows);
   }

@@ -69,7 +69,18 @@ export async function importPreview(ctx: ServiceContext, req: ImportRequest): Pr
     problems: p.problems,
     convertedCells: p.convertedCells,
     sample: p.sample,
+    unchanged: p.unchanged,
+    accepted: p.report.accepted,
   };
+}
+
+/**
+ * The result's counts add up: every non-empty data row is new, an update, unchanged or rejected. With rejected rows the
+ * result carries the error workbook (the clerk's rows + row number + reason), kept by the screen after writing.
+ */
+function resultOf(p: ImportPlan, fileName: string): ImportResult {
+  const errorFile = p.report.hasRejected ? { name: `${fileName.replace(/\.[^.]*$/, '')}-dong-bi-tu-choi.xlsx`, base64: Buffer.from(p.report.errorWorkbook()).toString('base64') } : undefined;
+  return { imported: p.toInsert, updated: p.toUpdate, unchanged: p.unchanged, rejectedRows: p.rejectedRows, totalRows: p.totalRows, rejected: rejectedOf(p), ...omitted(p), errorFile };
 }
 
 /** The count of problems left off the capped list, when there are any. */
@@ -108,7 +119,7 @@ export async function importCommit(ctx: ServiceContext, req: ImportRequest & { d
         ctx.progress({ stage: 'read', done: 0, total: 0 });
         const p = commitXlsxStreaming(ctx, unit.id, bytes, mapping, xlsxSheets(bytes, req.sheet).chosen, req.headerRow);
         if (req.rememberMapping) saveMapping(ctx.db, unit.id, p.mapping, ctx.now());
-        return { imported: p.toInsert, updated: p.toUpdate, rejected: rejectedOf(p), ...omitted(p) };
+        return resultOf(p, req.file.name);
       } catch (e) {
         // No parsing thread (rolled back before any row): plan on this thread, then write.
         if (!(e instanceof XlsxWorkerUnavailable)) throw e;
@@ -116,9 +127,8 @@ export async function importCommit(ctx: ServiceContext, req: ImportRequest & { d
     }
   }
   const { unitId, plan: p } = await plan(ctx, req);
-  const rejected = rejectedOf(p);
-  if (req.dryRun) return { imported: p.toInsert, updated: p.toUpdate, rejected, ...omitted(p) };
-  const done = commitImport(ctx.db, unitId, p, ctx.now(), ctx.testMode, (d, total) => ctx.progress({ stage: 'write', done: d, total }));
+  if (req.dryRun) return resultOf(p, req.file.name);
+  commitImport(ctx.db, unitId, p, ctx.now(), ctx.testMode, (d, total) => ctx.progress({ stage: 'write', done: d, total }));
   if (req.rememberMapping) saveMapping(ctx.db, unitId, p.mapping, ctx.now());
-  return { ...done, rejected, ...omitted(p) };
+  return resultOf(p, req.file.name);
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineMethods } from './define';
 import { fileBlob } from './common';
+import { previewReportFields, resultReportFields } from './import-report';
 
 /** Units (đơn vị) and employees (người lao động), and the spreadsheet import/export. */
 
@@ -135,6 +136,7 @@ export const importPreview = z.object({
   /** Cells converted from TCVN3/VNI legacy encodings. */
   convertedCells: z.number().int(),
   sample: z.array(z.record(z.string(), z.string())),
+  ...previewReportFields,
   /** The sheet read (.xlsx) and the header row found or given, as the sheet numbers it. */
   sheet: z.string().optional(),
   headerRow: z.number().int().optional(),
@@ -147,6 +149,7 @@ export const importResult = z.object({
   imported: z.number().int(),
   updated: z.number().int(),
   rejected: z.array(z.object({ row: z.number().int(), column: z.string(), code: z.string(), message: z.string() })),
+  ...resultReportFields,
   /** Problems beyond the listed ones (the list is capped). */
   rejectedOmitted: z.number().int().optional(),
 });

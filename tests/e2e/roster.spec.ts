@@ -64,7 +64,7 @@ async function flow(page: import('@playwright/test').Page, dataDir: string): Pro
   await expect(page.getByTestId('map-fullName')).toHaveValue('Họ và tên');
   await expect(page.getByTestId('map-cccd')).toHaveValue('CMND/CCCD');
   await page.getByTestId('import-mapping-next').click();
-  await expect(page.getByTestId('import-summary')).toContainText('30 dòng: 29 thêm mới, 0 cập nhật, 1 dòng lỗi');
+  await expect(page.getByTestId('import-summary')).toContainText('30 dòng: 29 thêm mới, 0 cập nhật, 0 không thay đổi, 1 dòng lỗi');
   await expect(page.getByTestId('import-converted')).toBeVisible();
   await expect(page.getByTestId('import-problem')).toHaveCount(1);
   await expect(page.getByTestId('import-problem')).toContainText('Dòng 11');

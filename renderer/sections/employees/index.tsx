@@ -77,6 +77,8 @@ export default function Page() {
             setImporting(false);
             if (changed) pages.refresh();
           }}
+          // The list behind the result shows the written rows at once, not only after "Đóng".
+          onWritten={() => pages.refresh()}
         />
       )}
       {unitCode && editing && (

@@ -58,7 +58,7 @@ describe('kekhai unit / roster commands', () => {
     expect((await cli(['roster', 'list', '--unit', 'TS12345', '--json'])).json.total).toBe(0);
 
     const real = await cli(['roster', 'import', file, '--unit', 'TS12345', '--json']);
-    expect(real.json).toEqual({ imported: 19, updated: 0, rejected: dry.json.rejected });
+    expect(real.json).toEqual({ imported: 19, updated: 0, unchanged: 0, rejectedRows: 1, totalRows: 20, rejected: dry.json.rejected, errorFile: dry.json.errorFile });
     const target = people[0]!;
     const folded = target.fullName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
     const found = await cli(['roster', 'list', '--unit', 'TS12345', '--search', folded, '--json']);

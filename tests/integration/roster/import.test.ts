@@ -81,7 +81,7 @@ describe('spreadsheet import', () => {
     ]);
     const r2 = await ctx.value('roster.importCommit', { unitCode: UNIT.code, file: blob('b.xlsx', again), mapping: { fullName: 'Họ và tên', insuranceNumber: 'Mã số BHXH', birthDate: 'Ngày sinh', gender: 'Giới tính', cccd: 'Số CCCD', salary: 'Tiền lương' } });
     // Columns absent from this file (job title, ethnicity) keep their roster values: only the salary row changes.
-    expect(r2).toEqual({ imported: 0, updated: 1, rejected: [] });
+    expect(r2).toEqual({ imported: 0, updated: 1, unchanged: 1, rejectedRows: 0, totalRows: 2, rejected: [] });
     const k = (await ctx.value('employee.list', { unitCode: UNIT.code, search: 'truong quoc khanh' })).items[0]!;
     expect(k).toMatchObject({ salary: 7000000, jobTitle: 'Tổ trưởng', ethnicity: '01' });
     const h = (await ctx.value('employee.history', { id: k.id })).items;
@@ -103,13 +103,13 @@ describe('spreadsheet import', () => {
       Buffer.from('Họ và tên;Mã số BHXH;Ngày sinh;Giới tính;CMND/CCCD;Địa chỉ\r\n"Nguyễn Văn An";7900000011;05/03/1990;Nam;079090000011;"12 Lê Lợi; Q.1"\r\nTrần Thị Bé;7900000012;1995;Nữ;079195000012;\r\n', 'utf8'),
     ]);
     const r = await ctx.value('roster.importCommit', { unitCode: UNIT.code, file: blob('a.csv', semi) });
-    expect(r).toEqual({ imported: 2, updated: 0, rejected: [] });
+    expect(r).toEqual({ imported: 2, updated: 0, unchanged: 0, rejectedRows: 0, totalRows: 2, rejected: [] });
     const an = (await ctx.value('employee.list', { unitCode: UNIT.code, search: 'nguyen van an' })).items[0]!;
     expect(an).toMatchObject({ address: '12 Lê Lợi; Q.1', birthDate: '05/03/1990' });
 
     const comma = Buffer.from('Ho va ten,Ma so BHXH,Ngay sinh,Gioi tinh\nLê Văn Cường,,1988,nam\n', 'utf8');
     const r2 = await ctx.value('roster.importCommit', { unitCode: UNIT.code, file: blob('b.csv', comma) });
-    expect(r2).toEqual({ imported: 1, updated: 0, rejected: [] });
+    expect(r2).toEqual({ imported: 1, updated: 0, unchanged: 0, rejectedRows: 0, totalRows: 1, rejected: [] });
   });
 
   it('refuses a file whose required columns cannot be identified, naming them', async () => {
@@ -130,7 +130,7 @@ describe('spreadsheet import', () => {
     expect(read.rows[0]!.cells[1]).toBe('Họ và tên');
     expect(read.rows.length).toBe(5);
     const again = await ctx.value('roster.importCommit', { unitCode: UNIT.code, file: ex.file });
-    expect(again).toEqual({ imported: 0, updated: 0, rejected: [] });
+    expect(again).toEqual({ imported: 0, updated: 0, unchanged: 4, rejectedRows: 0, totalRows: 4, rejected: [] });
   });
 });
 
