@@ -11,7 +11,7 @@ import { HttpIvanAdapter } from './http-adapter';
 import { daysToDeadline, registrationPhase } from '../../shared/ivan/deadlines';
 import { inbox, markRead, history } from './queries';
 import { exportPeriodZip } from './export-zip';
-import { buildRegistrationXml, checkRegistration } from '../../shared/ivan/registration';
+import { buildRegistration, listRegistrations, signRegistration, signedRegistration } from './registrations';
 import { trainingServer } from './training';
 import { readEnvelope } from '../../shared/ivan/envelope-read';
 import { signedEnvelopeOf } from './dossier-mirror';
@@ -131,28 +131,24 @@ export const ivanHandlers: Handlers<typeof ivanMethods> = {
     return { file: { name: z.name, base64: Buffer.from(z.bytes).toString('base64') }, count: z.count };
   },
 
-  'ivan.registrationBuild': (input, ctx) => {
-    const problems = checkRegistration(input);
-    if (problems.length) throw validationError(problems.map((p) => ({ field: p.field, code: p.code, message: p.message, messageEn: p.messageEn })));
-    const xml = buildRegistrationXml(input);
-    const info = ctx.db
-      .prepare('INSERT INTO ivan_registrations (unit_code, form, provider_code, xml, signed, created_at) VALUES (?, ?, ?, ?, 0, ?)')
-      .run(input.unitCode, input.form, input.form === '05' && input.newIvan ? input.newIvan.code : input.ivanCode, Buffer.from(xml, 'utf8'), ctx.now().toISOString());
-    const names = { '04': '04-DK-IVAN.xml', '05': '05-SD-IVAN.xml', '06': '06-NG-IVAN.xml' } as const;
-    return { id: Number(info.lastInsertRowid), file: { name: names[input.form], base64: Buffer.from(xml, 'utf8').toString('base64') } };
-  },
+  'ivan.registrationBuild': (input, ctx) => buildRegistration(ctx, input),
+  'ivan.registrationSign': (input, ctx) => signRegistration(ctx, input),
 
   'ivan.registrationSubmit': async (input, ctx) => {
-    const xml = decode(input.file.base64);
+    const stored = input.id !== undefined ? signedRegistration(ctx.db, input.id) : null;
+    const xml = stored ? stored.xml : decode(input.file!.base64);
+    const fileName = stored ? stored.fileName : input.file!.name;
     const facts = readEnvelope(xml.toString('utf8'));
     if (facts.kind !== 'registration' || !facts.registrationForm) {
       throw new AppError('NOT_A_REGISTRATION', 'Tệp không phải tờ khai 04/ĐK-IVAN, 05/SĐ-IVAN hoặc 06/NG-IVAN', { en: 'Not a 04/05/06 I-VAN registration form' });
     }
-    const unitCode = input.unitCode ?? facts.unitCode ?? null;
+    const unitCode = input.unitCode ?? stored?.unitCode ?? facts.unitCode ?? null;
     const endpoint = endpointFor(ctx, input.endpoint, unitCode);
-    const { entry } = addToOutbox(ctx.db, { xml, fileName: input.file.name, endpoint, unitCode, kind: 'registration', now: ctx.now() });
+    const { entry } = addToOutbox(ctx.db, { xml, fileName, endpoint, unitCode, kind: 'registration', now: ctx.now() });
     const form = facts.registrationForm.slice(0, 2) as '04' | '05' | '06';
-    const linked = ctx.db.prepare('UPDATE ivan_registrations SET signed = 1, outbox_id = ? WHERE id = (SELECT id FROM ivan_registrations WHERE unit_code = ? AND form = ? AND outbox_id IS NULL ORDER BY id DESC LIMIT 1)').run(entry.id, unitCode ?? '', form);
+    const linked = stored
+      ? ctx.db.prepare('UPDATE ivan_registrations SET outbox_id = ? WHERE id = ?').run(entry.id, input.id)
+      : ctx.db.prepare('UPDATE ivan_registrations SET signed = 1, outbox_id = ? WHERE id = (SELECT id FROM ivan_registrations WHERE unit_code = ? AND form = ? AND outbox_id IS NULL ORDER BY id DESC LIMIT 1)').run(entry.id, unitCode ?? '', form);
     if (linked.changes === 0) {
       ctx.db.prepare('INSERT INTO ivan_registrations (unit_code, form, provider_code, xml, signed, outbox_id, created_at) VALUES (?, ?, ?, ?, 1, ?, ?)').run(unitCode ?? '', form, facts.ivanCode ?? '', xml, entry.id, ctx.now().toISOString());
     }
@@ -160,15 +156,7 @@ export const ivanHandlers: Handlers<typeof ivanMethods> = {
     return { entry: toEntry(getRow(ctx.db, entry.id)) };
   },
 
-  'ivan.registrations': (input, ctx) => {
-    const rows = ctx.db
-      .prepare(
-        `SELECT r.id, r.unit_code, r.form, r.provider_code, r.signed, r.outbox_id, r.created_at, o.state FROM ivan_registrations r
-         LEFT JOIN ivan_outbox o ON o.id = r.outbox_id ${input.unitCode ? 'WHERE r.unit_code = ?' : ''} ORDER BY r.id DESC`,
-      )
-      .all(...(input.unitCode ? [input.unitCode] : [])) as { id: number; unit_code: string; form: '04' | '05' | '06'; provider_code: string; signed: number; outbox_id: number | null; created_at: string; state: OutboxEntry['state'] | null }[];
-    return rows.map((r) => ({ id: r.id, unitCode: r.unit_code, form: r.form, providerCode: r.provider_code, signed: r.signed === 1, outboxId: r.outbox_id, state: r.state, createdAt: r.created_at }));
-  },
+  'ivan.registrations': (input, ctx) => listRegistrations(ctx.db, input.unitCode),
 
   'ivan.trainingStart': async (input, ctx) => {
     const server = await trainingServer(ctx);

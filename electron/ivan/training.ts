@@ -8,8 +8,21 @@ import { startIvanServer, type RunningIvanServer } from './simulator/server';
  */
 let running: Promise<RunningIvanServer> | null = null;
 
+/**
+ * The app's clock for the training I-VAN, so one timeline holds the clerk's steps and the I-VAN's receipts. A set
+ * test clock stands still in the app; here it ticks on from the server's start, so the "moment later" result comes.
+ */
+function tickingClock(ctx: ServiceContext): () => Date {
+  const started = Date.now();
+  return () => {
+    const app = ctx.now().getTime();
+    const real = Date.now();
+    return new Date(Math.abs(app - real) < 5_000 ? real : app + (real - started));
+  };
+}
+
 export function trainingServer(ctx: ServiceContext): Promise<RunningIvanServer> {
-  running ??= startIvanServer({ dataDir: join(ctx.dataDir, 'ivan-training'), resourcesDir: ctx.resourcesDir, resultDelayMs: 1500 }).catch((e: unknown) => {
+  running ??= startIvanServer({ dataDir: join(ctx.dataDir, 'ivan-training'), resourcesDir: ctx.resourcesDir, resultDelayMs: 1500, now: tickingClock(ctx) }).catch((e: unknown) => {
     running = null;
     throw e;
   });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineMethods } from './define';
 import { fileBlob } from './common';
+import { signerSpec } from './signing';
 
 // Owned by the D (I-VAN) work. Method names are `domain.verb`.
 
@@ -122,6 +123,8 @@ const registrationRow = z.object({
   signed: z.boolean(),
   outboxId: z.number().int().nullable(),
   state: outboxState.nullable(),
+  /** built (lập, chưa ký) → signed (đã ký) → the outbox states once submitted. */
+  status: z.enum(['built', 'signed', 'queued', 'sent', 'received', 'accepted', 'rejected', 'cancelled']),
   createdAt: z.string(),
 });
 
@@ -224,9 +227,17 @@ export const ivanMethods = defineMethods({
     input: registrationInput,
     output: z.object({ id: z.number().int(), file: fileBlob }),
   },
+  'ivan.registrationSign': {
+    summary: 'Ký tờ khai đăng ký I-VAN đã lập bằng chứng thư của đơn vị / Sign a built registration form',
+    input: z.object({ id: z.number().int(), signer: signerSpec, mstOverride: z.object({ reason: z.string().min(3).max(500) }).optional() }).strict(),
+    output: z.object({ id: z.number().int(), status: z.enum(['built', 'signed', 'queued', 'sent', 'received', 'accepted', 'rejected', 'cancelled']) }),
+  },
   'ivan.registrationSubmit': {
-    summary: 'Nộp tờ khai đăng ký I-VAN đã ký tại Hoso/CKy_Dvi / Submit a signed registration form',
-    input: z.object({ file: fileBlob, endpoint: z.string().optional(), unitCode: z.string().optional() }).strict(),
+    summary: 'Nộp tờ khai đăng ký I-VAN đã ký tại Hoso/CKy_Dvi (tệp, hoặc tờ khai đã lập và ký theo số) / Submit a signed registration form (a file, or a stored one by id)',
+    input: z
+      .object({ file: fileBlob.optional(), id: z.number().int().optional(), endpoint: z.string().optional(), unitCode: z.string().optional() })
+      .strict()
+      .refine((v) => Boolean(v.file) !== (v.id !== undefined), 'Cần đúng một trong hai: tệp đã ký hoặc số tờ khai'),
     output: z.object({ entry: outboxEntry }),
   },
   'ivan.registrations': {

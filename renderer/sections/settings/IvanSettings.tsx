@@ -32,6 +32,10 @@ export default function IvanSettings() {
       setProvider(mine.providerCode);
       setEndpoint(mine.endpoint);
       setUsername(mine.username ?? '');
+    } else if (unitCode) {
+      // Not set up yet: start from the provider chosen on the unit's record.
+      const u = await api.call('unit.get', { code: unitCode });
+      if (u.ok && u.value.ivanProvider) setProvider(u.value.ivanProvider);
     }
   }, [unitCode]);
   useEffect(() => void load(), [load]);

@@ -1,32 +1,49 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Output } from '../../../shared/contract';
+import type { SignerSpecInput } from '../../../shared/contract/signing';
+import { formatDateTimeVN, formatDateVN } from '../../../shared/format';
 import { api } from '../../api/client';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { errorText, useMessages } from '../../i18n';
+import { SignerPicker } from '../signing/SignDialog';
 import { ivanSettingsMessages, STOP_REASON_LABELS } from './ivan-messages';
 
 type Providers = Output<'ivan.providers'>['providers'];
 type Reg = Output<'ivan.registrations'>[number];
-
-function download(name: string, base64: string) {
-  const bin = atob(base64);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/xml' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+interface Cert {
+  key: string;
+  label: string;
+  serial: string;
+  subject: string;
+  from: string;
+  to: string;
 }
 
-/** The unit's registration state and the 04/05/06 builder (the XML is then signed at Hoso/CKy_Dvi and submitted). */
+const FIELDS = ['unitName', 'address', 'place', 'email', 'phone'] as const;
+type Field = (typeof FIELDS)[number] | 'stopFrom';
+
+const dmy = (iso: string) => (iso && !Number.isNaN(new Date(iso).getTime()) ? formatDateVN(new Date(iso)) : '');
+
+/**
+ * Registration 04/ĐK-IVAN, 05/SĐ-IVAN, 06/NG-IVAN of the chosen unit: filled from the unit and its certificate, one row
+ * per form with its state, built → signed (same signer picker as dossiers) → submitted to the unit's I-VAN.
+ */
 export function RegistrationPanel({ unitCode, providers, providerCode }: { unitCode: string; providers: Providers; providerCode: string }) {
   const { t, lang } = useMessages(ivanSettingsMessages);
   const [regs, setRegs] = useState<Reg[]>([]);
+  const [unitLabel, setUnitLabel] = useState(unitCode);
   const [form, setForm] = useState<'04' | '05' | '06'>('04');
-  const [f, setF] = useState({ unitName: '', address: '', email: '', phone: '', serial: '', subject: '', from: '', to: '', stopFrom: '' });
+  const [f, setF] = useState<Record<Field, string>>({ unitName: '', address: '', place: '', email: '', phone: '', stopFrom: '' });
+  const [certs, setCerts] = useState<Cert[]>([]);
+  const [cert, setCert] = useState('');
   const [reasons, setReasons] = useState<number[]>([]);
-  const [msg, setMsg] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
+  const [signing, setSigning] = useState<Reg | null>(null);
+  const [asking, setAsking] = useState<Reg | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [confirmSubmit, setConfirmSubmit] = useState(true);
+  const provider = providers.find((x) => x.code === providerCode);
 
   const load = useCallback(async () => {
     const r = await api.call('ivan.registrations', { unitCode });
@@ -34,76 +51,153 @@ export function RegistrationPanel({ unitCode, providers, providerCode }: { unitC
   }, [unitCode]);
   useEffect(() => void load(), [load]);
 
+  useEffect(() => {
+    // The form starts from the unit's record: the clerk checks it rather than types it again.
+    void api.call('unit.get', { code: unitCode }).then((r) => {
+      if (!r.ok) return;
+      const u = r.value;
+      setUnitLabel(`${u.code} – ${u.name}`);
+      setF((cur) => ({ ...cur, unitName: u.name, address: u.address ?? '', place: (u.address ?? '').split(',').pop()?.trim() ?? '', email: u.email ?? '', phone: u.phone ?? '' }));
+    });
+    void api.call('settings.get', {}).then((r) => r.ok && setConfirmSubmit(r.value['ui.confirmSubmit']));
+    void api.call('signing.tokens', {}).then((r) => {
+      if (!r.ok) return;
+      const list: Cert[] = [];
+      for (const l of r.value.libraries)
+        for (const tk of l.tokens)
+          for (const c of tk.certificates)
+            if (c.canSign && c.validity === 'valid') list.push({ key: c.serial, label: `${c.subjectCN} — MST ${c.mst ?? '?'}`, serial: c.serial, subject: c.subject, from: dmy(c.notBefore), to: dmy(c.notAfter) });
+      const tc = r.value.testCert;
+      if (tc.available && !tc.expired) list.push({ key: 'test-cert', label: t('certTest'), serial: tc.serial, subject: tc.subject, from: '', to: dmy(tc.notAfter) });
+      setCerts(list);
+      setCert((c) => c || list[0]?.key || '');
+    });
+  }, [unitCode, t]);
+
   const build = async () => {
-    const p = providers.find((x) => x.code === providerCode);
+    const c = certs.find((x) => x.key === cert);
     const today = new Date(Date.now() + 7 * 3600_000);
-    const dmy = `${String(today.getUTCDate()).padStart(2, '0')}/${String(today.getUTCMonth() + 1).padStart(2, '0')}/${today.getUTCFullYear()}`;
+    const info = await api.call('system.info', {});
+    const date = formatDateVN(info.ok ? new Date(info.value.now) : today);
     const r = await api.call('ivan.registrationBuild', {
       form,
-      place: f.address.split(',').pop()?.trim() || f.address,
-      date: dmy,
-      unitName: f.unitName,
+      place: f.place.trim(),
+      date,
+      unitName: f.unitName.trim(),
       unitCode,
-      address: f.address,
-      email: f.email,
-      phone: f.phone,
+      address: f.address.trim(),
+      email: f.email.trim(),
+      phone: f.phone.trim(),
       procedures: ['600'],
       ivanCode: providerCode,
-      ivanName: p?.name ?? '',
-      certificate: { serial: f.serial, subject: f.subject, notBefore: f.from, notAfter: f.to },
+      ivanName: provider?.name ?? '',
+      certificate: { serial: c?.serial ?? '', subject: c?.subject ?? '', notBefore: c?.from ?? '', notAfter: c?.to ?? '' },
       reasons: form === '04' ? undefined : reasons,
       stopFrom: form === '06' ? f.stopFrom : undefined,
     });
     if (!r.ok) {
+      // Each problem beside its field, in the clerk's language.
       const problems = (r.error.details as { problems?: { field?: string; message: string; messageEn?: string }[] } | undefined)?.problems ?? [];
-      return setMsg([errorText(r.error, lang), ...problems.map((x) => `${x.field}: ${lang === 'en' ? (x.messageEn ?? x.message) : x.message}`)].join(' · '));
+      const byField: Record<string, string> = {};
+      for (const p of problems) {
+        const k = p.field === 'certificate.serial' ? 'certificate' : (p.field ?? '');
+        byField[k] = lang === 'en' ? (p.messageEn ?? p.message) : p.message;
+      }
+      setErrors(byField);
+      return setMsg({ ok: false, text: problems.length ? t('fixFields') : errorText(r.error, lang) });
     }
-    setMsg(null);
-    download(r.value.file.name, r.value.file.base64);
+    setErrors({});
+    setMsg({ ok: true, text: t('built', { form: t(`f${form}`) }) });
     await load();
   };
 
-  const input = (k: keyof typeof f, label: string) => (
-    <label key={k}>
+  const sign = async (reg: Reg, spec: SignerSpecInput) => {
+    setBusy(true);
+    const r = await api.call('ivan.registrationSign', { id: reg.id, signer: spec });
+    setBusy(false);
+    setMsg(r.ok ? { ok: true, text: t('signedOk') } : { ok: false, text: errorText(r.error, lang) });
+    if (r.ok) setSigning(null);
+    await load();
+  };
+
+  const submit = async (reg: Reg) => {
+    setAsking(null);
+    setBusy(true);
+    const r = await api.call('ivan.registrationSubmit', { id: reg.id, unitCode });
+    setBusy(false);
+    setMsg(r.ok ? { ok: true, text: t('submitted') } : { ok: false, text: errorText(r.error, lang) });
+    await load();
+  };
+
+  const input = (k: Field, label: string) => (
+    <label key={k} className="field">
       {label}
-      <input value={f[k]} onChange={(e) => setF({ ...f, [k]: e.target.value })} data-testid={`reg-${k}`} />
+      <input value={f[k]} onChange={(e) => setF({ ...f, [k]: e.target.value })} aria-invalid={errors[k] ? true : undefined} data-testid={`reg-${k}`} />
+      {errors[k] && <span className="error" data-testid={`reg-${k}-error`}>{errors[k]}</span>}
     </label>
   );
 
   return (
     <div className="ivan-registrations" data-testid="ivan-registrations">
-      <h4>{t('registrations')}</h4>
+      <h4>{t('forUnit', { unit: unitLabel })}</h4>
+      <p data-testid="reg-provider">{t('providerOfUnit', { provider: `${providerCode} — ${provider?.name ?? ''}` })}</p>
       {regs.length === 0 ? (
         <p>{t('noRegistrations')}</p>
       ) : (
-        <table className="grid">
-          <thead><tr><th>{t('form')}</th><th>{t('provider')}</th><th>{t('state')}</th></tr></thead>
+        <table className="grid" data-testid="reg-table">
+          <thead>
+            <tr><th>{t('form')}</th><th>{t('provider')}</th><th>{t('state')}</th><th>{t('createdAt')}</th><th>{t('actions')}</th></tr>
+          </thead>
           <tbody>
             {regs.map((r) => (
-              <tr key={r.id}><td>{t(`f${r.form}`)}</td><td>{r.providerCode}</td><td>{r.state ?? (r.signed ? t('signedNotSent') : t('notSent'))}</td></tr>
+              <tr key={r.id} data-testid="reg-row" data-status={r.status}>
+                <td>{t(`f${r.form}`)}</td>
+                <td>{r.providerCode} {providers.find((p) => p.code === r.providerCode)?.shortName ?? ''}</td>
+                <td data-testid="reg-status">{t(`s_${r.status}`)}</td>
+                <td>{formatDateTimeVN(new Date(r.createdAt))}</td>
+                <td>
+                  {r.status === 'built' && <button type="button" data-testid="reg-sign" onClick={() => setSigning(r)}>{t('sign')}</button>}
+                  {r.status === 'signed' && <button type="button" data-testid="reg-submit" disabled={busy} onClick={() => (confirmSubmit ? setAsking(r) : void submit(r))}>{t('submit')}</button>}
+                </td>
+              </tr>
             ))}
           </tbody>
         </table>
       )}
-      <label>
-        {t('form')}{' '}
+      {signing && (
+        <div className="card" data-testid="reg-signer">
+          <h5>{t('signHere', { form: t(`f${signing.form}`) })}</h5>
+          <SignerPicker busy={busy} submitLabel={t('sign')} onSubmit={(spec) => void sign(signing, spec)} />
+        </div>
+      )}
+      {asking && (
+        <ConfirmDialog testId="reg-confirm" title={t('confirmTitle')} yes={t('confirmYes')} no={t('confirmNo')} onYes={() => void submit(asking)} onNo={() => setAsking(null)}>
+          <p>{t('confirmBody', { form: t(`f${asking.form}`), unit: unitLabel, provider: `${providerCode} — ${provider?.name ?? ''}` })}</p>
+        </ConfirmDialog>
+      )}
+      <label className="field">
+        {t('form')}
         <select value={form} onChange={(e) => setForm(e.target.value as '04' | '05' | '06')} data-testid="reg-form">
           <option value="04">{t('f04')}</option>
           <option value="05">{t('f05')}</option>
           <option value="06">{t('f06')}</option>
         </select>
       </label>
-      <div className="form-grid">
-        {input('unitName', t('unitName'))}
-        {input('address', t('address'))}
-        {input('email', t('email'))}
-        {input('phone', t('phone'))}
-        {input('serial', t('certSerial'))}
-        {input('subject', t('certSubject'))}
-        {input('from', t('certFrom'))}
-        {input('to', t('certTo'))}
+      <div className="form-grid reg-fields">
+        {FIELDS.map((k) => input(k, t(k)))}
+        <label className="field">
+          {t('certificate')}
+          <select value={cert} onChange={(e) => setCert(e.target.value)} aria-invalid={errors.certificate ? true : undefined} data-testid="reg-cert">
+            <option value="">{t('certNone')}</option>
+            {certs.map((c) => (
+              <option key={c.key} value={c.key}>{c.label}</option>
+            ))}
+          </select>
+          {errors.certificate && <span className="error" data-testid="reg-certificate-error">{errors.certificate}</span>}
+        </label>
         {form === '06' && input('stopFrom', t('stopFrom'))}
       </div>
+      <p className="hint">{t('certHint')}</p>
       {form !== '04' && (
         <fieldset>
           <legend>{t('reasons')}</legend>
@@ -113,10 +207,11 @@ export function RegistrationPanel({ unitCode, providers, providerCode }: { unitC
               {lang === 'en' ? v.en : v.vi}
             </label>
           ))}
+          {errors.reasons && <span className="error">{errors.reasons}</span>}
         </fieldset>
       )}
       <button type="button" onClick={() => void build()} data-testid="reg-build">{t('build')}</button>
-      {msg && <p className="error" role="alert">{msg}</p>}
+      {msg && <p className={msg.ok ? 'success' : 'error'} role={msg.ok ? 'status' : 'alert'} data-testid="reg-message">{msg.text}</p>}
     </div>
   );
 }
