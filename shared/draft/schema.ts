@@ -124,7 +124,7 @@ export const rowSchema = z.object({
    * Wage-floor uplift of the work: `heavy` (nặng nhọc, độc hại, nguy hiểm, +5 %) or `especiallyHeavy` (đặc biệt …,
    * +7 %) while those rules applied; empty = `heavy` when `hazardous.from` is set, else none.
    */
-  hazardLevel: z.enum(['', 'heavy', 'especiallyHeavy']).default(''),
+  hazardLevel: z.enum(['', 'heavy', 'especiallyHeavy']).optional(),
 });
 
 export const unitSchema = z.object({
