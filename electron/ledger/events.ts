@@ -50,6 +50,11 @@ export function recordEvent(db: Database.Database, input: EventInput, now: Date,
       now,
     );
     store.update(before, next, now.toISOString(), source, isoToDmy(effective));
+    // A dated hire contradicts a "participating since" statement from before it (e.g. an import that covered every
+    // row without a start date): the hire wins, so its TM is proposed.
+    if (input.kind === 'hire') {
+      for (const t of ['ledger_participation', 'ledger_salary']) db.prepare(`DELETE FROM ${t} WHERE employee_id = ? AND source = 'statement' AND from_month < ?`).run(who.id, effective.slice(0, 7));
+    }
     return { event: eventOut(event), employee: { id: who.id, fullName: who.full_name, insuranceNo: who.insurance_number ?? '' } };
   })();
 }

@@ -1,0 +1,134 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startIvanServer } from '../../electron/ivan/simulator/server';
+import { makeTempDir, removeDir } from '../support/tmp';
+import { expect, serveApp, stopApp, test } from './fixtures';
+
+/**
+ * The clerk's month in browser mode, at a 2015 clock (the bundled test certificate is valid until 31/10/2015):
+ * import the existing staff as participating since 09/2015, record three hires dated by their contracts, take the
+ * proposals for 10/2015, sign with the test certificate (password `thunghiem`), submit to the training I-VAN and see
+ * its C12-TS owe exactly what the app's statement says changed.
+ *
+ * By hand (2015 rates 22 % + 10,5 % = 32,5 %, 26-day calendar; October 2015 starts on a Thursday):
+ *   staff An 5.000.000, Bình 6.000.000, Cường 7.000.000 → statement 09/2015 = 18.000.000 × 32,5 % = 5.850.000;
+ *   hires Em 01/10 (0 days before), Hùng 05/10 (1–3 = 3 days), Lan 16/10 (1–3, 5–10, 12–15 = 13 days < 14): TM 10/2015
+ *   at 4.000.000, 4.500.000, 5.000.000 = 13.500.000 × 32,5 % = 4.387.500 → statement 10/2015 = 10.237.500.
+ */
+const NOW = '2015-10-20T09:00:00+07:00';
+const UNIT = 'TA0001A';
+
+test('import staff as participating, record three hires, propose, sign at a 2015 clock, submit, C12-TS = the statement', async ({ page }) => {
+  test.setTimeout(180_000);
+  const scratch = makeTempDir('kekhai-e2e-month-');
+  const t0 = Date.now();
+  const server = await startIvanServer({ dataDir: join(scratch, 'srv'), resourcesDir: join(process.cwd(), 'resources'), resultDelayMs: 50, now: () => new Date(Date.parse(NOW) + Date.now() - t0) });
+  const app = await serveApp({ now: NOW });
+  const call = async (method: string, body: unknown) => {
+    const r = (await (await page.request.post(`${app.baseUrl}/api/${method}`, { data: body, headers: { 'X-Kekhai-Token': app.secret } })).json()) as { ok: boolean; value: unknown; error?: unknown };
+    expect(r.ok, JSON.stringify(r.error)).toBe(true);
+    return r.value as Record<string, unknown>;
+  };
+  try {
+    await call('unit.add', { code: UNIT, name: 'Công ty TNHH Mẫu', taxCode: '0100109106', agencyCode: '03801', wageRegion: '01', ivanProvider: '00040', signer: 'Lê Văn Ký', address: 'Hà Nội' });
+    await call('welcome.dismiss', {});
+    await call('ivan.settingsSave', { unitCode: UNIT, providerCode: '00040', endpoint: server.url });
+    await page.goto(app.url);
+    await page.evaluate((u) => localStorage.setItem('kekhai.unit', u), UNIT);
+    await page.reload();
+
+    // 1. The staff BHXH already knows, imported as participating since 09/2015: no TM for them.
+    const csv = join(scratch, 'nhan-su.csv');
+    writeFileSync(
+      csv,
+      [
+        'Họ và tên,Mã số BHXH,Ngày sinh,Giới tính,Số CCCD,Chức vụ,Tiền lương,Ngày bắt đầu HĐLĐ,Số hợp đồng,Ngày ký hợp đồng',
+        'Trần Văn An,0301000001,01/01/1980,Nam,001080000001,Kỹ sư,5000000,01/03/2013,01/2013/HĐLĐ,01/03/2013',
+        'Lê Thị Bình,0301000002,02/02/1988,Nữ,001188000002,Kế toán,6000000,01/06/2014,02/2014/HĐLĐ,01/06/2014',
+        'Phạm Văn Cường,0301000003,03/03/1985,Nam,001085000003,Lái xe,7000000,01/01/2014,03/2014/HĐLĐ,01/01/2014',
+      ].join('\n'),
+      'utf8',
+    );
+    await page.getByTestId('nav-employees').click();
+    await page.getByTestId('employee-import').click();
+    await page.getByTestId('import-file').setInputFiles(csv);
+    await page.getByTestId('import-mapping-next').click();
+    await expect(page.getByTestId('import-summary')).toBeVisible();
+    await page.getByTestId('import-participating-since').fill('09/2015');
+    await page.getByTestId('import-confirm').click();
+    await expect(page.getByTestId('import-result')).toBeVisible();
+    await page.getByTestId('import-close').click();
+    await expect(page.getByTestId('employee-row')).toHaveCount(3);
+    const before = await call('ledger.statement', { unitCode: UNIT, period: '09/2015' });
+    expect(before).toMatchObject({ employees: 3, total: 5_850_000 });
+
+    // 2. Three hires, each dated by its contract start (typed today, 20/10: the typing day decides nothing).
+    const hires = [
+      ['Nguyễn Thị Em', '05/05/1995', 'F', '001195000005', 4_000_000, '01/10/2015'],
+      ['Bùi Văn Hùng', '08/08/1985', 'M', '001085000008', 4_500_000, '05/10/2015'],
+      ['Đỗ Thị Lan', '09/09/1992', 'F', '001192000009', 5_000_000, '16/10/2015'],
+    ] as const;
+    for (const [fullName, birthDate, gender, cccd, salary, start] of hires) {
+      await call('employee.save', {
+        unitCode: UNIT,
+        employee: { fullName, birthDate, gender, cccd, salary, jobTitle: 'Nhân viên', contractNumber: `${cccd.slice(-2)}/2015/HĐLĐ`, contractSigned: start, contractStart: start, contractType: 'Xác định thời hạn' },
+      });
+    }
+
+    // 3. The proposals for 10/2015, with their reasons; the clerk takes them all.
+    await page.getByTestId('nav-declarations').click();
+    await page.getByTestId('dossier-unit').fill(UNIT);
+    await page.getByTestId('dossier-period').fill('10/2015');
+    await page.getByTestId('dossier-create').click();
+    await expect(page.getByTestId('dossier-editor')).toBeVisible();
+    await page.getByTestId('rows-from-roster').click();
+    const table = page.getByTestId('proposals-table');
+    await expect(table.locator('tbody tr')).toHaveCount(3);
+    await expect(table).toContainText('vào làm ngày 16/10/2015 (ngày bắt đầu HĐLĐ); 13 ngày làm việc trước đó');
+    await expect(table).not.toContainText('Trần Văn An');
+    await page.getByTestId('proposals-take').click();
+    await expect(page.getByTestId('draft-row-2')).toBeVisible();
+    // The editor's preview is the same engine: 13.500.000 × 32,5 % = 4.387.500.
+    await expect(page.getByTestId('contrib-total')).toHaveText('4.387.500 đ');
+    await expect(page.getByTestId('sign-readiness')).toHaveClass(/success/);
+    await expect(page.getByTestId('save-status')).toHaveText('Đã lưu');
+
+    // 4. Sign with the 2015 test certificate.
+    await page.getByTestId('nav-signing').click();
+    await page.getByTestId('signing-tab-dossier').click();
+    await expect(page.getByTestId('sign-dossier-choice')).toContainText('10/2015');
+    await page.getByTestId('signer-choice').selectOption('test-cert');
+    await page.getByTestId('signer-password').fill('thunghiem');
+    await page.getByTestId('signer-submit').click();
+    await expect(page.getByTestId('sign-dossier-result')).toBeVisible({ timeout: 60_000 });
+
+    // 5. Submit to the training I-VAN.
+    await page.getByTestId('signing-tab-submit').click();
+    const panel = page.getByTestId('submit-panel');
+    await expect(panel.getByTestId('submit-dossier')).toContainText('10/2015');
+    await panel.getByTestId('submit-dossier').selectOption({ index: 1 });
+    await panel.getByTestId('submit-queue').click();
+    await expect(panel.getByTestId('submit-state')).toHaveText('Chờ gửi');
+    await panel.getByTestId('submit-send').click();
+    await page.keyboard.press('Enter');
+    await expect(panel.getByTestId('submit-tx')).not.toHaveText('—', { timeout: 30_000 });
+
+    // 6. The result and the C12-TS arrive; "phải đóng phát sinh" equals the change of the app's statement.
+    await page.getByTestId('nav-inbox').click();
+    await page.getByTestId('tab-inbox').click();
+    await expect(async () => {
+      await page.getByTestId('ivan-refresh').click();
+      await expect(page.getByTestId('note-c12ts')).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 60_000 });
+    const after = await call('ledger.statement', { unitCode: UNIT, period: '10/2015' });
+    expect(after).toMatchObject({ employees: 6, total: 10_237_500 });
+    const change = (after.total as number) - (before.total as number);
+    expect(change).toBe(4_387_500);
+    const owed = page.getByTestId('note-c12ts').locator('tr', { hasText: 'Phải đóng phát sinh' });
+    await expect(owed.locator('td').last()).toHaveText('4.387.500 đ');
+  } finally {
+    await stopApp(app);
+    await server.close();
+    removeDir(scratch);
+  }
+});
