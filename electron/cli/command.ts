@@ -41,7 +41,7 @@ export interface CliCommand {
   run(args: CliArgs, io: CliIO): Promise<unknown>;
   human?(value: unknown, lang: 'vi' | 'en'): string;
   /** Exit code for a value that is printed but means failure (e.g. `kekhai verify` of an invalid file exits 1). */
-  exitCode?(value: unknown): number;
+  exitCode?(value: unknown, args: CliArgs): number;
 }
 
 export class UsageError extends Error {

@@ -125,7 +125,7 @@ export async function runCli(argv: string[], out: Out = defaultOut): Promise<num
     else if (value !== undefined && value !== null && typeof value !== 'object') out.stdout(String(value));
     else if (value !== undefined && value !== null) out.stdout(JSON.stringify(value, null, 2));
     if (command.longRunning) runtime = null; // the server keeps the runtime open
-    return command.exitCode?.(value) ?? EXIT.ok;
+    return command.exitCode?.(value, args) ?? EXIT.ok;
   } catch (e) {
     if (e instanceof UsageError) return fail(EXIT.usage, { code: 'USAGE', message: e.message, messageEn: e.message });
     if (e instanceof AppError) return fail(EXIT.user, { code: e.code, message: e.message, messageEn: e.messageEn, details: e.details });

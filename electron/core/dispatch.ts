@@ -1,6 +1,7 @@
 import { ZodError } from 'zod';
 import { contract, isMethodName, type ApiError, type FieldProblem, type MethodName, type Result } from '../../shared/contract';
 import { AppError } from './app-error';
+import { XmlInputError } from '../../shared/signing/xml-error';
 import { busyError, isBusyError } from '../db/open';
 import type { ServiceContext } from './context';
 import { handlers } from './registry';
@@ -57,6 +58,8 @@ function zodToApiError(e: ZodError, where: 'input' | 'output'): ApiError {
 export function toApiError(e: unknown): ApiError {
   if (e instanceof AppError) return { code: e.code, message: e.message, messageEn: e.messageEn, details: e.details };
   if (e instanceof ZodError) return zodToApiError(e, 'input');
+  // A refused XML file (the shared dossier reader, c14n): its own code and Vietnamese message with line/column.
+  if (e instanceof XmlInputError) return { code: e.code, message: e.message, messageEn: e.messageEn, details: { line: e.line, column: e.column } };
   // Another process holds the write lock past the busy timeout: a clear message, not INTERNAL.
   if (isBusyError(e)) return toApiError(busyError(e));
   const err = e as { name?: string; message?: string; code?: unknown; method?: string };

@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { AppError } from '../core/app-error';
 import { pathTo, type OutboxState } from '../../shared/ivan/outbox-state';
 import type { RemoteReason } from '../../shared/ivan/profile';
-import { readEnvelope } from '../../shared/ivan/envelope-read';
+import { readEnvelope, type EnvelopeFacts } from '../../shared/ivan/envelope-read';
+import { checkUtf8, asAppError } from '../signing/xml-input';
 import { checkEndpoint } from './endpoint-policy';
 import { mirrorToDossier } from './dossier-mirror';
 
@@ -120,6 +121,16 @@ export function transitionOutbox(db: Database.Database, id: number, to: OutboxSt
   db.prepare(`UPDATE ivan_outbox SET ${sets.join(', ')} WHERE id = @id`).run({ ...extra, state: to, at: iso, id });
 }
 
+/** The envelope facts through the shared strict reader; refusals become AppErrors (exit 1, Vietnamese message). */
+export function readDossierFacts(xml: Uint8Array): EnvelopeFacts {
+  checkUtf8(xml, 'Hồ sơ');
+  try {
+    return readEnvelope(Buffer.from(xml).toString('utf8'));
+  } catch (e) {
+    throw asAppError(e);
+  }
+}
+
 export interface AddInput {
   xml: Uint8Array;
   fileName: string;
@@ -138,11 +149,12 @@ export interface AddInput {
  */
 export function addToOutbox(db: Database.Database, input: AddInput): { entry: OutboxEntry; created: boolean } {
   checkEndpoint(input.endpoint);
-  const text = Buffer.from(input.xml).toString('utf8');
-  if (!/<CKy_Dvi>\s*<(?:\w+:)?Signature[\s>]/.test(text)) {
+  // The one strict reader (issue #12): a dossier that hides data in comments, PIs, CDATA, duplicate elements or an
+  // unsigned Object is refused here, before anything is stored — never filed under a unit code nobody signed.
+  const facts = readDossierFacts(input.xml);
+  if (!facts.signed) {
     throw new AppError('NOT_SIGNED', 'Hồ sơ chưa được ký số tại Hoso/CKy_Dvi; hãy ký trước khi gửi', { en: 'The dossier is not signed at Hoso/CKy_Dvi; sign it before sending' });
   }
-  const facts = readEnvelope(text);
   const hash = sha256Hex(input.xml);
   const key = input.dossierId ?? fileKey(input.xml);
   return db.transaction(() => {

@@ -2,18 +2,15 @@ import type { signingMethods } from '../../shared/contract/signing';
 import type { Handlers } from '../core/handlers';
 import { AppError } from '../core/app-error';
 import { candidateLibraries, currentOs, probeLibrary, readLibraryList } from './discovery';
-import { signXml } from './sign-xml';
+import { signXmlBytes } from './sign-xml';
 import { verifyDossierXml } from './verify';
+import { addTrusted, listTrusted, removeTrusted, trustAnchors } from './trust-store';
 import { addUserLibrary, removeUserLibrary, userLibraries } from './libraries';
 import { testCertInfo, testCertSerials } from './test-cert-info';
 import { normalize } from 'node:path';
 import { checkMst, recordSignature, signedSummary, withSigner } from './sign-service';
 import { makeDossierFromDraft, signStoredDossier } from './dossier';
 
-function decodeXml(base64: string): string {
-  const buf = Buffer.from(base64, 'base64');
-  return buf.toString('utf8');
-}
 
 export const signingHandlers: Handlers<typeof signingMethods> = {
   'signing.tokens': (input, ctx) => {
@@ -39,11 +36,12 @@ export const signingHandlers: Handlers<typeof signingMethods> = {
   'signing.removeLibrary': (input, ctx) => ({ userLibraries: removeUserLibrary(ctx, input.path) }),
   'signing.testCert': (_input, ctx) => testCertInfo(ctx),
   'signing.sign': async (input, ctx) => {
-    const xml = decodeXml(input.file.base64);
+    // Bytes, not a decoded string: a non-UTF-8 file is refused instead of being silently "repaired".
+    const bytes = Buffer.from(input.file.base64, 'base64');
     return withSigner(ctx, input.signer, async (signer) => {
       checkMst(ctx, signer, input.unitMst, input.mstOverride, input.dossierRef);
       ctx.progress({ stage: 'sign', done: 0, total: 1 });
-      const signed = Buffer.from(await signXml(xml, signer, ctx.now()), 'utf8');
+      const signed = await signXmlBytes(bytes, signer, ctx.now());
       const sha = recordSignature(ctx, signer, input.file.name, signed, input.dossierRef);
       ctx.progress({ stage: 'sign', done: 1, total: 1 });
       return { file: { name: input.file.name, base64: signed.toString('base64') }, ...signedSummary(signer, sha) };
@@ -68,10 +66,15 @@ export const signingHandlers: Handlers<typeof signingMethods> = {
   },
   'signing.verify': (input, ctx) => {
     if (!input.file.base64) throw new AppError('VALIDATION', 'Tệp rỗng', { en: 'Empty file' });
+    // The receipt time is now: an unsigned SigningTime never decides whether the certificate was valid.
     return verifyDossierXml(Buffer.from(input.file.base64, 'base64'), {
       name: input.file.name,
       now: ctx.now(),
+      anchors: trustAnchors(ctx),
       testCertSerials: testCertSerials(ctx.resourcesDir),
     });
   },
+  'signing.trustList': (_input, ctx) => ({ entries: listTrusted(ctx) }),
+  'signing.trustAdd': (input, ctx) => addTrusted(ctx, Buffer.from(input.file.base64, 'base64'), input.file.name, ctx.now()),
+  'signing.trustRemove': (input, ctx) => ({ removed: removeTrusted(ctx, input.fingerprint) }),
 };

@@ -9,7 +9,7 @@ import { DSIG_NS, SIGNATURE_HOLDERS, signatureXml, signedInfoXml, signingTimeTex
 import { createHash } from 'node:crypto';
 import { AppError } from '../core/app-error';
 import type { Signer } from './signer';
-import { asAppError, Sha256Sink } from './xml-input';
+import { asAppError, checkUtf8, Sha256Sink } from './xml-input';
 
 interface Found {
   root: ElementInfo | null;
@@ -24,7 +24,8 @@ export function prepareSignature(xml: string, latin1 = false, source?: Buffer): 
   const found: Found = { root: null, rootEnd: -1, holder: null, holderEnd: -1, signed: false };
   const sink = latin1 && source ? Sha256Sink.over(source) : new Sha256Sink(latin1 ? 'latin1' : 'utf8');
   try {
-    walkC14n(xml, sink, { hooks: findHooks(found), latin1 });
+    // Strict: we never sign what the shared dossier reader would refuse (comments, PIs, CDATA, non-UTF-8).
+    walkC14n(xml, sink, { hooks: findHooks(found), latin1, strict: true });
   } catch (e) {
     throw asAppError(e);
   }
@@ -68,6 +69,7 @@ export async function signXml(xml: string, signer: Signer, now: Date): Promise<s
  * byte): no UTF-16 copy of a large form, hashing without re-encoding, and the unchanged parts copied as bytes.
  */
 export async function signXmlBytes(bytes: Buffer, signer: Signer, now: Date): Promise<Buffer> {
+  checkUtf8(bytes, 'Tệp');
   const view = bytes.toString('latin1');
   const at = await locateAndSign(view, signer, now, prepareSignature(view, true, bytes), true);
   const mid = at.open !== null ? [Buffer.from(at.open, 'latin1'), Buffer.from(at.middle, 'utf8')] : [Buffer.from(at.middle, 'utf8')];
@@ -128,7 +130,7 @@ export function canonicalSite(xml: string): { canonical: string; parent: Element
   const found: Found = { root: null, rootEnd: -1, holder: null, holderEnd: -1, signed: false };
   let canonical: string;
   try {
-    canonical = canonicalize(xml, { hooks: findHooks(found) });
+    canonical = canonicalize(xml, { hooks: findHooks(found), strict: true });
   } catch (e) {
     throw asAppError(e);
   }
@@ -150,7 +152,7 @@ function prepareWithSubstitutes(xml: string, substitute: ReadonlyMap<string, str
   const found: Found = { root: null, rootEnd: -1, holder: null, holderEnd: -1, signed: false };
   let canonical: string;
   try {
-    canonical = canonicalize(xml, { hooks: findHooks(found) });
+    canonical = canonicalize(xml, { hooks: findHooks(found), strict: true });
   } catch (e) {
     throw asAppError(e);
   }

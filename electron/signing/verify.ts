@@ -1,20 +1,33 @@
 /**
  * Verification of a signed dossier (the Hoso envelope and every embedded form) or of one signed form, in the BHXH
- * profile. Linear in the input: one streaming C14N pass per document (the enveloped Signature skipped in the same
- * pass), no DOM, nothing fetched. Hostile input is refused before any work: DOCTYPE/ENTITY (billion laughs,
- * external entities), references to anything but the document itself, oversized files.
+ * profile. Linear in the input: one strict streaming pass per document through the shared dossier reader
+ * (shared/dossier/read.ts — the same reading the outbox and the I-VAN server use), the enveloped Signature skipped
+ * in the same pass, no DOM, nothing fetched. Hostile input is refused before any work: DOCTYPE/ENTITY, comments,
+ * processing instructions, CDATA, duplicate elements, foreign content inside Signature, non-UTF-8 text, references
+ * to anything but the document itself or its signed SigningTime, oversized files.
+ *
+ * Three outcomes per file (issue #12 item 2): intact and trusted; intact but the issuer is not trusted
+ * (`valid: true, trusted: false`); invalid. The certificate's dates are judged at a signed time (a SigningTime that
+ * a Reference covers, as eBH's files carry — domain reference addendum 2 item 8) or else at the receipt time
+ * (`now`), never at an unsigned SigningTime. Revocation is not checked and is reported as such.
  */
-import { X509Certificate, verify as rsaVerify } from 'node:crypto';
+import { X509Certificate, createHash, verify as rsaVerify } from 'node:crypto';
 import { walkC14n, canonicalize, type ElementInfo } from '../../shared/signing/c14n';
 import { C14N_INCLUSIVE, DSIG_NS, ENVELOPED_SIGNATURE, RSA_SHA256, SHA256_DIGEST } from '../../shared/signing/profile';
 import { validityAt } from '../../shared/signing/expiry';
+import { readSignedXml, type DossierReading, type DossierFile } from '../../shared/dossier/read';
 import { readCertificate, type CertInfo } from './certificate';
 import { AppError } from '../core/app-error';
-import { asAppError, checkSize, DEFAULT_MAX_XML_BYTES, Sha256Sink } from './xml-input';
+import { asAppError, checkSize, checkUtf8, DEFAULT_MAX_XML_BYTES, Sha256Sink } from './xml-input';
 import { XmlInputError } from '../../shared/signing/xml-error';
+import { buildChain, type ChainLink } from './chain';
+import type { TrustAnchor } from './trust-store';
+
+import { UNTRUSTED_NOTE, UNTRUSTED_NOTE_EN } from '../../shared/signing/trust-text';
 
 export interface VerifiedFile {
   name: string;
+  /** Intact: digest, signature value and certificate dates (at the judged time) all check. Says nothing of trust. */
   valid: boolean;
   digestValid: boolean;
   signatureValid: boolean;
@@ -22,86 +35,42 @@ export interface VerifiedFile {
   mst: string | null;
   issuer: string | null;
   certSerial: string | null;
-  /** Vietnamese summary: why it is invalid, or notes. */
+  /** Vietnamese summary: why it is invalid or untrusted, or notes. */
   reason: string;
   reasonEn: string;
+  /** The certificate was valid at `judgedAt` (name kept from the first version; it is no longer the unsigned time). */
   certValidAtSigningTime: boolean | null;
-  /** From the unsigned SigningTime Object (ISO), null when absent. */
+  /** The SigningTime written in the file (ISO); informative only unless `timeSource` is 'signed-time'. */
   signingTime: string | null;
-  /** Issued by one of the trusted CAs given in options; null when none were given. */
-  trusted: boolean | null;
+  /** The instant the certificate's dates were judged at, and where it came from. */
+  judgedAt: string | null;
+  timeSource: 'signed-time' | 'receipt-time' | null;
+  /** A path to a trust anchor was built and checked. */
+  trusted: boolean;
+  /** trusted | untrusted (intact, issuer not verified) | invalid. */
+  state: 'trusted' | 'untrusted' | 'invalid';
+  chain: ChainLink[];
+  revocation: 'not-checked';
   paperCopyRequired?: boolean;
 }
 
 export interface VerifyReport {
   valid: boolean;
+  trusted: boolean;
   files: VerifiedFile[];
 }
 
 export interface VerifyOptions {
   name?: string;
   maxBytes?: number;
-  /** PEM certificates of CAs whose issuance is checked (`trusted`). */
+  /** Trust anchors (the store, the test CA restricted to the test certificate). */
+  anchors?: readonly TrustAnchor[];
+  /** PEM certificates of further CAs trusted without restriction (tests, the training server). */
   trustedCaPems?: string[];
-  /** Used as the check time when a signature carries no SigningTime. */
+  /** The receipt time: certificate dates are judged at it when no signed SigningTime exists. */
   now?: Date;
   /** Serial numbers (hex) of certificates that mark a paper-copy dossier (the bundled test certificate). */
   testCertSerials?: string[];
-}
-
-interface EnvelopeEntry {
-  fields: Record<string, string>;
-}
-
-interface Scan {
-  digest: Buffer;
-  signature: ElementInfo | null;
-  signatureEnd: number;
-  signatures: number;
-  root: ElementInfo | null;
-  entries: EnvelopeEntry[];
-}
-
-const ENVELOPE_FIELDS = new Set(['MaToKhai', 'MoTaToKhai', 'TenFile', 'LoaiFile', 'DoDaiFile', 'NoiDungFile']);
-
-/**
- * `xml` is either a JS string or (latin1 = true) the file's UTF-8 bytes viewed as Latin-1, which keeps large files
- * one byte per char and hashes them without re-encoding.
- */
-function scanDocument(xml: string, collectEnvelope: boolean, latin1: boolean, source?: Buffer): Scan {
-  const scan: Scan = { digest: Buffer.alloc(0), signature: null, signatureEnd: -1, signatures: 0, root: null, entries: [] };
-  const sink = latin1 && source ? Sha256Sink.over(source) : new Sha256Sink(latin1 ? 'latin1' : 'utf8');
-  let current: EnvelopeEntry | null = null;
-  walkC14n(xml, sink, {
-    latin1,
-    hooks: {
-      start(el) {
-        if (el.depth === 0) scan.root = el;
-        if (el.ns === DSIG_NS && el.local === 'Signature') {
-          scan.signatures++;
-          if (!scan.signature) {
-            scan.signature = el;
-            return 'skip'; // enveloped-signature transform
-          }
-        }
-        if (collectEnvelope) {
-          if (el.local === 'FileToKhai') {
-            current = { fields: {} };
-            scan.entries.push(current);
-          } else if (current && ENVELOPE_FIELDS.has(el.local)) return 'capture';
-        }
-      },
-      end(el, end) {
-        if (el === scan.signature) scan.signatureEnd = end;
-        if (el.local === 'FileToKhai') current = null;
-      },
-      captured(el, text) {
-        if (current) current.fields[el.local] = text;
-      },
-    },
-  });
-  scan.digest = sink.digest();
-  return scan;
 }
 
 interface SigParts {
@@ -110,26 +79,43 @@ interface SigParts {
   signatureMethod?: string;
   references: { uri: string | undefined; transforms: string[]; digestMethod?: string; digestValue?: string }[];
   signatureValue?: string;
-  certificate?: string;
+  certificates: string[];
   modulus?: string;
+  /** SigningTime text and the Ids of the elements enclosing it inside its Object (for a covering Reference). */
   signingTime?: string;
+  signingTimeIds?: string[];
+  /** Canonical form of each element with an Id inside an Object, for `#id` references. */
+  objects: Map<string, string>;
+  duplicateId?: string | null;
 }
 
 const NULL_SINK = { write() {} };
 
 function readSignature(xml: string, sig: ElementInfo, end: number, latin1: boolean): SigParts {
   const text = xml.slice(sig.start, end);
-  const parts: SigParts = { canonicalSignedInfo: '', references: [] };
+  const parts: SigParts = { canonicalSignedInfo: '', references: [], certificates: [], objects: new Map() };
   let signedInfo: ElementInfo | null = null;
   let signedInfoEnd = -1;
   let ref: SigParts['references'][number] | null = null;
+  // Own Id per depth inside the Signature (depth 0 = Signature); elements with an Id in an Object may be referenced.
+  const ids: (string | undefined)[] = [];
+  const inObject: boolean[] = [];
+  const referable: { el: ElementInfo; id: string }[] = [];
   const ctx = { ns: sig.scope, xmlAttrs: sig.xmlAttrs };
+  let duplicateId: string | null = null;
   walkC14n(text, NULL_SINK, {
     latin1,
     context: ctx,
     hooks: {
       start(el) {
         const ds = el.ns === DSIG_NS;
+        ids[el.depth] = el.attr('Id');
+        inObject[el.depth] = el.depth === 1 ? el.local === 'Object' : el.depth > 1 && inObject[el.depth - 1] === true;
+        const id = ids[el.depth];
+        if (id !== undefined && inObject[el.depth]) {
+          if (referable.some((r) => r.id === id)) duplicateId = id;
+          referable.push({ el, id });
+        }
         if (ds && el.local === 'SignedInfo' && el.depth === 1 && !signedInfo) signedInfo = el;
         else if (ds && el.local === 'CanonicalizationMethod' && el.depth === 2) parts.c14nMethod = el.attr('Algorithm');
         else if (ds && el.local === 'SignatureMethod' && el.depth === 2) parts.signatureMethod = el.attr('Algorithm');
@@ -139,22 +125,29 @@ function readSignature(xml: string, sig: ElementInfo, end: number, latin1: boole
         } else if (ds && el.local === 'Transform' && ref) ref.transforms.push(el.attr('Algorithm') ?? '');
         else if (ds && el.local === 'DigestMethod' && ref) ref.digestMethod = el.attr('Algorithm');
         else if (ds && ['DigestValue', 'SignatureValue', 'X509Certificate', 'Modulus'].includes(el.local)) return 'capture';
-        else if (el.local === 'SigningTime') return 'capture';
+        else if (el.local === 'SigningTime' && inObject[el.depth] && parts.signingTime === undefined) {
+          // Any enclosing element with an Id, up to the Object: a Reference to one of them signs the time.
+          parts.signingTimeIds = ids.slice(1, el.depth + 1).filter((x): x is string => x !== undefined);
+          return 'capture';
+        }
       },
       end(el, e) {
         if (el === signedInfo) signedInfoEnd = e;
         if (el.local === 'Reference') ref = null;
+        const r = referable.find((x) => x.el === el);
+        if (r) parts.objects.set(r.id, canonicalize(text.slice(el.start, e), { context: { ns: el.scope, xmlAttrs: el.xmlAttrs }, latin1 }));
       },
       captured(el, t) {
         const v = t.replace(/\s+/g, '');
         if (el.local === 'DigestValue' && ref) ref.digestValue = v;
         else if (el.local === 'SignatureValue') parts.signatureValue = v;
-        else if (el.local === 'X509Certificate' && !parts.certificate) parts.certificate = v;
+        else if (el.local === 'X509Certificate') parts.certificates.push(v);
         else if (el.local === 'Modulus') parts.modulus = v;
         else if (el.local === 'SigningTime') parts.signingTime = t.trim();
       },
     },
   });
+  parts.duplicateId = duplicateId;
   if (signedInfo) {
     const si = signedInfo as ElementInfo;
     parts.canonicalSignedInfo = canonicalize(text.slice(si.start, signedInfoEnd), { context: ctx, latin1 });
@@ -162,7 +155,20 @@ function readSignature(xml: string, sig: ElementInfo, end: number, latin1: boole
   return parts;
 }
 
-function result(name: string, partial: Partial<VerifiedFile>, problems: { vi: string; en: string }[]): VerifiedFile {
+/**
+ * SigningTime as an instant. eBH writes local time without a zone (`2024-09-24T14:27:15`); BHXH is a Vietnamese
+ * system, so a zoneless time is read as Vietnam time (UTC+7, no daylight saving) — an inference, see docs/security.md.
+ */
+function parseSigningTime(t: string | undefined): Date | null {
+  if (!t) return null;
+  const s = /(Z|[+-]\d\d:?\d\d)$/.test(t) ? t : `${t}+07:00`;
+  const ms = Date.parse(s);
+  return Number.isNaN(ms) ? null : new Date(ms);
+}
+
+type Problem = { vi: string; en: string };
+
+function result(name: string, partial: Partial<VerifiedFile>, problems: Problem[], trustProblem: Problem | null = null): VerifiedFile {
   const base: VerifiedFile = {
     name,
     valid: false,
@@ -176,42 +182,56 @@ function result(name: string, partial: Partial<VerifiedFile>, problems: { vi: st
     reasonEn: '',
     certValidAtSigningTime: null,
     signingTime: null,
-    trusted: null,
+    judgedAt: null,
+    timeSource: null,
+    trusted: false,
+    state: 'invalid',
+    chain: [],
+    revocation: 'not-checked',
     ...partial,
   };
-  base.valid = problems.length === 0 && base.digestValid && base.signatureValid && base.certValidAtSigningTime !== false && base.trusted !== false;
-  base.reason = problems.length ? problems.map((p) => p.vi).join('; ') : 'Chữ ký hợp lệ';
-  base.reasonEn = problems.length ? problems.map((p) => p.en).join('; ') : 'Valid signature';
+  base.valid = problems.length === 0 && base.digestValid && base.signatureValid && base.certValidAtSigningTime !== false;
+  if (!base.valid) base.trusted = false;
+  base.state = !base.valid ? 'invalid' : base.trusted ? 'trusted' : 'untrusted';
+  if (problems.length) {
+    base.reason = problems.map((p) => p.vi).join('; ');
+    base.reasonEn = problems.map((p) => p.en).join('; ');
+  } else if (!base.trusted) {
+    base.reason = `${UNTRUSTED_NOTE}${trustProblem ? `: ${trustProblem.vi}` : ''}`;
+    base.reasonEn = `${UNTRUSTED_NOTE_EN}${trustProblem ? `: ${trustProblem.en}` : ''}`;
+  } else {
+    base.reason = 'Chữ ký hợp lệ, tổ chức cấp tin cậy (chưa kiểm tra thu hồi)';
+    base.reasonEn = 'Valid signature, trusted issuer (revocation not checked)';
+  }
   return base;
 }
 
-function checkTrust(cert: CertInfo, cas: X509Certificate[]): boolean {
-  const c = new X509Certificate(cert.der);
-  return cas.some((ca) => {
-    try {
-      return c.checkIssued(ca) && c.verify(ca.publicKey);
-    } catch {
-      return false;
-    }
-  });
+/** Reads one document strictly (hashing its canonical form in the same pass). */
+function scanDocument(xml: string, latin1: boolean, source?: Buffer): { reading: DossierReading; digest: Buffer } {
+  const sink = latin1 && source ? Sha256Sink.over(source) : new Sha256Sink(latin1 ? 'latin1' : 'utf8');
+  const reading = readSignedXml(xml, { latin1, sink, forms: false });
+  return { reading, digest: sink.digest() };
 }
 
 /** Verifies one signed document whose Signature follows the profile. Never throws for a bad signature. */
-function verifyDocument(xml: string, latin1: boolean, name: string, opts: VerifyOptions, cas: X509Certificate[], scan: Scan): VerifiedFile {
-  const problems: { vi: string; en: string }[] = [];
-  if (!scan.signature || scan.signatureEnd < 0) {
+function verifyDocument(xml: string, latin1: boolean, name: string, opts: VerifyOptions, anchors: readonly TrustAnchor[], scan: { reading: DossierReading; digest: Buffer }): VerifiedFile {
+  const problems: Problem[] = [];
+  const sig = scan.reading.signature;
+  if (!sig || sig.end < 0) {
     return result(name, {}, [{ vi: 'Tệp chưa được ký số (không có thẻ Signature)', en: 'The file is not signed (no Signature element)' }]);
   }
-  if (scan.signatures > 1) problems.push({ vi: `Tệp có ${scan.signatures} chữ ký — hồ sơ BHXH chỉ có một chữ ký mỗi tệp`, en: `${scan.signatures} signatures — one per file expected` });
-  const parts = readSignature(xml, scan.signature, scan.signatureEnd, latin1);
+  if (scan.reading.signatures > 1) problems.push({ vi: `Tệp có ${scan.reading.signatures} chữ ký — hồ sơ BHXH chỉ có một chữ ký mỗi tệp`, en: `${scan.reading.signatures} signatures — one per file expected` });
+  const parts = readSignature(xml, sig.element, sig.end, latin1);
+  if (parts.duplicateId) problems.push({ vi: `Chữ ký có hai phần tử cùng Id="${parts.duplicateId}"`, en: `Two elements share Id="${parts.duplicateId}" in the signature` });
   if (parts.c14nMethod !== C14N_INCLUSIVE) problems.push({ vi: `Phương pháp chuẩn hóa không đúng chuẩn BHXH (${parts.c14nMethod ?? 'thiếu'})`, en: `Unsupported canonicalization ${parts.c14nMethod ?? '(missing)'}` });
   if (parts.signatureMethod !== RSA_SHA256) problems.push({ vi: `Thuật toán ký không phải RSA-SHA256 (${parts.signatureMethod ?? 'thiếu'})`, en: `Signature method is not RSA-SHA256 (${parts.signatureMethod ?? 'missing'})` });
-  const ref = parts.references[0];
+  const [ref, ...more] = parts.references;
   let digestValid = false;
-  if (parts.references.length !== 1 || !ref) {
-    problems.push({ vi: `Chữ ký phải có đúng một Reference (có ${parts.references.length})`, en: `Exactly one Reference expected (found ${parts.references.length})` });
+  let signedTime: Date | null = null;
+  if (!ref || more.length > 1) {
+    problems.push({ vi: `Chữ ký phải có một Reference tới toàn tài liệu (và tùy chọn một tới SigningTime) — có ${parts.references.length}`, en: `One whole-document Reference (and optionally one to SigningTime) expected, found ${parts.references.length}` });
   } else if (ref.uri !== '') {
-    // Nothing is fetched: only the whole document (URI="") is a valid target in this profile.
+    // Nothing is fetched: only the whole document (URI="") is a valid first target in this profile.
     problems.push({ vi: `Chữ ký tham chiếu ra ngoài tài liệu (URI="${ref.uri ?? ''}") — bị từ chối, không tải về`, en: `External reference (URI="${ref.uri ?? ''}") refused, not fetched` });
   } else {
     const okTransforms = ref.transforms.length >= 1 && ref.transforms[0] === ENVELOPED_SIGNATURE && ref.transforms.slice(1).every((t) => t === C14N_INCLUSIVE);
@@ -221,10 +241,24 @@ function verifyDocument(xml: string, latin1: boolean, name: string, opts: Verify
     if (!digestValid && okTransforms && ref.digestMethod === SHA256_DIGEST) {
       problems.push({ vi: 'Mã băm không khớp: nội dung tệp đã bị sửa sau khi ký', en: 'Digest mismatch: the content was changed after signing' });
     }
+    const timeRef = more[0];
+    if (timeRef) {
+      // eBH's second Reference (`#SigningTime-…`) signs the Object that carries SigningTime (addendum 2 item 8).
+      const id = /^#([A-Za-z_][\w.-]*)$/.exec(timeRef.uri ?? '')?.[1];
+      const canonical = id ? parts.objects.get(id) : undefined;
+      const okT = timeRef.transforms.every((t) => t === C14N_INCLUSIVE);
+      if (!id || canonical === undefined || !okT || timeRef.digestMethod !== SHA256_DIGEST) {
+        problems.push({ vi: `Reference thứ hai (URI="${timeRef.uri ?? ''}") không trỏ tới phần SigningTime trong chữ ký`, en: `The second Reference (URI="${timeRef.uri ?? ''}") does not point to the signature's SigningTime` });
+      } else {
+        const d = createHashB64(Buffer.from(canonical, latin1 ? 'latin1' : 'utf8'));
+        if (d !== timeRef.digestValue) problems.push({ vi: 'Mã băm phần thời điểm ký (SigningTime) không khớp: đã bị sửa sau khi ký', en: 'The signed SigningTime digest does not match: changed after signing' });
+        else if (parts.signingTimeIds?.includes(id)) signedTime = parseSigningTime(parts.signingTime);
+      }
+    }
   }
   let cert: CertInfo | null = null;
   try {
-    if (parts.certificate) cert = readCertificate(Buffer.from(parts.certificate, 'base64'));
+    if (parts.certificates[0]) cert = readCertificate(Buffer.from(parts.certificates[0], 'base64'));
   } catch {
     cert = null;
   }
@@ -240,17 +274,26 @@ function verifyDocument(xml: string, latin1: boolean, name: string, opts: Verify
       problems.push({ vi: 'Khóa công khai (KeyValue) khác khóa của chứng thư số', en: 'KeyValue differs from the certificate key' });
     }
   }
-  const signingTime = parts.signingTime && !Number.isNaN(Date.parse(parts.signingTime)) ? new Date(parts.signingTime) : null;
+  const claimed = parseSigningTime(parts.signingTime);
+  // Never the unsigned SigningTime: a signed one, else the receipt time.
+  const judgedAt = signedTime ?? opts.now ?? new Date();
+  const timeSource = signedTime ? ('signed-time' as const) : ('receipt-time' as const);
   let certValidAtSigningTime: boolean | null = null;
+  let trusted = false;
+  let chain: ChainLink[] = [];
+  let trustProblem: Problem | null = null;
   if (cert) {
-    const at = signingTime ?? opts.now ?? new Date();
-    const v = validityAt(cert.notBefore, cert.notAfter, at);
+    const v = validityAt(cert.notBefore, cert.notAfter, judgedAt);
     certValidAtSigningTime = v === 'valid';
-    if (v === 'expired') problems.push({ vi: 'Chứng thư số đã hết hạn vào thời điểm ký', en: 'The certificate had expired at signing time' });
-    if (v === 'not-yet-valid') problems.push({ vi: 'Chứng thư số chưa có hiệu lực vào thời điểm ký', en: 'The certificate was not yet valid at signing time' });
+    const when = timeSource === 'signed-time' ? 'vào thời điểm ký (đã được ký)' : 'vào thời điểm nhận hồ sơ';
+    const whenEn = timeSource === 'signed-time' ? 'at the signed signing time' : 'at the receipt time';
+    if (v === 'expired') problems.push({ vi: `Chứng thư số đã hết hạn ${when}`, en: `The certificate had expired ${whenEn}` });
+    if (v === 'not-yet-valid') problems.push({ vi: `Chứng thư số chưa có hiệu lực ${when}`, en: `The certificate was not yet valid ${whenEn}` });
+    const built = buildChain(cert.der, parts.certificates.slice(1).map((c) => Buffer.from(c, 'base64')), anchors, judgedAt);
+    trusted = built.trusted;
+    chain = built.chain;
+    trustProblem = built.problem;
   }
-  const trusted = cert && cas.length ? checkTrust(cert, cas) : null;
-  if (trusted === false) problems.push({ vi: 'Chứng thư số không do tổ chức chứng thực tin cậy cấp', en: 'The certificate is not issued by a trusted CA' });
   return result(
     name,
     {
@@ -261,16 +304,24 @@ function verifyDocument(xml: string, latin1: boolean, name: string, opts: Verify
       issuer: cert?.issuerCN ?? null,
       certSerial: cert?.serial ?? null,
       certValidAtSigningTime,
-      signingTime: signingTime ? signingTime.toISOString() : null,
+      signingTime: claimed ? claimed.toISOString() : null,
+      judgedAt: cert ? judgedAt.toISOString() : null,
+      timeSource: cert ? timeSource : null,
       trusted,
+      chain,
       paperCopyRequired: cert ? (opts.testCertSerials ?? []).includes(cert.serial) : false,
     },
     problems,
+    trustProblem,
   );
 }
 
-function refusal(e: unknown): never {
-  throw asAppError(e);
+function createHashB64(b: Buffer): string {
+  return createHash('sha256').update(b).digest('base64');
+}
+
+function anchorsOf(opts: VerifyOptions): TrustAnchor[] {
+  return [...(opts.anchors ?? []), ...(opts.trustedCaPems ?? []).map((p) => ({ cert: new X509Certificate(p), source: 'option' as const }))];
 }
 
 /** Envelope + every embedded form, or one signed form. Hostile or malformed input throws an AppError. */
@@ -278,34 +329,37 @@ export function verifyDossierXml(bytes: Buffer | string, opts: VerifyOptions = {
   const max = opts.maxBytes ?? DEFAULT_MAX_XML_BYTES;
   checkSize(typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.length, max);
   const latin1 = typeof bytes !== 'string';
+  if (latin1) checkUtf8(bytes, opts.name ?? 'Tệp');
   const xml = typeof bytes === 'string' ? bytes : bytes.toString('latin1');
-  const cas = (opts.trustedCaPems ?? []).map((p) => new X509Certificate(p));
-  let scan: Scan;
+  const anchors = anchorsOf(opts);
+  let scan: ReturnType<typeof scanDocument>;
   try {
-    scan = scanDocument(xml, true, latin1, typeof bytes === 'string' ? undefined : bytes);
+    scan = scanDocument(xml, latin1, typeof bytes === 'string' ? undefined : bytes);
   } catch (e) {
-    return refusal(e);
+    throw asAppError(e);
   }
-  const isEnvelope = scan.root?.local === 'Hoso';
-  const files: VerifiedFile[] = [verifyDocument(xml, latin1, opts.name ?? (isEnvelope ? 'BHXHDienTu.xml' : 'tệp'), opts, cas, scan)];
+  const isEnvelope = scan.reading.root === 'Hoso';
+  const files: VerifiedFile[] = [verifyDocument(xml, latin1, opts.name ?? (isEnvelope ? 'BHXHDienTu.xml' : 'tệp'), opts, anchors, scan)];
   if (isEnvelope) {
-    if (!scan.entries.length) files[0] = result(files[0]!.name, files[0]!, [{ vi: 'Hồ sơ không có tờ khai nào (FileToKhai)', en: 'The envelope holds no FileToKhai' }]);
-    for (const entry of scan.entries) files.push(verifyEmbedded(entry, opts, cas, max));
+    const envelope = files[0]!;
+    if (!scan.reading.files.length && scan.reading.registrationForm === null) {
+      files[0] = result(envelope.name, envelope, [{ vi: 'Hồ sơ không có tờ khai nào (FileToKhai)', en: 'The envelope holds no FileToKhai' }]);
+    }
+    for (const entry of scan.reading.files) files.push(verifyEmbedded(entry, opts, anchors, max, envelope));
   }
-  return { valid: files.every((f) => f.valid), files };
+  return { valid: files.every((f) => f.valid), trusted: files.every((f) => f.trusted), files };
 }
 
-function verifyEmbedded(entry: EnvelopeEntry, opts: VerifyOptions, cas: X509Certificate[], max: number): VerifiedFile {
-  const f = entry.fields;
-  const name = f.TenFile ?? f.MaToKhai ?? '(không tên)';
-  const b64 = f.NoiDungFile ?? '';
-  const isXml = (f.LoaiFile ?? '').toLowerCase() === '.xml' || /\.xml$/i.test(name);
-  const problems: { vi: string; en: string }[] = [];
+function verifyEmbedded(f: DossierFile, opts: VerifyOptions, anchors: readonly TrustAnchor[], max: number, envelope: VerifiedFile): VerifiedFile {
+  const name = f.fileName || f.code || '(không tên)';
+  const b64 = f.base64;
+  const isXml = f.fileType.toLowerCase() === '.xml' || /\.xml$/i.test(name);
+  const problems: Problem[] = [];
   const hasSpace = /\s/.test(b64);
   if (hasSpace) problems.push({ vi: 'Nội dung Base64 có xuống dòng — cổng BHXH từ chối (lỗi 125)', en: 'Base64 content has line breaks — the BHXH gateway rejects it (error 125)' });
   const clean = hasSpace ? b64.replace(/\s+/g, '') : b64;
-  if (f.DoDaiFile !== undefined && String(clean.length) !== f.DoDaiFile.trim()) {
-    problems.push({ vi: `DoDaiFile (${f.DoDaiFile}) khác độ dài Base64 (${clean.length})`, en: `DoDaiFile (${f.DoDaiFile}) differs from the Base64 length (${clean.length})` });
+  if (f.declaredLength !== null && String(clean.length) !== f.declaredLength) {
+    problems.push({ vi: `DoDaiFile (${f.declaredLength}) khác độ dài Base64 (${clean.length})`, en: `DoDaiFile (${f.declaredLength}) differs from the Base64 length (${clean.length})` });
   }
   // Node's decoder skips invalid characters, so a decoded length short of what the text length promises means bad Base64.
   const decoded = Buffer.from(clean, 'base64');
@@ -315,22 +369,26 @@ function verifyEmbedded(entry: EnvelopeEntry, opts: VerifyOptions, cas: X509Cert
   }
   if (!isXml) {
     // Attachments (CT-DK pdf/docx…) carry no signature of their own; the envelope signature covers them.
-    return { ...result(name, { digestValid: true, signatureValid: true }, problems), reason: problems.length ? problems.map((p) => p.vi).join('; ') : 'Tệp đính kèm, được bảo vệ bởi chữ ký của hồ sơ', reasonEn: 'Attachment, covered by the envelope signature' };
+    const r = result(name, { digestValid: envelope.digestValid, signatureValid: envelope.signatureValid, certValidAtSigningTime: envelope.certValidAtSigningTime, trusted: envelope.trusted, chain: envelope.chain }, envelope.valid ? problems : [...problems, { vi: 'Chữ ký của hồ sơ không hợp lệ', en: 'The envelope signature is invalid' }]);
+    if (!problems.length && r.valid) return { ...r, reason: 'Tệp đính kèm, được bảo vệ bởi chữ ký của hồ sơ', reasonEn: 'Attachment, covered by the envelope signature' };
+    return r;
   }
   if (decoded.length > max) {
     return result(name, {}, [...problems, { vi: 'Tờ khai nhúng quá lớn — bị từ chối', en: 'Embedded form too large — refused' }]);
   }
+  // A form that cannot be read strictly makes the whole dossier unreadable: what it hides must not pass as a row.
+  checkUtf8(decoded, name);
   const xml = decoded.toString('latin1');
-  let scan: Scan;
+  let scan: ReturnType<typeof scanDocument>;
   try {
-    scan = scanDocument(xml, false, true, decoded);
+    scan = scanDocument(xml, true, decoded);
   } catch (e) {
-    const err = asAppError(e);
-    const msg = err instanceof AppError ? { vi: err.message, en: err.messageEn ?? err.message } : { vi: String(e), en: String(e) };
-    if (!(e instanceof XmlInputError)) throw e;
-    return result(name, {}, [...problems, msg]);
+    if (e instanceof XmlInputError) {
+      throw new AppError(e.code, `${name}: ${e.message}`, { en: `${name}: ${e.messageEn}`, details: { file: name, line: e.line, column: e.column } });
+    }
+    throw e;
   }
-  const r = verifyDocument(xml, true, name, opts, cas, scan);
+  const r = verifyDocument(xml, true, name, opts, anchors, scan);
   if (!problems.length) return r;
   return result(name, r, [...problems, ...(r.valid ? [] : [{ vi: r.reason, en: r.reasonEn }])]);
 }

@@ -1,5 +1,6 @@
 /** Guards shared by signing and verification: size limit and XML errors as AppError values. */
 import { createHash, type Hash } from 'node:crypto';
+import { isUtf8 } from 'node:buffer';
 import { AppError } from '../core/app-error';
 import { XmlInputError } from '../../shared/signing/xml-error';
 import type { C14nSink } from '../../shared/signing/c14n';
@@ -12,6 +13,16 @@ export function asAppError(e: unknown): unknown {
     return new AppError(e.code, e.message, { en: e.messageEn, details: { line: e.line, column: e.column } });
   }
   return e;
+}
+
+/**
+ * Bytes must be UTF-8 (the declaration is checked by the walker): what we hash is what xmlsec1 and BHXH read.
+ * Transcoding was the alternative; refusing keeps one byte form per dossier (issue #12 item 3).
+ */
+export function checkUtf8(bytes: Uint8Array, name: string): void {
+  if (!isUtf8(bytes)) {
+    throw new AppError('XML_ENCODING', `${name}: tệp không phải UTF-8 hợp lệ — chỉ nhận UTF-8 (hãy lưu lại tệp dưới dạng UTF-8)`, { en: `${name}: the file is not valid UTF-8 — only UTF-8 is accepted (save it as UTF-8)` });
+  }
 }
 
 export function checkSize(bytes: number, max = DEFAULT_MAX_XML_BYTES): void {

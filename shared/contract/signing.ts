@@ -84,6 +84,16 @@ export const testCertInfo = z.object({
   noticeEn: z.string(),
 });
 
+export const chainLink = z.object({
+  subject: z.string(),
+  issuer: z.string(),
+  serial: z.string(),
+  fingerprint: z.string(),
+  notBefore: z.string(),
+  notAfter: z.string(),
+  anchor: z.boolean(),
+});
+
 export const verifiedFile = z.object({
   name: z.string(),
   valid: z.boolean(),
@@ -95,12 +105,35 @@ export const verifiedFile = z.object({
   certSerial: z.string().nullable(),
   reason: z.string(),
   reasonEn: z.string(),
+  /** The certificate was valid at `judgedAt` (a signed SigningTime, else the receipt time — never an unsigned one). */
   certValidAtSigningTime: z.boolean().nullable(),
+  /** The SigningTime written in the file; informative unless `timeSource` is 'signed-time'. */
   signingTime: z.string().nullable(),
-  trusted: z.boolean().nullable(),
+  judgedAt: z.string().nullable(),
+  timeSource: z.enum(['signed-time', 'receipt-time']).nullable(),
+  /** A certificate path to a trust anchor was built and checked (issue #12: three states). */
+  trusted: z.boolean(),
+  state: z.enum(['trusted', 'untrusted', 'invalid']),
+  chain: z.array(chainLink),
+  revocation: z.literal('not-checked'),
   paperCopyRequired: z.boolean().optional(),
 });
-export const verifyReport = z.object({ valid: z.boolean(), files: z.array(verifiedFile) });
+/** `valid`: every file intact; `trusted`: every file's issuer verified. Intact but untrusted is not accepted by default. */
+export const verifyReport = z.object({ valid: z.boolean(), trusted: z.boolean(), files: z.array(verifiedFile) });
+
+export const trustEntry = z.object({
+  fingerprint: z.string(),
+  subject: z.string(),
+  issuer: z.string(),
+  serial: z.string(),
+  notBefore: z.string(),
+  notAfter: z.string(),
+  selfSigned: z.boolean(),
+  source: z.enum(['store', 'built-in']),
+  /** The built-in 2015 test CA vouches only for this certificate (SHA-256 fingerprint). */
+  restrictedTo: z.string().nullable(),
+});
+export type TrustEntryOutput = z.infer<typeof trustEntry>;
 export type VerifyReportOutput = z.infer<typeof verifyReport>;
 
 /** The clerk confirmed signing with a certificate of another MST; recorded in `mst_overrides`. */
@@ -193,5 +226,20 @@ export const signingMethods = defineMethods({
     summary: 'Kiểm tra hồ sơ đã ký (BHXHDienTu.xml hoặc một tờ khai) / Verify a signed dossier or form',
     input: z.object({ file: fileBlob }).strict(),
     output: verifyReport,
+  },
+  'signing.trustList': {
+    summary: 'Tổ chức cấp tin cậy / Trusted issuers (CA certificates)',
+    input: z.object({}).strict(),
+    output: z.object({ entries: z.array(trustEntry) }),
+  },
+  'signing.trustAdd': {
+    summary: 'Nhập chứng thư CA tin cậy (.pem, .cer, .p7b) / Import trusted CA certificates',
+    input: z.object({ file: fileBlob }).strict(),
+    output: z.object({ added: z.array(trustEntry), present: z.array(trustEntry) }),
+  },
+  'signing.trustRemove': {
+    summary: 'Bỏ một chứng thư CA tin cậy / Remove a trusted CA certificate',
+    input: z.object({ fingerprint: z.string().min(8).max(200) }).strict(),
+    output: z.object({ removed: trustEntry }),
   },
 });

@@ -1,12 +1,20 @@
 /**
- * Reads the few facts the I-VAN layer needs from a `Hoso` envelope (domain reference §1.1) without a DOM:
- * unit, agency, period, procedure and the embedded forms. It is a reader of our own and the providers' output,
- * not a validator — the server validates with the XSDs and the signature verifier.
+ * The facts the I-VAN layer needs from a `Hoso` envelope (domain reference §1.1): unit, agency, period, procedure
+ * and the embedded forms with their rows. Read through the one strict dossier reader (shared/dossier/read.ts), so
+ * the outbox, the adapter and the training I-VAN server see exactly what the verifier checked: fixed paths only,
+ * no comments/PIs/CDATA, no duplicate elements, nothing from inside Signature (issue #12 item 1). A refused file
+ * throws `XmlInputError` (Vietnamese message with line and column).
  */
+import { readDossier, readSignedXml } from '../dossier/read';
+
 export interface EnvelopeForm {
   code: string;
   fileName: string;
   base64: string;
+  /** Root element of an embedded XML form ('' for attachments). Optional so that hand-built facts (tests) stay short. */
+  root?: string;
+  /** Its `LaoDong`/`ThongTin` rows, each field by element name (strictly read; [] for attachments). */
+  rows?: Record<string, string>[];
 }
 
 export interface EnvelopeFacts {
@@ -19,41 +27,32 @@ export interface EnvelopeFacts {
   procedure: string | null;
   /** Registration form code (04/ĐK-IVAN …) when kind = registration. */
   registrationForm: string | null;
+  /** True when `Hoso/CKy_Dvi` (or the root) holds the enveloped Signature. */
+  signed?: boolean;
   forms: EnvelopeForm[];
 }
 
-const decode = (s: string) =>
-  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&').trim();
-
-function first(xml: string, name: string): string | null {
-  const m = new RegExp(`<${name}(?:\\s[^>]*)?>([^<]*)</${name}>`).exec(xml);
-  return m ? decode(m[1]!) : null;
-}
-
-/** True when the document's root element is `Hoso` (after the XML declaration, comments and whitespace). */
+/** True when the document's root element is `Hoso` (and the file reads strictly). */
 export function hasHosoRoot(xml: string): boolean {
-  const body = xml.replace(/^\uFEFF/, '').replace(/^\s*<\?xml[^?]*\?>/, '').replace(/^(\s*<!--[\s\S]*?-->)*/, '').trimStart();
-  return /^<Hoso[\s>/]/.test(body);
+  try {
+    return readSignedXml(xml, { forms: false }).root === 'Hoso';
+  } catch {
+    return false;
+  }
 }
 
 export function readEnvelope(xml: string): EnvelopeFacts {
-  const registrationForm = first(xml, 'MaToKhai');
-  const isRegistration = registrationForm !== null && /-IVAN$/.test(registrationForm) && xml.includes('<TTDVI>');
-  const forms: EnvelopeForm[] = [];
-  const re = /<FileToKhai>([\s\S]*?)<\/FileToKhai>/g;
-  for (let m = re.exec(xml); m; m = re.exec(xml)) {
-    const block = m[1]!;
-    forms.push({ code: first(block, 'MaToKhai') ?? '', fileName: first(block, 'TenFile') ?? '', base64: (first(block, 'NoiDungFile') ?? '').replace(/\s+/g, '') });
-  }
-  const period = first(xml, 'KyKeKhai');
+  const r = readDossier(xml);
+  const sig = r.signature?.element;
   return {
-    kind: isRegistration ? 'registration' : 'dossier',
-    ivanCode: first(xml, 'MaIVAN') ?? first(xml, 'MA_IVAN') ?? first(xml, 'MaIVan'),
-    unitCode: first(xml, 'MaSoBHXH') ?? first(xml, 'MA_DVI'),
-    agencyCode: first(xml, 'CoQuanQuanLy') ?? first(xml, 'MaCoQuan'),
-    period: period && /^\d{2}\/\d{4}$/.test(period) ? period : null,
-    procedure: first(xml, 'MaThuTuc'),
-    registrationForm: isRegistration ? registrationForm : null,
-    forms,
+    kind: r.kind === 'registration' ? 'registration' : 'dossier',
+    ivanCode: r.ivanCode,
+    unitCode: r.unitCode,
+    agencyCode: r.agencyCode,
+    period: r.period,
+    procedure: r.procedure,
+    registrationForm: r.registrationForm,
+    signed: !!sig && r.signatures === 1 && (sig.depth === 1 || (sig.depth === 2 && /^(CKy_Dvi|Cky)$/.test(r.signatureHolder ?? ''))),
+    forms: r.files.map((f) => ({ code: f.code, fileName: f.fileName, base64: f.base64.replace(/\s+/g, ''), root: f.form?.root ?? '', rows: f.form?.rows ?? [] })),
   };
 }

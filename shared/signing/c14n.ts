@@ -68,6 +68,14 @@ export interface WalkOptions {
    * become UTF-8 bytes. Lets the verifier work on large files without decoding them into two-byte strings.
    */
   latin1?: boolean;
+  /**
+   * Strict reading for signed dossiers (issue #12): comments, processing instructions and CDATA sections are
+   * refused anywhere — a signature excludes comments, so a reader that saw them would read unsigned data — as are
+   * control characters, `]]>` in text and invalid element names (what xmllint refuses).
+   */
+  strict?: boolean;
+  /** Call `start`/`end` hooks inside skipped subtrees too (their 'skip'/'capture' answers are ignored there). */
+  hooksInSkipped?: boolean;
 }
 
 interface RawAttr {
@@ -138,6 +146,23 @@ const INITIAL_SCOPE: ReadonlyMap<string, string> = new Map([['xml', XML_NS]]);
 const NAME_RE = /[^\s/>=<"']+/y;
 const WS_RE = /[ \t\r\n]*/y;
 const ATTR_NEEDS_WORK = /[&\r\n\t<"]/;
+/** Characters XML 1.0 forbids (§2.2); bytes 0x80+ are checked as UTF-8 by the caller in Latin-1 mode. */
+const FORBIDDEN_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
+/** XML names (ASCII rules; any non-ASCII character accepted — Vietnamese names are legal XML). */
+const XML_NAME = /^[A-Za-z_\u0080-\uFFFF][A-Za-z0-9_.\-\u0080-\uFFFF]*(?::[A-Za-z_\u0080-\uFFFF][A-Za-z0-9_.\-\u0080-\uFFFF]*)?$/;
+/** Attribute lists longer than this check duplicates with a Set (linear) instead of a scan (issue #12 item 7). */
+const ATTR_SET_THRESHOLD = 8;
+
+/**
+ * The XML declaration's encoding must be UTF-8 (or absent): the walk reads the bytes as UTF-8, so a file declaring
+ * ISO-8859-1 would be hashed as something other than what every other reader sees (issue #12 item 3).
+ */
+export function checkDeclaredEncoding(declBody: string, at: number, fail: (code: XmlInputError['code'], at: number, msg: string, en: string) => never): void {
+  const m = /\bencoding[ \t\r\n]*=[ \t\r\n]*(["'])([^"']*)\1/.exec(declBody);
+  if (m && m[2]!.toLowerCase() !== 'utf-8' && m[2]!.toLowerCase() !== 'utf8') {
+    fail('XML_ENCODING', at, `Tệp khai báo bảng mã "${m[2]}" — chỉ nhận UTF-8 (hãy lưu lại tệp dưới dạng UTF-8)`, `The file declares encoding "${m[2]}" — only UTF-8 is accepted (save the file as UTF-8)`);
+  }
+}
 
 /** Canonical form of a whole document (or of one element with `context`). */
 export function canonicalize(xml: string, opts: WalkOptions = {}): string {
@@ -186,6 +211,17 @@ export function walkC14n(xml: string, sink: C14nSink, opts: WalkOptions = {}): v
   const fail = (code: XmlInputError['code'], at: number, msg: string, en: string): never => {
     throw new XmlInputError(code, at, xml, msg, en);
   };
+  const strict = opts.strict === true;
+  const hooksInSkipped = opts.hooksInSkipped === true;
+  const c0 = xml.charCodeAt(0);
+  if ((latin1 && (xml.startsWith('\xFF\xFE') || xml.startsWith('\xFE\xFF'))) || c0 === 0xfffe) {
+    fail('XML_ENCODING', 0, 'Tệp mã hóa UTF-16 — chỉ nhận UTF-8', 'The file is UTF-16 — only UTF-8 is accepted');
+  }
+  if (strict) {
+    const bad = FORBIDDEN_CHAR.exec(xml);
+    if (bad) fail('XML_MALFORMED', bad.index, `Ký tự điều khiển không hợp lệ trong XML (mã ${bad[0].charCodeAt(0)})`, `Character not allowed in XML (code ${bad[0].charCodeAt(0)})`);
+  }
+  const validNames = new Set<string>();
 
   while (i < n) {
     const lt = xml.indexOf('<', i);
@@ -194,6 +230,7 @@ export function walkC14n(xml: string, sink: C14nSink, opts: WalkOptions = {}): v
       if (stack.length === 0) {
         if (!/^[ \t\r\n]*$/.test(xml.slice(i, textEnd))) fail('XML_MALFORMED', i, 'Có ký tự nằm ngoài phần tử gốc', 'Text outside the document element');
       } else if (textNeedsWork(xml, i, textEnd)) {
+        if (strict && xml.slice(i, textEnd).includes(']]>')) fail('XML_MALFORMED', i, 'Chuỗi "]]>" không được nằm trong nội dung', 'The sequence "]]>" is not allowed in content');
         const text = canonText(xml.slice(i, textEnd), i, fail, captureText, latin1);
         if (skipDepth < 0) emit(text);
       } else {
@@ -225,6 +262,9 @@ export function walkC14n(xml: string, sink: C14nSink, opts: WalkOptions = {}): v
       const target = m![1]!;
       if (target.toLowerCase() === 'xml') {
         if (lt !== docStart || rootSeen) fail('XML_MALFORMED', lt, 'Khai báo XML phải ở đầu tệp', 'The XML declaration must come first');
+        checkDeclaredEncoding(m![2] ?? '', lt, fail);
+      } else if (strict) {
+        fail('XML_FORBIDDEN_MARKUP', lt, `Tệp có chỉ thị xử lý <?${target} …?> — hồ sơ ký số không được chứa (phần này nằm ngoài chữ ký)`, `Processing instruction <?${target} …?> refused in a signed dossier`);
       } else if (skipDepth < 0) {
         const data = (m![2] ?? '').replace(/\r\n?/g, '\n');
         const pi = `<?${target}${data ? ' ' + data : ''}?>`;
@@ -237,12 +277,14 @@ export function walkC14n(xml: string, sink: C14nSink, opts: WalkOptions = {}): v
     }
     if (c === 33 /* ! */) {
       if (xml.startsWith('<!--', lt)) {
+        if (strict) fail('XML_FORBIDDEN_MARKUP', lt, 'Tệp có chú thích <!-- … --> — bị từ chối: chú thích nằm ngoài chữ ký nên có thể che giấu dữ liệu', 'Comment <!-- … --> refused: comments are outside the signature and can hide data');
         const close = xml.indexOf('-->', lt + 4);
         if (close < 0) fail('XML_MALFORMED', lt, 'Chú thích không kết thúc', 'Unterminated comment');
         i = close + 3; // c14n without comments
         continue;
       }
       if (xml.startsWith('<![CDATA[', lt)) {
+        if (strict) fail('XML_FORBIDDEN_MARKUP', lt, 'Tệp có đoạn CDATA — hồ sơ ký số không được chứa', 'CDATA section refused in a signed dossier');
         if (!stack.length) fail('XML_MALFORMED', lt, 'CDATA nằm ngoài phần tử gốc', 'CDATA outside the document element');
         const close = xml.indexOf(']]>', lt + 9);
         if (close < 0) fail('XML_MALFORMED', lt, 'CDATA không kết thúc', 'Unterminated CDATA section');
@@ -262,7 +304,12 @@ export function walkC14n(xml: string, sink: C14nSink, opts: WalkOptions = {}): v
     const nameEnd = scanName(xml, lt + 1);
     if (nameEnd === lt + 1) fail('XML_MALFORMED', lt, 'Tên thẻ không hợp lệ', 'Invalid tag name');
     const qname = xml.slice(lt + 1, nameEnd);
+    if (strict && !validNames.has(qname)) {
+      if (!XML_NAME.test(qname)) fail('XML_MALFORMED', lt, `Tên thẻ <${qname}> không hợp lệ`, `Invalid element name <${qname}>`);
+      validNames.add(qname);
+    }
     let p = nameEnd;
+    let seen: Set<string> | null = null;
     let attrs: RawAttr[] = NO_ATTRS;
     let selfClosing = false;
     for (;;) {
@@ -304,7 +351,11 @@ export function walkC14n(xml: string, sink: C14nSink, opts: WalkOptions = {}): v
       const rawVal = xml.slice(p + 1, qEnd);
       const value = ATTR_NEEDS_WORK.test(rawVal) ? attrValue(rawVal, p, fail, latin1) : rawVal;
       if (attrs === NO_ATTRS) attrs = [];
-      if (attrs.some((a) => a.qname === an![0])) fail('XML_MALFORMED', p, `Thuộc tính ${an![0]} lặp lại`, `Duplicate attribute ${an![0]}`);
+      // Linear: a scan for short lists, a Set once the list grows (200,000 attributes stay well under a second).
+      if (attrs.length === ATTR_SET_THRESHOLD) seen = new Set(attrs.map((a) => a.qname));
+      const dup = seen ? seen.has(an![0]) : attrs.some((a) => a.qname === an![0]);
+      if (dup) fail('XML_MALFORMED', p, `Thuộc tính ${an![0]} lặp lại`, `Duplicate attribute ${an![0]}`);
+      seen?.add(an![0]);
       attrs.push({ qname: an![0], value });
       p = qEnd + 1;
     }
@@ -346,7 +397,8 @@ export function walkC14n(xml: string, sink: C14nSink, opts: WalkOptions = {}): v
 
     const info = new Element(qname, prefix, local, ns, stack.length, lt, p, selfClosing, scope, xmlAttrs, attrs);
     const frame: Frame = info;
-    if (skipDepth < 0 && hooks.start) {
+    if (skipDepth >= 0 && hooksInSkipped) hooks.start?.(info);
+    else if (skipDepth < 0 && hooks.start) {
       const act = hooks.start(info);
       if (act === 'skip') {
         frame.skip = true;
@@ -388,7 +440,7 @@ export function walkC14n(xml: string, sink: C14nSink, opts: WalkOptions = {}): v
       captureText = null;
       hooks.captured?.(frame.info, text);
     }
-    if (skipDepth < 0 || frame.skip) hooks.end?.(frame.info, end);
+    if (skipDepth < 0 || frame.skip || hooksInSkipped) hooks.end?.(frame.info, end);
     if (stack.length === 0) rootDone = true;
   }
 }

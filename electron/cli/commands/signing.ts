@@ -1,10 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import type { CliArgs, CliCommand, FlagKind } from '../command';
 import { fileBlobFrom, readInputFile, requireFlag, stringFlag, UsageError } from '../command';
+import { loadCore } from '../load-core';
 import { formatDateVN } from '../../../shared/format';
-import type { SignerSpecInput, LibraryReport, VerifyReportOutput } from '../../../shared/contract/signing';
+import type { SignerSpecInput, LibraryReport, VerifyReportOutput, TrustEntryOutput } from '../../../shared/contract/signing';
+import { UNTRUSTED_NOTE, UNTRUSTED_NOTE_EN } from '../../../shared/signing/trust-text';
 import { AppError } from '../../core/app-error';
-import { makeDossierFile } from '../../signing/dossier-file';
 
 /** `[signer]` = `--pkcs11 LIB [--token-label L | --token-serial S] [--cert-serial HEX] --pin-env VAR` | `--test-cert --password-env VAR`. */
 const SIGNER_FLAGS: Record<string, FlagKind> = {
@@ -115,21 +116,94 @@ const sign: CliCommand = {
 
 const verify: CliCommand = {
   path: ['verify'],
-  usage: 'kekhai verify FILE [--json]',
+  usage: 'kekhai verify FILE [--allow-untrusted] [--json]',
   summary: 'Kiểm tra chữ ký của hồ sơ BHXHDienTu.xml và từng tờ khai / Verify a signed dossier and each form',
+  flags: { 'allow-untrusted': 'boolean' },
   async run(args, io) {
     const path = onePositional(args, 'tệp cần kiểm tra');
-    return io.call('signing.verify', { file: fileBlobFrom(path) });
+    const r = await io.call('signing.verify', { file: fileBlobFrom(path) });
+    // The JSON contract of issue #12: {valid, trusted, files: [{name, valid, trusted, signer, mst, chain, reason}]}.
+    return {
+      valid: r.valid,
+      trusted: r.trusted,
+      files: r.files.map((f) => ({
+        name: f.name,
+        valid: f.valid,
+        trusted: f.trusted,
+        state: f.state,
+        signer: f.signer,
+        mst: f.mst,
+        issuer: f.issuer,
+        chain: f.chain,
+        reason: f.reason,
+        reasonEn: f.reasonEn,
+        judgedAt: f.judgedAt,
+        timeSource: f.timeSource,
+        signingTime: f.signingTime,
+        revocation: f.revocation,
+        paperCopyRequired: f.paperCopyRequired ?? false,
+      })),
+    };
   },
-  exitCode: (value) => ((value as VerifyReportOutput).valid ? 0 : 1),
+  // Intact but not trusted is exit 1 unless the clerk says --allow-untrusted; invalid is always 1.
+  exitCode: (value, args) => {
+    const v = value as VerifyReportOutput;
+    return v.valid && (v.trusted || args.flags['allow-untrusted'] === true) ? 0 : 1;
+  },
   human(value, lang) {
     const v = value as VerifyReportOutput;
     const en = lang === 'en';
-    const lines = [en ? (v.valid ? 'VALID' : 'INVALID') : v.valid ? 'HỢP LỆ' : 'KHÔNG HỢP LỆ'];
+    const head = !v.valid ? (en ? 'INVALID' : 'KHÔNG HỢP LỆ') : v.trusted ? (en ? 'VALID, TRUSTED ISSUER' : 'HỢP LỆ, TỔ CHỨC CẤP TIN CẬY') : en ? `INTACT, ISSUER NOT VERIFIED — ${UNTRUSTED_NOTE_EN}` : `CHƯA XÁC MINH — ${UNTRUSTED_NOTE}`;
+    const lines = [head];
     for (const f of v.files) {
-      lines.push(`${f.valid ? '✓' : '✗'} ${f.name} — ${f.signer ?? '?'} (MST ${f.mst ?? '?'}) — ${en ? f.reasonEn : f.reason}`);
+      const mark = f.state === 'trusted' ? '✓' : f.state === 'untrusted' ? '?' : '✗';
+      lines.push(`${mark} ${f.name} — ${f.signer ?? '?'} (MST ${f.mst ?? '?'}) — ${en ? f.reasonEn : f.reason}`);
+      if (f.chain.length > 1) lines.push(`    ${f.chain.map((c) => c.subject).join(' ← ')}`);
     }
+    lines.push(en ? 'Revocation (CRL/OCSP): not checked' : 'Thu hồi chứng thư (CRL/OCSP): chưa kiểm tra');
     return lines.join('\n');
+  },
+};
+
+const trustLine = (e: TrustEntryOutput, en: boolean) =>
+  `${e.fingerprint}  ${e.subject}  ${formatDateVN(new Date(e.notBefore))}–${formatDateVN(new Date(e.notAfter))}${e.source === 'built-in' ? (en ? '  [built-in, test certificate only]' : '  [có sẵn, chỉ cho chứng thư thử nghiệm]') : ''}`;
+
+const trustAdd: CliCommand = {
+  path: ['trust', 'add'],
+  usage: 'kekhai trust add CA.pem|CA.cer|BUNDLE.p7b [--json]',
+  summary: 'Nhập chứng thư CA tin cậy / Import trusted CA certificates',
+  run: (args, io) => io.call('signing.trustAdd', { file: fileBlobFrom(onePositional(args, 'tệp chứng thư CA')) }),
+  human(value, lang) {
+    const v = value as { added: TrustEntryOutput[]; present: TrustEntryOutput[] };
+    const en = lang === 'en';
+    return [
+      ...v.added.map((e) => `${en ? 'Added' : 'Đã thêm'}: ${trustLine(e, en)}`),
+      ...v.present.map((e) => `${en ? 'Already trusted' : 'Đã có'}: ${trustLine(e, en)}`),
+    ].join('\n');
+  },
+};
+
+const trustList: CliCommand = {
+  path: ['trust', 'list'],
+  usage: 'kekhai trust list [--json]',
+  summary: 'Danh sách tổ chức cấp tin cậy / Trusted issuers',
+  run: (_args, io) => io.call('signing.trustList', {}),
+  human(value, lang) {
+    const v = value as { entries: TrustEntryOutput[] };
+    const en = lang === 'en';
+    if (!v.entries.length) return en ? 'No trusted issuer yet: import your CA certificates with "kekhai trust add".' : 'Chưa có tổ chức cấp tin cậy nào: nhập chứng thư CA bằng "kekhai trust add".';
+    return v.entries.map((e) => trustLine(e, en)).join('\n');
+  },
+};
+
+const trustRemove: CliCommand = {
+  path: ['trust', 'remove'],
+  usage: 'kekhai trust remove FINGERPRINT [--json]',
+  summary: 'Bỏ một chứng thư CA tin cậy / Remove a trusted CA certificate',
+  run: (args, io) => io.call('signing.trustRemove', { fingerprint: onePositional(args, 'dấu vân tay SHA-256') }),
+  human(value, lang) {
+    const v = value as { removed: TrustEntryOutput };
+    return `${lang === 'en' ? 'Removed' : 'Đã bỏ'}: ${trustLine(v.removed, lang === 'en')}`;
   },
 };
 
@@ -150,6 +224,7 @@ const dossierMake: CliCommand = {
       }
     };
     // Straight to the file (not through `signing.makeDossier`, whose Base64 result would hold the whole envelope).
+    const { makeDossierFile } = await loadCore();
     const summary = await makeDossierFile(io.context(), readDraft, { signer: signerFromFlags(args), mstOverride: mstOverride(args) }, out);
     return { out, ...summary };
   },
@@ -163,4 +238,4 @@ const dossierMake: CliCommand = {
   },
 };
 
-export const signingCommands: CliCommand[] = [tokens, sign, verify, dossierMake];
+export const signingCommands: CliCommand[] = [tokens, sign, verify, trustAdd, trustList, trustRemove, dossierMake];

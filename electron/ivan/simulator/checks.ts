@@ -17,24 +17,26 @@ export interface Findings {
 }
 
 export interface DossierChecker {
-  check(xml: string, facts: EnvelopeFacts): Promise<Findings>;
+  /** `receivedAt`: the receipt time, at which certificate dates are judged unless the file signs its SigningTime. */
+  check(xml: string, facts: EnvelopeFacts, receivedAt?: Date): Promise<Findings>;
 }
 
 export function createChecker(opts: { resourcesDir: string; testSerials?: string[] }): DossierChecker {
   const testSerials = opts.testSerials ?? testCertificateSerials(opts.resourcesDir);
   return {
-    async check(xml, facts) {
+    async check(xml, facts, receivedAt) {
       const reasons: RemoteReason[] = [];
       let paper = false;
 
-      const sig = verifySignatures(xml, testSerials);
+      const sig = verifySignatures(xml, testSerials, receivedAt);
       if (!sig.ok) reasons.push({ code: 'BAD_XML', message: `BHXHDienTu.xml: ${sig.message}` });
       else {
         for (const [i, f] of sig.files.entries()) {
           // A registration form is an envelope without FileToKhai: only its own signature counts.
           const valid = facts.kind === 'registration' && i === 0 ? f.digestValid && f.signatureValid && f.certValidAtSigningTime !== false : f.valid;
           const isTest = f.paperCopyRequired === true;
-          const t = f.signingTime ? Date.parse(f.signingTime) : NaN;
+          // The judged time (a signed SigningTime, else the receipt time) — never the unsigned SigningTime.
+          const t = f.judgedAt ? Date.parse(f.judgedAt) : NaN;
           if (isTest && (!Number.isFinite(t) || t > TEST_CERT_CUTOFF_UTC)) {
             reasons.push({ code: 'TEST_CERT_AFTER_DEADLINE', message: `${f.name}: chứng thư số thử nghiệm không được chấp nhận sau 31/10/2015 23:59:59 (giờ Việt Nam)` });
             continue;
@@ -47,7 +49,7 @@ export function createChecker(opts: { resourcesDir: string; testSerials?: string
       reasons.push(...(await validateAgainstXsd(opts.resourcesDir, 'BHXHDienTu.xml', xml, facts.kind === 'registration' ? 'registration' : 'Hoso')));
       for (const f of facts.forms) {
         if (f.code === 'CT-DK' || !/\.xml$/i.test(f.fileName)) continue; // attachments (pdf…) have no schema
-        const inner = Buffer.from(f.base64, 'base64').toString('utf8');
+        const inner = Buffer.from(f.base64, 'base64').toString('utf8'); // strictly read (and UTF-8 checked) by the verifier above
         reasons.push(...(await validateAgainstXsd(opts.resourcesDir, f.fileName, inner, f.code)));
       }
       if (facts.kind === 'dossier' && !facts.agencyCode) reasons.push({ code: 'NO_AGENCY', message: 'Thiếu mã cơ quan BHXH quản lý (ThongTinDonVi/CoQuanQuanLy)' });

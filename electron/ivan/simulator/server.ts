@@ -1,7 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { isUtf8 } from 'node:buffer';
 import { hasHosoRoot, readEnvelope } from '../../../shared/ivan/envelope-read';
+import { XmlInputError } from '../../../shared/signing/xml-error';
 import { IDEMPOTENCY_HEADER, idempotencyKey, PROVIDER_HEADER, type NotificationBody, type ReceiptBody, type StatusBody } from '../../../shared/ivan/profile';
 import { openServerStore, toStored, type TransactionRow } from './store';
 import { seededRandom, type FailureOptions } from './failures';
@@ -82,14 +84,14 @@ export async function startIvanServer(opts: IvanServerOptions): Promise<RunningI
     active--;
     waiting.shift()?.();
   };
-  const runChecks = (txId: string, xml: string) => {
+  const runChecks = (txId: string, xml: string, receivedAt: Date) => {
     const p = (async () => {
       await slot();
       if (closing) return release(); // redone at the next start (checks_done = 0)
       const facts = readEnvelope(xml);
       let findings;
       try {
-        findings = await checker.check(xml, facts);
+        findings = await checker.check(xml, facts, receivedAt);
       } catch (e) {
         findings = { reasons: [{ code: 'CHECK_FAILED', message: `Không kiểm tra được hồ sơ: ${(e as Error).message}` }], paperCopyRequired: false };
       }
@@ -101,8 +103,8 @@ export async function startIvanServer(opts: IvanServerOptions): Promise<RunningI
   };
 
   // Checks interrupted by a restart are redone.
-  for (const r of db.prepare("SELECT transaction_id, xml FROM transactions WHERE checks_done = 0").all() as { transaction_id: string; xml: Buffer }[]) {
-    runChecks(r.transaction_id, r.xml.toString('utf8'));
+  for (const r of db.prepare("SELECT transaction_id, xml, received_at FROM transactions WHERE checks_done = 0").all() as { transaction_id: string; xml: Buffer; received_at: string }[]) {
+    runChecks(r.transaction_id, r.xml.toString('utf8'), new Date(r.received_at));
   }
 
   const authorized = (req: IncomingMessage) => {
@@ -122,7 +124,18 @@ export async function startIvanServer(opts: IvanServerOptions): Promise<RunningI
     // Injected outage: answer 503 before anything is stored.
     if (random() < failRate) return err(res, 503, 'UNAVAILABLE', 'Hệ thống I-VAN tạm thời quá tải, vui lòng gửi lại sau');
     const xml = body.toString('utf8');
-    if (!hasHosoRoot(xml)) return err(res, 400, 'NOT_A_DOSSIER', 'Tệp không phải hồ sơ BHXH điện tử (thiếu thẻ gốc Hoso)');
+    if (!isUtf8(body)) return err(res, 400, 'XML_ENCODING', 'Hồ sơ không phải UTF-8 hợp lệ — bị từ chối');
+    if (!hasHosoRoot(xml)) {
+      // The shared strict reader refuses comments, PIs, CDATA, duplicates and foreign content in Signature (issue #12).
+      let why = 'Tệp không phải hồ sơ BHXH điện tử (thiếu thẻ gốc Hoso)';
+      try {
+        readEnvelope(xml);
+      } catch (e) {
+        if (e instanceof XmlInputError) return err(res, 400, e.code, `Hồ sơ bị từ chối: ${e.message}`);
+        why = `${why}: ${(e as Error).message}`;
+      }
+      return err(res, 400, 'NOT_A_DOSSIER', why);
+    }
     const facts = readEnvelope(xml);
     if (kind === 'registration' && facts.kind !== 'registration') return err(res, 400, 'NOT_A_REGISTRATION', 'Tệp không phải tờ khai đăng ký I-VAN (04/05/06)');
     const hash = sha256Hex(body);
@@ -147,7 +160,7 @@ export async function startIvanServer(opts: IvanServerOptions): Promise<RunningI
     if ('conflict' in outcome) {
       return err(res, 409, 'KEY_IN_USE', `Mã hồ sơ ${key} đã được nộp với nội dung khác (giao dịch ${outcome.conflict}) và chưa bị từ chối`);
     }
-    if (!outcome.duplicate) runChecks(outcome.row.transaction_id, xml);
+    if (!outcome.duplicate) runChecks(outcome.row.transaction_id, xml, at);
     if (latency) await new Promise((r) => setTimeout(r, latency));
     // Injected lost response: the dossier is stored, the client never hears about it.
     if (random() < dropRate) {

@@ -6,8 +6,9 @@ import { AppError } from '../../core/app-error';
 
 /**
  * Signature checks of the local I-VAN through the signing verifier (`verifyDossierXml`: envelope + every embedded
- * form, streaming C14N, hostile XML refused). The training server trusts any issuing CA — a real gateway checks
- * the licensed CA list — but it knows the bundled 2015 test certificate by serial.
+ * form, the shared strict reader, hostile XML refused). The training server accepts an intact signature from any
+ * issuing CA (`valid`, not `trusted`) — a real gateway checks the licensed CA list — but it knows the bundled 2015
+ * test certificate by serial. Certificate dates are judged at the receipt time unless the SigningTime is signed.
  */
 export function testCertificateSerials(resourcesDir: string): string[] {
   const dir = join(resourcesDir, 'test-signing');
@@ -29,9 +30,9 @@ export function testCertificateSerials(resourcesDir: string): string[] {
 
 export type SignatureOutcome = { ok: true; files: VerifiedFile[] } | { ok: false; message: string };
 
-export function verifySignatures(xml: string, testSerials: string[]): SignatureOutcome {
+export function verifySignatures(xml: string, testSerials: string[], receivedAt?: Date): SignatureOutcome {
   try {
-    return { ok: true, files: verifyDossierXml(xml, { name: 'BHXHDienTu.xml', testCertSerials: testSerials }).files };
+    return { ok: true, files: verifyDossierXml(Buffer.from(xml, 'utf8'), { name: 'BHXHDienTu.xml', testCertSerials: testSerials, now: receivedAt }).files };
   } catch (e) {
     return { ok: false, message: e instanceof AppError ? e.message : `Không đọc được hồ sơ: ${(e as Error).message}` };
   }

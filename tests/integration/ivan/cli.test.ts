@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { startIvanServer, type RunningIvanServer } from '../../../electron/ivan/simulator/server';
 import { CLI, runCli } from '../../support/cli';
 import { makeTempDir, removeDir } from '../../support/tmp';
-import { RESOURCES, signedDossier, testCertSigner } from './fixtures';
+import { RESOURCES, signedDossier, testCertSigner, receiptClock } from './fixtures';
 
 let dir: string;
 let server: RunningIvanServer;
@@ -12,7 +12,7 @@ let file: string;
 beforeAll(async () => {
   expect(existsSync(CLI), 'run `npm run build` first').toBe(true);
   dir = makeTempDir('kekhai-ivan-cli-');
-  server = await startIvanServer({ dataDir: join(dir, 'srv'), resourcesDir: RESOURCES, resultDelayMs: 10 });
+  server = await startIvanServer({ dataDir: join(dir, 'srv'), resourcesDir: RESOURCES, resultDelayMs: 10, now: receiptClock() });
   file = join(dir, 'BHXHDienTu.xml');
   writeFileSync(file, await signedDossier(await testCertSigner(), 1));
 });

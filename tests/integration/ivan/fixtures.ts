@@ -18,6 +18,16 @@ export const RESOURCES = join(process.cwd(), 'resources');
 export const BEFORE_DEADLINE = new Date('2015-10-20T09:00:00+07:00');
 export const AFTER_DEADLINE = new Date('2015-11-02T09:00:00+07:00');
 
+/**
+ * The local I-VAN's clock for test-certificate dossiers: it receives them on `start` (before the deadline), then
+ * runs on in real time. Certificate dates are judged at the receipt time (the SigningTime is unsigned — issue #12),
+ * so a 2015 test-certificate dossier received today is refused, as BHXH would.
+ */
+export function receiptClock(start: Date = BEFORE_DEADLINE): () => Date {
+  const t0 = Date.now();
+  return () => new Date(start.getTime() + Date.now() - t0);
+}
+
 export function testCertSigner(): Promise<Signer> {
   return openSigner({ kind: 'test-cert', password: 'thunghiem' }, BEFORE_DEADLINE, { resourcesDir: RESOURCES });
 }

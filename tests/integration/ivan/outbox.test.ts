@@ -7,7 +7,7 @@ import { startIvanServer, type RunningIvanServer } from '../../../electron/ivan/
 import { listTransactions } from '../../../electron/ivan/simulator/store';
 import { createTestContext, type TestContext } from '../../support/context';
 import { makeTempDir, removeDir } from '../../support/tmp';
-import { RESOURCES, signedDossier, testCertSigner, draft, BEFORE_DEADLINE } from './fixtures';
+import { RESOURCES, signedDossier, testCertSigner, draft, BEFORE_DEADLINE, receiptClock } from './fixtures';
 import { createDossier, getDossier, listTransitions, markSigned } from '../../../electron/declarations/dossier-repo';
 import { createHash } from 'node:crypto';
 import type { Signer } from '../../../electron/signing/signer';
@@ -24,7 +24,7 @@ beforeAll(async () => {
 afterAll(() => removeDir(tmp));
 
 async function withServer<T>(opts: Partial<Parameters<typeof startIvanServer>[0]>, fn: (s: RunningIvanServer, ctx: TestContext) => Promise<T>): Promise<T> {
-  const s = await startIvanServer({ dataDir: makeTempDir('kekhai-ivan-srv-'), resourcesDir: RESOURCES, resultDelayMs: 10, seed: 42, ...opts });
+  const s = await startIvanServer({ dataDir: makeTempDir('kekhai-ivan-srv-'), resourcesDir: RESOURCES, resultDelayMs: 10, seed: 42, now: receiptClock(), ...opts });
   const ctx = createTestContext();
   try {
     return await fn(s, ctx);

@@ -8,7 +8,7 @@ import { startIvanServer, type RunningIvanServer } from '../../../electron/ivan/
 import { listTransactions } from '../../../electron/ivan/simulator/store';
 import { createTestContext } from '../../support/context';
 import { makeTempDir, removeDir } from '../../support/tmp';
-import { BEFORE_DEADLINE, RESOURCES, testCertSigner } from './fixtures';
+import { BEFORE_DEADLINE, RESOURCES, testCertSigner, receiptClock } from './fixtures';
 import type { Signer } from '../../../electron/signing/signer';
 
 const base: RegistrationInput = {
@@ -31,7 +31,7 @@ let server: RunningIvanServer;
 let signer: Signer;
 beforeAll(async () => {
   dir = makeTempDir('kekhai-ivan-reg-');
-  server = await startIvanServer({ dataDir: join(dir, 'srv'), resourcesDir: RESOURCES, resultDelayMs: 10 });
+  server = await startIvanServer({ dataDir: join(dir, 'srv'), resourcesDir: RESOURCES, resultDelayMs: 10, now: receiptClock() });
   signer = await testCertSigner();
 });
 afterAll(async () => {

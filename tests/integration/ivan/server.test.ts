@@ -4,7 +4,7 @@ import { startIvanServer, type RunningIvanServer } from '../../../electron/ivan/
 import { HttpIvanAdapter } from '../../../electron/ivan/http-adapter';
 import { listTransactions } from '../../../electron/ivan/simulator/store';
 import { makeTempDir, removeDir } from '../../support/tmp';
-import { AFTER_DEADLINE, RESOURCES, signedDossier, softwareSigner, testCertSigner } from './fixtures';
+import { AFTER_DEADLINE, BEFORE_DEADLINE, RESOURCES, signedDossier, softwareSigner, testCertSigner, receiptClock } from './fixtures';
 import { RECEIPT_NO_PATTERN } from '../../../shared/ivan/receipt-number';
 import type { Signer } from '../../../electron/signing/signer';
 
@@ -14,7 +14,7 @@ let testSigner: Signer;
 
 beforeAll(async () => {
   dir = makeTempDir('kekhai-ivan-server-');
-  server = await startIvanServer({ dataDir: dir, resourcesDir: RESOURCES, resultDelayMs: 20, seed: 1 });
+  server = await startIvanServer({ dataDir: dir, resourcesDir: RESOURCES, resultDelayMs: 20, seed: 1, now: receiptClock() });
   testSigner = await testCertSigner();
 });
 afterAll(async () => {
@@ -40,7 +40,7 @@ describe('local I-VAN server', () => {
     expect(s.receiptNo).toMatch(RECEIPT_NO_PATTERN);
     // CCCCC is the unit's mã cơ quan BHXH from the envelope, YYYY the year of receipt.
     expect(s.receiptNo!.endsWith('/07906')).toBe(true);
-    expect(s.receiptNo!.split('/')[1]).toBe(String(new Date(Date.now() + 7 * 3600_000).getUTCFullYear()));
+    expect(s.receiptNo!.split('/')[1]).toBe('2015'); // received on the server's clock (receiptClock)
     expect(s.paperCopyRequired).toBe(true);
   });
 
@@ -74,23 +74,36 @@ describe('local I-VAN server', () => {
     expect((await resultOf(again.transactionId)).status).toBe('accepted');
   });
 
-  test('a test-certificate signature made after 31/10/2015 23:59:59 (Vietnam) is refused', async () => {
-    const xml = await signedDossier(testSigner, 5, { signingTime: AFTER_DEADLINE });
-    const r = await adapter().submit(Buffer.from(xml), 'DOSSIER-5', 'dossier');
-    const s = await resultOf(r.transactionId);
-    expect(s.status).toBe('rejected');
-    expect(s.reasons.some((x) => x.code === 'TEST_CERT_AFTER_DEADLINE')).toBe(true);
+  test('a test-certificate dossier received after 31/10/2015 23:59:59 (Vietnam) is refused; the unsigned SigningTime decides nothing', async () => {
+    // Claimed (unsigned) SigningTime after the deadline, received before it: judged at the receipt time → accepted.
+    const claimedLate = await signedDossier(testSigner, 5, { signingTime: AFTER_DEADLINE });
+    expect((await resultOf((await adapter().submit(Buffer.from(claimedLate), 'DOSSIER-5', 'dossier')).transactionId)).status).toBe('accepted');
+    // The same kind of dossier received after the deadline → refused, whatever SigningTime it claims.
+    const lateDir = makeTempDir('kekhai-ivan-late-');
+    const late = await startIvanServer({ dataDir: lateDir, resourcesDir: RESOURCES, resultDelayMs: 20, seed: 2, now: receiptClock(AFTER_DEADLINE) });
+    try {
+      const xml = await signedDossier(testSigner, 8);
+      const a = new HttpIvanAdapter({ endpoint: late.url, providerCode: '00040' });
+      const r = await a.submit(Buffer.from(xml), 'DOSSIER-8', 'dossier');
+      await late.settle();
+      const s = await a.status(r.transactionId);
+      expect(s.status).toBe('rejected');
+      expect(s.reasons.some((x) => x.code === 'TEST_CERT_AFTER_DEADLINE')).toBe(true);
+    } finally {
+      await late.close();
+      removeDir(lateDir);
+    }
   });
 
   test('a token-certificate dossier is accepted without the paper-copy mark; XSD errors are reasons', async () => {
-    const signer = softwareSigner();
-    const ok = await signedDossier(signer, 6, { signingTime: new Date(), agencyCode: '00108' });
+    const signer = softwareSigner(BEFORE_DEADLINE); // valid at the server's receipt clock
+    const ok = await signedDossier(signer, 6, { signingTime: BEFORE_DEADLINE, agencyCode: '00108' });
     const s = await resultOf((await adapter().submit(Buffer.from(ok), 'DOSSIER-6', 'dossier')).transactionId);
     expect(s.status).toBe('accepted');
     expect(s.paperCopyRequired).toBe(false);
     expect(s.receiptNo).toMatch(/^\d{5}\/\d{4}\/00108$/);
     // A unit code breaking the envelope schema (7 characters, [A-Z0-9]) — signed, so only the XSD can catch it.
-    const bad = await signedDossier(signer, 7, { signingTime: new Date(), unitCode: 'ts-1234' });
+    const bad = await signedDossier(signer, 7, { signingTime: BEFORE_DEADLINE, unitCode: 'ts-1234' });
     const b = await resultOf((await adapter().submit(Buffer.from(bad), 'DOSSIER-7', 'dossier')).transactionId);
     expect(b.status).toBe('rejected');
     expect(b.reasons.some((x) => x.code === 'XSD')).toBe(true);

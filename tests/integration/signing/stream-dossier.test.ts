@@ -101,15 +101,16 @@ describe('streamed dossier = in-memory dossier', () => {
 
   it('falls back to the streaming C14N for forms not in the byte writer shape, with the same bytes as in memory', () =>
     withOwnSigner(async (signer) => {
-      // A claimed canonical producer whose bytes are not canonical (attribute quoting, self-closing tags, CR, a
-      // comment), and a form from another producer: C14N rewrites these, so the bytes must not be hashed as they are.
+      // A claimed canonical producer whose bytes are not canonical (attribute quoting, self-closing tags, CR,
+      // references), and a form from another producer: C14N rewrites these, so the bytes must not be hashed as they
+      // are. (Comments, PIs and CDATA are refused outright since issue #12 — see the test below.)
       const odd = [
-        `<?xml version="1.0" encoding="utf-8"?>\n<TK1-TS><NoiDung a='1' ><Ten>L&#xE2;n\r</Ten><X/></NoiDung><!-- c --><Cky/></TK1-TS>`,
+        `<?xml version="1.0" encoding="utf-8"?>\n<TK1-TS><NoiDung a='1' ><Ten>L&#xE2;n\r</Ten><X/></NoiDung>\n<Cky/></TK1-TS>`,
         `<?xml version="1.0" encoding="utf-8"?><D02-TS xmlns:q="urn:q"><NoiDung><q:Ten>Bình</q:Ten></NoiDung><Cky></Cky></D02-TS>`,
-        // The byte writer's outer shape, but markup C14N rewrites inside (CR, a comment, a PI).
+        // The byte writer's outer shape, but markup C14N rewrites inside (CR, namespace declarations).
         `<?xml version="1.0" encoding="utf-8"?><TK1-TS><NoiDung>Lan\r\nHòa</NoiDung><Cky></Cky></TK1-TS>`,
-        `<?xml version="1.0" encoding="utf-8"?><TK1-TS><NoiDung>Lan!<!-- ghi chú --></NoiDung><Cky></Cky></TK1-TS>`,
-        `<?xml version="1.0" encoding="utf-8"?><TK1-TS><NoiDung>Hỏi?<?pi x?></NoiDung><Cky></Cky></TK1-TS>`,
+        `<?xml version="1.0" encoding="utf-8"?><TK1-TS><NoiDung xmlns="">Lan!</NoiDung><Cky></Cky></TK1-TS>`,
+        `<?xml version="1.0" encoding="utf-8"?><TK1-TS><NoiDung xmlns:x="urn:x">Hỏi?</NoiDung><Cky></Cky></TK1-TS>`,
         `<?xml version="1.0" encoding="utf-8"?><D01-TS><NoiDung>Hòa</NoiDung><Cky></Cky></D01-TS>`,
       ];
       const forms = odd.map((xml, i) => ({ code: `F${i}`, description: `Tờ khai ${i}`, fileName: `F${i}.xml`, xml }));
@@ -120,6 +121,20 @@ describe('streamed dossier = in-memory dossier', () => {
       const mem = await makeSignedDossier({ forms, envelope }, signer, NOW);
       expect(readFileSync(out).equals(mem.envelopeBytes)).toBe(true);
       checkSignatures(out, odd.length);
+    }));
+
+  it('refuses to sign a form with a comment, PI or CDATA (the shared reader would refuse the dossier)', () =>
+    withOwnSigner(async (signer) => {
+      for (const [i, xml] of [
+        `<?xml version="1.0" encoding="utf-8"?><TK1-TS><NoiDung>Lan!<!-- ghi chú --></NoiDung><Cky></Cky></TK1-TS>`,
+        `<?xml version="1.0" encoding="utf-8"?><TK1-TS><NoiDung>Hỏi?<?pi x?></NoiDung><Cky></Cky></TK1-TS>`,
+        `<?xml version="1.0" encoding="utf-8"?><TK1-TS><NoiDung><![CDATA[x]]></NoiDung><Cky></Cky></TK1-TS>`,
+      ].entries()) {
+        const out = join(dir, `refused-${i}.xml`);
+        const lazy: StreamForm[] = [{ code: 'X', description: 'x', fileName: 'x.xml', canonicalProducer: false, build: () => Buffer.from(xml, 'utf8') }];
+        await expect(writeSignedDossier({ forms: lazy, envelope }, signer, NOW, out)).rejects.toMatchObject({ code: 'XML_FORBIDDEN_MARKUP' });
+        expect(() => readFileSync(out)).toThrow();
+      }
     }));
 
   it('leaves no file behind when signing fails', () =>
