@@ -8,6 +8,7 @@ import { ivanHandlers } from '../ivan/handlers';
 import { deskHandlers } from '../desk/handlers';
 import { ledgerHandlers } from '../ledger/handlers';
 import { codesHandlers } from '../codes/handlers';
+import { sheetHandlers } from '../declarations/vnpt-handlers';
 
 /** Every implementation, merged like the contract (a test checks the two have the same names). */
 export const handlers: Partial<Handlers<Contract>> = {
@@ -19,4 +20,5 @@ export const handlers: Partial<Handlers<Contract>> = {
   ...deskHandlers,
   ...codesHandlers,
   ...ledgerHandlers,
+  ...sheetHandlers,
 };

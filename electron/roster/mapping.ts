@@ -2,6 +2,7 @@ import type { ColumnMapping, EmployeeField } from '../../shared/contract/roster'
 import { foldKey } from '../../shared/text/fold';
 import { toUnicode } from '../../shared/text/legacy/decode';
 import { HEADER_ALIASES, IGNORED_HEADERS } from './header-aliases';
+import { isVnptNamesRow } from '../../shared/vnpt/layout';
 import { AppError } from '../core/app-error';
 import { cellText } from './cells';
 import type { CellValue, SheetRow } from './sheet';
@@ -97,6 +98,9 @@ export function findHeader(rows: readonly SheetRow[], headerRow?: number): Heade
     }
     return { at, row: headerRow, headers: rows[at]!.cells.map(label) };
   }
+  // The VNPT-BHXH workbook: row 3 holds the XML names, the one reliable key (row 2's labels repeat).
+  const vnpt = rows.slice(0, HEADER_SCAN_ROWS).findIndex((r) => isVnptNamesRow(r.cells));
+  if (vnpt >= 0) return { at: vnpt, row: rows[vnpt]!.row, headers: rows[vnpt]!.cells.map(label) };
   let best: HeaderFound = { at: 0, row: rows[0]?.row ?? 1, headers: (rows[0]?.cells ?? []).map(label) };
   let bestScore = 0;
   for (let i = 0; i < Math.min(HEADER_SCAN_ROWS, rows.length); i++) {

@@ -400,6 +400,13 @@ export class XlsxWorkbook {
     const text = (s: string) => {
       if (collect === 1) v += s;
       else if (collect === 2) inline += s;
+      else return;
+      // Checked as the text grows: a cell of 400 MB must not be held before it is refused.
+      if (v.length + inline.length > cellChars)
+        throw cellError(
+          `ô dài hơn ${cellChars.toLocaleString('vi-VN')} ký tự`,
+          `the cell is longer than ${cellChars} characters`,
+        );
     };
     p.on('text', text);
     p.on('cdata', text);

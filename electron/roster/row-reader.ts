@@ -131,6 +131,11 @@ export function makeRowReader(
       v.cmnd = v.cccd;
       v.cccd = '';
     }
+    // …and a "CMND" column (the VNPT workbook's) holds 12-digit CCCDs today.
+    else if (typeof v.cmnd === 'string' && v.cmnd.length === 12 && /^\d{12}$/.test(v.cmnd) && !v.cccd) {
+      v.cccd = v.cmnd;
+      v.cmnd = '';
+    }
     if (gi !== undefined) {
       const g = cellGender(cells[gi] ?? null);
       if (g === null) problems.push(problem(row, col('gender'), 'GENDER', `"${specialText(cells, gi, encodings)}" không phải giới tính (Nam/Nữ)`, `"${specialText(cells, gi, encodings)}" is not a gender (Nam/Nữ)`));

@@ -8,6 +8,7 @@ import { ivanMethods } from './ivan';
 import { deskMethods } from './desk';
 import { ledgerMethods } from './ledger';
 import { codesMethods } from './codes';
+import { sheetMethods } from './sheets';
 
 /** The whole API: one map, merged from the per-domain maps. A duplicate name is a build error (see contract test). */
 export const contract = {
@@ -19,9 +20,10 @@ export const contract = {
   ...deskMethods,
   ...codesMethods,
   ...ledgerMethods,
+  ...sheetMethods,
 };
 
-export const domainMaps = { systemMethods, rosterMethods, declarationMethods, signingMethods, ivanMethods, deskMethods, codesMethods, ledgerMethods } as const;
+export const domainMaps = { systemMethods, rosterMethods, declarationMethods, signingMethods, ivanMethods, deskMethods, codesMethods, ledgerMethods, sheetMethods } as const;
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract & string;

@@ -7,6 +7,7 @@ import { ivanCommands } from './ivan';
 import { deskCommands } from './desk';
 import { ledgerCommands } from './ledger';
 import { codesCommands } from './codes';
+import { sheetCommands } from './sheets';
 
 /** Every `kekhai` command. The longest matching path wins, so `roster import` and `roster list` can coexist. */
 export const commands: CliCommand[] = [
@@ -18,4 +19,5 @@ export const commands: CliCommand[] = [
   ...deskCommands,
   ...ledgerCommands,
   ...codesCommands,
+  ...sheetCommands,
 ];

@@ -89,11 +89,27 @@ export function decodeAs(s: string, encoding: LegacyEncoding): string {
 }
 
 /**
- * Returns a text as NFC Unicode, decoding TCVN3/VNI. `encoding` is the column's encoding when known
- * (see `detectLegacyEncoding` over many cells); without it the cell is judged alone.
+ * The encoding of one cell judged alone when that is decisive (one decoding makes strictly more Vietnamese syllables
+ * than the other two), else `fallback` — the column's encoding: a column can mix rows typed in TCVN3 and in VNI
+ * (clerks paste from several old files), while one short cell alone can read validly both ways.
+ */
+export function detectCellEncoding(s: string, fallback: LegacyEncoding = 'unicode'): LegacyEncoding {
+  if (!needsDecision(s)) return 'unicode';
+  const words = candidateWords(s);
+  const asIs = score(words);
+  const tcvn = score(words.map(decodeTcvn3));
+  const vni = score(words.map(decodeVni));
+  const best = Math.max(asIs, tcvn, vni);
+  if (best === asIs) return asIs > tcvn && asIs > vni ? 'unicode' : fallback;
+  if (tcvn !== vni) return tcvn > vni ? 'tcvn3' : 'vni';
+  return fallback === 'unicode' ? 'vni' : fallback;
+}
+
+/**
+ * Returns a text as NFC Unicode, decoding TCVN3/VNI, judged per cell; `encoding` (the column's, see
+ * `detectLegacyEncoding` over many cells) decides only the cells that are ambiguous alone.
  */
 export function toUnicode(s: string, encoding?: LegacyEncoding): { text: string; encoding: LegacyEncoding } {
-  const enc = encoding ?? detectLegacyEncoding(s);
-  const applied = needsDecision(s) ? enc : 'unicode';
+  const applied = needsDecision(s) ? detectCellEncoding(s, encoding ?? 'unicode') : 'unicode';
   return { text: decodeAs(s, applied), encoding: applied };
 }

@@ -1,0 +1,275 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import zlib from 'node:zlib';
+import { strToU8, zipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listXlsxSheets, readXlsx, XLSX_LIMITS } from '../../../electron/roster/read-xlsx';
+import { writeXlsx } from '../../../electron/roster/write-xlsx';
+import { makeTempDir, removeDir } from '../../support/tmp';
+
+/**
+ * The .xlsx reader against files from several writers: our own writer, LibreOffice, a hand-made zip in Excel's part
+ * order (shared strings after the sheet, rich text, 1904 dates, no <dimension>, formulas), one with inline strings;
+ * and against hostile files (unknown cell type, shared-strings table over its cap, zip bombs).
+ */
+const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+/** A minimal package; `parts` in the order given (Excel writes the worksheets before sharedStrings.xml). */
+function handMade(parts: Record<string, string>, opts: { date1904?: boolean; sheets?: string[] } = {}): Uint8Array {
+  const sheets = opts.sheets ?? ['Sheet1'];
+  const files: Record<string, Uint8Array> = {};
+  files['[Content_Types].xml'] = strToU8(
+    `${HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>`,
+  );
+  files['_rels/.rels'] = strToU8(
+    `${HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  );
+  files['xl/workbook.xml'] = strToU8(
+    `${HEAD}<workbook xmlns="${NS}" xmlns:r="${R}"><workbookPr${opts.date1904 ? ' date1904="1"' : ''}/><sheets>${sheets.map((n, i) => `<sheet name="${n}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`,
+  );
+  const rels = sheets.map(
+    (_, i) => `<Relationship Id="rId${i + 1}" Type="${R}/worksheet" Target="/xl/worksheets/sheet${i + 1}.xml"/>`,
+  );
+  rels.push(
+    `<Relationship Id="rId90" Type="${R}/sharedStrings" Target="sharedStrings.xml"/>`,
+    `<Relationship Id="rId91" Type="${R}/styles" Target="styles.xml"/>`,
+  );
+  files['xl/_rels/workbook.xml.rels'] = strToU8(
+    `${HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`,
+  );
+  for (const [k, v] of Object.entries(parts)) files[k] = strToU8(v);
+  return zipSync(files);
+}
+
+// Style 1: built-in date format 14; style 2: a custom "dd/mm/yyyy"; style 3: text.
+const STYLES = `${HEAD}<styleSheet xmlns="${NS}"><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="49"/></cellXfs></styleSheet>`;
+
+describe('.xlsx reader: files from several writers', () => {
+  let dir = '';
+  beforeAll(() => {
+    dir = makeTempDir('kekhai-xlsx-');
+  });
+  afterAll(() => removeDir(dir));
+
+  it('reads our own writer: strings NFC, numbers, dates, booleans, gaps; row numbers as the sheet shows them', () => {
+    const bytes = writeXlsx([
+      {
+        name: 'DS',
+        rows: [
+          ['Họ tên', 'Lương', 'Ngày'],
+          ['Nguyễn Văn A'.normalize('NFD'), 5_310_000, new Date(Date.UTC(1990, 4, 17))],
+          [],
+          [' x & <y> ', null, true],
+        ],
+      },
+    ]);
+    const sheet = readXlsx(bytes);
+    expect(sheet.name).toBe('DS');
+    expect(sheet.rows).toEqual([
+      { row: 1, cells: ['Họ tên', 'Lương', 'Ngày'] },
+      { row: 2, cells: ['Nguyễn Văn A', 5_310_000, new Date(Date.UTC(1990, 4, 17))] },
+      { row: 4, cells: [' x & <y> ', null, true] },
+    ]);
+  });
+
+  it("reads a hand-made zip in Excel's part order: sheet before shared strings, rich text and phonetic runs, 1904 dates, no dimension, formulas", () => {
+    const sheet = `${HEAD}<x:worksheet xmlns:x="${NS}"><x:sheetData>
+      <x:row r="2"><x:c r="A2" t="s"><x:v>0</x:v></x:c><x:c r="B2" t="s"><x:v>1</x:v></x:c><x:c r="D2" s="2"><x:v>0</x:v></x:c></x:row>
+      <x:row r="3"><x:c r="A3" t="str"><x:f>UPPER(B3)</x:f><x:v>ABC</x:v></x:c><x:c r="B3"><x:f>1+1</x:f></x:c><x:c r="C3" t="e"><x:v>#REF!</x:v></x:c><x:c r="D3" t="b"><x:v>0</x:v></x:c><x:c r="E3"><x:v>12.5</x:v></x:c></x:row>
+      <x:row r="4"><x:c r="A4"><x:f>ROW()</x:f><x:v>4</x:v></x:c><x:c r="B4" t="str"><x:f>""</x:f><x:v></x:v></x:c></x:row>
+      <x:row><x:c t="s"><x:v>2</x:v></x:c><x:c><x:v>7</x:v></x:c></x:row>
+    </x:sheetData></x:worksheet>`;
+    const sst = `${HEAD}<sst xmlns="${NS}" count="3" uniqueCount="3"><si><t>Họ và tên</t></si><si><r><rPr><b/></rPr><t>Nguyễn </t></r><r><t xml:space="preserve">Văn A</t></r><rPh sb="0" eb="1"><t>NGUYEN</t></rPh></si><si><t>Lê &amp; Lý</t></si></sst>`;
+    const bytes = handMade(
+      { 'xl/worksheets/sheet1.xml': sheet, 'xl/styles.xml': STYLES, 'xl/sharedStrings.xml': sst },
+      { date1904: true },
+    );
+    // The zip really holds the sheet before the shared strings.
+    const text = Buffer.from(bytes).toString('latin1');
+    expect(text.indexOf('xl/worksheets/sheet1.xml')).toBeLessThan(text.indexOf('xl/sharedStrings.xml'));
+    const rows = readXlsx(bytes).rows;
+    expect(rows).toEqual([
+      { row: 2, cells: ['Họ và tên', 'Nguyễn Văn A', null, new Date(Date.UTC(1904, 0, 1))] },
+      { row: 3, cells: ['ABC', null, null, false, 12.5] },
+      // Row 4 holds formula results only (a template row): left out. Row 5 has no r attributes: counted on.
+      { row: 5, cells: ['Lê & Lý', 7] },
+    ]);
+  });
+
+  it('reads a workbook of inline strings (as streaming writers produce), picking a sheet by content or by name', () => {
+    const inline = (s: string) => `<c t="inlineStr"><is><t>${s}</t></is></c>`;
+    const title = `${HEAD}<worksheet xmlns="${NS}"><sheetData><row r="1">${inline('Ghi chú')}</row></sheetData></worksheet>`;
+    const data = `${HEAD}<worksheet xmlns="${NS}"><dimension ref="A1:C2"/><sheetData><row r="1">${inline('Họ và tên')}${inline('Ngày sinh')}${inline('Giới tính')}</row><row r="2">${inline('Trần Thị B')}${inline('1990')}<c t="inlineStr"><is><r><t>N</t></r><r><t>ữ</t></r></is></c></row></sheetData></worksheet>`;
+    const bytes = handMade(
+      { 'xl/worksheets/sheet1.xml': title, 'xl/worksheets/sheet2.xml': data },
+      { sheets: ['Hướng dẫn', 'Danh sách'] },
+    );
+    expect(listXlsxSheets(bytes).map((s) => s.name)).toEqual(['Hướng dẫn', 'Danh sách']);
+    const score = (head: { cells: unknown[] }[]) => head.reduce((n, r) => Math.max(n, r.cells.length), 0);
+    expect(readXlsx(bytes, { pick: score }).rows[1]).toEqual({ row: 2, cells: ['Trần Thị B', '1990', 'Nữ'] });
+    expect(readXlsx(bytes, { sheet: 'huong dan' }).name).toBe('Hướng dẫn');
+    expect(() => readXlsx(bytes, { sheet: 'Khác' })).toThrow(/Không có trang tính "Khác".*"Hướng dẫn", "Danh sách"/);
+  });
+
+  it('reads a workbook LibreOffice wrote, and LibreOffice opens ours', () => {
+    const soffice = '/usr/bin/soffice';
+    expect(existsSync(soffice), 'LibreOffice (libreoffice-calc-nogui) is installed by .ci/run').toBe(true);
+    const lo = (args: string[]) =>
+      spawnSync(soffice, [`-env:UserInstallation=file://${dir}/lo-profile`, '--headless', ...args, '--outdir', dir], {
+        timeout: 120_000,
+        encoding: 'utf8',
+      });
+    writeFileSync(
+      join(dir, 'lo.csv'),
+      'Họ và tên,Mã số BHXH,Lương\nNguyễn Văn Đức,0790000001,5310000\nLê Thị Hồng,7900000002,"6,5"\n',
+    );
+    const toXlsx = lo(['--infilter=CSV:44,34,76,1', '--convert-to', 'xlsx', join(dir, 'lo.csv')]);
+    expect(toXlsx.status, toXlsx.stderr).toBe(0);
+    const rows = readXlsx(readFileSync(join(dir, 'lo.xlsx'))).rows;
+    expect(rows[0]!.cells).toEqual(['Họ và tên', 'Mã số BHXH', 'Lương']);
+    expect(rows[1]!.cells[0]).toBe('Nguyễn Văn Đức');
+    expect(rows[1]!.cells[2]).toBe(5310000);
+    expect(rows).toHaveLength(3);
+
+    writeFileSync(
+      join(dir, 'ours.xlsx'),
+      writeXlsx([
+        {
+          name: 'Dữ Liệu',
+          rows: [
+            ['Họ tên', 'Mã'],
+            ['Trần Văn C', '0790000003'],
+          ],
+          formats: [undefined, 'text'],
+        },
+      ]),
+    );
+    const toCsv = lo([
+      '--convert-to',
+      'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true',
+      join(dir, 'ours.xlsx'),
+    ]);
+    expect(toCsv.status, toCsv.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'ours.csv'), 'utf8').trim().split(/\r?\n/)).toEqual([
+      'Họ tên,Mã',
+      'Trần Văn C,0790000003',
+    ]);
+  });
+});
+
+describe('.xlsx reader: refusals', () => {
+  it('names the cell of an unknown cell type, and of a shared string that does not exist', () => {
+    const bad = handMade({
+      'xl/worksheets/sheet1.xml': `${HEAD}<worksheet xmlns="${NS}"><sheetData><row r="7"><c r="C7" t="x"><v>1</v></c></row></sheetData></worksheet>`,
+    });
+    expect(() => readXlsx(bad)).toThrow(/trang "Sheet1", ô C7: kiểu ô "x" không xác định/);
+    const missing = handMade({
+      'xl/worksheets/sheet1.xml': `${HEAD}<worksheet xmlns="${NS}"><sheetData><row r="2"><c r="B2" t="s"><v>5</v></c></row></sheetData></worksheet>`,
+    });
+    expect(() => readXlsx(missing)).toThrow(/ô B2: chuỗi dùng chung số 5 không tồn tại/);
+  });
+
+  it('caps the shared-strings table, a cell and the rows with a clear Vietnamese error', () => {
+    const many = `${HEAD}<sst xmlns="${NS}">${Array.from({ length: 50 }, (_, i) => `<si><t>s${i}</t></si>`).join('')}</sst>`;
+    const sheet = `${HEAD}<worksheet xmlns="${NS}"><sheetData>${Array.from({ length: 30 }, (_, i) => `<row r="${i + 1}"><c t="s"><v>${i}</v></c></row>`).join('')}</sheetData></worksheet>`;
+    const bytes = handMade({ 'xl/worksheets/sheet1.xml': sheet, 'xl/sharedStrings.xml': many });
+    expect(() => readXlsx(bytes, { limits: { ...XLSX_LIMITS, sharedStrings: 40 } })).toThrow(
+      /bảng chuỗi dùng chung có hơn 40 mục/,
+    );
+    expect(() => readXlsx(bytes, { limits: { ...XLSX_LIMITS, sharedChars: 100 } })).toThrow(
+      /bảng chuỗi dùng chung vượt 100 ký tự/,
+    );
+    expect(() => readXlsx(bytes, { limits: { ...XLSX_LIMITS, rows: 20 } })).toThrow(/có hơn 20 dòng dữ liệu/);
+    expect(() => readXlsx(bytes, { limits: { ...XLSX_LIMITS, cellChars: 2 } })).toThrow(/ô A11: ô dài hơn 2 ký tự/);
+    expect(XLSX_LIMITS).toMatchObject({ rows: 200_000, cellChars: 32_767 });
+  });
+
+  it('refuses a 390 KB zip bomb fast and with little memory, whether its directory tells the truth or not', () => {
+    // ~400 MB of whitespace inside <sheetData> deflated to ~400 KB: one sync-flushed deflate block of 1 MB of spaces
+    // repeated (each copy only refers back to spaces), between a flushed head and a final tail.
+    const flush = { finishFlush: zlib.constants.Z_SYNC_FLUSH };
+    const block = zlib.deflateRawSync(Buffer.alloc(1 << 20, 0x20), flush);
+    const deflated = Buffer.concat([
+      zlib.deflateRawSync(Buffer.from(`${HEAD}<worksheet xmlns="${NS}"><sheetData>`), flush),
+      ...Array.from({ length: 400 }, () => block),
+      zlib.deflateRawSync(Buffer.from('<row r="1"><c><v>1</v></c></row></sheetData></worksheet>')),
+    ]);
+    const size = 400 * (1 << 20) + 200;
+    expect(deflated.length).toBeLessThan(500_000);
+    expect(zlib.inflateRawSync(deflated.subarray(0, block.length * 3), flush).length).toBeGreaterThan(2 << 20);
+    const honest = Buffer.from(handMade({ 'xl/worksheets/sheet1.xml': 'PLACEHOLDER' }));
+    // Swap the placeholder part for the bomb (stored as deflate, method 8) by rebuilding the zip by hand.
+    const bomb = (declared: number) => zipWithRaw(honest, 'xl/worksheets/sheet1.xml', deflated, declared);
+    for (const declared of [size, 1000]) {
+      const file = bomb(declared);
+      const rss0 = process.memoryUsage().rss;
+      const t0 = performance.now();
+      expect(() => readXlsx(file)).toThrow(/zip bomb/);
+      expect(performance.now() - t0).toBeLessThan(5_000);
+      expect(process.memoryUsage().rss - rss0).toBeLessThan(150 * 1024 * 1024);
+    }
+  });
+});
+
+/** Rebuilds a zip with one part replaced by raw deflate data claiming `declared` unpacked bytes. */
+function zipWithRaw(zip: Buffer, name: string, raw: Uint8Array, declared: number): Buffer {
+  const parts: { name: string; method: number; data: Uint8Array; size: number; crc: number }[] = [];
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  let eocd = zip.length - 22;
+  while (view.getUint32(eocd, true) !== 0x06054b50) eocd--;
+  let at = view.getUint32(eocd + 16, true);
+  for (let n = view.getUint16(eocd + 10, true); n > 0; n--) {
+    const nameLen = view.getUint16(at + 28, true);
+    const entryName = zip.subarray(at + 46, at + 46 + nameLen).toString('utf8');
+    const local = view.getUint32(at + 42, true);
+    const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    const entry = {
+      name: entryName,
+      method: view.getUint16(at + 10, true),
+      data: zip.subarray(start, start + view.getUint32(at + 20, true)),
+      size: view.getUint32(at + 24, true),
+      crc: view.getUint32(at + 16, true),
+    };
+    if (entryName === name) Object.assign(entry, { method: 8, data: raw, size: declared, crc: 0 });
+    parts.push(entry);
+    at += 46 + nameLen + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  const locals: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const p of parts) {
+    const nameBytes = Buffer.from(p.name, 'utf8');
+    const lh = Buffer.alloc(30);
+    lh.writeUInt32LE(0x04034b50, 0);
+    lh.writeUInt16LE(20, 4);
+    lh.writeUInt16LE(p.method, 8);
+    lh.writeUInt32LE(p.crc, 14);
+    lh.writeUInt32LE(p.data.length, 18);
+    lh.writeUInt32LE(p.size, 22);
+    lh.writeUInt16LE(nameBytes.length, 26);
+    const ch = Buffer.alloc(46);
+    ch.writeUInt32LE(0x02014b50, 0);
+    ch.writeUInt16LE(20, 4);
+    ch.writeUInt16LE(20, 6);
+    ch.writeUInt16LE(p.method, 10);
+    ch.writeUInt32LE(p.crc, 16);
+    ch.writeUInt32LE(p.data.length, 20);
+    ch.writeUInt32LE(p.size, 24);
+    ch.writeUInt16LE(nameBytes.length, 28);
+    ch.writeUInt32LE(offset, 42);
+    locals.push(lh, nameBytes, Buffer.from(p.data));
+    central.push(ch, nameBytes);
+    offset += 30 + nameBytes.length + p.data.length;
+  }
+  const cd = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cd, end]);
+}
