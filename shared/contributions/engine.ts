@@ -207,6 +207,8 @@ export interface RowDelta {
   insuredSalary: number;
   /** For DC/CD: the insured salary before the row; otherwise null. */
   previousInsuredSalary: number | null;
+  /** Change of the unit's insured-salary fund in the month (quỹ lương tăng > 0, giảm < 0): DC the difference. */
+  salaryChange: number;
   bases: MonthContribution['bases'];
   capped: boolean;
   /** Total rate of the row's funds (TyleDong), percent. */
@@ -257,18 +259,22 @@ export function rowContributionDelta(row: DeltaRow, period?: string, opts: { uni
   let employer: FundAmounts;
   let employee: FundAmounts;
   let previousInsuredSalary: number | null = null;
+  let salaryChange = 0;
   if (!inside) {
     employer = zeroAmounts();
     employee = zeroAmounts();
   } else if (plan.effect === 'change') {
     const before = contributionAt({ ...person, salary: prevSalary !== null && prevSalary > 0 ? prevSalary : row.salary }, rules, funds);
     previousInsuredSalary = before.insuredSalary;
+    salaryChange = now.insuredSalary - before.insuredSalary;
     employer = minus(now.employer, before.employer);
     employee = minus(now.employee, before.employee);
   } else if (plan.effect === 'remove') {
+    salaryChange = -now.insuredSalary;
     employer = negate(now.employer);
     employee = negate(now.employee);
   } else {
+    salaryChange = now.insuredSalary;
     employer = now.employer;
     employee = now.employee;
   }
@@ -284,6 +290,7 @@ export function rowContributionDelta(row: DeltaRow, period?: string, opts: { uni
     month: mmYyyy(at),
     insuredSalary: now.insuredSalary,
     previousInsuredSalary,
+    salaryChange: salaryChange || 0,
     bases: now.bases,
     capped: now.capped,
     rate: now.rate,

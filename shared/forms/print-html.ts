@@ -1,6 +1,7 @@
 import { planByCode } from '../codes/plans';
 import { ETHNICITIES } from '../codes/ethnicities';
-import { computeContributions } from '../contributions/compute';
+import { computeContributions, rowRegion } from '../contributions/compute';
+import { rowContributionDelta } from '../contributions/engine';
 import type { Draft } from '../draft/schema';
 import { formatNumber, formatRate, parseDmy } from '../format';
 import { provincesFor } from '../codes/provinces';
@@ -83,10 +84,10 @@ function d02(d: Draft, opts: PrintOptions): string {
     .map((r, i) => {
       const plan = planByCode(r.plan);
       const c = byIndex.get(i);
-      if (c) {
-        if (c.total < 0) salaryDown += c.insuredSalary;
-        else salaryUp += c.insuredSalary;
-      }
+      // Quỹ lương tăng/giảm from the same engine as the amounts: a DC row moves the fund by the raise only.
+      const change = c ? (rowContributionDelta(r, undefined, { unitWageRegion: rowRegion(r, d) })?.salaryChange ?? 0) : 0;
+      if (change < 0) salaryDown -= change;
+      else salaryUp += change;
       const a = r.allowances;
       return `<tr><td class="num">${i + 1}</td><td>${esc(r.fullName)}</td><td>${esc(r.insuranceNo)}</td><td>${esc(r.position)}</td><td class="num">${money(r.salary)}</td><td class="num">${money(a.position)}</td><td class="num">${a.seniorityExcessPct}</td><td class="num">${a.seniorityJobPct}</td><td class="num">${money(a.salary)}</td><td class="num">${money(a.other)}</td><td>${esc(r.fromMonth)}</td><td>${esc(r.toMonth)}</td><td title="${esc(plan?.name ?? '')}">${esc(r.plan)}</td><td class="num">${c ? formatRate(c.rate) : ''}</td><td class="num">${c ? money(c.total) : ''}</td><td>${esc(rowNote(r))}</td></tr>`;
     })

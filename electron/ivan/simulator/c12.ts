@@ -56,9 +56,8 @@ export function c12FromRows(input: C12Input, agencyCode: string): Statement {
     if (!d) continue;
     if (plan.effect === 'add' && plan.loai === 1) headsUp++;
     if (plan.effect === 'remove' && plan.loai === 3) headsDown++;
-    const salaryChange = plan.effect === 'change' ? d.insuredSalary - (d.previousInsuredSalary ?? d.insuredSalary) : plan.effect === 'remove' ? -d.insuredSalary : d.insuredSalary;
-    if (salaryChange > 0) fundUp += salaryChange;
-    else fundDown -= salaryChange;
+    if (d.salaryChange > 0) fundUp += d.salaryChange;
+    else fundDown -= d.salaryChange;
     const both = (f: keyof typeof d.employer) => d.employer[f] + d.employee[f];
     owed.bhxh += both('pension') + both('sickness');
     owed.bhyt += both('health');

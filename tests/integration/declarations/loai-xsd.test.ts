@@ -96,7 +96,10 @@ describe('the training I-VAN remembers accepted salaries for the next C12-TS (re
     insert('t2', [tmRow({ plan: 'TC', insuranceNo: '3815099999', salary: 9_000_000 })], 'rejected', '2015-10-03T01:00:00Z');
     const dcXml = insert('t3', [tmRow({ plan: 'DC', insuranceNo: '3815012345', salary: 6_300_000, previousSalary: 5_000_000, contract })], 'accepted', '2015-10-20T01:00:00Z');
     const known = acceptedSalaries(db, 'TA0001A', 't3');
-    expect([...known]).toEqual([['3815012345', 5_000_000]]);
+    // The accepted TC (5.000.000) is known; the rejected one (3815099999) and the dossier being decided (t3) are not.
+    expect(known.get('3815012345')).toBe(5_000_000);
+    expect(known.has('3815099999')).toBe(false);
+    expect([...known.values()]).not.toContain(6_300_000);
     // 10/2015: (6.300.000 − 5.000.000) × 32,5 % = 422.500.
     const c12 = c12Statement(readEnvelope(dcXml), '03801', known);
     expect(c12.lines.find((l) => l.code === 'B.3')!.cong).toBe(422_500);

@@ -72,6 +72,8 @@ describe('one engine: rows, statement, print and C12-TS agree', () => {
     const html = printHtml(draft);
     const total = /data-testid="print-total">.*?<td class="num">([^<]*)<\/td>/.exec(html)![1]!;
     expect(total).toBe('-119.167');
+    // Quỹ lương tăng 1.300.000 (the raise only) + 3.500.000 + 3.333.333 = 8.133.333; giảm 4.000.000 + 4.500.000.
+    expect(html).toContain('quỹ lương tăng 8.133.333, giảm 8.500.000');
     expect(html).toContain('<td class="num">32,5</td>');
     expect(html).not.toContain('32.5<');
   });
