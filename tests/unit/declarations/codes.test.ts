@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ETHNICITIES, isEthnicityCode } from '../../../shared/codes/ethnicities';
 import { isNationalityCode, NATIONALITY_CODES } from '../../../shared/codes/nationalities';
-import { composeNote, PLANS, PLAN_CODES, planByCode } from '../../../shared/codes/plans';
+import { composeNote, loaiOf, LOAI_NAMES, PLANS, PLAN_CODES, planByCode } from '../../../shared/codes/plans';
 import { PROVINCES_2008, PROVINCES_2025, provincesFor } from '../../../shared/codes/provinces';
 import { BENEFIT_LEVELS } from '../../../shared/codes/benefit-levels';
 import { WAGE_REGIONS } from '../../../shared/codes/wage-regions';
@@ -48,5 +48,26 @@ describe('code tables', () => {
   it('has four wage regions and five benefit levels', () => {
     expect(WAGE_REGIONS).toEqual(['01', '02', '03', '04']);
     expect(Object.keys(BENEFIT_LEVELS)).toEqual(['1', '2', '3', '4', '5']);
+  });
+
+  it('gives Loai by the direction of the change (vnpt-template.md, addendum 2 item 1)', () => {
+    const loai = (code: string, salary = 5_000_000, previousSalary?: number) => loaiOf(planByCode(code)!, { salary, previousSalary });
+    for (const c of ['TM', 'TC', 'TD', 'TH', 'ON']) expect(loai(c)).toBe(1);
+    for (const c of ['GH', 'TS', 'KL', 'OF', 'GC', 'GD']) expect(loai(c)).toBe(3);
+    expect(loai('DC', 6_300_000, 5_000_000)).toBe(2);
+    expect(loai('DC', 4_000_000, 5_000_000)).toBe(4);
+    expect(loai('DC', 5_000_000, 5_000_000)).toBe(5);
+    expect(loai('CD')).toBe(5);
+    expect([loai('TN'), loai('GN'), loai('TL'), loai('GL'), loai('DV')]).toEqual([2, 4, 1, 4, 2]);
+    expect(Object.keys(LOAI_NAMES)).toEqual(['1', '2', '3', '4', '5']);
+    for (const p of PLANS) expect([1, 2, 3, 4, 5]).toContain(p.loai);
+  });
+
+  it('names the new phương án DV, TL, TN, GN, GL and the funds they move', () => {
+    expect(planByCode('DV')).toMatchObject({ name: 'Truy đóng HTTT', funds: ['pension'], backDated: true });
+    expect(planByCode('TL')).toMatchObject({ name: 'Tăng tham gia TNLĐ, BNN', funds: ['accident'], effect: 'add' });
+    expect(planByCode('TN')).toMatchObject({ name: 'Tăng tham gia thất nghiệp', funds: ['unemployment'], effect: 'add' });
+    expect(planByCode('GN')).toMatchObject({ name: 'Giảm tham gia thất nghiệp', funds: ['unemployment'], effect: 'remove' });
+    expect(planByCode('GL')).toMatchObject({ name: 'Giảm tham gia TNLĐ, BNN', funds: ['accident'], effect: 'remove' });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_FUNDS } from '../../../shared/codes/plans';
 import { RULES } from '../../../shared/rules/data';
-import { capFor, floorFor, rulesFor, totalRate } from '../../../shared/rules/lookup';
+import { capFor, floorDetail, floorFor, rulesFor, totalRate } from '../../../shared/rules/lookup';
 import { ruleTablesSchema } from '../../../shared/rules/schema';
 
 /** Day after an ISO date. */
@@ -66,6 +66,25 @@ describe('dated rule tables', () => {
     expect(floorFor(rulesFor('2021-12'), '01', true)).toBe(4_729_400);
     expect(floorFor(rulesFor('2023-08'), '01', true)).toBe(4_680_000);
     expect(floorFor(rulesFor('2026-01'), '04', false)).toBe(3_700_000);
+  });
+
+  it('dates the short-contract fund sets (TH) and the heavy/hazardous uplifts, without gaps', () => {
+    const t = RULES.shortContractFunds;
+    for (let i = 1; i < t.length; i++) expect(t[i]!.validFrom).toBe(next(t[i - 1]!.validTo!));
+    expect(t[t.length - 1]!.validTo).toBeNull();
+    expect(rulesFor('2017-12').shortContract.funds).toEqual([]);
+    expect(rulesFor('2018-01').shortContract.funds).toEqual(['pension', 'sickness', 'accident']);
+    expect(rulesFor('2025-06').shortContract.funds).not.toContain('health');
+    expect(rulesFor('2025-07').shortContract.funds).toEqual(['pension', 'sickness', 'accident', 'health']);
+    expect(rulesFor('2026-01').shortContract.funds).toEqual([...ALL_FUNDS]);
+    expect(rulesFor('2018-01').shortContract.source).toMatch(/Luật BHXH 58\/2014\/QH13 Điều 2/);
+    // 2020 vùng I, trained + heavy: 4.420.000 × 1,07 = 4.729.400; × 1,05 = 4.965.870.
+    expect(floorDetail(rulesFor('2020-05'), '01', { trained: true, hazard: 'heavy' })).toMatchObject({ minimum: 4_420_000, floor: 4_965_870 });
+    // Especially heavy, untrained: 4.420.000 × 1,07 = 4.729.400.
+    expect(floorDetail(rulesFor('2020-05'), '01', { trained: false, hazard: 'especiallyHeavy' }).floor).toBe(4_729_400);
+    // NĐ 49/2013 repealed by NĐ 145/2020 (from 02/2021): no hazard uplift; trained +7 % until 06/2022.
+    expect(floorDetail(rulesFor('2021-03'), '01', { trained: true, hazard: 'heavy' }).parts.map((p) => p.rule)).toEqual(['trained']);
+    expect(floorDetail(rulesFor('2022-07'), '01', { trained: true, hazard: 'heavy' })).toMatchObject({ floor: 4_680_000, parts: [] });
   });
 
   it('refuses months before the tables start', () => {
