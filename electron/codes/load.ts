@@ -1,11 +1,26 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CODE_LIST_NAMES, CodeListError, parseCodeList, type CodeColumns, type CodeList } from '../../shared/codes/code-list';
+import {
+  CODE_LIST_NAMES,
+  CodeListError,
+  parseCodeList,
+  type CodeColumns,
+  type CodeList,
+} from '../../shared/codes/code-list';
 import { CodeCatalog } from '../../shared/codes/catalog';
 
 /** resources/codes/codes.json (schema: resources/schemas/codes.schema.json). */
 export interface CodesMetadata {
-  lists: Record<string, { title: string; titleEn: string; columns: CodeColumns; codePattern: string; versions: Record<string, { rows: number; source: string; retrieved: string }> }>;
+  lists: Record<
+    string,
+    {
+      title: string;
+      titleEn: string;
+      columns: CodeColumns;
+      codePattern: string;
+      versions: Record<string, { rows: number; source: string; retrieved: string }>;
+    }
+  >;
 }
 
 const DATED_FILE = /^(\d{4}-\d{2}-\d{2})\.csv$/;
@@ -24,15 +39,23 @@ export function loadCodeCatalog(codesDir: string): CodeCatalog {
     const dir = join(codesDir, list);
     const files = existsSync(dir) ? readdirSync(dir).filter((f) => DATED_FILE.test(f)) : [];
     for (const validFrom of Object.keys(m.versions)) {
-      if (!files.includes(`${validFrom}.csv`)) throw new CodeListError(`${list}/${validFrom}.csv: không có tệp / file missing`);
+      if (!files.includes(`${validFrom}.csv`))
+        throw new CodeListError(`${list}/${validFrom}.csv: không có tệp / file missing`);
     }
     for (const f of files) {
       const validFrom = DATED_FILE.exec(f)![1]!;
       const v = m.versions[validFrom];
       if (!v) throw new CodeListError(`${list}/${f}: chưa khai báo nguồn trong codes.json / no entry in codes.json`);
-      const parsed = parseCodeList({ list, validFrom, source: v.source, retrieved: v.retrieved }, readFileSync(join(dir, f), 'utf8'), m.columns, m.codePattern);
+      const parsed = parseCodeList(
+        { list, validFrom, source: v.source, retrieved: v.retrieved },
+        readFileSync(join(dir, f), 'utf8'),
+        m.columns,
+        m.codePattern,
+      );
       if (parsed.fileRows !== v.rows) {
-        throw new CodeListError(`${list}/${f}: có ${parsed.fileRows} dòng, codes.json ghi ${v.rows} / has ${parsed.fileRows} rows, codes.json says ${v.rows}`);
+        throw new CodeListError(
+          `${list}/${f}: có ${parsed.fileRows} dòng, codes.json ghi ${v.rows} / has ${parsed.fileRows} rows, codes.json says ${v.rows}`,
+        );
       }
       lists.push(parsed);
     }

@@ -40,7 +40,16 @@ export class ImportReport {
 
   accept(row: number, v: EmployeeFields, action: RowAction): void {
     if (this.accepted.length >= ACCEPTED_SHOWN) return;
-    this.accepted.push({ row, action, fullName: v.fullName, birthDate: v.birthDate, gender: v.gender, insuranceNumber: v.insuranceNumber, cccd: v.cccd, jobTitle: v.jobTitle });
+    this.accepted.push({
+      row,
+      action,
+      fullName: v.fullName,
+      birthDate: v.birthDate,
+      gender: v.gender,
+      insuranceNumber: v.insuranceNumber,
+      cccd: v.cccd,
+      jobTitle: v.jobTitle,
+    });
   }
 
   reject(row: number, cells: CellValue[], problems: ImportProblem[]): void {
@@ -48,7 +57,9 @@ export class ImportReport {
       this.rejectedNotKept++;
       return;
     }
-    const reason = problems.map((p) => (p.message.includes(p.column) ? p.message : `${p.column}: ${p.message}`)).join('; ');
+    const reason = problems
+      .map((p) => (p.message.includes(p.column) ? p.message : `${p.column}: ${p.message}`))
+      .join('; ');
     this.rejected.push({ row, cells: cells.slice(), reason });
   }
 

@@ -56,12 +56,14 @@ export function CodePicker({ list, value, onChange, province, asOf, testId, labe
     if (!open) return;
     const mine = ++seq.current;
     const timer = setTimeout(() => {
-      void api.call('codes.search', { list, search: query!, province: province || undefined, asOf, limit: SHOWN }).then((r) => {
-        if (mine !== seq.current || !r.ok) return;
-        setRows(r.value.rows);
-        setTotal(r.value.total);
-        setActive(0);
-      });
+      void api
+        .call('codes.search', { list, search: query!, province: province || undefined, asOf, limit: SHOWN })
+        .then((r) => {
+          if (mine !== seq.current || !r.ok) return;
+          setRows(r.value.rows);
+          setTotal(r.value.total);
+          setActive(0);
+        });
     }, 120);
     return () => clearTimeout(timer);
   }, [open, query, list, province, asOf]);
@@ -129,7 +131,13 @@ export function CodePicker({ list, value, onChange, province, asOf, testId, labe
         </small>
       )}
       {open && (
-        <ul id={listId} role="listbox" className="code-picker-list" data-testid={`${testId}-options`} aria-label={label}>
+        <ul
+          id={listId}
+          role="listbox"
+          className="code-picker-list"
+          data-testid={`${testId}-options`}
+          aria-label={label}
+        >
           {rows.map((r, i) => (
             <li
               key={r.code}

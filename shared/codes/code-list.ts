@@ -61,7 +61,9 @@ export class CodeList {
     for (const e of entries) this.byCode.set(e.code, e);
     // A leading space lets a word be matched at its start: "hoa" finds "Hóa" but not "khoa".
     this.nameKeys = entries.map((e) => ` ${foldForSearch(e.name)}`);
-    this.keys = entries.map((e, i) => `${this.nameKeys[i]} ${foldForSearch((e.otherNames ?? '').replace(/[,()]/g, ' '))}`);
+    this.keys = entries.map(
+      (e, i) => `${this.nameKeys[i]} ${foldForSearch((e.otherNames ?? '').replace(/[,()]/g, ' '))}`,
+    );
   }
 
   get(code: string): CodeEntry | undefined {
@@ -77,7 +79,9 @@ export class CodeList {
    * prefix, the query as one phrase in the name, then in the other names, then the shortest name (the most specific match), then by code.
    */
   search(q: CodeSearch = {}): { rows: CodeEntry[]; total: number } {
-    const words = foldForSearch(q.search ?? '').split(' ').filter(Boolean);
+    const words = foldForSearch(q.search ?? '')
+      .split(' ')
+      .filter(Boolean);
     const phrase = words.join(' ');
     const starts = words.map((w) => ` ${w}`);
     const scored: { e: CodeEntry; rank: number }[] = [];
@@ -95,7 +99,12 @@ export class CodeList {
       scored.push({ e, rank });
     }
     if (words.length) {
-      scored.sort((a, b) => a.rank - b.rank || a.e.name.length - b.e.name.length || (a.e.code < b.e.code ? -1 : a.e.code > b.e.code ? 1 : 0));
+      scored.sort(
+        (a, b) =>
+          a.rank - b.rank ||
+          a.e.name.length - b.e.name.length ||
+          (a.e.code < b.e.code ? -1 : a.e.code > b.e.code ? 1 : 0),
+      );
     }
     const limit = q.limit ?? scored.length;
     return { rows: scored.slice(0, limit).map((s) => s.e), total: scored.length };
@@ -103,13 +112,19 @@ export class CodeList {
 }
 
 /** Reads one version's CSV text (header row named by `columns`), checking codes against `codePattern`. */
-export function parseCodeList(info: CodeVersionInfo, text: string, columns: CodeColumns, codePattern: string): CodeList {
+export function parseCodeList(
+  info: CodeVersionInfo,
+  text: string,
+  columns: CodeColumns,
+  codePattern: string,
+): CodeList {
   const [header, ...rows] = parseCsvText(text);
   if (!header) throw new CodeListError(`${info.list}/${info.validFrom}.csv: tệp rỗng / empty file`);
   const at = (name: string | undefined): number => {
     if (name === undefined) return -1;
     const i = header.indexOf(name);
-    if (i < 0) throw new CodeListError(`${info.list}/${info.validFrom}.csv: thiếu cột "${name}" / missing column "${name}"`);
+    if (i < 0)
+      throw new CodeListError(`${info.list}/${info.validFrom}.csv: thiếu cột "${name}" / missing column "${name}"`);
     return i;
   };
   const [ci, ni, pi, oi] = [at(columns.code), at(columns.name), at(columns.province), at(columns.otherNames)];
@@ -120,7 +135,10 @@ export function parseCodeList(info: CodeVersionInfo, text: string, columns: Code
   rows.forEach((r, k) => {
     const code = (r[ci] ?? '').trim();
     const line = k + 2;
-    if (!pattern.test(code)) throw new CodeListError(`${info.list}/${info.validFrom}.csv dòng ${line}: mã "${code}" sai dạng ${codePattern} / line ${line}: bad code`);
+    if (!pattern.test(code))
+      throw new CodeListError(
+        `${info.list}/${info.validFrom}.csv dòng ${line}: mã "${code}" sai dạng ${codePattern} / line ${line}: bad code`,
+      );
     if (seen.has(code)) return;
     seen.add(code);
     const e: CodeEntry = { code, name: (r[ni] ?? '').trim().normalize('NFC') };

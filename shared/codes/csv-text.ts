@@ -15,14 +15,12 @@ export function parseCsvText(text: string): string[][] {
       else if (s[i + 1] === '"') {
         field += '"';
         i++;
-      }
-      else quoted = false;
+      } else quoted = false;
     } else if (c === '"') quoted = true;
     else if (c === ',') {
       row.push(field);
       field = '';
-    }
-    else if (c === '\n' || c === '\r') {
+    } else if (c === '\n' || c === '\r') {
       if (c === '\r' && s[i + 1] === '\n') i++;
       row.push(field);
       field = '';

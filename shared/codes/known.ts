@@ -29,11 +29,19 @@ export function isKnownProvince(code: string, day: string): boolean {
 /** A birth place keeps the province code of its time: any version of the list, or either built-in list. */
 export function isHistoricProvince(code: string): boolean {
   if (Object.hasOwn(PROVINCES_2008, code) || Object.hasOwn(PROVINCES_2025, code)) return true;
-  return installedCodeCatalog()?.versions('provinces').some((v) => v.has(code)) ?? false;
+  return (
+    installedCodeCatalog()
+      ?.versions('provinces')
+      .some((v) => v.has(code)) ?? false
+  );
 }
 
 /** Hospitals and communes: checked only where a list applies (none before 07/2025); 'unchecked' otherwise. */
-export function listCheck(list: Extract<CodeListName, 'hospitals' | 'communes'>, code: string, day: string): 'known' | 'unknown' | 'unchecked' {
+export function listCheck(
+  list: Extract<CodeListName, 'hospitals' | 'communes'>,
+  code: string,
+  day: string,
+): 'known' | 'unknown' | 'unchecked' {
   return checkCode(list, code, day);
 }
 

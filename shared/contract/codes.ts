@@ -4,9 +4,7 @@ import { CODE_LIST_NAMES } from '../codes/code-list';
 
 /** Code lists as dated data (resources/codes): pickers in the forms, `kekhai codes …`, validation. */
 const listName = z.enum(CODE_LIST_NAMES);
-const isoDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}(-\d{2})?$/, 'Ngày áp dụng phải có dạng yyyy-mm-dd hoặc yyyy-mm');
+const isoDay = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'Ngày áp dụng phải có dạng yyyy-mm-dd hoặc yyyy-mm');
 
 export const codeEntry = z.object({
   code: z.string(),
@@ -32,7 +30,10 @@ export const codesMethods = defineMethods({
         /** Code or words of the name, with or without diacritics ("đa khoa thanh hoa"). */
         search: z.string().max(200).optional(),
         /** Only hospitals or communes of this province (mã tỉnh, 2 digits). */
-        province: z.string().regex(/^\d{2}$/, 'Mã tỉnh gồm 2 chữ số').optional(),
+        province: z
+          .string()
+          .regex(/^\d{2}$/, 'Mã tỉnh gồm 2 chữ số')
+          .optional(),
         limit: z.number().int().min(1).max(20000).optional(),
         /** The day or period whose list applies; default today (the app's clock). */
         asOf: isoDay.optional(),

@@ -24,7 +24,9 @@ describe('kekhai codes (built out/cli.cjs)', () => {
     expect(h.json.rows.length).toBeGreaterThan(5);
     expect(h.json.rows.every((x: { province: string }) => x.province === '38')).toBe(true);
     const c = await runCli(['codes', 'communes', '--province', '01', '--json'], { data });
-    expect(c.json.rows.some((x: { code: string; name: string }) => x.code === '00070' && x.name === 'Phường Hoàn Kiếm')).toBe(true);
+    expect(
+      c.json.rows.some((x: { code: string; name: string }) => x.code === '00070' && x.name === 'Phường Hoàn Kiếm'),
+    ).toBe(true);
     expect(c.json.rows.every((x: { province: string }) => x.province === '01')).toBe(true);
     const all = await runCli(['codes', 'communes', '--json'], { data });
     expect(all.json.rows).toHaveLength(3321);
@@ -51,7 +53,11 @@ describe('kekhai codes (built out/cli.cjs)', () => {
     cpSync(join(process.cwd(), 'resources', 'codes'), join(res, 'codes'), { recursive: true });
     writeFileSync(join(res, 'codes', 'provinces', '2026-01-01.csv'), 'ma_tinh,ten_tinh\n01,Thủ đô Hà Nội\n');
     const meta = JSON.parse(readFileSync(join(res, 'codes', 'codes.json'), 'utf8'));
-    meta.lists.provinces.versions['2026-01-01'] = { rows: 1, source: 'Test list replacing the 2025 one', retrieved: '2026-12-01' };
+    meta.lists.provinces.versions['2026-01-01'] = {
+      rows: 1,
+      source: 'Test list replacing the 2025 one',
+      retrieved: '2026-12-01',
+    };
     writeFileSync(join(res, 'codes', 'codes.json'), JSON.stringify(meta));
     const env = { KEKHAI_RESOURCES: res };
     const now = await runCli(['codes', 'provinces', '--json', '--now', '2026-06-01T00:00:00Z'], { data, env });

@@ -3,7 +3,13 @@ import { createTestContext, type TestContext } from '../../support/context';
 import { readXlsx } from '../../../electron/roster/read-xlsx';
 import { writeXlsx, type XlsxCell } from '../../../electron/roster/write-xlsx';
 
-const UNIT = { code: 'TS12345', name: 'Công ty TNHH May Sài Gòn', taxCode: '0100109106', agencyCode: '07906', wageRegion: '01' };
+const UNIT = {
+  code: 'TS12345',
+  name: 'Công ty TNHH May Sài Gòn',
+  taxCode: '0100109106',
+  agencyCode: '07906',
+  wageRegion: '01',
+};
 const blob = (name: string, bytes: Uint8Array) => ({ name, base64: Buffer.from(bytes).toString('base64') });
 const HEAD = ['Họ và tên', 'Mã số BHXH', 'Ngày sinh', 'Giới tính', 'Số CCCD', 'Chức vụ'];
 
@@ -16,19 +22,42 @@ describe('import report: preview rows, counts that add up, the error workbook', 
   beforeEach(async () => {
     ctx = createTestContext({ now: new Date('2026-01-15T03:00:00Z') });
     await ctx.value('unit.add', UNIT);
-    await ctx.value('employee.save', { unitCode: UNIT.code, employee: { fullName: 'Nguyễn Văn Đức', insuranceNumber: '7900000001', birthDate: '17/05/1990', gender: 'M', cccd: '079090000001', jobTitle: 'Công nhân' } });
-    await ctx.value('employee.save', { unitCode: UNIT.code, employee: { fullName: 'Trương Quốc Khánh', insuranceNumber: '7900000002', birthDate: '07/05/1990', gender: 'M', cccd: '079090000002', jobTitle: 'Tổ phó' } });
+    await ctx.value('employee.save', {
+      unitCode: UNIT.code,
+      employee: {
+        fullName: 'Nguyễn Văn Đức',
+        insuranceNumber: '7900000001',
+        birthDate: '17/05/1990',
+        gender: 'M',
+        cccd: '079090000001',
+        jobTitle: 'Công nhân',
+      },
+    });
+    await ctx.value('employee.save', {
+      unitCode: UNIT.code,
+      employee: {
+        fullName: 'Trương Quốc Khánh',
+        insuranceNumber: '7900000002',
+        birthDate: '07/05/1990',
+        gender: 'M',
+        cccd: '079090000002',
+        jobTitle: 'Tổ phó',
+      },
+    });
   });
   afterEach(() => ctx.close());
 
   const file = () =>
-    blob('ds-thang-11.xlsx', workbook([
-      ['Nguyễn Văn Đức', '7900000001', '17/05/1990', 'Nam', '079090000001', 'Công nhân'], // row 3: unchanged
-      ['Trương Quốc Khánh', '7900000002', '07/05/1990', 'Nam', '079090000002', 'Tổ trưởng'], // row 4: update
-      ['Lê Thị Hoa', '', '02/03/1995', 'Nữ', '079195000003', 'Kế toán'], // row 5: new
-      ['Vũ Văn Long', '7900000006', '01/01/1990', 'Nam', '079095000006', 'Thủ kho'], // row 6: CCCD year 1995 ≠ 1990
-      ['Bùi Văn Tuấn', '790000008', '31/02/1990', 'X', '', 'Bảo vệ'], // row 7: three problems
-    ]));
+    blob(
+      'ds-thang-11.xlsx',
+      workbook([
+        ['Nguyễn Văn Đức', '7900000001', '17/05/1990', 'Nam', '079090000001', 'Công nhân'], // row 3: unchanged
+        ['Trương Quốc Khánh', '7900000002', '07/05/1990', 'Nam', '079090000002', 'Tổ trưởng'], // row 4: update
+        ['Lê Thị Hoa', '', '02/03/1995', 'Nữ', '079195000003', 'Kế toán'], // row 5: new
+        ['Vũ Văn Long', '7900000006', '01/01/1990', 'Nam', '079095000006', 'Thủ kho'], // row 6: CCCD year 1995 ≠ 1990
+        ['Bùi Văn Tuấn', '790000008', '31/02/1990', 'X', '', 'Bảo vệ'], // row 7: three problems
+      ]),
+    );
 
   it('the preview shows the good rows with what each will do, and counts that add up', async () => {
     const p = await ctx.value('roster.importPreview', { unitCode: UNIT.code, file: file() });
@@ -49,7 +78,15 @@ describe('import report: preview rows, counts that add up, the error workbook', 
     const back = await readXlsx(Buffer.from(r.errorFile!.base64, 'base64'));
     const cells = back.rows.map((x) => x.cells);
     expect(cells[0]).toEqual([...HEAD, 'Dòng trong tệp', 'Lý do']);
-    expect(cells[1]!.slice(0, 7)).toEqual(['Vũ Văn Long', '7900000006', '01/01/1990', 'Nam', '079095000006', 'Thủ kho', 6]);
+    expect(cells[1]!.slice(0, 7)).toEqual([
+      'Vũ Văn Long',
+      '7900000006',
+      '01/01/1990',
+      'Nam',
+      '079095000006',
+      'Thủ kho',
+      6,
+    ]);
     expect(cells[1]![7]).toMatch(/1995/);
     expect(cells[2]!.slice(0, 6)).toEqual(['Bùi Văn Tuấn', '790000008', '31/02/1990', 'X', null, 'Bảo vệ']);
     expect(String(cells[2]![7]).split('; ').length).toBeGreaterThanOrEqual(3);
@@ -59,7 +96,10 @@ describe('import report: preview rows, counts that add up, the error workbook', 
   });
 
   it('no error workbook when every row is good', async () => {
-    const r = await ctx.value('roster.importCommit', { unitCode: UNIT.code, file: blob('ok.xlsx', workbook([['Lê Thị Hoa', '', '02/03/1995', 'Nữ', '079195000003', 'Kế toán']])) });
+    const r = await ctx.value('roster.importCommit', {
+      unitCode: UNIT.code,
+      file: blob('ok.xlsx', workbook([['Lê Thị Hoa', '', '02/03/1995', 'Nữ', '079195000003', 'Kế toán']])),
+    });
     expect(r).toEqual({ totalRows: 1, imported: 1, updated: 0, unchanged: 0, rejectedRows: 0, rejected: [] });
   });
 });

@@ -14,7 +14,9 @@ const today = '2026-12-01';
 describe('resources/codes/codes.json', () => {
   test('validates against its JSON Schema', () => {
     const ajv = new Ajv({ allErrors: true });
-    const validate = ajv.compile(JSON.parse(readFileSync(join(process.cwd(), 'resources/schemas/codes.schema.json'), 'utf8')));
+    const validate = ajv.compile(
+      JSON.parse(readFileSync(join(process.cwd(), 'resources/schemas/codes.schema.json'), 'utf8')),
+    );
     const meta = JSON.parse(readFileSync(join(CODES, 'codes.json'), 'utf8'));
     expect(validate(meta), JSON.stringify(validate.errors)).toBe(true);
     delete meta.lists.hospitals.versions['2025-07-01'].source;
@@ -54,9 +56,16 @@ describe('dated versions', () => {
   test('a newer dated file replaces the older one from its date, with only a data change', () => {
     const dir = join(makeTempDir('codes-'), 'codes');
     cpSync(CODES, dir, { recursive: true });
-    writeFileSync(join(dir, 'hospitals', '2027-01-01.csv'), 'ma_benh_vien,ten_benh_vien,ma_tinh\n38280,"Bệnh viện Đa khoa tỉnh Thanh Hóa (cơ sở mới)",38\n99999,Phòng khám mới,01\n');
+    writeFileSync(
+      join(dir, 'hospitals', '2027-01-01.csv'),
+      'ma_benh_vien,ten_benh_vien,ma_tinh\n38280,"Bệnh viện Đa khoa tỉnh Thanh Hóa (cơ sở mới)",38\n99999,Phòng khám mới,01\n',
+    );
     const meta = JSON.parse(readFileSync(join(dir, 'codes.json'), 'utf8'));
-    meta.lists.hospitals.versions['2027-01-01'] = { rows: 2, source: 'Test list replacing the 2025 one', retrieved: '2026-12-01' };
+    meta.lists.hospitals.versions['2027-01-01'] = {
+      rows: 2,
+      source: 'Test list replacing the 2025 one',
+      retrieved: '2026-12-01',
+    };
     writeFileSync(join(dir, 'codes.json'), JSON.stringify(meta));
     const c = loadCodeCatalog(dir);
     expect(c.at('hospitals', '2026-12')!.has('99999')).toBe(false);
@@ -70,7 +79,11 @@ describe('dated versions', () => {
     writeFileSync(join(dir, 'communes', '2030-01-01.csv'), 'ma_xa,ten_xa,ma_tinh\n00001,Xã A,01\n');
     expect(() => loadCodeCatalog(dir)).toThrow(/communes\/2030-01-01\.csv/);
     const meta = JSON.parse(readFileSync(join(dir, 'codes.json'), 'utf8'));
-    meta.lists.communes.versions['2030-01-01'] = { rows: 5, source: 'Test list with a wrong count', retrieved: '2026-12-01' };
+    meta.lists.communes.versions['2030-01-01'] = {
+      rows: 5,
+      source: 'Test list with a wrong count',
+      retrieved: '2026-12-01',
+    };
     writeFileSync(join(dir, 'codes.json'), JSON.stringify(meta));
     expect(() => loadCodeCatalog(dir)).toThrow(/có 1 dòng, codes.json ghi 5/);
   });
@@ -80,7 +93,11 @@ describe('search', () => {
   const hospitals = catalog.at('hospitals', today)!;
   test('"đa khoa thanh hóa" finds 38280 first, with or without diacritics, any case', () => {
     for (const q of ['đa khoa thanh hóa', 'da khoa thanh hoa', 'ĐA KHOA THANH HÓA']) {
-      expect(hospitals.search({ search: q, limit: 5 }).rows[0]).toEqual({ code: '38280', name: 'Bệnh viện đa khoa tỉnh Thanh Hóa', province: '38' });
+      expect(hospitals.search({ search: q, limit: 5 }).rows[0]).toEqual({
+        code: '38280',
+        name: 'Bệnh viện đa khoa tỉnh Thanh Hóa',
+        province: '38',
+      });
     }
   });
   test('by code prefix and province', () => {
@@ -98,7 +115,10 @@ describe('search', () => {
 
 describe('the list reader', () => {
   test('RFC 4180: quotes, doubled quotes, CRLF, BOM', () => {
-    expect(parseCsvText('\ufeffa,b\r\n"x, y","say ""hi"""\r\n')).toEqual([['a', 'b'], ['x, y', 'say "hi"']]);
+    expect(parseCsvText('\ufeffa,b\r\n"x, y","say ""hi"""\r\n')).toEqual([
+      ['a', 'b'],
+      ['x, y', 'say "hi"'],
+    ]);
   });
   test('a code of the wrong shape names its line; a repeated code keeps its first row', () => {
     const info = { list: 'provinces' as const, validFrom: '2025-07-01', source: 's', retrieved: '2026-01-01' };

@@ -27,49 +27,110 @@ function draft2026(rows: DraftRowInput[]) {
 
 describe('draft validation with the code lists', () => {
   it('accepts legacy VNPT nationality codes (AN, CS) and current ISO codes missing from the VNPT list (RS); refuses XX', () => {
-    const rows = ['AN', 'CS', 'RS', 'XX'].map((n, i) => tmRow({ fullName: `Người ${'ABCD'[i]}`, nationality: n, ethnicity: '99', idNumber: `B${i}234567` }));
+    const rows = ['AN', 'CS', 'RS', 'XX'].map((n, i) =>
+      tmRow({ fullName: `Người ${'ABCD'[i]}`, nationality: n, ethnicity: '99', idNumber: `B${i}234567` }),
+    );
     const p = problems(rows, '10/2015');
-    expect(p.filter((x) => x.includes('NATIONALITY_UNKNOWN'))).toEqual(['error:NATIONALITY_UNKNOWN@rows[3].nationality']);
+    expect(p.filter((x) => x.includes('NATIONALITY_UNKNOWN'))).toEqual([
+      'error:NATIONALITY_UNKNOWN@rows[3].nationality',
+    ]);
   });
 
   it('KCB, residence commune and province codes are checked against the lists in force in the period', () => {
-    const good = row2026({ hospital: { province: '38', code: '38280' }, residence: { province: '38', district: '', ward: '14797', address: 'Số 1' } });
-    const bad = row2026({ fullName: 'Trần Văn Sai', hospital: { province: '30', code: '38999' }, residence: { province: '30', district: '', ward: '99999', address: 'Số 2' } });
+    const good = row2026({
+      hospital: { province: '38', code: '38280' },
+      residence: { province: '38', district: '', ward: '14797', address: 'Số 1' },
+    });
+    const bad = row2026({
+      fullName: 'Trần Văn Sai',
+      hospital: { province: '30', code: '38999' },
+      residence: { province: '30', district: '', ward: '99999', address: 'Số 2' },
+    });
     const p = draft2026([good, bad]);
-    expect(p.filter((x) => x.includes('@rows[0].'))).not.toEqual(expect.arrayContaining([expect.stringMatching(/UNKNOWN/)]));
-    expect(p).toEqual(expect.arrayContaining([
-      'error:HOSPITAL_UNKNOWN@rows[1].hospital.code',
-      'error:PROVINCE_UNKNOWN@rows[1].hospital.province', // 30 Hải Dương is no province from 07/2025
-      'error:PROVINCE_UNKNOWN@rows[1].residence.province',
-      'error:COMMUNE_UNKNOWN@rows[1].residence.ward',
-    ]));
+    expect(p.filter((x) => x.includes('@rows[0].'))).not.toEqual(
+      expect.arrayContaining([expect.stringMatching(/UNKNOWN/)]),
+    );
+    expect(p).toEqual(
+      expect.arrayContaining([
+        'error:HOSPITAL_UNKNOWN@rows[1].hospital.code',
+        'error:PROVINCE_UNKNOWN@rows[1].hospital.province', // 30 Hải Dương is no province from 07/2025
+        'error:PROVINCE_UNKNOWN@rows[1].residence.province',
+        'error:COMMUNE_UNKNOWN@rows[1].residence.ward',
+      ]),
+    );
   });
 
   it('a 2015 period keeps the 63 provinces (30 Hải Dương is valid) and has no hospital list to check against', () => {
-    const p = problems([tmRow({ hospital: { province: '30', code: '30999' }, residence: { province: '30', district: '', ward: '', address: 'Hải Dương' } })], '10/2015');
+    const p = problems(
+      [
+        tmRow({
+          hospital: { province: '30', code: '30999' },
+          residence: { province: '30', district: '', ward: '', address: 'Hải Dương' },
+        }),
+      ],
+      '10/2015',
+    );
     expect(p.filter((x) => /UNKNOWN/.test(x))).toEqual([]);
-    expect(problems([tmRow({ residence: { province: '03', district: '', ward: '', address: 'x' } })], '10/2015')).toContain('error:PROVINCE_UNKNOWN@rows[0].residence.province');
+    expect(
+      problems([tmRow({ residence: { province: '03', district: '', ward: '', address: 'x' } })], '10/2015'),
+    ).toContain('error:PROVINCE_UNKNOWN@rows[0].residence.province');
   });
 
   it('an unknown birth commune only warns (birth places keep the codes of their time)', () => {
-    expect(draft2026([row2026({ birthPlace: { province: '30', district: '', ward: '10502', address: '' } })])).toContain('warning:COMMUNE_NOT_CURRENT@rows[0].birthPlace.ward');
+    expect(
+      draft2026([row2026({ birthPlace: { province: '30', district: '', ward: '10502', address: '' } })]),
+    ).toContain('warning:COMMUNE_NOT_CURRENT@rows[0].birthPlace.ward');
   });
 
   it('error messages name the list date', () => {
-    const v = validateDraft({ ...bigDraft(0, '01/2026'), rows: [row2026({ hospital: { province: '38', code: '38999' } })] });
-    expect(v.problems.find((x) => x.code === 'HOSPITAL_UNKNOWN')!.message).toMatch(/mã nơi KCB "38999" không có trong danh mục cơ sở KCB áp dụng từ 01\/07\/2025/);
+    const v = validateDraft({
+      ...bigDraft(0, '01/2026'),
+      rows: [row2026({ hospital: { province: '38', code: '38999' } })],
+    });
+    expect(v.problems.find((x) => x.code === 'HOSPITAL_UNKNOWN')!.message).toMatch(
+      /mã nơi KCB "38999" không có trong danh mục cơ sở KCB áp dụng từ 01\/07\/2025/,
+    );
   });
 });
 
 describe('employee validation with the code lists', () => {
   const base: EmployeeFields = {
-    fullName: 'Nguyễn Văn An', insuranceNumber: '', birthDate: '01/01/1990', gender: 'M', cccd: '', cmnd: '', nationality: 'VN', ethnicity: '01',
-    birthProvince: '', birthDistrict: '', birthWard: '', address: '', phone: '', email: '', jobTitle: '', workplace: '', department: '', contractType: '',
-    contractNumber: '', contractSigned: '', contractStart: '', contractEnd: '', salaryKind: 'amount', salary: null, allowancePosition: 0,
-    allowanceSeniorityExcess: 0, allowanceSeniorityJob: 0, allowanceSalary: 0, allowanceOther: 0, wageRegion: '', hospitalCode: '', status: 'working',
+    fullName: 'Nguyễn Văn An',
+    insuranceNumber: '',
+    birthDate: '01/01/1990',
+    gender: 'M',
+    cccd: '',
+    cmnd: '',
+    nationality: 'VN',
+    ethnicity: '01',
+    birthProvince: '',
+    birthDistrict: '',
+    birthWard: '',
+    address: '',
+    phone: '',
+    email: '',
+    jobTitle: '',
+    workplace: '',
+    department: '',
+    contractType: '',
+    contractNumber: '',
+    contractSigned: '',
+    contractStart: '',
+    contractEnd: '',
+    salaryKind: 'amount',
+    salary: null,
+    allowancePosition: 0,
+    allowanceSeniorityExcess: 0,
+    allowanceSeniorityJob: 0,
+    allowanceSalary: 0,
+    allowanceOther: 0,
+    wageRegion: '',
+    hospitalCode: '',
+    status: 'working',
   };
   const today = new Date('2026-12-01T00:00:00Z');
-  const codesOf = (over: Partial<EmployeeFields>, when = today) => checkEmployee({ ...base, ...over }, when).problems.map((p) => `${p.code}@${p.field}`);
+  const codesOf = (over: Partial<EmployeeFields>, when = today) =>
+    checkEmployee({ ...base, ...over }, when).problems.map((p) => `${p.code}@${p.field}`);
 
   it('nationality, ethnicity, birth province and KCB code come from the lists', () => {
     expect(codesOf({ nationality: 'CS', ethnicity: '99' })).toEqual([]);

@@ -1,0 +1,259 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect, serveApp, stopApp } from './fixtures';
+import { runCli } from '../support/cli';
+import { makeTempDir } from '../support/tmp';
+import { writeXlsx, type XlsxCell } from '../../electron/roster/write-xlsx';
+import { readXlsx } from '../../electron/roster/read-xlsx';
+
+const UNIT = 'TS12345';
+
+/** A clerk's file: a title block and an empty row above the header, five good rows and two bad ones. */
+function titledWorkbook(): Uint8Array {
+  const rows: XlsxCell[][] = [
+    ['CÔNG TY TNHH MAY SÀI GÒN'],
+    ['DANH SÁCH LAO ĐỘNG THAM GIA BHXH THÁNG 11/2025'],
+    [],
+    ['STT', 'Họ và tên', 'Mã số BHXH', 'Ngày sinh', 'Giới tính', 'Số CCCD', 'Chức vụ', 'Nơi KCB ban đầu'], // row 4
+    [1, 'Nguyễn Văn Đức', '7900000001', '17/05/1990', 'Nam', '079090000001', 'Công nhân may', '38280'],
+    [2, 'Trương Quốc Khánh', '7900000002', '07/05/1990', 'Nam', '079090000002', 'Tổ trưởng', ''],
+    [3, 'Lê Thị Hồng Nhung', '7900000003', '1985', 'Nữ', '079185000003', 'Kế toán', ''],
+    [4, 'Vũ Văn Long', '7900000004', '01/01/1990', 'Nam', '079095000004', 'Thủ kho', ''], // row 8: CCCD says 1995
+    [5, 'Phạm Thị Mai', '7900000005', '03/1992', 'Nữ', '079192000005', 'Thủ quỹ', ''],
+    [6, 'Bùi Văn Tuấn', '790000006', '31/02/1990', 'X', '', 'Bảo vệ', '38999'], // row 10: mã số, date, gender, KCB code
+    [7, 'Hồ Văn Sơn', '7900000007', '12/12/1991', 'Nam', '079091000007', 'Lái xe', ''],
+  ];
+  return writeXlsx([{ name: 'Danh sách', rows }]);
+}
+
+/**
+ * The VNPT-BHXH clerk workbook (../shared/reference/vnpt-template.md): sheet "Dữ Liệu", notes in row 1, labels in
+ * row 2, XML names in row 3, data from row 4: two people already in the roster and one new.
+ */
+function vnptWorkbook(): Uint8Array {
+  const cols: [string, string][] = [
+    ['ID Lao động', 'STT'],
+    ['Họ tên', 'HoTen'],
+    ['Mã số BHXH', 'MasoBHXH'],
+    ['Loại khai báo', 'TenLoaiKhaiBao'],
+    ['Mã loại khai báo', 'Loai'],
+    ['Phương án', 'TenPhuongAn'],
+    ['Mã Phương án', 'PA'],
+    ['Chức vụ', 'ChucVu'],
+    ['Nơi làm việc', 'NoiLamViec'],
+    ['Tiền lương/ Hệ số lương', 'TienLuong'],
+    ['Từ tháng', 'TuThang'],
+    ['Đến tháng', 'DenThang'],
+    ['CMND', 'CMND'],
+    ['Ngày sinh', 'NgaySinh'],
+    ['Giới tính', 'GioiTinh'],
+    ['Mã quốc tịch', 'QuocTich'],
+    ['Mã Dân tộc', 'DanToc'],
+    ['Mã Bệnh viện', 'MaBenhVien'],
+  ];
+  const person = (
+    id: number,
+    name: string,
+    no: string,
+    job: string,
+    salary: number,
+    cccd: string,
+    birth: string,
+    gender: string,
+  ): XlsxCell[] => [
+    id,
+    name,
+    no,
+    'Tăng',
+    1,
+    'Tăng mới',
+    'TM',
+    job,
+    'Xưởng 1',
+    salary,
+    '11/2025',
+    '',
+    cccd,
+    birth,
+    gender,
+    'VN',
+    '01',
+    '38280',
+  ];
+  const rows: XlsxCell[][] = [
+    ['Ghi chú: nhập dữ liệu từ dòng 4; không sửa dòng 3'],
+    cols.map(([label]) => label),
+    cols.map(([, xml]) => xml),
+    person(1, 'Nguyễn Văn Đức', '7900000001', 'Công nhân may', 5_310_000, '079090000001', '17/05/1990', 'Nam'),
+    person(2, 'Trương Quốc Khánh', '7900000002', 'Quản đốc', 7_000_000, '079090000002', '07/05/1990', 'Nam'),
+    person(3, 'Đặng Thu Hà', '7900000010', 'Kỹ thuật viên', 6_000_000, '079196000010', '05/06/1996', 'Nữ'),
+  ];
+  return writeXlsx([{ name: 'Dữ Liệu', rows }]);
+}
+
+test('import journey: title rows, good and rejected rows before writing, counts that add up, the list refreshed at once, the error workbook, a VNPT workbook, the KCB picker', async ({
+  page,
+}) => {
+  const dataDir = makeTempDir('kekhai-e2e-import-');
+  const titled = join(dataDir, 'danh-sach-thang-11.xlsx');
+  writeFileSync(titled, titledWorkbook());
+  const vnpt = join(dataDir, 'vnpt-bhxh.xlsx');
+  writeFileSync(vnpt, vnptWorkbook());
+  const add = await runCli(
+    [
+      'unit',
+      'add',
+      '--code',
+      UNIT,
+      '--name',
+      'Công ty TNHH May Sài Gòn',
+      '--tax-code',
+      '0100109106',
+      '--agency-code',
+      '07906',
+      '--wage-region',
+      '01',
+      '--json',
+    ],
+    { data: dataDir },
+  );
+  expect(add.code, add.stdout + add.stderr).toBe(0);
+  // The clock is in 2026: the hospital list (in force from 01/07/2025) checks KCB codes.
+  const app = await serveApp({ dataDir, now: '2026-01-15T03:00:00Z' });
+  try {
+    await page.goto(app.url);
+    await page.getByTestId('nav-employees').click();
+    await page.getByTestId('unit-switcher').selectOption(UNIT);
+    await expect(page.getByTestId('employee-count')).toHaveText('0 người');
+    await titledFile(page, titled);
+    await vnptFile(page, vnpt);
+    await hospitalPicker(page);
+  } finally {
+    await stopApp(app);
+  }
+});
+
+async function titledFile(page: Page, file: string): Promise<void> {
+  await page.getByTestId('employee-import').click();
+  await page.getByTestId('import-file').setInputFiles(file);
+  // The header is found under the title block; the mapping step shows it recognised.
+  await expect(page.getByTestId('map-fullName')).toHaveValue('Họ và tên');
+  await expect(page.getByTestId('map-hospitalCode')).toHaveValue('Nơi KCB ban đầu');
+  await page.getByTestId('import-mapping-next').click();
+
+  // Before writing: the good rows with what each will do, and the rejected ones with their reasons.
+  await expect(page.getByTestId('import-summary')).toHaveText(
+    '7 dòng: 5 thêm mới, 0 cập nhật, 0 không thay đổi, 2 dòng lỗi',
+  );
+  await expect(page.getByTestId('import-accepted-row')).toHaveCount(5);
+  await expect(page.getByTestId('import-accepted-row').first()).toContainText('Nguyễn Văn Đức');
+  await expect(page.getByTestId('import-accepted-row').first()).toContainText('Thêm mới');
+  const problems = page.getByTestId('import-problem');
+  await expect(problems.filter({ hasText: 'CCCD' }).first()).toContainText('8'); // the sheet's own row number
+  await expect(problems.filter({ hasText: '38999' })).toContainText('không có trong danh mục cơ sở KCB');
+  await expect(page.getByTestId('employee-count')).toHaveText('0 người');
+
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('import-result-counts')).toHaveText(
+    '7 dòng: 5 thêm mới, 0 cập nhật, 0 không thay đổi, 2 dòng bị từ chối',
+  );
+  // The list behind the result is refreshed as soon as the rows are written — before the wizard is closed.
+  await expect(page.getByTestId('employee-count')).toHaveText('5 người');
+  // The errors stay after writing, and download as .xlsx: the clerk's own rows, the row number and a reason.
+  await expect(page.getByTestId('import-rejected-row').first()).toBeVisible();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('import-error-export').click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('danh-sach-thang-11-dong-bi-tu-choi.xlsx');
+  const back = await readXlsx(readFileSync((await download.path())!));
+  const cells = back.rows.map((r) => r.cells);
+  expect(cells[0]).toEqual([
+    'STT',
+    'Họ và tên',
+    'Mã số BHXH',
+    'Ngày sinh',
+    'Giới tính',
+    'Số CCCD',
+    'Chức vụ',
+    'Nơi KCB ban đầu',
+    'Dòng trong tệp',
+    'Lý do',
+  ]);
+  expect(cells.slice(1).map((r) => [r[1], r[8]])).toEqual([
+    ['Vũ Văn Long', 8],
+    ['Bùi Văn Tuấn', 10],
+  ]);
+  expect(cells[1]!.slice(0, 8)).toEqual([
+    4,
+    'Vũ Văn Long',
+    '7900000004',
+    '01/01/1990',
+    'Nam',
+    '079095000004',
+    'Thủ kho',
+    null,
+  ]);
+  expect(String(cells[2]![9])).toMatch(/38999/);
+  await page.getByTestId('import-close').click();
+  await expect(page.getByTestId('employee-count')).toHaveText('5 người');
+}
+
+async function vnptFile(page: Page, file: string): Promise<void> {
+  await page.getByTestId('employee-import').click();
+  await page.getByTestId('import-file').setInputFiles(file);
+  // Row 3's XML names are the header (row 2's labels repeat).
+  await expect(page.getByTestId('map-fullName')).toHaveValue('HoTen');
+  await expect(page.getByTestId('map-insuranceNumber')).toHaveValue('MasoBHXH');
+  await page.getByTestId('import-mapping-next').click();
+  // Đức and Khánh are matched by mã số and gain the workbook's columns (salary, workplace …); Hà is new.
+  await expect(page.getByTestId('import-summary')).toHaveText(
+    '3 dòng: 1 thêm mới, 2 cập nhật, 0 không thay đổi, 0 dòng lỗi',
+  );
+  const accepted = page.getByTestId('import-accepted-row');
+  await expect(accepted.filter({ hasText: 'Trương Quốc Khánh' })).toContainText('Cập nhật');
+  await expect(accepted.filter({ hasText: 'Đặng Thu Hà' })).toContainText('Thêm mới');
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('import-result-counts')).toHaveText(
+    '3 dòng: 1 thêm mới, 2 cập nhật, 0 không thay đổi, 0 dòng bị từ chối',
+  );
+  await expect(page.getByTestId('employee-count')).toHaveText('6 người');
+  await expect(page.getByTestId('import-error-export')).toHaveCount(0);
+  await page.getByTestId('import-close').click();
+
+  // The same workbook again changes nothing: every row counted as unchanged, nothing to write.
+  await page.getByTestId('employee-import').click();
+  await page.getByTestId('import-file').setInputFiles(file);
+  await page.getByTestId('import-mapping-next').click();
+  await expect(page.getByTestId('import-summary')).toHaveText(
+    '3 dòng: 0 thêm mới, 0 cập nhật, 3 không thay đổi, 0 dòng lỗi',
+  );
+  await expect(page.getByTestId('import-accepted-row').filter({ hasText: 'Nguyễn Văn Đức' })).toContainText(
+    'Không thay đổi',
+  );
+  await expect(page.getByTestId('import-confirm')).toBeDisabled();
+  await page.getByTestId('import-wizard').getByRole('button', { name: 'Đóng', exact: true }).click();
+}
+
+/** Item 5: the KCB code is picked from the dated list by name, without diacritics needed, with the keyboard. */
+async function hospitalPicker(page: Page): Promise<void> {
+  await page.getByTestId('employee-add').click();
+  const kcb = page.getByTestId('emp-hospitalCode');
+  await kcb.fill('da khoa thanh hoa');
+  await expect(page.getByTestId('emp-hospitalCode-options').getByRole('option').first()).toHaveText(
+    '38280 Bệnh viện đa khoa tỉnh Thanh Hóa',
+  );
+  await kcb.press('Enter');
+  await expect(kcb).toHaveValue('38280');
+  await expect(page.getByTestId('emp-hospitalCode-name')).toHaveText('Bệnh viện đa khoa tỉnh Thanh Hóa');
+  const nat = page.getByTestId('emp-nationality');
+  await nat.fill('serbia');
+  await nat.press('ArrowDown');
+  await expect(page.getByTestId('emp-nationality-options').getByRole('option', { selected: true })).toContainText(
+    'SERBIA',
+  );
+  await nat.press('Escape');
+  await expect(nat).toHaveValue('VN');
+  await expect(page.getByTestId('emp-nationality-name')).toHaveText('Việt Nam');
+}
