@@ -7,6 +7,8 @@ import { Runtime } from '../core/runtime';
 import { checkApiRequest, checkOrigin } from './guards';
 import { BodyTooLarge, bodyLimitFor, megabytes, readBodyCapped } from './body-limits';
 import { serveStatic } from './static-files';
+import { closeLog, openLog } from '../log/logger';
+import { registerSecret } from '../log/redact';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 
 export interface HostOptions {
@@ -44,6 +46,9 @@ function send(res: ServerResponse, status: number, body: string, type = 'applica
  */
 export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const secret = randomBytes(24).toString('base64url');
+  // The host's own log (<data>/logs/host.log): calls and refusals, never their input; the secret is masked anyway.
+  registerSecret(secret);
+  const logger = openLog(opts.dataDir, 'host');
   const progressClients = new Set<ServerResponse>();
   const runtime = new Runtime({
     dataDir: opts.dataDir,
@@ -76,6 +81,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       if (url.pathname.startsWith('/api/')) {
         const verdict = checkApiRequest(req, port, secret);
         if (!verdict.ok) {
+          logger.warn({ path: url.pathname, reason: verdict.reason, origin: req.headers.origin ?? null }, 'api call refused');
           fail(res, 403, 'FORBIDDEN', 'Truy cập bị từ chối', 'Forbidden');
           return;
         }
@@ -103,6 +109,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
           input = body.length ? JSON.parse(body.toString('utf8')) : {};
         } catch (e) {
           if (e instanceof BodyTooLarge) {
+            logger.warn({ method, limit }, 'request body over the limit');
             res.once('finish', () => req.destroy());
             fail(res, 413, 'TOO_LARGE', `Nội dung gửi lên vượt quá giới hạn ${megabytes(limit)} của chức năng này`, `The request body exceeds this method's ${megabytes(limit)} limit`, { Connection: 'close' });
             return;
@@ -110,7 +117,11 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
           fail(res, 400, 'BAD_REQUEST', 'Nội dung yêu cầu không đọc được', 'Unreadable request body');
           return;
         }
+        const started = Date.now();
         const result = await runtime.call(method, input);
+        const ms = Date.now() - started;
+        if (result.ok) logger.info({ method, ms }, 'call');
+        else logger[result.error.code === 'INTERNAL' ? 'error' : 'info']({ method, ms, code: result.error.code, message: result.error.messageEn ?? result.error.message }, 'call failed');
         send(res, 200, JSON.stringify(result));
         return;
       }
@@ -130,6 +141,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       if (!pathname.includes('.') && serveStatic(root, '/', res, headers)) return;
       send(res, 404, 'Không tìm thấy / Not found', 'text/plain; charset=utf-8');
     })().catch((e) => {
+      logger.error({ err: e as Error, url: req.url }, 'request failed');
       if (!res.headersSent) send(res, 500, JSON.stringify({ ok: false, error: { code: 'INTERNAL', message: String((e as Error).message) } }));
     });
   });
@@ -139,6 +151,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
   });
   port = (server.address() as AddressInfo).port;
+  logger.info({ port, dataDir: opts.dataDir }, 'browser-mode host started');
   return {
     url: `http://127.0.0.1:${port}/?token=${secret}`,
     port,
@@ -149,8 +162,9 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
         for (const c of progressClients) c.end();
         server.closeAllConnections();
         server.close(() => {
+          logger.info({ port }, 'browser-mode host stopped');
           runtime.close();
-          resolve();
+          void closeLog().then(resolve);
         });
       }),
   };

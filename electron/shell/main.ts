@@ -7,7 +7,8 @@ import { APP_NAME } from '../core/version';
 import { createCallHandler, rendererUrlCheck } from './ipc-guard';
 import { isSafeExternalUrl } from './safe-links';
 import { hardenContents, hardenSession } from './security';
-import { resolveUpdateFeed, startUpdates, type UpdaterLike } from './updater';
+import { readPolicyUrl, readPublisherNames, resolveUpdateFeed, startUpdates, type UpdaterLike } from './updater';
+import { openLog } from '../log/logger';
 import { windowOptions } from './window-options';
 import { resolveDataDir } from '../core/paths';
 import { desktopCredentialKey } from '../ivan/secret-box';
@@ -20,6 +21,10 @@ app.on('second-instance', () => {
   if (win?.isMinimized()) win.restore();
   win?.focus();
 });
+
+// <data>/logs/main.log: start, service process stops and restarts, update decisions.
+const logger = openLog(resolveDataDir(process.env.KEKHAI_DATA), 'main');
+logger.info({ version: app.getVersion(), electron: process.versions.electron }, 'app started');
 
 // The thin desktop shell: one window, one service process, one IPC channel into the contract.
 let win: BrowserWindow | null = null;
@@ -47,7 +52,8 @@ function startServices(): UtilityProcess {
       pending.delete(msg.id);
     }
   });
-  child.on('exit', () => {
+  child.on('exit', (code) => {
+    logger.warn({ code, pending: pending.size }, app.isReady() ? 'service process stopped; restarting' : 'service process stopped');
     for (const [, resolve] of pending) resolve({ ok: false, error: { code: 'INTERNAL', message: 'Tiến trình dịch vụ đã dừng; đang khởi động lại', messageEn: 'The service process stopped; restarting' } });
     pending.clear();
     services = app.isReady() ? startServices() : null;
@@ -100,20 +106,22 @@ ipcMain.handle('kekhai:shell', async (event, action: unknown, arg: unknown) => {
 });
 
 /** Settings live in the database, which only the service process opens: ask it like the page does. */
-async function settingsFromServices(): Promise<{ 'updates.url': string | null; 'updates.auto': boolean } | null> {
+async function settingsFromServices(): Promise<{ 'updates.auto': boolean } | null> {
   const r = await forward('settings.get', {});
-  return r.ok ? (r.value as { 'updates.url': string | null; 'updates.auto': boolean }) : null;
+  return r.ok ? (r.value as { 'updates.auto': boolean }) : null;
 }
 
 async function afterStart(): Promise<void> {
   // The daily automatic backup (one per day, rotated) before the clerk changes anything.
   const backup = await forward('backup.auto', {});
-  if (!backup.ok) console.error(`automatic backup failed: ${backup.error.messageEn ?? backup.error.message}`);
+  if (!backup.ok) logger.error({ code: backup.error.code, message: backup.error.messageEn ?? backup.error.message }, 'automatic backup failed');
   if (!app.isPackaged) return; // updates only for installed copies
   const s = await settingsFromServices();
-  const feed = resolveUpdateFeed({ env: process.env, setting: s?.['updates.url'] ?? null, auto: s?.['updates.auto'] ?? true });
+  // The feed: the installer's address or the administrator's policy, never a setting; only signed updates.
+  const feed = resolveUpdateFeed({ env: process.env, policyUrl: readPolicyUrl(), auto: s?.['updates.auto'] ?? true, publisherNames: readPublisherNames(process.resourcesPath) });
+  logger.info({ feed }, 'update feed');
   const { autoUpdater } = await import('electron-updater');
-  await startUpdates(autoUpdater as unknown as UpdaterLike, feed, (line) => console.log(line));
+  await startUpdates(autoUpdater as unknown as UpdaterLike, feed, (line) => logger.info(line));
 }
 
 void app.whenReady().then(() => {

@@ -22,11 +22,8 @@ const settingTypes = {
   'backup.auto': z.boolean(),
   /** How many automatic copies to keep (older ones are deleted). */
   'backup.keep': z.number().int().min(1).max(365),
-  /**
-   * Where the desktop app looks for updates (a generic file server holding latest.yml and the installer).
-   * null = the address built into the installer. The KEKHAI_UPDATE_URL environment variable wins over both.
-   */
-  'updates.url': z.string().url().refine((s) => /^https:\/\//i.test(s), 'Địa chỉ cập nhật phải dùng https').nullable(),
+  // No update address here: a setting can be written by a restored backup or the page, and an update is code that
+  // runs on the PC. The feed comes only from the installer or an administrator policy (electron/shell/updater.ts).
   'updates.auto': z.boolean(),
   /** Ask for confirmation before a dossier is sent to I-VAN. */
   'ui.confirmSubmit': z.boolean(),
@@ -37,7 +34,6 @@ export const SETTING_DEFAULTS = {
   [TRAINING_KEY]: false,
   'backup.auto': true,
   'backup.keep': 14,
-  'updates.url': null,
   'updates.auto': true,
   'ui.confirmSubmit': true,
 } as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineMethods } from './define';
+import { fileBlob } from './common';
 
 export const doctorReport = z.object({
   appVersion: z.string(),
@@ -10,6 +11,8 @@ export const doctorReport = z.object({
   trainingDatabaseFile: z.string(),
   /** True while training mode is on (calls go to the training database). */
   training: z.boolean(),
+  /** Where each process writes its rotating log (`main.log`, `services.log`, `host.log`); what support asks for. */
+  logDir: z.string(),
   schemaVersion: z.number().int(),
   latestSchemaVersion: z.number().int(),
   pkcs11Libraries: z.array(z.object({ name: z.string(), path: z.string(), found: z.boolean() })),
@@ -37,5 +40,10 @@ export const systemMethods = defineMethods({
     summary: 'Kiểm tra cài đặt / Installation check',
     input: z.object({}).strict(),
     output: doctorReport,
+  },
+  'system.supportBundle': {
+    summary: 'Xuất gói hỗ trợ: nhật ký, kết quả kiểm tra cài đặt, phiên bản (không có cơ sở dữ liệu, không có mật khẩu) / Support bundle: logs, doctor output, versions (no database, no secrets)',
+    input: z.object({}).strict(),
+    output: z.object({ file: fileBlob, entries: z.array(z.string()) }),
   },
 });

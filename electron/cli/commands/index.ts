@@ -7,6 +7,7 @@ import { ivanCommands } from './ivan';
 import { deskCommands } from './desk';
 import { ledgerCommands } from './ledger';
 import { codesCommands } from './codes';
+import { supportCommands } from './support';
 import { sheetCommands } from './sheets';
 
 /** Every `kekhai` command. The longest matching path wins, so `roster import` and `roster list` can coexist. */
@@ -19,5 +20,6 @@ export const commands: CliCommand[] = [
   ...deskCommands,
   ...ledgerCommands,
   ...codesCommands,
+  ...supportCommands,
   ...sheetCommands,
 ];

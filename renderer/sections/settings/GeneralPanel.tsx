@@ -23,7 +23,6 @@ export function GeneralPanel() {
   const [s, setS] = useState<AppSettings | null>(null);
   const [training, setTraining] = useState<TrainingState | null>(null);
   const [clock, setClock] = useState('');
-  const [updates, setUpdates] = useState('');
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -32,7 +31,6 @@ export function GeneralPanel() {
       if (!r.ok) return;
       setS(r.value);
       setClock(r.value['testMode.clock'] ? formatDateTimeVN(new Date(r.value['testMode.clock'])) : '');
-      setUpdates(r.value['updates.url'] ?? '');
     });
     void api.call('training.status', {}).then((r) => r.ok && setTraining(r.value));
   }, []);
@@ -93,14 +91,10 @@ export function GeneralPanel() {
       </fieldset>
       <fieldset>
         <legend>{t('updatesUrl')}</legend>
-        <input data-testid="updates-url" value={updates} placeholder="https://" onChange={(e) => setUpdates(e.target.value)} />
-        <p className="hint">{t('updatesHint')}</p>
+        <p className="hint" data-testid="updates-source">{t('updatesHint')}</p>
         <label>
           <input type="checkbox" checked={s['updates.auto']} onChange={(e) => void save({ 'updates.auto': e.target.checked })} /> {t('updatesAuto')}
-        </label>{' '}
-        <button type="button" data-testid="updates-save" onClick={() => void save({ 'updates.url': updates.trim() || null })}>
-          {t('save')}
-        </button>
+        </label>
       </fieldset>
       <fieldset>
         <label>

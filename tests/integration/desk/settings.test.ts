@@ -13,26 +13,28 @@ describe('settings', () => {
   it('returns defaults, stores changes and records each change in the audit log', async () => {
     ctx = createTestContext({ now: new Date('2015-10-30T03:00:00Z') });
     const before = await ctx.value('settings.get', {});
-    expect(before).toMatchObject({ 'testMode.clock': null, 'training.enabled': false, 'backup.auto': true, 'backup.keep': 14, 'updates.url': null });
-    const after = await ctx.value('settings.set', { patch: { 'backup.keep': 30, 'updates.url': 'https://capnhat.congty.vn/kekhai/' } });
+    expect(before).toMatchObject({ 'testMode.clock': null, 'training.enabled': false, 'backup.auto': true, 'backup.keep': 14 });
+    const after = await ctx.value('settings.set', { patch: { 'backup.keep': 30, 'updates.auto': false } });
     expect(after['backup.keep']).toBe(30);
-    expect(after['updates.url']).toBe('https://capnhat.congty.vn/kekhai/');
+    expect(after['updates.auto']).toBe(false);
     const log = await ctx.value('audit.list', { subjectType: 'setting' });
-    expect(log.items.map((e) => e.subjectId).sort()).toEqual(['backup.keep', 'updates.url']);
+    expect(log.items.map((e) => e.subjectId).sort()).toEqual(['backup.keep', 'updates.auto']);
     expect(JSON.parse(log.items.find((e) => e.subjectId === 'backup.keep')!.detail!)).toEqual({ from: 14, to: 30 });
     // Setting the same value again is not a change.
     await ctx.value('settings.set', { patch: { 'backup.keep': 30 } });
     expect((await ctx.value('audit.list', { subjectType: 'setting' })).total).toBe(2);
   });
 
-  it('refuses unknown keys, bad values and a plain-http update server with field problems', async () => {
+  it('refuses unknown keys, bad values, and any update address (issue #12: never from the settings API)', async () => {
     ctx = createTestContext();
     const unknown = await ctx.call('settings.set', { patch: { 'no.such': 1 } as never });
     expect(unknown.ok).toBe(false);
     const bad = await ctx.call('settings.set', { patch: { 'backup.keep': 0 } });
     expect(!bad.ok && bad.error.code).toBe('VALIDATION');
-    const http = await ctx.call('settings.set', { patch: { 'updates.url': 'http://capnhat.congty.vn/' } });
-    expect(!http.ok && JSON.stringify(http.error.details)).toContain('updates.url');
+    const feed = await ctx.call('settings.set', { patch: { 'updates.url': 'https://evil.example/' } as never });
+    expect(!feed.ok && feed.error.code).toBe('VALIDATION');
+    expect(!feed.ok && feed.error.message).toMatch(/Dữ liệu gửi lên không hợp lệ/);
+    expect((await ctx.value('settings.get', {})) as Record<string, unknown>).not.toHaveProperty('updates.url');
     const clock = await ctx.call('settings.set', { patch: { 'testMode.clock': '30/10/2015' } });
     expect(clock.ok).toBe(false);
   });

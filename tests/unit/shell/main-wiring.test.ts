@@ -12,10 +12,17 @@ describe('electron/shell/main.ts start-up', () => {
     expect(main).toMatch(/async function afterStart[\s\S]*forward\('backup\.auto', \{\}\)/);
   });
 
-  it('checks for updates only in an installed copy, with the feed IT configured', () => {
+  it('checks for updates only in an installed copy, from the installer’s address or the administrator policy, signed only', () => {
     const after = main.slice(main.indexOf('async function afterStart'));
     expect(after.indexOf('app.isPackaged')).toBeLessThan(after.indexOf("import('electron-updater')"));
-    expect(after).toMatch(/resolveUpdateFeed\(\{ env: process\.env, setting: s\?\.\['updates\.url'\]/);
+    expect(after).toMatch(/resolveUpdateFeed\(\{ env: process\.env, policyUrl: readPolicyUrl\(\), auto: [^,]+, publisherNames: readPublisherNames\(process\.resourcesPath\) \}\)/);
+    // Never from a setting a backup or the page could write.
+    expect(main).not.toContain("'updates.url'");
+  });
+
+  it('logs service process stops and restarts to <data>/logs/main.log', () => {
+    expect(main).toMatch(/openLog\(resolveDataDir\(process\.env\.KEKHAI_DATA\), 'main'\)/);
+    expect(main).toMatch(/child\.on\('exit', \(code\) => \{\s*logger\.warn\(\{ code/);
   });
 
   it('loads the page from beside the bundle, which works inside app.asar too', () => {
