@@ -13,6 +13,7 @@ import { inbox, markRead, history } from './queries';
 import { exportPeriodZip } from './export-zip';
 import { buildRegistration, listRegistrations, signRegistration, signedRegistration } from './registrations';
 import { trainingServer } from './training';
+import { checkEndpoint } from './endpoint-policy';
 import { readEnvelope } from '../../shared/ivan/envelope-read';
 import { signedEnvelopeOf } from './dossier-mirror';
 
@@ -157,6 +158,18 @@ export const ivanHandlers: Handlers<typeof ivanMethods> = {
   },
 
   'ivan.registrations': (input, ctx) => listRegistrations(ctx.db, input.unitCode),
+
+  'ivan.checkConnection': async (input, ctx) => {
+    if (!input.endpoint.trim()) {
+      throw new AppError('VALIDATION', 'Nhập địa chỉ I-VAN (https, theo hợp đồng với nhà cung cấp)', { en: 'Enter the I-VAN address (https, from the provider contract)', details: { problems: [{ field: 'endpoint', code: 'REQUIRED', message: 'Nhập địa chỉ I-VAN', messageEn: 'Enter the I-VAN address' }] } });
+    }
+    checkEndpoint(input.endpoint.trim());
+    const url = input.endpoint.trim();
+    const credentials = input.username && input.password ? { username: input.username, password: input.password } : credentialsFor(ctx.db, input.unitCode ?? null);
+    // The cheapest authenticated call of the profile: the notifications page after the last one (normally empty).
+    await new HttpIvanAdapter({ endpoint: url, providerCode: input.providerCode, credentials, timeoutMs: 10_000 }).notifications(Number.MAX_SAFE_INTEGER);
+    return { ok: true as const, endpoint: url };
+  },
 
   'ivan.trainingStart': async (input, ctx) => {
     const server = await trainingServer(ctx);

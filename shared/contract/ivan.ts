@@ -245,6 +245,21 @@ export const ivanMethods = defineMethods({
     input: z.object({ unitCode: z.string().optional() }).strict(),
     output: z.array(registrationRow),
   },
+  'ivan.checkConnection': {
+    summary: 'Thử kết nối I-VAN: địa chỉ và tài khoản (một lần gọi thử, không gửi hồ sơ) / Test call: endpoint and account',
+    input: z
+      .object({
+        endpoint: z.string().max(500),
+        providerCode: z.string().optional(),
+        username: z.string().max(200).nullable().optional(),
+        /** Used for this call only, never stored or logged. */
+        password: z.string().max(200).optional(),
+        /** When given without a password: the unit's stored (encrypted) credentials. */
+        unitCode: z.string().optional(),
+      })
+      .strict(),
+    output: z.object({ ok: z.literal(true), endpoint: z.string() }),
+  },
   'ivan.trainingStart': {
     summary: 'Bật máy chủ I-VAN tập huấn trên máy này / Start the local training I-VAN',
     input: z.object({ unitCode: z.string().regex(/^[A-Z0-9]{7}$/).optional() }).strict(),

@@ -22,8 +22,11 @@ test('first run: the welcome flow creates the unit, sets the provider and ends i
   await page.getByTestId('welcome-endpoint').fill('http://ivan.example.invalid/api');
   await page.getByTestId('welcome-provider-next').click();
   await expect(page.getByRole('alert')).toContainText('https');
+  // An empty address is not accepted silently: the step says what to enter, or to skip (the unit then reminds).
   await page.getByTestId('welcome-endpoint').fill('');
   await page.getByTestId('welcome-provider-next').click();
+  await expect(page.getByRole('alert')).toContainText('Nhập địa chỉ I-VAN');
+  await page.getByTestId('welcome-provider-skip').click();
 
   await expect(page.getByTestId('welcome-step-token')).toHaveAttribute('aria-current', 'step');
   await page.getByTestId('welcome-token-next').click();

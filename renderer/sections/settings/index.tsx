@@ -1,4 +1,5 @@
 import { Tabs } from '../../components/Tabs';
+import { useNav } from '../../app/stores';
 import { useMessages } from '../../i18n';
 import { AuditPanel } from './AuditPanel';
 import { BackupPanel } from './BackupPanel';
@@ -10,9 +11,14 @@ import './settings.css';
 /** Cài đặt: backup and restore, the audit log, training mode and preferences, and the I-VAN panel. */
 export default function Page() {
   const { t } = useMessages(settingsMessages);
+  // `#/settings/ivan` (the unit screen's reminder) opens that tab.
+  const tab = useNav((s) => s.params[0]);
+  const initial = (['backup', 'audit', 'general', 'ivan'] as const).find((x) => x === tab);
   return (
     <section data-testid="section-settings" className="settings">
       <Tabs
+        key={initial ?? 'backup'}
+        initial={initial}
         testIdPrefix="settings-tab-"
         tabs={[
           { id: 'backup', label: t('tabBackup'), render: () => <BackupPanel /> },

@@ -1,12 +1,18 @@
 import { useEffect, useState } from 'react';
 import type { UnitRecord } from '../../../shared/contract/roster';
-import { useCurrentUnit } from '../../app/stores';
+import type { Output } from '../../../shared/contract';
+import { api } from '../../api/client';
+import { useCurrentUnit, useNav } from '../../app/stores';
+import { ivanSettingsMessages } from '../settings/ivan-messages';
 import { useMessages } from '../../i18n';
 import { unitMessages } from './messages';
 import { UnitForm } from './UnitForm';
 import { UnitSwitcher } from './UnitSwitcher';
 import { useUnits } from './units-store';
 import '../employees/roster.css';
+
+/** Vùng lương tối thiểu as the decree names them (Nghị định 74/2024/NĐ-CP: vùng I–IV). */
+const ROMAN: Record<string, string> = { '01': 'I', '02': 'II', '03': 'III', '04': 'IV' };
 
 /** Units (đơn vị): the list, the switcher, and the add/edit form. */
 export default function Page() {
@@ -15,9 +21,27 @@ export default function Page() {
   const setUnit = useCurrentUnit((s) => s.setUnit);
   const [editing, setEditing] = useState<UnitRecord | 'new' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const go = useNav((s) => s.go);
+  const { t: ti } = useMessages(ivanSettingsMessages);
+  const [providers, setProviders] = useState<Record<string, string>>({});
+  const [accounts, setAccounts] = useState<Set<string>>(new Set());
+  const [regs, setRegs] = useState<Output<'ivan.registrations'>>([]);
   useEffect(() => {
     void reload();
+    void api.call('ivan.providers', {}).then((r) => r.ok && setProviders(Object.fromEntries(r.value.providers.map((p) => [p.code, p.shortName || p.name]))));
+    void api.call('ivan.settingsGet', {}).then((r) => r.ok && setAccounts(new Set(r.value.settings.filter((x) => x.endpoint).map((x) => x.unitCode))));
+    void api.call('ivan.registrations', {}).then((r) => r.ok && setRegs(r.value));
   }, [reload]);
+
+  /** What is still missing before the unit can file electronically (a reminder until both are done). */
+  const setupOf = (code: string): string[] => {
+    const missing: string[] = [];
+    if (!accounts.has(code)) missing.push(t('remindNoAccount'));
+    const reg = regs.find((r) => r.unitCode === code && r.form === '04');
+    if (!reg) missing.push(t('remindNoRegistration'));
+    else if (!['received', 'accepted'].includes(reg.status)) missing.push(t('remindRegistrationPending', { state: ti(`s_${reg.status}`) }));
+    return missing;
+  };
 
   return (
     <section data-testid="section-units" className="roster">
@@ -51,6 +75,7 @@ export default function Page() {
               <th>{t('wageRegion')}</th>
               <th>{t('ivanProvider')}</th>
               <th>{t('employees')}</th>
+              <th>{t('setup')}</th>
               <th />
             </tr>
           </thead>
@@ -61,9 +86,21 @@ export default function Page() {
                 <td>{u.name}</td>
                 <td>{u.taxCode}</td>
                 <td>{u.agencyCode}</td>
-                <td>{u.wageRegion}</td>
-                <td>{u.ivanProvider ?? ''}</td>
+                <td>{t('region', { n: ROMAN[u.wageRegion] ?? u.wageRegion })}</td>
+                <td>{u.ivanProvider ? (providers[u.ivanProvider] ?? u.ivanProvider) : ''}</td>
                 <td className="num">{u.employeeCount.toLocaleString('vi-VN')}</td>
+                <td data-testid={`unit-setup-${u.code}`}>
+                  {setupOf(u.code).length === 0 ? (
+                    <span className="success">{t('ready')}</span>
+                  ) : (
+                    <span className="warning">
+                      {setupOf(u.code).join('; ')}{' '}
+                      <button type="button" data-testid={`unit-setup-go-${u.code}`} onClick={() => (setUnit(u.code), go('settings', 'ivan'))}>
+                        {t('remindGo')}
+                      </button>
+                    </span>
+                  )}
+                </td>
                 <td>
                   <button type="button" onClick={() => setEditing(u)}>{t('edit')}</button>
                 </td>

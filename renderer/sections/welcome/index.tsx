@@ -104,16 +104,22 @@ function ProviderStep({ unit, onSaved, onSkip }: { unit: UnitRecord; onSaved(u: 
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [checking, setChecking] = useState(false);
 
   async function save() {
     if (!provider) return;
+    // A test call before going on: an empty or wrong address, or a refused account, is said here, not at submission.
+    if (!endpoint.trim()) return setError(t('needEndpoint'));
+    setChecking(true);
+    setError(null);
+    const c = await api.call('ivan.checkConnection', { endpoint: endpoint.trim(), providerCode: provider, username: username || null, password: password || undefined });
+    setChecking(false);
+    if (!c.ok) return setError(errorText(c.error, lang));
     const u = await api.call('unit.update', { code: unit.code, patch: { ivanProvider: provider } });
     if (!u.ok) return setError(errorText(u.error, lang));
-    if (endpoint.trim()) {
-      const s = await api.call('ivan.settingsSave', { unitCode: unit.code, providerCode: provider, endpoint: endpoint.trim(), username: username || null, password: password || undefined });
-      setPassword('');
-      if (!s.ok) return setError(errorText(s.error, lang));
-    }
+    const s = await api.call('ivan.settingsSave', { unitCode: unit.code, providerCode: provider, endpoint: endpoint.trim(), username: username || null, password: password || undefined });
+    setPassword('');
+    if (!s.ok) return setError(errorText(s.error, lang));
     onSaved(u.value);
   }
 
@@ -138,10 +144,10 @@ function ProviderStep({ unit, onSaved, onSkip }: { unit: UnitRecord; onSaved(u: 
       </label>
       {error && <p className="error" role="alert">{error}</p>}
       <div className="actions">
-        <button type="button" data-testid="welcome-provider-next" disabled={!provider} onClick={() => void save()}>
-          {t('next')}
+        <button type="button" data-testid="welcome-provider-next" disabled={!provider || checking} onClick={() => void save()}>
+          {checking ? t('checking') : t('next')}
         </button>
-        <button type="button" onClick={onSkip}>
+        <button type="button" data-testid="welcome-provider-skip" onClick={onSkip}>
           {t('skip')}
         </button>
       </div>

@@ -77,4 +77,14 @@ describe('registration 04 as one row: built → signed → submitted', () => {
     const h = await ctx.value('ivan.history', {});
     expect(h[0]).toMatchObject({ unitCode: 'TA00001', unitName: 'Công ty TNHH Tân An', procedure: '04/ĐK-IVAN', batch: null });
   });
+
+  test('the first-run test call: a live endpoint answers; none, a dead one and plain http elsewhere are named', async () => {
+    expect(await ctx.value('ivan.checkConnection', { endpoint: server.url, providerCode: '00020' })).toEqual({ ok: true, endpoint: server.url });
+    const empty = await ctx.call('ivan.checkConnection', { endpoint: '' });
+    expect(!empty.ok && empty.error.message).toContain('Nhập địa chỉ I-VAN');
+    const dead = await ctx.call('ivan.checkConnection', { endpoint: 'http://127.0.0.1:9' });
+    expect(!dead.ok && dead.error.code).toBe('IVAN_UNREACHABLE');
+    const clear = await ctx.call('ivan.checkConnection', { endpoint: 'http://ivan.example.vn/api' });
+    expect(!clear.ok && clear.error.code).toBe('IVAN_ENDPOINT');
+  });
 });
