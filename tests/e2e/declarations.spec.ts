@@ -103,7 +103,10 @@ test('dossier list per unit and period; rows added from roster events', async ({
   await expect(page.getByTestId('dossier-editor')).toBeVisible();
   await expect(page.getByTestId('problem-item').filter({ hasText: 'hồ sơ chưa có dòng nào' })).toBeVisible();
   await page.getByTestId('rows-from-roster').click();
-  await expect(page.getByTestId('editor-notice')).toHaveText('Đã thêm 1 dòng từ biến động lao động.');
+  // The proposal says why: the hire's contract start, and the 14-working-day rule.
+  await expect(page.getByTestId('proposal-reason-0')).toContainText('vào làm ngày 01/10/2015 (ngày bắt đầu HĐLĐ)');
+  await page.getByTestId('proposals-take').click();
+  await expect(page.getByTestId('editor-notice')).toHaveText('Đã thêm 1 dòng.');
   await expect(page.getByLabel('Họ và tên 1')).toHaveValue('Nguyễn Thị Lan');
   await expect(page.getByLabel('PA 1')).toHaveValue('TM');
   await expect(page.getByTestId('contrib-total')).toHaveText('1.137.500 đ');

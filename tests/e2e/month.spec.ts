@@ -132,3 +132,55 @@ test('import staff as participating, record three hires, propose, sign at a 2015
     removeDir(scratch);
   }
 });
+
+test('the draft editor’s roster picker: search without accents, pick several, every field copied', async ({ appPage: page, app }) => {
+  const call = async (method: string, body: unknown) => {
+    const r = (await (await page.request.post(`${app.baseUrl}/api/${method}`, { data: body, headers: { 'X-Kekhai-Token': app.secret } })).json()) as { ok: boolean; value: unknown; error?: unknown };
+    expect(r.ok, JSON.stringify(r.error)).toBe(true);
+    return r.value as Record<string, unknown>;
+  };
+  await call('unit.add', { code: UNIT, name: 'Công ty TNHH Mẫu', taxCode: '0100109106', agencyCode: '03801', wageRegion: '01', ivanProvider: '00040' });
+  await call('welcome.dismiss', {});
+  const common = { gender: 'F', jobTitle: 'Kế toán', contractType: 'Xác định thời hạn', contractSigned: '01/10/2015', contractStart: '01/10/2015', contractEnd: '30/09/2016' };
+  await call('employee.save', {
+    unitCode: UNIT,
+    employee: {
+      ...common, fullName: 'Nguyễn Thị Lan', birthDate: '12/05/1990', cccd: '001190012345', salary: 5_000_000, allowancePosition: 500_000, allowanceOther: 300_000,
+      contractNumber: '12/2015/HĐLĐ', phone: '0912345678', email: 'lan@mau.vn', address: '12 Lê Lợi, Hà Nội', hospitalCode: '01001', department: 'KT',
+    },
+  });
+  await call('employee.save', { unitCode: UNIT, employee: { ...common, fullName: 'Lê Thị Lành', birthDate: '01/01/1991', cccd: '001191000001', salary: 4_500_000, contractNumber: '13/2015/HĐLĐ' } });
+  await call('employee.save', { unitCode: UNIT, employee: { ...common, fullName: 'Trần Văn Hải', gender: 'M', birthDate: '02/02/1985', cccd: '001085000002', salary: 6_000_000, contractNumber: '14/2015/HĐLĐ' } });
+  await page.evaluate((u) => localStorage.setItem('kekhai.unit', u), UNIT);
+  await page.reload();
+  await page.getByTestId('nav-declarations').click();
+  await page.getByTestId('dossier-unit').fill(UNIT);
+  await page.getByTestId('dossier-period').fill('10/2015');
+  await page.getByTestId('dossier-create').click();
+  await expect(page.getByTestId('dossier-editor')).toBeVisible();
+
+  await page.getByTestId('rows-pick').click();
+  const picker = page.getByTestId('roster-picker');
+  // "lan" finds Lan and Lành (folded search), not Hải.
+  await picker.getByTestId('picker-search').fill('lan');
+  await expect(picker.locator('tbody tr')).toHaveCount(2);
+  await expect(picker.locator('tbody')).not.toContainText('Trần Văn Hải');
+  await picker.getByRole('checkbox', { name: 'Nguyễn Thị Lan' }).check();
+  await picker.getByTestId('picker-search').fill('');
+  await expect(picker.locator('tbody tr')).toHaveCount(3);
+  await picker.getByRole('checkbox', { name: 'Trần Văn Hải' }).check();
+  await picker.getByTestId('picker-add').click();
+  await expect(page.getByTestId('draft-row-1')).toBeVisible();
+  await expect(page.getByTestId('save-status')).toHaveText('Đã lưu');
+
+  const list = (await call('dossier.list', { unitCode: UNIT })) as { dossiers: { id: string }[] };
+  const d = (await call('dossier.get', { id: list.dossiers[0]!.id })) as { draft: { rows: Record<string, unknown>[] } };
+  const lan = d.draft.rows.find((r) => r.fullName === 'Nguyễn Thị Lan')!;
+  expect(lan).toMatchObject({
+    plan: 'TM', fromMonth: '10/2015', idNumber: '001190012345', position: 'Kế toán', salary: 5_000_000, department: 'KT', phone: '0912345678', email: 'lan@mau.vn',
+    allowances: { position: 500_000, other: 300_000 },
+    contract: { number: '12/2015/HĐLĐ', signedOn: '01/10/2015', type: 'fixed', from: '01/10/2015', to: '30/09/2016' },
+    residence: { address: '12 Lê Lợi, Hà Nội' }, hospital: { code: '01001' },
+  });
+  expect(d.draft.rows.map((r) => r.fullName).sort()).toEqual(['Nguyễn Thị Lan', 'Trần Văn Hải']);
+});
