@@ -1,0 +1,306 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeXlsx, type XlsxCell } from '../../../electron/roster/write-xlsx';
+import { readXlsx } from '../../../electron/roster/read-xlsx';
+import { VNPT_DATA_COLUMNS, VNPT_DOCUMENT_COLUMNS, VNPT_NOTES } from '../../../shared/vnpt/layout';
+import { CLI, runCli } from '../../support/cli';
+import { createTestContext, type TestContext } from '../../support/context';
+import { makeTempDir, removeDir } from '../../support/tmp';
+
+const UNIT = {
+  code: 'TS12345',
+  name: 'Công ty TNHH May Sài Gòn',
+  taxCode: '0100109106',
+  agencyCode: '07906',
+  wageRegion: '01',
+};
+const blob = (name: string, bytes: Uint8Array) => ({ name, base64: Buffer.from(bytes).toString('base64') });
+
+/** A filled workbook as a VNPT-BHXH clerk keeps it: notes, labels, XML names, data from row 4 (values by XML name). */
+function clerkWorkbook(): Uint8Array {
+  const row = (v: Record<string, XlsxCell>) => VNPT_DATA_COLUMNS.map((c) => (c.name ? (v[c.name] ?? null) : null));
+  const data = [
+    row({
+      STT: 1,
+      HoTen: 'Nguyễn Văn An',
+      MasoBHXH: '7900000001',
+      Loai: 1,
+      TenLoaiKhaiBao: 'Tăng lao động',
+      PA: 'TM',
+      TenPhuongAn: 'Tăng mới',
+      ChucVu: 'Công nhân may',
+      TienLuong: 5_310_000,
+      PhuCapCV: 500_000,
+      TuThang: '01/2026',
+      DenThang: '',
+      NgaySinh: '17/05/1990',
+      GioiTinh: 1,
+      CMND: '079090000001',
+      QuocTich: 'VN',
+      DanToc: '01',
+      MaTinhBenhVien: '79',
+      MaBenhVien: '79024',
+      Matinh_KS: '79',
+      Maxa_KS: '26734',
+      Hdld_xdth_tungay: '01/01/2026',
+      Hdld_xdth_denngay: '31/12/2026',
+      TyleDong: '32,5',
+      TinhLai: 0,
+      Vtvl_cmktbt_tungay: '01/01/2026',
+    }),
+    row({
+      STT: 2,
+      HoTen: 'Trần Thị Bình',
+      MasoBHXH: '7900000002',
+      Loai: 3,
+      PA: 'GH',
+      TienLuong: 6_000_000,
+      TuThang: '02/2026',
+      DenThang: '02/2026',
+      NgaySinh: '1988',
+      GioiTinh: 0,
+      CMND: '079188000002',
+      Ghichu: 'Nghỉ việc',
+      DaCoSo: 1,
+    }),
+    row({
+      STT: 3,
+      HoTen: 'Lê Văn Cường',
+      MasoBHXH: '7900000003',
+      Loai: 4,
+      PA: 'DC',
+      TienLuong: '2,34',
+      TuThang: '01/2026',
+      NgaySinh: '03/1985',
+      GioiTinh: '1',
+      CMND: '079085000003',
+      Hdld_tungay: '01/06/2020',
+    }),
+    row({ STT: 4 }), // a template row with only its ID filled in
+  ];
+  const docs = [
+    VNPT_DOCUMENT_COLUMNS.map(
+      (c) =>
+        (
+          ({
+            STT: 2,
+            HoTen: 'Trần Thị Bình',
+            MasoBHXH: '7900000002',
+            TenLoaiVanBan: 'Quyết định nghỉ việc',
+            SoVanBan: '12/QĐ',
+            NgayBanHanh: '15/01/2026',
+            NgayHieuLuc: '01/02/2026',
+            CoQuanBanHanh: 'Công ty',
+            TrichYeu: 'Nghỉ việc',
+          }) as Record<string, XlsxCell>
+        )[c.name] ?? null,
+    ),
+  ];
+  return writeXlsx([
+    {
+      name: 'Dữ Liệu',
+      rows: [VNPT_NOTES, VNPT_DATA_COLUMNS.map((c) => c.label), VNPT_DATA_COLUMNS.map((c) => c.name), ...data],
+    },
+    { name: 'Phụ lục', rows: [['Dữ liệu nhập bắt đầu từ dòng thứ 4'], ['ID'], ['STT', 'HoTen', 'MasoBHXH']] },
+    {
+      name: 'Bảng kê',
+      rows: [['Dữ liệu nhập bắt đầu từ dòng thứ 4'], [], VNPT_DOCUMENT_COLUMNS.map((c) => c.name), ...docs],
+    },
+    {
+      name: 'Tổng hợp ',
+      rows: [
+        ['Loai', 'PA'],
+        [1, 'TM'],
+      ],
+    },
+  ]);
+}
+
+describe('VNPT-BHXH workbook both ways', () => {
+  let ctx: TestContext;
+  let dir = '';
+  beforeAll(async () => {
+    dir = makeTempDir('kekhai-vnpt-');
+    ctx = createTestContext({ dataDir: join(dir, 'data'), now: new Date('2026-02-10T03:00:00Z') });
+    await ctx.value('unit.add', UNIT);
+  });
+  afterAll(() => {
+    ctx.close();
+    removeDir(dir);
+  });
+
+  it('reads Dữ Liệu as D02-TS rows (PA, Loai, months, salary, TK1 columns) and Bảng kê as the rows’ D01-TS documents', async () => {
+    const r = await ctx.value('dossier.fromSheet', {
+      file: blob('vnpt.xlsx', clerkWorkbook()),
+      unitCode: UNIT.code,
+      period: '02/2026',
+    });
+    expect(r.sheet).toBe('Dữ Liệu');
+    expect(r.problems).toEqual([]);
+    const d = r.draft as { format: string; period: string; unit: { code: string }; rows: Record<string, unknown>[] };
+    expect(d).toMatchObject({ format: 'kekhai-draft/1', period: '02/2026', unit: { code: UNIT.code } });
+    expect(d.rows).toHaveLength(3);
+    expect(d.rows[0]).toMatchObject({
+      plan: 'TM',
+      loai: 1,
+      fullName: 'Nguyễn Văn An',
+      insuranceNo: '7900000001',
+      fromMonth: '01/2026',
+      toMonth: '',
+      salary: 5_310_000,
+      allowances: { position: 500_000 },
+      birthDate: '17/05/1990',
+      gender: 'M',
+      idNumber: '079090000001',
+      hospital: { province: '79', code: '79024' },
+      birthPlace: { province: '79', ward: '26734' },
+      contract: { type: 'fixed', from: '01/01/2026', to: '31/12/2026' },
+      jobPositions: [{ kind: 'midSkill', from: '01/01/2026', to: '' }],
+    });
+    expect(d.rows[1]).toMatchObject({
+      plan: 'GH',
+      loai: 3,
+      gender: 'F',
+      birthDate: '1988',
+      hasBook: true,
+      note: 'Nghỉ việc',
+      documents: [{ type: 'Quyết định nghỉ việc', number: '12/QĐ', issuedOn: '15/01/2026', effectiveOn: '01/02/2026' }],
+    });
+    expect(d.rows[2]).toMatchObject({
+      plan: 'DC',
+      loai: 4,
+      salary: 2.34,
+      birthDate: '03/1985',
+      contract: { type: 'indefinite', from: '01/06/2020' },
+    });
+  });
+
+  it('from-sheet → to-sheet → from-sheet is the identity on rows; the written workbook keeps the layout', async () => {
+    const first = await ctx.value('dossier.fromSheet', {
+      file: blob('vnpt.xlsx', clerkWorkbook()),
+      unitCode: UNIT.code,
+      period: '02/2026',
+    });
+    const out = await ctx.value('dossier.toSheet', { draft: first.draft });
+    const bytes = Buffer.from(out.file.base64, 'base64');
+    const written = readXlsx(bytes, { sheet: 'Dữ Liệu' });
+    expect(written.rows.slice(0, 3).map((r) => r.row)).toEqual([1, 2, 3]);
+    expect(written.rows[2]!.cells.slice(0, 7)).toEqual([
+      'STT',
+      'HoTen',
+      'MasoBHXH',
+      'TenLoaiKhaiBao',
+      'Loai',
+      'TenPhuongAn',
+      'PA',
+    ]);
+    expect(written.rows[3]!.row).toBe(4);
+    expect(written.rows[3]!.cells.slice(0, 7)).toEqual([
+      1,
+      'Nguyễn Văn An',
+      '7900000001',
+      'Tăng lao động',
+      1,
+      'Tăng mới',
+      'TM',
+    ]);
+    const again = await ctx.value('dossier.fromSheet', {
+      file: { name: 'again.xlsx', base64: out.file.base64 },
+      unitCode: UNIT.code,
+      period: '02/2026',
+    });
+    expect((again.draft as { rows: unknown[] }).rows).toEqual((first.draft as { rows: unknown[] }).rows);
+  });
+
+  it('imports the workbook as roster rows (header = row 3 of XML names) and writes the roster in the same layout', async () => {
+    const p = await ctx.value('roster.importPreview', {
+      unitCode: UNIT.code,
+      file: blob('vnpt.xlsx', clerkWorkbook()),
+    });
+    expect(p.sheet).toBe('Dữ Liệu');
+    expect(p.headerRow).toBe(3);
+    expect(p.mapping).toMatchObject({
+      fullName: 'HoTen',
+      insuranceNumber: 'MasoBHXH',
+      birthDate: 'NgaySinh',
+      gender: 'GioiTinh',
+      cmnd: 'CMND',
+    });
+    await ctx.value('roster.importCommit', { unitCode: UNIT.code, file: blob('vnpt.xlsx', clerkWorkbook()) });
+    const list = await ctx.value('employee.list', { unitCode: UNIT.code });
+    expect(list.items.map((e) => [e.fullName, e.cccd, e.gender]).sort()).toEqual([
+      ['Lê Văn Cường', '079085000003', 'M'],
+      ['Nguyễn Văn An', '079090000001', 'M'],
+      ['Trần Thị Bình', '079188000002', 'F'],
+    ]);
+    const sheet = await ctx.value('roster.toSheet', { unitCode: UNIT.code });
+    expect(sheet.rows).toBe(3);
+    const back = await ctx.value('roster.importPreview', { unitCode: UNIT.code, file: sheet.file });
+    expect(back).toMatchObject({ headerRow: 3, toInsert: 0, rejectedRows: 0 });
+  });
+
+  it('kekhai dossier from-sheet / to-sheet (built CLI): the same rows after a round trip', async () => {
+    expect(existsSync(CLI), 'run `npm run build` first').toBe(true);
+    const data = join(dir, 'cli-data');
+    const cli = (args: string[]) => runCli([...args, '--now', '2026-02-10T10:00:00+07:00'], { data });
+    expect(
+      (
+        await cli([
+          'unit',
+          'add',
+          '--code',
+          UNIT.code,
+          '--name',
+          UNIT.name,
+          '--tax-code',
+          UNIT.taxCode,
+          '--agency-code',
+          UNIT.agencyCode,
+          '--wage-region',
+          '01',
+          '--json',
+        ])
+      ).code,
+    ).toBe(0);
+    writeFileSync(join(dir, 'vnpt.xlsx'), clerkWorkbook());
+    const a = await cli([
+      'dossier',
+      'from-sheet',
+      join(dir, 'vnpt.xlsx'),
+      '--unit',
+      UNIT.code,
+      '--period',
+      '02/2026',
+      '--out',
+      join(dir, 'a.json'),
+      '--json',
+    ]);
+    expect(a.code, a.stderr).toBe(0);
+    expect(a.json).toMatchObject({ rows: 3, sheet: 'Dữ Liệu', problems: [] });
+    const t = await cli(['dossier', 'to-sheet', join(dir, 'a.json'), '--out', join(dir, 'b.xlsx'), '--json']);
+    expect(t.code, t.stderr).toBe(0);
+    const b = await cli([
+      'dossier',
+      'from-sheet',
+      join(dir, 'b.xlsx'),
+      '--unit',
+      UNIT.code,
+      '--period',
+      '02/2026',
+      '--out',
+      join(dir, 'b.json'),
+      '--json',
+    ]);
+    expect(b.code, b.stderr).toBe(0);
+    const rows = (f: string) => (JSON.parse(readFileSync(join(dir, f), 'utf8')) as { rows: unknown[] }).rows;
+    expect(rows('b.json')).toEqual(rows('a.json'));
+    expect(rows('a.json')[0]).toMatchObject({
+      plan: 'TM',
+      loai: 1,
+      fromMonth: '01/2026',
+      toMonth: '',
+      salary: 5_310_000,
+    });
+  });
+});
