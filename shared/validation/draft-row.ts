@@ -13,6 +13,7 @@ import { parseBirthDate } from '../identity/birth-date';
 import { capFor, floorDetail, rulesFor, type FloorPart, type MonthRules } from '../rules/lookup';
 import { isoMonth, monthDiff } from '../rules/month';
 import type { ProblemList } from './draft-problems';
+import { checkRowNumbers } from './number-range';
 
 /** Portal limits (FINIZI `api-docs/code-600.md`): HoTen ≤ 100, chucVu ≤ 500, ghiChu ≤ 500. */
 const MAX_NAME = 100;
@@ -120,6 +121,8 @@ export function validateRow(p: ProblemList, draft: Draft, row: DraftRow, i: numb
   // Salary: amount vs coefficient, regional floor, caps.
   const rules = rulesOrNull(from);
   if (from && !rules) err('fromMonth', 'NO_RULES', `chưa có quy định tỷ lệ đóng, lương cơ sở cho tháng ${row.fromMonth} (từ 01/2015)`, `no rules for ${row.fromMonth} (from 01/2015)`);
+  // A number the forms cannot carry (3.5e+58) is refused with its field, before it can reach the XML.
+  checkRowNumbers(p, row, i);
   if (!(row.salary > 0)) err('salary', 'SALARY_NOT_POSITIVE', 'phải lớn hơn 0', 'must be greater than 0');
   else if (isCoefficient(row.salary)) {
     // With a coefficient salary the position and salary allowances are coefficients too (NĐ 204/2004/NĐ-CP).

@@ -9,6 +9,7 @@ import { rulesFor } from '../rules/lookup';
 import { isoMonth } from '../rules/month';
 import { errorCount, ProblemList } from './draft-problems';
 import { validateRow } from './draft-row';
+import { checkDraftNumbers } from './number-range';
 
 export interface DraftValidation {
   /** True when no error remains (warnings allowed): only then may the dossier be signed. */
@@ -53,6 +54,7 @@ export function validateParsedDraft(draft: Draft): DraftValidation {
   else if (!IVAN_NAMES[draft.ivan]) p.top('ivan', 'IVAN_UNKNOWN', `mã I-VAN ${draft.ivan} không có trong danh sách của BHXH`, `I-VAN ${draft.ivan} is not on the BHXH list`, 'warning');
   if (draft.rows.length === 0) p.top('rows', 'NO_ROWS', 'hồ sơ chưa có dòng nào', 'the dossier has no rows');
 
+  checkDraftNumbers(p, draft);
   draft.rows.forEach((row, i) => validateRow(p, draft, row, i, period));
 
   // The same person twice in one direction (two increases, two decreases) within the draft.
