@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { planByCode } from '../../../shared/codes/plans';
-import { rowContributionDelta, type Allowances } from '../../../shared/contributions/engine';
+import { rowContributionDelta, type Allowances, type RowDelta } from '../../../shared/contributions/engine';
+import { isoMonth } from '../../../shared/rules/month';
 import { readEnvelope, type EnvelopeFacts } from '../../../shared/ivan/envelope-read';
 import type { NotificationBody } from '../../../shared/ivan/profile';
 
@@ -30,12 +31,20 @@ export interface C12Input {
   previousSalaryOf?: (key: string) => number | undefined;
 }
 
+/** "2015-12" → "2016-01". */
+function nextMonth(iso: string): string {
+  const y = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7));
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
 /** The key under which the server remembers a person: mã số BHXH, else the ID number. */
 export const personKey = (r: Pick<C12Row, 'insuranceNo' | 'idNumber'>) => r.insuranceNo || r.idNumber;
 
 /**
  * A training C12-TS ("thông báo kết quả đóng", domain reference §2.3) for an accepted procedure-600 dossier: part B
- * (phát sinh trong kỳ) — B.1 số lao động, B.2 quỹ lương, B.3 phải đóng — with every amount from the one
+ * (phát sinh trong kỳ) — B.1 số lao động, B.2 quỹ lương, B.3 phải đóng (each row's first month, as the printed
+ * D02-TS totals it), B.4 the later months of rows that start before the period (truy thu) — with every amount from the one
  * contribution engine (shared/contributions/engine.ts), so it equals the app's printed D02-TS total and the change
  * of its monthly statement. Columns as C12-TS splits them: bhxh = HT-TT + ÔĐ-TS, bhyt, bhtn, bhtnld = TNLĐ-BNN. The
  * real statement also carries the previous balance and payments, which only BHXH knows; the local server leaves
@@ -47,6 +56,15 @@ export function c12FromRows(input: C12Input, agencyCode: string): Statement {
   let fundUp = 0;
   let fundDown = 0;
   const owed = { bhxh: 0, bhyt: 0, bhtn: 0, bhtnld: 0 };
+  const later = { bhxh: 0, bhyt: 0, bhtn: 0, bhtnld: 0 };
+  const add = (into: typeof owed, d: RowDelta) => {
+    const both = (f: keyof RowDelta['employer']) => d.employer[f] + d.employee[f];
+    into.bhxh += both('pension') + both('sickness');
+    into.bhyt += both('health');
+    into.bhtn += both('unemployment');
+    into.bhtnld += both('accident');
+  };
+  const period = isoMonth(input.period);
   for (const r of input.rows) {
     const plan = planByCode(r.plan);
     if (!plan) continue;
@@ -58,11 +76,16 @@ export function c12FromRows(input: C12Input, agencyCode: string): Statement {
     if (plan.effect === 'remove' && plan.loai === 3) headsDown++;
     if (d.salaryChange > 0) fundUp += d.salaryChange;
     else fundDown -= d.salaryChange;
-    const both = (f: keyof typeof d.employer) => d.employer[f] + d.employee[f];
-    owed.bhxh += both('pension') + both('sickness');
-    owed.bhyt += both('health');
-    owed.bhtn += both('unemployment');
-    owed.bhtnld += both('accident');
+    add(owed, d);
+    // A row starting before the period (truy thu / truy giảm) also owes every later month up to the period or its
+    // DenThang, each at that month's rules (legal-rules.md §6.1).
+    const from = isoMonth(r.fromMonth);
+    if (period && from) {
+      for (let m = nextMonth(from); m <= period; m = nextMonth(m)) {
+        const dm = rowContributionDelta({ ...r, previousSalary }, m);
+        if (dm) add(later, dm);
+      }
+    }
   }
   const line = (code: string, label: string, v: [number, number, number, number], cong = v[0] + v[1] + v[2] + v[3]) => ({ code, label, bhxh: v[0], bhyt: v[1], bhtn: v[2], bhtnld: v[3], cong });
   return {
@@ -75,6 +98,7 @@ export function c12FromRows(input: C12Input, agencyCode: string): Statement {
       line('B.2.1', 'Quỹ lương tăng', [fundUp, fundUp, fundUp, fundUp], fundUp),
       line('B.2.2', 'Quỹ lương giảm', [fundDown, fundDown, fundDown, fundDown], fundDown),
       line('B.3', 'Phải đóng phát sinh', [owed.bhxh, owed.bhyt, owed.bhtn, owed.bhtnld]),
+      line('B.4', 'Truy thu, truy giảm các tháng sau tháng bắt đầu, đến kỳ kê khai', [later.bhxh, later.bhyt, later.bhtn, later.bhtnld]),
     ],
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { c12Statement } from '../../../electron/ivan/simulator/c12';
+import { c12FromRows, c12Statement } from '../../../electron/ivan/simulator/c12';
 import { computeContributions } from '../../../shared/contributions/compute';
 import { monthlyStatement, type StatementPerson } from '../../../shared/contributions/engine';
 import { draftSchema, type DraftRowInput } from '../../../shared/draft/schema';
@@ -98,6 +98,17 @@ describe('one engine: rows, statement, print and C12-TS agree', () => {
     // Without the previous salary the server cannot know the change: the DC row adds nothing (never 6.300.000 × 32,5 %).
     const unknown = c12Statement(facts, draft.unit.agencyCode);
     expect(unknown.lines.find((l) => l.code === 'B.3')!.cong).toBe(EXPECTED - 422_500);
+  });
+});
+
+describe('training C12-TS: a late row also owes the months up to the period (truy thu)', () => {
+  it('TM from 08/2015 in a 10/2015 dossier: B.3 its first month, B.4 September and October', () => {
+    const row = { plan: 'TM', insuranceNo: '', idNumber: '038190012345', salary: 3_500_000, allowances: { position: 0, seniorityExcessPct: 0, seniorityJobPct: 0, salary: 0, other: 0 }, fromMonth: '08/2015', toMonth: '', wageRegion: '02' };
+    const c12 = c12FromRows({ period: '10/2015', unitCode: 'TA0001A', rows: [row, { ...row, plan: 'GH', insuranceNo: '3815000003', fromMonth: '10/2015' }] }, '03801');
+    // 3.500.000 × 32,5 % = 1.137.500 for 08/2015; the GH removes 1.137.500 in 10/2015.
+    expect(c12.lines.find((l) => l.code === 'B.3')!.cong).toBe(0);
+    // 09/2015 and 10/2015: 2 × 1.137.500 = 2.275.000.
+    expect(c12.lines.find((l) => l.code === 'B.4')).toMatchObject({ cong: 2_275_000, bhyt: 2 * 157_500 });
   });
 });
 
