@@ -21,6 +21,10 @@ interface Props {
   label: string;
   invalid?: boolean;
   describedBy?: string;
+  disabled?: boolean;
+  /** `data-field` of the input (the draft grid's error panel focuses a field by it). */
+  dataField?: string;
+  title?: string;
 }
 
 /**
@@ -28,7 +32,20 @@ interface Props {
  * diacritics ("đa khoa thanh hoa" → 38280), pick with the arrow keys and Enter (or the mouse); Escape restores the
  * value. The chosen code's name is shown beside it. ARIA 1.2 combobox pattern.
  */
-export function CodePicker({ list, value, onChange, province, asOf, testId, label, invalid, describedBy }: Props) {
+export function CodePicker({
+  list,
+  value,
+  onChange,
+  province,
+  asOf,
+  testId,
+  label,
+  invalid,
+  describedBy,
+  disabled,
+  dataField,
+  title,
+}: Props) {
   const { t } = useMessages(codePickerMessages);
   const id = useId();
   const [query, setQuery] = useState<string | null>(null); // null = not editing: the input shows the value
@@ -118,6 +135,9 @@ export function CodePicker({ list, value, onChange, province, asOf, testId, labe
         aria-invalid={invalid || (value !== '' && name === '') ? true : undefined}
         aria-describedby={describedBy}
         data-testid={testId}
+        data-field={dataField}
+        disabled={disabled}
+        title={title}
         placeholder={t('placeholder')}
         value={query ?? value}
         autoComplete="off"

@@ -15,6 +15,7 @@ import { ProblemPanel } from './ProblemPanel';
 import { ledgerMessages } from './ledger-messages';
 import { ProposalsDialog } from './ProposalsDialog';
 import { RosterPicker } from './RosterPicker';
+import { CodePicker } from '../../components/CodePicker';
 
 /** Grid columns: the draft field each edits and its input kind. */
 const COLUMNS = [
@@ -24,7 +25,9 @@ const COLUMNS = [
   { key: 'birthDate', label: 'col.birthDate', kind: 'text' },
   { key: 'gender', label: 'col.gender', kind: 'gender' },
   { key: 'idNumber', label: 'col.idNumber', kind: 'text' },
-  { key: 'ethnicity', label: 'col.ethnicity', kind: 'text' },
+  { key: 'nationality', label: 'col.nationality', kind: 'code', list: 'nationalities' },
+  { key: 'ethnicity', label: 'col.ethnicity', kind: 'code', list: 'ethnicities' },
+  { key: 'hospital.code', label: 'col.hospital', kind: 'code', list: 'hospitals' },
   { key: 'position', label: 'col.position', kind: 'text' },
   { key: 'salary', label: 'col.salary', kind: 'number' },
   { key: 'fromMonth', label: 'col.fromMonth', kind: 'text' },
@@ -227,6 +230,15 @@ export function DossierEditor({ id }: { id: string }) {
                             <option value="M">{t('male')}</option>
                             <option value="F">{t('female')}</option>
                           </select>
+                        </td>
+                      );
+                    }
+                    if (c.kind === 'code') {
+                      // Dated code lists (resources/codes): the list in force in the draft's period.
+                      const [mm, yyyy] = String(draft.period ?? '').split('/');
+                      return (
+                        <td key={c.key}>
+                          <CodePicker list={c.list} value={String(value ?? '')} onChange={(code) => change(setRowField(draft, i, c.key, code))} asOf={yyyy && mm ? `${yyyy}-${mm}` : undefined} testId={`row-${i}-${c.key}`} label={common['aria-label']} invalid={common['aria-invalid']} dataField={field} disabled={!editable} title={common.title} />
                         </td>
                       );
                     }
