@@ -18,11 +18,26 @@ const common = {
   banner: { js: "const __kekhai_import_meta_url = require('url').pathToFileURL(__filename).href;" },
 };
 
+/**
+ * `import('./core')` in electron/cli/load-core.ts becomes a plain `require('./cli-core.cjs')` at run time (start-up
+ * speed): a CommonJS require, not an ESM import, which would scan the whole 2 MB file for export names first.
+ */
+const cliCoreApart = {
+  name: 'cli-core-apart',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/core$/ }, (a) => (a.importer.endsWith('load-core.ts') ? { path: 'cli-core', namespace: 'cli-core' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'cli-core' }, () => ({ contents: "module.exports = require('./cli-core.cjs');", loader: 'js' }));
+    b.onResolve({ filter: /^\.\/cli-core\.cjs$/ }, () => ({ path: './cli-core.cjs', external: true }));
+  },
+};
+
 rmSync('out', { recursive: true, force: true });
 mkdirSync('out', { recursive: true });
 
 await Promise.all([
-  build({ ...common, entryPoints: ['electron/cli/entry.ts'], outfile: 'out/cli.cjs' }),
+  // The CLI in two files: the light command table (out/cli.cjs) and, loaded when a command runs, the rest (cli-core.cjs).
+  build({ ...common, entryPoints: ['electron/cli/entry.ts'], outfile: 'out/cli.cjs', plugins: [cliCoreApart] }),
+  build({ ...common, entryPoints: ['electron/cli/core.ts'], outfile: 'out/cli-core.cjs' }),
   build({ ...common, entryPoints: ['electron/shell/main.ts'], outfile: 'out/electron/main.cjs' }),
   build({ ...common, entryPoints: ['electron/shell/service-host.ts'], outfile: 'out/electron/service-host.cjs' }),
   // The roster import's .xlsx parsing thread (electron/roster/xlsx-worker.ts starts it from this file).

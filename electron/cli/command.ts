@@ -62,13 +62,21 @@ export function requireFlag(args: CliArgs, name: string): string {
   return v;
 }
 
+const READ_ERRORS: Record<string, [string, string]> = {
+  ENOENT: ['tệp không tồn tại (kiểm tra lại đường dẫn)', 'no such file (check the path)'],
+  EACCES: ['không có quyền đọc tệp', 'permission denied'],
+  EPERM: ['không có quyền đọc tệp', 'permission denied'],
+  EISDIR: ['đây là thư mục, không phải tệp', 'it is a folder, not a file'],
+};
+
 /** Reads a file named on the command line; a missing or unreadable file is a user error (exit 1) naming the path. */
 export function readInputFile(path: string): Buffer {
   try {
     return readFileSync(path);
   } catch (e) {
-    const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-    throw new AppError('IO', `Không đọc được tệp ${path}: ${why}`, { en: `Cannot read ${path}: ${why}` });
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    const [vi, en] = READ_ERRORS[code] ?? [(e as Error).message, (e as Error).message];
+    throw new AppError('IO', `Không đọc được tệp ${path}: ${vi}`, { en: `Cannot read ${path}: ${en}`, details: { path, errno: code || undefined } });
   }
 }
 

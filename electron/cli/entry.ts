@@ -1,4 +1,9 @@
+import * as nodeModule from 'node:module';
 import { isLongRunning, runCli } from './main';
+
+// Node ≥ 22.1 keeps V8's compiled code for out/cli-core.cjs between runs (scripts call `kekhai` in loops); older Node
+// has no such function and compiles each time.
+(nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 // `kekhai …`: exit with the command's code unless it started a server.
 const argv = process.argv.slice(2);

@@ -1,11 +1,12 @@
 import { AppError } from '../core/app-error';
 import { resolveDataDir } from '../core/paths';
-import { Runtime } from '../core/runtime';
+import type { Runtime } from '../core/runtime';
 import { APP_VERSION } from '../core/version';
-import { isApiError, type ApiError, type FieldProblem } from '../../shared/contract';
+import { isApiError, type ApiError, type FieldProblem } from '../../shared/contract/result';
 import { UsageError, type CliCommand, type CliIO } from './command';
 import { commands } from './commands';
 import { GLOBAL_FLAGS, parseArgs } from './parse-args';
+import { loadCore } from './load-core';
 
 /** Exit codes: 0 success, 1 user or validation error, 2 bad usage. */
 export const EXIT = { ok: 0, user: 1, usage: 2 } as const;
@@ -97,6 +98,8 @@ export async function runCli(argv: string[], out: Out = defaultOut): Promise<num
     const nowFlag = typeof args.flags.now === 'string' ? new Date(args.flags.now) : undefined;
     if (nowFlag && Number.isNaN(nowFlag.getTime())) throw new UsageError(`--now phải là thời điểm ISO 8601, ví dụ 2015-10-30T10:00:00+07:00`);
     const dataDir = resolveDataDir(typeof args.flags.data === 'string' ? args.flags.data : undefined);
+    // Loaded here, not at start-up: `kekhai --version` and `help` never open the database or load a capability.
+    const { Runtime } = await loadCore();
     const rt = new Runtime({
       dataDir,
       face: 'cli',
@@ -130,9 +133,8 @@ export async function runCli(argv: string[], out: Out = defaultOut): Promise<num
     if (e instanceof UsageError) return fail(EXIT.usage, { code: 'USAGE', message: e.message, messageEn: e.message });
     if (e instanceof AppError) return fail(EXIT.user, { code: e.code, message: e.message, messageEn: e.messageEn, details: e.details });
     if (isApiError(e)) return fail(EXIT.user, e);
-    const { toApiError } = await import('../core/dispatch');
-    const err = toApiError(e);
-    return fail(err.code === 'INTERNAL' ? EXIT.user : EXIT.user, err);
+    const { toApiError } = await loadCore();
+    return fail(EXIT.user, toApiError(e));
   } finally {
     runtime?.close();
   }

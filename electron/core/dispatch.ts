@@ -1,10 +1,10 @@
 import { ZodError } from 'zod';
-import { contract, isMethodName, type ApiError, type FieldProblem, type MethodName, type Result } from '../../shared/contract';
+import { contract, isMethodName, type ApiError, type FieldProblem, type Result } from '../../shared/contract';
 import { AppError } from './app-error';
 import { XmlInputError } from '../../shared/signing/xml-error';
 import { busyError, isBusyError } from '../db/open';
 import type { ServiceContext } from './context';
-import { handlers } from './registry';
+import { handlerFor } from './registry';
 import { registerDispatcher } from './self-call';
 
 /**
@@ -18,7 +18,7 @@ export async function dispatch(name: unknown, input: unknown, ctx: ServiceContex
   const def = contract[name];
   const parsed = def.input.safeParse(input ?? {});
   if (!parsed.success) return { ok: false, error: zodToApiError(parsed.error, 'input') };
-  const handler = (handlers as Record<string, ((i: unknown, c: ServiceContext) => unknown) | undefined>)[name];
+  const handler = await handlerFor(name);
   if (!handler) {
     return { ok: false, error: { code: 'INTERNAL', message: `Chức năng "${name}" chưa được cài đặt`, messageEn: `Method "${name}" has no implementation` } };
   }
@@ -35,11 +35,6 @@ export async function dispatch(name: unknown, input: unknown, ctx: ServiceContex
 }
 
 registerDispatcher(dispatch);
-
-/** Every method the registry implements (a contract test checks this equals the contract). */
-export function implementedMethods(): MethodName[] {
-  return Object.keys(handlers) as MethodName[];
-}
 
 function zodToApiError(e: ZodError, where: 'input' | 'output'): ApiError {
   const problems: FieldProblem[] = e.issues.map((i) => ({

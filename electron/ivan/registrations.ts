@@ -5,6 +5,7 @@ import type { SignerSpecInput } from '../../shared/contract/signing';
 import { AppError, notFound, validationError } from '../core/app-error';
 import type { ServiceContext } from '../core/context';
 import type { OutboxState } from '../../shared/ivan/outbox-state';
+import { callMethod } from '../core/self-call';
 
 /**
  * Registration forms 04/ĐK-IVAN, 05/SĐ-IVAN, 06/NG-IVAN (Quyết định 1557/QĐ-BHXH, Phụ lục 04–06) as one row each,
@@ -55,8 +56,7 @@ export async function signRegistration(ctx: ServiceContext, input: { id: number;
   const r = getRegistration(ctx.db, input.id);
   if (r.outbox_id !== null) throw new AppError('CONFLICT', 'Tờ khai này đã nộp; muốn sửa hãy lập tờ khai mới', { en: 'This form was already submitted; build a new one to change it' });
   const unit = ctx.db.prepare('SELECT tax_code FROM units WHERE code = ?').get(r.unit_code) as { tax_code: string } | undefined;
-  const { dispatch } = await import('../core/dispatch');
-  const signed = await dispatch('signing.sign', { file: { name: FILE_NAMES[r.form], base64: r.xml.toString('base64') }, signer: input.signer, unitMst: unit?.tax_code, mstOverride: input.mstOverride, dossierRef: `registration-${r.id}` }, ctx);
+  const signed = await callMethod('signing.sign', { file: { name: FILE_NAMES[r.form], base64: r.xml.toString('base64') }, signer: input.signer, unitMst: unit?.tax_code, mstOverride: input.mstOverride, dossierRef: `registration-${r.id}` }, ctx);
   if (!signed.ok) throw new AppError(signed.error.code, signed.error.message, { en: signed.error.messageEn, details: signed.error.details });
   const file = (signed.value as { file: { base64: string } }).file;
   ctx.db.prepare('UPDATE ivan_registrations SET xml = ?, signed = 1 WHERE id = ?').run(Buffer.from(file.base64, 'base64'), r.id);

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { AppSettings, AuditEntry, BackupInfo } from '../../../shared/contract/desk';
-import { appSettings } from '../../../shared/contract/desk';
 import { formatDateTimeVN } from '../../../shared/format';
 import { AppError } from '../../core/app-error';
 import { stringFlag, UsageError, type CliArgs, type CliCommand } from '../command';
+import { loadCore } from '../load-core';
 
 const size = (n: number) => (n >= 1048576 ? `${(n / 1048576).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`);
 const when = (iso: string) => formatDateTimeVN(new Date(iso));
@@ -136,6 +136,7 @@ const settingsSet: CliCommand = {
   async run(args, io) {
     const [key, raw] = args.positionals;
     if (!key || raw === undefined) throw new UsageError('Cần KEY và VALUE, ví dụ: kekhai settings set backup.keep 30');
+    const { appSettings } = await loadCore();
     if (!(key in appSettings.shape)) throw new UsageError(`Không có cài đặt "${key}". Các cài đặt: ${Object.keys(appSettings.shape).join(', ')}`);
     let value: unknown;
     try {

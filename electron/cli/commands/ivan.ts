@@ -2,9 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UsageError, fileBlobFrom, requireFlag, stringFlag, type CliArgs, type CliCommand } from '../command';
 import { resolveDataDir, resourcesDir } from '../../core/paths';
-import { startIvanServer } from '../../ivan/simulator/server';
 import { checkRates } from '../../ivan/simulator/failures';
-import { listTransactions, openServerStore } from '../../ivan/simulator/store';
+import { loadCore } from '../load-core';
 import { AppError } from '../../core/app-error';
 import type { HistoryItem, OutboxEntryDto } from '../../../shared/contract/ivan';
 import { dossierTitle } from '../../../shared/ivan/dossier-title';
@@ -184,6 +183,7 @@ export const ivanCommands: CliCommand[] = [
       const port = numFlag(args, 'port', 0);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port phải là số cổng 0–65535');
       const seed = args.flags.seed;
+      const { startIvanServer } = await (await loadCore()).loadIvanSimulator();
       const server = await startIvanServer({
         dataDir: resolveDataDir(data),
         port,
@@ -208,6 +208,7 @@ export const ivanCommands: CliCommand[] = [
     async run(args) {
       const data = stringFlag(args, 'data');
       if (!data) throw new UsageError('Thiếu --data DIR (thư mục dữ liệu của máy chủ I-VAN)');
+      const { listTransactions, openServerStore } = await (await loadCore()).loadIvanSimulatorStore();
       let db;
       try {
         db = openServerStore(resolveDataDir(data), { readonly: true });

@@ -224,7 +224,7 @@ const dossierMake: CliCommand = {
       }
     };
     // Straight to the file (not through `signing.makeDossier`, whose Base64 result would hold the whole envelope).
-    const { makeDossierFile } = await loadCore();
+    const { makeDossierFile } = await (await loadCore()).loadDossierFile();
     const summary = await makeDossierFile(io.context(), readDraft, { signer: signerFromFlags(args), mstOverride: mstOverride(args) }, out);
     return { out, ...summary };
   },

@@ -1,9 +1,7 @@
 import type { DoctorReport } from '../../../shared/contract/system';
-import { readFileSync } from 'node:fs';
-import { contract, isMethodName, methodNames } from '../../../shared/contract';
 import { resolveDataDir } from '../../core/paths';
-import { startHost } from '../../host/server';
-import { UsageError, type CliCommand } from '../command';
+import { readInputFile, UsageError, type CliCommand } from '../command';
+import { loadCore } from '../load-core';
 
 const doctor: CliCommand = {
   path: ['doctor'],
@@ -37,6 +35,7 @@ const serve: CliCommand = {
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port phải là số cổng 0–65535');
     const dataDir = resolveDataDir(typeof args.flags.data === 'string' ? args.flags.data : undefined);
     const now = typeof args.flags.now === 'string' ? new Date(args.flags.now) : undefined;
+    const { startHost } = await (await loadCore()).loadHost();
     const host = await startHost({ dataDir, port, now });
     const stop = () => void host.close().then(() => process.exit(0));
     process.once('SIGINT', stop);
@@ -57,13 +56,14 @@ const call: CliCommand = {
   async run(args, io) {
     const method = args.positionals[0];
     if (!method) throw new UsageError('Thiếu tên chức năng, ví dụ: kekhai call system.info');
-    if (!isMethodName(method)) throw new UsageError(`Không có chức năng "${method}". Xem "kekhai methods".`);
-    const raw = typeof args.flags['input-file'] === 'string' ? readFileSync(args.flags['input-file'], 'utf8') : typeof args.flags.input === 'string' ? args.flags.input : '{}';
+    if (!(await loadCore()).isMethodName(method)) throw new UsageError(`Không có chức năng "${method}". Xem "kekhai methods".`);
+    const file = args.flags['input-file'];
+    const raw = typeof file === 'string' ? readInputFile(file).toString('utf8') : typeof args.flags.input === 'string' ? args.flags.input : '{}';
     let input: unknown;
     try {
       input = JSON.parse(raw);
     } catch {
-      throw new UsageError('--input phải là JSON hợp lệ');
+      throw new UsageError(typeof file === 'string' ? `Tệp ${file} không phải JSON hợp lệ` : '--input phải là JSON hợp lệ');
     }
     return io.call(method, input as never);
   },
@@ -73,7 +73,10 @@ const methods: CliCommand = {
   path: ['methods'],
   usage: 'kekhai methods [--json]',
   summary: 'Liệt kê các chức năng của API / List the API methods',
-  run: async () => methodNames.map((name) => ({ name, summary: contract[name].summary })),
+  async run() {
+    const { contract, methodNames } = await loadCore();
+    return methodNames.map((name) => ({ name, summary: contract[name].summary }));
+  },
   human: (value) => (value as { name: string; summary: string }[]).map((m) => `${m.name.padEnd(32)} ${m.summary}`).join('\n'),
 };
 

@@ -99,12 +99,29 @@ describe('module graph', () => {
     expect(cycles(g)).toEqual([['a', 'b', 'c']]);
   });
 
+  it('the CLI start-up path (entry → command table) loads no zod schema, database or capability until a command runs', async () => {
+    const meta = await metafile(['electron/cli/entry.ts'], 'node');
+    const eager = new Set(['electron/cli/entry.ts']);
+    const queue = ['electron/cli/entry.ts'];
+    while (queue.length) {
+      for (const i of meta.inputs[queue.pop()!]?.imports ?? []) {
+        if (i.kind === 'dynamic-import' || i.external || eager.has(i.path)) continue;
+        eager.add(i.path);
+        queue.push(i.path);
+      }
+    }
+    const files = [...eager];
+    expect(files.filter((f) => f.includes('node_modules/'))).toEqual([]);
+    expect(files.filter((f) => /electron\/(core\/(runtime|dispatch|registry)|db\/|[a-z]+\/handlers)\.?/.test(f) || f.startsWith('shared/contract/index'))).toEqual([]);
+    expect(files).toContain('electron/cli/commands/index.ts');
+  }, 60_000);
+
   it('production dependencies are exactly the packages the Node bundles leave external', async () => {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies?: Record<string, string> };
     const meta = await metafile(nodeEntries, 'node');
     const loadedAtRunTime = new Set<string>();
     for (const input of Object.values(meta.inputs)) {
-      for (const i of input.imports) if (i.external && !i.path.startsWith('node:')) loadedAtRunTime.add(packageOf(i.path));
+      for (const i of input.imports) if (i.external && !i.path.startsWith('node:') && !i.path.startsWith('.')) loadedAtRunTime.add(packageOf(i.path));
     }
     const builtins = new Set(builtinModules);
     const needed = [...loadedAtRunTime].filter((p) => !builtins.has(p) && p !== 'electron').sort();
