@@ -33,10 +33,12 @@ const contributions: CliCommand = {
   summary: 'Số tiền đóng từng dòng và tổng, theo quỹ, phần đơn vị và người lao động / Contributions per row and in total',
   run: (args, io) => io.call('declarations.contributions', { draft: readDraftFile(args.positionals[0]) }),
   human(value, lang) {
-    const r = value as { rows: { index: number; plan: string; month: string; total: number; employer: { total: number }; employee: { total: number } }[]; totals: { employer: number; employee: number; total: number } };
+    const r = value as { rows: { index: number; plan: string; month: string; total: number; employer: { total: number }; employee: { total: number } }[]; totals: { employer: number; employee: number; total: number }; skipped: number[] };
     const en = lang === 'en';
     return [
       ...r.rows.map((x) => `${en ? 'Row' : 'Dòng'} ${x.index + 1} ${x.plan} ${x.month}: ${formatMoney(x.employer.total)} + ${formatMoney(x.employee.total)} = ${formatMoney(x.total)}`),
+      // A DC without the previous salary, a TH before 2018, a month without rules: `kekhai dossier validate` says why.
+      ...r.skipped.map((i) => `${en ? 'Row' : 'Dòng'} ${i + 1}: ${en ? 'not computed (see kekhai dossier validate)' : 'chưa tính được số tiền (xem kekhai dossier validate)'}`),
       `${en ? 'Employer' : 'Đơn vị'}: ${formatMoney(r.totals.employer)} · ${en ? 'Employees' : 'Người lao động'}: ${formatMoney(r.totals.employee)} · ${en ? 'Total' : 'Tổng'}: ${formatMoney(r.totals.total)}`,
     ].join('\n');
   },

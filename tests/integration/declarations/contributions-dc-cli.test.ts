@@ -26,5 +26,8 @@ describe('kekhai contributions DRAFT.json --json (built CLI): a DC row’s amoun
     expect(r.json.rows[0]).toMatchObject({ index: 0, plan: 'DC', month: '11/2015', insuredSalary: 6_300_000, rate: 32.5, employer: { total: 286_000 }, employee: { total: 136_500 }, total: 422_500 });
     expect(r.json.totals).toMatchObject({ employer: 286_000, employee: 136_500, total: 422_500 });
     expect(r.json.skipped).toEqual([1]);
+    const human = await runCli(['contributions', file], { data });
+    expect(human.stdout).toContain('Dòng 1 DC 11/2015: 286.000 đ + 136.500 đ = 422.500 đ');
+    expect(human.stdout).toContain('Dòng 2: chưa tính được số tiền (xem kekhai dossier validate)');
   });
 });
