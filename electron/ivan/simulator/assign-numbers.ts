@@ -1,8 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { EnvelopeFacts } from '../../../shared/ivan/envelope-read';
 
-const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&').trim();
-
 /**
  * Training only: BHXH assigns a mã số BHXH to every new participant of an accepted D02-TS (a row without `MasoBHXH`,
  * identified by its `CMND` = CCCD/CMND). The training number is the agency's 2-digit province prefix and an
@@ -11,11 +9,10 @@ const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').repl
 export function assignNumbers(db: Database.Database, facts: EnvelopeFacts, agencyCode: string): { idNumber: string; fullName: string; insuranceNo: string }[] {
   db.exec('CREATE TABLE IF NOT EXISTS assigned_numbers (id_number TEXT PRIMARY KEY, insurance_no TEXT NOT NULL UNIQUE, seq INTEGER NOT NULL)');
   const out: { idNumber: string; fullName: string; insuranceNo: string }[] = [];
+  // Rows from the one strict dossier reader (issue #12): never a row hidden in a comment or an unsigned Object.
   for (const f of facts.forms.filter((x) => x.code === 'D02-TS')) {
-    const xml = Buffer.from(f.base64, 'base64').toString('utf8');
-    for (const m of xml.matchAll(/<LaoDong>([\s\S]*?)<\/LaoDong>/g)) {
-      const row = m[1]!;
-      const get = (n: string) => decode(new RegExp(`<${n}>([^<]*)</${n}>`).exec(row)?.[1] ?? '');
+    for (const row of f.rows ?? []) {
+      const get = (n: string) => row[n] ?? '';
       const idNumber = get('CMND');
       if (get('MasoBHXH') || !idNumber || !/^T/.test(get('PA'))) continue;
       const known = db.prepare('SELECT insurance_no FROM assigned_numbers WHERE id_number = ?').get(idNumber) as { insurance_no: string } | undefined;
