@@ -103,32 +103,26 @@ export function c12FromRows(input: C12Input, agencyCode: string): Statement {
   };
 }
 
-const field = (row: string, name: string): string => new RegExp(`<${name}>([^<]*)</${name}>`).exec(row)?.[1] ?? '';
-const amount = (row: string, name: string) => Number(field(row, name)) || 0;
+const amount = (v: string | undefined) => Number(v) || 0;
 
 /**
- * The D02-TS rows of a dossier envelope. A minimal reader kept here until the simulator's shared dossier parser
- * replaces it; the arithmetic (`c12FromRows`) only sees `C12Row`s.
+ * The D02-TS rows of a dossier envelope, from the one strict dossier reader (shared/dossier/read.ts via
+ * `readEnvelope`: each `LaoDong`'s fields by element name); the arithmetic (`c12FromRows`) only sees `C12Row`s.
  */
 export function readD02Rows(facts: EnvelopeFacts): C12Row[] {
-  const rows: C12Row[] = [];
-  for (const f of facts.forms.filter((x) => x.code === 'D02-TS')) {
-    const xml = Buffer.from(f.base64, 'base64').toString('utf8');
-    for (const m of xml.matchAll(/<LaoDong>([\s\S]*?)<\/LaoDong>/g)) {
-      const r = m[1]!;
-      rows.push({
-        plan: field(r, 'PA'),
-        insuranceNo: field(r, 'MasoBHXH'),
-        idNumber: field(r, 'CMND'),
-        salary: amount(r, 'TienLuong'),
-        allowances: { position: amount(r, 'PhuCapCV'), seniorityExcessPct: amount(r, 'PhuCapTNVK'), seniorityJobPct: amount(r, 'PhuCapTNNghe'), salary: amount(r, 'PhuCapLuong'), other: amount(r, 'PhuCapBosung') },
-        fromMonth: field(r, 'TuThang'),
-        toMonth: field(r, 'DenThang'),
-        wageRegion: field(r, 'MavungLTT'),
-      });
-    }
-  }
-  return rows;
+  return facts.forms
+    .filter((f) => f.code === 'D02-TS')
+    .flatMap((f) => f.rows ?? [])
+    .map((r) => ({
+      plan: r.PA ?? '',
+      insuranceNo: r.MasoBHXH ?? '',
+      idNumber: r.CMND ?? '',
+      salary: amount(r.TienLuong),
+      allowances: { position: amount(r.PhuCapCV), seniorityExcessPct: amount(r.PhuCapTNVK), seniorityJobPct: amount(r.PhuCapTNNghe), salary: amount(r.PhuCapLuong), other: amount(r.PhuCapBosung) },
+      fromMonth: r.TuThang ?? '',
+      toMonth: r.DenThang ?? '',
+      wageRegion: r.MavungLTT ?? '',
+    }));
 }
 
 /**
