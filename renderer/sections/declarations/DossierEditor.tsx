@@ -132,6 +132,13 @@ export function DossierEditor({ id }: { id: string }) {
     if (r.ok) download(r.value.name, r.value.base64, 'application/json');
   }
 
+  async function exportVnpt() {
+    await flush();
+    const r = await api.call('dossier.toSheet', { draft: draft! });
+    if (r.ok) download(r.value.file.name, r.value.file.base64, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    else setNotice(errorText(r.error, lang));
+  }
+
   async function build() {
     await flush();
     const r = await api.call('declarations.build', { draft: draft! });
@@ -183,6 +190,7 @@ export function DossierEditor({ id }: { id: string }) {
         <button type="button" data-testid="rows-from-roster" disabled={!editable} onClick={() => void flush().then(() => setDialog('proposals'))}>{t('fromRoster')}</button>
         <button type="button" data-testid="rows-pick" disabled={!editable} onClick={() => setDialog('picker')}>{lm('pick')}</button>
         <button type="button" data-testid="draft-export" onClick={() => void exportDraft()}>{t('exportDraft')}</button>
+        <button type="button" data-testid="draft-export-vnpt" onClick={() => void exportVnpt()}>{t('exportVnpt')}</button>
         <button type="button" data-testid="draft-build" onClick={() => void build()}>{t('build')}</button>
         <button type="button" data-testid="open-print" onClick={() => void flush().then(() => go('declarations', 'print', id))}>{t('print')}</button>
       </div>

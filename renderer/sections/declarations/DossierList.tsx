@@ -55,6 +55,17 @@ export function DossierList() {
     else setError(errorText(r.error, lang));
   }
 
+  /** A VNPT-BHXH workbook becomes a new dossier of the unit and period typed above. */
+  async function importVnpt(file: File | undefined) {
+    if (!file) return;
+    if (!unitCode || !/^\d{2}\/\d{4}$/.test(period)) return setError(t('needUnitPeriod'));
+    const read = await api.call('dossier.fromSheet', { file: { name: file.name, base64: await fileToBase64(file) }, unitCode, period });
+    if (!read.ok) return setError(errorText(read.error, lang));
+    const r = await api.call('dossier.create', { draft: read.value.draft });
+    if (r.ok) go('declarations', 'edit', r.value.id);
+    else setError(errorText(r.error, lang));
+  }
+
   async function remove(d: DossierSummary) {
     setAsk(null);
     const r = await api.call('dossier.delete', { id: d.id });
@@ -87,6 +98,10 @@ export function DossierList() {
         <label>
           {t('importDraft')}
           <input type="file" accept=".json,application/json" data-testid="dossier-import" onChange={(e) => void importFile(e.target.files?.[0])} />
+        </label>
+        <label>
+          {t('importVnpt')}
+          <input type="file" accept=".xlsx" data-testid="dossier-import-vnpt" onChange={(e) => void importVnpt(e.target.files?.[0])} />
         </label>
       </div>
       {error && <p className="error" role="alert" data-testid="dossier-error">{error}</p>}
