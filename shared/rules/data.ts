@@ -79,8 +79,15 @@ export const RULES: RuleTables = {
     { validFrom: '2015-01-01', validTo: null, fund: 'unemployment', of: 'baseSalary', multiple: 20, payScheme: 'state', source: 'Luật Việc làm 2013 Điều 58 khoản 1' },
   ],
   trainedUplift: [
-    // Dropped by Bộ luật Lao động 2019 and NĐ 38/2022 (no +7 % clause from 01/07/2022).
-    { validFrom: '2015-01-01', validTo: '2022-06-30', percent: 7, source: 'NĐ 103/2014/NĐ-CP Điều 5 khoản 1 điểm b; kept by NĐ 122/2015, 153/2016, 141/2017, 157/2018, 90/2019', evidence: '[INFERENCE/known law]' },
+    // "Cao hơn ít nhất 7% so với mức lương tối thiểu vùng đối với người lao động đã qua học nghề" — in each year's
+    // regional-minimum decree, carried into the contribution floor by QĐ 595/QĐ-BHXH Điều 6 k.2.6 (legal-rules.md §3.1).
+    // Dropped by NĐ 38/2022/NĐ-CP from 01/07/2022 (agreements more favourable continue: CV 2086/BLĐTBXH-TLĐLĐVN).
+    { validFrom: '2015-01-01', validTo: '2015-12-31', percent: 7, source: 'NĐ 103/2014/NĐ-CP Điều 5 khoản 1 điểm b', evidence: '[INFERENCE/known law]' },
+    { validFrom: '2016-01-01', validTo: '2016-12-31', percent: 7, source: 'NĐ 122/2015/NĐ-CP Điều 5 khoản 1 điểm b', evidence: '[S] legal-rules.md §3.1' },
+    { validFrom: '2017-01-01', validTo: '2017-12-31', percent: 7, source: 'NĐ 153/2016/NĐ-CP Điều 5 khoản 1 điểm b; QĐ 595/QĐ-BHXH Điều 6 khoản 2.6', evidence: '[INFERENCE/known law]' },
+    { validFrom: '2018-01-01', validTo: '2018-12-31', percent: 7, source: 'NĐ 141/2017/NĐ-CP Điều 5 khoản 1 điểm b; QĐ 595/QĐ-BHXH Điều 6 khoản 2.6', evidence: '[INFERENCE/known law]' },
+    { validFrom: '2019-01-01', validTo: '2019-12-31', percent: 7, source: 'NĐ 157/2018/NĐ-CP Điều 5 khoản 1 điểm b; QĐ 595/QĐ-BHXH Điều 6 khoản 2.6', evidence: '[INFERENCE/known law]' },
+    { validFrom: '2020-01-01', validTo: '2022-06-30', percent: 7, source: 'NĐ 90/2019/NĐ-CP Điều 5 khoản 1 điểm b; QĐ 595/QĐ-BHXH Điều 6 khoản 2.6 (bỏ từ 01/07/2022 theo NĐ 38/2022/NĐ-CP)', evidence: '[S] legal-rules.md §3.1 (mondaq quoting NĐ 90 Art. 5.1.b)' },
   ],
   hazardUplift: [
     // "…nặng nhọc, độc hại, nguy hiểm phải cao hơn ít nhất 5%; …đặc biệt nặng nhọc, độc hại, nguy hiểm … ít nhất 7%" —

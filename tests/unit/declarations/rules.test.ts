@@ -66,6 +66,12 @@ describe('dated rule tables', () => {
     expect(floorFor(rulesFor('2021-12'), '01', true)).toBe(4_729_400);
     expect(floorFor(rulesFor('2023-08'), '01', true)).toBe(4_680_000);
     expect(floorFor(rulesFor('2026-01'), '04', false)).toBe(3_700_000);
+    // Each year names its own decree; the rows join without gaps up to 30/06/2022.
+    const t = RULES.trainedUplift;
+    for (let i = 1; i < t.length; i++) expect(t[i]!.validFrom).toBe(next(t[i - 1]!.validTo!));
+    expect(t[t.length - 1]!.validTo).toBe('2022-06-30');
+    expect(rulesFor('2016-03').trainedUpliftSource).toMatch(/^NĐ 122\/2015\/NĐ-CP Điều 5/);
+    expect(rulesFor('2021-12').trainedUpliftSource).toMatch(/^NĐ 90\/2019\/NĐ-CP Điều 5 khoản 1 điểm b/);
   });
 
   it('dates the short-contract fund sets (TH) and the heavy/hazardous uplifts, without gaps', () => {
