@@ -4,6 +4,7 @@ import { IvanProviderSelect } from '../../components/IvanProviderSelect';
 import { WAGE_REGION_NAMES } from '../../../shared/codes/wage-regions';
 import { checkUnit, type UnitProblem } from '../../../shared/identity/unit-record';
 import { api } from '../../api/client';
+import { useWorkCalendar, WorkCalendarField } from './WorkCalendar';
 import { errorText, useMessages } from '../../i18n';
 import { unitMessages } from './messages';
 
@@ -15,6 +16,7 @@ export function UnitForm({ unit, onDone }: { unit: UnitRecord | null; onDone(sav
   const [v, setV] = useState<UnitFields>(unit ? { ...EMPTY, ...unit } : EMPTY);
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [serverError, setServerError] = useState<string | null>(null);
+  const calendar = useWorkCalendar(unit?.code ?? null);
   const problems = checkUnit(v).problems;
   const problemOf = (f: keyof UnitFields): UnitProblem | undefined => (touched.has(f) ? problems.find((p) => p.field === f) : undefined);
   const set = (f: keyof UnitFields, value: string) => {
@@ -27,8 +29,10 @@ export function UnitForm({ unit, onDone }: { unit: UnitRecord | null; onDone(sav
     setTouched(new Set(Object.keys(v)));
     if (problems.length) return;
     const r = unit ? await api.call('unit.update', { code: unit.code, patch: { ...v, code: undefined } as never }) : await api.call('unit.add', v);
-    if (!r.ok) setServerError(errorText(r.error, lang));
-    else onDone(r.value);
+    if (!r.ok) return setServerError(errorText(r.error, lang));
+    const calendarError = await calendar.save(r.value.code, lang);
+    if (calendarError) return setServerError(calendarError);
+    onDone(r.value);
   }
 
   const field = (f: keyof UnitFields, opts: { disabled?: boolean } = {}) => {
@@ -68,6 +72,7 @@ export function UnitForm({ unit, onDone }: { unit: UnitRecord | null; onDone(sav
         <span>{t('ivanProvider')}</span>
         <IvanProviderSelect testId="unit-ivanProvider" value={v.ivanProvider ?? ''} onChange={(code) => set('ivanProvider', code)} placeholder={t('choose')} />
       </label>
+      <WorkCalendarField state={calendar} />
       {field('address')}
       {field('phone')}
       {field('email')}
