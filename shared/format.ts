@@ -17,18 +17,39 @@ export function formatRate(percent: number): string {
   return percent.toFixed(1).replace('.', ',');
 }
 
-/** Date → "dd/mm/yyyy" in Vietnam time (UTC+7, no daylight saving). */
-export function formatDateVN(d: Date): string {
-  const v = new Date(d.getTime() + 7 * 3600_000);
-  const dd = String(v.getUTCDate()).padStart(2, '0');
-  const mm = String(v.getUTCMonth() + 1).padStart(2, '0');
-  return `${dd}/${mm}/${v.getUTCFullYear()}`;
+/** Vietnam keeps one offset all year: UTC+7, no daylight saving. Every Vietnam-time reading goes through here. */
+const VN_OFFSET_MS = 7 * 3600_000;
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** The calendar fields of an instant as a clock in Vietnam shows them (month 1–12). */
+export function vietnamParts(d: Date): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
+  const v = new Date(d.getTime() + VN_OFFSET_MS);
+  return { year: v.getUTCFullYear(), month: v.getUTCMonth() + 1, day: v.getUTCDate(), hour: v.getUTCHours(), minute: v.getUTCMinutes(), second: v.getUTCSeconds() };
 }
 
-/** Date → "dd/mm/yyyy HH:MM" in Vietnam time. */
-export function formatDateTimeVN(d: Date): string {
-  const v = new Date(d.getTime() + 7 * 3600_000);
-  return `${formatDateVN(d)} ${String(v.getUTCHours()).padStart(2, '0')}:${String(v.getUTCMinutes()).padStart(2, '0')}`;
+/** Date → "dd/mm/yyyy" in Vietnam time. */
+export function formatDateVN(d: Date): string {
+  const v = vietnamParts(d);
+  return `${two(v.day)}/${two(v.month)}/${v.year}`;
+}
+
+/** Date → "dd/mm/yyyy HH:MM" (or "HH:MM:SS" with `seconds`) in Vietnam time. */
+export function formatDateTimeVN(d: Date, opts: { seconds?: boolean } = {}): string {
+  const v = vietnamParts(d);
+  return `${formatDateVN(d)} ${two(v.hour)}:${two(v.minute)}${opts.seconds ? `:${two(v.second)}` : ''}`;
+}
+
+/** Date → "yyyy-mm-dd", the day in Vietnam time (compares as text). */
+export function isoDayVN(d: Date): string {
+  const v = vietnamParts(d);
+  return `${v.year}-${two(v.month)}-${two(v.day)}`;
+}
+
+/** `2015-10-30T03:00:00Z` → `20151030-100000`: a sortable file-name stamp in Vietnam time, as the clerk reads it. */
+export function formatStampVN(d: Date): string {
+  const v = vietnamParts(d);
+  return `${v.year}${two(v.month)}${two(v.day)}-${two(v.hour)}${two(v.minute)}${two(v.second)}`;
 }
 
 /** "dd/mm/yyyy" → ISO "yyyy-mm-dd", or null when not a real calendar date. */

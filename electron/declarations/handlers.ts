@@ -9,6 +9,7 @@ import type { Handlers } from '../core/handlers';
 import { createDossier, deleteDossier, listDossiers, requireDossier, saveDraft } from './dossier-repo';
 import { rowsFromRosterEvents } from './roster-events';
 import { buildChecked, contributionsOf, requireDraft, toDetail, toSummary, validateWithContext } from './service';
+import { formatDateVN } from '../../shared/format';
 
 /** An empty draft for a unit and period, filled from the roster's unit when it is there. */
 function emptyDraft(db: import('better-sqlite3').Database, unitCode: string, period: string, batch: number, createdOn: string): Record<string, unknown> {
@@ -26,10 +27,6 @@ function emptyDraft(db: import('better-sqlite3').Database, unitCode: string, per
   return { format: DRAFT_FORMAT, procedure: '600', period, batch, createdOn, ivan, unit, rows: [] };
 }
 
-function vnDate(d: Date): string {
-  const v = new Date(d.getTime() + 7 * 3600_000);
-  return `${String(v.getUTCDate()).padStart(2, '0')}/${String(v.getUTCMonth() + 1).padStart(2, '0')}/${v.getUTCFullYear()}`;
-}
 
 export const declarationHandlers: Handlers<typeof declarationMethods> = {
   'declarations.validate': ({ draft, dossierId }, ctx) => {
@@ -75,7 +72,7 @@ export const declarationHandlers: Handlers<typeof declarationMethods> = {
         throw validationError([{ field: 'unitCode', code: 'REQUIRED', message: 'Cần mã đơn vị và kỳ kê khai, hoặc một tờ khai', messageEn: 'A unit code and period, or a draft, is required', severity: 'error' }]);
       }
       const batch = input.batch ?? 1 + listDossiers(ctx.db, { unitCode: input.unitCode, period: input.period }).reduce((m, d) => Math.max(m, d.batch), 0);
-      draft = emptyDraft(ctx.db, input.unitCode, input.period, batch, vnDate(ctx.now()));
+      draft = emptyDraft(ctx.db, input.unitCode, input.period, batch, formatDateVN(ctx.now()));
     }
     return toDetail(ctx, createDossier(ctx.db, draft, { at: ctx.now() }));
   },
@@ -128,7 +125,7 @@ export const declarationHandlers: Handlers<typeof declarationMethods> = {
       const d = requireDossier(ctx.db, id);
       input = d.draft;
       paperCopyRequired = d.paperCopyRequired;
-      if (d.signedAt) stamp = `Đã ký số ngày ${vnDate(new Date(d.signedAt))} — ${d.signer ?? ''}`;
+      if (d.signedAt) stamp = `Đã ký số ngày ${formatDateVN(new Date(d.signedAt))} — ${d.signer ?? ''}`;
     }
     const parsed = requireDraft(input);
     return { html: printHtml(parsed, { paperCopyRequired, stamp }), title: printTitle(parsed) };

@@ -4,6 +4,7 @@ import { hostname } from 'node:os';
 import { basename, join } from 'node:path';
 import type { BackupInfo } from '../../shared/contract/desk';
 import { AppError } from '../core/app-error';
+import { formatStampVN } from '../../shared/format';
 import { makePrivateDir, tightenMode } from '../db/private-files';
 
 /** Backups live beside the database, where open.ts also puts its pre-migration copies; the folder is private (0700). */
@@ -55,10 +56,7 @@ export function tidyBackupsFolder(dataDir: string): { removed: string[] } {
 export type MadeKind = 'auto' | 'manual' | 'pre-restore';
 
 /** `2015-10-30T03:00:00Z` → `20151030-100000` in Vietnam time (UTC+7, no daylight saving), as the clerk reads it. */
-export function stampVN(d: Date): string {
-  const v = new Date(d.getTime() + 7 * 3600_000).toISOString();
-  return `${v.slice(0, 4)}${v.slice(5, 7)}${v.slice(8, 10)}-${v.slice(11, 13)}${v.slice(14, 16)}${v.slice(17, 19)}`;
-}
+export const stampVN = formatStampVN;
 
 /** The Vietnam calendar day of an instant, `yyyymmdd` (what "one automatic backup per day" counts). */
 export function dayVN(d: Date): string {

@@ -5,6 +5,7 @@ import { Certificate, KeyUsage, KeyUsageFlags, id_ce_keyUsage, type Name } from 
 import { extractMst, ORGANIZATION_IDENTIFIER_OID, UID_OID } from '../../shared/signing/mst';
 import { expiryWarning, validityAt, type ValidityState } from '../../shared/signing/expiry';
 import { AppError } from '../core/app-error';
+import { formatDateVN } from '../../shared/format';
 
 export interface CertInfo {
   der: Buffer;
@@ -165,10 +166,7 @@ export function checkCertificateAt(info: CertInfo, now: Date): CertCheck {
   return { validity: validityAt(info.notBefore, info.notAfter, now), expiryWarningDays: w.threshold, daysLeft: w.daysLeft };
 }
 
-const dmy = (d: Date) => {
-  const v = new Date(d.getTime() + 7 * 3600_000); // Vietnam time (UTC+7) for the clerk
-  return `${String(v.getUTCDate()).padStart(2, '0')}/${String(v.getUTCMonth() + 1).padStart(2, '0')}/${v.getUTCFullYear()}`;
-};
+const dmy = formatDateVN;
 
 /** Refuses a certificate that cannot sign now: expired, not yet valid, or without digitalSignature/nonRepudiation. */
 export function assertCanSign(info: CertInfo, now: Date): void {
@@ -193,4 +191,3 @@ export function assertCanSign(info: CertInfo, now: Date): void {
   }
 }
 
-export { dmy as vietnamDate };

@@ -5,6 +5,7 @@ import { strToU8, zipSync } from 'fflate';
 import type { DoctorReport } from '../../shared/contract/system';
 import { logsDir } from '../log/logger';
 import { redactText, redactValue } from '../log/redact';
+import { formatStampVN } from '../../shared/format';
 
 /** Log files of every process, current and rotated (`main.log`, `services.3.log`, …). */
 const LOG_FILE = /^(main|services|host|cli)(\.\d+)?\.log$/;
@@ -47,6 +48,6 @@ export function buildSupportBundle(dataDir: string, doctor: DoctorReport, now: D
       files[`logs/${n}`] = strToU8(raw.split('\n').map(redactText).join('\n'));
     }
   }
-  const stamp = new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
+  const stamp = formatStampVN(now);
   return { name: `kekhai-ho-tro-${stamp}.zip`, bytes: zipSync(files, { level: 6 }), entries: Object.keys(files) };
 }

@@ -5,9 +5,8 @@ import { nextReceiptSequence, type TransactionRow } from './store';
 import type { Findings } from './checks';
 import { acceptedSalaries, c12Statement } from './c12';
 import { assignNumbers } from './assign-numbers';
+import { vietnamParts } from '../../../shared/format';
 
-/** Vietnam year of an instant (UTC+7, no daylight saving). */
-const vnYear = (iso: string) => new Date(Date.parse(iso) + 7 * 3600_000).getUTCFullYear();
 
 /**
  * Publishes the result of every checked transaction whose moment has come: rejected with the checks' reasons, or
@@ -30,7 +29,7 @@ export async function decideDue(db: Database.Database, now: Date): Promise<numbe
       }
       let receiptNo: string | null = null;
       if (r.kind === 'dossier' && r.agency_code && /^\d{5}$/.test(r.agency_code)) {
-        const year = vnYear(r.received_at);
+        const year = vietnamParts(new Date(r.received_at)).year;
         receiptNo = formatReceiptNo(nextReceiptSequence(db, r.agency_code, year), year, r.agency_code);
       }
       db.prepare("UPDATE transactions SET status = 'accepted', receipt_no = ?, paper_copy_required = ?, decided_at = ? WHERE transaction_id = ?").run(

@@ -3,7 +3,8 @@ import type { HistoryItem } from '../../../shared/contract/ivan';
 import { api } from '../../api/client';
 import { errorText, useMessages } from '../../i18n';
 import { inboxMessages } from './messages';
-import { downloadBase64, when } from './format';
+import { when } from './format';
+import { saveBlob } from '../../api/files';
 import { Receipt } from './Receipt';
 import { procedureName } from '../../../shared/ivan/dossier-title';
 
@@ -31,13 +32,13 @@ export function HistoryTab() {
   const exportZip = async () => {
     const r = await api.call('ivan.exportPeriod', { period });
     if (!r.ok) return setMsg({ ok: false, text: errorText(r.error, lang) });
-    downloadBase64(r.value.file.name, r.value.file.base64, 'application/zip');
+    saveBlob(r.value.file, 'application/zip');
     setMsg({ ok: true, text: t('exported', { n: r.value.count }) });
   };
 
   const download = async (id: number) => {
     const r = await api.call('ivan.signedFile', { id });
-    if (r.ok) downloadBase64(r.value.name, r.value.base64, 'application/xml');
+    if (r.ok) saveBlob(r.value, 'application/xml');
   };
 
   return (

@@ -3,7 +3,7 @@ import type { AuditEntry } from '../../../shared/contract/desk';
 import { formatDateTimeVN } from '../../../shared/format';
 import { api } from '../../api/client';
 import { errorText, useMessages } from '../../i18n';
-import { saveBlob } from './download';
+import { saveBlob } from '../../api/files';
 import { settingsMessages } from './messages';
 
 const PAGE = 50;

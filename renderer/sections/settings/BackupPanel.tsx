@@ -3,7 +3,7 @@ import type { AppSettings, BackupInfo } from '../../../shared/contract/desk';
 import { formatDateTimeVN } from '../../../shared/format';
 import { api } from '../../api/client';
 import { errorText, useMessages } from '../../i18n';
-import { readAsBlob, saveBlob } from './download';
+import { readFileBlob, saveBlob } from '../../api/files';
 import { settingsMessages } from './messages';
 import { ProgressBar } from './ProgressBar';
 
@@ -90,7 +90,7 @@ export function BackupPanel() {
             const f = e.target.files?.[0];
             e.target.value = '';
             if (!f) return;
-            const blob = await readAsBlob(f);
+            const blob = await readFileBlob(f);
             setConfirm({ name: f.name, run: () => restore({ file: blob }, f.name) });
           }}
         />

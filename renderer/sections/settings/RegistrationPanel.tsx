@@ -68,15 +68,16 @@ export function RegistrationPanel({ unitCode, providers, providerCode }: { unitC
           for (const c of tk.certificates)
             if (c.canSign && c.validity === 'valid') list.push({ key: c.serial, label: `${c.subjectCN} — MST ${c.mst ?? '?'}`, serial: c.serial, subject: c.subject, from: dmy(c.notBefore), to: dmy(c.notAfter) });
       const tc = r.value.testCert;
-      if (tc.available && !tc.expired) list.push({ key: 'test-cert', label: t('certTest'), serial: tc.serial, subject: tc.subject, from: '', to: dmy(tc.notAfter) });
+      if (tc.available && !tc.expired) list.push({ key: 'test-cert', label: '', serial: tc.serial, subject: tc.subject, from: '', to: dmy(tc.notAfter) });
       setCerts(list);
       setCert((c) => c || list[0]?.key || '');
     });
-  }, [unitCode, t]);
+  }, [unitCode]);
 
   const build = async () => {
     const c = certs.find((x) => x.key === cert);
-    const today = new Date(Date.now() + 7 * 3600_000);
+    // formatDateVN reads the instant in Vietnam time itself.
+    const today = new Date();
     const info = await api.call('system.info', {});
     const date = formatDateVN(info.ok ? new Date(info.value.now) : today);
     const r = await api.call('ivan.registrationBuild', {
@@ -190,7 +191,7 @@ export function RegistrationPanel({ unitCode, providers, providerCode }: { unitC
           <select value={cert} onChange={(e) => setCert(e.target.value)} aria-invalid={errors.certificate ? true : undefined} data-testid="reg-cert">
             <option value="">{t('certNone')}</option>
             {certs.map((c) => (
-              <option key={c.key} value={c.key}>{c.label}</option>
+              <option key={c.key} value={c.key}>{c.key === 'test-cert' ? t('certTest') : c.label}</option>
             ))}
           </select>
           {errors.certificate && <span className="error" data-testid="reg-certificate-error">{errors.certificate}</span>}

@@ -7,13 +7,13 @@ import type { SignerSpecInput } from '../../../shared/contract/signing';
 import { signingMessages } from './messages';
 import { SignerPicker } from './SignDialog';
 import { useLastDossier } from '../../app/stores';
-import { formatDateTimeVN } from '../../../shared/format';
+import { formatDateTimeVN, vietnamParts } from '../../../shared/format';
 
 /** True when the period (mm/yyyy) starts after the month of `now` in Vietnam time. */
 function periodAfter(period: string, now: Date): boolean {
   const [mm, yyyy] = period.split('/').map(Number) as [number, number];
-  const vn = new Date(now.getTime() + 7 * 3600_000);
-  return yyyy * 12 + mm > vn.getUTCFullYear() * 12 + vn.getUTCMonth() + 1;
+  const vn = vietnamParts(now);
+  return yyyy * 12 + mm > vn.year * 12 + vn.month;
 }
 
 /** "Ký hồ sơ": a stored draft dossier → each form signed, wrapped, envelope signed, state "đã ký". */

@@ -4,7 +4,7 @@ import { errorText, useMessages } from '../../i18n';
 import type { Output } from '../../../shared/contract';
 import type { SignerSpecInput } from '../../../shared/contract/signing';
 import { signingMessages } from './messages';
-import { downloadBlob, readFileBlob } from './file-io';
+import { readFileBlob, saveBlob } from '../../api/files';
 
 interface CertChoice {
   key: string;
@@ -164,7 +164,7 @@ export function SignDialog() {
               {w}
             </p>
           ))}
-          <button type="button" data-testid="sign-download" onClick={() => downloadBlob(result.file)}>
+          <button type="button" data-testid="sign-download" onClick={() => saveBlob(result.file, 'application/xml')}>
             {t('download')}
           </button>
         </div>

@@ -4,7 +4,7 @@ import { errorText, useMessages } from '../../i18n';
 import type { Output } from '../../../shared/contract';
 import type { CertificateReport, LibraryReport } from '../../../shared/contract/signing';
 import { signingMessages } from './messages';
-import { dmy } from './file-io';
+import { formatDateVN } from '../../../shared/format';
 
 type Tokens = Output<'signing.tokens'>;
 
@@ -128,7 +128,7 @@ export function CertTable({ certs }: { certs: CertificateReport[] }) {
               <code>{c.serial}</code>
             </td>
             <td>
-              {dmy(c.notBefore)} – {dmy(c.notAfter)}{' '}
+              {formatDateVN(new Date(c.notBefore))} – {formatDateVN(new Date(c.notAfter))}{' '}
               <span className={c.validity === 'valid' ? (c.expiryWarningDays ? 'warning' : 'success') : 'error'}>
                 {c.validity === 'valid' ? (c.expiryWarningDays ? t('expiresIn', { days: c.daysLeft }) : t('valid')) : c.validity === 'expired' ? t('expired') : t('notYetValid')}
               </span>

@@ -7,7 +7,7 @@ import { useCurrentUnit, useLastDossier } from '../../app/stores';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { dossierTitle } from '../../../shared/ivan/dossier-title';
 import { formatDateTimeVN } from '../../../shared/format';
-import { readFileBlob } from './file-io';
+import { readFileBlob } from '../../api/files';
 
 const m = defineCatalog({
   vi: {
@@ -102,13 +102,14 @@ export default function SubmitPanel({ dossierId: fixedDossierId }: { dossierId?:
   useEffect(() => {
     if (fixedDossierId) return;
     // Every unit's signed dossiers (the clerk may come from another unit's list); the one the clerk came from first.
-    void api.call('dossier.list', { unitCode: unitCode ?? undefined, state: 'signed' }).then(async (r) => {
-      if (!r.ok) return;
-      let list = r.value.dossiers;
-      if (last && !list.some((d) => d.id === last)) {
-        const all = await api.call('dossier.list', { state: 'signed' });
-        if (all.ok) list = [...all.value.dossiers.filter((d) => d.id === last), ...list];
-      }
+    // Signed ones to queue, and queued ones still waiting to be sent.
+    const ready = async (unit?: string) => {
+      const [a, b] = await Promise.all([api.call('dossier.list', { unitCode: unit, state: 'signed' }), api.call('dossier.list', { unitCode: unit, state: 'queued' })]);
+      return [...(a.ok ? a.value.dossiers : []), ...(b.ok ? b.value.dossiers : [])];
+    };
+    void ready(unitCode ?? undefined).then(async (mine) => {
+      let list = mine;
+      if (last && !list.some((d) => d.id === last)) list = [...(await ready()).filter((d) => d.id === last), ...list];
       setSigned(list);
       setPicked((p) => p || (list.some((d) => d.id === last) ? last! : (list[0]?.id ?? '')));
     });

@@ -3,7 +3,8 @@ import { api } from '../../api/client';
 import { errorText, useMessages } from '../../i18n';
 import type { VerifyReportOutput } from '../../../shared/contract/signing';
 import { signingMessages } from './messages';
-import { dmyTime, readFileBlob } from './file-io';
+import { readFileBlob } from '../../api/files';
+import { formatDateTimeVN } from '../../../shared/format';
 
 /** "Kiểm tra hồ sơ": upload a signed file, see the envelope and every form with digest and signature apart. */
 export function VerifyPanel() {
@@ -34,9 +35,12 @@ export function VerifyPanel() {
       {error && <p className="error" role="alert" data-testid="verify-error">{error}</p>}
       {report && (
         <>
-          <h3 className={report.valid ? 'success' : 'error'} data-testid="verify-overall">
-            {report.valid ? t('overallValid') : t('overallInvalid')}
+          {/* Three verdicts (issue #12): trusted; intact but the issuer is not verified; invalid. */}
+          <h3 className={!report.valid ? 'error' : report.trusted ? 'success' : 'warning'} data-testid="verify-overall" data-state={!report.valid ? 'invalid' : report.trusted ? 'trusted' : 'untrusted'}>
+            {!report.valid ? t('overallInvalid') : report.trusted ? t('overallValid') : t('overallUntrusted')}
           </h3>
+          {report.valid && !report.trusted && <p className="hint">{t('overallUntrustedHint')}</p>}
+          <p className="hint">{t('revocation')}</p>
           <table className="grid" data-testid="verify-table">
             <thead>
               <tr>
@@ -47,21 +51,25 @@ export function VerifyPanel() {
                 <th>{t('signer')}</th>
                 <th>{t('mst')}</th>
                 <th>{t('signingTime')}</th>
+                <th>{t('judgedAt')}</th>
                 <th>{t('certAtSigning')}</th>
+                <th>{t('chain')}</th>
                 <th>{t('reason')}</th>
               </tr>
             </thead>
             <tbody>
               {report.files.map((f, i) => (
-                <tr key={i} data-testid="verify-row" className={f.valid ? '' : 'row-invalid'}>
+                <tr key={i} data-testid="verify-row" data-state={f.state} className={f.valid ? '' : 'row-invalid'}>
                   <td>{f.name}</td>
-                  <td className={f.valid ? 'success' : 'error'}>{f.valid ? t('ok') : t('bad')}</td>
+                  <td className={f.state === 'trusted' ? 'success' : f.state === 'untrusted' ? 'warning' : 'error'}>{f.state === 'trusted' ? t('ok') : f.state === 'untrusted' ? t('untrusted') : t('bad')}</td>
                   <td>{yn(f.digestValid)}</td>
                   <td>{yn(f.signatureValid)}</td>
                   <td>{f.signer ?? '—'}</td>
                   <td>{f.mst ?? '—'}</td>
-                  <td>{f.signingTime ? dmyTime(f.signingTime) : '—'}</td>
+                  <td>{f.signingTime ? formatDateTimeVN(new Date(f.signingTime), { seconds: true }) : '—'}</td>
+                  <td>{f.judgedAt ? `${formatDateTimeVN(new Date(f.judgedAt), { seconds: true })} (${f.timeSource === 'signed-time' ? t('judgedSigned') : t('judgedReceipt')})` : '—'}</td>
                   <td>{yn(f.certValidAtSigningTime)}</td>
+                  <td>{f.chain.length ? f.chain.map((c) => c.subject.replace(/^.*CN=([^,]+).*$/, '$1')).join(' ← ') : '—'}</td>
                   <td>{lang === 'en' ? f.reasonEn : f.reason}</td>
                 </tr>
               ))}

@@ -10,7 +10,7 @@ import { useCurrentUnit } from '../../app/stores';
 import { errorText, useMessages } from '../../i18n';
 import { SigningDoctor } from '../signing/SigningDoctor';
 import { UnitForm } from '../units/UnitForm';
-import { saveBlob } from '../settings/download';
+import { saveBlob } from '../../api/files';
 import { welcomeMessages } from './messages';
 import './welcome.css';
 

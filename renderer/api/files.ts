@@ -1,4 +1,4 @@
-import type { FileBlob } from '../../../shared/contract/common';
+import type { FileBlob } from '../../shared/contract/common';
 
 /** Saves bytes that came over the API as a download (the page never sees paths; the browser asks where to save). */
 export function saveBlob(file: FileBlob, type = 'application/octet-stream'): void {
@@ -14,12 +14,11 @@ export function saveBlob(file: FileBlob, type = 'application/octet-stream'): voi
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Reads a picked file as base64 for the API. */
-export function readAsBlob(file: File): Promise<FileBlob> {
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve({ name: file.name, base64: String(r.result).replace(/^data:[^,]*,/, '') });
-    r.onerror = () => reject(r.error);
-    r.readAsDataURL(file);
-  });
+/** A file the clerk picked, as the contract's fileBlob (base64 in chunks: large files overflow one apply call). */
+export async function readFileBlob(file: File): Promise<FileBlob> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let bin = '';
+  const CHUNK = 0x8000;
+  for (let i = 0; i < bytes.length; i += CHUNK) bin += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
+  return { name: file.name, base64: btoa(bin) };
 }
