@@ -6,6 +6,7 @@ import { errorText, useMessages } from '../../i18n';
 import { readFileBlob, saveBlob } from '../../api/files';
 import { settingsMessages } from './messages';
 import { ProgressBar } from './ProgressBar';
+import { supportMessages } from './support-messages';
 
 const size = (n: number) => (n >= 1048576 ? `${(n / 1048576).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`);
 
@@ -19,6 +20,9 @@ export function BackupPanel() {
   const [busy, setBusy] = useState<'backup.now' | 'backup.restore' | null>(null);
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
   const [confirm, setConfirm] = useState<Pending>(null);
+  const support = useMessages(supportMessages);
+  /** What the last restore did not take over from the backup (issue #12: listed for the clerk to enter again). */
+  const [reconfirm, setReconfirm] = useState<{ message: string; messageEn: string }[]>([]);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const load = useCallback(async () => {
@@ -48,9 +52,11 @@ export function BackupPanel() {
   async function restore(input: { name: string } | { file: { name: string; base64: string } }, label: string) {
     setBusy('backup.restore');
     setMsg(null);
+    setReconfirm([]);
     const r = await api.call('backup.restore', input);
     setBusy(null);
     if (!r.ok) return setMsg({ ok: false, text: errorText(r.error, lang) });
+    setReconfirm(r.value.reconfirm);
     setMsg({ ok: true, text: t('restoreDone', { name: label, copy: r.value.safetyCopy.name }) });
     window.dispatchEvent(new Event('kekhai:data-restored'));
     await load();
@@ -120,6 +126,16 @@ export function BackupPanel() {
         <p role="status" className={msg.ok ? 'success' : 'error'} data-testid="backup-message">
           {msg.text}
         </p>
+      )}
+      {reconfirm.length > 0 && (
+        <div className="warning" data-testid="restore-reconfirm">
+          <p>{support.t('reconfirmTitle')}</p>
+          <ul>
+            {reconfirm.map((r, i) => (
+              <li key={i}>{lang === 'en' ? r.messageEn : r.message}</li>
+            ))}
+          </ul>
+        </div>
       )}
       {settings && (
         <p className="backup-options">
