@@ -40,11 +40,23 @@ test('signing doctor shows the SoftHSM token; sign with PIN (wrong, then right);
     const x = xmlsec1Verify(signedPath, token.files.ca);
     expect(x.ok, x.output).toBe(true);
 
-    // Kiểm tra hồ sơ: the signed file is valid; one changed letter makes it invalid.
+    // Kiểm tra hồ sơ: intact, but the token's CA is not trusted yet (issue #12: three verdicts).
     await page.getByTestId('signing-tab-verify').click();
     await page.getByTestId('verify-file').setInputFiles(signedPath);
-    await expect(page.getByTestId('verify-overall')).toHaveText('Hồ sơ HỢP LỆ');
+    await expect(page.getByTestId('verify-overall')).toHaveText('Chữ ký còn nguyên nhưng chưa xác minh được tổ chức cấp');
     await expect(page.getByTestId('verify-row').first()).toContainText('CÔNG TY TNHH MẪU KÊ KHAI');
+
+    // Cài đặt › Tổ chức cấp tin cậy: import the CA; the same file is now valid with a trusted issuer.
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('settings-tab-trust').click();
+    await expect(page.getByTestId('trust-empty')).toBeVisible();
+    await page.getByTestId('trust-file').setInputFiles(token.files.ca);
+    await expect(page.getByTestId('trust-message')).toContainText('Đã thêm 1 chứng thư');
+    await expect(page.getByTestId('trust-row').filter({ hasText: 'KeKhai Test CA' })).toBeVisible();
+    await page.getByTestId('nav-signing').click();
+    await page.getByTestId('signing-tab-verify').click();
+    await page.getByTestId('verify-file').setInputFiles(signedPath);
+    await expect(page.getByTestId('verify-overall')).toHaveText('Hồ sơ HỢP LỆ — tổ chức cấp tin cậy');
     const tampered = join(app.dataDir, 'tampered.xml');
     writeFileSync(tampered, readFileSync(signedPath, 'utf8').replace('Phạm Thị Hoa', 'Phạm Thị Hoà'));
     await page.getByTestId('verify-file').setInputFiles(tampered);
