@@ -120,12 +120,26 @@ test('import staff as participating, record three hires, propose, sign at a 2015
       await page.getByTestId('ivan-refresh').click();
       await expect(page.getByTestId('note-c12ts')).toBeVisible({ timeout: 2_000 });
     }).toPass({ timeout: 60_000 });
-    const after = await call('ledger.statement', { unitCode: UNIT, period: '10/2015' });
-    expect(after).toMatchObject({ employees: 6, total: 10_237_500 });
-    const change = (after.total as number) - (before.total as number);
-    expect(change).toBe(4_387_500);
     const owed = page.getByTestId('note-c12ts').locator('tr', { hasText: 'Phải đóng phát sinh' });
     await expect(owed.locator('td').last()).toHaveText('4.387.500 đ');
+    const owedC12 = Number((await owed.locator('td').last().textContent())!.replace(/\D/g, ''));
+    // The app's statement, on screen: September 5.850.000 (3 people), October 10.237.500 (6 people, the new mã số
+    // written back) — the change is C12-TS's "phải đóng phát sinh" to the đồng.
+    await page.getByTestId('nav-declarations').click();
+    await page.getByTestId('dossier-unit').fill(UNIT);
+    const statementTotal = async (period: string) => {
+      await page.getByTestId('dossier-period').fill(period);
+      await page.getByTestId('statement-show').click();
+      await expect(page.getByTestId('statement-panel')).toContainText(`tháng ${period}`);
+      return Number((await page.getByTestId('statement-total').textContent())!.replace(/\D/g, ''));
+    };
+    const sep = await statementTotal('09/2015');
+    const oct = await statementTotal('10/2015');
+    await expect(page.getByTestId('statement-employees')).toHaveText('6');
+    await expect(page.getByTestId('statement-rows')).toContainText(/03\d{8}/);
+    expect([sep, oct]).toEqual([5_850_000, 10_237_500]);
+    expect(oct - sep).toBe(owedC12);
+    expect(await call('ledger.statement', { unitCode: UNIT, period: '10/2015' })).toMatchObject({ employees: 6, total: oct });
   } finally {
     await stopApp(app);
     await server.close();

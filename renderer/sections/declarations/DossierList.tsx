@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { DossierSummary } from '../../../shared/contract/declarations';
 import { formatDateTimeVN } from '../../../shared/format';
 import { api } from '../../api/client';
+import { StatementPanel } from './StatementPanel';
 import { useCurrentUnit, useLastDossier, useNav } from '../../app/stores';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { dossierTitle } from '../../../shared/ivan/dossier-title';
@@ -152,6 +153,7 @@ export function DossierList() {
           </tbody>
         </table>
       )}
+      <StatementPanel unitCode={unitCode} period={period} />
     </div>
   );
 }

@@ -1,0 +1,71 @@
+import { useState } from 'react';
+import type { Output } from '../../../shared/contract';
+import { formatMoney } from '../../../shared/format';
+import { api } from '../../api/client';
+import { defineCatalog, errorText, useMessages } from '../../i18n';
+
+const messages = defineCatalog({
+  vi: {
+    show: 'Bảng kê phải đóng của tháng',
+    title: 'Phải đóng tháng {period} theo những gì cơ quan BHXH đã biết (như C12-TS)',
+    people: 'Số người đóng',
+    employer: 'Đơn vị',
+    employee: 'Người lao động',
+    total: 'Tổng',
+    name: 'Họ và tên',
+    insuranceNo: 'Mã số BHXH',
+    salary: 'Tiền lương đóng',
+  },
+  en: {
+    show: 'The month’s statement',
+    title: 'Owed for {period} per what BHXH already knows (as C12-TS)',
+    people: 'People paying',
+    employer: 'Employer',
+    employee: 'Employees',
+    total: 'Total',
+    name: 'Full name',
+    insuranceNo: 'Social-insurance no.',
+    salary: 'Insured salary',
+  },
+});
+
+/** The unit's monthly statement (ledger.statement): everyone participating in the month, by the one engine. */
+export function StatementPanel({ unitCode, period }: { unitCode: string; period: string }) {
+  const { t, lang } = useMessages(messages);
+  const [s, setS] = useState<Output<'ledger.statement'> | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const ready = /^[A-Z0-9]{7}$/.test(unitCode) && /^(0[1-9]|1[0-2])\/\d{4}$/.test(period);
+  async function show() {
+    const r = await api.call('ledger.statement', { unitCode, period });
+    if (!r.ok) return setError(errorText(r.error, lang));
+    setError(null);
+    setS(r.value);
+  }
+  return (
+    <div className="panel" data-testid="statement-panel">
+      <button type="button" data-testid="statement-show" disabled={!ready} onClick={() => void show()}>{t('show')}</button>
+      {error && <p className="error" role="alert">{error}</p>}
+      {s && (
+        <>
+          <p><b>{t('title', { period: s.period })}</b></p>
+          <table className="grid">
+            <tbody>
+              <tr><th>{t('people')}</th><td className="num" data-testid="statement-employees">{s.employees}</td></tr>
+              <tr><th>{t('employer')}</th><td className="num">{formatMoney(s.employer)}</td></tr>
+              <tr><th>{t('employee')}</th><td className="num">{formatMoney(s.employee)}</td></tr>
+              <tr><th>{t('total')}</th><td className="num" data-testid="statement-total"><b>{formatMoney(s.total)}</b></td></tr>
+            </tbody>
+          </table>
+          <table className="grid" data-testid="statement-rows">
+            <thead><tr><th>{t('name')}</th><th>{t('insuranceNo')}</th><th>{t('salary')}</th><th>{t('employer')}</th><th>{t('employee')}</th><th>{t('total')}</th></tr></thead>
+            <tbody>
+              {s.rows.map((r, i) => (
+                <tr key={i}><td>{r.fullName}</td><td>{r.insuranceNo}</td><td className="num">{formatMoney(r.salary)}</td><td className="num">{formatMoney(r.employer)}</td><td className="num">{formatMoney(r.employee)}</td><td className="num">{formatMoney(r.total)}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </div>
+  );
+}
