@@ -58,6 +58,9 @@ test('training mode: demo unit, local I-VAN server, one banner and the title bar
 test('backup: manual copy with download, restore with confirmation, audit trail', async ({ appPage: page }) => {
   await page.getByTestId('welcome-training').click();
   await expect(page.getByTestId('mode-banner')).toBeVisible();
+  // Training has its own database; opening the app in training takes that database's daily copy.
+  await page.reload();
+  await expect(page.getByTestId('mode-banner')).toBeVisible();
   await page.getByTestId('nav-settings').click();
   await expect(page.getByTestId('settings-tab-backup')).toHaveAttribute('aria-selected', 'true');
   // The automatic daily copy was taken when the app opened.
@@ -75,7 +78,9 @@ test('backup: manual copy with download, restore with confirmation, audit trail'
   // Change something after the backup: stop asking before submitting.
   await page.getByTestId('settings-tab-general').click();
   await expect(page.getByTestId('confirm-submit')).toBeChecked();
-  await page.getByTestId('confirm-submit').uncheck();
+  // A controlled box: it changes once the setting is saved.
+  await page.getByTestId('confirm-submit').click();
+  await expect(page.getByTestId('confirm-submit')).not.toBeChecked();
   await expect(page.getByTestId('settings-message')).toBeVisible();
 
   // Restore the downloaded file: confirm, then the app shows the restored state (asking again).
