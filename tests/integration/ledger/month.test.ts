@@ -76,10 +76,10 @@ async function fileAndAccept(id: string): Promise<void> {
 }
 
 /** "Phải đóng phát sinh" (B.3, cộng) of the training I-VAN's C12-TS for a period, as the inbox received it. */
-async function c12Owed(period: string): Promise<number> {
+async function c12Owed(period: string, line = 'B.3'): Promise<number> {
   const inbox = (await ctx.value('ivan.inbox', {})) as unknown as { kind: string; statement: { period: string; lines: { code: string; cong: number }[] } | null }[];
   const c12 = inbox.find((i) => i.kind === 'c12ts' && i.statement?.period === period);
-  return c12!.statement!.lines.find((l) => l.code === 'B.3')!.cong;
+  return c12!.statement!.lines.find((l) => l.code === line)!.cong;
 }
 
 describe('the clerk’s month: ledger, proposals and one engine for four users', () => {
@@ -171,8 +171,13 @@ describe('the clerk’s month: ledger, proposals and one engine for four users',
     const after = await ctx.value('ledger.statement', { unitCode: UNIT, period: '10/2015' });
     expect(after).toMatchObject({ employees: 5, total: 7_962_500 });
     expect(owed).toBe(487_500);
-    // Giang's truy thu month 08/2015 now counts in September's statement too: 7.475.000 + 1.300.000.
+    // Giang's truy thu: her TM from 08/2015 now counts in August's and September's statements too (+1.300.000 each).
+    // C12-TS charges the row at its first month in B.3 and the later months 09–10/2015 in B.4: 2 × 1.300.000, the same
+    // as those two back months' statement changes.
     expect(before.total).toBe(7_475_000 + 1_300_000);
+    const august = await ctx.value('ledger.statement', { unitCode: UNIT, period: '08/2015' });
+    expect(august.total).toBe(5_850_000 + 1_300_000);
+    expect(await c12Owed('10/2015', 'B.4')).toBe(august.total - 5_850_000 + (before.total - 7_475_000));
     expect(after.rows.find((r) => r.fullName === 'Lê Thị Bình')).toMatchObject({ total: 0 });
     expect(after.rows.find((r) => r.fullName === 'Phạm Văn Cường')).toBeUndefined();
 
