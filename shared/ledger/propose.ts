@@ -1,5 +1,5 @@
 import { formatMoney } from '../format';
-import { mmYyyy } from '../rules/month';
+import { mmYyyy, monthDiff } from '../rules/month';
 import { loaiOf, planByCode } from '../codes/plans';
 import { absentMonths, nextMonth, startMonth, stopMonth, type WorkCalendar } from './working-days';
 
@@ -125,7 +125,9 @@ export function proposeFor(person: PersonFacts, periodIso: string, calendar: Wor
         const why = hire.origin === 'contract' ? 'ngày bắt đầu HĐLĐ' : 'ngày vào làm';
         const rule = `${s.unworkedBefore} ngày làm việc trước đó không làm, không hưởng lương (${s.unworkedBefore >= 14 ? '≥ 14, nên đóng từ tháng sau' : '< 14, nên đóng ngay tháng này'})`;
         const c = person.template.contract as { number?: string; signedOn?: string; from?: string } | undefined;
-        add('TM', s.month, null, salary, null, `Tăng mới: vào làm ngày ${dmy(hire.date)} (${why}); ${rule}: tham gia từ tháng ${mmYyyy(s.month)}.`, [
+        // A start long ago with no statement is most often staff BHXH already knows: say how to record that.
+        const hint = monthDiff(s.month, periodIso) > 6 ? ' Nếu cơ quan BHXH đã biết người này, ghi "Đã tham gia BHXH từ tháng" thay vì báo tăng.' : '';
+        add('TM', s.month, null, salary, null, `Tăng mới: vào làm ngày ${dmy(hire.date)} (${why}); ${rule}: tham gia từ tháng ${mmYyyy(s.month)}.${hint}`, [
           { type: 'Hợp đồng lao động', number: c?.number ?? '', issuedOn: c?.signedOn ?? '', effectiveOn: c?.from || dmy(hire.date), summary: `Truy thu tăng mới từ tháng ${mmYyyy(s.month)}`, review: '' },
         ]);
       }

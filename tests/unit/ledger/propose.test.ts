@@ -71,3 +71,11 @@ describe('proposals by the rules (26-day calendar unless said)', () => {
     expect(proposeRows([p], '2015-10', '26', new Set([rowKey('0301000001', 'GH', '10/2015')])).proposals).toHaveLength(0);
   });
 });
+
+describe('a start long before the period with nothing known', () => {
+  it('is still a truy thu TM, and the reason says how to record staff BHXH already knows', () => {
+    const p = proposeFor(person([ev('hire', '2013-03-01', { origin: 'contract' })], { knownFrom: null, knownBy: null }), '2015-10', '26');
+    expect(p.proposals[0]).toMatchObject({ plan: 'TM', fromMonth: '03/2013', late: true });
+    expect(p.proposals[0]!.reason).toContain('Đã tham gia BHXH từ tháng');
+  });
+});
