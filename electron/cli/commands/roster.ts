@@ -81,9 +81,9 @@ export const rosterCommands: CliCommand[] = [
   },
   {
     path: ['roster', 'import'],
-    usage: 'kekhai roster import FILE --unit CODE [--participating-since MM/YYYY] [--header-row N] [--sheet NAME] [--mapping FILE] [--dry-run] [--json]',
+    usage: 'kekhai roster import FILE --unit CODE [--participating-since MM/YYYY] [--header-row N] [--sheet NAME] [--mapping FILE] [--errors FILE.xlsx] [--dry-run] [--json]',
     summary: 'Nhập danh sách lao động từ .xlsx/.csv (một giao dịch) / Import employees from .xlsx/.csv (one transaction)',
-    flags: { unit: 'string', mapping: 'string', 'dry-run': 'boolean', 'participating-since': 'string', 'header-row': 'number', sheet: 'string' },
+    flags: { unit: 'string', mapping: 'string', 'dry-run': 'boolean', 'participating-since': 'string', 'header-row': 'number', sheet: 'string', errors: 'string' },
     run: async (args, io) => {
       const file = args.positionals[0];
       if (!file) throw new UsageError('Thiếu tệp: kekhai roster import FILE --unit CODE');
@@ -98,7 +98,7 @@ export const rosterCommands: CliCommand[] = [
           throw new UsageError(`Tệp ghép cột ${mappingFile} không phải JSON hợp lệ ({"fullName": "Họ và tên", …})`);
         }
       }
-      return io.call('roster.importCommit', {
+      const result = await io.call('roster.importCommit', {
         unitCode,
         file: fileBlobFrom(file),
         mapping,
@@ -107,11 +107,27 @@ export const rosterCommands: CliCommand[] = [
         headerRow: typeof args.flags['header-row'] === 'number' ? args.flags['header-row'] : undefined,
         participatingSince: stringFlag(args, 'participating-since'),
       });
+      // --errors: the rejected rows as the clerk wrote them, with row number and reason, in an .xlsx.
+      const errorsOut = stringFlag(args, 'errors');
+      if (!errorsOut || !result.errorFile) return result;
+      try {
+        writeFileSync(errorsOut, Buffer.from(result.errorFile.base64, 'base64'));
+      } catch (e) {
+        throw new AppError('IO', `Không ghi được tệp ${errorsOut}: ${(e as Error).message}`, { en: `Cannot write ${errorsOut}: ${(e as Error).message}` });
+      }
+      const { errorFile: _written, ...rest } = result;
+      return { ...rest, errorsOut };
     },
     human: (v, lang) => {
       const r = v as ImportResult;
       const head = lang === 'en' ? `Imported ${r.imported}, updated ${r.updated}, rejected ${r.rejected.length} problem(s)` : `Đã nhập ${r.imported}, cập nhật ${r.updated}, ${r.rejected.length} lỗi`;
-      return [head, ...r.rejected.map((p) => `  - ${p.message}`)].join('\n');
+      const counts =
+        lang === 'en'
+          ? `${r.totalRows} rows: ${r.imported} new, ${r.updated} updated, ${r.unchanged} unchanged, ${r.rejectedRows} rejected`
+          : `${r.totalRows} dòng: ${r.imported} thêm mới, ${r.updated} cập nhật, ${r.unchanged} không thay đổi, ${r.rejectedRows} dòng bị từ chối`;
+      const out = (v as { errorsOut?: string }).errorsOut;
+      const saved = out ? [lang === 'en' ? `Rejected rows written to ${out}` : `Các dòng bị từ chối đã ghi ra ${out}`] : [];
+      return [head, counts, ...r.rejected.map((p) => `  - ${p.message}`), ...saved].join('\n');
     },
   },
   {
