@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { serveApp, stopApp } from './fixtures';
 import { startIvanServer } from '../../electron/ivan/simulator/server';
 import { makeTempDir, removeDir } from '../support/tmp';
-import { RESOURCES, signedDossier, testCertSigner } from '../integration/ivan/fixtures';
+import { RESOURCES, receiptClock, signedDossier, testCertSigner } from '../integration/ivan/fixtures';
 
 test('queue a signed dossier, send it to the local I-VAN, see the result in Thông báo, find and print it in the history', async ({ page }) => {
   const srvDir = makeTempDir('kekhai-e2e-ivan-');
-  const server = await startIvanServer({ dataDir: srvDir, resourcesDir: RESOURCES, resultDelayMs: 50 });
+  const server = await startIvanServer({ dataDir: srvDir, resourcesDir: RESOURCES, resultDelayMs: 50, now: receiptClock() });
   const app = await serveApp();
   try {
     const file = join(app.dataDir, 'BHXHDienTu.xml');

@@ -170,7 +170,7 @@ export const ivanCommands: CliCommand[] = [
   },
   {
     path: ['ivan', 'serve'],
-    usage: 'kekhai ivan serve --port N --data DIR [--fail-rate R] [--drop-response-rate R] [--latency-ms MS] [--result-delay-ms MS] [--seed N]',
+    usage: 'kekhai ivan serve --port N --data DIR [--fail-rate R] [--drop-response-rate R] [--latency-ms MS] [--result-delay-ms MS] [--seed N] [--now ISO]',
     summary: 'Chạy máy chủ I-VAN cục bộ (tập huấn, kiểm thử) / Run the local I-VAN server (training, tests)',
     flags: { port: 'number', 'fail-rate': 'number', 'drop-response-rate': 'number', 'latency-ms': 'number', 'result-delay-ms': 'number', seed: 'number' },
     longRunning: true,
@@ -183,6 +183,10 @@ export const ivanCommands: CliCommand[] = [
       const port = numFlag(args, 'port', 0);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port phải là số cổng 0–65535');
       const seed = args.flags.seed;
+      // With --now the server's clock starts there and runs on: its receipt time is what certificates are judged at.
+      const start = io.now().getTime();
+      const t0 = Date.now();
+      const clock = typeof args.flags.now === 'string' ? () => new Date(start + Date.now() - t0) : undefined;
       const { startIvanServer } = await (await loadCore()).loadIvanSimulator();
       const server = await startIvanServer({
         dataDir: resolveDataDir(data),
@@ -191,6 +195,7 @@ export const ivanCommands: CliCommand[] = [
         resultDelayMs: numFlag(args, 'result-delay-ms', 1500),
         ...failures,
         seed: typeof seed === 'number' ? seed : undefined,
+        now: clock,
       });
       const stop = () => {
         void server.close().finally(() => process.exit(0));

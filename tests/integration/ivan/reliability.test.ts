@@ -21,7 +21,7 @@ const N = 200;
 
 function startServer(srvDir: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [CLI, 'ivan', 'serve', '--port', '0', '--data', srvDir, '--fail-rate', '0.3', '--drop-response-rate', '0.2', '--result-delay-ms', '50', '--seed', '11', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const p = spawn(process.execPath, [CLI, 'ivan', 'serve', '--port', '0', '--data', srvDir, '--fail-rate', '0.3', '--drop-response-rate', '0.2', '--result-delay-ms', '50', '--seed', '11', '--now', '2015-10-20T09:00:00+07:00', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
     serverProc = p;
     let out = '';
     p.stdout!.on('data', (c) => {
