@@ -125,7 +125,7 @@ export function transitionOutbox(db: Database.Database, id: number, to: OutboxSt
 export function readDossierFacts(xml: Uint8Array): EnvelopeFacts {
   checkUtf8(xml, 'Hồ sơ');
   try {
-    return readEnvelope(Buffer.from(xml).toString('utf8'));
+    return readEnvelope(Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength).toString('latin1'), { latin1: true });
   } catch (e) {
     throw asAppError(e);
   }

@@ -41,8 +41,9 @@ export function hasHosoRoot(xml: string): boolean {
   }
 }
 
-export function readEnvelope(xml: string): EnvelopeFacts {
-  const r = readDossier(xml);
+/** `latin1`: the text is UTF-8 bytes viewed as Latin-1 (one char per byte — half the memory for a large dossier). */
+export function readEnvelope(xml: string, opts: { latin1?: boolean } = {}): EnvelopeFacts {
+  const r = readDossier(xml, { latin1: opts.latin1 });
   const sig = r.signature?.element;
   return {
     kind: r.kind === 'registration' ? 'registration' : 'dossier',
