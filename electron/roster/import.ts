@@ -29,8 +29,15 @@ export function importSheets(file: FileBlob): { sheets: { name: string; hidden: 
   return { sheets, suggested: chosen };
 }
 
-/** Reads and validates the whole file without writing (preview, dry run): the event loop keeps running. */
-async function plan(ctx: ServiceContext, req: ImportRequest): Promise<{ unitId: number; plan: ImportPlan; sheet?: string }> {
+/** A sink that keeps nothing: a preview or dry run needs the counts, not 50,000 planned rows in memory. */
+const countOnly = () => undefined;
+
+/**
+ * Reads and validates the whole file without writing (preview, dry run): the event loop keeps running. Planned rows
+ * are kept only when `keepRows` (a commit that writes after planning); otherwise only counts and the report remain.
+ */
+async function plan(ctx: ServiceContext, req: ImportRequest, keepRows = false): Promise<{ unitId: number; plan: ImportPlan; sheet?: string }> {
+  const sink = keepRows ? undefined : countOnly;
   const unit = getUnitByCode(ctx.db, req.unitCode);
   const bytes = Buffer.from(req.file.base64, 'base64');
   const mapping = req.mapping ?? getMapping(ctx.db, unit.id);
@@ -38,17 +45,17 @@ async function plan(ctx: ServiceContext, req: ImportRequest): Promise<{ unitId: 
   // .xlsx rows are validated batch by batch as the parsing thread produces them; a .csv is read at once.
   if (isXlsx(bytes)) {
     const sheet = xlsxSheets(bytes, req.sheet).chosen;
-    let p = planner(ctx, unit.id, mapping, req.headerRow);
+    let p = planner(ctx, unit.id, mapping, req.headerRow, sink);
     try {
       await streamXlsxRows(bytes, sheet, (rows) => p.push(rows));
     } catch (e) {
       if (!(e instanceof XlsxWorkerUnavailable)) throw e;
-      p = planner(ctx, unit.id, mapping, req.headerRow);
+      p = planner(ctx, unit.id, mapping, req.headerRow, sink);
       streamXlsx(bytes, { sheet }, (rows) => p.push(rows));
     }
     return { unitId: unit.id, plan: p.finish(), sheet };
   }
-  const p = planner(ctx, unit.id, mapping, req.headerRow);
+  const p = planner(ctx, unit.id, mapping, req.headerRow, sink);
   p.push(readSpreadsheet(req.file.name, bytes).rows);
   return { unitId: unit.id, plan: p.finish() };
 }
@@ -126,7 +133,7 @@ export async function importCommit(ctx: ServiceContext, req: ImportRequest & { d
       }
     }
   }
-  const { unitId, plan: p } = await plan(ctx, req);
+  const { unitId, plan: p } = await plan(ctx, req, !req.dryRun);
   if (req.dryRun) return resultOf(p, req.file.name);
   commitImport(ctx.db, unitId, p, ctx.now(), ctx.testMode, (d, total) => ctx.progress({ stage: 'write', done: d, total }));
   if (req.rememberMapping) saveMapping(ctx.db, unitId, p.mapping, ctx.now());

@@ -10,7 +10,7 @@ import { streamXlsx } from './read-xlsx';
  * streams the named sheet with the same reader as read-xlsx.ts and posts `{ numbers, counts, cells }` batches on
  * `port`, then `{ done: true }` or `{ error }`; it stops early once the main thread sets `signal[1]`. After every
  * post it bumps `signal[0]` and notifies it, so a main thread that waits synchronously (Atomics.wait +
- * receiveMessageOnPort) wakes up.
+ * receiveMessageOnPort) wakes up; the main thread bumps `signal[2]` for each batch it took.
  */
 interface Job {
   port: MessagePort;
@@ -20,6 +20,8 @@ interface Job {
 }
 
 const BATCH: number = (workerData as { batch: number }).batch;
+/** Batches posted and not yet taken by the main thread before the parser waits. */
+const AHEAD = 4;
 
 function post(job: Job, msg: unknown): void {
   job.port.postMessage(msg);
@@ -45,6 +47,13 @@ function run(job: Job): void {
           for (const c of r.cells) cells.push(c);
         }
         post(job, { numbers, counts, cells });
+        // Flow control: at most AHEAD batches waiting for the main thread (signal[2] counts the ones it took), so a
+        // slow consumer does not leave the whole sheet queued in memory.
+        for (;;) {
+          const taken = Atomics.load(job.signal, 2);
+          if (Atomics.load(job.signal, 0) - taken <= AHEAD || Atomics.load(job.signal, 1)) break;
+          Atomics.wait(job.signal, 2, taken, 1000);
+        }
         return true;
       },
       BATCH,

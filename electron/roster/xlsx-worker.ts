@@ -66,10 +66,16 @@ function startJob(bytes: Buffer, sheet: string | undefined): Job {
   const w = parsingThread();
   if (!w) throw new XlsxWorkerUnavailable('no worker thread');
   const { port1, port2 } = new MessageChannel();
-  const signal = new SharedArrayBuffer(8); // [messages posted, cancelled]
+  const signal = new SharedArrayBuffer(12); // [messages posted, cancelled, batches taken]
   const copy = new Uint8Array(bytes); // transferred: the caller keeps its own buffer
   w.postMessage({ port: port2, signal, bytes: copy.buffer, sheet }, [port2, copy.buffer]);
   return { port: port1, signal: new Int32Array(signal) };
+}
+
+/** Tells the parsing thread a batch was taken (it parses at most a few batches ahead). */
+function taken(job: Job): void {
+  Atomics.add(job.signal, 2, 1);
+  Atomics.notify(job.signal, 2);
 }
 
 /** Handles one message; true when the file is finished. */
@@ -106,6 +112,7 @@ export function pullXlsxRows(bytes: Buffer, sheet: string | undefined, onRows: (
       const got = receiveMessageOnPort(job.port);
       if (got) {
         if (handle(got.message as Message, onRows)) return;
+        taken(job);
         continue;
       }
       if (Atomics.wait(job.signal, 0, seen, STALL_MS) === 'timed-out') {
@@ -118,6 +125,7 @@ export function pullXlsxRows(bytes: Buffer, sheet: string | undefined, onRows: (
     }
   } finally {
     Atomics.store(job.signal, 1, 1);
+    Atomics.notify(job.signal, 2);
     job.port.close();
   }
 }
@@ -133,6 +141,7 @@ export function streamXlsxRows(
   return new Promise<void>((resolve, reject) => {
     const end = (e?: unknown) => {
       Atomics.store(job.signal, 1, 1);
+      Atomics.notify(job.signal, 2);
       job.port.close();
       w.off('exit', died);
       if (e === undefined) resolve();
@@ -148,6 +157,7 @@ export function streamXlsxRows(
     job.port.on('message', (m: Message) => {
       try {
         if (handle(m, onRows)) end();
+        else taken(job);
       } catch (e) {
         end(e);
       }
