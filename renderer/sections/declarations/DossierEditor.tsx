@@ -16,6 +16,8 @@ import { ledgerMessages } from './ledger-messages';
 import { ProposalsDialog } from './ProposalsDialog';
 import { RosterPicker } from './RosterPicker';
 import { CodePicker } from '../../components/CodePicker';
+import { Tk1Fields } from './Tk1Fields';
+import { tk1Messages } from './tk1-messages';
 
 /** Grid columns: the draft field each edits and its input kind. */
 const COLUMNS = [
@@ -62,6 +64,8 @@ export function DossierEditor({ id }: { id: string }) {
   const pending = useRef<EditableDraft | null>(null);
   const lm = useMessages(ledgerMessages).t;
   const [dialog, setDialog] = useState<'picker' | 'proposals' | null>(null);
+  const tk1t = useMessages(tk1Messages).t;
+  const [tk1, setTk1] = useState<number | null>(null);
 
   const load = useCallback(async () => {
     const r = await api.call('dossier.get', { id });
@@ -264,12 +268,14 @@ export function DossierEditor({ id }: { id: string }) {
                     );
                   })}
                   <td>
+                    <button type="button" data-testid={`row-${i}-tk1`} aria-label={tk1t('openLabel', { n: i + 1 })} onClick={() => setTk1(i)}>{tk1t('open')}</button>
                     <button type="button" aria-label={`${t('removeRow')} ${i + 1}`} disabled={!editable} onClick={() => change({ ...draft, rows: (draft.rows ?? []).filter((_, k) => k !== i) })}>×</button>
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
+          {tk1 !== null && <Tk1Fields draft={draft} index={tk1} problems={(path) => byField.get(path) ?? []} editable={editable} onChange={change} onClose={() => setTk1(null)} />}
         </div>
         <div>
           <ProblemPanel problems={problems} />
