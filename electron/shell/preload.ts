@@ -1,4 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
+import type { DesktopBridge } from '../../shared/contract/bridge';
 
 /**
  * The whole surface the page gets (Bitwarden/Actual style): one typed `call` into the contract, progress events,
@@ -15,8 +16,6 @@ const api = {
   printToPdf: (): Promise<unknown> => ipcRenderer.invoke('kekhai:shell', 'printToPdf'),
   openExternal: (url: string): Promise<unknown> => ipcRenderer.invoke('kekhai:shell', 'openExternal', url),
   notify: (text: string): Promise<unknown> => ipcRenderer.invoke('kekhai:shell', 'notify', text),
-};
+} satisfies DesktopBridge;
 
 contextBridge.exposeInMainWorld('kekhai', api);
-
-export type PreloadApi = typeof api;

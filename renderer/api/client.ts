@@ -1,15 +1,6 @@
 import type { Input, MethodName, Output, Result } from '../../shared/contract';
 import type { ProgressEvent } from '../../shared/contract/common';
-
-/** What the desktop preload exposes as `window.kekhai` (electron/shell/preload.ts). */
-interface DesktopBridge {
-  face: 'desktop';
-  call(method: string, input: unknown): Promise<unknown>;
-  onProgress(listener: (e: unknown) => void): () => void;
-  printToPdf(): Promise<unknown>;
-  openExternal(url: string): Promise<unknown>;
-  notify(text: string): Promise<unknown>;
-}
+import type { DesktopBridge } from '../../shared/contract/bridge';
 
 declare global {
   interface Window {
