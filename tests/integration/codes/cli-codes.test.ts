@@ -48,6 +48,25 @@ describe('kekhai codes (built out/cli.cjs)', () => {
     expect(bad.code).toBe(2);
   });
 
+  it('dossier validate accepts the legacy nationality codes VNPT keeps (AN, CS) and refuses a code in no list', async () => {
+    const draft = JSON.parse(
+      readFileSync(join(process.cwd(), 'tests/unit/declarations/fixtures/draft-issue.json'), 'utf8'),
+    );
+    const row = draft.rows[0];
+    draft.rows = [
+      { ...row, nationality: 'AN', ethnicity: '99', fullName: 'Jan de Vries', idNumber: 'NL1234567' },
+      { ...row, nationality: 'CS', ethnicity: '99', fullName: 'Petar Jovanović', idNumber: 'CS7654321' },
+      { ...row, nationality: 'QQ', ethnicity: '99', fullName: 'Người Q', idNumber: 'QQ1111111' },
+    ];
+    const file = join(data, 'draft-nationalities.json');
+    writeFileSync(file, JSON.stringify(draft));
+    const r = await runCli(['dossier', 'validate', file, '--json'], { data });
+    const nationality = (r.json.problems as { code: string; field: string }[]).filter(
+      (p) => p.code === 'NATIONALITY_UNKNOWN',
+    );
+    expect(nationality.map((p) => p.field)).toEqual(['rows[2].nationality']);
+  });
+
   it('a newer dated list dropped into the resources folder wins, without a code change', async () => {
     const res = makeTempDir();
     cpSync(join(process.cwd(), 'resources', 'codes'), join(res, 'codes'), { recursive: true });
