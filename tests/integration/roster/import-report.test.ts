@@ -102,4 +102,25 @@ describe('import report: preview rows, counts that add up, the error workbook', 
     });
     expect(r).toEqual({ totalRows: 1, imported: 1, updated: 0, unchanged: 0, rejectedRows: 0, rejected: [] });
   });
+
+  it('a long file reports progress while it is checked and while it is written (the wizard shows it)', async () => {
+    const lines = ['Họ và tên,Ngày sinh,Giới tính'];
+    for (let i = 0; i < 12_000; i++)
+      lines.push(`Người ${String(i).replace(/\d/g, (d) => 'abcdeghikl'[Number(d)]!)},01/01/1990,Nam`); // names hold no digits
+    const events: { stage: string; done: number; total: number }[] = [];
+    ctx.progress = (e) => events.push({ stage: e.stage, done: e.done, total: e.total });
+    const r = await ctx.value('roster.importCommit', {
+      unitCode: UNIT.code,
+      file: blob('dai.csv', new TextEncoder().encode(lines.join('\n'))),
+    });
+    expect(r).toMatchObject({ totalRows: 12_000, imported: 12_000, rejectedRows: 0 });
+    expect(events.filter((e) => e.stage === 'validate').map((e) => e.done)).toEqual([5000, 10_000]);
+    // Rows are written in bulk batches: the count moves past each 5,000 with the total known.
+    const writes = events.filter((e) => e.stage === 'write');
+    expect(writes.length).toBe(2);
+    expect(writes.every((e) => e.total === 12_000)).toBe(true);
+    expect(writes[0]!.done).toBeGreaterThanOrEqual(5000);
+    expect(writes[1]!.done).toBeGreaterThanOrEqual(10_000);
+    expect(writes[1]!.done).toBeLessThanOrEqual(12_000);
+  });
 });
