@@ -97,6 +97,15 @@ describe('CSV and text encodings', () => {
     expect(names.some((n) => n.includes('\ufffd'))).toBe(false);
   });
 
+  it('caps the listed problems at 1,000 and counts the rest', async () => {
+    const lines = ['Họ và tên,Ngày sinh,Giới tính', ...Array.from({ length: 1100 }, (_, i) => `Người ${i},1990,X`)];
+    const r = await ctx.value('roster.importCommit', { unitCode: UNIT.code, file: blob('ds.csv', Buffer.from(lines.join('\n'))), dryRun: true });
+    // Every row is refused and counted; the list stops at 1,000 problems and says how many more there are.
+    expect(r.rejectedRows).toBe(1100);
+    expect(r.rejected.length).toBeLessThanOrEqual(1000);
+    expect(r.rejectedOmitted).toBeGreaterThanOrEqual(100);
+  });
+
   it('refuses a Windows-1258 byte the code page leaves unassigned', () => {
     const bytes = Buffer.concat([
       cp1258(table(',')),
