@@ -27,4 +27,3 @@ export interface AdapterOptions {
   ca?: string;
 }
 
-export type AdapterFactory = (opts: AdapterOptions) => IvanAdapter;

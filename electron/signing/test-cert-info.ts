@@ -28,7 +28,3 @@ export function testCertInfo(ctx: ServiceContext) {
   };
 }
 
-export function testCaPem(resourcesDir: string): string | null {
-  const f = join(resourcesDir, 'test-signing', 'test-ca.pem');
-  return existsSync(f) ? readFileSync(f, 'utf8') : null;
-}

@@ -7,11 +7,6 @@ export const fileBlob = z.object({
 });
 export type FileBlob = z.infer<typeof fileBlob>;
 
-/** dd/mm/yyyy */
-export const dmyDate = z.string().regex(/^\d{2}\/\d{2}\/\d{4}$/, 'Ngày phải có dạng dd/mm/yyyy');
-/** mm/yyyy */
-export const monthYear = z.string().regex(/^\d{2}\/\d{4}$/, 'Tháng phải có dạng mm/yyyy');
-
 export const unitCode = z.string().regex(/^[A-Z0-9]{7}$/, 'Mã đơn vị gồm 7 chữ in hoa hoặc số');
 
 export const empty = z.object({}).strict();

@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import type { MethodDef } from './define';
 import { systemMethods } from './system';
 import { rosterMethods } from './roster';
 import { declarationMethods } from './declarations';
@@ -33,10 +32,6 @@ export const methodNames = Object.keys(contract) as MethodName[];
 
 export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
-}
-
-export function methodDef(name: MethodName): MethodDef {
-  return contract[name] as MethodDef;
 }
 
 export type { MethodDef } from './define';

@@ -5,7 +5,6 @@ import { isoDayVN, vietnamParts } from '../format';
  * units register an I-VAN by 31/10/2015; from 01/11/2015 paper dossiers are not accepted, and the bundled test
  * certificate stops being accepted after 31/10/2015 23:59:59 Vietnam time (UTC+7).
  */
-export const REGISTRATION_DEADLINE_2015 = '2015-10-31';
 export const PAPER_NOT_ACCEPTED_FROM = '2015-11-01';
 /** Last instant a test-certificate signature is accepted: 31/10/2015 23:59:59 +07:00. */
 export const TEST_CERT_CUTOFF_UTC = Date.UTC(2015, 9, 31, 16, 59, 59);

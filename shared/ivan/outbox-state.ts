@@ -36,11 +36,3 @@ export function pathTo(from: OutboxState, to: OutboxState): OutboxState[] {
   return steps;
 }
 
-export function isFinal(s: OutboxState): boolean {
-  return s === 'accepted' || s === 'rejected' || s === 'cancelled';
-}
-
-/** Waiting for delivery: the sender picks these. */
-export function isPending(s: OutboxState): boolean {
-  return s === 'queued';
-}

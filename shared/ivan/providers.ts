@@ -26,12 +26,6 @@ export interface IvanProviderFile {
   providers: IvanProvider[];
 }
 
-export const MA_IVAN_PATTERN = /^\d{5}$/;
-
-export function findProvider(list: readonly IvanProvider[], code: string): IvanProvider | undefined {
-  return list.find((p) => p.code === code);
-}
-
 /** Providers a unit may choose on a given day (ISO yyyy-mm-dd): contract started and not ended. */
 export function providersInForce(list: readonly IvanProvider[], isoDay: string): IvanProvider[] {
   return list.filter((p) => p.validFrom <= isoDay && (p.validTo === null || isoDay <= p.validTo));

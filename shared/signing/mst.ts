@@ -25,9 +25,3 @@ export function extractMst(values: readonly string[]): ParsedMst | null {
   return null;
 }
 
-/** Same unit: equal codes, or a branch certificate (…-NNN) of the unit's head-office code and vice versa. */
-export function sameMst(unitMst: string, certMst: string): boolean {
-  const a = unitMst.trim();
-  const b = certMst.trim();
-  return a === b;
-}
