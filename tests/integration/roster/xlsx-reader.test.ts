@@ -187,6 +187,18 @@ describe('.xlsx reader: refusals', () => {
     expect(XLSX_LIMITS).toMatchObject({ rows: 200_000, cellChars: 32_767 });
   });
 
+  it('refuses a shared-strings bomb at the default caps (2,000,001 entries) with memory bounded', () => {
+    const parts: string[] = [`${HEAD}<sst xmlns="${NS}">`];
+    for (let i = 0; i <= XLSX_LIMITS.sharedStrings; i++) parts.push(`<si><t>${i.toString(36)}</t></si>`);
+    parts.push('</sst>');
+    const sheet = `${HEAD}<worksheet xmlns="${NS}"><sheetData><row r="1"><c t="s"><v>0</v></c></row></sheetData></worksheet>`;
+    const bytes = handMade({ 'xl/worksheets/sheet1.xml': sheet, 'xl/sharedStrings.xml': parts.join('') });
+    parts.length = 0;
+    const rss0 = process.memoryUsage().rss;
+    expect(() => readXlsx(bytes)).toThrow(/Tệp Excel vượt giới hạn: bảng chuỗi dùng chung có hơn 2\.000\.000 mục/);
+    expect(process.memoryUsage().rss - rss0).toBeLessThan(300 * 1024 * 1024);
+  });
+
   it('refuses a 390 KB zip bomb fast and with little memory, whether its directory tells the truth or not', () => {
     // ~400 MB of whitespace inside <sheetData> deflated to ~400 KB: one sync-flushed deflate block of 1 MB of spaces
     // repeated (each copy only refers back to spaces), between a flushed head and a final tail.
