@@ -14,6 +14,7 @@ import { exportPeriodZip } from './export-zip';
 import { buildRegistration, listRegistrations, signRegistration, signedRegistration } from './registrations';
 import { trainingServer } from './training';
 import { checkEndpoint } from './endpoint-policy';
+import { tickingClock } from '../core/clock';
 import { readEnvelope } from '../../shared/ivan/envelope-read';
 import { signedEnvelopeOf } from './dossier-mirror';
 
@@ -58,7 +59,7 @@ export const ivanHandlers: Handlers<typeof ivanMethods> = {
     const { entry } = addToOutbox(ctx.db, { ...src, endpoint, dossierId: input.dossierId, providerCode: input.providerCode, now: ctx.now() });
     if (entry.state === 'queued') {
       // One immediate attempt; a failure leaves the entry queued for the sender with a clear last error.
-      const outcome = await sendOne(ctx.db, entry.id, defaultSenderDeps(ctx.db));
+      const outcome = await sendOne(ctx.db, entry.id, defaultSenderDeps(ctx.db, { now: tickingClock(ctx) }));
       if (outcome !== 'sent') {
         const row = getRow(ctx.db, entry.id);
         throw new AppError(row.last_error_code ?? 'IVAN_UNREACHABLE', `${row.last_error ?? 'Gửi không thành công'} (hồ sơ số ${entry.id} vẫn trong hàng đợi)`, {
@@ -93,6 +94,7 @@ export const ivanHandlers: Handlers<typeof ivanMethods> = {
 
   'ivan.outboxSend': async (input, ctx) => {
     const deps = defaultSenderDeps(ctx.db, {
+      now: tickingClock(ctx),
       policy: { baseMs: input.baseDelayMs ?? 2_000, capMs: Math.max(input.baseDelayMs ?? 2_000, 15 * 60_000) },
       onAttempt: (e: OutboxEntry) => {
         const left = (ctx.db.prepare("SELECT COUNT(*) AS n FROM ivan_outbox WHERE state = 'queued'").get() as { n: number }).n;
@@ -153,7 +155,7 @@ export const ivanHandlers: Handlers<typeof ivanMethods> = {
     if (linked.changes === 0) {
       ctx.db.prepare('INSERT INTO ivan_registrations (unit_code, form, provider_code, xml, signed, outbox_id, created_at) VALUES (?, ?, ?, ?, 1, ?, ?)').run(unitCode ?? '', form, facts.ivanCode ?? '', xml, entry.id, ctx.now().toISOString());
     }
-    if (entry.state === 'queued') await sendOne(ctx.db, entry.id, defaultSenderDeps(ctx.db));
+    if (entry.state === 'queued') await sendOne(ctx.db, entry.id, defaultSenderDeps(ctx.db, { now: tickingClock(ctx) }));
     return { entry: toEntry(getRow(ctx.db, entry.id)) };
   },
 

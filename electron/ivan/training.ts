@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { ServiceContext } from '../core/context';
+import { tickingClock } from '../core/clock';
 import { startIvanServer, type RunningIvanServer } from './simulator/server';
 
 /**
@@ -7,19 +8,6 @@ import { startIvanServer, type RunningIvanServer } from './simulator/server';
  * with its own store under `<data>/ivan-training`, so clerks can practise submitting without touching a provider.
  */
 let running: Promise<RunningIvanServer> | null = null;
-
-/**
- * The app's clock for the training I-VAN, so one timeline holds the clerk's steps and the I-VAN's receipts. A set
- * test clock stands still in the app; here it ticks on from the server's start, so the "moment later" result comes.
- */
-function tickingClock(ctx: ServiceContext): () => Date {
-  const started = Date.now();
-  return () => {
-    const app = ctx.now().getTime();
-    const real = Date.now();
-    return new Date(Math.abs(app - real) < 5_000 ? real : app + (real - started));
-  };
-}
 
 export function trainingServer(ctx: ServiceContext): Promise<RunningIvanServer> {
   running ??= startIvanServer({ dataDir: join(ctx.dataDir, 'ivan-training'), resourcesDir: ctx.resourcesDir, resultDelayMs: 1500, now: tickingClock(ctx) }).catch((e: unknown) => {

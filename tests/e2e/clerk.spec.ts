@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import type { CLERK_SHOTS } from './guide-shots';
 
 /**
  * The clerk's screens of issue 13 in browser mode (Debian Chromium): training kept in its own database, registration
@@ -19,8 +20,6 @@ const CLI = join(ROOT, 'out', 'cli.cjs');
 /** The sample unit of training mode (electron/desk/training.ts). */
 const DEMO = { code: 'TH00001', name: 'ĐƠN VỊ TẬP HUẤN — CÔNG TY TNHH MẪU', taxCode: '0101234565', agencyCode: '38101', wageRegion: '01' };
 
-/** Names of the pictures this file gives the guide (the guide check in journey.spec.ts accepts these too). */
-export const CLERK_SHOTS = ['tap-huan-bat', 'ky-dong-ho-thu', 'nop-xac-nhan', 'lich-su-tim-ho-so', 'dang-ky-04', 'xoa-xac-nhan'] as const;
 
 async function shot(page: Page, name: (typeof CLERK_SHOTS)[number]): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
@@ -152,6 +151,9 @@ test('training on → sign with the typed test clock → submit → found by uni
   await expect(page.getByTestId('history-row')).toHaveCount(1);
   await expect(page.getByTestId('history-unit')).toContainText('ĐƠN VỊ TẬP HUẤN');
   await expect(page.getByTestId('history-receipt-no')).toHaveText(/\d/);
+  // One clock per timeline: every step reads in the test clock's time, none in today's.
+  await expect(page.getByTestId('history-steps')).toContainText('31/10/2015');
+  await expect(page.getByTestId('history-steps')).not.toContainText(`/${new Date().getFullYear()} `);
   await page.getByTestId('history-receipt').click();
   await expect(page.getByTestId('receipt-unit')).toHaveText(`TH00001 – ${DEMO.name}`);
   await shot(page, 'lich-su-tim-ho-so');

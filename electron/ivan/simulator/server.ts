@@ -1,3 +1,4 @@
+import { formatDateTimeVN } from '../../../shared/format';
 import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
@@ -174,7 +175,7 @@ export async function startIvanServer(opts: IvanServerOptions): Promise<RunningI
       status: s.status,
       receivedAt: s.receivedAt,
       duplicate: outcome.duplicate,
-      acknowledgement: `I-VAN ${provider ?? ''} đã nhận hồ sơ ${s.dossierId} lúc ${s.receivedAt}; mã giao dịch ${s.transactionId}.`.replace('  ', ' '),
+      acknowledgement: `I-VAN ${provider ?? ''} đã nhận hồ sơ ${s.dossierId} lúc ${formatDateTimeVN(new Date(s.receivedAt))}; mã giao dịch ${s.transactionId}.`.replace('  ', ' '),
     };
     json(res, outcome.duplicate ? 200 : 201, receipt);
   };

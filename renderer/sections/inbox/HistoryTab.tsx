@@ -66,7 +66,7 @@ export function HistoryTab() {
                 <td>{t(`state_${h.state}`)}{h.reasons.length > 0 && <ul className="error">{h.reasons.map((x, i) => <li key={i}>{x.message}</li>)}</ul>}</td>
                 <td><small>{h.transactionId ?? '—'}</small></td>
                 <td data-testid="history-receipt-no">{h.receiptNo ?? '—'}</td>
-                <td><small>{h.transitions.map((s) => `${t(`state_${s.to as HistoryItem['state']}`)} ${when(s.at)}`).join(' → ')}</small></td>
+                <td data-testid="history-steps"><small>{h.transitions.map((s) => `${t(`state_${s.to as HistoryItem['state']}`)} ${when(s.at)}`).join(' → ')}</small></td>
                 <td>
                   <button type="button" data-testid="history-receipt" onClick={() => setOpen(h)}>{t('print')}</button>
                   <button type="button" onClick={() => void download(h.id)}>{t('download')}</button>
