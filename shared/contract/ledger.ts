@@ -34,6 +34,7 @@ export const proposalRow = z.object({
   salary: z.number(),
   previousSalary: z.number().nullable(),
   reason: z.string(),
+  reasonEn: z.string(),
   employeeId: z.number().int(),
   late: z.boolean(),
   /** The full kekhai-draft/1 row (every roster field: allowances, contract, TK1 data). */
@@ -105,7 +106,7 @@ export const ledgerMethods = defineMethods({
       .strict(),
     output: z.object({
       rows: z.array(proposalRow),
-      skipped: z.array(z.object({ employeeId: z.number().int(), fullName: z.string(), reason: z.string() })),
+      skipped: z.array(z.object({ employeeId: z.number().int(), fullName: z.string(), reason: z.string(), reasonEn: z.string() })),
       /** A kekhai-draft/1 with every proposed row (the unit from the roster, NgayLap today). */
       draft: z.record(z.string(), z.unknown()),
     }),

@@ -1,7 +1,7 @@
 import { formatMoney } from '../format';
 import { mmYyyy, monthDiff } from '../rules/month';
 import { loaiOf, planByCode } from '../codes/plans';
-import { absentMonths, nextMonth, startMonth, stopMonth, type WorkCalendar } from './working-days';
+import { absentMonths, dayBefore, nextMonth, startMonth, stopMonth, type WorkCalendar } from './working-days';
 
 /**
  * Proposals for a period: the D02-TS rows that bring what BHXH knows (the participation ledger) in line with what
@@ -54,7 +54,9 @@ export interface Proposal {
   toMonth: string;
   salary: number;
   previousSalary: number | null;
+  /** Why, in Vietnamese: which event, which date, how the rules placed it. */
   reason: string;
+  reasonEn: string;
   employeeId: number;
   late: boolean;
   /** The full kekhai-draft/1 row to append. */
@@ -65,11 +67,12 @@ export interface Skipped {
   employeeId: number;
   fullName: string;
   reason: string;
+  reasonEn: string;
 }
 
 const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 const ABSENCE_PLAN = { maternity: 'TS', sick: 'OF', unpaid: 'KL' } as const;
-const ABSENCE_NAME = { maternity: 'Nghỉ thai sản', sick: 'Nghỉ ốm', unpaid: 'Nghỉ không lương' } as const;
+const ABSENCE_NAME: Record<'maternity' | 'sick' | 'unpaid', Say> = { maternity: ['Nghỉ thai sản', 'Maternity leave'], sick: ['Nghỉ ốm', 'Sick leave'], unpaid: ['Nghỉ không lương', 'Unpaid leave'] };
 
 /** Identity of a person in dossier rows: mã số BHXH, else CCCD/CMND, else the name. */
 export function personKey(p: { insuranceNo?: string; idNumber?: string; fullName?: string }): string {
@@ -81,9 +84,19 @@ export function rowKey(person: string, plan: string, fromMonth: string): string 
   return `${person}|${plan}|${fromMonth}`;
 }
 
-function lateNote(from: string, period: string): string {
-  return from < period ? ` Kỳ kê khai là ${mmYyyy(period)}: truy thu từ tháng ${mmYyyy(from)} (dòng riêng, kèm bảng kê D01-TS).` : '';
+/** A reason in Vietnamese and English. */
+type Say = [vi: string, en: string];
+
+function lateNote(from: string, period: string): Say {
+  return from < period
+    ? [` Kỳ kê khai là ${mmYyyy(period)}: truy thu từ tháng ${mmYyyy(from)} (dòng riêng, kèm bảng kê D01-TS).`, ` The period is ${mmYyyy(period)}: back payment from ${mmYyyy(from)} (its own line, with a D01-TS list).`]
+    : ['', ''];
 }
+
+const days = (n: number, after: boolean): Say =>
+  after
+    ? [`${n} ngày làm việc còn lại trong tháng (${n >= 14 ? '≥ 14, nên giảm từ tháng này' : '< 14, nên vẫn đóng tháng này và giảm từ tháng sau'})`, `${n} working days left in the month (${n >= 14 ? '≥ 14: decrease from this month' : '< 14: this month is still paid, decrease from the next'})`]
+    : [`${n} ngày làm việc trước đó không làm, không hưởng lương (${n >= 14 ? '≥ 14, nên đóng từ tháng sau' : '< 14, nên đóng ngay tháng này'})`, `${n} working days before it unworked and unpaid (${n >= 14 ? '≥ 14: contributions from the next month' : '< 14: contributions from this month'})`];
 
 /** The salary in force before `iso` from the person's salary events, else `fallback`. */
 function salaryBefore(events: PersonEvent[], iso: string, fallback: number): number {
@@ -97,7 +110,7 @@ export function proposeFor(person: PersonFacts, periodIso: string, calendar: Wor
   const out: Proposal[] = [];
   const skipped: Skipped[] = [];
   const events = [...person.events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  const add = (plan: string, from: string, to: string | null, salary: number, previousSalary: number | null, reason: string, documents?: Record<string, unknown>[]) => {
+  const add = (plan: string, from: string, to: string | null, salary: number, previousSalary: number | null, reason: Say, documents?: Record<string, unknown>[]) => {
     const fromMonth = mmYyyy(from);
     const toMonth = to ? mmYyyy(to) : '';
     const late = from < periodIso;
@@ -106,10 +119,10 @@ export function proposeFor(person: PersonFacts, periodIso: string, calendar: Wor
     if (documents && late) row.documents = documents;
     out.push({
       plan, loai: loaiOf(planByCode(plan)!, { salary, previousSalary }), insuranceNo: person.insuranceNo, fullName: person.fullName, fromMonth, toMonth,
-      salary, previousSalary, reason: reason + lateNote(from, periodIso), employeeId: person.employeeId, late, row,
+      salary, previousSalary, reason: reason[0] + lateNote(from, periodIso)[0], reasonEn: reason[1] + lateNote(from, periodIso)[1], employeeId: person.employeeId, late, row,
     });
   };
-  const skip = (reason: string) => skipped.push({ employeeId: person.employeeId, fullName: person.fullName, reason });
+  const skip = ([reason, reasonEn]: Say) => skipped.push({ employeeId: person.employeeId, fullName: person.fullName, reason, reasonEn });
 
   // Participation start: what BHXH knows, else the hire date (explicit event first, then the contract start).
   const hire = events.find((e) => e.kind === 'hire');
@@ -122,22 +135,25 @@ export function proposeFor(person: PersonFacts, periodIso: string, calendar: Wor
       start = s.month;
       if (s.month <= periodIso) {
         const salary = hire.salary ?? salaryBefore(events, nextMonth(s.month) + '-01', person.salary);
-        const why = hire.origin === 'contract' ? 'ngày bắt đầu HĐLĐ' : 'ngày vào làm';
-        const rule = `${s.unworkedBefore} ngày làm việc trước đó không làm, không hưởng lương (${s.unworkedBefore >= 14 ? '≥ 14, nên đóng từ tháng sau' : '< 14, nên đóng ngay tháng này'})`;
+        const why: Say = hire.origin === 'contract' ? ['ngày bắt đầu HĐLĐ', 'contract start'] : ['ngày vào làm', 'first working day'];
+        const rule = days(s.unworkedBefore, false);
         const c = person.template.contract as { number?: string; signedOn?: string; from?: string } | undefined;
         // A start long ago with no statement is most often staff BHXH already knows: say how to record that.
-        const hint = monthDiff(s.month, periodIso) > 6 ? ' Nếu cơ quan BHXH đã biết người này, ghi "Đã tham gia BHXH từ tháng" thay vì báo tăng.' : '';
-        add('TM', s.month, null, salary, null, `Tăng mới: vào làm ngày ${dmy(hire.date)} (${why}); ${rule}: tham gia từ tháng ${mmYyyy(s.month)}.${hint}`, [
+        const old = monthDiff(s.month, periodIso) > 6;
+        const hint: Say = old ? [' Nếu cơ quan BHXH đã biết người này, ghi "Đã tham gia BHXH từ tháng" thay vì báo tăng.', ' If BHXH already knows this person, record "participating since" instead.'] : ['', ''];
+        add('TM', s.month, null, salary, null, [
+          `Tăng mới: vào làm ngày ${dmy(hire.date)} (${why[0]}); ${rule[0]}: tham gia từ tháng ${mmYyyy(s.month)}.${hint[0]}`,
+          `New participant: starts on ${dmy(hire.date)} (${why[1]}); ${rule[1]}: participates from ${mmYyyy(s.month)}.${hint[1]}`,
+        ], [
           { type: 'Hợp đồng lao động', number: c?.number ?? '', issuedOn: c?.signedOn ?? '', effectiveOn: c?.from || dmy(hire.date), summary: `Truy thu tăng mới từ tháng ${mmYyyy(s.month)}`, review: '' },
         ]);
       }
     }
   }
   if (start === null) {
-    if (events.some((e) => e.kind !== 'hire')) skip('Chưa biết ngày bắt đầu làm việc (HĐLĐ) hay tháng đã tham gia BHXH, nên không lập được dòng tăng/giảm');
+    if (events.some((e) => e.kind !== 'hire')) skip(['Chưa biết ngày bắt đầu làm việc (HĐLĐ) hay tháng đã tham gia BHXH, nên không lập được dòng tăng/giảm', 'No contract/work start date and no "participating since" month: no row can be proposed']);
     return { proposals: out, skipped };
   }
-  if (!person.insuranceNo && person.knownFrom !== null) skip('Chưa có mã số BHXH');
 
   for (const e of events) {
     if (e.kind === 'salary' && e.salary !== null) {
@@ -145,44 +161,52 @@ export function proposeFor(person: PersonFacts, periodIso: string, calendar: Wor
       if (m < start || m > periodIso) continue;
       const prev = e.previousSalary ?? salaryBefore(events, e.date, person.salary);
       if (prev === e.salary) continue;
-      add('DC', m, null, e.salary, prev, `Điều chỉnh tiền lương từ ${formatMoney(prev)} ${e.salary > prev ? 'lên' : 'xuống'} ${formatMoney(e.salary)}, hiệu lực ngày ${dmy(e.date)}.`, [
+      add('DC', m, null, e.salary, prev, [
+        `Điều chỉnh tiền lương từ ${formatMoney(prev)} ${e.salary > prev ? 'lên' : 'xuống'} ${formatMoney(e.salary)}, hiệu lực ngày ${dmy(e.date)}.`,
+        `Salary ${e.salary > prev ? 'raised' : 'cut'} from ${formatMoney(prev)} to ${formatMoney(e.salary)}, effective ${dmy(e.date)}.`,
+      ], [
         { type: 'Phụ lục HĐLĐ / quyết định nâng lương', number: '', issuedOn: '', effectiveOn: dmy(e.date), summary: `Truy thu điều chỉnh lương từ tháng ${mmYyyy(m)}`, review: '' },
       ]);
     } else if (e.kind === 'leave') {
       const s = stopMonth(e.date, calendar);
       if (s.month > periodIso || s.month <= start) {
-        if (s.month <= start) skip(`Nghỉ việc ngày ${dmy(e.date)} trước tháng bắt đầu tham gia ${mmYyyy(start)}`);
+        if (s.month <= start) skip([`Nghỉ việc ngày ${dmy(e.date)} trước tháng bắt đầu tham gia ${mmYyyy(start)}`, `Left on ${dmy(e.date)}, before participating from ${mmYyyy(start)}`]);
         continue;
       }
       const salary = salaryBefore(events, e.date, person.salary);
-      const rule = `${s.unworkedAfter} ngày làm việc còn lại trong tháng (${s.unworkedAfter >= 14 ? '≥ 14, nên giảm từ tháng này' : '< 14, nên vẫn đóng tháng này và giảm từ tháng sau'})`;
-      add('GH', s.month, null, salary, null, `Giảm hẳn: nghỉ việc từ ngày ${dmy(e.date)} (ngày đầu không còn làm việc); ${rule}: giảm từ tháng ${mmYyyy(s.month)}.`);
+      const rule = days(s.unworkedAfter, true);
+      add('GH', s.month, null, salary, null, [
+        `Giảm hẳn: nghỉ việc từ ngày ${dmy(e.date)} (ngày đầu không còn làm việc); ${rule[0]}: giảm từ tháng ${mmYyyy(s.month)}.`,
+        `Leaving: gone from ${dmy(e.date)} (first day no longer employed); ${rule[1]}: decrease from ${mmYyyy(s.month)}.`,
+      ]);
     } else if (e.kind === 'maternity' || e.kind === 'sick' || e.kind === 'unpaid') {
       const end = e.end ?? events.find((r) => r.kind === 'return' && r.date > e.date)?.date ?? null;
-      const lastAway = end && e.end === null ? dayBeforeIso(end) : end;
+      const lastAway = end && e.end === null ? dayBefore(end) : end;
       const months = absentMonths(e.date, lastAway, periodIso, calendar);
-      const span = `từ ngày ${dmy(e.date)}${lastAway ? ` đến ngày ${dmy(lastAway)}` : ''}`;
+      const span: Say = [`từ ngày ${dmy(e.date)}${lastAway ? ` đến ngày ${dmy(lastAway)}` : ''}`, `from ${dmy(e.date)}${lastAway ? ` to ${dmy(lastAway)}` : ''}`];
       if (!months.length) continue;
       const first = months[0]!;
       const last = months[months.length - 1]!;
       const salary = salaryBefore(events, e.date, person.salary);
       if (first >= start && first <= periodIso) {
         const to = lastAway ? last : null;
-        add(ABSENCE_PLAN[e.kind], first, to, salary, null, `${ABSENCE_NAME[e.kind]} ${span}: từ 14 ngày làm việc trở lên trong tháng không làm việc, không hưởng lương nên không đóng từ tháng ${mmYyyy(first)}${to ? ` đến tháng ${mmYyyy(to)}` : ''} (Luật BHXH 2014 Điều 85 k.3).`);
+        add(ABSENCE_PLAN[e.kind], first, to, salary, null, [
+          `${ABSENCE_NAME[e.kind][0]} ${span[0]}: từ 14 ngày làm việc trở lên trong tháng không làm việc, không hưởng lương nên không đóng từ tháng ${mmYyyy(first)}${to ? ` đến tháng ${mmYyyy(to)}` : ''} (Luật BHXH 2014 Điều 85 k.3).`,
+          `${ABSENCE_NAME[e.kind][1]} ${span[1]}: 14 or more working days unworked and unpaid in the month, so nothing is owed from ${mmYyyy(first)}${to ? ` to ${mmYyyy(to)}` : ''} (Social Insurance Law 2014 art. 85.3).`,
+        ]);
       }
       if (lastAway) {
         const back = nextMonth(last);
-        if (back <= periodIso) add('ON', back, null, salaryBefore(events, `${back}-01`, person.salary), null, `Đi làm lại sau ${ABSENCE_NAME[e.kind].toLowerCase()} (${span}): đóng lại từ tháng ${mmYyyy(back)}.`);
+        if (back <= periodIso) {
+          add('ON', back, null, salaryBefore(events, `${back}-01`, person.salary), null, [
+            `Đi làm lại sau ${ABSENCE_NAME[e.kind][0].toLowerCase()} (${span[0]}): đóng lại từ tháng ${mmYyyy(back)}.`,
+            `Back at work after ${ABSENCE_NAME[e.kind][1].toLowerCase()} (${span[1]}): contributions again from ${mmYyyy(back)}.`,
+          ]);
+        }
       }
     }
   }
   return { proposals: out, skipped };
-}
-
-function dayBeforeIso(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
 }
 
 /** Every person's proposals, minus rows already in a queued/submitted/accepted dossier or in the draft at hand. */

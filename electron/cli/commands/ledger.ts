@@ -45,18 +45,17 @@ const propose: CliCommand = {
     } catch (e) {
       throw new AppError('IO', `Không ghi được tệp ${out}: ${(e as Error).message}`, { en: `Cannot write ${out}` });
     }
-    return {
-      rows: r.rows.map(({ plan, loai, insuranceNo, fullName, fromMonth, toMonth, salary, previousSalary, reason }) => ({ plan, loai, insuranceNo, fullName, fromMonth, toMonth, salary, previousSalary, reason })),
-      skipped: r.skipped,
-      out,
-    };
+    const rows = r.rows.map(({ plan, loai, insuranceNo, fullName, fromMonth, toMonth, salary, previousSalary, reason }) => ({ plan, loai, insuranceNo, fullName, fromMonth, toMonth, salary, previousSalary, reason }));
+    // --json prints exactly the shape the issue spells out; people also see what could not be proposed, and why.
+    if (io.json) return { rows };
+    return { rows: rows.map((x, i) => ({ ...x, reasonEn: r.rows[i]!.reasonEn })), skipped: r.skipped, out };
   },
   human(value, lang) {
-    const v = value as { rows: { plan: string; fullName: string; fromMonth: string; toMonth: string; reason: string }[]; skipped: { fullName: string; reason: string }[]; out: string };
+    const v = value as { rows: { plan: string; fullName: string; fromMonth: string; toMonth: string; reason: string; reasonEn: string }[]; skipped: { fullName: string; reason: string; reasonEn: string }[]; out: string };
     const en = lang === 'en';
     return [
-      ...v.rows.map((r) => `${r.plan}  ${r.fullName}  ${r.fromMonth}${r.toMonth ? `–${r.toMonth}` : ''}  ${r.reason}`),
-      ...v.skipped.map((s) => `${en ? 'skipped' : 'bỏ qua'}: ${s.fullName} — ${s.reason}`),
+      ...v.rows.map((r) => `${r.plan}  ${r.fullName}  ${r.fromMonth}${r.toMonth ? `–${r.toMonth}` : ''}  ${en ? r.reasonEn : r.reason}`),
+      ...v.skipped.map((s) => `${en ? 'skipped' : 'bỏ qua'}: ${s.fullName} — ${en ? s.reasonEn : s.reason}`),
       en ? `${v.rows.length} row(s) written to ${v.out}` : `Đã ghi ${v.rows.length} dòng vào ${v.out}`,
     ].join('\n');
   },

@@ -14,7 +14,7 @@ export function ProposalsDialog({ unitCode, period, dossierId, onAdd, onClose }:
   const { t, lang } = useMessages(ledgerMessages);
   const ref = useRef<HTMLDialogElement>(null);
   const [rows, setRows] = useState<ProposalRow[] | null>(null);
-  const [skipped, setSkipped] = useState<{ fullName: string; reason: string }[]>([]);
+  const [skipped, setSkipped] = useState<{ fullName: string; reason: string; reasonEn: string }[]>([]);
   const [take, setTake] = useState<boolean[]>([]);
   const [error, setError] = useState<string | null>(null);
 
@@ -52,7 +52,7 @@ export function ProposalsDialog({ unitCode, period, dossierId, onAdd, onClose }:
                   <td>{r.fromMonth}{r.toMonth ? ` – ${r.toMonth}` : ''}{r.late ? ` (${t('late')})` : ''}</td>
                   <td className="money">{formatMoney(r.salary)}</td>
                   <td className="money">{r.previousSalary === null ? '' : formatMoney(r.previousSalary)}</td>
-                  <td data-testid={`proposal-reason-${i}`}>{r.reason}</td>
+                  <td data-testid={`proposal-reason-${i}`}>{lang === 'en' ? r.reasonEn : r.reason}</td>
                 </tr>
               ))}
             </tbody>
@@ -62,7 +62,7 @@ export function ProposalsDialog({ unitCode, period, dossierId, onAdd, onClose }:
       {skipped.length > 0 && (
         <div className="warning">
           {t('skipped')}
-          <ul>{skipped.map((s, i) => <li key={i}>{s.fullName}: {s.reason}</li>)}</ul>
+          <ul>{skipped.map((s, i) => <li key={i}>{s.fullName}: {lang === 'en' ? s.reasonEn : s.reason}</li>)}</ul>
         </div>
       )}
       <div className="toolbar">

@@ -52,6 +52,7 @@ describe('kekhai roster import --participating-since, employee event, dossier pr
     const out = join(dir, 'draft.json');
     const p = await run(['dossier', 'propose', '--unit', U, '--period', '10/2015', '--out', out, '--json']);
     expect(p.code, p.stderr + p.stdout).toBe(0);
+    expect(Object.keys(p.json)).toEqual(['rows']);
     for (const r of p.json.rows) expect(Object.keys(r).sort()).toEqual(['plan', 'loai', 'insuranceNo', 'fullName', 'fromMonth', 'toMonth', 'salary', 'previousSalary', 'reason'].sort());
     const brief = p.json.rows.map((r: { plan: string; loai: number; fullName: string; fromMonth: string; previousSalary: number | null }) => `${r.plan} ${r.loai} ${r.fullName} ${r.fromMonth} ${r.previousSalary}`).sort();
     expect(brief).toEqual(['DC 2 Lê Thị Bình 10/2015 6000000', 'TM 1 Bùi Văn Hùng 10/2015 null']);
@@ -59,6 +60,8 @@ describe('kekhai roster import --participating-since, employee event, dossier pr
     expect(draft).toMatchObject({ format: 'kekhai-draft/1', procedure: '600', period: '10/2015', unit: { code: U } });
     expect(draft.rows).toHaveLength(2);
 
+    const people = await run(['dossier', 'propose', '--unit', U, '--period', '10/2015', '--out', out, '--lang', 'en']);
+    expect(people.stdout).toContain('New participant: starts on 16/10/2015 (first working day)');
     const c = await run(['contributions', out, '--json']);
     expect(c.json.totals.total).toBe(1_300_000 + 325_000);
 

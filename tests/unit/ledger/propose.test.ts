@@ -38,6 +38,7 @@ describe('proposals by the rules (26-day calendar unless said)', () => {
     const p = proposeFor(person([ev('salary', '2015-10-01', { salary: 4_500_000, previousSalary: 5_000_000 })]), '2015-10', '26');
     expect(p.proposals[0]).toMatchObject({ plan: 'DC', loai: 4, salary: 4_500_000, previousSalary: 5_000_000, fromMonth: '10/2015' });
     expect(p.proposals[0]!.reason).toContain('xuống');
+    expect(p.proposals[0]!.reasonEn).toBe('Salary cut from 5.000.000 đ to 4.500.000 đ, effective 01/10/2015.');
   });
 
   it('the unit calendar decides the start month: 26-day (Monday–Saturday) or 22-day (Monday–Friday)', () => {
