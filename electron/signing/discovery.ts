@@ -13,15 +13,10 @@ import { checkCertificateAt } from './certificate';
 import { pinState, tokenFlagNames, TOKEN_FLAGS } from '../../shared/signing/pkcs11-messages';
 import { AppError } from '../core/app-error';
 import type { LibraryReport, TokenReport } from '../../shared/contract/signing';
-
-export interface LibraryListFile {
-  version: string;
-  source: string;
-  libraries: { id: string; vendor: string; notes?: string; paths: Partial<Record<'windows' | 'linux' | 'darwin', string[]>> }[];
-}
+import { libraryListSchema, type LibraryListFile } from '../../shared/signing/library-list';
 
 export function readLibraryList(resourcesDir: string): LibraryListFile {
-  return JSON.parse(readFileSync(join(resourcesDir, 'pkcs11-libraries.json'), 'utf8')) as LibraryListFile;
+  return libraryListSchema.parse(JSON.parse(readFileSync(join(resourcesDir, 'pkcs11-libraries.json'), 'utf8')));
 }
 
 export type Os = 'windows' | 'linux' | 'darwin';
