@@ -1,4 +1,4 @@
-import { ZodError } from 'zod';
+import { z, ZodError } from 'zod';
 import { contract, isMethodName, type ApiError, type FieldProblem, type Result } from '../../shared/contract';
 import { AppError } from './app-error';
 import { XmlInputError } from '../../shared/signing/xml-error';
@@ -16,7 +16,8 @@ export async function dispatch(name: unknown, input: unknown, ctx: ServiceContex
     return { ok: false, error: { code: 'BAD_REQUEST', message: `Không có chức năng "${String(name)}"`, messageEn: `Unknown method "${String(name)}"` } };
   }
   const def = contract[name];
-  const parsed = def.input.safeParse(input ?? {});
+  // reportInput: the locale texts name the received type (the input itself never reaches a message).
+  const parsed = def.input.safeParse(input ?? {}, { reportInput: true });
   if (!parsed.success) return { ok: false, error: zodToApiError(parsed.error, 'input') };
   const handler = await handlerFor(name);
   if (!handler) {
@@ -36,12 +37,22 @@ export async function dispatch(name: unknown, input: unknown, ctx: ServiceContex
 
 registerDispatcher(dispatch);
 
+const viText = z.locales.vi().localeError;
+const enText = z.locales.en().localeError;
+/** The contract's own messages are Vietnamese (with diacritics); zod's built-in ones are English. */
+const isOwnMessage = (m: string) => /[^\x00-\x7f]/.test(m);
+const localeText = (f: typeof viText, i: z.core.$ZodIssue): string => {
+  const r = f(i as never);
+  return typeof r === 'string' ? r : (r?.message ?? i.message);
+};
+
+/** zod issues → FieldProblems: Vietnamese in `message` (the schema's own text, else zod's vi locale), English in `messageEn`. */
 function zodToApiError(e: ZodError, where: 'input' | 'output'): ApiError {
   const problems: FieldProblem[] = e.issues.map((i) => ({
     field: i.path.map(String).join('.') || undefined,
     code: i.code.toUpperCase(),
-    message: `${i.path.length ? `Trường "${i.path.join('.')}": ` : ''}${i.message}`,
-    messageEn: `${i.path.length ? `Field "${i.path.join('.')}": ` : ''}${i.message}`,
+    message: `${i.path.length ? `Trường "${i.path.join('.')}": ` : ''}${isOwnMessage(i.message) ? i.message : localeText(viText, i)}`,
+    messageEn: `${i.path.length ? `Field "${i.path.join('.')}": ` : ''}${localeText(enText, i)}`,
     severity: 'error',
   }));
   return where === 'input'

@@ -1,4 +1,4 @@
-import { contract, isMethodName, type Result } from '../../shared/contract';
+import { isMethodName, type Result } from '../../shared/contract';
 
 /** The parts of Electron's IpcMainInvokeEvent the guard reads (kept structural so it is testable under plain Node). */
 export interface InvokeEventLike {
@@ -32,8 +32,9 @@ const forbidden = (reason: string): Result<never> => ({
 });
 
 /**
- * The one `ipcMain.handle` callback: checks the sender, then the method name and its input against the contract,
- * and only then forwards to the service process. Always resolves to a Result envelope.
+ * The one `ipcMain.handle` callback: checks the sender and the method name, then forwards to the service process,
+ * whose dispatcher is the one place that validates the input against the contract (one error mapping for every face).
+ * Always resolves to a Result envelope.
  */
 export function createCallHandler(opts: GuardOptions & { forward(method: string, input: unknown): Promise<Result<unknown>> }) {
   return async (event: InvokeEventLike, method: unknown, input: unknown): Promise<Result<unknown>> => {
@@ -42,12 +43,7 @@ export function createCallHandler(opts: GuardOptions & { forward(method: string,
     if (!isMethodName(method)) {
       return { ok: false, error: { code: 'BAD_REQUEST', message: `Không có chức năng "${String(method)}"`, messageEn: `Unknown method "${String(method)}"` } };
     }
-    const parsed = contract[method].input.safeParse(input ?? {});
-    if (!parsed.success) {
-      const problems = parsed.error.issues.map((i) => ({ field: i.path.join('.'), code: i.code.toUpperCase(), message: i.message }));
-      return { ok: false, error: { code: 'VALIDATION', message: 'Dữ liệu gửi lên không hợp lệ', messageEn: 'Invalid request', details: { problems } } };
-    }
-    return opts.forward(method, parsed.data);
+    return opts.forward(method, input);
   };
 }
 

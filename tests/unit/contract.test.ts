@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { contract, domainMaps, methodNames } from '../../shared/contract';
 import { ZodType } from 'zod';
 import { allHandlers, handlerFor } from '../../electron/core/registry';
+import { dispatch } from '../../electron/core/dispatch';
+import type { ServiceContext } from '../../electron/core/context';
 import { commands } from '../../electron/cli/commands';
 
 describe('the API contract', () => {
@@ -29,6 +31,20 @@ describe('the API contract', () => {
     expect(Object.keys(handlers).filter((k) => typeof handlers[k] === 'function').sort()).toEqual([...methodNames].sort());
     // …and each in the capability whose contract map declares it (that is where the dispatcher looks).
     for (const name of methodNames) expect(typeof (await handlerFor(name)), name).toBe('function');
+  });
+
+  it('the dispatcher validates input once: Vietnamese in message, English in messageEn, naming the field', async () => {
+    const r = await dispatch('unit.add', { code: 'x', name: 42 }, {} as ServiceContext);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.code).toBe('VALIDATION');
+    const problems = (r.error.details as { problems: { field?: string; message: string; messageEn: string }[] }).problems;
+    const name = problems.find((p) => p.field === 'name')!;
+    expect(name.message).toMatch(/^Trường "name": Đầu vào không hợp lệ: mong đợi (string|chuỗi), nhận được (number|số)/);
+    expect(name.messageEn).toMatch(/^Field "name": Invalid input: expected string, received number/);
+    const code = problems.find((p) => p.field === 'code')!;
+    expect(code.message).toMatch(/^Trường "code": .*[^\x00-\x7f]/); // the schema's own Vietnamese text
+    expect(code.messageEn).toMatch(/^Field "code": [\x00-\x7f]+$/); // English, no Vietnamese inside messageEn
   });
 
   it('CLI command paths are unique', () => {
