@@ -10,7 +10,7 @@ import { readXlsx } from '../../electron/roster/read-xlsx';
 const UNIT = 'TS12345';
 
 /** A clerk's file: a title block and an empty row above the header, five good rows and two bad ones. */
-function titledWorkbook(): Uint8Array {
+function titledRows(): XlsxCell[][] {
   const rows: XlsxCell[][] = [
     ['CÔNG TY TNHH MAY SÀI GÒN'],
     ['DANH SÁCH LAO ĐỘNG THAM GIA BHXH THÁNG 11/2025'],
@@ -24,7 +24,19 @@ function titledWorkbook(): Uint8Array {
     [6, 'Bùi Văn Tuấn', '790000006', '31/02/1990', 'X', '', 'Bảo vệ', '38999'], // row 10: mã số, date, gender, KCB code
     [7, 'Hồ Văn Sơn', '7900000007', '12/12/1991', 'Nam', '079091000007', 'Lái xe', ''],
   ];
-  return writeXlsx([{ name: 'Danh sách', rows }]);
+  return rows;
+}
+
+function titledWorkbook(): Uint8Array {
+  return writeXlsx([{ name: 'Danh sách', rows: titledRows() }]);
+}
+
+/** The same rows behind a first sheet of notes: the sheet holding the roster is suggested, the clerk may choose. */
+function twoSheetWorkbook(): Uint8Array {
+  return writeXlsx([
+    { name: 'Hướng dẫn', rows: [['Hướng dẫn điền'], ['Ghi họ tên có dấu'], ['Ngày sinh dạng dd/mm/yyyy']] },
+    { name: 'Danh sách', rows: titledRows() },
+  ]);
 }
 
 /**
@@ -98,6 +110,8 @@ test('import journey: title rows, good and rejected rows before writing, counts 
   const dataDir = makeTempDir('kekhai-e2e-import-');
   const titled = join(dataDir, 'danh-sach-thang-11.xlsx');
   writeFileSync(titled, titledWorkbook());
+  const twoSheets = join(dataDir, 'hai-trang.xlsx');
+  writeFileSync(twoSheets, twoSheetWorkbook());
   const vnpt = join(dataDir, 'vnpt-bhxh.xlsx');
   writeFileSync(vnpt, vnptWorkbook());
   const add = await runCli(
@@ -126,6 +140,7 @@ test('import journey: title rows, good and rejected rows before writing, counts 
     await page.getByTestId('nav-employees').click();
     await page.getByTestId('unit-switcher').selectOption(UNIT);
     await expect(page.getByTestId('employee-count')).toHaveText('0 người');
+    await sheetAndHeaderRow(page, twoSheets);
     await titledFile(page, titled);
     await vnptFile(page, vnpt);
     await hospitalPicker(page);
@@ -133,6 +148,33 @@ test('import journey: title rows, good and rejected rows before writing, counts 
     await stopApp(app);
   }
 });
+
+/** Several sheets: the roster sheet is suggested; the header row is shown and can be named by the clerk. */
+async function sheetAndHeaderRow(page: Page, file: string): Promise<void> {
+  await page.getByTestId('employee-import').click();
+  await page.getByTestId('import-file').setInputFiles(file);
+  await expect(page.getByTestId('import-sheet')).toHaveValue('Danh sách');
+  await expect(page.getByTestId('import-header-row')).toHaveValue('4');
+  await expect(page.getByTestId('map-fullName')).toHaveValue('Họ và tên');
+  // The notes sheet holds no roster: the wizard says which columns it cannot find.
+  await page.getByTestId('import-sheet').selectOption('Hướng dẫn');
+  await expect(page.getByTestId('import-error')).toContainText('Họ và tên');
+  await page.getByTestId('import-sheet').selectOption('Danh sách');
+  await expect(page.getByTestId('map-fullName')).toHaveValue('Họ và tên');
+  // A header row named by the clerk wins over the one found (here a title row: nothing maps).
+  await page.getByTestId('import-header-row').fill('2');
+  await page.getByTestId('import-header-row').press('Enter');
+  await expect(page.getByTestId('import-error')).toContainText('Họ và tên');
+  await page.getByTestId('import-header-row').fill('4');
+  await page.getByTestId('import-header-row').press('Enter');
+  await expect(page.getByTestId('map-fullName')).toHaveValue('Họ và tên');
+  await page.getByTestId('import-mapping-next').click();
+  await expect(page.getByTestId('import-summary')).toHaveText(
+    '7 dòng: 5 thêm mới, 0 cập nhật, 0 không thay đổi, 2 dòng lỗi',
+  );
+  await page.getByTestId('import-wizard').getByRole('button', { name: 'Đóng', exact: true }).click();
+  await expect(page.getByTestId('employee-count')).toHaveText('0 người');
+}
 
 async function titledFile(page: Page, file: string): Promise<void> {
   await page.getByTestId('employee-import').click();

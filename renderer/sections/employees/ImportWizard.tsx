@@ -14,7 +14,9 @@ const SHOWN_PROBLEMS = 500;
 /** Saves a file the service returned (the error workbook) through the browser's download. */
 function download(file: { name: string; base64: string }): void {
   const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+  const url = URL.createObjectURL(
+    new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+  );
   const a = document.createElement('a');
   a.href = url;
   a.download = file.name;
@@ -22,7 +24,17 @@ function download(file: { name: string; base64: string }): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-function ProblemTable({ problems, testId, rowTestId, label }: { problems: { row: number; column: string; message: string; messageEn?: string }[]; testId: string; rowTestId: string; label: string }) {
+function ProblemTable({
+  problems,
+  testId,
+  rowTestId,
+  label,
+}: {
+  problems: { row: number; column: string; message: string; messageEn?: string }[];
+  testId: string;
+  rowTestId: string;
+  label: string;
+}) {
   const { t, lang } = useMessages(employeeMessages);
   return (
     <div className="problems">
@@ -99,7 +111,15 @@ function toBase64(buf: ArrayBuffer): string {
  * one transaction. `onWritten` runs as soon as that transaction is done (the list behind refreshes); the result keeps
  * the rejected rows and their error workbook until the clerk closes it.
  */
-export function ImportWizard({ unitCode, onDone, onWritten }: { unitCode: string; onDone(changed: boolean): void; onWritten?(): void }) {
+export function ImportWizard({
+  unitCode,
+  onDone,
+  onWritten,
+}: {
+  unitCode: string;
+  onDone(changed: boolean): void;
+  onWritten?(): void;
+}) {
   const { t, lang } = useMessages(employeeMessages);
   const [step, setStep] = useState<Step>('pick');
   const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
@@ -110,6 +130,11 @@ export function ImportWizard({ unitCode, onDone, onWritten }: { unitCode: string
   const [since, setSince] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [progress, setProgress] = useState<ProgressEvent | null>(null);
+  // Where the rows are: the sheet (an .xlsx may hold several; the service suggests one by content) and the header
+  // row (found in the first rows; the clerk may name it). The commit reads the same sheet and header row.
+  const [sheets, setSheets] = useState<{ name: string; hidden: boolean }[]>([]);
+  const [where, setWhere] = useState<{ sheet?: string; headerRow?: number }>({});
+  const [headerText, setHeaderText] = useState('');
 
   useEffect(() => {
     if (!busy) return;
@@ -118,17 +143,41 @@ export function ImportWizard({ unitCode, onDone, onWritten }: { unitCode: string
     });
   }, [busy]);
 
-  async function runPreview(f: { name: string; base64: string }, m?: ColumnMapping) {
+  async function runPreview(
+    f: { name: string; base64: string },
+    m?: ColumnMapping,
+    at: { sheet?: string; headerRow?: number } = where,
+  ) {
     setBusy(true);
     setError(null);
     setProgress(null);
-    const r = await api.call('roster.importPreview', { unitCode, file: f, mapping: m });
+    setWhere(at);
+    const r = await api.call('roster.importPreview', {
+      unitCode,
+      file: f,
+      mapping: m,
+      sheet: at.sheet,
+      headerRow: at.headerRow,
+    });
     setBusy(false);
     if (!r.ok) {
       setError(errorText(r.error, lang));
       const d = r.error.details as { headers?: string[]; mapping?: ColumnMapping } | undefined;
       if (d?.headers) {
-        setPreview({ headers: d.headers, mapping: d.mapping ?? {}, unmapped: [], totalRows: 0, toInsert: 0, toUpdate: 0, unchanged: 0, rejectedRows: 0, problems: [], convertedCells: 0, sample: [], accepted: [] });
+        setPreview({
+          headers: d.headers,
+          mapping: d.mapping ?? {},
+          unmapped: [],
+          totalRows: 0,
+          toInsert: 0,
+          toUpdate: 0,
+          unchanged: 0,
+          rejectedRows: 0,
+          problems: [],
+          convertedCells: 0,
+          sample: [],
+          accepted: [],
+        });
         setMapping(d.mapping ?? {});
         setStep('mapping');
       }
@@ -136,6 +185,7 @@ export function ImportWizard({ unitCode, onDone, onWritten }: { unitCode: string
     }
     setPreview(r.value);
     setMapping(r.value.mapping);
+    setHeaderText(r.value.headerRow ? String(r.value.headerRow) : '');
     setStep(m ? 'preview' : 'mapping');
   }
 
@@ -144,14 +194,24 @@ export function ImportWizard({ unitCode, onDone, onWritten }: { unitCode: string
     if (!f) return;
     const blob = { name: f.name, base64: toBase64(await f.arrayBuffer()) };
     setFile(blob);
-    await runPreview(blob);
+    const listed = /\.xlsx$/i.test(f.name) ? await api.call('roster.importSheets', { file: blob }) : null;
+    const found = listed?.ok ? listed.value : { sheets: [], suggested: '' };
+    setSheets(found.sheets);
+    await runPreview(blob, undefined, { sheet: found.suggested || undefined });
   }
 
   async function commit() {
     if (!file) return;
     setStep('writing');
     setBusy(true);
-    const r = await api.call('roster.importCommit', { unitCode, file, mapping, participatingSince: since.trim() || undefined });
+    const r = await api.call('roster.importCommit', {
+      unitCode,
+      file,
+      mapping,
+      sheet: where.sheet,
+      headerRow: where.headerRow,
+      participatingSince: since.trim() || undefined,
+    });
     setBusy(false);
     if (!r.ok) {
       setError(errorText(r.error, lang));
@@ -163,22 +223,37 @@ export function ImportWizard({ unitCode, onDone, onWritten }: { unitCode: string
     if (r.value.imported + r.value.updated > 0) onWritten?.();
   }
 
-  const steps: [Step, string][] = [['pick', t('stepPick')], ['mapping', t('stepMapping')], ['preview', t('stepPreview')], ['result', t('stepResult')]];
+  const steps: [Step, string][] = [
+    ['pick', t('stepPick')],
+    ['mapping', t('stepMapping')],
+    ['preview', t('stepPreview')],
+    ['result', t('stepResult')],
+  ];
   return (
     <div className="wizard" data-testid="import-wizard" role="dialog" aria-label={t('wizardTitle')}>
       <h3>{t('wizardTitle')}</h3>
       <div className="steps">
         {steps.map(([s, label]) => (
-          <span key={s} aria-current={step === s || (s === 'preview' && step === 'writing') ? 'step' : undefined}>{label}</span>
+          <span key={s} aria-current={step === s || (s === 'preview' && step === 'writing') ? 'step' : undefined}>
+            {label}
+          </span>
         ))}
       </div>
-      {error && <p className="error" role="alert" data-testid="import-error">{error}</p>}
+      {error && (
+        <p className="error" role="alert" data-testid="import-error">
+          {error}
+        </p>
+      )}
       {busy && (
         <div data-testid="import-progress">
           <p>{step === 'writing' ? t('writing') : t('reading')}</p>
           {/* Reading and validating stream rows (total unknown until the end): indeterminate bar with a row count. */}
           {progress && progress.total > 0 ? <progress max={progress.total} value={progress.done} /> : <progress />}
-          {progress && progress.done > 0 && <small data-testid="import-progress-rows">{t('rowsDone', { n: progress.done.toLocaleString('vi-VN') })}</small>}
+          {progress && progress.done > 0 && (
+            <small data-testid="import-progress-rows">
+              {t('rowsDone', { n: progress.done.toLocaleString('vi-VN') })}
+            </small>
+          )}
         </div>
       )}
 
@@ -191,7 +266,47 @@ export function ImportWizard({ unitCode, onDone, onWritten }: { unitCode: string
 
       {step === 'mapping' && preview && (
         <div>
-          {preview.unmapped.length > 0 && <p className="warning">{t('unmapped', { cols: preview.unmapped.join(', ') })}</p>}
+          <div className="toolbar">
+            {sheets.filter((x) => !x.hidden).length > 1 && (
+              <label>
+                {t('sheet')}{' '}
+                <select
+                  data-testid="import-sheet"
+                  value={where.sheet ?? ''}
+                  disabled={busy}
+                  onChange={(e) => file && void runPreview(file, undefined, { sheet: e.target.value })}
+                >
+                  {sheets
+                    .filter((x) => !x.hidden)
+                    .map((x) => (
+                      <option key={x.name} value={x.name}>
+                        {x.name}
+                      </option>
+                    ))}
+                </select>
+              </label>
+            )}
+            <label>
+              {t('headerRow')}{' '}
+              <input
+                data-testid="import-header-row"
+                inputMode="numeric"
+                size={4}
+                value={headerText}
+                disabled={busy}
+                onChange={(e) => setHeaderText(e.target.value)}
+                onBlur={() => {
+                  const n = Number(headerText);
+                  if (file && Number.isInteger(n) && n >= 1 && n !== preview.headerRow)
+                    void runPreview(file, undefined, { sheet: where.sheet, headerRow: n });
+                }}
+                onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
+              />
+            </label>
+          </div>
+          {preview.unmapped.length > 0 && (
+            <p className="warning">{t('unmapped', { cols: preview.unmapped.join(', ') })}</p>
+          )}
           <table className="grid" data-testid="import-mapping">
             <thead>
               <tr>
@@ -227,8 +342,15 @@ export function ImportWizard({ unitCode, onDone, onWritten }: { unitCode: string
             </tbody>
           </table>
           <div className="actions">
-            <button type="button" onClick={() => setStep('pick')}>{t('back')}</button>
-            <button type="button" data-testid="import-mapping-next" disabled={busy} onClick={() => file && void runPreview(file, mapping)}>
+            <button type="button" onClick={() => setStep('pick')}>
+              {t('back')}
+            </button>
+            <button
+              type="button"
+              data-testid="import-mapping-next"
+              disabled={busy}
+              onClick={() => file && void runPreview(file, mapping)}
+            >
               {t('next')}
             </button>
           </div>
@@ -238,16 +360,40 @@ export function ImportWizard({ unitCode, onDone, onWritten }: { unitCode: string
       {(step === 'preview' || step === 'writing') && preview && (
         <div>
           <p data-testid="import-summary">
-            {t('summary', { total: preview.totalRows, insert: preview.toInsert, update: preview.toUpdate, unchanged: preview.unchanged, rejected: preview.rejectedRows })}
+            {t('summary', {
+              total: preview.totalRows,
+              insert: preview.toInsert,
+              update: preview.toUpdate,
+              unchanged: preview.unchanged,
+              rejected: preview.rejectedRows,
+            })}
           </p>
-          {preview.convertedCells > 0 && <p data-testid="import-converted">{t('converted', { n: preview.convertedCells })}</p>}
-          {preview.accepted.length > 0 && <AcceptedTable rows={preview.accepted} total={preview.toInsert + preview.toUpdate + preview.unchanged} />}
-          {preview.problems.length > 0 && <ProblemTable problems={preview.problems} testId="import-problems" rowTestId="import-problem" label={t('problems')} />}
+          {preview.convertedCells > 0 && (
+            <p data-testid="import-converted">{t('converted', { n: preview.convertedCells })}</p>
+          )}
+          {preview.accepted.length > 0 && (
+            <AcceptedTable rows={preview.accepted} total={preview.toInsert + preview.toUpdate + preview.unchanged} />
+          )}
+          {preview.problems.length > 0 && (
+            <ProblemTable
+              problems={preview.problems}
+              testId="import-problems"
+              rowTestId="import-problem"
+              label={t('problems')}
+            />
+          )}
           <ImportParticipationField value={since} onChange={setSince} />
           <p>{t('nothingWritten')}</p>
           <div className="actions">
-            <button type="button" onClick={() => setStep('mapping')} disabled={busy}>{t('back')}</button>
-            <button type="button" data-testid="import-confirm" disabled={busy || preview.toInsert + preview.toUpdate === 0} onClick={() => void commit()}>
+            <button type="button" onClick={() => setStep('mapping')} disabled={busy}>
+              {t('back')}
+            </button>
+            <button
+              type="button"
+              data-testid="import-confirm"
+              disabled={busy || preview.toInsert + preview.toUpdate === 0}
+              onClick={() => void commit()}
+            >
               {t('confirm', { n: preview.toInsert + preview.toUpdate })}
             </button>
           </div>
@@ -258,21 +404,38 @@ export function ImportWizard({ unitCode, onDone, onWritten }: { unitCode: string
         <div data-testid="import-result">
           <p className="success">{t('done', { imported: result.imported, updated: result.updated })}</p>
           <p data-testid="import-result-counts">
-            {t('resultCounts', { total: result.totalRows, imported: result.imported, updated: result.updated, unchanged: result.unchanged, rejected: result.rejectedRows })}
+            {t('resultCounts', {
+              total: result.totalRows,
+              imported: result.imported,
+              updated: result.updated,
+              unchanged: result.unchanged,
+              rejected: result.rejectedRows,
+            })}
           </p>
-          {result.rejected.length > 0 && <ProblemTable problems={result.rejected} testId="import-rejected" rowTestId="import-rejected-row" label={t('rejectedRows')} />}
+          {result.rejected.length > 0 && (
+            <ProblemTable
+              problems={result.rejected}
+              testId="import-rejected"
+              rowTestId="import-rejected-row"
+              label={t('rejectedRows')}
+            />
+          )}
           <div className="actions">
             {result.errorFile && (
               <button type="button" data-testid="import-error-export" onClick={() => download(result.errorFile!)}>
                 {t('exportErrors')}
               </button>
             )}
-            <button type="button" data-testid="import-close" onClick={() => onDone(true)}>{t('close')}</button>
+            <button type="button" data-testid="import-close" onClick={() => onDone(true)}>
+              {t('close')}
+            </button>
           </div>
         </div>
       )}
       {step !== 'result' && step !== 'writing' && (
-        <button type="button" onClick={() => onDone(false)}>{t('cancel')}</button>
+        <button type="button" onClick={() => onDone(false)}>
+          {t('cancel')}
+        </button>
       )}
     </div>
   );

@@ -38,7 +38,8 @@ export const employeeMessages = defineCatalog({
     stepMapping: '2. Ghép cột',
     stepPreview: '3. Kiểm tra',
     stepResult: '4. Kết quả',
-    pickHint: 'Chọn tệp .xlsx hoặc .csv. Tiêu đề cột có dấu hoặc không dấu đều được; chữ TCVN3/VNI được tự chuyển sang Unicode.',
+    pickHint:
+      'Chọn tệp .xlsx hoặc .csv. Tiêu đề cột có dấu hoặc không dấu đều được; chữ TCVN3/VNI được tự chuyển sang Unicode.',
     reading: 'Đang đọc và kiểm tra tệp…',
     field: 'Thông tin',
     column: 'Cột trong tệp',
@@ -58,7 +59,8 @@ export const employeeMessages = defineCatalog({
     rowsDone: '{n} dòng',
     done: 'Đã nhập {imported} người, cập nhật {updated} người.',
     rejectedCount: '{n} lỗi ở các dòng bị bỏ qua.',
-    resultCounts: '{total} dòng: {imported} thêm mới, {updated} cập nhật, {unchanged} không thay đổi, {rejected} dòng bị từ chối',
+    resultCounts:
+      '{total} dòng: {imported} thêm mới, {updated} cập nhật, {unchanged} không thay đổi, {rejected} dòng bị từ chối',
     accepted: 'Các dòng hợp lệ (hiển thị {shown}/{n})',
     actionNew: 'Thêm mới',
     actionUpdate: 'Cập nhật',
@@ -66,6 +68,8 @@ export const employeeMessages = defineCatalog({
     action: 'Sẽ làm',
     rejectedRows: 'Các dòng bị từ chối (chưa ghi)',
     exportErrors: 'Tải tệp Excel các dòng bị từ chối (kèm cột lý do)',
+    sheet: 'Trang tính',
+    headerRow: 'Dòng tiêu đề cột',
     close: 'Đóng',
   },
   en: {
@@ -105,7 +109,8 @@ export const employeeMessages = defineCatalog({
     stepMapping: '2. Map columns',
     stepPreview: '3. Check',
     stepResult: '4. Result',
-    pickHint: 'Choose an .xlsx or .csv file. Headers with or without accents work; TCVN3/VNI text is converted to Unicode.',
+    pickHint:
+      'Choose an .xlsx or .csv file. Headers with or without accents work; TCVN3/VNI text is converted to Unicode.',
     reading: 'Reading and checking the file…',
     field: 'Field',
     column: 'Column in the file',
@@ -133,6 +138,8 @@ export const employeeMessages = defineCatalog({
     action: 'Will',
     rejectedRows: 'Rejected rows (not written)',
     exportErrors: 'Download the rejected rows as Excel (with a reason column)',
+    sheet: 'Sheet',
+    headerRow: 'Header row',
     close: 'Close',
   },
 });
