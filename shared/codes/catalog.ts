@@ -68,8 +68,3 @@ export function checkCode(list: CodeListName, code: string, isoDateOrMonth: stri
   if (!version) return 'unchecked';
   return version.has(code) ? 'known' : 'unknown';
 }
-
-/** The version a check used, for messages ("danh mục từ 01/07/2025"). */
-export function codeVersionAt(list: CodeListName, isoDateOrMonth: string): CodeList | null {
-  return installedCodeCatalog()?.at(list, isoDateOrMonth) ?? null;
-}

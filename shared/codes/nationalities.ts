@@ -1,6 +1,7 @@
 /**
  * Quốc tịch (`QuocTich`): ISO 3166-1 alpha-2 (reference §3.3, observed `VN` in real TK1-TS files and the portal).
- * The full list of officially assigned codes; Vietnamese names for the ones clerks meet most.
+ * The full list of officially assigned codes. Names, and the legacy codes VNPT keeps (AN, CS), come from the dated
+ * list resources/codes/nationalities (see known.ts: isKnownNationality).
  */
 const ISO_ALPHA2 =
   'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ ' +
@@ -12,12 +13,6 @@ const ISO_ALPHA2 =
   'TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW';
 
 export const NATIONALITY_CODES: ReadonlySet<string> = new Set(ISO_ALPHA2.split(' '));
-
-export const NATIONALITY_NAMES: Readonly<Record<string, string>> = {
-  VN: 'Việt Nam', CN: 'Trung Quốc', KR: 'Hàn Quốc', JP: 'Nhật Bản', TW: 'Đài Loan', US: 'Hoa Kỳ', LA: 'Lào',
-  KH: 'Campuchia', TH: 'Thái Lan', SG: 'Singapore', MY: 'Malaysia', PH: 'Philippines', IN: 'Ấn Độ', GB: 'Anh',
-  FR: 'Pháp', DE: 'Đức', AU: 'Úc', RU: 'Nga',
-};
 
 export const VIETNAM = 'VN';
 
