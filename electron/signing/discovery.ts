@@ -16,7 +16,13 @@ import type { LibraryReport, TokenReport } from '../../shared/contract/signing';
 import { libraryListSchema, type LibraryListFile } from '../../shared/signing/library-list';
 
 export function readLibraryList(resourcesDir: string): LibraryListFile {
-  return libraryListSchema.parse(JSON.parse(readFileSync(join(resourcesDir, 'pkcs11-libraries.json'), 'utf8')));
+  const file = join(resourcesDir, 'pkcs11-libraries.json');
+  try {
+    return libraryListSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new AppError('IO', `Danh sách thư viện PKCS#11 (${file}) không đọc được hoặc sai cấu trúc: ${why}`, { en: `The PKCS#11 library list (${file}) is unreadable or malformed: ${why}` });
+  }
 }
 
 export type Os = 'windows' | 'linux' | 'darwin';

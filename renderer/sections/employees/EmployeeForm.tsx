@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { EmployeeField, EmployeeFields, EmployeeRecord, HistoryEntry } from '../../../shared/contract/roster';
-import { EMPLOYEE_STATUSES } from '../../../shared/contract/roster';
+import { EMPLOYEE_STATUSES, employeeFields } from '../../../shared/contract/roster';
 import type { CodeListName } from '../../../shared/codes/code-list';
 import { checkEmployee } from '../../../shared/identity/employee-record';
 import { EMPLOYEE_FIELD_LABELS, EMPLOYEE_STATUS_LABELS } from '../../../shared/identity/employee-labels';
@@ -10,13 +10,8 @@ import { CodePicker } from '../../components/CodePicker';
 import { errorText, useMessages } from '../../i18n';
 import { employeeMessages } from './messages';
 
-export const EMPTY_EMPLOYEE: EmployeeFields = {
-  fullName: '', insuranceNumber: '', birthDate: '', gender: 'M', cccd: '', cmnd: '', nationality: 'VN', ethnicity: '01',
-  birthProvince: '', birthDistrict: '', birthWard: '', address: '', phone: '', email: '', jobTitle: '', workplace: '',
-  department: '', contractType: '', contractNumber: '', contractSigned: '', contractStart: '', contractEnd: '',
-  salaryKind: 'amount', salary: null, allowancePosition: 0, allowanceSeniorityExcess: 0, allowanceSeniorityJob: 0,
-  allowanceSalary: 0, allowanceOther: 0, wageRegion: '', hospitalCode: '', status: 'working',
-};
+/** A new employee: the contract schema's defaults, the three required fields blank, Kinh (01) preselected. */
+export const EMPTY_EMPLOYEE: EmployeeFields = employeeFields.parse({ fullName: '', birthDate: '', gender: 'M', ethnicity: '01' });
 
 const IDENTITY: EmployeeField[] = ['fullName', 'insuranceNumber', 'birthDate', 'cccd', 'cmnd', 'nationality', 'birthProvince', 'birthDistrict', 'birthWard', 'address', 'phone', 'email'];
 const WORK: EmployeeField[] = ['jobTitle', 'workplace', 'department', 'contractType', 'contractNumber', 'contractSigned', 'contractStart', 'contractEnd', 'wageRegion', 'hospitalCode'];

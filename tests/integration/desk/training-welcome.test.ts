@@ -51,8 +51,10 @@ describe('training mode', () => {
     expect(state.ivanEndpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+/);
     const settings = await ctx.value('ivan.settingsGet', { unitCode: 'TH00001' });
     expect(settings.settings[0]).toMatchObject({ endpoint: state.ivanEndpoint, trainingMode: true });
-    // A real HTTP server answers there.
-    const res = await fetch(state.ivanEndpoint!);
-    expect(res.status).toBeLessThan(500);
+    // The training I-VAN answers there: its health route, and an unknown dossier is a 404, not a crash.
+    const health = await fetch(`${state.ivanEndpoint}/v1/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ ok: true });
+    expect((await fetch(`${state.ivanEndpoint}/v1/dossiers/KHONG-CO`)).status).toBe(404);
   });
 });
