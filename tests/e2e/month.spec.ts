@@ -198,3 +198,36 @@ test('the draft editor’s roster picker: search without accents, pick several, 
   });
   expect(d.draft.rows.map((r) => r.fullName).sort()).toEqual(['Nguyễn Thị Lan', 'Trần Văn Hải']);
 });
+
+test('the employee form records a dated event; the proposals take its date, not the typing day', async ({ page }) => {
+  // At the 2015 clock the event is typed on 20/10/2015 and dated 05/10/2015.
+  const dated = await serveApp({ now: NOW });
+  try {
+    const call = async (method: string, body: unknown) => {
+      const r = (await (await page.request.post(`${dated.baseUrl}/api/${method}`, { data: body, headers: { 'X-Kekhai-Token': dated.secret } })).json()) as { ok: boolean; value: unknown; error?: unknown };
+      expect(r.ok, JSON.stringify(r.error)).toBe(true);
+      return r.value as Record<string, unknown>;
+    };
+    await call('unit.add', { code: UNIT, name: 'Công ty TNHH Mẫu', taxCode: '0100109106', agencyCode: '03801', wageRegion: '01' });
+    await call('welcome.dismiss', {});
+    const e = await call('employee.save', { unitCode: UNIT, employee: { fullName: 'Lê Thị Bình', insuranceNumber: '0301000002', birthDate: '02/02/1988', gender: 'F', cccd: '001188000002', jobTitle: 'Kế toán', salary: 6_000_000, contractNumber: '2/HĐLĐ', contractSigned: '01/06/2014' } });
+    await call('ledger.participatingSince', { unitCode: UNIT, employeeId: e.id, since: '06/2014' });
+    await page.goto(dated.url);
+    await page.evaluate((u) => localStorage.setItem('kekhai.unit', u), UNIT);
+    await page.reload();
+    await page.getByTestId('nav-employees').click();
+    await page.getByTestId('employee-row').filter({ hasText: 'Lê Thị Bình' }).dblclick();
+    await expect(page.getByTestId('emp-participatingSince')).toHaveValue('06/2014');
+    const events = page.getByTestId('employee-events');
+    await events.getByTestId('event-kind').selectOption('maternity');
+    await events.getByTestId('event-effective').fill('05/10/2015');
+    await events.getByTestId('event-end').fill('04/04/2016');
+    await events.getByTestId('event-record').click();
+    await expect(events.getByTestId('event-list')).toContainText('05/10/2015 → 04/04/2016');
+    await expect(page.getByTestId('emp-status')).toHaveValue('maternity');
+    const p = (await call('dossier.propose', { unitCode: UNIT, period: '10/2015' })) as { rows: { plan: string; fromMonth: string; toMonth: string }[] };
+    expect(p.rows.map((r) => `${r.plan} ${r.fromMonth}-${r.toMonth}`)).toEqual(['TS 10/2015-03/2016']);
+  } finally {
+    await stopApp(dated);
+  }
+});

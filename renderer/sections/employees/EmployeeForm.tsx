@@ -6,6 +6,7 @@ import { checkEmployee } from '../../../shared/identity/employee-record';
 import { EMPLOYEE_FIELD_LABELS, EMPLOYEE_STATUS_LABELS } from '../../../shared/identity/employee-labels';
 import { api } from '../../api/client';
 import { ParticipationSinceField, useParticipationSince } from './ParticipationSince';
+import { EventPanel } from './EventPanel';
 import { CodePicker } from '../../components/CodePicker';
 import { errorText, useMessages } from '../../i18n';
 import { employeeMessages } from './messages';
@@ -151,6 +152,7 @@ export function EmployeeForm({ unitCode, employee, now, onDone }: { unitCode: st
           <input data-testid="emp-effectiveDate" value={effectiveDate} onChange={(e) => setEffectiveDate(e.target.value)} />
         </label>
       )}
+      {employee && <EventPanel unitCode={unitCode} employeeId={employee.id} onRecorded={(e) => setV((cur) => ({ ...cur, status: e.status, salary: e.salary, contractStart: e.contractStart }))} />}
       {serverError && <p className="error" role="alert" data-testid="employee-server-error">{serverError}</p>}
       <div className="actions">
         <button type="submit" data-testid="employee-save">{t('save')}</button>
