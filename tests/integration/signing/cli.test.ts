@@ -44,9 +44,14 @@ describe('kekhai tokens / sign / verify / dossier make', () => {
     const x = xmlsec1Verify(out, token.files.ca);
     expect(x.ok, x.output).toBe(true);
 
+    // Intact but the token's CA is not trusted yet: exit 1 (issue #12); trusted once the CA is imported.
+    const untrusted = await runCli(['verify', out, '--json'], { data, env });
+    expect(untrusted.code).toBe(1);
+    expect(untrusted.json).toMatchObject({ valid: true, trusted: false });
+    expect((await runCli(['trust', 'add', token.files.ca, '--json'], { data, env })).code).toBe(0);
     const v = await runCli(['verify', out, '--json'], { data, env });
     expect(v.code, v.stdout).toBe(0);
-    expect(v.json.valid).toBe(true);
+    expect(v.json).toMatchObject({ valid: true, trusted: true });
     expect(v.json.files[0]).toMatchObject({ name: 'BHXHDienTu.xml', valid: true, signer: 'CÔNG TY TNHH MẪU KÊ KHAI', mst: '2800123452' });
     expect(v.json.files.length).toBe(1 + r.json.files.length);
 
