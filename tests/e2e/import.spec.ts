@@ -6,6 +6,15 @@ import { runCli } from '../support/cli';
 import { makeTempDir } from '../support/tmp';
 import { writeXlsx, type XlsxCell } from '../../electron/roster/write-xlsx';
 import { readXlsx } from '../../electron/roster/read-xlsx';
+import {
+  VNPT_DATA_COLUMNS,
+  VNPT_DATA_SHEET,
+  VNPT_DOCUMENT_COLUMNS,
+  VNPT_DOCUMENTS_SHEET,
+  VNPT_HOUSEHOLD_COLUMNS,
+  VNPT_HOUSEHOLD_SHEET,
+  VNPT_NOTES,
+} from '../../shared/vnpt/layout';
 
 const UNIT = 'TS12345';
 
@@ -40,30 +49,23 @@ function twoSheetWorkbook(): Uint8Array {
 }
 
 /**
- * The VNPT-BHXH clerk workbook (../shared/reference/vnpt-template.md): sheet "Dữ Liệu", notes in row 1, labels in
- * row 2, XML names in row 3, data from row 4: two people already in the roster and one new.
+ * The VNPT-BHXH clerk workbook in its real layout (shared/vnpt/layout.ts, ../shared/reference/vnpt-template.md): sheets
+ * "Dữ Liệu", "Phụ lục" and "Bảng kê"; notes in row 1, labels in row 2, XML names in row 3, data from row 4, gender as
+ * 1/0. Two people already in the roster and one new.
  */
 function vnptWorkbook(): Uint8Array {
-  const cols: [string, string][] = [
-    ['ID Lao động', 'STT'],
-    ['Họ tên', 'HoTen'],
-    ['Mã số BHXH', 'MasoBHXH'],
-    ['Loại khai báo', 'TenLoaiKhaiBao'],
-    ['Mã loại khai báo', 'Loai'],
-    ['Phương án', 'TenPhuongAn'],
-    ['Mã Phương án', 'PA'],
-    ['Chức vụ', 'ChucVu'],
-    ['Nơi làm việc', 'NoiLamViec'],
-    ['Tiền lương/ Hệ số lương', 'TienLuong'],
-    ['Từ tháng', 'TuThang'],
-    ['Đến tháng', 'DenThang'],
-    ['CMND', 'CMND'],
-    ['Ngày sinh', 'NgaySinh'],
-    ['Giới tính', 'GioiTinh'],
-    ['Mã quốc tịch', 'QuocTich'],
-    ['Mã Dân tộc', 'DanToc'],
-    ['Mã Bệnh viện', 'MaBenhVien'],
-  ];
+  const sheet = (
+    cols: readonly { label: string; name: string }[],
+    notes: readonly string[],
+    data: Record<string, XlsxCell>[],
+  ) => ({
+    rows: [
+      [...notes],
+      cols.map((c) => c.label),
+      cols.map((c) => c.name),
+      ...data.map((d) => cols.map((c) => (c.name ? (d[c.name] ?? null) : null))),
+    ],
+  });
   const person = (
     id: number,
     name: string,
@@ -72,36 +74,36 @@ function vnptWorkbook(): Uint8Array {
     salary: number,
     cccd: string,
     birth: string,
-    gender: string,
-  ): XlsxCell[] => [
-    id,
-    name,
-    no,
-    'Tăng',
-    1,
-    'Tăng mới',
-    'TM',
-    job,
-    'Xưởng 1',
-    salary,
-    '11/2025',
-    '',
-    cccd,
-    birth,
-    gender,
-    'VN',
-    '01',
-    '38280',
+    gender: 0 | 1,
+  ): Record<string, XlsxCell> => ({
+    STT: id,
+    HoTen: name,
+    MasoBHXH: no,
+    TenLoaiKhaiBao: 'Tăng lao động',
+    Loai: 1,
+    TenPhuongAn: 'Tăng mới',
+    PA: 'TM',
+    ChucVu: job,
+    NoiLamViec: 'Xưởng 1',
+    TienLuong: salary,
+    TuThang: '11/2025',
+    CMND: cccd,
+    NgaySinh: birth,
+    GioiTinh: gender,
+    QuocTich: 'VN',
+    DanToc: '01',
+    MaBenhVien: '38280',
+  });
+  const data = [
+    person(1, 'Nguyễn Văn Đức', '7900000001', 'Công nhân may', 5_310_000, '079090000001', '17/05/1990', 1),
+    person(2, 'Trương Quốc Khánh', '7900000002', 'Quản đốc', 7_000_000, '079090000002', '07/05/1990', 1),
+    person(3, 'Đặng Thu Hà', '7900000010', 'Kỹ thuật viên', 6_000_000, '079196000010', '05/06/1996', 0),
   ];
-  const rows: XlsxCell[][] = [
-    ['Ghi chú: nhập dữ liệu từ dòng 4; không sửa dòng 3'],
-    cols.map(([label]) => label),
-    cols.map(([, xml]) => xml),
-    person(1, 'Nguyễn Văn Đức', '7900000001', 'Công nhân may', 5_310_000, '079090000001', '17/05/1990', 'Nam'),
-    person(2, 'Trương Quốc Khánh', '7900000002', 'Quản đốc', 7_000_000, '079090000002', '07/05/1990', 'Nam'),
-    person(3, 'Đặng Thu Hà', '7900000010', 'Kỹ thuật viên', 6_000_000, '079196000010', '05/06/1996', 'Nữ'),
-  ];
-  return writeXlsx([{ name: 'Dữ Liệu', rows }]);
+  return writeXlsx([
+    { name: VNPT_DATA_SHEET, ...sheet(VNPT_DATA_COLUMNS, VNPT_NOTES, data) },
+    { name: VNPT_HOUSEHOLD_SHEET, ...sheet(VNPT_HOUSEHOLD_COLUMNS, ['Dữ liệu nhập bắt đầu từ dòng thứ 4'], []) },
+    { name: VNPT_DOCUMENTS_SHEET, ...sheet(VNPT_DOCUMENT_COLUMNS, ['Dữ liệu nhập bắt đầu từ dòng thứ 4'], []) },
+  ]);
 }
 
 test('import journey: title rows, good and rejected rows before writing, counts that add up, the list refreshed at once, the error workbook, a VNPT workbook, the KCB picker', async ({
@@ -245,7 +247,9 @@ async function titledFile(page: Page, file: string): Promise<void> {
 async function vnptFile(page: Page, file: string): Promise<void> {
   await page.getByTestId('employee-import').click();
   await page.getByTestId('import-file').setInputFiles(file);
-  // Row 3's XML names are the header (row 2's labels repeat).
+  // The data sheet is suggested among the three; row 3's XML names are the header (row 2's labels repeat).
+  await expect(page.getByTestId('import-sheet')).toHaveValue('Dữ Liệu');
+  await expect(page.getByTestId('import-header-row')).toHaveValue('3');
   await expect(page.getByTestId('map-fullName')).toHaveValue('HoTen');
   await expect(page.getByTestId('map-insuranceNumber')).toHaveValue('MasoBHXH');
   await page.getByTestId('import-mapping-next').click();
