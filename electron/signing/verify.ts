@@ -124,7 +124,8 @@ function readSignature(xml: string, sig: ElementInfo, end: number, latin1: boole
           parts.references.push(ref);
         } else if (ds && el.local === 'Transform' && ref) ref.transforms.push(el.attr('Algorithm') ?? '');
         else if (ds && el.local === 'DigestMethod' && ref) ref.digestMethod = el.attr('Algorithm');
-        else if (ds && ['DigestValue', 'SignatureValue', 'X509Certificate', 'Modulus'].includes(el.local)) return 'capture';
+        // Never from inside an Object: it is not signed (only a referenced SigningTime counts, below).
+        else if (ds && !inObject[el.depth] && ['DigestValue', 'SignatureValue', 'X509Certificate', 'Modulus'].includes(el.local)) return 'capture';
         else if (el.local === 'SigningTime' && inObject[el.depth] && parts.signingTime === undefined) {
           // Any enclosing element with an Id, up to the Object: a Reference to one of them signs the time.
           parts.signingTimeIds = ids.slice(1, el.depth + 1).filter((x): x is string => x !== undefined);

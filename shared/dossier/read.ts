@@ -88,7 +88,7 @@ const REPEATABLE = new Set(['FileToKhai', 'LaoDong', 'ThongTin', 'LY_DO', 'TTCKY
 /** The XMLDSig elements a BHXH signature may contain (domain reference §1.6 and addendum 2 item 8). */
 const SIGNATURE_CONTENT = new Set([
   'SignedInfo', 'CanonicalizationMethod', 'SignatureMethod', 'Reference', 'Transforms', 'Transform', 'DigestMethod', 'DigestValue',
-  'SignatureValue', 'KeyInfo', 'KeyValue', 'RSAKeyValue', 'Modulus', 'Exponent', 'X509Data', 'X509SubjectName', 'X509Certificate',
+  'SignatureValue', 'KeyInfo', 'KeyName', 'KeyValue', 'RSAKeyValue', 'Modulus', 'Exponent', 'X509Data', 'X509SubjectName', 'X509Certificate', 'X509SKI',
   'X509IssuerSerial', 'X509IssuerName', 'X509SerialNumber', 'Object', 'SignatureProperties', 'SignatureProperty', 'SigningTime',
 ]);
 
