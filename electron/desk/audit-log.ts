@@ -1,3 +1,4 @@
+import { auditSentence } from '../../shared/desk/audit-sentence';
 import type Database from 'better-sqlite3';
 import type { AuditEntry } from '../../shared/contract/desk';
 import { formatDateTimeVN } from '../../shared/format';
@@ -129,7 +130,7 @@ function csvCell(v: string): string {
  * decimal mark is a comma), times in Vietnam time dd/mm/yyyy HH:MM plus the exact ISO instant.
  */
 export function auditCsv(entries: AuditEntry[]): string {
-  const header = ['Thời gian', 'Thời điểm (ISO)', 'Người dùng', 'Hành động', 'Đối tượng', 'Mã đối tượng', 'Chi tiết'];
-  const lines = entries.map((e) => [formatDateTimeVN(new Date(e.at)), e.at, e.actor, e.action, e.subjectType, e.subjectId ?? '', e.detail ?? ''].map(csvCell).join(';'));
+  const header = ['Thời gian', 'Thời điểm (ISO)', 'Người dùng', 'Nội dung', 'Hành động', 'Đối tượng', 'Mã đối tượng', 'Chi tiết'];
+  const lines = entries.map((e) => [formatDateTimeVN(new Date(e.at)), e.at, e.actor, auditSentence(e), e.action, e.subjectType, e.subjectId ?? '', e.detail ?? ''].map(csvCell).join(';'));
   return '\ufeff' + [header.join(';'), ...lines].join('\r\n') + '\r\n';
 }

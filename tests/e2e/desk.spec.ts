@@ -108,8 +108,10 @@ test('backup: manual copy with download, restore with confirmation, audit trail'
   // Every step is in the audit log, with the OS user name, and exports as CSV.
   await page.getByTestId('nav-settings').click();
   await page.getByTestId('settings-tab-audit').click();
-  await expect(page.getByTestId('audit-table')).toContainText('backup.restored');
-  await expect(page.getByTestId('audit-table')).toContainText('training.enabled');
+  // In sentences, not codes.
+  await expect(page.getByTestId('audit-table')).toContainText('Khôi phục dữ liệu từ bản sao lưu ');
+  await expect(page.getByTestId('audit-table')).toContainText('Đổi cài đặt “Chế độ tập huấn”: tắt → bật');
+  await expect(page.getByTestId('audit-table')).not.toContainText('backup.restored');
   await page.getByTestId('audit-search').fill('backup.restored');
   await expect(page.getByTestId('audit-row')).toHaveCount(1);
   const csv = page.waitForEvent('download');

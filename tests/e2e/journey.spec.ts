@@ -283,12 +283,12 @@ test('8. back up and restore the database', async () => {
   // The restore is in the audit log with the OS user name.
   await page.getByTestId('nav-settings').click();
   await page.getByTestId('settings-tab-audit').click();
-  await expect(page.getByTestId('audit-table')).toContainText('backup.restored');
+  await expect(page.getByTestId('audit-table')).toContainText('Khôi phục dữ liệu từ bản sao lưu');
   // …next to every state change of the dossier: draft → signed → queued → … → accepted.
   await page.getByTestId('audit-search').fill('dossier.');
-  await expect(page.getByTestId('audit-table')).not.toContainText('backup.restored');
-  for (const state of ['dossier.draft', 'dossier.signed', 'dossier.accepted']) await expect(page.getByTestId('audit-table')).toContainText(state);
-  await expect(page.getByTestId('audit-table')).toContainText('received → accepted');
+  await expect(page.getByTestId('audit-table')).not.toContainText('Khôi phục dữ liệu');
+  for (const state of ['Nháp', 'Đã ký', 'Được chấp nhận']) await expect(page.getByTestId('audit-table')).toContainText(state);
+  await expect(page.getByTestId('audit-table')).toContainText('Hồ sơ I-VAN đã nhận → Được chấp nhận');
   await shot('15-audit');
 });
 

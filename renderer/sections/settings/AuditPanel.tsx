@@ -1,30 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AuditEntry } from '../../../shared/contract/desk';
 import { formatDateTimeVN } from '../../../shared/format';
+import { auditSentence } from '../../../shared/desk/audit-sentence';
 import { api } from '../../api/client';
 import { errorText, useMessages } from '../../i18n';
 import { saveBlob } from '../../api/files';
 import { settingsMessages } from './messages';
 
 const PAGE = 50;
-
-/** The recorded change in words: "draft → signed — note" for a dossier step, "key: value" pairs otherwise. */
-function describe(detail: string | null): string {
-  if (!detail) return '';
-  let v: unknown;
-  try {
-    v = JSON.parse(detail);
-  } catch {
-    return detail;
-  }
-  if (!v || typeof v !== 'object' || Array.isArray(v)) return typeof v === 'string' ? v : detail;
-  const o = v as Record<string, unknown>;
-  const show = (x: unknown) => (x === null || x === undefined ? '—' : typeof x === 'string' ? x : JSON.stringify(x));
-  if ('to' in o && 'from' in o) return `${show(o.from)} → ${show(o.to)}${o.note ? ` — ${show(o.note)}` : ''}`;
-  return Object.entries(o)
-    .map(([k, x]) => `${k}: ${show(x)}`)
-    .join('; ');
-}
 
 /** Who changed what and when (the Windows user name), searchable and exportable for an inspection. */
 export function AuditPanel() {
@@ -74,8 +57,6 @@ export function AuditPanel() {
             <th>{t('colTime')}</th>
             <th>{t('colActor')}</th>
             <th>{t('colAction')}</th>
-            <th>{t('colSubject')}</th>
-            <th>{t('colDetail')}</th>
           </tr>
         </thead>
         <tbody>
@@ -83,13 +64,9 @@ export function AuditPanel() {
             <tr key={e.id} data-testid="audit-row">
               <td>{formatDateTimeVN(new Date(e.at))}</td>
               <td>{e.actor}</td>
-              <td>{e.action}</td>
-              <td>
-                {e.subjectType}
-                {e.subjectId ? ` ${e.subjectId}` : ''}
-              </td>
-              <td className="audit-detail" title={e.detail ?? undefined}>
-                {describe(e.detail)}
+              {/* The sentence for the clerk; the recorded code and detail for support, on hover. */}
+              <td className="audit-detail" title={`${e.action} ${e.subjectType}${e.subjectId ? ` ${e.subjectId}` : ''} ${e.detail ?? ''}`}>
+                {auditSentence(e, lang)}
               </td>
             </tr>
           ))}
