@@ -1,7 +1,7 @@
 import { formatMoney } from '../format';
 import { mmYyyy, monthDiff } from '../rules/month';
 import { loaiOf, planByCode } from '../codes/plans';
-import { absentMonths, dayBefore, nextMonth, startMonth, stopMonth, type WorkCalendar } from './working-days';
+import { absentMonths, dayAfter, dayBefore, nextMonth, startMonth, stopMonth, type WorkCalendar } from './working-days';
 
 /**
  * Proposals for a period: the D02-TS rows that bring what BHXH knows (the participation ledger) in line with what
@@ -134,7 +134,8 @@ export function proposeFor(person: PersonFacts, periodIso: string, calendar: Wor
     if (!known) {
       start = s.month;
       if (s.month <= periodIso) {
-        const salary = hire.salary ?? salaryBefore(events, nextMonth(s.month) + '-01', person.salary);
+        // The salary in force on the start date; a change later in the month is its own DC line.
+        const salary = hire.salary ?? salaryBefore(events, dayAfter(hire.date), person.salary);
         const why: Say = hire.origin === 'contract' ? ['ngày bắt đầu HĐLĐ', 'contract start'] : ['ngày vào làm', 'first working day'];
         const rule = days(s.unworkedBefore, false);
         const c = person.template.contract as { number?: string; signedOn?: string; from?: string } | undefined;

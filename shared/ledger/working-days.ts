@@ -52,6 +52,12 @@ export function prevMonth(isoMonth: string): string {
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }
 
+/** The day after an ISO date. */
+export function dayAfter(iso: string): string {
+  const [y, m, d] = ymd(iso);
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+}
+
 /** The day before an ISO date. */
 export function dayBefore(iso: string): string {
   const [y, m, d] = ymd(iso);

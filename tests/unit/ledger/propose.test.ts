@@ -80,3 +80,15 @@ describe('a start long before the period with nothing known', () => {
     expect(p.proposals[0]!.reason).toContain('Đã tham gia BHXH từ tháng');
   });
 });
+
+describe('a late hire whose salary changed during the back months', () => {
+  it('is one line per salary period: TM at the starting salary, then DC from the change (no double count)', () => {
+    const p = proposeFor(
+      person([ev('hire', '2015-08-03'), ev('salary', '2015-08-17', { salary: 4_500_000, previousSalary: 4_000_000 })], { knownFrom: null, knownBy: null, insuranceNo: '', salary: 4_500_000 }),
+      '2015-10',
+      '26',
+    );
+    expect(p.proposals.map((x) => `${x.plan} ${x.fromMonth} ${x.salary} ${x.previousSalary}`)).toEqual(['TM 08/2015 4000000 null', 'DC 08/2015 4500000 4000000']);
+    expect(p.proposals.every((x) => x.late)).toBe(true);
+  });
+});
