@@ -5,6 +5,8 @@ import { DRAFT_FORMAT, type Draft } from '../../shared/draft/schema';
 import { formatDateVN } from '../../shared/format';
 import {
   isVnptNamesRow,
+  KEKHAI_DATA_COLUMNS,
+  KEKHAI_HAZARD_LEVELS,
   VNPT_DATA_COLUMNS,
   VNPT_DATA_SHEET,
   VNPT_DOCUMENT_COLUMNS,
@@ -93,6 +95,13 @@ function readRow(c: Columns, cells: CellValue[]): SheetDraftRow {
       from: cellDate(g('Hdld_khac_tungay'), false),
       to: cellDate(g('Hdld_khac_denngay'), false),
     });
+  else
+    Object.assign(contract, {
+      from: cellDate(g('KeKhai_Hdld_tungay'), false),
+      to: cellDate(g('KeKhai_Hdld_denngay'), false),
+    });
+  contract.number = text(g('KeKhai_SoHdld'));
+  contract.signedOn = cellDate(g('KeKhai_NgayKyHdld'), false);
   const jobPositions: SheetDraftRow['jobPositions'] = [];
   for (const [kind, key] of [
     ['manager', 'nql'],
@@ -105,6 +114,11 @@ function readRow(c: Columns, cells: CellValue[]): SheetDraftRow {
     if (from || to) jobPositions.push({ kind, from, to });
   }
   const hasBook = text(g('DaCoSo'));
+  const previousSalary = cellNumber(g('KeKhai_TienLuongCu'));
+  const hazard = text(g('KeKhai_NangNhoc')).toLowerCase();
+  const hazardLevel = (Object.keys(KEKHAI_HAZARD_LEVELS) as (keyof typeof KEKHAI_HAZARD_LEVELS)[]).find(
+    (k) => KEKHAI_HAZARD_LEVELS[k] === hazard || k.toLowerCase() === hazard,
+  );
   const row: SheetDraftRow = {
     plan,
     loai: loaiCell !== null && Number.isInteger(loaiCell) ? loaiCell : 0,
@@ -118,6 +132,7 @@ function readRow(c: Columns, cells: CellValue[]): SheetDraftRow {
     position: text(g('ChucVu')),
     workplace: text(g('NoiLamViec')),
     salary: num(g('TienLuong')),
+    ...(previousSalary !== null && !Number.isNaN(previousSalary) ? { previousSalary } : {}),
     allowances: {
       position: num(g('PhuCapCV')),
       seniorityExcessPct: num(g('PhuCapTNVK')),
@@ -130,7 +145,7 @@ function readRow(c: Columns, cells: CellValue[]): SheetDraftRow {
     wageRegion: cellDigits(g('MavungLTT'), [2]),
     contract,
     note: text(g('Ghichu')),
-    trained: false,
+    trained: flag(g('KeKhai_DaoTao')),
     deathDate: cellDate(g('NgayChet'), false),
     department: text(g('MaPhongBan')),
     livingArea: text(g('MavungSS')).toUpperCase(),
@@ -141,13 +156,13 @@ function readRow(c: Columns, cells: CellValue[]): SheetDraftRow {
     email: text(g('Email_LH')),
     birthPlace: {
       province: cellDigits(g('Matinh_KS'), [2]),
-      district: '',
+      district: cellDigits(g('KeKhai_Mahuyen_KS'), [3]),
       ward: cellDigits(g('Maxa_KS'), [5]),
       address: text(g('Diachi_KS')),
     },
     residence: {
       province: cellDigits(g('Matinh_NN'), [2]),
-      district: '',
+      district: cellDigits(g('KeKhai_Mahuyen_NN'), [3]),
       ward: cellDigits(g('Maxa_NN'), [5]),
       address: text(g('Diachi_NN')),
     },
@@ -157,6 +172,7 @@ function readRow(c: Columns, cells: CellValue[]): SheetDraftRow {
     documents: [],
     jobPositions,
     hazardous: { from: cellDate(g('Nndh_tungay'), false), to: cellDate(g('Nndh_denngay'), false) },
+    ...(hazardLevel ? { hazardLevel } : {}),
   };
   if (!row.loai) {
     const p = planByCode(plan);
@@ -329,6 +345,13 @@ function draftRowCells(row: Draft['rows'][number] & { loai?: number }, index: nu
     Noidung_Thaydoi: row.personalChanges,
     Nndh_tungay: row.hazardous.from,
     Nndh_denngay: row.hazardous.to,
+    KeKhai_TienLuongCu: row.previousSalary ?? null,
+    KeKhai_SoHdld: c.number,
+    KeKhai_NgayKyHdld: c.signedOn,
+    KeKhai_DaoTao: row.trained ? 1 : null,
+    KeKhai_NangNhoc: row.hazardLevel ? KEKHAI_HAZARD_LEVELS[row.hazardLevel] : null,
+    KeKhai_Mahuyen_KS: row.birthPlace.district,
+    KeKhai_Mahuyen_NN: row.residence.district,
   };
   const key = { manager: 'nql', highSkill: 'cmktbc', midSkill: 'cmktbt', other: 'khac' } as const;
   for (const j of row.jobPositions) {
@@ -338,6 +361,7 @@ function draftRowCells(row: Draft['rows'][number] & { loai?: number }, index: nu
   if (c.type === 'indefinite') v.Hdld_tungay = c.from;
   else if (c.type === 'fixed') Object.assign(v, { Hdld_xdth_tungay: c.from, Hdld_xdth_denngay: c.to });
   else if (c.type === 'other') Object.assign(v, { Hdld_khac_tungay: c.from, Hdld_khac_denngay: c.to });
+  else Object.assign(v, { KeKhai_Hdld_tungay: c.from, KeKhai_Hdld_denngay: c.to });
   return v;
 }
 
@@ -354,6 +378,8 @@ const NUMERIC = new Set([
   'TinhLai',
   'DaCoSo',
   'GioiTinh',
+  'KeKhai_TienLuongCu',
+  'KeKhai_DaoTao',
 ]);
 
 function layoutSheet(
@@ -402,7 +428,12 @@ export function draftToVnptWorkbook(
     }
   });
   return writeXlsx([
-    layoutSheet(VNPT_DATA_SHEET, VNPT_DATA_COLUMNS, draft.rows.map(draftRowCells), VNPT_NOTES),
+    layoutSheet(
+      VNPT_DATA_SHEET,
+      [...VNPT_DATA_COLUMNS, ...KEKHAI_DATA_COLUMNS],
+      draft.rows.map(draftRowCells),
+      VNPT_NOTES,
+    ),
     layoutSheet(VNPT_HOUSEHOLD_SHEET, VNPT_HOUSEHOLD_COLUMNS, [], ['Dữ liệu nhập bắt đầu từ dòng thứ 4']),
     layoutSheet(VNPT_DOCUMENTS_SHEET, VNPT_DOCUMENT_COLUMNS, docs, ['Dữ liệu nhập bắt đầu từ dòng thứ 4']),
   ]);

@@ -101,6 +101,27 @@ export const VNPT_DATA_COLUMNS: readonly VnptColumn[] = [
   col('Xã - Địa chỉ nhận bản giấy', 'Maxa_NhanBangiay'),
 ];
 
+/**
+ * KêKhai's own columns, written after the template's last (CD): draft-row fields the VNPT layout has no column for,
+ * so draft → sheet → draft keeps them (the DC row's previous salary, without which its amount cannot be computed; a
+ * contract whose type is not known yet). Named `KeKhai_…` in row 3 so no VNPT-BHXH key is taken; a workbook
+ * without them reads as before.
+ */
+export const KEKHAI_DATA_COLUMNS: readonly VnptColumn[] = [
+  col('Tiền lương trước điều chỉnh (KêKhai)', 'KeKhai_TienLuongCu'),
+  col('Số HĐLĐ (KêKhai)', 'KeKhai_SoHdld'),
+  col('Ngày ký HĐLĐ (KêKhai)', 'KeKhai_NgayKyHdld'),
+  col('Ngày bắt đầu HĐLĐ, chưa rõ loại (KêKhai)', 'KeKhai_Hdld_tungay'),
+  col('Ngày kết thúc HĐLĐ, chưa rõ loại (KêKhai)', 'KeKhai_Hdld_denngay'),
+  col('Đã qua đào tạo nghề (KêKhai)', 'KeKhai_DaoTao'),
+  col('Mức nặng nhọc, độc hại (KêKhai)', 'KeKhai_NangNhoc'),
+  col('Mã huyện - Khai sinh (KêKhai)', 'KeKhai_Mahuyen_KS'),
+  col('Mã huyện - Địa chỉ liên hệ (KêKhai)', 'KeKhai_Mahuyen_NN'),
+];
+
+/** `KeKhai_NangNhoc` text ↔ the draft's `hazardLevel`. */
+export const KEKHAI_HAZARD_LEVELS = { heavy: 'nặng nhọc', especiallyHeavy: 'đặc biệt nặng nhọc' } as const;
+
 export const VNPT_HOUSEHOLD_COLUMNS: readonly VnptColumn[] = [
   col('ID Lao động lấy ở Sheet Dữ Liệu', 'STT'),
   col('Họ tên Thành viên', 'HoTen'),

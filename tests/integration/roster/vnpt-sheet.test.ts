@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeXlsx, type XlsxCell } from '../../../electron/roster/write-xlsx';
 import { readXlsx } from '../../../electron/roster/read-xlsx';
+import { draftSchema } from '../../../shared/draft/schema';
 import { VNPT_DATA_COLUMNS, VNPT_DOCUMENT_COLUMNS, VNPT_NOTES } from '../../../shared/vnpt/layout';
 import { CLI, runCli } from '../../support/cli';
 import { createTestContext, type TestContext } from '../../support/context';
@@ -211,6 +212,53 @@ describe('VNPT-BHXH workbook both ways', () => {
       period: '02/2026',
     });
     expect((again.draft as { rows: unknown[] }).rows).toEqual((first.draft as { rows: unknown[] }).rows);
+  });
+
+  it('a proposed draft (DC with its previous salary, TM whose contract has no type yet) survives draft → sheet → draft, amounts included', async () => {
+    const unitCode = 'TS54321';
+    await ctx.value('unit.add', { ...UNIT, code: unitCode });
+    // The roster as a CSV carries no contract type: the proposed rows get contract.type '' with a start date.
+    const csv = [
+      'Họ và tên,Mã số BHXH,Ngày sinh,Giới tính,Số CCCD,Chức vụ,Tiền lương,Ngày bắt đầu HĐLĐ,Số hợp đồng,Ngày ký hợp đồng',
+      'Phan Văn Đức,7900000011,01/01/1980,Nam,079080000011,Kỹ sư,8000000,01/03/2020,01/2020/HĐLĐ,01/03/2020',
+      'Hồ Thị Hoa,,05/05/1995,Nữ,079195000012,Nhân viên,6500000,02/02/2026,05/2026/HĐLĐ,30/01/2026',
+    ].join('\n');
+    await ctx.value('roster.importCommit', {
+      unitCode,
+      file: blob('nhan-su.csv', new TextEncoder().encode(csv)),
+      participatingSince: '01/2026',
+    });
+    await ctx.value('employee.event', {
+      unitCode,
+      employee: '7900000011',
+      kind: 'salary',
+      effective: '01/02/2026',
+      salary: 9_000_000,
+    });
+    const p = await ctx.value('dossier.propose', { unitCode, period: '02/2026' });
+    const proposed = draftSchema.parse(p.draft);
+    const byPlan = Object.fromEntries(proposed.rows.map((r) => [r.plan, r]));
+    expect(byPlan.DC).toMatchObject({ salary: 9_000_000, previousSalary: 8_000_000 });
+    expect(byPlan.TM).toMatchObject({
+      contract: { type: '', from: '02/02/2026', number: '05/2026/HĐLĐ', signedOn: '30/01/2026' },
+    });
+
+    const out = await ctx.value('dossier.toSheet', { draft: p.draft });
+    const back = await ctx.value('dossier.fromSheet', { file: out.file, unitCode, period: '02/2026' });
+    expect(back.problems).toEqual([]);
+    const rows = (back.draft as { rows: Record<string, unknown>[] }).rows.map(({ loai, ...r }) => {
+      expect(loai).toBe(r.plan === 'DC' ? 2 : 1);
+      return r;
+    });
+    expect(rows).toEqual(proposed.rows);
+
+    const before = await ctx.value('declarations.contributions', { draft: p.draft });
+    const after = await ctx.value('declarations.contributions', { draft: back.draft });
+    expect(after).toEqual(before);
+    expect(after.skipped).toEqual([]);
+    // DC: the change (9.000.000 − 8.000.000) at the row's rate, never the whole new salary.
+    const dc = after.rows.find((r) => r.plan === 'DC')!;
+    expect(dc.total).toBe(Math.round((1_000_000 * dc.rate) / 100));
   });
 
   it('imports the workbook as roster rows (header = row 3 of XML names) and writes the roster in the same layout', async () => {
