@@ -147,13 +147,13 @@ function dueIds(db: Database.Database, now: Date, limit: number): number[] {
   return rows.map((r) => r.id);
 }
 
-function counts(db: Database.Database): { queued: number; waiting: number; nextAt: string | null } {
-  const r = db.prepare("SELECT COUNT(*) AS queued, SUM(next_attempt_at != ?) AS waiting, MIN(CASE WHEN next_attempt_at != ? THEN next_attempt_at END) AS nextAt FROM ivan_outbox WHERE state = 'queued'").get(HELD, HELD) as {
-    queued: number;
-    waiting: number | null;
-    nextAt: string | null;
-  };
-  return { queued: r.queued, waiting: r.waiting ?? 0, nextAt: r.nextAt };
+function counts(db: Database.Database): { queued: number; waiting: number; nextAt: string | null; heldByOthers: number } {
+  const r = db
+    .prepare(
+      "SELECT COUNT(*) AS queued, SUM(next_attempt_at != ?) AS waiting, MIN(CASE WHEN next_attempt_at != ? THEN next_attempt_at END) AS nextAt, SUM(claimed_until > ?) AS heldByOthers FROM ivan_outbox WHERE state = 'queued'",
+    )
+    .get(HELD, HELD, new Date().toISOString()) as { queued: number; waiting: number | null; nextAt: string | null; heldByOthers: number | null };
+  return { queued: r.queued, waiting: r.waiting ?? 0, nextAt: r.nextAt, heldByOthers: r.heldByOthers ?? 0 };
 }
 
 /**
@@ -181,8 +181,9 @@ export async function sendOutbox(db: Database.Database, deps: SenderDeps, opts: 
     report.queued = c.queued;
     if (!opts.untilEmpty || c.waiting === 0) break;
     if (!ids.length && c.nextAt) {
-      // At least a moment: an entry another sender holds is "due" yet not ours to take.
-      const wait = Math.max(250, Date.parse(c.nextAt) - deps.now().getTime());
+      const due = Date.parse(c.nextAt) - deps.now().getTime();
+      // Nothing of ours is due yet: wait for the next one; a due entry another sender holds: look again in a moment.
+      const wait = due > 0 ? due : c.heldByOthers > 0 ? 250 : 0;
       await deps.sleep(Math.min(wait, 5_000));
     }
   }
