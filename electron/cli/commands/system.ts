@@ -17,6 +17,7 @@ const doctor: CliCommand = {
       `${en ? 'Data folder' : 'Thư mục dữ liệu'}: ${r.dataDir}`,
       `${en ? 'Database' : 'Cơ sở dữ liệu'}: ${r.databaseFile} (${en ? 'schema' : 'lược đồ'} ${r.schemaVersion}/${r.latestSchemaVersion})`,
       `${en ? 'Training database' : 'Cơ sở dữ liệu tập huấn'}: ${r.trainingDatabaseFile}${r.training ? (en ? ' (in use)' : ' (đang dùng)') : ''}`,
+      `${en ? 'Logs' : 'Nhật ký'}: ${r.logDir}`,
       `PKCS#11: ${libs.length ? libs.map((l) => `${l.name} (${l.path})`).join(', ') : en ? 'no library found' : 'không tìm thấy thư viện nào'}`,
       `I-VAN: ${r.ivanProvider.length ? r.ivanProvider.map((p) => `${p.unitCode} → ${p.provider ?? '—'}`).join(', ') : en ? 'no unit yet' : 'chưa có đơn vị'}`,
       `Node ${r.versions.node}, Electron ${r.versions.electron ?? (en ? 'not running' : 'không chạy')}, SQLite ${r.versions.sqlite}`,
