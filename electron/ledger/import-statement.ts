@@ -15,12 +15,15 @@ export function applyImportStatement(db: Database.Database, unitId: number, sinc
     )
     .all(unitId, firstNewId) as { id: number; contract_start: string | null }[];
   let n = 0;
-  for (const r of rows) {
-    const start = r.contract_start ? parseDmy(r.contract_start) : null;
-    if (start && start.slice(0, 7) > sinceIso) continue;
-    setParticipatingSince(db, r.id, sinceIso, now);
-    n++;
-  }
+  // One transaction for the whole file (each statement is a savepoint inside it).
+  db.transaction(() => {
+    for (const r of rows) {
+      const start = r.contract_start ? parseDmy(r.contract_start) : null;
+      if (start && start.slice(0, 7) > sinceIso) continue;
+      setParticipatingSince(db, r.id, sinceIso, now);
+      n++;
+    }
+  })();
   return n;
 }
 

@@ -57,11 +57,12 @@ export function proposeForPeriod(db: Database.Database, input: { unitCode: strin
   const persons = unitFacts(db, unit.id);
   const taken = takenKeys(db, input.unitCode, input.dossierId);
   // A person is matched by any of their identities in earlier rows (a TM filed before the mã số was known).
+  const byKey = new Map(persons.map((x) => [personKey(x), x]));
   const { proposals, skipped } = proposeRows(persons, periodIso, getCalendar(db, unit.id), {
     has: (k: string) => {
       if (taken.has(k)) return true;
       const [who, plan, from] = k.split('|') as [string, string, string];
-      const p = persons.find((x) => personKey(x) === who);
+      const p = byKey.get(who);
       return !!p && [p.insuranceNo, p.idNumber, `name:${p.fullName}`].some((id) => id && id !== 'name:' && taken.has(rowKey(id, plan, from)));
     },
   });
