@@ -93,7 +93,7 @@ export function openDatabase(opts: OpenOptions): OpenedDatabase {
   }
   let preMigrationCopy: string | null = null;
   try {
-    beginImmediateByDefault(db);
+    if (!opts.readonly) beginImmediateByDefault(db);
     if (!opts.readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
