@@ -5,21 +5,63 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
-const NODE_BUILTINS = ['assert', 'buffer', 'child_process', 'cluster', 'crypto', 'dgram', 'dns', 'events', 'fs', 'fs/promises', 'http', 'https', 'http2', 'net', 'os', 'path', 'process', 'readline', 'stream', 'tls', 'url', 'util', 'v8', 'vm', 'worker_threads', 'zlib'];
+const NODE_BUILTINS = [
+  'assert',
+  'buffer',
+  'child_process',
+  'cluster',
+  'crypto',
+  'dgram',
+  'dns',
+  'events',
+  'fs',
+  'fs/promises',
+  'http',
+  'https',
+  'http2',
+  'net',
+  'os',
+  'path',
+  'process',
+  'readline',
+  'stream',
+  'tls',
+  'url',
+  'util',
+  'v8',
+  'vm',
+  'worker_threads',
+  'zlib',
+];
 const NATIVE = ['better-sqlite3', 'pkcs11js', 'exceljs', 'node-forge', 'xmllint-wasm', 'electron-updater'];
 
 const nodePatterns = [{ group: ['node:*'], message: 'No Node built-ins here: this code must run in any environment.' }];
 const nodePaths = NODE_BUILTINS.map((name) => ({ name, message: 'No Node built-ins here.' }));
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'release/**', 'test-results/**', 'playwright-report/**', 'bin/**', 'scripts/**', '.tmp/**', 'reports/**'] },
+  {
+    ignores: [
+      'out/**',
+      'node_modules/**',
+      'release/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bin/**',
+      'scripts/**',
+      '.tmp/**',
+      'reports/**',
+    ],
+  },
   {
     files: ['**/*.ts', '**/*.tsx'],
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
     rules: {
       'no-debugger': 'error',
       // Unused code is an error; a leading underscore marks a parameter kept for its position.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+      ],
       // TypeScript already checks names (and knows the DOM/Node globals per tsconfig).
       'no-undef': 'off',
       // `ok && list.push(x)` and `c ? a() : b()` as statements are fine; a bare unused value is not.
@@ -29,9 +71,14 @@ export default tseslint.config(
       // Never leave a focused or skipped test behind.
       'no-restricted-properties': [
         'error',
-        { object: 'it', property: 'skip' }, { object: 'it', property: 'only' }, { object: 'it', property: 'todo' },
-        { object: 'test', property: 'skip' }, { object: 'test', property: 'only' }, { object: 'test', property: 'fixme' },
-        { object: 'describe', property: 'skip' }, { object: 'describe', property: 'only' },
+        { object: 'it', property: 'skip' },
+        { object: 'it', property: 'only' },
+        { object: 'it', property: 'todo' },
+        { object: 'test', property: 'skip' },
+        { object: 'test', property: 'only' },
+        { object: 'test', property: 'fixme' },
+        { object: 'describe', property: 'skip' },
+        { object: 'describe', property: 'only' },
       ],
     },
   },
@@ -51,11 +98,32 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [...nodePaths, { name: 'electron', message: 'shared/ must not import Electron.' }, ...NATIVE.map((name) => ({ name, message: 'shared/ must not import native or Node-only modules.' }))],
-          patterns: [...nodePatterns, { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ must not reach into electron/ or renderer/.' }],
+          paths: [
+            ...nodePaths,
+            { name: 'electron', message: 'shared/ must not import Electron.' },
+            ...NATIVE.map((name) => ({ name, message: 'shared/ must not import native or Node-only modules.' })),
+          ],
+          patterns: [
+            ...nodePatterns,
+            {
+              group: ['**/electron/**', '**/renderer/**'],
+              message: 'shared/ must not reach into electron/ or renderer/.',
+            },
+          ],
         },
       ],
-      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'process', 'require', '__dirname', 'Buffer'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'localStorage',
+        'sessionStorage',
+        'navigator',
+        'process',
+        'require',
+        '__dirname',
+        'Buffer',
+      ],
     },
   },
   {
@@ -71,8 +139,15 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [...nodePaths, { name: 'electron', message: 'The renderer talks to the app only through renderer/api/client.ts.' }, ...NATIVE.map((name) => ({ name, message: 'No native or Node-only modules in the renderer.' }))],
-          patterns: [...nodePatterns, { group: ['**/electron/**'], message: 'The renderer must not import electron/ code.' }],
+          paths: [
+            ...nodePaths,
+            { name: 'electron', message: 'The renderer talks to the app only through renderer/api/client.ts.' },
+            ...NATIVE.map((name) => ({ name, message: 'No native or Node-only modules in the renderer.' })),
+          ],
+          patterns: [
+            ...nodePatterns,
+            { group: ['**/electron/**'], message: 'The renderer must not import electron/ code.' },
+          ],
         },
       ],
       'no-restricted-globals': ['error', 'process', 'require', '__dirname', 'Buffer'],
@@ -82,7 +157,14 @@ export default tseslint.config(
     files: ['electron/**/*.ts'],
     ignores: ['electron/shell/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only electron/shell/ imports Electron; services run under plain Node.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'Only electron/shell/ imports Electron; services run under plain Node.' },
+          ],
+        },
+      ],
     },
   },
   {
@@ -92,7 +174,10 @@ export default tseslint.config(
       // Checklist 17: every IPC handler goes through the one guarded registration in electron/shell/main.ts.
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name='ipcMain']", message: 'Register IPC only in electron/shell/main.ts through createCallHandler.' },
+        {
+          selector: "CallExpression[callee.object.name='ipcMain']",
+          message: 'Register IPC only in electron/shell/main.ts through createCallHandler.',
+        },
       ],
     },
   },

@@ -12,7 +12,10 @@ type HandlerMap = Record<string, AnyHandler | undefined>;
 const capabilities: { methods: object; load(): Promise<object> }[] = [
   { methods: domainMaps.systemMethods, load: async () => (await import('../system/handlers')).systemHandlers },
   { methods: domainMaps.rosterMethods, load: async () => (await import('../roster/handlers')).rosterHandlers },
-  { methods: domainMaps.declarationMethods, load: async () => (await import('../declarations/handlers')).declarationHandlers },
+  {
+    methods: domainMaps.declarationMethods,
+    load: async () => (await import('../declarations/handlers')).declarationHandlers,
+  },
   { methods: domainMaps.signingMethods, load: async () => (await import('../signing/handlers')).signingHandlers },
   { methods: domainMaps.ivanMethods, load: async () => (await import('../ivan/handlers')).ivanHandlers },
   { methods: domainMaps.deskMethods, load: async () => (await import('../desk/handlers')).deskHandlers },

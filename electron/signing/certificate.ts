@@ -55,7 +55,11 @@ function attributeText(v: Name[number][number]['value']): string {
 }
 
 const LDAP_SHORT: Record<string, string> = {
-  ...Object.fromEntries(['2.5.4.3', '2.5.4.7', '2.5.4.8', '2.5.4.10', '2.5.4.11', '2.5.4.6', '2.5.4.12', '1.2.840.113549.1.9.1'].map((oid) => [oid, SHORT[oid]!])),
+  ...Object.fromEntries(
+    ['2.5.4.3', '2.5.4.7', '2.5.4.8', '2.5.4.10', '2.5.4.11', '2.5.4.6', '2.5.4.12', '1.2.840.113549.1.9.1'].map(
+      (oid) => [oid, SHORT[oid]!],
+    ),
+  ),
   '0.9.2342.19200300.100.1.25': 'DC',
   '2.5.4.42': 'G',
   '2.5.4.43': 'I',
@@ -65,7 +69,14 @@ const LDAP_SHORT: Record<string, string> = {
 /** RFC 4514-style text in DER order (`C=VN, O=…, CN=…, 0.9.2342.19200300.100.1.1=MST:…`), multi-valued RDNs joined by `+`. */
 function nameText(name: Name): string {
   return name
-    .map((set) => set.map((atv) => `${LDAP_SHORT[atv.type] ?? atv.type}=${atv.value.anyValue ? attributeText(atv.value) : escapeDn(atv.value.toString())}`).join('+'))
+    .map((set) =>
+      set
+        .map(
+          (atv) =>
+            `${LDAP_SHORT[atv.type] ?? atv.type}=${atv.value.anyValue ? attributeText(atv.value) : escapeDn(atv.value.toString())}`,
+        )
+        .join('+'),
+    )
     .join(', ');
 }
 
@@ -98,7 +109,10 @@ export function readCertificate(der: Buffer): CertInfo {
     cert = AsnConvert.parse(der, Certificate);
     node = new NodeX509(der);
   } catch (e) {
-    throw new AppError('CERT_INVALID', 'Chứng thư số không đọc được (sai định dạng X.509)', { en: 'The certificate cannot be read (not X.509)', cause: e });
+    throw new AppError('CERT_INVALID', 'Chứng thư số không đọc được (sai định dạng X.509)', {
+      en: 'The certificate cannot be read (not X.509)',
+      cause: e,
+    });
   }
   const tbs = cert.tbsCertificate;
   const subj = rdns(tbs.subject);
@@ -110,9 +124,15 @@ export function readCertificate(der: Buffer): CertInfo {
   const keyUsage = ku === null ? null : KU_NAMES.filter(([bit]) => (ku & bit) !== 0).map(([, n]) => n);
   const jwk = node.publicKey.export({ format: 'jwk' }) as { n?: string; e?: string; kty: string };
   if (jwk.kty !== 'RSA' || !jwk.n || !jwk.e) {
-    throw new AppError('CERT_NOT_RSA', 'Chứng thư số không dùng khóa RSA — hồ sơ BHXH yêu cầu RSA-SHA256', { en: 'The certificate key is not RSA; BHXH requires RSA-SHA256' });
+    throw new AppError('CERT_NOT_RSA', 'Chứng thư số không dùng khóa RSA — hồ sơ BHXH yêu cầu RSA-SHA256', {
+      en: 'The certificate key is not RSA; BHXH requires RSA-SHA256',
+    });
   }
-  const mstValues = [first(subj, UID_OID), first(subj, ORGANIZATION_IDENTIFIER_OID), ...subj.map((r) => r.value)].filter((v): v is string => !!v);
+  const mstValues = [
+    first(subj, UID_OID),
+    first(subj, ORGANIZATION_IDENTIFIER_OID),
+    ...subj.map((r) => r.value),
+  ].filter((v): v is string => !!v);
   return {
     der: Buffer.from(der),
     subject,
@@ -142,7 +162,10 @@ function serialHex(raw: ArrayBuffer): string {
 function dotnetName(list: Rdn[]): string {
   return [...list]
     .reverse()
-    .map((r) => `${SHORT[r.oid] && r.oid !== UID_OID && r.oid !== ORGANIZATION_IDENTIFIER_OID ? SHORT[r.oid] : 'OID.' + r.oid}=${quoteDn(r.value)}`)
+    .map(
+      (r) =>
+        `${SHORT[r.oid] && r.oid !== UID_OID && r.oid !== ORGANIZATION_IDENTIFIER_OID ? SHORT[r.oid] : 'OID.' + r.oid}=${quoteDn(r.value)}`,
+    )
     .join(', ');
 }
 
@@ -152,7 +175,11 @@ function quoteDn(v: string): string {
 
 /** Normalises a serial typed by the clerk (`0A:1B…`, `0x…`, upper case) for comparison. */
 export function normaliseSerial(s: string): string {
-  return s.toLowerCase().replace(/^0x/, '').replace(/[^0-9a-f]/g, '').replace(/^0+(?=.)/, '');
+  return s
+    .toLowerCase()
+    .replace(/^0x/, '')
+    .replace(/[^0-9a-f]/g, '')
+    .replace(/^0+(?=.)/, '');
 }
 
 export interface CertCheck {
@@ -163,7 +190,11 @@ export interface CertCheck {
 
 export function checkCertificateAt(info: CertInfo, now: Date): CertCheck {
   const w = expiryWarning(info.notAfter, now);
-  return { validity: validityAt(info.notBefore, info.notAfter, now), expiryWarningDays: w.threshold, daysLeft: w.daysLeft };
+  return {
+    validity: validityAt(info.notBefore, info.notAfter, now),
+    expiryWarningDays: w.threshold,
+    daysLeft: w.daysLeft,
+  };
 }
 
 const dmy = formatDateVN;
@@ -172,22 +203,33 @@ const dmy = formatDateVN;
 export function assertCanSign(info: CertInfo, now: Date): void {
   const v = validityAt(info.notBefore, info.notAfter, now);
   if (v === 'expired') {
-    throw new AppError('CERT_EXPIRED', `Chứng thư số "${info.subjectCN}" đã hết hạn ngày ${dmy(info.notAfter)}. Hãy gia hạn chứng thư số với nhà cung cấp.`, {
-      en: `Certificate "${info.subjectCN}" expired on ${dmy(info.notAfter)}. Renew it with the CA.`,
-      details: { serial: info.serial, notAfter: info.notAfter.toISOString() },
-    });
+    throw new AppError(
+      'CERT_EXPIRED',
+      `Chứng thư số "${info.subjectCN}" đã hết hạn ngày ${dmy(info.notAfter)}. Hãy gia hạn chứng thư số với nhà cung cấp.`,
+      {
+        en: `Certificate "${info.subjectCN}" expired on ${dmy(info.notAfter)}. Renew it with the CA.`,
+        details: { serial: info.serial, notAfter: info.notAfter.toISOString() },
+      },
+    );
   }
   if (v === 'not-yet-valid') {
-    throw new AppError('CERT_NOT_YET_VALID', `Chứng thư số "${info.subjectCN}" chỉ có hiệu lực từ ngày ${dmy(info.notBefore)}. Hãy kiểm tra đồng hồ máy tính.`, {
-      en: `Certificate "${info.subjectCN}" is valid only from ${dmy(info.notBefore)}. Check the computer clock.`,
-      details: { serial: info.serial, notBefore: info.notBefore.toISOString() },
-    });
+    throw new AppError(
+      'CERT_NOT_YET_VALID',
+      `Chứng thư số "${info.subjectCN}" chỉ có hiệu lực từ ngày ${dmy(info.notBefore)}. Hãy kiểm tra đồng hồ máy tính.`,
+      {
+        en: `Certificate "${info.subjectCN}" is valid only from ${dmy(info.notBefore)}. Check the computer clock.`,
+        details: { serial: info.serial, notBefore: info.notBefore.toISOString() },
+      },
+    );
   }
   if (!info.canSign) {
-    throw new AppError('CERT_KEY_USAGE', `Chứng thư số "${info.subjectCN}" không được phép dùng để ký (thiếu digitalSignature/nonRepudiation).`, {
-      en: `Certificate "${info.subjectCN}" may not sign (no digitalSignature/nonRepudiation key usage).`,
-      details: { serial: info.serial, keyUsage: info.keyUsage },
-    });
+    throw new AppError(
+      'CERT_KEY_USAGE',
+      `Chứng thư số "${info.subjectCN}" không được phép dùng để ký (thiếu digitalSignature/nonRepudiation).`,
+      {
+        en: `Certificate "${info.subjectCN}" may not sign (no digitalSignature/nonRepudiation key usage).`,
+        details: { serial: info.serial, keyUsage: info.keyUsage },
+      },
+    );
   }
 }
-

@@ -17,7 +17,11 @@ export function testCertPaths(opts: OpenSignerOptions = {}): { key: string; cert
   return { key: join(dir, TEST_CERT_KEY), cert: join(dir, TEST_CERT_PEM) };
 }
 
-export async function openTestCertSigner(spec: Extract<SignerSpec, { kind: 'test-cert' }>, now: Date, opts: OpenSignerOptions): Promise<Signer> {
+export async function openTestCertSigner(
+  spec: Extract<SignerSpec, { kind: 'test-cert' }>,
+  now: Date,
+  opts: OpenSignerOptions,
+): Promise<Signer> {
   if (testCertExpired(now)) {
     throw new AppError(
       'TEST_CERT_EXPIRED',
@@ -32,7 +36,9 @@ export async function openTestCertSigner(spec: Extract<SignerSpec, { kind: 'test
   const paths = { key: spec.keyPath ?? bundled.key, cert: spec.certPath ?? bundled.cert };
   const missing = [paths.key, paths.cert].find((p) => !existsSync(p));
   if (missing) {
-    throw new AppError('TEST_CERT_MISSING', `Không tìm thấy tệp chứng thư thử nghiệm ${missing}`, { en: `Test certificate file ${missing} not found` });
+    throw new AppError('TEST_CERT_MISSING', `Không tìm thấy tệp chứng thư thử nghiệm ${missing}`, {
+      en: `Test certificate file ${missing} not found`,
+    });
   }
   const certDer = Buffer.from(new X509Certificate(readFileSync(paths.cert)).raw);
   let key: KeyObject | null;

@@ -13,11 +13,13 @@ export const draftFieldNotes: Record<string, string> = {
   '/properties/unit/properties/wageRegion': '01–04',
   '/properties/rows/items/properties/plan': 'Phương án (PA), docs reference §3.1',
   '/properties/rows/items/properties/fullName': 'Họ và tên (HoTen), ≤ 100 ký tự',
-  '/properties/rows/items/properties/insuranceNo': 'Mã số BHXH, 10 chữ số; rỗng khi tham gia lần đầu (sinh tờ khai TK1-TS)',
+  '/properties/rows/items/properties/insuranceNo':
+    'Mã số BHXH, 10 chữ số; rỗng khi tham gia lần đầu (sinh tờ khai TK1-TS)',
   '/properties/rows/items/properties/birthDate': 'dd/mm/yyyy, mm/yyyy hoặc yyyy',
   '/properties/rows/items/properties/idNumber': 'CCCD 12 chữ số hoặc CMND 9 chữ số',
   '/properties/rows/items/properties/nationality': 'ISO 3166-1 alpha-2, mặc định VN',
-  '/properties/rows/items/properties/ethnicity': 'Mã dân tộc theo danh mục BHXH (01 Kinh … 99 người nước ngoài), mặc định 01',
+  '/properties/rows/items/properties/ethnicity':
+    'Mã dân tộc theo danh mục BHXH (01 Kinh … 99 người nước ngoài), mặc định 01',
   '/properties/rows/items/properties/position': 'Chức vụ, chức danh nghề (ChucVu)',
   '/properties/rows/items/properties/workplace': 'Nơi làm việc',
   '/properties/rows/items/properties/salary': 'Tiền lương: số đồng, hoặc hệ số khi ≤ 100',
@@ -33,9 +35,12 @@ export const draftFieldNotes: Record<string, string> = {
   '/properties/rows/items/properties/contract/properties/from': 'dd/mm/yyyy',
   '/properties/rows/items/properties/contract/properties/to': 'dd/mm/yyyy',
   '/properties/rows/items/properties/note': 'Ghi chú (Ghichu) ≤ 500 ký tự; rỗng = soạn từ hợp đồng',
-  '/properties/rows/items/properties/previousSalary': 'Tiền lương trước dòng này (DC: số tiền là phần chênh lệch, không phải toàn bộ lương mới)',
-  '/properties/rows/items/properties/hazardLevel': 'Nặng nhọc, độc hại (+5 %) hoặc đặc biệt nặng nhọc, độc hại (+7 %) khi quy định còn hiệu lực',
-  '/properties/rows/items/properties/trained': 'Lao động qua đào tạo nghề: lương ≥ tối thiểu vùng + 7 % khi quy định còn hiệu lực',
+  '/properties/rows/items/properties/previousSalary':
+    'Tiền lương trước dòng này (DC: số tiền là phần chênh lệch, không phải toàn bộ lương mới)',
+  '/properties/rows/items/properties/hazardLevel':
+    'Nặng nhọc, độc hại (+5 %) hoặc đặc biệt nặng nhọc, độc hại (+7 %) khi quy định còn hiệu lực',
+  '/properties/rows/items/properties/trained':
+    'Lao động qua đào tạo nghề: lương ≥ tối thiểu vùng + 7 % khi quy định còn hiệu lực',
   '/properties/rows/items/properties/deathDate': 'Ngày chết dd/mm/yyyy (GH do chết)',
   '/properties/rows/items/properties/department': 'MaPhongBan',
   '/properties/rows/items/properties/interest': 'TinhLai',

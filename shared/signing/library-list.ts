@@ -5,7 +5,8 @@ import { z } from 'zod';
  * when it is read; its JSON Schema (resources/schemas/pkcs11-libraries.schema.json) is generated from it.
  */
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd');
-const paths = (pattern: RegExp) => z.array(z.string().regex(pattern)).refine((a) => new Set(a).size === a.length, 'Đường dẫn trùng nhau');
+const paths = (pattern: RegExp) =>
+  z.array(z.string().regex(pattern)).refine((a) => new Set(a).size === a.length, 'Đường dẫn trùng nhau');
 
 export const libraryListSchema = z
   .strictObject({
@@ -23,7 +24,9 @@ export const libraryListSchema = z
           notes: z.string().optional(),
           paths: z
             .strictObject({
-              windows: paths(/^(%(WINDIR|PROGRAMFILES|PROGRAMFILES\(X86\)|SYSTEMROOT)%|[A-Za-z]:)\\.+\.dll$/).optional(),
+              windows: paths(
+                /^(%(WINDIR|PROGRAMFILES|PROGRAMFILES\(X86\)|SYSTEMROOT)%|[A-Za-z]:)\\.+\.dll$/,
+              ).optional(),
               linux: paths(/^\/.+\.so(\.[0-9]+)*$/).optional(),
               darwin: paths(/^\/.+\.(so|dylib)$/).optional(),
             })

@@ -10,7 +10,10 @@ let data: string;
 
 test.beforeAll(async () => {
   data = mkdtempSync(join(tmpdir(), 'kekhai-electron-'));
-  app = await electron.launch({ args: [join(process.cwd(), 'out', 'electron', 'main.cjs')], env: { ...process.env, KEKHAI_DATA: data } });
+  app = await electron.launch({
+    args: [join(process.cwd(), 'out', 'electron', 'main.cjs')],
+    env: { ...process.env, KEKHAI_DATA: data },
+  });
   page = await app.firstWindow();
   await page.waitForLoadState('domcontentloaded');
 });
@@ -35,7 +38,9 @@ test('one sandboxed window with the preload bridge and no Node in the page', asy
 });
 
 test('the page reaches the contract through IPC and the service process opens the database', async () => {
-  const r = await page.evaluate(() => (window as unknown as { kekhai: { call(m: string, i: unknown): Promise<unknown> } }).kekhai.call('system.info', {}));
+  const r = await page.evaluate(() =>
+    (window as unknown as { kekhai: { call(m: string, i: unknown): Promise<unknown> } }).kekhai.call('system.info', {}),
+  );
   expect(r).toMatchObject({ ok: true, value: { dataDir: data } });
 });
 

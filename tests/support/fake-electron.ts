@@ -98,7 +98,9 @@ export function createFakeElectron() {
     safeStorage: { isEncryptionAvailable: () => false },
     utilityProcess: {
       fork: (path: string) => {
-        const child = new FakeChild(path, (method) => (method === 'settings.get' ? { 'updates.auto': true } : { method }));
+        const child = new FakeChild(path, (method) =>
+          method === 'settings.get' ? { 'updates.auto': true } : { method },
+        );
         children.push(child);
         return child;
       },

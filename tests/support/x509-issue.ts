@@ -29,7 +29,8 @@ import {
   id_ce_subjectKeyIdentifier,
 } from '@peculiar/asn1-x509';
 
-export type KeyUsageName = 'digitalSignature' | 'nonRepudiation' | 'keyEncipherment' | 'dataEncipherment' | 'keyCertSign' | 'cRLSign';
+export type KeyUsageName =
+  'digitalSignature' | 'nonRepudiation' | 'keyEncipherment' | 'dataEncipherment' | 'keyCertSign' | 'cRLSign';
 
 const SHORT_OIDS: Record<string, string> = {
   C: '2.5.4.6',
@@ -106,11 +107,19 @@ export function issueCertificate(o: IssueOptions): Buffer {
       extension(id_ce_keyUsage, true, new KeyUsage(flags)),
       o.ca
         ? extension(id_ce_subjectKeyIdentifier, false, new SubjectKeyIdentifier(keyId(spki)))
-        : extension(id_ce_authorityKeyIdentifier, false, new AuthorityKeyIdentifier({ keyIdentifier: new KeyIdentifier(keyId(issuerSpki)) })),
+        : extension(
+            id_ce_authorityKeyIdentifier,
+            false,
+            new AuthorityKeyIdentifier({ keyIdentifier: new KeyIdentifier(keyId(issuerSpki)) }),
+          ),
     ]),
   });
   const signature = sign('sha256', Buffer.from(AsnConvert.serialize(tbs)), o.signingKey);
-  return Buffer.from(AsnConvert.serialize(new Certificate({ tbsCertificate: tbs, signatureAlgorithm: alg, signatureValue: arrayBuffer(signature) })));
+  return Buffer.from(
+    AsnConvert.serialize(
+      new Certificate({ tbsCertificate: tbs, signatureAlgorithm: alg, signatureValue: arrayBuffer(signature) }),
+    ),
+  );
 }
 
 export function certificatePem(der: Buffer): string {

@@ -14,7 +14,11 @@ describe('CLI start-up loads only what the command needs', () => {
   afterAll(() => removeDir(dir));
   const lone = join(dir, 'cli.cjs');
   copyFileSync(CLI, lone);
-  const run = (...args: string[]) => spawnSync(process.execPath, [lone, ...args], { encoding: 'utf8', env: { ...process.env, KEKHAI_DATA: join(dir, 'data') } });
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, [lone, ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, KEKHAI_DATA: join(dir, 'data') },
+    });
 
   it('--version and help need no cli-core.cjs', () => {
     expect(existsSync(join(dir, 'cli-core.cjs'))).toBe(false);
@@ -43,7 +47,10 @@ describe('kekhai call --input-file', () => {
       expect(r.stderr).toContain(`Không đọc được tệp ${missing}: tệp không tồn tại`);
       expect(r.stderr).not.toMatch(/ENOENT|errno|syscall/);
       const j = await runCli(['call', 'system.info', '--input-file', missing, '--json'], { data });
-      expect(j.json.error).toMatchObject({ code: 'IO', messageEn: `Cannot read ${missing}: no such file (check the path)` });
+      expect(j.json.error).toMatchObject({
+        code: 'IO',
+        messageEn: `Cannot read ${missing}: no such file (check the path)`,
+      });
     } finally {
       removeDir(data);
     }

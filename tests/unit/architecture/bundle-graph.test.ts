@@ -76,11 +76,14 @@ function ownGraph(meta: Metafile): Map<string, string[]> {
   return g;
 }
 
-const packageOf = (spec: string) => (spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!);
+const packageOf = (spec: string) =>
+  spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!;
 
 describe('module graph', () => {
   it('finds the Node entry points in scripts/build.mjs', () => {
-    expect(nodeEntries).toEqual(expect.arrayContaining(['electron/cli/entry.ts', 'electron/shell/main.ts', 'electron/shell/preload.ts']));
+    expect(nodeEntries).toEqual(
+      expect.arrayContaining(['electron/cli/entry.ts', 'electron/shell/main.ts', 'electron/shell/preload.ts']),
+    );
   });
 
   it('has no import cycles in electron/, shared/ or renderer/ (dynamic imports count)', async () => {
@@ -112,7 +115,13 @@ describe('module graph', () => {
     }
     const files = [...eager];
     expect(files.filter((f) => f.includes('node_modules/'))).toEqual([]);
-    expect(files.filter((f) => /electron\/(core\/(runtime|dispatch|registry)|db\/|[a-z]+\/handlers)\.?/.test(f) || f.startsWith('shared/contract/index'))).toEqual([]);
+    expect(
+      files.filter(
+        (f) =>
+          /electron\/(core\/(runtime|dispatch|registry)|db\/|[a-z]+\/handlers)\.?/.test(f) ||
+          f.startsWith('shared/contract/index'),
+      ),
+    ).toEqual([]);
     expect(files).toContain('electron/cli/commands/index.ts');
   }, 60_000);
 
@@ -121,7 +130,9 @@ describe('module graph', () => {
     const meta = await metafile(nodeEntries, 'node');
     const loadedAtRunTime = new Set<string>();
     for (const input of Object.values(meta.inputs)) {
-      for (const i of input.imports) if (i.external && !i.path.startsWith('node:') && !i.path.startsWith('.')) loadedAtRunTime.add(packageOf(i.path));
+      for (const i of input.imports)
+        if (i.external && !i.path.startsWith('node:') && !i.path.startsWith('.'))
+          loadedAtRunTime.add(packageOf(i.path));
     }
     const builtins = new Set(builtinModules);
     const needed = [...loadedAtRunTime].filter((p) => !builtins.has(p) && p !== 'electron').sort();

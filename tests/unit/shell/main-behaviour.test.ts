@@ -73,7 +73,10 @@ describe('once Electron is ready', () => {
     expect(granted).toBe(false);
     expect(fake.sessionHandlers.check!(null, 'notifications')).toBe(false);
     let headers: Record<string, unknown> = {};
-    fake.sessionHandlers.headers!({ responseHeaders: {} }, (r: { responseHeaders: Record<string, unknown> }) => (headers = r.responseHeaders));
+    fake.sessionHandlers.headers!(
+      { responseHeaders: {} },
+      (r: { responseHeaders: Record<string, unknown> }) => (headers = r.responseHeaders),
+    );
     expect(String(headers['Content-Security-Policy'])).toContain("default-src 'self'");
   });
 
@@ -95,7 +98,10 @@ describe('once Electron is ready', () => {
   it('forwards a call from our window to the service process and refuses any other sender', async () => {
     const w = fake.windows[0]!;
     const call = fake.ipcHandlers.get('kekhai:call')!;
-    const ours = { sender: { id: w.webContents.id }, senderFrame: { url: pathToFileURL(join(dir, 'renderer', 'index.html')).href, parent: null } };
+    const ours = {
+      sender: { id: w.webContents.id },
+      senderFrame: { url: pathToFileURL(join(dir, 'renderer', 'index.html')).href, parent: null },
+    };
     expect(await call(ours, 'system.info', {})).toEqual({ ok: true, value: { method: 'system.info' } });
     const foreign = { sender: { id: 999 }, senderFrame: { url: 'https://evil.example/', parent: null } };
     expect(await call(foreign, 'system.info', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -103,9 +109,18 @@ describe('once Electron is ready', () => {
     expect(await call(sub, 'system.info', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     // The desktop-only channel has the same gate, and only its three actions.
     const shellCall = fake.ipcHandlers.get('kekhai:shell')!;
-    expect(await shellCall(foreign, 'openExternal', 'https://baohiemxahoi.gov.vn/')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await shellCall(ours, 'openExternal', 'javascript:alert(1)')).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
-    expect(await shellCall(ours, 'runCommand', 'calc.exe')).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await shellCall(foreign, 'openExternal', 'https://baohiemxahoi.gov.vn/')).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await shellCall(ours, 'openExternal', 'javascript:alert(1)')).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST' },
+    });
+    expect(await shellCall(ours, 'runCommand', 'calc.exe')).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST' },
+    });
     expect(fake.opened).toEqual([]);
   });
 
