@@ -160,6 +160,12 @@ test('training on → sign with the typed test clock → submit → found by uni
   await page.getByTestId('history-period').fill('09/2015');
   await expect(page.getByTestId('history-row')).toHaveCount(0);
 
+  // An accepted dossier is locked and says so.
+  await page.getByTestId('nav-declarations').click();
+  await page.locator('[data-testid^="dossier-row-"]').first().getByRole('button', { name: 'Mở' }).click();
+  await expect(page.getByTestId('editor-state')).toHaveText('Được chấp nhận');
+  await expect(page.getByTestId('sign-readiness')).toContainText('đã khoá');
+
   // The command line sees the same store while training is on, with the names.
   const history = cli(['ivan', 'history', '--json'], app.dataDir);
   expect(history.code, history.stdout).toBe(0);

@@ -236,7 +236,13 @@ test('7. print the dossier to PDF', async () => {
   await expect(page.getByTestId('print-forms')).toBeVisible();
   await shot('12-print');
   // What the desktop app's printToPDF does, through Chromium's own PDF printer (print stylesheet, A4 landscape).
+  // The forms' serif font stays inside the print view; the app around it keeps its own.
+  const appFont = await page.getByTestId('section-title').evaluate((e) => getComputedStyle(e).fontFamily);
+  expect(appFont).toContain('sans-serif');
+  expect(appFont).not.toContain('Times');
   await page.emulateMedia({ media: 'print' });
+  // The PDF starts with the forms, not the screen's heading.
+  await expect(page.getByTestId('section-title')).toBeHidden();
   const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true });
   await page.emulateMedia({ media: 'screen' });
   const file = join(SHOTS, 'ho-so.pdf');

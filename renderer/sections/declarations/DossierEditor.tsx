@@ -291,8 +291,15 @@ export function DossierEditor({ id }: { id: string }) {
               </table>
             )}
           </div>
-          <p data-testid="sign-readiness" className={errors ? 'error' : 'success'}>
-            {errors ? t('errorsCount', { errors, warnings: problems.length - errors }) : problems.length ? t('warningsOnly', { warnings: problems.length }) : t('noProblems')}
+          <p data-testid="sign-readiness" className={!editable ? 'warning' : errors ? 'error' : 'success'}>
+            {/* A dossier past signing is locked: it says so instead of "có thể ký". */}
+            {!editable
+              ? t('locked', { state: t(`state.${detail.state}`) })
+              : errors
+                ? t('errorsCount', { errors, warnings: problems.length - errors })
+                : problems.length
+                  ? t('warningsOnly', { warnings: problems.length })
+                  : t('noProblems')}
           </p>
         </div>
       </div>
