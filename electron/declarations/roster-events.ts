@@ -11,7 +11,16 @@ export interface RosterEventsResult {
   skipped: { employee: string; reason: string }[];
 }
 
-export function rowsFromRosterEvents(db: Database.Database, unitCode: string, period: string, now: Date, dossierId?: string): RosterEventsResult {
+export function rowsFromRosterEvents(
+  db: Database.Database,
+  unitCode: string,
+  period: string,
+  now: Date,
+  dossierId?: string,
+): RosterEventsResult {
   const r = proposeForPeriod(db, { unitCode, period, dossierId }, now);
-  return { rows: r.rows.map((p) => p.row), skipped: r.skipped.map((s) => ({ employee: s.fullName, reason: s.reason })) };
+  return {
+    rows: r.rows.map((p) => p.row),
+    skipped: r.skipped.map((s) => ({ employee: s.fullName, reason: s.reason })),
+  };
 }

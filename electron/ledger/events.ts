@@ -15,7 +15,14 @@ export interface EventInput {
   end?: string;
 }
 
-const STATUS_OF: Partial<Record<EventKind, EmployeeStatus>> = { leave: 'left', maternity: 'maternity', sick: 'sick', unpaid: 'unpaid', return: 'working', hire: 'working' };
+const STATUS_OF: Partial<Record<EventKind, EmployeeStatus>> = {
+  leave: 'left',
+  maternity: 'maternity',
+  sick: 'sick',
+  unpaid: 'unpaid',
+  return: 'working',
+  hire: 'working',
+};
 
 /**
  * Records a dated roster event and brings the roster record up to date (status, salary, contract start), writing the
@@ -26,12 +33,20 @@ export function recordEvent(db: Database.Database, input: EventInput, now: Date,
   const who = employeeIdByRef(db, unit.id, input.employee);
   const effective = isoDate(input.effective, 'effective');
   const end = input.end ? isoDate(input.end, 'end') : null;
-  if (end && end < effective) throw new AppError('VALIDATION', `Ngày kết thúc ${input.end} trước ngày hiệu lực ${input.effective}`, { en: `End ${input.end} is before the effective date ${input.effective}` });
+  if (end && end < effective)
+    throw new AppError('VALIDATION', `Ngày kết thúc ${input.end} trước ngày hiệu lực ${input.effective}`, {
+      en: `End ${input.end} is before the effective date ${input.effective}`,
+    });
   if (input.kind === 'salary' && !input.salary) {
-    throw new AppError('VALIDATION', 'Biến động lương cần --salary (mức lương mới)', { en: 'A salary event needs --salary (the new salary)', details: { problems: [{ field: 'salary', code: 'REQUIRED', message: 'bắt buộc nhập' }] } });
+    throw new AppError('VALIDATION', 'Biến động lương cần --salary (mức lương mới)', {
+      en: 'A salary event needs --salary (the new salary)',
+      details: { problems: [{ field: 'salary', code: 'REQUIRED', message: 'bắt buộc nhập' }] },
+    });
   }
   if (end && !['maternity', 'sick', 'unpaid'].includes(input.kind)) {
-    throw new AppError('VALIDATION', '--end chỉ dùng cho thai sản, ốm đau, nghỉ không lương', { en: '--end applies to maternity, sick and unpaid leave only' });
+    throw new AppError('VALIDATION', '--end chỉ dùng cho thai sản, ốm đau, nghỉ không lương', {
+      en: '--end applies to maternity, sick and unpaid leave only',
+    });
   }
   const store = new EmployeeStore(db);
   return db.transaction(() => {
@@ -45,7 +60,14 @@ export function recordEvent(db: Database.Database, input: EventInput, now: Date,
     const previous = input.kind === 'salary' ? before.salary : null;
     const event = insertEvent(
       db,
-      { employee_id: who.id, kind: input.kind, effective_date: effective, end_date: end, salary: input.salary ?? null, previous_salary: previous },
+      {
+        employee_id: who.id,
+        kind: input.kind,
+        effective_date: effective,
+        end_date: end,
+        salary: input.salary ?? null,
+        previous_salary: previous,
+      },
       source,
       now,
     );
@@ -53,8 +75,15 @@ export function recordEvent(db: Database.Database, input: EventInput, now: Date,
     // A dated hire contradicts a "participating since" statement from before it (e.g. an import that covered every
     // row without a start date): the hire wins, so its TM is proposed.
     if (input.kind === 'hire') {
-      for (const t of ['ledger_participation', 'ledger_salary']) db.prepare(`DELETE FROM ${t} WHERE employee_id = ? AND source = 'statement' AND from_month < ?`).run(who.id, effective.slice(0, 7));
+      for (const t of ['ledger_participation', 'ledger_salary'])
+        db.prepare(`DELETE FROM ${t} WHERE employee_id = ? AND source = 'statement' AND from_month < ?`).run(
+          who.id,
+          effective.slice(0, 7),
+        );
     }
-    return { event: eventOut(event), employee: { id: who.id, fullName: who.full_name, insuranceNo: who.insurance_number ?? '' } };
+    return {
+      event: eventOut(event),
+      employee: { id: who.id, fullName: who.full_name, insuranceNo: who.insurance_number ?? '' },
+    };
   })();
 }

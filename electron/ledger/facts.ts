@@ -28,17 +28,26 @@ function formEvents(h: HistoryRow[]): PersonEvent[] {
     if (!date) continue;
     const base = { date, end: null, salary: null, previousSalary: null, origin: 'form' as const };
     if (r.field === 'status' && r.new_value === 'left') out.push({ ...base, kind: 'leave' });
-    else if (r.field === 'status' && r.new_value && AWAY.has(r.new_value)) out.push({ ...base, kind: r.new_value as 'maternity' });
-    else if (r.field === 'status' && r.new_value === 'working' && r.old_value && AWAY.has(r.old_value)) out.push({ ...base, kind: 'return' });
+    else if (r.field === 'status' && r.new_value && AWAY.has(r.new_value))
+      out.push({ ...base, kind: r.new_value as 'maternity' });
+    else if (r.field === 'status' && r.new_value === 'working' && r.old_value && AWAY.has(r.old_value))
+      out.push({ ...base, kind: 'return' });
     else if (r.field === 'salary' && r.new_value && Number(r.new_value) > 0) {
-      out.push({ ...base, kind: 'salary', salary: Number(r.new_value), previousSalary: r.old_value && Number(r.old_value) > 0 ? Number(r.old_value) : null });
+      out.push({
+        ...base,
+        kind: 'salary',
+        salary: Number(r.new_value),
+        previousSalary: r.old_value && Number(r.old_value) > 0 ? Number(r.old_value) : null,
+      });
     }
   }
   return out;
 }
 
 export function unitFacts(db: Database.Database, unitId: number): PersonFacts[] {
-  const employees = (db.prepare(`${SELECT_EMPLOYEE} WHERE e.unit_id = ? ORDER BY e.search, e.id`).all(unitId) as EmployeeRow[]).map(fromRow);
+  const employees = (
+    db.prepare(`${SELECT_EMPLOYEE} WHERE e.unit_id = ? ORDER BY e.search, e.id`).all(unitId) as EmployeeRow[]
+  ).map(fromRow);
   const history = db
     .prepare(
       `SELECT h.employee_id, h.effective_date, h.field, h.old_value, h.new_value FROM employee_history h JOIN employees e ON e.id = h.employee_id
@@ -49,13 +58,22 @@ export function unitFacts(db: Database.Database, unitId: number): PersonFacts[] 
   for (const h of history) byEmployee.set(h.employee_id, [...(byEmployee.get(h.employee_id) ?? []), h]);
   return employees.map((e) => {
     const recorded: PersonEvent[] = eventsOf(db, e.id).map((r) => ({
-      kind: r.kind, date: r.effective_date, end: r.end_date, salary: r.salary, previousSalary: r.previous_salary, origin: 'event',
+      kind: r.kind,
+      date: r.effective_date,
+      end: r.end_date,
+      salary: r.salary,
+      previousSalary: r.previous_salary,
+      origin: 'event',
     }));
     // A recorded event wins over the form's change of the same kind on the same day (recording one writes both).
     const seen = new Set(recorded.map((r) => `${r.kind}|${r.date}`));
-    const events = [...recorded, ...formEvents(byEmployee.get(e.id) ?? []).filter((f) => !seen.has(`${f.kind}|${f.date}`))];
+    const events = [
+      ...recorded,
+      ...formEvents(byEmployee.get(e.id) ?? []).filter((f) => !seen.has(`${f.kind}|${f.date}`)),
+    ];
     const start = parseDmy(e.contractStart);
-    if (!events.some((x) => x.kind === 'hire') && start) events.push({ kind: 'hire', date: start, end: null, salary: null, previousSalary: null, origin: 'contract' });
+    if (!events.some((x) => x.kind === 'hire') && start)
+      events.push({ kind: 'hire', date: start, end: null, salary: null, previousSalary: null, origin: 'contract' });
     const known = knownPeriod(db, e.id);
     return {
       employeeId: e.id,

@@ -5,7 +5,16 @@ import { getEmployee } from '../roster/employees';
 import { recordEvent } from './events';
 import { proposeForPeriod } from './propose';
 import { unitStatement } from './statement';
-import { employeeIdByRef, eventOut, eventsOf, getCalendar, isoPeriod, participatingSince, setCalendar, setParticipatingSince } from './store';
+import {
+  employeeIdByRef,
+  eventOut,
+  eventsOf,
+  getCalendar,
+  isoPeriod,
+  participatingSince,
+  setCalendar,
+  setParticipatingSince,
+} from './store';
 import { mmYyyy } from '../../shared/rules/month';
 
 export const ledgerHandlers: Handlers<typeof ledgerMethods> = {
@@ -26,17 +35,42 @@ export const ledgerHandlers: Handlers<typeof ledgerMethods> = {
   'ledger.get': ({ id }, ctx) => {
     getEmployee(ctx.db, id);
     const m = (v: string | null) => (v ? mmYyyy(v) : '');
-    const participation = ctx.db.prepare('SELECT fund, from_month, to_month, source, dossier_id FROM ledger_participation WHERE employee_id = ? ORDER BY from_month, id').all(id) as {
-      fund: string; from_month: string; to_month: string | null; source: string; dossier_id: string | null;
+    const participation = ctx.db
+      .prepare(
+        'SELECT fund, from_month, to_month, source, dossier_id FROM ledger_participation WHERE employee_id = ? ORDER BY from_month, id',
+      )
+      .all(id) as {
+      fund: string;
+      from_month: string;
+      to_month: string | null;
+      source: string;
+      dossier_id: string | null;
     }[];
-    const salaries = ctx.db.prepare('SELECT from_month, salary, source FROM ledger_salary WHERE employee_id = ? ORDER BY from_month, id').all(id) as { from_month: string; salary: number; source: string }[];
-    const absences = ctx.db.prepare('SELECT kind, from_month, to_month, source FROM ledger_absence WHERE employee_id = ? ORDER BY from_month, id').all(id) as { kind: string; from_month: string; to_month: string | null; source: string }[];
+    const salaries = ctx.db
+      .prepare('SELECT from_month, salary, source FROM ledger_salary WHERE employee_id = ? ORDER BY from_month, id')
+      .all(id) as { from_month: string; salary: number; source: string }[];
+    const absences = ctx.db
+      .prepare(
+        'SELECT kind, from_month, to_month, source FROM ledger_absence WHERE employee_id = ? ORDER BY from_month, id',
+      )
+      .all(id) as { kind: string; from_month: string; to_month: string | null; source: string }[];
     return {
       employeeId: id,
       participatingSince: participatingSince(ctx.db, id),
-      participation: participation.map((p) => ({ fund: p.fund, fromMonth: m(p.from_month), toMonth: m(p.to_month), source: p.source, dossierId: p.dossier_id })),
+      participation: participation.map((p) => ({
+        fund: p.fund,
+        fromMonth: m(p.from_month),
+        toMonth: m(p.to_month),
+        source: p.source,
+        dossierId: p.dossier_id,
+      })),
       salaries: salaries.map((s) => ({ fromMonth: m(s.from_month), salary: s.salary, source: s.source })),
-      absences: absences.map((a) => ({ kind: a.kind, fromMonth: m(a.from_month), toMonth: m(a.to_month), source: a.source })),
+      absences: absences.map((a) => ({
+        kind: a.kind,
+        fromMonth: m(a.from_month),
+        toMonth: m(a.to_month),
+        source: a.source,
+      })),
     };
   },
 
@@ -53,6 +87,13 @@ export const ledgerHandlers: Handlers<typeof ledgerMethods> = {
 
   'ledger.statement': ({ unitCode, period }, ctx) => {
     const s = unitStatement(ctx.db, unitCode, period);
-    return { period: s.period, employees: s.employees, employer: s.employer, employee: s.employee, total: s.total, rows: s.rows };
+    return {
+      period: s.period,
+      employees: s.employees,
+      employer: s.employer,
+      employee: s.employee,
+      total: s.total,
+      rows: s.rows,
+    };
   },
 };

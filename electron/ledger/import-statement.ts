@@ -7,7 +7,13 @@ import { setParticipatingSince } from './store';
  * their own are known to BHXH from that month (no TM is proposed for them). A row whose contract/work start date falls
  * after that month is a hire on that date instead (the proposals date its TM by the 14-working-day rule).
  */
-export function applyImportStatement(db: Database.Database, unitId: number, sinceIso: string, firstNewId: number, now: Date): number {
+export function applyImportStatement(
+  db: Database.Database,
+  unitId: number,
+  sinceIso: string,
+  firstNewId: number,
+  now: Date,
+): number {
   const rows = db
     .prepare(
       `SELECT e.id, e.contract_start FROM employees e WHERE e.unit_id = ? AND e.id >= ?

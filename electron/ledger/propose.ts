@@ -46,12 +46,26 @@ export interface ProposeResult {
 function unitHeader(db: Database.Database, unitCode: string): { unit: Record<string, unknown>; ivan: string } {
   const u = getUnitByCode(db, unitCode);
   return {
-    unit: { code: u.code, name: u.name, taxCode: u.taxCode, agencyCode: u.agencyCode, phone: u.phone ?? '', signer: u.signer ?? '', address: u.address ?? '', wageRegion: u.wageRegion, email: u.email ?? '' },
+    unit: {
+      code: u.code,
+      name: u.name,
+      taxCode: u.taxCode,
+      agencyCode: u.agencyCode,
+      phone: u.phone ?? '',
+      signer: u.signer ?? '',
+      address: u.address ?? '',
+      wageRegion: u.wageRegion,
+      email: u.email ?? '',
+    },
     ivan: u.ivanProvider ?? '',
   };
 }
 
-export function proposeForPeriod(db: Database.Database, input: { unitCode: string; period: string; dossierId?: string }, now: Date): ProposeResult {
+export function proposeForPeriod(
+  db: Database.Database,
+  input: { unitCode: string; period: string; dossierId?: string },
+  now: Date,
+): ProposeResult {
   const unit = getUnitByCode(db, input.unitCode);
   const periodIso = isoPeriod(input.period);
   const persons = unitFacts(db, unit.id);
@@ -63,11 +77,26 @@ export function proposeForPeriod(db: Database.Database, input: { unitCode: strin
       if (taken.has(k)) return true;
       const [who, plan, from] = k.split('|') as [string, string, string];
       const p = byKey.get(who);
-      return !!p && [p.insuranceNo, p.idNumber, `name:${p.fullName}`].some((id) => id && id !== 'name:' && taken.has(rowKey(id, plan, from)));
+      return (
+        !!p &&
+        [p.insuranceNo, p.idNumber, `name:${p.fullName}`].some(
+          (id) => id && id !== 'name:' && taken.has(rowKey(id, plan, from)),
+        )
+      );
     },
   });
-  const batch = 1 + listDossiers(db, { unitCode: input.unitCode, period: input.period }).reduce((m, d) => Math.max(m, d.batch), 0);
+  const batch =
+    1 + listDossiers(db, { unitCode: input.unitCode, period: input.period }).reduce((m, d) => Math.max(m, d.batch), 0);
   const { unit: header, ivan } = unitHeader(db, input.unitCode);
-  const draft = { format: DRAFT_FORMAT, procedure: '600', period: input.period, batch, createdOn: formatDateVN(now), ivan, unit: header, rows: proposals.map((p) => p.row) };
+  const draft = {
+    format: DRAFT_FORMAT,
+    procedure: '600',
+    period: input.period,
+    batch,
+    createdOn: formatDateVN(now),
+    ivan,
+    unit: header,
+    rows: proposals.map((p) => p.row),
+  };
   return { rows: proposals, skipped, draft };
 }

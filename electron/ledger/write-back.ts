@@ -20,7 +20,12 @@ const ABSENCE: Record<string, 'maternity' | 'sick' | 'unpaid'> = { TS: 'maternit
 const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 
-export function applyAcceptedDossier(db: Database.Database, dossierId: string, at: Date, assigned: readonly AssignedNumber[] = []): { rows: number; numbers: number } {
+export function applyAcceptedDossier(
+  db: Database.Database,
+  dossierId: string,
+  at: Date,
+  assigned: readonly AssignedNumber[] = [],
+): { rows: number; numbers: number } {
   const d = getDossier(db, dossierId);
   if (!d) return { rows: 0, numbers: 0 };
   const unit = db.prepare('SELECT id FROM units WHERE code = ?').get(d.unitCode) as { id: number } | undefined;
@@ -33,11 +38,14 @@ export function applyAcceptedDossier(db: Database.Database, dossierId: string, a
   let rows = 0;
   let numbers = 0;
   db.transaction(() => {
-    for (const t of ['ledger_participation', 'ledger_salary', 'ledger_absence']) db.prepare(`DELETE FROM ${t} WHERE dossier_id = ?`).run(dossierId);
+    for (const t of ['ledger_participation', 'ledger_salary', 'ledger_absence'])
+      db.prepare(`DELETE FROM ${t} WHERE dossier_id = ?`).run(dossierId);
     for (const a of assigned) {
       if (!/^\d{10}$/.test(a.insuranceNo) || !a.idNumber) continue;
       numbers += db
-        .prepare("UPDATE employees SET insurance_number = ?, search = search || ' ' || ?, updated_at = ? WHERE unit_id = ? AND (cccd = ? OR cmnd = ?) AND (insurance_number IS NULL OR insurance_number = '')")
+        .prepare(
+          "UPDATE employees SET insurance_number = ?, search = search || ' ' || ?, updated_at = ? WHERE unit_id = ? AND (cccd = ? OR cmnd = ?) AND (insurance_number IS NULL OR insurance_number = '')",
+        )
         .run(a.insuranceNo, a.insuranceNo, iso, unit.id, a.idNumber, a.idNumber).changes;
     }
     const draftRows = Array.isArray(d.draft.rows) ? (d.draft.rows as Record<string, unknown>[]) : [];
@@ -46,7 +54,13 @@ export function applyAcceptedDossier(db: Database.Database, dossierId: string, a
       const from = isoMonth(str(r.fromMonth));
       if (!plan || !from) continue;
       const to = isoMonth(str(r.toMonth));
-      const e = find.get({ unit: unit.id, no: str(r.insuranceNo), idn: str(r.idNumber), name: str(r.fullName), birth: str(r.birthDate) }) as { id: number } | undefined;
+      const e = find.get({
+        unit: unit.id,
+        no: str(r.insuranceNo),
+        idn: str(r.idNumber),
+        name: str(r.fullName),
+        birth: str(r.birthDate),
+      }) as { id: number } | undefined;
       if (!e) continue;
       rows++;
       const salary = () => {
@@ -54,21 +68,40 @@ export function applyAcceptedDossier(db: Database.Database, dossierId: string, a
         db.prepare(
           `INSERT INTO ledger_salary (employee_id, from_month, salary, allowance_position, allowance_seniority_excess, allowance_seniority_job, allowance_salary, allowance_other, source, dossier_id, recorded_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'dossier', ?, ?)`,
-        ).run(e.id, from, num(r.salary), num(a.position), num(a.seniorityExcessPct), num(a.seniorityJobPct), num(a.salary), num(a.other), dossierId, iso);
+        ).run(
+          e.id,
+          from,
+          num(r.salary),
+          num(a.position),
+          num(a.seniorityExcessPct),
+          num(a.seniorityJobPct),
+          num(a.salary),
+          num(a.other),
+          dossierId,
+          iso,
+        );
       };
       if (plan.kind === 'increase' && plan.code !== 'ON' && !plan.backDated) {
-        const ins = db.prepare("INSERT INTO ledger_participation (employee_id, fund, from_month, to_month, source, dossier_id, recorded_at) VALUES (?, ?, ?, ?, 'dossier', ?, ?)");
+        const ins = db.prepare(
+          "INSERT INTO ledger_participation (employee_id, fund, from_month, to_month, source, dossier_id, recorded_at) VALUES (?, ?, ?, ?, 'dossier', ?, ?)",
+        );
         for (const f of plan.funds) ins.run(e.id, f, from, to, dossierId, iso);
         salary();
       } else if (plan.code === 'ON') {
-        db.prepare('UPDATE ledger_absence SET to_month = ? WHERE employee_id = ? AND from_month <= ? AND (to_month IS NULL OR to_month >= ?)').run(prevMonth(from), e.id, prevMonth(from), from);
+        db.prepare(
+          'UPDATE ledger_absence SET to_month = ? WHERE employee_id = ? AND from_month <= ? AND (to_month IS NULL OR to_month >= ?)',
+        ).run(prevMonth(from), e.id, prevMonth(from), from);
       } else if (ABSENCE[plan.code]) {
-        db.prepare("INSERT INTO ledger_absence (employee_id, kind, from_month, to_month, source, dossier_id, recorded_at) VALUES (?, ?, ?, ?, 'dossier', ?, ?)").run(e.id, ABSENCE[plan.code], from, to, dossierId, iso);
+        db.prepare(
+          "INSERT INTO ledger_absence (employee_id, kind, from_month, to_month, source, dossier_id, recorded_at) VALUES (?, ?, ?, ?, 'dossier', ?, ?)",
+        ).run(e.id, ABSENCE[plan.code], from, to, dossierId, iso);
       } else if (plan.kind === 'decrease' && !plan.backDated) {
         // GH, GC, GD (and fund-only decreases): the plan's funds end the month before TuThang.
         const last = prevMonth(from);
         for (const f of plan.funds) {
-          db.prepare('UPDATE ledger_participation SET to_month = ? WHERE employee_id = ? AND fund = ? AND from_month <= ? AND (to_month IS NULL OR to_month > ?)').run(last, e.id, f, last, last);
+          db.prepare(
+            'UPDATE ledger_participation SET to_month = ? WHERE employee_id = ? AND fund = ? AND from_month <= ? AND (to_month IS NULL OR to_month > ?)',
+          ).run(last, e.id, f, last, last);
         }
       } else if (plan.code === 'DC') {
         salary();

@@ -42,7 +42,14 @@ export const proposalRow = z.object({
 });
 export type ProposalRow = z.infer<typeof proposalRow>;
 
-export const statementRow = z.object({ insuranceNo: z.string(), fullName: z.string(), salary: z.number(), employer: z.number(), employee: z.number(), total: z.number() });
+export const statementRow = z.object({
+  insuranceNo: z.string(),
+  fullName: z.string(),
+  salary: z.number(),
+  employer: z.number(),
+  employee: z.number(),
+  total: z.number(),
+});
 export const monthlyStatement = z.object({
   period: z.string(),
   employees: z.number().int(),
@@ -54,7 +61,8 @@ export const monthlyStatement = z.object({
 
 export const ledgerMethods = defineMethods({
   'employee.event': {
-    summary: 'Ghi biến động lao động có ngày hiệu lực (vào làm, nghỉ việc, lương, thai sản, ốm, không lương, đi làm lại) / Record a dated roster event',
+    summary:
+      'Ghi biến động lao động có ngày hiệu lực (vào làm, nghỉ việc, lương, thai sản, ốm, không lương, đi làm lại) / Record a dated roster event',
     input: z
       .object({
         unitCode,
@@ -66,7 +74,10 @@ export const ledgerMethods = defineMethods({
         end: date.optional(),
       })
       .strict(),
-    output: z.object({ event: rosterEvent, employee: z.object({ id: z.number().int(), fullName: z.string(), insuranceNo: z.string() }) }),
+    output: z.object({
+      event: rosterEvent,
+      employee: z.object({ id: z.number().int(), fullName: z.string(), insuranceNo: z.string() }),
+    }),
   },
   'employee.events': {
     summary: 'Biến động có ngày hiệu lực của một người / The dated events of an employee',
@@ -84,18 +95,28 @@ export const ledgerMethods = defineMethods({
     output: z.object({
       employeeId: z.number().int(),
       participatingSince: z.string(),
-      participation: z.array(z.object({ fund: z.string(), fromMonth: z.string(), toMonth: z.string(), source: z.string(), dossierId: z.string().nullable() })),
+      participation: z.array(
+        z.object({
+          fund: z.string(),
+          fromMonth: z.string(),
+          toMonth: z.string(),
+          source: z.string(),
+          dossierId: z.string().nullable(),
+        }),
+      ),
       salaries: z.array(z.object({ fromMonth: z.string(), salary: z.number(), source: z.string() })),
       absences: z.array(z.object({ kind: z.string(), fromMonth: z.string(), toMonth: z.string(), source: z.string() })),
     }),
   },
   'ledger.calendar': {
-    summary: 'Lịch làm việc của đơn vị cho quy tắc 14 ngày (26 hoặc 22 ngày) / The unit’s working calendar (read or set)',
+    summary:
+      'Lịch làm việc của đơn vị cho quy tắc 14 ngày (26 hoặc 22 ngày) / The unit’s working calendar (read or set)',
     input: z.object({ unitCode, calendar: workCalendar.optional() }).strict(),
     output: z.object({ unitCode: z.string(), calendar: workCalendar }),
   },
   'dossier.propose': {
-    summary: 'Đề xuất các dòng D02-TS của kỳ từ biến động có ngày hiệu lực, kèm lý do / Proposed D02-TS rows for a period, with reasons',
+    summary:
+      'Đề xuất các dòng D02-TS của kỳ từ biến động có ngày hiệu lực, kèm lý do / Proposed D02-TS rows for a period, with reasons',
     input: z
       .object({
         unitCode,
@@ -106,7 +127,9 @@ export const ledgerMethods = defineMethods({
       .strict(),
     output: z.object({
       rows: z.array(proposalRow),
-      skipped: z.array(z.object({ employeeId: z.number().int(), fullName: z.string(), reason: z.string(), reasonEn: z.string() })),
+      skipped: z.array(
+        z.object({ employeeId: z.number().int(), fullName: z.string(), reason: z.string(), reasonEn: z.string() }),
+      ),
       /** A kekhai-draft/1 with every proposed row (the unit from the roster, NgayLap today). */
       draft: z.record(z.string(), z.unknown()),
     }),

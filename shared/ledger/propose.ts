@@ -72,7 +72,11 @@ export interface Skipped {
 
 const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 const ABSENCE_PLAN = { maternity: 'TS', sick: 'OF', unpaid: 'KL' } as const;
-const ABSENCE_NAME: Record<'maternity' | 'sick' | 'unpaid', Say> = { maternity: ['Nghỉ thai sản', 'Maternity leave'], sick: ['Nghỉ ốm', 'Sick leave'], unpaid: ['Nghỉ không lương', 'Unpaid leave'] };
+const ABSENCE_NAME: Record<'maternity' | 'sick' | 'unpaid', Say> = {
+  maternity: ['Nghỉ thai sản', 'Maternity leave'],
+  sick: ['Nghỉ ốm', 'Sick leave'],
+  unpaid: ['Nghỉ không lương', 'Unpaid leave'],
+};
 
 /** Identity of a person in dossier rows: mã số BHXH, else CCCD/CMND, else the name. */
 export function personKey(p: { insuranceNo?: string; idNumber?: string; fullName?: string }): string {
@@ -89,28 +93,53 @@ type Say = [vi: string, en: string];
 
 function lateNote(from: string, period: string): Say {
   return from < period
-    ? [` Kỳ kê khai là ${mmYyyy(period)}: truy thu từ tháng ${mmYyyy(from)} (dòng riêng, kèm bảng kê D01-TS).`, ` The period is ${mmYyyy(period)}: back payment from ${mmYyyy(from)} (its own line, with a D01-TS list).`]
+    ? [
+        ` Kỳ kê khai là ${mmYyyy(period)}: truy thu từ tháng ${mmYyyy(from)} (dòng riêng, kèm bảng kê D01-TS).`,
+        ` The period is ${mmYyyy(period)}: back payment from ${mmYyyy(from)} (its own line, with a D01-TS list).`,
+      ]
     : ['', ''];
 }
 
 const days = (n: number, after: boolean): Say =>
   after
-    ? [`${n} ngày làm việc còn lại trong tháng (${n >= 14 ? '≥ 14, nên giảm từ tháng này' : '< 14, nên vẫn đóng tháng này và giảm từ tháng sau'})`, `${n} working days left in the month (${n >= 14 ? '≥ 14: decrease from this month' : '< 14: this month is still paid, decrease from the next'})`]
-    : [`${n} ngày làm việc trước đó không làm, không hưởng lương (${n >= 14 ? '≥ 14, nên đóng từ tháng sau' : '< 14, nên đóng ngay tháng này'})`, `${n} working days before it unworked and unpaid (${n >= 14 ? '≥ 14: contributions from the next month' : '< 14: contributions from this month'})`];
+    ? [
+        `${n} ngày làm việc còn lại trong tháng (${n >= 14 ? '≥ 14, nên giảm từ tháng này' : '< 14, nên vẫn đóng tháng này và giảm từ tháng sau'})`,
+        `${n} working days left in the month (${n >= 14 ? '≥ 14: decrease from this month' : '< 14: this month is still paid, decrease from the next'})`,
+      ]
+    : [
+        `${n} ngày làm việc trước đó không làm, không hưởng lương (${n >= 14 ? '≥ 14, nên đóng từ tháng sau' : '< 14, nên đóng ngay tháng này'})`,
+        `${n} working days before it unworked and unpaid (${n >= 14 ? '≥ 14: contributions from the next month' : '< 14: contributions from this month'})`,
+      ];
 
 /** The salary in force before `iso` from the person's salary events, else `fallback`. */
 function salaryBefore(events: PersonEvent[], iso: string, fallback: number): number {
-  const before = events.filter((e) => e.kind === 'salary' && e.date < iso && e.salary !== null).sort((a, b) => (a.date < b.date ? -1 : 1));
+  const before = events
+    .filter((e) => e.kind === 'salary' && e.date < iso && e.salary !== null)
+    .sort((a, b) => (a.date < b.date ? -1 : 1));
   if (before.length) return before[before.length - 1]!.salary!;
-  const after = events.filter((e) => e.kind === 'salary' && e.date >= iso && e.previousSalary !== null).sort((a, b) => (a.date < b.date ? -1 : 1));
+  const after = events
+    .filter((e) => e.kind === 'salary' && e.date >= iso && e.previousSalary !== null)
+    .sort((a, b) => (a.date < b.date ? -1 : 1));
   return after.length ? after[0]!.previousSalary! : fallback;
 }
 
-export function proposeFor(person: PersonFacts, periodIso: string, calendar: WorkCalendar): { proposals: Proposal[]; skipped: Skipped[] } {
+export function proposeFor(
+  person: PersonFacts,
+  periodIso: string,
+  calendar: WorkCalendar,
+): { proposals: Proposal[]; skipped: Skipped[] } {
   const out: Proposal[] = [];
   const skipped: Skipped[] = [];
   const events = [...person.events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  const add = (plan: string, from: string, to: string | null, salary: number, previousSalary: number | null, reason: Say, documents?: Record<string, unknown>[]) => {
+  const add = (
+    plan: string,
+    from: string,
+    to: string | null,
+    salary: number,
+    previousSalary: number | null,
+    reason: Say,
+    documents?: Record<string, unknown>[],
+  ) => {
     const fromMonth = mmYyyy(from);
     const toMonth = to ? mmYyyy(to) : '';
     const late = from < periodIso;
@@ -118,11 +147,23 @@ export function proposeFor(person: PersonFacts, periodIso: string, calendar: Wor
     if (previousSalary !== null) row.previousSalary = previousSalary;
     if (documents && late) row.documents = documents;
     out.push({
-      plan, loai: loaiOf(planByCode(plan)!, { salary, previousSalary }), insuranceNo: person.insuranceNo, fullName: person.fullName, fromMonth, toMonth,
-      salary, previousSalary, reason: reason[0] + lateNote(from, periodIso)[0], reasonEn: reason[1] + lateNote(from, periodIso)[1], employeeId: person.employeeId, late, row,
+      plan,
+      loai: loaiOf(planByCode(plan)!, { salary, previousSalary }),
+      insuranceNo: person.insuranceNo,
+      fullName: person.fullName,
+      fromMonth,
+      toMonth,
+      salary,
+      previousSalary,
+      reason: reason[0] + lateNote(from, periodIso)[0],
+      reasonEn: reason[1] + lateNote(from, periodIso)[1],
+      employeeId: person.employeeId,
+      late,
+      row,
     });
   };
-  const skip = ([reason, reasonEn]: Say) => skipped.push({ employeeId: person.employeeId, fullName: person.fullName, reason, reasonEn });
+  const skip = ([reason, reasonEn]: Say) =>
+    skipped.push({ employeeId: person.employeeId, fullName: person.fullName, reason, reasonEn });
 
   // Participation start: what BHXH knows, else the hire date (explicit event first, then the contract start).
   const hire = events.find((e) => e.kind === 'hire');
@@ -136,23 +177,48 @@ export function proposeFor(person: PersonFacts, periodIso: string, calendar: Wor
       if (s.month <= periodIso) {
         // The salary in force on the start date; a change later in the month is its own DC line.
         const salary = hire.salary ?? salaryBefore(events, dayAfter(hire.date), person.salary);
-        const why: Say = hire.origin === 'contract' ? ['ngày bắt đầu HĐLĐ', 'contract start'] : ['ngày vào làm', 'first working day'];
+        const why: Say =
+          hire.origin === 'contract' ? ['ngày bắt đầu HĐLĐ', 'contract start'] : ['ngày vào làm', 'first working day'];
         const rule = days(s.unworkedBefore, false);
         const c = person.template.contract as { number?: string; signedOn?: string; from?: string } | undefined;
         // A start long ago with no statement is most often staff BHXH already knows: say how to record that.
         const old = monthDiff(s.month, periodIso) > 6;
-        const hint: Say = old ? [' Nếu cơ quan BHXH đã biết người này, ghi "Đã tham gia BHXH từ tháng" thay vì báo tăng.', ' If BHXH already knows this person, record "participating since" instead.'] : ['', ''];
-        add('TM', s.month, null, salary, null, [
-          `Tăng mới: vào làm ngày ${dmy(hire.date)} (${why[0]}); ${rule[0]}: tham gia từ tháng ${mmYyyy(s.month)}.${hint[0]}`,
-          `New participant: starts on ${dmy(hire.date)} (${why[1]}); ${rule[1]}: participates from ${mmYyyy(s.month)}.${hint[1]}`,
-        ], [
-          { type: 'Hợp đồng lao động', number: c?.number ?? '', issuedOn: c?.signedOn ?? '', effectiveOn: c?.from || dmy(hire.date), summary: `Truy thu tăng mới từ tháng ${mmYyyy(s.month)}`, review: '' },
-        ]);
+        const hint: Say = old
+          ? [
+              ' Nếu cơ quan BHXH đã biết người này, ghi "Đã tham gia BHXH từ tháng" thay vì báo tăng.',
+              ' If BHXH already knows this person, record "participating since" instead.',
+            ]
+          : ['', ''];
+        add(
+          'TM',
+          s.month,
+          null,
+          salary,
+          null,
+          [
+            `Tăng mới: vào làm ngày ${dmy(hire.date)} (${why[0]}); ${rule[0]}: tham gia từ tháng ${mmYyyy(s.month)}.${hint[0]}`,
+            `New participant: starts on ${dmy(hire.date)} (${why[1]}); ${rule[1]}: participates from ${mmYyyy(s.month)}.${hint[1]}`,
+          ],
+          [
+            {
+              type: 'Hợp đồng lao động',
+              number: c?.number ?? '',
+              issuedOn: c?.signedOn ?? '',
+              effectiveOn: c?.from || dmy(hire.date),
+              summary: `Truy thu tăng mới từ tháng ${mmYyyy(s.month)}`,
+              review: '',
+            },
+          ],
+        );
       }
     }
   }
   if (start === null) {
-    if (events.some((e) => e.kind !== 'hire')) skip(['Chưa biết ngày bắt đầu làm việc (HĐLĐ) hay tháng đã tham gia BHXH, nên không lập được dòng tăng/giảm', 'No contract/work start date and no "participating since" month: no row can be proposed']);
+    if (events.some((e) => e.kind !== 'hire'))
+      skip([
+        'Chưa biết ngày bắt đầu làm việc (HĐLĐ) hay tháng đã tham gia BHXH, nên không lập được dòng tăng/giảm',
+        'No contract/work start date and no "participating since" month: no row can be proposed',
+      ]);
     return { proposals: out, skipped };
   }
 
@@ -162,16 +228,35 @@ export function proposeFor(person: PersonFacts, periodIso: string, calendar: Wor
       if (m < start || m > periodIso) continue;
       const prev = e.previousSalary ?? salaryBefore(events, e.date, person.salary);
       if (prev === e.salary) continue;
-      add('DC', m, null, e.salary, prev, [
-        `Điều chỉnh tiền lương từ ${formatMoney(prev)} ${e.salary > prev ? 'lên' : 'xuống'} ${formatMoney(e.salary)}, hiệu lực ngày ${dmy(e.date)}.`,
-        `Salary ${e.salary > prev ? 'raised' : 'cut'} from ${formatMoney(prev)} to ${formatMoney(e.salary)}, effective ${dmy(e.date)}.`,
-      ], [
-        { type: 'Phụ lục HĐLĐ / quyết định nâng lương', number: '', issuedOn: '', effectiveOn: dmy(e.date), summary: `Truy thu điều chỉnh lương từ tháng ${mmYyyy(m)}`, review: '' },
-      ]);
+      add(
+        'DC',
+        m,
+        null,
+        e.salary,
+        prev,
+        [
+          `Điều chỉnh tiền lương từ ${formatMoney(prev)} ${e.salary > prev ? 'lên' : 'xuống'} ${formatMoney(e.salary)}, hiệu lực ngày ${dmy(e.date)}.`,
+          `Salary ${e.salary > prev ? 'raised' : 'cut'} from ${formatMoney(prev)} to ${formatMoney(e.salary)}, effective ${dmy(e.date)}.`,
+        ],
+        [
+          {
+            type: 'Phụ lục HĐLĐ / quyết định nâng lương',
+            number: '',
+            issuedOn: '',
+            effectiveOn: dmy(e.date),
+            summary: `Truy thu điều chỉnh lương từ tháng ${mmYyyy(m)}`,
+            review: '',
+          },
+        ],
+      );
     } else if (e.kind === 'leave') {
       const s = stopMonth(e.date, calendar);
       if (s.month > periodIso || s.month <= start) {
-        if (s.month <= start) skip([`Nghỉ việc ngày ${dmy(e.date)} trước tháng bắt đầu tham gia ${mmYyyy(start)}`, `Left on ${dmy(e.date)}, before participating from ${mmYyyy(start)}`]);
+        if (s.month <= start)
+          skip([
+            `Nghỉ việc ngày ${dmy(e.date)} trước tháng bắt đầu tham gia ${mmYyyy(start)}`,
+            `Left on ${dmy(e.date)}, before participating from ${mmYyyy(start)}`,
+          ]);
         continue;
       }
       const salary = salaryBefore(events, e.date, person.salary);
@@ -184,7 +269,10 @@ export function proposeFor(person: PersonFacts, periodIso: string, calendar: Wor
       const end = e.end ?? events.find((r) => r.kind === 'return' && r.date > e.date)?.date ?? null;
       const lastAway = end && e.end === null ? dayBefore(end) : end;
       const months = absentMonths(e.date, lastAway, periodIso, calendar);
-      const span: Say = [`từ ngày ${dmy(e.date)}${lastAway ? ` đến ngày ${dmy(lastAway)}` : ''}`, `from ${dmy(e.date)}${lastAway ? ` to ${dmy(lastAway)}` : ''}`];
+      const span: Say = [
+        `từ ngày ${dmy(e.date)}${lastAway ? ` đến ngày ${dmy(lastAway)}` : ''}`,
+        `from ${dmy(e.date)}${lastAway ? ` to ${dmy(lastAway)}` : ''}`,
+      ];
       if (!months.length) continue;
       const first = months[0]!;
       const last = months[months.length - 1]!;
@@ -211,7 +299,12 @@ export function proposeFor(person: PersonFacts, periodIso: string, calendar: Wor
 }
 
 /** Every person's proposals, minus rows already in a queued/submitted/accepted dossier or in the draft at hand. */
-export function proposeRows(persons: PersonFacts[], periodIso: string, calendar: WorkCalendar, taken: { has(key: string): boolean }): { proposals: Proposal[]; skipped: Skipped[] } {
+export function proposeRows(
+  persons: PersonFacts[],
+  periodIso: string,
+  calendar: WorkCalendar,
+  taken: { has(key: string): boolean },
+): { proposals: Proposal[]; skipped: Skipped[] } {
   const proposals: Proposal[] = [];
   const skipped: Skipped[] = [];
   for (const p of persons) {

@@ -27,7 +27,12 @@ export function daysInMonth(isoMonth: string): number {
 }
 
 /** Scheduled working days of `isoMonth` ("yyyy-mm") within the inclusive ISO dates [from, to] (clamped to the month). */
-export function workingDaysBetween(isoMonth: string, from: string | null, to: string | null, cal: WorkCalendar): number {
+export function workingDaysBetween(
+  isoMonth: string,
+  from: string | null,
+  to: string | null,
+  cal: WorkCalendar,
+): number {
   const [y, m] = [Number(isoMonth.slice(0, 4)), Number(isoMonth.slice(5, 7))];
   const last = daysInMonth(isoMonth);
   const first = `${isoMonth}-01`;

@@ -18,19 +18,37 @@ import { expect, serveApp, stopApp, test } from './fixtures';
 const NOW = '2015-10-20T09:00:00+07:00';
 const UNIT = 'TA0001A';
 
-test('import staff as participating, record three hires, propose, sign at a 2015 clock, submit, C12-TS = the statement', async ({ page }) => {
+test('import staff as participating, record three hires, propose, sign at a 2015 clock, submit, C12-TS = the statement', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const scratch = makeTempDir('kekhai-e2e-month-');
   const t0 = Date.now();
-  const server = await startIvanServer({ dataDir: join(scratch, 'srv'), resourcesDir: join(process.cwd(), 'resources'), resultDelayMs: 50, now: () => new Date(Date.parse(NOW) + Date.now() - t0) });
+  const server = await startIvanServer({
+    dataDir: join(scratch, 'srv'),
+    resourcesDir: join(process.cwd(), 'resources'),
+    resultDelayMs: 50,
+    now: () => new Date(Date.parse(NOW) + Date.now() - t0),
+  });
   const app = await serveApp({ now: NOW });
   const call = async (method: string, body: unknown) => {
-    const r = (await (await page.request.post(`${app.baseUrl}/api/${method}`, { data: body, headers: { 'X-Kekhai-Token': app.secret } })).json()) as { ok: boolean; value: unknown; error?: unknown };
+    const r = (await (
+      await page.request.post(`${app.baseUrl}/api/${method}`, { data: body, headers: { 'X-Kekhai-Token': app.secret } })
+    ).json()) as { ok: boolean; value: unknown; error?: unknown };
     expect(r.ok, JSON.stringify(r.error)).toBe(true);
     return r.value as Record<string, unknown>;
   };
   try {
-    await call('unit.add', { code: UNIT, name: 'Công ty TNHH Mẫu', taxCode: '0100109106', agencyCode: '03801', wageRegion: '01', ivanProvider: '00040', signer: 'Lê Văn Ký', address: 'Hà Nội' });
+    await call('unit.add', {
+      code: UNIT,
+      name: 'Công ty TNHH Mẫu',
+      taxCode: '0100109106',
+      agencyCode: '03801',
+      wageRegion: '01',
+      ivanProvider: '00040',
+      signer: 'Lê Văn Ký',
+      address: 'Hà Nội',
+    });
     await call('welcome.dismiss', {});
     await call('ivan.settingsSave', { unitCode: UNIT, providerCode: '00040', endpoint: server.url });
     await page.goto(app.url);
@@ -71,7 +89,18 @@ test('import staff as participating, record three hires, propose, sign at a 2015
     for (const [fullName, birthDate, gender, cccd, salary, start] of hires) {
       await call('employee.save', {
         unitCode: UNIT,
-        employee: { fullName, birthDate, gender, cccd, salary, jobTitle: 'Nhân viên', contractNumber: `${cccd.slice(-2)}/2015/HĐLĐ`, contractSigned: start, contractStart: start, contractType: 'Xác định thời hạn' },
+        employee: {
+          fullName,
+          birthDate,
+          gender,
+          cccd,
+          salary,
+          jobTitle: 'Nhân viên',
+          contractNumber: `${cccd.slice(-2)}/2015/HĐLĐ`,
+          contractSigned: start,
+          contractStart: start,
+          contractType: 'Xác định thời hạn',
+        },
       });
     }
 
@@ -139,7 +168,10 @@ test('import staff as participating, record three hires, propose, sign at a 2015
     await expect(page.getByTestId('statement-rows')).toContainText(/03\d{8}/);
     expect([sep, oct]).toEqual([5_850_000, 10_237_500]);
     expect(oct - sep).toBe(owedC12);
-    expect(await call('ledger.statement', { unitCode: UNIT, period: '10/2015' })).toMatchObject({ employees: 6, total: oct });
+    expect(await call('ledger.statement', { unitCode: UNIT, period: '10/2015' })).toMatchObject({
+      employees: 6,
+      total: oct,
+    });
   } finally {
     await stopApp(app);
     await server.close();
@@ -147,24 +179,75 @@ test('import staff as participating, record three hires, propose, sign at a 2015
   }
 });
 
-test('the draft editor’s roster picker: search without accents, pick several, every field copied', async ({ appPage: page, app }) => {
+test('the draft editor’s roster picker: search without accents, pick several, every field copied', async ({
+  appPage: page,
+  app,
+}) => {
   const call = async (method: string, body: unknown) => {
-    const r = (await (await page.request.post(`${app.baseUrl}/api/${method}`, { data: body, headers: { 'X-Kekhai-Token': app.secret } })).json()) as { ok: boolean; value: unknown; error?: unknown };
+    const r = (await (
+      await page.request.post(`${app.baseUrl}/api/${method}`, { data: body, headers: { 'X-Kekhai-Token': app.secret } })
+    ).json()) as { ok: boolean; value: unknown; error?: unknown };
     expect(r.ok, JSON.stringify(r.error)).toBe(true);
     return r.value as Record<string, unknown>;
   };
-  await call('unit.add', { code: UNIT, name: 'Công ty TNHH Mẫu', taxCode: '0100109106', agencyCode: '03801', wageRegion: '01', ivanProvider: '00040' });
+  await call('unit.add', {
+    code: UNIT,
+    name: 'Công ty TNHH Mẫu',
+    taxCode: '0100109106',
+    agencyCode: '03801',
+    wageRegion: '01',
+    ivanProvider: '00040',
+  });
   await call('welcome.dismiss', {});
-  const common = { gender: 'F', jobTitle: 'Kế toán', contractType: 'Xác định thời hạn', contractSigned: '01/10/2015', contractStart: '01/10/2015', contractEnd: '30/09/2016' };
+  const common = {
+    gender: 'F',
+    jobTitle: 'Kế toán',
+    contractType: 'Xác định thời hạn',
+    contractSigned: '01/10/2015',
+    contractStart: '01/10/2015',
+    contractEnd: '30/09/2016',
+  };
   await call('employee.save', {
     unitCode: UNIT,
     employee: {
-      ...common, fullName: 'Nguyễn Thị Lan', birthDate: '12/05/1990', cccd: '001190012345', salary: 5_000_000, allowancePosition: 500_000, allowanceOther: 300_000,
-      contractNumber: '12/2015/HĐLĐ', phone: '0912345678', email: 'lan@mau.vn', address: '12 Lê Lợi, Hà Nội', hospitalCode: '01001', department: 'KT',
+      ...common,
+      fullName: 'Nguyễn Thị Lan',
+      birthDate: '12/05/1990',
+      cccd: '001190012345',
+      salary: 5_000_000,
+      allowancePosition: 500_000,
+      allowanceOther: 300_000,
+      contractNumber: '12/2015/HĐLĐ',
+      phone: '0912345678',
+      email: 'lan@mau.vn',
+      address: '12 Lê Lợi, Hà Nội',
+      hospitalCode: '01001',
+      department: 'KT',
     },
   });
-  await call('employee.save', { unitCode: UNIT, employee: { ...common, fullName: 'Lê Thị Lành', birthDate: '01/01/1991', cccd: '001191000001', salary: 4_500_000, contractNumber: '13/2015/HĐLĐ' } });
-  await call('employee.save', { unitCode: UNIT, employee: { ...common, fullName: 'Trần Văn Hải', gender: 'M', birthDate: '02/02/1985', cccd: '001085000002', salary: 6_000_000, contractNumber: '14/2015/HĐLĐ' } });
+  await call('employee.save', {
+    unitCode: UNIT,
+    employee: {
+      ...common,
+      fullName: 'Lê Thị Lành',
+      birthDate: '01/01/1991',
+      cccd: '001191000001',
+      salary: 4_500_000,
+      contractNumber: '13/2015/HĐLĐ',
+    },
+  });
+  await call('employee.save', {
+    unitCode: UNIT,
+    employee: {
+      ...common,
+      fullName: 'Trần Văn Hải',
+      gender: 'M',
+      birthDate: '02/02/1985',
+      cccd: '001085000002',
+      salary: 6_000_000,
+      contractNumber: '14/2015/HĐLĐ',
+    },
+  });
   await page.evaluate((u) => localStorage.setItem('kekhai.unit', u), UNIT);
   await page.reload();
   await page.getByTestId('nav-declarations').click();
@@ -191,10 +274,18 @@ test('the draft editor’s roster picker: search without accents, pick several, 
   const d = (await call('dossier.get', { id: list.dossiers[0]!.id })) as { draft: { rows: Record<string, unknown>[] } };
   const lan = d.draft.rows.find((r) => r.fullName === 'Nguyễn Thị Lan')!;
   expect(lan).toMatchObject({
-    plan: 'TM', fromMonth: '10/2015', idNumber: '001190012345', position: 'Kế toán', salary: 5_000_000, department: 'KT', phone: '0912345678', email: 'lan@mau.vn',
+    plan: 'TM',
+    fromMonth: '10/2015',
+    idNumber: '001190012345',
+    position: 'Kế toán',
+    salary: 5_000_000,
+    department: 'KT',
+    phone: '0912345678',
+    email: 'lan@mau.vn',
     allowances: { position: 500_000, other: 300_000 },
     contract: { number: '12/2015/HĐLĐ', signedOn: '01/10/2015', type: 'fixed', from: '01/10/2015', to: '30/09/2016' },
-    residence: { address: '12 Lê Lợi, Hà Nội' }, hospital: { code: '01001' },
+    residence: { address: '12 Lê Lợi, Hà Nội' },
+    hospital: { code: '01001' },
   });
   expect(d.draft.rows.map((r) => r.fullName).sort()).toEqual(['Nguyễn Thị Lan', 'Trần Văn Hải']);
 });
@@ -204,13 +295,37 @@ test('the employee form records a dated event; the proposals take its date, not 
   const dated = await serveApp({ now: NOW });
   try {
     const call = async (method: string, body: unknown) => {
-      const r = (await (await page.request.post(`${dated.baseUrl}/api/${method}`, { data: body, headers: { 'X-Kekhai-Token': dated.secret } })).json()) as { ok: boolean; value: unknown; error?: unknown };
+      const r = (await (
+        await page.request.post(`${dated.baseUrl}/api/${method}`, {
+          data: body,
+          headers: { 'X-Kekhai-Token': dated.secret },
+        })
+      ).json()) as { ok: boolean; value: unknown; error?: unknown };
       expect(r.ok, JSON.stringify(r.error)).toBe(true);
       return r.value as Record<string, unknown>;
     };
-    await call('unit.add', { code: UNIT, name: 'Công ty TNHH Mẫu', taxCode: '0100109106', agencyCode: '03801', wageRegion: '01' });
+    await call('unit.add', {
+      code: UNIT,
+      name: 'Công ty TNHH Mẫu',
+      taxCode: '0100109106',
+      agencyCode: '03801',
+      wageRegion: '01',
+    });
     await call('welcome.dismiss', {});
-    const e = await call('employee.save', { unitCode: UNIT, employee: { fullName: 'Lê Thị Bình', insuranceNumber: '0301000002', birthDate: '02/02/1988', gender: 'F', cccd: '001188000002', jobTitle: 'Kế toán', salary: 6_000_000, contractNumber: '2/HĐLĐ', contractSigned: '01/06/2014' } });
+    const e = await call('employee.save', {
+      unitCode: UNIT,
+      employee: {
+        fullName: 'Lê Thị Bình',
+        insuranceNumber: '0301000002',
+        birthDate: '02/02/1988',
+        gender: 'F',
+        cccd: '001188000002',
+        jobTitle: 'Kế toán',
+        salary: 6_000_000,
+        contractNumber: '2/HĐLĐ',
+        contractSigned: '01/06/2014',
+      },
+    });
     await call('ledger.participatingSince', { unitCode: UNIT, employeeId: e.id, since: '06/2014' });
     await page.goto(dated.url);
     await page.evaluate((u) => localStorage.setItem('kekhai.unit', u), UNIT);
@@ -225,7 +340,9 @@ test('the employee form records a dated event; the proposals take its date, not 
     await events.getByTestId('event-record').click();
     await expect(events.getByTestId('event-list')).toContainText('05/10/2015 → 04/04/2016');
     await expect(page.getByTestId('emp-status')).toHaveValue('maternity');
-    const p = (await call('dossier.propose', { unitCode: UNIT, period: '10/2015' })) as { rows: { plan: string; fromMonth: string; toMonth: string }[] };
+    const p = (await call('dossier.propose', { unitCode: UNIT, period: '10/2015' })) as {
+      rows: { plan: string; fromMonth: string; toMonth: string }[];
+    };
     expect(p.rows.map((r) => `${r.plan} ${r.fromMonth}-${r.toMonth}`)).toEqual(['TS 10/2015-03/2016']);
   } finally {
     await stopApp(dated);

@@ -10,7 +10,19 @@ import { ledgerMessages } from './ledger-messages';
  * how the 14-working-day rule placed it — and a tick per row to take or leave it. Rows already in this draft or in a
  * filed dossier are not offered.
  */
-export function ProposalsDialog({ unitCode, period, dossierId, onAdd, onClose }: { unitCode: string; period: string; dossierId: string; onAdd(rows: Record<string, unknown>[]): void; onClose(): void }) {
+export function ProposalsDialog({
+  unitCode,
+  period,
+  dossierId,
+  onAdd,
+  onClose,
+}: {
+  unitCode: string;
+  period: string;
+  dossierId: string;
+  onAdd(rows: Record<string, unknown>[]): void;
+  onClose(): void;
+}) {
   const { t, lang } = useMessages(ledgerMessages);
   const ref = useRef<HTMLDialogElement>(null);
   const [rows, setRows] = useState<ProposalRow[] | null>(null);
@@ -31,25 +43,55 @@ export function ProposalsDialog({ unitCode, period, dossierId, onAdd, onClose }:
 
   const n = take.filter(Boolean).length;
   return (
-    <dialog ref={ref} className="confirm-dialog picker-dialog" aria-label={t('proposals')} data-testid="proposals-dialog" onCancel={(e) => (e.preventDefault(), onClose())}>
+    <dialog
+      ref={ref}
+      className="confirm-dialog picker-dialog"
+      aria-label={t('proposals')}
+      data-testid="proposals-dialog"
+      onCancel={(e) => (e.preventDefault(), onClose())}
+    >
       <h3>{t('proposals')}</h3>
       <p>{t('proposalsHint')}</p>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {rows && !rows.length && <p data-testid="proposals-none">{t('proposalsNone')}</p>}
       {rows && rows.length > 0 && (
         <div style={{ maxHeight: '55vh', overflow: 'auto' }}>
           <table className="grid" data-testid="proposals-table">
             <thead>
-              <tr><th>{t('take')}</th><th>{t('plan')}</th><th>{t('loai')}</th><th>{t('fullName')}</th><th>{t('months')}</th><th>{t('salary')}</th><th>{t('previousSalary')}</th><th>{t('reason')}</th></tr>
+              <tr>
+                <th>{t('take')}</th>
+                <th>{t('plan')}</th>
+                <th>{t('loai')}</th>
+                <th>{t('fullName')}</th>
+                <th>{t('months')}</th>
+                <th>{t('salary')}</th>
+                <th>{t('previousSalary')}</th>
+                <th>{t('reason')}</th>
+              </tr>
             </thead>
             <tbody>
               {rows.map((r, i) => (
                 <tr key={`${r.employeeId}-${r.plan}-${r.fromMonth}`} data-testid={`proposal-${i}`}>
-                  <td><input type="checkbox" aria-label={`${t('take')} ${r.plan} ${r.fullName}`} checked={take[i] ?? false} onChange={(e) => setTake((cur) => cur.map((v, k) => (k === i ? e.target.checked : v)))} /></td>
+                  <td>
+                    <input
+                      type="checkbox"
+                      aria-label={`${t('take')} ${r.plan} ${r.fullName}`}
+                      checked={take[i] ?? false}
+                      onChange={(e) => setTake((cur) => cur.map((v, k) => (k === i ? e.target.checked : v)))}
+                    />
+                  </td>
                   <td>{r.plan}</td>
                   <td>{r.loai}</td>
                   <td>{r.fullName}</td>
-                  <td>{r.fromMonth}{r.toMonth ? ` – ${r.toMonth}` : ''}{r.late ? ` (${t('late')})` : ''}</td>
+                  <td>
+                    {r.fromMonth}
+                    {r.toMonth ? ` – ${r.toMonth}` : ''}
+                    {r.late ? ` (${t('late')})` : ''}
+                  </td>
                   <td className="money">{formatMoney(r.salary)}</td>
                   <td className="money">{r.previousSalary === null ? '' : formatMoney(r.previousSalary)}</td>
                   <td data-testid={`proposal-reason-${i}`}>{lang === 'en' ? r.reasonEn : r.reason}</td>
@@ -62,14 +104,28 @@ export function ProposalsDialog({ unitCode, period, dossierId, onAdd, onClose }:
       {skipped.length > 0 && (
         <div className="warning">
           {t('skipped')}
-          <ul>{skipped.map((s, i) => <li key={i}>{s.fullName}: {lang === 'en' ? s.reasonEn : s.reason}</li>)}</ul>
+          <ul>
+            {skipped.map((s, i) => (
+              <li key={i}>
+                {s.fullName}: {lang === 'en' ? s.reasonEn : s.reason}
+              </li>
+            ))}
+          </ul>
         </div>
       )}
       <div className="toolbar">
-        <button type="button" className="primary" data-testid="proposals-take" disabled={!n} onClick={() => onAdd((rows ?? []).filter((_, i) => take[i]).map((r) => r.row))}>
+        <button
+          type="button"
+          className="primary"
+          data-testid="proposals-take"
+          disabled={!n}
+          onClick={() => onAdd((rows ?? []).filter((_, i) => take[i]).map((r) => r.row))}
+        >
           {t('takeSelected', { n })}
         </button>
-        <button type="button" onClick={onClose}>{t('close')}</button>
+        <button type="button" onClick={onClose}>
+          {t('close')}
+        </button>
       </div>
     </dialog>
   );

@@ -14,7 +14,17 @@ const PAGE = 200;
  * the plan and from-month, and every roster field is copied into the rows (allowances, contract, TK1-TS data) by the
  * same mapping the proposals use (shared/ledger/draft-row.ts).
  */
-export function RosterPicker({ unitCode, period, onAdd, onClose }: { unitCode: string; period: string; onAdd(rows: Record<string, unknown>[]): void; onClose(): void }) {
+export function RosterPicker({
+  unitCode,
+  period,
+  onAdd,
+  onClose,
+}: {
+  unitCode: string;
+  period: string;
+  onAdd(rows: Record<string, unknown>[]): void;
+  onClose(): void;
+}) {
   const { t, lang } = useMessages(ledgerMessages);
   const ref = useRef<HTMLDialogElement>(null);
   const [search, setSearch] = useState('');
@@ -56,34 +66,87 @@ export function RosterPicker({ unitCode, period, onAdd, onClose }: { unitCode: s
     });
 
   return (
-    <dialog ref={ref} className="confirm-dialog picker-dialog" aria-label={t('pickTitle')} data-testid="roster-picker" onCancel={(e) => (e.preventDefault(), onClose())}>
+    <dialog
+      ref={ref}
+      className="confirm-dialog picker-dialog"
+      aria-label={t('pickTitle')}
+      data-testid="roster-picker"
+      onCancel={(e) => (e.preventDefault(), onClose())}
+    >
       <h3>{t('pickTitle')}</h3>
       <div className="toolbar">
-        <input type="search" autoFocus aria-label={t('search')} placeholder={t('search')} data-testid="picker-search" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <input
+          type="search"
+          autoFocus
+          aria-label={t('search')}
+          placeholder={t('search')}
+          data-testid="picker-search"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
         <label>
           {t('plan')}{' '}
           <select data-testid="picker-plan" value={plan} onChange={(e) => setPlan(e.target.value)}>
-            {PLANS.map((p) => <option key={p.code} value={p.code}>{p.code} – {p.name}</option>)}
+            {PLANS.map((p) => (
+              <option key={p.code} value={p.code}>
+                {p.code} – {p.name}
+              </option>
+            ))}
           </select>
         </label>
         <label>
-          {t('fromMonth')} <input data-testid="picker-from" size={8} value={fromMonth} onChange={(e) => setFromMonth(e.target.value)} />
+          {t('fromMonth')}{' '}
+          <input data-testid="picker-from" size={8} value={fromMonth} onChange={(e) => setFromMonth(e.target.value)} />
         </label>
       </div>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       <div style={{ maxHeight: '50vh', overflow: 'auto' }}>
         <table className="grid">
           <thead>
             <tr>
-              <th><input type="checkbox" aria-label={t('selectAll')} checked={items.length > 0 && items.every((e) => picked.has(e.id))} onChange={(ev) => setPicked((cur) => { const next = new Map(cur); for (const e of items) { if (ev.target.checked) next.set(e.id, e); else next.delete(e.id); } return next; })} /></th>
-              <th>{t('fullName')}</th><th>BHXH</th><th>CCCD</th><th>{t('salary')}</th>
+              <th>
+                <input
+                  type="checkbox"
+                  aria-label={t('selectAll')}
+                  checked={items.length > 0 && items.every((e) => picked.has(e.id))}
+                  onChange={(ev) =>
+                    setPicked((cur) => {
+                      const next = new Map(cur);
+                      for (const e of items) {
+                        if (ev.target.checked) next.set(e.id, e);
+                        else next.delete(e.id);
+                      }
+                      return next;
+                    })
+                  }
+                />
+              </th>
+              <th>{t('fullName')}</th>
+              <th>BHXH</th>
+              <th>CCCD</th>
+              <th>{t('salary')}</th>
             </tr>
           </thead>
           <tbody>
             {items.map((e) => (
               <tr key={e.id} data-testid={`picker-row-${e.id}`} onClick={() => toggle(e)}>
-                <td><input type="checkbox" aria-label={e.fullName} checked={picked.has(e.id)} onChange={() => toggle(e)} onClick={(ev) => ev.stopPropagation()} /></td>
-                <td>{e.fullName}</td><td>{e.insuranceNumber}</td><td>{e.cccd || e.cmnd}</td><td className="money">{e.salary === null ? '' : formatMoney(e.salary)}</td>
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={e.fullName}
+                    checked={picked.has(e.id)}
+                    onChange={() => toggle(e)}
+                    onClick={(ev) => ev.stopPropagation()}
+                  />
+                </td>
+                <td>{e.fullName}</td>
+                <td>{e.insuranceNumber}</td>
+                <td>{e.cccd || e.cmnd}</td>
+                <td className="money">{e.salary === null ? '' : formatMoney(e.salary)}</td>
               </tr>
             ))}
           </tbody>
@@ -92,10 +155,18 @@ export function RosterPicker({ unitCode, period, onAdd, onClose }: { unitCode: s
         {total > items.length && <p>{t('more', { shown: items.length, total })}</p>}
       </div>
       <div className="toolbar">
-        <button type="button" className="primary" data-testid="picker-add" disabled={!picked.size} onClick={() => onAdd([...picked.values()].map((e) => draftRowFromEmployee(e, plan, fromMonth)))}>
+        <button
+          type="button"
+          className="primary"
+          data-testid="picker-add"
+          disabled={!picked.size}
+          onClick={() => onAdd([...picked.values()].map((e) => draftRowFromEmployee(e, plan, fromMonth)))}
+        >
           {t('addPicked', { n: picked.size })}
         </button>
-        <button type="button" onClick={onClose}>{t('close')}</button>
+        <button type="button" onClick={onClose}>
+          {t('close')}
+        </button>
       </div>
     </dialog>
   );

@@ -43,24 +43,64 @@ export function StatementPanel({ unitCode, period }: { unitCode: string; period:
   }
   return (
     <div className="panel" data-testid="statement-panel">
-      <button type="button" data-testid="statement-show" disabled={!ready} onClick={() => void show()}>{t('show')}</button>
-      {error && <p className="error" role="alert">{error}</p>}
+      <button type="button" data-testid="statement-show" disabled={!ready} onClick={() => void show()}>
+        {t('show')}
+      </button>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {s && (
         <>
-          <p><b>{t('title', { period: s.period })}</b></p>
+          <p>
+            <b>{t('title', { period: s.period })}</b>
+          </p>
           <table className="grid">
             <tbody>
-              <tr><th>{t('people')}</th><td className="num" data-testid="statement-employees">{s.employees}</td></tr>
-              <tr><th>{t('employer')}</th><td className="num">{formatMoney(s.employer)}</td></tr>
-              <tr><th>{t('employee')}</th><td className="num">{formatMoney(s.employee)}</td></tr>
-              <tr><th>{t('total')}</th><td className="num" data-testid="statement-total"><b>{formatMoney(s.total)}</b></td></tr>
+              <tr>
+                <th>{t('people')}</th>
+                <td className="num" data-testid="statement-employees">
+                  {s.employees}
+                </td>
+              </tr>
+              <tr>
+                <th>{t('employer')}</th>
+                <td className="num">{formatMoney(s.employer)}</td>
+              </tr>
+              <tr>
+                <th>{t('employee')}</th>
+                <td className="num">{formatMoney(s.employee)}</td>
+              </tr>
+              <tr>
+                <th>{t('total')}</th>
+                <td className="num" data-testid="statement-total">
+                  <b>{formatMoney(s.total)}</b>
+                </td>
+              </tr>
             </tbody>
           </table>
           <table className="grid" data-testid="statement-rows">
-            <thead><tr><th>{t('name')}</th><th>{t('insuranceNo')}</th><th>{t('salary')}</th><th>{t('employer')}</th><th>{t('employee')}</th><th>{t('total')}</th></tr></thead>
+            <thead>
+              <tr>
+                <th>{t('name')}</th>
+                <th>{t('insuranceNo')}</th>
+                <th>{t('salary')}</th>
+                <th>{t('employer')}</th>
+                <th>{t('employee')}</th>
+                <th>{t('total')}</th>
+              </tr>
+            </thead>
             <tbody>
               {s.rows.map((r, i) => (
-                <tr key={i}><td>{r.fullName}</td><td>{r.insuranceNo}</td><td className="num">{formatMoney(r.salary)}</td><td className="num">{formatMoney(r.employer)}</td><td className="num">{formatMoney(r.employee)}</td><td className="num">{formatMoney(r.total)}</td></tr>
+                <tr key={i}>
+                  <td>{r.fullName}</td>
+                  <td>{r.insuranceNo}</td>
+                  <td className="num">{formatMoney(r.salary)}</td>
+                  <td className="num">{formatMoney(r.employer)}</td>
+                  <td className="num">{formatMoney(r.employee)}</td>
+                  <td className="num">{formatMoney(r.total)}</td>
+                </tr>
               ))}
             </tbody>
           </table>

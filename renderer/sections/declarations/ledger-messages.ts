@@ -14,7 +14,8 @@ export const ledgerMessages = defineCatalog({
     none: 'Không tìm thấy ai.',
     more: 'Đang hiện {shown}/{total} người; gõ để tìm thêm.',
     proposals: 'Đề xuất từ biến động lao động',
-    proposalsHint: 'Các dòng dưới đây đưa những gì cơ quan BHXH đã biết về đơn vị khớp với biến động có ngày hiệu lực. Bỏ chọn dòng không muốn lấy.',
+    proposalsHint:
+      'Các dòng dưới đây đưa những gì cơ quan BHXH đã biết về đơn vị khớp với biến động có ngày hiệu lực. Bỏ chọn dòng không muốn lấy.',
     proposalsNone: 'Không có biến động nào cần kê khai trong kỳ này.',
     take: 'Lấy',
     loai: 'Loại',
@@ -40,7 +41,8 @@ export const ledgerMessages = defineCatalog({
     none: 'Nobody found.',
     more: 'Showing {shown}/{total}; type to narrow.',
     proposals: 'Proposals from roster events',
-    proposalsHint: 'These rows bring what BHXH already knows about the unit in line with the dated events. Untick the rows you do not want.',
+    proposalsHint:
+      'These rows bring what BHXH already knows about the unit in line with the dated events. Untick the rows you do not want.',
     proposalsNone: 'No event to declare in this period.',
     take: 'Take',
     loai: 'Type',

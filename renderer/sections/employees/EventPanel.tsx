@@ -47,7 +47,15 @@ const messages = defineCatalog({
 
 /** `employee.event` from the employee form: one dated event at a time, and the person's events so far. */
 /** `onRecorded` gets the roster record as the event left it (status, salary, contract start), so the open form stays in step. */
-export function EventPanel({ unitCode, employeeId, onRecorded }: { unitCode: string; employeeId: number; onRecorded(e: EmployeeRecord): void }) {
+export function EventPanel({
+  unitCode,
+  employeeId,
+  onRecorded,
+}: {
+  unitCode: string;
+  employeeId: number;
+  onRecorded(e: EmployeeRecord): void;
+}) {
   const { t, lang } = useMessages(messages);
   const [kind, setKind] = useState<Kind>('leave');
   const [effective, setEffective] = useState('');
@@ -65,7 +73,10 @@ export function EventPanel({ unitCode, employeeId, onRecorded }: { unitCode: str
   async function record() {
     const amount = Number(salary.replace(/\D/g, ''));
     const r = await api.call('employee.event', {
-      unitCode, employee: employeeId, kind, effective: effective.trim(),
+      unitCode,
+      employee: employeeId,
+      kind,
+      effective: effective.trim(),
       salary: (kind === 'salary' || kind === 'hire') && amount > 0 ? amount : undefined,
       end: ['maternity', 'sick', 'unpaid'].includes(kind) && end.trim() ? end.trim() : undefined,
     });
@@ -85,18 +96,60 @@ export function EventPanel({ unitCode, employeeId, onRecorded }: { unitCode: str
       <label className="field">
         <span>{t('kind')}</span>
         <select data-testid="event-kind" value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
-          {KINDS.map((k) => <option key={k} value={k}>{t(`k.${k}`)}</option>)}
+          {KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`k.${k}`)}
+            </option>
+          ))}
         </select>
       </label>
-      <label className="field"><span>{t('effective')}</span><input data-testid="event-effective" placeholder="dd/mm/yyyy" value={effective} onChange={(e) => setEffective(e.target.value)} /></label>
-      {(kind === 'salary' || kind === 'hire') && <label className="field"><span>{t('salary')}</span><input data-testid="event-salary" inputMode="numeric" value={salary} onChange={(e) => setSalary(e.target.value)} /></label>}
-      {['maternity', 'sick', 'unpaid'].includes(kind) && <label className="field"><span>{t('end')}</span><input data-testid="event-end" placeholder="dd/mm/yyyy" value={end} onChange={(e) => setEnd(e.target.value)} /></label>}
-      <button type="button" data-testid="event-record" onClick={() => void record()}>{t('record')}</button>
-      {message && <p className={message.ok ? 'success' : 'error'} role="status">{message.text}</p>}
+      <label className="field">
+        <span>{t('effective')}</span>
+        <input
+          data-testid="event-effective"
+          placeholder="dd/mm/yyyy"
+          value={effective}
+          onChange={(e) => setEffective(e.target.value)}
+        />
+      </label>
+      {(kind === 'salary' || kind === 'hire') && (
+        <label className="field">
+          <span>{t('salary')}</span>
+          <input
+            data-testid="event-salary"
+            inputMode="numeric"
+            value={salary}
+            onChange={(e) => setSalary(e.target.value)}
+          />
+        </label>
+      )}
+      {['maternity', 'sick', 'unpaid'].includes(kind) && (
+        <label className="field">
+          <span>{t('end')}</span>
+          <input
+            data-testid="event-end"
+            placeholder="dd/mm/yyyy"
+            value={end}
+            onChange={(e) => setEnd(e.target.value)}
+          />
+        </label>
+      )}
+      <button type="button" data-testid="event-record" onClick={() => void record()}>
+        {t('record')}
+      </button>
+      {message && (
+        <p className={message.ok ? 'success' : 'error'} role="status">
+          {message.text}
+        </p>
+      )}
       {items.length > 0 && (
         <ul data-testid="event-list">
           {items.map((e) => (
-            <li key={e.id}>{t(`k.${e.kind}`)} — {e.effective}{e.end ? ` → ${e.end}` : ''}{e.salary ? ` · ${formatMoney(e.salary)}` : ''}</li>
+            <li key={e.id}>
+              {t(`k.${e.kind}`)} — {e.effective}
+              {e.end ? ` → ${e.end}` : ''}
+              {e.salary ? ` · ${formatMoney(e.salary)}` : ''}
+            </li>
           ))}
         </ul>
       )}

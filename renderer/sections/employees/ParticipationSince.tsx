@@ -50,15 +50,27 @@ export function ParticipationSinceField({ state }: { state: ReturnType<typeof us
   return (
     <label className="field" title={t('hint')}>
       <span>{t('label')}</span>
-      <input data-testid="emp-participatingSince" placeholder="mm/yyyy" aria-invalid={!state.valid || undefined} value={state.value} onChange={(e) => state.setValue(e.target.value)} />
+      <input
+        data-testid="emp-participatingSince"
+        placeholder="mm/yyyy"
+        aria-invalid={!state.valid || undefined}
+        value={state.value}
+        onChange={(e) => state.setValue(e.target.value)}
+      />
       {!state.valid && <small className="error">{t('bad')}</small>}
     </label>
   );
 }
 
 const importMessages = defineCatalog({
-  vi: { label: 'Người trong tệp chưa có thông tin tham gia: đã tham gia BHXH từ tháng (mm/yyyy)', hint: 'Để trống nếu họ chưa được báo tăng. Người có ngày bắt đầu HĐLĐ sau tháng này được coi là vào làm mới.' },
-  en: { label: 'People in the file without participation information: known to BHXH since (mm/yyyy)', hint: 'Leave empty if they were never declared. People whose contract starts after this month are new hires.' },
+  vi: {
+    label: 'Người trong tệp chưa có thông tin tham gia: đã tham gia BHXH từ tháng (mm/yyyy)',
+    hint: 'Để trống nếu họ chưa được báo tăng. Người có ngày bắt đầu HĐLĐ sau tháng này được coi là vào làm mới.',
+  },
+  en: {
+    label: 'People in the file without participation information: known to BHXH since (mm/yyyy)',
+    hint: 'Leave empty if they were never declared. People whose contract starts after this month are new hires.',
+  },
 });
 
 /** The import's "participating since" statement (roster.importCommit participatingSince). */
@@ -67,7 +79,13 @@ export function ImportParticipationField({ value, onChange }: { value: string; o
   return (
     <label className="field" title={t('hint')}>
       <span>{t('label')}</span>
-      <input data-testid="import-participating-since" placeholder="mm/yyyy" aria-invalid={(value !== '' && !MONTH.test(value.trim())) || undefined} value={value} onChange={(e) => onChange(e.target.value)} />
+      <input
+        data-testid="import-participating-since"
+        placeholder="mm/yyyy"
+        aria-invalid={(value !== '' && !MONTH.test(value.trim())) || undefined}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
       <small>{t('hint')}</small>
     </label>
   );

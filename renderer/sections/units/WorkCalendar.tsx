@@ -47,7 +47,11 @@ export function WorkCalendarField({ state }: { state: ReturnType<typeof useWorkC
   return (
     <label className="field" title={t('hint')}>
       <span>{t('label')}</span>
-      <select data-testid="unit-workCalendar" value={state.value} onChange={(e) => state.setValue(e.target.value as Calendar)}>
+      <select
+        data-testid="unit-workCalendar"
+        value={state.value}
+        onChange={(e) => state.setValue(e.target.value as Calendar)}
+      >
         <option value="26">{t('c26')}</option>
         <option value="22">{t('c22')}</option>
       </select>

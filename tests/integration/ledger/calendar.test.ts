@@ -9,12 +9,31 @@ describe('the unit’s working calendar is a setting of the ledger (default 26 d
   afterEach(() => ctx.close());
 
   it('moves a start on Thursday 19/11/2015 between months: 15 Monday–Saturday days before it, 13 Monday–Friday days', async () => {
-    await ctx.value('unit.add', { code: 'TA0001A', name: 'Mẫu', taxCode: '0100109106', agencyCode: '03801', wageRegion: '01' });
+    await ctx.value('unit.add', {
+      code: 'TA0001A',
+      name: 'Mẫu',
+      taxCode: '0100109106',
+      agencyCode: '03801',
+      wageRegion: '01',
+    });
     await ctx.value('employee.save', {
       unitCode: 'TA0001A',
-      employee: { fullName: 'Đỗ Văn Phúc', birthDate: '06/06/1992', gender: 'M', cccd: '001092000006', jobTitle: 'Bảo vệ', salary: 5_500_000, contractStart: '19/11/2015', contractSigned: '19/11/2015', contractNumber: '6/HĐLĐ' },
+      employee: {
+        fullName: 'Đỗ Văn Phúc',
+        birthDate: '06/06/1992',
+        gender: 'M',
+        cccd: '001092000006',
+        jobTitle: 'Bảo vệ',
+        salary: 5_500_000,
+        contractStart: '19/11/2015',
+        contractSigned: '19/11/2015',
+        contractNumber: '6/HĐLĐ',
+      },
     });
-    expect(await ctx.value('ledger.calendar', { unitCode: 'TA0001A' })).toEqual({ unitCode: 'TA0001A', calendar: '26' });
+    expect(await ctx.value('ledger.calendar', { unitCode: 'TA0001A' })).toEqual({
+      unitCode: 'TA0001A',
+      calendar: '26',
+    });
     expect((await ctx.value('dossier.propose', { unitCode: 'TA0001A', period: '11/2015' })).rows).toEqual([]);
     await ctx.value('ledger.calendar', { unitCode: 'TA0001A', calendar: '22' });
     const p = await ctx.value('dossier.propose', { unitCode: 'TA0001A', period: '11/2015' });

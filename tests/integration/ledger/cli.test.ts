@@ -24,7 +24,25 @@ describe('kekhai roster import --participating-since, employee event, dossier pr
   it('follows the contract spelled out in the issue', async () => {
     const data = join(dir, 'data');
     const run = (args: string[]) => runCli([...args, ...NOW], { data });
-    expect((await run(['unit', 'add', '--code', U, '--name', 'Công ty TNHH Mẫu', '--tax-code', '0100109106', '--agency-code', '03801', '--wage-region', '01', '--json'])).code).toBe(0);
+    expect(
+      (
+        await run([
+          'unit',
+          'add',
+          '--code',
+          U,
+          '--name',
+          'Công ty TNHH Mẫu',
+          '--tax-code',
+          '0100109106',
+          '--agency-code',
+          '03801',
+          '--wage-region',
+          '01',
+          '--json',
+        ])
+      ).code,
+    ).toBe(0);
     const csv = join(dir, 'staff.csv');
     writeFileSync(
       csv,
@@ -39,22 +57,89 @@ describe('kekhai roster import --participating-since, employee event, dossier pr
     expect(imp.code, imp.stderr + imp.stdout).toBe(0);
     // Hùng has no start date in the file, so the statement covers him — until his dated hire below says otherwise.
 
-    const ev = await run(['employee', 'event', '--unit', U, '--employee', '001085000008', '--kind', 'hire', '--effective', '16/10/2015', '--json']);
+    const ev = await run([
+      'employee',
+      'event',
+      '--unit',
+      U,
+      '--employee',
+      '001085000008',
+      '--kind',
+      'hire',
+      '--effective',
+      '16/10/2015',
+      '--json',
+    ]);
     expect(ev.code, ev.stderr + ev.stdout).toBe(0);
     expect(ev.json.event).toMatchObject({ kind: 'hire', effective: '16/10/2015', end: null });
-    const raise = await run(['employee', 'event', '--unit', U, '--employee', '0301000002', '--kind', 'salary', '--effective', '01/10/2015', '--salary', '7000000', '--json']);
+    const raise = await run([
+      'employee',
+      'event',
+      '--unit',
+      U,
+      '--employee',
+      '0301000002',
+      '--kind',
+      'salary',
+      '--effective',
+      '01/10/2015',
+      '--salary',
+      '7000000',
+      '--json',
+    ]);
     expect(raise.json.event).toMatchObject({ kind: 'salary', salary: 7_000_000, previousSalary: 6_000_000 });
-    const bad = await run(['employee', 'event', '--unit', U, '--employee', '0301000002', '--kind', 'holiday', '--effective', '01/10/2015']);
+    const bad = await run([
+      'employee',
+      'event',
+      '--unit',
+      U,
+      '--employee',
+      '0301000002',
+      '--kind',
+      'holiday',
+      '--effective',
+      '01/10/2015',
+    ]);
     expect(bad.code).toBe(2);
-    const noDate = await run(['employee', 'event', '--unit', U, '--employee', '0301000002', '--kind', 'leave', '--effective', '31/02/2015', '--json']);
+    const noDate = await run([
+      'employee',
+      'event',
+      '--unit',
+      U,
+      '--employee',
+      '0301000002',
+      '--kind',
+      'leave',
+      '--effective',
+      '31/02/2015',
+      '--json',
+    ]);
     expect(noDate.code).toBe(1);
 
     const out = join(dir, 'draft.json');
     const p = await run(['dossier', 'propose', '--unit', U, '--period', '10/2015', '--out', out, '--json']);
     expect(p.code, p.stderr + p.stdout).toBe(0);
     expect(Object.keys(p.json)).toEqual(['rows']);
-    for (const r of p.json.rows) expect(Object.keys(r).sort()).toEqual(['plan', 'loai', 'insuranceNo', 'fullName', 'fromMonth', 'toMonth', 'salary', 'previousSalary', 'reason'].sort());
-    const brief = p.json.rows.map((r: { plan: string; loai: number; fullName: string; fromMonth: string; previousSalary: number | null }) => `${r.plan} ${r.loai} ${r.fullName} ${r.fromMonth} ${r.previousSalary}`).sort();
+    for (const r of p.json.rows)
+      expect(Object.keys(r).sort()).toEqual(
+        [
+          'plan',
+          'loai',
+          'insuranceNo',
+          'fullName',
+          'fromMonth',
+          'toMonth',
+          'salary',
+          'previousSalary',
+          'reason',
+        ].sort(),
+      );
+    const brief = p.json.rows
+      .map(
+        (r: { plan: string; loai: number; fullName: string; fromMonth: string; previousSalary: number | null }) =>
+          `${r.plan} ${r.loai} ${r.fullName} ${r.fromMonth} ${r.previousSalary}`,
+      )
+      .sort();
     expect(brief).toEqual(['DC 2 Lê Thị Bình 10/2015 6000000', 'TM 1 Bùi Văn Hùng 10/2015 null']);
     const draft = JSON.parse(readFileSync(out, 'utf8'));
     expect(draft).toMatchObject({ format: 'kekhai-draft/1', procedure: '600', period: '10/2015', unit: { code: U } });
@@ -69,7 +154,14 @@ describe('kekhai roster import --participating-since, employee event, dossier pr
     expect(s.code, s.stderr).toBe(0);
     expect(Object.keys(s.json).sort()).toEqual(['employee', 'employees', 'employer', 'period', 'rows', 'total']);
     expect(s.json).toMatchObject({ period: '09/2015', employees: 2, total: 3_575_000 });
-    expect(Object.keys(s.json.rows[0]).sort()).toEqual(['employee', 'employer', 'fullName', 'insuranceNo', 'salary', 'total']);
+    expect(Object.keys(s.json.rows[0]).sort()).toEqual([
+      'employee',
+      'employer',
+      'fullName',
+      'insuranceNo',
+      'salary',
+      'total',
+    ]);
     const human = await run(['statement', '--unit', U, '--period', '09/2015']);
     expect(human.stdout).toContain('3.575.000 đ');
   });

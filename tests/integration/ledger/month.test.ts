@@ -57,7 +57,12 @@ beforeAll(async () => {
   ctx = createTestContext({ dataDir: join(dir, 'app'), now: NOW });
   // The training I-VAN's clock runs from the same October 2015 day (the test certificate expires on 31/10/2015).
   const t0 = Date.now();
-  server = await startIvanServer({ dataDir: join(dir, 'srv'), resourcesDir: join(process.cwd(), 'resources'), resultDelayMs: 10, now: () => new Date(NOW.getTime() + Date.now() - t0) });
+  server = await startIvanServer({
+    dataDir: join(dir, 'srv'),
+    resourcesDir: join(process.cwd(), 'resources'),
+    resultDelayMs: 10,
+    now: () => new Date(NOW.getTime() + Date.now() - t0),
+  });
 });
 afterAll(async () => {
   await server.close();
@@ -77,7 +82,10 @@ async function fileAndAccept(id: string): Promise<void> {
 
 /** "Phải đóng phát sinh" (B.3, cộng) of the training I-VAN's C12-TS for a period, as the inbox received it. */
 async function c12Owed(period: string, line = 'B.3'): Promise<number> {
-  const inbox = (await ctx.value('ivan.inbox', {})) as unknown as { kind: string; statement: { period: string; lines: { code: string; cong: number }[] } | null }[];
+  const inbox = (await ctx.value('ivan.inbox', {})) as unknown as {
+    kind: string;
+    statement: { period: string; lines: { code: string; cong: number }[] } | null;
+  }[];
   const c12 = inbox.find((i) => i.kind === 'c12ts' && i.statement?.period === period);
   return c12!.statement!.lines.find((l) => l.code === line)!.cong;
 }
@@ -86,10 +94,26 @@ describe('the clerk’s month: ledger, proposals and one engine for four users',
   let dossierId = '';
 
   it('imports staff as participating, records dated events, and proposes exactly the month’s rows', async () => {
-    await ctx.value('unit.add', { code: UNIT, name: 'Công ty TNHH Mẫu', taxCode: '0100109106', agencyCode: '03801', wageRegion: '01', ivanProvider: '00040', signer: 'Lê Văn Ký', address: 'Hà Nội' });
-    const imp = await ctx.value('roster.importCommit', { unitCode: UNIT, file: { name: 'nhan-su.csv', base64: Buffer.from(CSV, 'utf8').toString('base64') }, participatingSince: '08/2015' });
+    await ctx.value('unit.add', {
+      code: UNIT,
+      name: 'Công ty TNHH Mẫu',
+      taxCode: '0100109106',
+      agencyCode: '03801',
+      wageRegion: '01',
+      ivanProvider: '00040',
+      signer: 'Lê Văn Ký',
+      address: 'Hà Nội',
+    });
+    const imp = await ctx.value('roster.importCommit', {
+      unitCode: UNIT,
+      file: { name: 'nhan-su.csv', base64: Buffer.from(CSV, 'utf8').toString('base64') },
+      participatingSince: '08/2015',
+    });
     expect(imp).toMatchObject({ imported: 6, rejected: [] });
-    expect(await ctx.value('ledger.statement', { unitCode: UNIT, period: '08/2015' })).toMatchObject({ employees: 3, total: 5_850_000 });
+    expect(await ctx.value('ledger.statement', { unitCode: UNIT, period: '08/2015' })).toMatchObject({
+      employees: 3,
+      total: 5_850_000,
+    });
     await ctx.value('ivan.settingsSave', { unitCode: UNIT, providerCode: '00040', endpoint: server.url });
 
     // September: only Dũng's hire (the staff imported as participating get no TM).
@@ -100,24 +124,88 @@ describe('the clerk’s month: ledger, proposals and one engine for four users',
     const dung = (await ctx.value('employee.list', { unitCode: UNIT, search: 'Hoàng Văn Dũng' })).items[0]!;
     expect(dung.insuranceNumber).toMatch(/^03\d{8}$/);
     const before = await ctx.value('ledger.statement', { unitCode: UNIT, period: '09/2015' });
-    expect(before).toMatchObject({ period: '09/2015', employees: 4, employer: 5_060_000, employee: 2_415_000, total: 7_475_000 });
+    expect(before).toMatchObject({
+      period: '09/2015',
+      employees: 4,
+      employer: 5_060_000,
+      employee: 2_415_000,
+      total: 7_475_000,
+    });
     // September's C12-TS: 7.475.000 − 5.850.000 = 1.625.000, Dũng's TM.
     expect(await c12Owed('09/2015')).toBe(1_625_000);
 
-    const base = { birthDate: '07/07/1990', gender: 'F' as const, jobTitle: 'Nhân viên', contractNumber: '07/2015/HĐLĐ', contractSigned: '01/08/2015' };
-    await ctx.value('employee.save', { unitCode: UNIT, employee: { ...base, fullName: 'Vũ Thị Giang', cccd: '001190000007', salary: 4_000_000 } });
-    await ctx.value('employee.save', { unitCode: UNIT, employee: { ...base, fullName: 'Bùi Văn Hùng', gender: 'M', birthDate: '08/08/1985', cccd: '001085000008', salary: 5_000_000 } });
-    await ctx.value('employee.event', { unitCode: UNIT, employee: '001190000007', kind: 'hire', effective: '03/08/2015' });
-    await ctx.value('employee.event', { unitCode: UNIT, employee: '001085000008', kind: 'hire', effective: '16/10/2015' });
-    await ctx.value('employee.event', { unitCode: UNIT, employee: '0301000002', kind: 'maternity', effective: '05/10/2015', end: '04/04/2016' });
-    await ctx.value('employee.event', { unitCode: UNIT, employee: '0301000003', kind: 'leave', effective: '12/10/2015' });
-    const raise = await ctx.value('employee.event', { unitCode: UNIT, employee: dung.insuranceNumber, kind: 'salary', effective: '01/10/2015', salary: 6_000_000 });
-    expect(raise.event).toMatchObject({ kind: 'salary', effective: '01/10/2015', salary: 6_000_000, previousSalary: 5_000_000 });
-    const bad = await ctx.call('employee.event', { unitCode: UNIT, employee: '999', kind: 'leave', effective: '01/10/2015' });
+    const base = {
+      birthDate: '07/07/1990',
+      gender: 'F' as const,
+      jobTitle: 'Nhân viên',
+      contractNumber: '07/2015/HĐLĐ',
+      contractSigned: '01/08/2015',
+    };
+    await ctx.value('employee.save', {
+      unitCode: UNIT,
+      employee: { ...base, fullName: 'Vũ Thị Giang', cccd: '001190000007', salary: 4_000_000 },
+    });
+    await ctx.value('employee.save', {
+      unitCode: UNIT,
+      employee: {
+        ...base,
+        fullName: 'Bùi Văn Hùng',
+        gender: 'M',
+        birthDate: '08/08/1985',
+        cccd: '001085000008',
+        salary: 5_000_000,
+      },
+    });
+    await ctx.value('employee.event', {
+      unitCode: UNIT,
+      employee: '001190000007',
+      kind: 'hire',
+      effective: '03/08/2015',
+    });
+    await ctx.value('employee.event', {
+      unitCode: UNIT,
+      employee: '001085000008',
+      kind: 'hire',
+      effective: '16/10/2015',
+    });
+    await ctx.value('employee.event', {
+      unitCode: UNIT,
+      employee: '0301000002',
+      kind: 'maternity',
+      effective: '05/10/2015',
+      end: '04/04/2016',
+    });
+    await ctx.value('employee.event', {
+      unitCode: UNIT,
+      employee: '0301000003',
+      kind: 'leave',
+      effective: '12/10/2015',
+    });
+    const raise = await ctx.value('employee.event', {
+      unitCode: UNIT,
+      employee: dung.insuranceNumber,
+      kind: 'salary',
+      effective: '01/10/2015',
+      salary: 6_000_000,
+    });
+    expect(raise.event).toMatchObject({
+      kind: 'salary',
+      effective: '01/10/2015',
+      salary: 6_000_000,
+      previousSalary: 5_000_000,
+    });
+    const bad = await ctx.call('employee.event', {
+      unitCode: UNIT,
+      employee: '999',
+      kind: 'leave',
+      effective: '01/10/2015',
+    });
     expect(bad.ok).toBe(false);
 
     const p = await ctx.value('dossier.propose', { unitCode: UNIT, period: '10/2015' });
-    const brief = p.rows.map((r) => `${r.plan} ${r.loai} ${r.fullName} ${r.fromMonth}-${r.toMonth} ${r.salary} ${r.previousSalary}`).sort();
+    const brief = p.rows
+      .map((r) => `${r.plan} ${r.loai} ${r.fullName} ${r.fromMonth}-${r.toMonth} ${r.salary} ${r.previousSalary}`)
+      .sort();
     expect(brief).toEqual(
       [
         'TM 1 Vũ Thị Giang 08/2015- 4000000 null',
@@ -139,8 +227,18 @@ describe('the clerk’s month: ledger, proposals and one engine for four users',
     const giang = p.rows.find((r) => r.fullName === 'Vũ Thị Giang')!;
     expect(giang.late).toBe(true);
     expect((giang.row.documents as unknown[]).length).toBe(1);
-    expect(giang.row).toMatchObject({ idNumber: '001190000007', position: 'Nhân viên', contract: { number: '07/2015/HĐLĐ', signedOn: '01/08/2015' } });
-    expect(p.draft).toMatchObject({ format: 'kekhai-draft/1', period: '10/2015', unit: { code: UNIT, agencyCode: '03801' }, ivan: '00040', createdOn: '20/10/2015' });
+    expect(giang.row).toMatchObject({
+      idNumber: '001190000007',
+      position: 'Nhân viên',
+      contract: { number: '07/2015/HĐLĐ', signedOn: '01/08/2015' },
+    });
+    expect(p.draft).toMatchObject({
+      format: 'kekhai-draft/1',
+      period: '10/2015',
+      unit: { code: UNIT, agencyCode: '03801' },
+      ivan: '00040',
+      createdOn: '20/10/2015',
+    });
 
     const d = await ctx.value('dossier.create', { draft: p.draft });
     dossierId = d.id;
@@ -150,7 +248,9 @@ describe('the clerk’s month: ledger, proposals and one engine for four users',
   it('row amounts, the printed total and the statement agree to the đồng', async () => {
     const d = await ctx.value('dossier.get', { id: dossierId });
     const c = await ctx.value('declarations.contributions', { draft: d.draft });
-    const byPlan = Object.fromEntries(c.rows.map((r) => [`${r.plan}:${(d.draft.rows as { fullName: string }[])[r.index]!.fullName}`, r.total]));
+    const byPlan = Object.fromEntries(
+      c.rows.map((r) => [`${r.plan}:${(d.draft.rows as { fullName: string }[])[r.index]!.fullName}`, r.total]),
+    );
     expect(byPlan).toEqual({
       'TM:Vũ Thị Giang': 1_300_000,
       'TM:Nguyễn Thị Em': 1_462_500,

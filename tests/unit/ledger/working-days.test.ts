@@ -30,7 +30,14 @@ describe('the 14-working-day rule on the unit calendar', () => {
 
   it('absence months: those with 14 or more scheduled days away', () => {
     // Maternity 05/11/2015–04/05/2016: Nov has 22 days away; May 2016 only 2, 3, 4 (3 days).
-    expect(absentMonths('2015-11-05', '2016-05-04', '2016-12', '26')).toEqual(['2015-11', '2015-12', '2016-01', '2016-02', '2016-03', '2016-04']);
+    expect(absentMonths('2015-11-05', '2016-05-04', '2016-12', '26')).toEqual([
+      '2015-11',
+      '2015-12',
+      '2016-01',
+      '2016-02',
+      '2016-03',
+      '2016-04',
+    ]);
     // Sick 10 days: no month reaches 14.
     expect(absentMonths('2015-11-02', '2015-11-12', '2015-11', '26')).toEqual([]);
   });
