@@ -16,12 +16,26 @@ export const codesHandlers: Handlers<typeof codesMethods> = {
   'codes.search': (input, ctx) => {
     const v = versionFor(ctx, input.list, input.asOf);
     const { rows, total } = v.search({ search: input.search, province: input.province, limit: input.limit });
-    return { list: input.list, validFrom: v.info.validFrom, source: v.info.source, total, rows };
+    return {
+      list: input.list,
+      validFrom: v.info.validFrom,
+      source: v.info.source,
+      codePattern: v.codePattern,
+      total,
+      rows,
+    };
   },
   'codes.get': (input, ctx) => {
     const v = versionFor(ctx, input.list, input.asOf);
     const rows = input.codes.map((c) => v.get(c)).filter((e) => e !== undefined);
     const unknown = input.codes.filter((c) => !v.has(c));
-    return { list: input.list, validFrom: v.info.validFrom, source: v.info.source, rows, unknown };
+    return {
+      list: input.list,
+      validFrom: v.info.validFrom,
+      source: v.info.source,
+      codePattern: v.codePattern,
+      rows,
+      unknown,
+    };
   },
 };

@@ -91,7 +91,11 @@ export function CodePicker({
     if (code !== value) onChange(code);
   };
 
-  /** Leaving the field: an exact code typed is taken, an empty field clears, anything else restores the value. */
+  /**
+   * Leaving the field: an empty field clears; a code the list knows is taken; a code of the list's shape that the list
+   * does not know (an old commune of a birth place, a code newer than the list) is taken too and shown as not in the
+   * list — validation decides; anything else restores the value.
+   */
   const settle = () => {
     if (query === null) return;
     const typed = query.trim();
@@ -99,9 +103,11 @@ export function CodePicker({
     const exact = rows.find((r) => r.code.toLowerCase() === typed.toLowerCase());
     if (exact) return choose(exact.code);
     setQuery(null);
-    // A code typed faster than the search answered: take it when the list knows it.
-    void api.call('codes.get', { list, codes: [typed.toUpperCase()], asOf }).then((r) => {
-      if (r.ok && r.value.rows[0]) choose(r.value.rows[0].code);
+    const code = typed.toUpperCase();
+    void api.call('codes.get', { list, codes: [code], asOf }).then((r) => {
+      if (!r.ok) return;
+      if (r.value.rows[0]) choose(r.value.rows[0].code);
+      else if (r.value.codePattern && new RegExp(r.value.codePattern).test(code)) choose(code);
     });
   };
 

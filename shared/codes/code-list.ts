@@ -57,6 +57,8 @@ export class CodeList {
     readonly entries: readonly CodeEntry[],
     /** Data rows of the file, repeated codes included (what codes.json `rows` counts). */
     readonly fileRows = entries.length,
+    /** The shape of every code of the list (codes.json `codePattern`); a picker accepts a typed code of this shape. */
+    readonly codePattern = '',
   ) {
     for (const e of entries) this.byCode.set(e.code, e);
     // A leading space lets a word be matched at its start: "hoa" finds "Hóa" but not "khoa".
@@ -146,5 +148,5 @@ export function parseCodeList(
     if (oi >= 0 && r[oi]?.trim()) e.otherNames = r[oi]!.trim().normalize('NFC');
     entries.push(e);
   });
-  return new CodeList(info, entries, rows.length);
+  return new CodeList(info, entries, rows.length, codePattern);
 }

@@ -19,6 +19,8 @@ const versionOut = {
   /** The version used: first day it applies (yyyy-mm-dd) and where it comes from. */
   validFrom: z.string(),
   source: z.string(),
+  /** The shape every code of the list has (a regular expression, e.g. ^\\d{5}$). */
+  codePattern: z.string(),
 };
 
 export const codesMethods = defineMethods({

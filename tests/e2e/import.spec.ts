@@ -302,4 +302,16 @@ async function hospitalPicker(page: Page): Promise<void> {
   await nat.press('Escape');
   await expect(nat).toHaveValue('VN');
   await expect(page.getByTestId('emp-nationality-name')).toHaveText('Việt Nam');
+  // A birth place keeps the codes of its time: born 1990 in Hải Dương (30, merged into Hải Phòng in 2025).
+  await page.getByTestId('emp-birthDate').fill('01/01/1990');
+  const birthProvince = page.getByTestId('emp-birthProvince');
+  await birthProvince.fill('30');
+  await birthProvince.press('Tab');
+  await expect(page.getByTestId('emp-birthProvince-name')).toHaveText('Hải Dương');
+  // A commune code of the right shape that the current list lacks is kept, marked as not in the list.
+  const birthWard = page.getByTestId('emp-birthWard');
+  await birthWard.fill('10502');
+  await birthWard.press('Tab');
+  await expect(birthWard).toHaveValue('10502');
+  await expect(page.getByTestId('emp-birthWard-name')).toHaveText('Mã không có trong danh mục');
 }

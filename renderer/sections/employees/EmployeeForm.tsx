@@ -3,6 +3,7 @@ import type { EmployeeField, EmployeeFields, EmployeeRecord, HistoryEntry } from
 import { EMPLOYEE_STATUSES, employeeFields } from '../../../shared/contract/roster';
 import type { CodeListName } from '../../../shared/codes/code-list';
 import { checkEmployee } from '../../../shared/identity/employee-record';
+import { parseBirthDate } from '../../../shared/identity/birth-date';
 import { EMPLOYEE_FIELD_LABELS, EMPLOYEE_STATUS_LABELS } from '../../../shared/identity/employee-labels';
 import { api } from '../../api/client';
 import { ParticipationSinceField, useParticipationSince } from './ParticipationSince';
@@ -12,21 +13,79 @@ import { errorText, useMessages } from '../../i18n';
 import { employeeMessages } from './messages';
 
 /** A new employee: the contract schema's defaults, the three required fields blank, Kinh (01) preselected. */
-export const EMPTY_EMPLOYEE: EmployeeFields = employeeFields.parse({ fullName: '', birthDate: '', gender: 'M', ethnicity: '01' });
+export const EMPTY_EMPLOYEE: EmployeeFields = employeeFields.parse({
+  fullName: '',
+  birthDate: '',
+  gender: 'M',
+  ethnicity: '01',
+});
 
-const IDENTITY: EmployeeField[] = ['fullName', 'insuranceNumber', 'birthDate', 'cccd', 'cmnd', 'nationality', 'birthProvince', 'birthDistrict', 'birthWard', 'address', 'phone', 'email'];
-const WORK: EmployeeField[] = ['jobTitle', 'workplace', 'department', 'contractType', 'contractNumber', 'contractSigned', 'contractStart', 'contractEnd', 'wageRegion', 'hospitalCode'];
+const IDENTITY: EmployeeField[] = [
+  'fullName',
+  'insuranceNumber',
+  'birthDate',
+  'cccd',
+  'cmnd',
+  'nationality',
+  'birthProvince',
+  'birthDistrict',
+  'birthWard',
+  'address',
+  'phone',
+  'email',
+];
+const WORK: EmployeeField[] = [
+  'jobTitle',
+  'workplace',
+  'department',
+  'contractType',
+  'contractNumber',
+  'contractSigned',
+  'contractStart',
+  'contractEnd',
+  'wageRegion',
+  'hospitalCode',
+];
 /** Fields picked from a dated code list (resources/codes) instead of typed from memory. */
 const CODE_LISTS: Partial<Record<EmployeeField, CodeListName>> = {
-  nationality: 'nationalities', ethnicity: 'ethnicities', birthProvince: 'provinces', birthWard: 'communes', hospitalCode: 'hospitals',
+  nationality: 'nationalities',
+  ethnicity: 'ethnicities',
+  birthProvince: 'provinces',
+  birthWard: 'communes',
+  hospitalCode: 'hospitals',
 };
-const MONEY: EmployeeField[] = ['salary', 'allowancePosition', 'allowanceSeniorityExcess', 'allowanceSeniorityJob', 'allowanceSalary', 'allowanceOther'];
+/** The birth place keeps the codes of its time: its pickers use the lists in force at the birth date (63 provinces before 07/2025). */
+function birthDay(birthDate: string): string | undefined {
+  const b = parseBirthDate(birthDate);
+  if (!b) return undefined;
+  const pad = (n: number | undefined) => String(n ?? 1).padStart(2, '0');
+  return `${b.year}-${pad(b.month)}-${pad(b.day)}`;
+}
+
+const MONEY: EmployeeField[] = [
+  'salary',
+  'allowancePosition',
+  'allowanceSeniorityExcess',
+  'allowanceSeniorityJob',
+  'allowanceSalary',
+  'allowanceOther',
+];
 
 /**
  * Add or edit one employee. The shared `checkEmployee` runs on every keystroke, so the clerk sees "CCCD ghi năm
  * sinh 1995, không khớp năm sinh 1996" next to the field before saving; the service runs the same check again.
  */
-export function EmployeeForm({ unitCode, employee, now, onDone }: { unitCode: string; employee: EmployeeRecord | null; now: Date; onDone(saved: EmployeeRecord | null): void }) {
+export function EmployeeForm({
+  unitCode,
+  employee,
+  now,
+  onDone,
+}: {
+  unitCode: string;
+  employee: EmployeeRecord | null;
+  now: Date;
+  onDone(saved: EmployeeRecord | null): void;
+}) {
   const since = useParticipationSince(employee?.id);
   const { t, lang } = useMessages(employeeMessages);
   const [v, setV] = useState<EmployeeFields>(() => (employee ? { ...EMPTY_EMPLOYEE, ...employee } : EMPTY_EMPLOYEE));
@@ -60,12 +119,17 @@ export function EmployeeForm({ unitCode, employee, now, onDone }: { unitCode: st
             value={String(v[f] ?? '')}
             onChange={(code) => set(f, code)}
             province={f === 'birthWard' ? v.birthProvince || undefined : undefined}
+            asOf={f === 'birthProvince' || f === 'birthWard' ? birthDay(v.birthDate) : undefined}
             testId={`emp-${f}`}
             label={label(f)}
             invalid={!!p}
             describedBy={p ? `emp-${f}-error` : undefined}
           />
-          {p && <small id={`emp-${f}-error`} className="error" data-testid={`emp-${f}-error`}>{lang === 'en' ? p.messageEn : p.message}</small>}
+          {p && (
+            <small id={`emp-${f}-error`} className="error" data-testid={`emp-${f}-error`}>
+              {lang === 'en' ? p.messageEn : p.message}
+            </small>
+          )}
         </label>
       );
     }
@@ -83,11 +147,18 @@ export function EmployeeForm({ unitCode, employee, now, onDone }: { unitCode: st
           onChange={(e) => {
             if (!isNumber) return set(f, e.target.value);
             setNumText((old) => ({ ...old, [f]: e.target.value }));
-            const s = e.target.value.replace(/\s/g, '').replace(/\.(?=\d{3}(\D|$))/g, '').replace(',', '.');
+            const s = e.target.value
+              .replace(/\s/g, '')
+              .replace(/\.(?=\d{3}(\D|$))/g, '')
+              .replace(',', '.');
             return set(f, s === '' ? (f === 'salary' ? null : 0) : Number(s));
           }}
         />
-        {p && <small id={`emp-${f}-error`} className="error" data-testid={`emp-${f}-error`}>{lang === 'en' ? p.messageEn : p.message}</small>}
+        {p && (
+          <small id={`emp-${f}-error`} className="error" data-testid={`emp-${f}-error`}>
+            {lang === 'en' ? p.messageEn : p.message}
+          </small>
+        )}
       </label>
     );
   };
@@ -97,7 +168,12 @@ export function EmployeeForm({ unitCode, employee, now, onDone }: { unitCode: st
     setTouched(new Set(Object.keys(v)));
     if (problems.length) return;
     if (!since.valid) return;
-    const r = await api.call('employee.save', { unitCode, id: employee?.id, employee: v, effectiveDate: effectiveDate || undefined });
+    const r = await api.call('employee.save', {
+      unitCode,
+      id: employee?.id,
+      employee: v,
+      effectiveDate: effectiveDate || undefined,
+    });
     if (!r.ok) return setServerError(errorText(r.error, lang));
     const sinceError = await since.save(unitCode, r.value.id, lang);
     if (sinceError) return setServerError(sinceError);
@@ -149,14 +225,34 @@ export function EmployeeForm({ unitCode, employee, now, onDone }: { unitCode: st
       {employee && (
         <label className="field">
           <span>{t('effectiveDate')}</span>
-          <input data-testid="emp-effectiveDate" value={effectiveDate} onChange={(e) => setEffectiveDate(e.target.value)} />
+          <input
+            data-testid="emp-effectiveDate"
+            value={effectiveDate}
+            onChange={(e) => setEffectiveDate(e.target.value)}
+          />
         </label>
       )}
-      {employee && <EventPanel unitCode={unitCode} employeeId={employee.id} onRecorded={(e) => setV((cur) => ({ ...cur, status: e.status, salary: e.salary, contractStart: e.contractStart }))} />}
-      {serverError && <p className="error" role="alert" data-testid="employee-server-error">{serverError}</p>}
+      {employee && (
+        <EventPanel
+          unitCode={unitCode}
+          employeeId={employee.id}
+          onRecorded={(e) =>
+            setV((cur) => ({ ...cur, status: e.status, salary: e.salary, contractStart: e.contractStart }))
+          }
+        />
+      )}
+      {serverError && (
+        <p className="error" role="alert" data-testid="employee-server-error">
+          {serverError}
+        </p>
+      )}
       <div className="actions">
-        <button type="submit" data-testid="employee-save">{t('save')}</button>
-        <button type="button" onClick={() => onDone(null)}>{t('cancel')}</button>
+        <button type="submit" data-testid="employee-save">
+          {t('save')}
+        </button>
+        <button type="button" onClick={() => onDone(null)}>
+          {t('cancel')}
+        </button>
       </div>
       {history.length > 0 && (
         <div className="actions" style={{ flexDirection: 'column' }}>
@@ -167,7 +263,11 @@ export function EmployeeForm({ unitCode, employee, now, onDone }: { unitCode: st
                 <tr key={h.id}>
                   <td>{h.changedAt.slice(0, 10).split('-').reverse().join('/')}</td>
                   <td>{h.effectiveDate ?? ''}</td>
-                  <td>{h.field === '*' ? t('created') : (EMPLOYEE_FIELD_LABELS[h.field as EmployeeField]?.[lang] ?? h.field)}</td>
+                  <td>
+                    {h.field === '*'
+                      ? t('created')
+                      : (EMPLOYEE_FIELD_LABELS[h.field as EmployeeField]?.[lang] ?? h.field)}
+                  </td>
                   <td>{h.oldValue ?? ''}</td>
                   <td>{h.newValue === 'created' && h.field === '*' ? '' : (h.newValue ?? '')}</td>
                 </tr>
