@@ -44,9 +44,11 @@ export function applyAcceptedDossier(
       if (!/^\d{10}$/.test(a.insuranceNo) || !a.idNumber) continue;
       numbers += db
         .prepare(
-          "UPDATE employees SET insurance_number = ?, search = search || ' ' || ?, updated_at = ? WHERE unit_id = ? AND (cccd = ? OR cmnd = ?) AND (insurance_number IS NULL OR insurance_number = '')",
+          // A number already held by someone else in the unit is left for the clerk (the roster keeps numbers unique).
+          `UPDATE employees SET insurance_number = ?, search = search || ' ' || ?, updated_at = ? WHERE unit_id = ? AND (cccd = ? OR cmnd = ?)
+             AND (insurance_number IS NULL OR insurance_number = '') AND NOT EXISTS (SELECT 1 FROM employees o WHERE o.unit_id = ? AND o.insurance_number = ?)`,
         )
-        .run(a.insuranceNo, a.insuranceNo, iso, unit.id, a.idNumber, a.idNumber).changes;
+        .run(a.insuranceNo, a.insuranceNo, iso, unit.id, a.idNumber, a.idNumber, unit.id, a.insuranceNo).changes;
     }
     const draftRows = Array.isArray(d.draft.rows) ? (d.draft.rows as Record<string, unknown>[]) : [];
     for (const r of draftRows) {
