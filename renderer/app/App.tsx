@@ -5,12 +5,15 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { frameMessages } from './messages';
 import { SECTIONS } from './sections';
 import { setUnitMode, useNav } from './stores';
+import { GUIDE_PAGE_OF } from '../guide/guide-map';
 import { useUnits } from '../sections/units/units-store';
 import { installLinkGuard } from './link-guard';
 import { formatDateTimeVN } from '../../shared/format';
 
 // The first-run flow (renderer/sections/welcome), shown while no unit exists.
 const Welcome = lazy(() => import('../sections/welcome'));
+// The user guide (F1), bundled with its pictures: loaded on first use.
+const GuideDialog = lazy(() => import('../guide/GuideDialog').then((x) => ({ default: x.GuideDialog })));
 
 interface Info {
   dataDir: string;
@@ -29,6 +32,7 @@ export function App() {
   const [clock, setClock] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [refresh, setRefresh] = useState(0);
+  const [guide, setGuide] = useState<string | null>(null);
 
   // Choosing a section (sidebar, Alt+digit, a link) leaves the first-run flow for this session; it comes back on the
   // next start while there is still no unit.
@@ -87,6 +91,12 @@ export function App() {
           setNotice(r.ok ? `${t('backupDone')}: ${r.value.backup.name}` : r.error.message);
           window.dispatchEvent(new Event('kekhai:backup-done'));
         });
+        return;
+      }
+      // F1: the user guide's page of this screen.
+      if (e.key === 'F1') {
+        e.preventDefault();
+        setGuide(GUIDE_PAGE_OF[useNav.getState().section]);
         return;
       }
       if (!e.altKey) return;
@@ -164,6 +174,11 @@ export function App() {
           </Suspense>
         </ErrorBoundary>
       </main>
+      {guide && (
+        <Suspense fallback={null}>
+          <GuideDialog page={guide} onClose={() => setGuide(null)} />
+        </Suspense>
+      )}
       <footer className="statusbar" data-testid="statusbar">
         <span data-testid="status-face">{api.face === 'desktop' ? t('faceDesktop') : t('faceBrowser')}</span>
         <span data-testid="status-data">

@@ -269,6 +269,17 @@ test('delete asks first; a period later than the test clock is warned; submittin
   await page.getByTestId('dossier-import').setInputFiles(demoDraft(app.dataDir, '11/2015'));
   await expect(page.getByTestId('dossier-editor')).toBeVisible();
 
+  // F1 opens the guide at the page of this screen, with its pictures; Esc closes it.
+  await page.keyboard.press('F1');
+  const guide = page.getByTestId('guide');
+  await expect(guide).toHaveAttribute('data-page', '03-bao-tang-bao-giam.md');
+  await expect(guide).toContainText('Xoá một hồ sơ nháp');
+  const picture = guide.locator('img[alt="Hỏi lại trước khi xoá hồ sơ"]');
+  await expect(picture).toBeVisible();
+  expect(await picture.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+  await page.keyboard.press('Escape');
+  await expect(guide).toHaveCount(0);
+
   // Signing a period after the clock is warned about.
   await page.getByTestId('nav-signing').click();
   await page.getByTestId('signing-tab-dossier').click();
