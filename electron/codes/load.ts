@@ -6,6 +6,7 @@ import {
   parseCodeList,
   type CodeColumns,
   type CodeList,
+  type CodeListName,
 } from '../../shared/codes/code-list';
 import { CodeCatalog } from '../../shared/codes/catalog';
 
@@ -26,13 +27,13 @@ export interface CodesMetadata {
 const DATED_FILE = /^(\d{4}-\d{2}-\d{2})\.csv$/;
 
 /**
- * Loads every version of every list from `<codesDir>/<list>/<yyyy-mm-dd>.csv`. Each file needs its entry (source,
- * row count) in codes.json; a file without one, a missing file or a wrong row count is refused with its name, so a
- * list is never silently partial.
+ * The catalog of `<codesDir>/<list>/<yyyy-mm-dd>.csv`. Each file needs its entry (source, row count) in codes.json; a
+ * file without one or a missing file is refused at once with its name, a wrong row count when the list is first read
+ * (each list is parsed on first use), so a list is never silently partial.
  */
 export function loadCodeCatalog(codesDir: string): CodeCatalog {
   const meta = JSON.parse(readFileSync(join(codesDir, 'codes.json'), 'utf8')) as CodesMetadata;
-  const lists: CodeList[] = [];
+  const filesOf = new Map<CodeListName, string[]>();
   for (const list of CODE_LIST_NAMES) {
     const m = meta.lists[list];
     if (!m) throw new CodeListError(`codes.json: thiếu danh mục "${list}" / missing list "${list}"`);
@@ -43,24 +44,31 @@ export function loadCodeCatalog(codesDir: string): CodeCatalog {
         throw new CodeListError(`${list}/${validFrom}.csv: không có tệp / file missing`);
     }
     for (const f of files) {
-      const validFrom = DATED_FILE.exec(f)![1]!;
-      const v = m.versions[validFrom];
-      if (!v) throw new CodeListError(`${list}/${f}: chưa khai báo nguồn trong codes.json / no entry in codes.json`);
-      const parsed = parseCodeList(
-        { list, validFrom, source: v.source, retrieved: v.retrieved },
-        readFileSync(join(dir, f), 'utf8'),
-        m.columns,
-        m.codePattern,
-      );
-      if (parsed.fileRows !== v.rows) {
-        throw new CodeListError(
-          `${list}/${f}: có ${parsed.fileRows} dòng, codes.json ghi ${v.rows} / has ${parsed.fileRows} rows, codes.json says ${v.rows}`,
-        );
-      }
-      lists.push(parsed);
+      if (!m.versions[DATED_FILE.exec(f)![1]!])
+        throw new CodeListError(`${list}/${f}: chưa khai báo nguồn trong codes.json / no entry in codes.json`);
     }
+    filesOf.set(list, files);
   }
-  return new CodeCatalog(lists);
+  return new CodeCatalog((list) => readList(join(codesDir, list), list, meta.lists[list]!, filesOf.get(list) ?? []));
+}
+
+function readList(dir: string, list: CodeListName, m: CodesMetadata['lists'][string], files: string[]): CodeList[] {
+  return files.map((f) => {
+    const validFrom = DATED_FILE.exec(f)![1]!;
+    const v = m.versions[validFrom]!;
+    const parsed = parseCodeList(
+      { list, validFrom, source: v.source, retrieved: v.retrieved },
+      readFileSync(join(dir, f), 'utf8'),
+      m.columns,
+      m.codePattern,
+    );
+    if (parsed.fileRows !== v.rows) {
+      throw new CodeListError(
+        `${list}/${f}: có ${parsed.fileRows} dòng, codes.json ghi ${v.rows} / has ${parsed.fileRows} rows, codes.json says ${v.rows}`,
+      );
+    }
+    return parsed;
+  });
 }
 
 const cache = new Map<string, CodeCatalog>();

@@ -11,8 +11,18 @@ function dayOf(isoDateOrMonth: string): string {
  */
 export class CodeCatalog {
   private readonly byList = new Map<CodeListName, CodeList[]>();
+  private readonly source: ((list: CodeListName) => CodeList[]) | null;
 
-  constructor(lists: readonly CodeList[]) {
+  /**
+   * The versions given at once, or read per list on first use (an import that checks nationalities need not parse
+   * 11,867 hospitals).
+   */
+  constructor(lists: readonly CodeList[] | ((list: CodeListName) => CodeList[])) {
+    if (typeof lists === 'function') {
+      this.source = lists;
+      return;
+    }
+    this.source = null;
     for (const l of lists) {
       const versions = this.byList.get(l.info.list) ?? [];
       versions.push(l);
@@ -22,7 +32,12 @@ export class CodeCatalog {
   }
 
   versions(list: CodeListName): readonly CodeList[] {
-    return this.byList.get(list) ?? [];
+    let v = this.byList.get(list);
+    if (!v && this.source) {
+      v = [...this.source(list)].sort((a, b) => (a.info.validFrom < b.info.validFrom ? -1 : 1));
+      this.byList.set(list, v);
+    }
+    return v ?? [];
   }
 
   /** The version in force on a day or in a month; null before the first version (nothing to check against). */
