@@ -5,6 +5,7 @@ import { errorText, useMessages } from '../../i18n';
 import { inboxMessages } from './messages';
 import { when } from './format';
 import { saveBlob } from '../../api/files';
+import { DataTable } from '../../components/DataTable';
 import { Receipt } from './Receipt';
 import { procedureName } from '../../../shared/ivan/dossier-title';
 
@@ -49,33 +50,32 @@ export function HistoryTab() {
         <button type="button" disabled={!periodOk} onClick={() => void exportZip()} data-testid="history-export">{t('exportZip')}</button>
       </div>
       {msg && <p className={msg.ok ? 'success' : 'error'}>{msg.text}</p>}
-      {items.length === 0 ? (
-        <p>{t('noHistory')}</p>
-      ) : (
-        <table className="grid" data-testid="history-table">
-          <thead>
-            <tr><th>{t('unit')}</th><th>{t('procedure')}</th><th>{t('period')}</th><th>{t('batch')}</th><th>{t('state')}</th><th>{t('transaction')}</th><th>{t('receiptNo')}</th><th>{t('steps')}</th><th /></tr>
-          </thead>
-          <tbody>
-            {items.map((h) => (
-              <tr key={h.id} data-testid="history-row">
-                <td data-testid="history-unit">{h.unitCode ?? '—'}{h.unitName && <><br /><small>{h.unitName}</small></>}</td>
-                <td>{procedureName(h.procedure, lang) ?? h.fileName}</td>
-                <td>{h.period ?? '—'}</td>
-                <td className="num">{h.batch ?? '—'}</td>
-                <td>{t(`state_${h.state}`)}{h.reasons.length > 0 && <ul className="error">{h.reasons.map((x, i) => <li key={i}>{x.message}</li>)}</ul>}</td>
-                <td><small>{h.transactionId ?? '—'}</small></td>
-                <td data-testid="history-receipt-no">{h.receiptNo ?? '—'}</td>
-                <td data-testid="history-steps"><small>{h.transitions.map((s) => `${t(`state_${s.to as HistoryItem['state']}`)} ${when(s.at)}`).join(' → ')}</small></td>
-                <td>
-                  <button type="button" data-testid="history-receipt" onClick={() => setOpen(h)}>{t('print')}</button>
-                  <button type="button" onClick={() => void download(h.id)}>{t('download')}</button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        rows={items}
+        rowKey={(h) => h.id}
+        empty={t('noHistory')}
+        testId="history-table"
+        rowTestId="history-row"
+        columns={[
+          { header: t('unit'), testId: 'history-unit', cell: (h) => <>{h.unitCode ?? '—'}{h.unitName && <><br /><small>{h.unitName}</small></>}</> },
+          { header: t('procedure'), cell: (h) => procedureName(h.procedure, lang) ?? h.fileName },
+          { header: t('period'), cell: (h) => h.period ?? '—' },
+          { header: t('batch'), className: 'num', cell: (h) => h.batch ?? '—' },
+          { header: t('state'), cell: (h) => <>{t(`state_${h.state}`)}{h.reasons.length > 0 && <ul className="error">{h.reasons.map((x, i) => <li key={i}>{x.message}</li>)}</ul>}</> },
+          { header: t('transaction'), cell: (h) => <small>{h.transactionId ?? '—'}</small> },
+          { header: t('receiptNo'), testId: 'history-receipt-no', cell: (h) => h.receiptNo ?? '—' },
+          { header: t('steps'), testId: 'history-steps', cell: (h) => <small>{h.transitions.map((s) => `${t(`state_${s.to as HistoryItem['state']}`)} ${when(s.at)}`).join(' → ')}</small> },
+          {
+            header: '',
+            cell: (h) => (
+              <>
+                <button type="button" data-testid="history-receipt" onClick={() => setOpen(h)}>{t('print')}</button>
+                <button type="button" onClick={() => void download(h.id)}>{t('download')}</button>
+              </>
+            ),
+          },
+        ]}
+      />
       {open && <Receipt item={open} onClose={() => setOpen(null)} />}
     </div>
   );

@@ -4,6 +4,7 @@ import { api } from '../../api/client';
 import { errorText, useMessages } from '../../i18n';
 import { inboxMessages } from './messages';
 import { when } from './format';
+import { DataTable } from '../../components/DataTable';
 
 /** The durable outbox: what waits, why (last error), when it is retried; send now, retry, cancel. */
 export function OutboxTab() {
@@ -33,35 +34,30 @@ export function OutboxTab() {
         <button type="button" disabled={busy} onClick={() => void act(() => api.call('ivan.outboxSend', {}))} data-testid="outbox-send">{busy ? t('sending') : t('sendNow')}</button>
       </div>
       {error && <p className="error" role="alert">{error}</p>}
-      {items.length === 0 ? (
-        <p>{t('emptyOutbox')}</p>
-      ) : (
-        <table className="grid">
-          <thead>
-            <tr><th>#</th><th>{t('dossier')}</th><th>{t('state')}</th><th>{t('attempts')}</th><th>{t('lastError')}</th><th>{t('nextAttempt')}</th><th /></tr>
-          </thead>
-          <tbody>
-            {items.map((e) => (
-              <tr key={e.id} data-testid="outbox-row">
-                <td>{e.id}</td>
-                <td>{e.fileName}<br /><small>{e.dossierId}</small></td>
-                <td data-testid="outbox-state">{t(`state_${e.state}`)}</td>
-                <td className="num">{e.attempts}</td>
-                <td className={e.state === 'queued' && e.lastError ? 'error' : ''}>{e.state === 'queued' ? (e.lastError ?? '') : ''}</td>
-                <td>{e.nextAttemptAt ? when(e.nextAttemptAt) : '—'}</td>
-                <td>
-                  {e.state === 'queued' && (
-                    <>
-                      <button type="button" onClick={() => void act(() => api.call('ivan.outboxRetry', { id: e.id }))}>{t('retry')}</button>
-                      <button type="button" onClick={() => void act(() => api.call('ivan.outboxCancel', { id: e.id }))}>{t('cancel')}</button>
-                    </>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        rows={items}
+        rowKey={(e) => e.id}
+        empty={t('emptyOutbox')}
+        rowTestId="outbox-row"
+        columns={[
+          { header: '#', cell: (e) => e.id },
+          { header: t('dossier'), cell: (e) => <>{e.fileName}<br /><small>{e.dossierId}</small></> },
+          { header: t('state'), testId: 'outbox-state', cell: (e) => t(`state_${e.state}`) },
+          { header: t('attempts'), className: 'num', cell: (e) => e.attempts },
+          { header: t('lastError'), className: (e) => (e.state === 'queued' && e.lastError ? 'error' : ''), cell: (e) => (e.state === 'queued' ? (e.lastError ?? '') : '') },
+          { header: t('nextAttempt'), cell: (e) => (e.nextAttemptAt ? when(e.nextAttemptAt) : '—') },
+          {
+            header: '',
+            cell: (e) =>
+              e.state === 'queued' && (
+                <>
+                  <button type="button" onClick={() => void act(() => api.call('ivan.outboxRetry', { id: e.id }))}>{t('retry')}</button>
+                  <button type="button" onClick={() => void act(() => api.call('ivan.outboxCancel', { id: e.id }))}>{t('cancel')}</button>
+                </>
+              ),
+          },
+        ]}
+      />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { UnitForm } from './UnitForm';
 import { UnitSwitcher } from './UnitSwitcher';
 import { useUnits } from './units-store';
 import '../employees/roster.css';
+import { DataTable } from '../../components/DataTable';
 
 /** Vùng lương tối thiểu as the decree names them (Nghị định 74/2024/NĐ-CP: vùng I–IV). */
 const ROMAN: Record<string, string> = { '01': 'I', '02': 'II', '03': 'III', '04': 'IV' };
@@ -65,49 +66,37 @@ export default function Page() {
       )}
       {loaded && !units.length && !editing && <p>{t('noneYet')}</p>}
       {units.length > 0 && (
-        <table className="grid" data-testid="unit-table">
-          <thead>
-            <tr>
-              <th>{t('code')}</th>
-              <th>{t('name')}</th>
-              <th>{t('taxCode')}</th>
-              <th>{t('agencyCode')}</th>
-              <th>{t('wageRegion')}</th>
-              <th>{t('ivanProvider')}</th>
-              <th>{t('employees')}</th>
-              <th>{t('setup')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {units.map((u) => (
-              <tr key={u.code} data-testid={`unit-row-${u.code}`}>
-                <td>{u.code}</td>
-                <td>{u.name}</td>
-                <td>{u.taxCode}</td>
-                <td>{u.agencyCode}</td>
-                <td>{t('region', { n: ROMAN[u.wageRegion] ?? u.wageRegion })}</td>
-                <td>{u.ivanProvider ? (providers[u.ivanProvider] ?? u.ivanProvider) : ''}</td>
-                <td className="num">{u.employeeCount.toLocaleString('vi-VN')}</td>
-                <td data-testid={`unit-setup-${u.code}`}>
-                  {setupOf(u.code).length === 0 ? (
-                    <span className="success">{t('ready')}</span>
-                  ) : (
-                    <span className="warning">
-                      {setupOf(u.code).join('; ')}{' '}
-                      <button type="button" data-testid={`unit-setup-go-${u.code}`} onClick={() => (setUnit(u.code), go('settings', 'ivan'))}>
-                        {t('remindGo')}
-                      </button>
-                    </span>
-                  )}
-                </td>
-                <td>
-                  <button type="button" onClick={() => setEditing(u)}>{t('edit')}</button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          rows={units}
+          rowKey={(u) => u.code}
+          testId="unit-table"
+          rowTestId={(u) => `unit-row-${u.code}`}
+          columns={[
+            { header: t('code'), cell: (u) => u.code },
+            { header: t('name'), cell: (u) => u.name },
+            { header: t('taxCode'), cell: (u) => u.taxCode },
+            { header: t('agencyCode'), cell: (u) => u.agencyCode },
+            { header: t('wageRegion'), cell: (u) => t('region', { n: ROMAN[u.wageRegion] ?? u.wageRegion }) },
+            { header: t('ivanProvider'), cell: (u) => (u.ivanProvider ? (providers[u.ivanProvider] ?? u.ivanProvider) : '') },
+            { header: t('employees'), className: 'num', cell: (u) => u.employeeCount.toLocaleString('vi-VN') },
+            {
+              header: t('setup'),
+              testId: (u) => `unit-setup-${u.code}`,
+              cell: (u) =>
+                setupOf(u.code).length === 0 ? (
+                  <span className="success">{t('ready')}</span>
+                ) : (
+                  <span className="warning">
+                    {setupOf(u.code).join('; ')}{' '}
+                    <button type="button" data-testid={`unit-setup-go-${u.code}`} onClick={() => (setUnit(u.code), go('settings', 'ivan'))}>
+                      {t('remindGo')}
+                    </button>
+                  </span>
+                ),
+            },
+            { header: '', cell: (u) => <button type="button" onClick={() => setEditing(u)}>{t('edit')}</button> },
+          ]}
+        />
       )}
     </section>
   );
