@@ -260,7 +260,7 @@ test('registration 04/ĐK-IVAN of the unit from Cài đặt → I-VAN, signed an
   }).toPass({ timeout: 60_000 });
 });
 
-test('delete asks first; a period later than the test clock is warned; submitting asks unless switched off', async ({ appPage: page, app }) => {
+test('editor keys and Kiểm tra like HTKK; F1 guide; delete asks first; a period later than the test clock is warned; submitting asks unless switched off', async ({ appPage: page, app }) => {
   test.setTimeout(120_000);
   await page.getByTestId('welcome-training').click();
   await expect(page.getByTestId('mode-banner')).toBeVisible();
@@ -268,6 +268,24 @@ test('delete asks first; a period later than the test clock is warned; submittin
   await page.getByTestId('nav-declarations').click();
   await page.getByTestId('dossier-import').setInputFiles(demoDraft(app.dataDir, '11/2015'));
   await expect(page.getByTestId('dossier-editor')).toBeVisible();
+
+  // Like HTKK: "Kiểm tra" saves and reports; Insert adds a row, Enter moves to the next field, Ctrl+S saves.
+  await page.getByTestId('draft-check').click();
+  await expect(page.getByTestId('editor-notice')).toContainText('Đã kiểm tra');
+  const rowsBefore = await page.locator('[data-testid^="draft-row-"]').count();
+  await page.locator('[data-field="rows[0].fullName"]').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-field="rows[0].insuranceNo"]')).toBeFocused();
+  await page.keyboard.press('Insert');
+  await expect(page.locator('[data-testid^="draft-row-"]')).toHaveCount(rowsBefore + 1);
+  await page.keyboard.press('Control+s');
+  await expect(page.getByTestId('editor-notice')).toHaveText('Đã lưu.');
+  // The grid scrolls sideways inside its column, the first columns stay put.
+  const scroller = page.locator('.editor-scroll');
+  expect(await scroller.evaluate((e) => e.scrollWidth > e.clientWidth && getComputedStyle(e).overflowX === 'scroll')).toBe(true);
+  // The added blank row is removed again so the list below shows one dossier.
+  await page.getByTestId(`draft-row-${rowsBefore}`).getByRole('button').last().click();
+  await expect(page.locator('[data-testid^="draft-row-"]')).toHaveCount(rowsBefore);
 
   // F1 opens the guide at the page of this screen, with its pictures; Esc closes it.
   await page.keyboard.press('F1');

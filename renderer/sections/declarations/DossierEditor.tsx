@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { PLANS } from '../../../shared/codes/plans';
 import type { DossierDetail } from '../../../shared/contract/declarations';
 import type { FieldProblem } from '../../../shared/contract/result';
@@ -11,7 +11,7 @@ import { errorText, useMessages } from '../../i18n';
 import { blankRow, download, getPath, setRowField, setTopField, type EditableDraft } from './draft-edit';
 import { NumberCell } from './NumberCell';
 import { declarationMessages } from './messages';
-import { ProblemPanel } from './ProblemPanel';
+import { focusField, ProblemPanel } from './ProblemPanel';
 import { ledgerMessages } from './ledger-messages';
 import { ProposalsDialog } from './ProposalsDialog';
 import { RosterPicker } from './RosterPicker';
@@ -158,8 +158,31 @@ export function DossierEditor({ id }: { id: string }) {
     return byField.get(`rows[${i}].${key}`) ?? [];
   }
 
+  /** "Kiểm tra" (as in HTKK): save, then say how many errors remain and go to the first one. */
+  async function check() {
+    await flush();
+    const first = problems.find((p) => p.severity !== 'warning');
+    setNotice(first ? t('checkErrors', { n: errors }) : t('checkOk'));
+    if (first) focusField(first.field);
+  }
+
+  /** HTKK keys: Ctrl+S saves, Insert adds a row, Enter moves to the next field of the grid. */
+  function onKeys(e: KeyboardEvent<HTMLDivElement>) {
+    if (e.ctrlKey && !e.shiftKey && e.key.toLowerCase() === 's') {
+      e.preventDefault();
+      void flush().then(() => setNotice(t('savedNow')));
+    } else if (e.key === 'Insert' && editable) {
+      e.preventDefault();
+      change({ ...draft!, rows: [...(draft!.rows ?? []), blankRow(String(draft!.period ?? ''))] });
+    } else if (e.key === 'Enter' && (e.target as HTMLElement).closest('[data-testid="draft-grid"]') && (e.target as HTMLElement).matches('input, select')) {
+      e.preventDefault();
+      const fields = [...e.currentTarget.querySelectorAll<HTMLElement>('[data-testid="draft-grid"] input:not([disabled]), [data-testid="draft-grid"] select:not([disabled])')];
+      fields[fields.indexOf(e.target as HTMLElement) + 1]?.focus();
+    }
+  }
+
   return (
-    <div data-testid="dossier-editor">
+    <div data-testid="dossier-editor" onKeyDown={onKeys}>
       <div className="toolbar">
         <button type="button" onClick={() => void flush().then(() => go('declarations'))}>{t('back')}</button>
         <h3 style={{ margin: 0 }}>{t('editorTitle', { unit: detail.unitCode, period: detail.period, batch: detail.batch })}</h3>
@@ -195,13 +218,14 @@ export function DossierEditor({ id }: { id: string }) {
         <button type="button" data-testid="rows-pick" disabled={!editable} onClick={() => setDialog('picker')}>{lm('pick')}</button>
         <button type="button" data-testid="draft-export" onClick={() => void exportDraft()}>{t('exportDraft')}</button>
         <button type="button" data-testid="draft-export-vnpt" onClick={() => void exportVnpt()}>{t('exportVnpt')}</button>
+        <button type="button" data-testid="draft-check" onClick={() => void check()}>{t('check')}</button>
         <button type="button" data-testid="draft-build" onClick={() => void build()}>{t('build')}</button>
         <button type="button" data-testid="open-print" onClick={() => void flush().then(() => go('declarations', 'print', id))}>{t('print')}</button>
       </div>
       {dialog === 'picker' && <RosterPicker unitCode={detail.unitCode} period={detail.period} onAdd={addRows} onClose={() => setDialog(null)} />}
       {dialog === 'proposals' && <ProposalsDialog unitCode={detail.unitCode} period={detail.period} dossierId={id} onAdd={addRows} onClose={() => setDialog(null)} />}
       <div className="layout">
-        <div style={{ overflow: 'auto' }}>
+        <div className="editor-scroll">
           <table className="editor-grid grid" data-testid="draft-grid">
             <thead>
               <tr>
