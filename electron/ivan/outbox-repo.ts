@@ -92,10 +92,7 @@ export const fileKey = (xml: Uint8Array) => `sha256-${sha256Hex(xml)}`;
 
 /** Hook to mirror outbox transitions into the dossier's own state machine (declarations, migration 0030). */
 export type DossierMirror = (db: Database.Database, dossierId: string, to: OutboxState, at: Date, note?: string) => void;
-let mirror: DossierMirror | null = mirrorToDossier;
-export function setDossierMirror(m: DossierMirror | null): void {
-  mirror = m;
-}
+const mirror: DossierMirror | null = mirrorToDossier;
 
 export function getRow(db: Database.Database, id: number): OutboxRow {
   const r = db.prepare('SELECT * FROM ivan_outbox WHERE id = ?').get(id) as OutboxRow | undefined;

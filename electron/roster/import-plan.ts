@@ -221,13 +221,6 @@ export class ImportPlanner {
   }
 }
 
-/** Plans a sheet already in memory (CSV, tests). */
-export function planImport(db: Database.Database, unitId: number, sheet: Sheet, mappingIn: ColumnMapping | null, now: Date, onProgress?: (done: number) => void, headerRow?: number): ImportPlan {
-  const planner = new ImportPlanner(db, unitId, mappingIn, now, onProgress, undefined, headerRow);
-  planner.push(sheet.rows);
-  return planner.finish();
-}
-
 function mergeMapped(existing: EmployeeRecord, row: EmployeeFields, idx: Partial<Record<keyof EmployeeFields, number>>): EmployeeFields {
   const out: Record<string, unknown> = {};
   for (const f of FIELDS) {

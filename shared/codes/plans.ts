@@ -86,11 +86,6 @@ export function planByCode(code: string): PlanCode | undefined {
   return byCode.get(code);
 }
 
-/** +1 increase, −1 decrease, +1 adjustment (the row carries the new salary; its amount is the change). */
-export function planSign(plan: PlanCode): 1 | -1 {
-  return plan.kind === 'decrease' ? -1 : 1;
-}
-
 /**
  * `Loai` of one row by the direction of its change: the plan's own value, except a salary change (`effect`
  * `change`), which is 2 for a raise, 4 for a cut and 5 when the salary stays (title change) — a DC without a known

@@ -52,7 +52,6 @@ export const providerSettings = z.object({
   trainingMode: z.boolean(),
   updatedAt: z.string(),
 });
-export type ProviderSettingsDto = z.infer<typeof providerSettings>;
 
 /**
  * How a clerk recognises a dossier (issue 13): the unit by code and name, the procedure (thủ tục 600, or the

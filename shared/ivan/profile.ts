@@ -4,7 +4,6 @@
  */
 import { z } from 'zod';
 
-export const PROFILE_VERSION = 'v1';
 export const PATHS = {
   health: '/v1/health',
   dossiers: '/v1/dossiers',

@@ -13,7 +13,6 @@ import { absentMonths, dayAfter, dayBefore, nextMonth, startMonth, stopMonth, ty
  */
 
 export type EventKind = 'hire' | 'leave' | 'salary' | 'maternity' | 'sick' | 'unpaid' | 'return';
-export const EVENT_KINDS: readonly EventKind[] = ['hire', 'leave', 'salary', 'maternity', 'sick', 'unpaid', 'return'];
 
 export interface PersonEvent {
   kind: EventKind;

@@ -8,7 +8,6 @@
 
 /** A unit's working calendar: `26` = Monday–Saturday (the default), `22` = Monday–Friday. */
 export type WorkCalendar = '26' | '22';
-export const WORK_CALENDARS: readonly WorkCalendar[] = ['26', '22'];
 export const DEFAULT_WORK_CALENDAR: WorkCalendar = '26';
 export const UNWORKED_THRESHOLD = 14;
 

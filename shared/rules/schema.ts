@@ -52,10 +52,7 @@ export const ruleTablesSchema = z
   .strict();
 
 export type RateRow = z.infer<typeof rateRowSchema>;
-export type BaseSalaryRow = z.infer<typeof baseSalaryRowSchema>;
-export type RegionalMinimumRow = z.infer<typeof regionalMinimumRowSchema>;
 export type CapRow = z.infer<typeof capRowSchema>;
-export type UpliftRow = z.infer<typeof upliftRowSchema>;
 export type HazardUpliftRow = z.infer<typeof hazardUpliftRowSchema>;
 export type FundSetRow = z.infer<typeof fundSetRowSchema>;
 export type RuleTables = z.infer<typeof ruleTablesSchema>;

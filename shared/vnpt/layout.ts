@@ -13,8 +13,6 @@ const col = (label: string, name: string): VnptColumn => ({ label, name });
 export const VNPT_DATA_SHEET = 'Dữ Liệu';
 export const VNPT_HOUSEHOLD_SHEET = 'Phụ lục';
 export const VNPT_DOCUMENTS_SHEET = 'Bảng kê';
-/** The first data row of every sheet of the workbook. */
-export const VNPT_FIRST_DATA_ROW = 4;
 
 export const VNPT_DATA_COLUMNS: readonly VnptColumn[] = [
   col('ID Lao động', 'STT'),
