@@ -28,7 +28,12 @@ export function beginImmediateByDefault(db: Database.Database): Database.Databas
   const patched = ((fn: (...args: unknown[]) => unknown) => {
     const t = original(fn);
     const immediate = ((...args: unknown[]) => t.immediate(...args)) as typeof t;
-    return Object.assign(immediate, { default: t.immediate, deferred: t.deferred, immediate: t.immediate, exclusive: t.exclusive });
+    return Object.assign(immediate, {
+      default: t.immediate,
+      deferred: t.deferred,
+      immediate: t.immediate,
+      exclusive: t.exclusive,
+    });
   }) as typeof db.transaction;
   db.transaction = patched;
   return db;
@@ -42,10 +47,14 @@ export function isBusyError(e: unknown): boolean {
 
 /** The clerk's message for a busy database: what happens and what to do, never a raw "database is locked". */
 export function busyError(cause?: unknown): AppError {
-  return new AppError('DB_BUSY', 'Dữ liệu đang được một thao tác khác ghi (ví dụ một lần nhập danh sách hoặc gửi hồ sơ ở cửa sổ khác). Hãy đợi thao tác đó xong rồi thử lại; chưa có gì bị thay đổi.', {
-    en: 'The data is being written by another operation (an import or a send in another window). Wait for it to finish and try again; nothing was changed.',
-    cause,
-  });
+  return new AppError(
+    'DB_BUSY',
+    'Dữ liệu đang được một thao tác khác ghi (ví dụ một lần nhập danh sách hoặc gửi hồ sơ ở cửa sổ khác). Hãy đợi thao tác đó xong rồi thử lại; chưa có gì bị thay đổi.',
+    {
+      en: 'The data is being written by another operation (an import or a send in another window). Wait for it to finish and try again; nothing was changed.',
+      cause,
+    },
+  );
 }
 
 export interface OpenOptions {
@@ -89,7 +98,9 @@ export function openDatabase(opts: OpenOptions): OpenedDatabase {
   try {
     db = new Database(file, { readonly: opts.readonly ?? false, timeout: BUSY_TIMEOUT_MS });
   } catch (e) {
-    throw new AppError('IO', `Không mở được cơ sở dữ liệu ${file}: ${(e as Error).message}`, { en: `Cannot open database ${file}: ${(e as Error).message}` });
+    throw new AppError('IO', `Không mở được cơ sở dữ liệu ${file}: ${(e as Error).message}`, {
+      en: `Cannot open database ${file}: ${(e as Error).message}`,
+    });
   }
   let preMigrationCopy: string | null = null;
   try {

@@ -19,4 +19,3 @@ export function tightenMode(path: string, mode: number = PRIVATE_FILE_MODE): voi
     // Not ours to change (e.g. a shared read-only copy): opening still works, and doctor reports the mode.
   }
 }
-

@@ -86,7 +86,9 @@ function createdAt(name: string, file: string): string {
   const m = NAME.exec(name);
   if (m) {
     const [, , ymd, hms] = m;
-    return new Date(`${ymd!.slice(0, 4)}-${ymd!.slice(4, 6)}-${ymd!.slice(6, 8)}T${hms!.slice(0, 2)}:${hms!.slice(2, 4)}:${hms!.slice(4, 6)}+07:00`).toISOString();
+    return new Date(
+      `${ymd!.slice(0, 4)}-${ymd!.slice(4, 6)}-${ymd!.slice(6, 8)}T${hms!.slice(0, 2)}:${hms!.slice(2, 4)}:${hms!.slice(4, 6)}+07:00`,
+    ).toISOString();
   }
   return statSync(file).mtime.toISOString();
 }
@@ -108,7 +110,13 @@ export function fileSchemaVersion(file: string): number | null {
 export function describeBackup(dir: string, name: string): BackupInfo {
   const file = join(dir, name);
   const kind = NAME.exec(name)?.[1] as MadeKind | undefined;
-  return { name, kind: kind ?? 'pre-migration', createdAt: createdAt(name, file), sizeBytes: statSync(file).size, schemaVersion: fileSchemaVersion(file) };
+  return {
+    name,
+    kind: kind ?? 'pre-migration',
+    createdAt: createdAt(name, file),
+    sizeBytes: statSync(file).size,
+    schemaVersion: fileSchemaVersion(file),
+  };
 }
 
 /** Every backup in the folder, newest first. */
@@ -117,5 +125,7 @@ export function listBackups(dataDir: string): BackupInfo[] {
   const items = readdirSync(dir)
     .filter((n) => NAME.test(n) || PRE_MIGRATION.test(n))
     .map((n) => describeBackup(dir, n));
-  return items.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : b.name.localeCompare(a.name)));
+  return items.sort((a, b) =>
+    a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : b.name.localeCompare(a.name),
+  );
 }

@@ -37,13 +37,30 @@ export function dropUntrustedSettings(db: Database.Database): Reconfirm[] {
   const out: Reconfirm[] = [];
   const libs = settingValue(db, 'signing.userLibraries');
   for (const p of Array.isArray(libs) ? libs : libs ? [libs] : []) {
-    out.push({ key: 'signing.userLibraries', unitCode: null, value: String(p), message: `Thư viện ký số "${String(p)}" trong bản sao lưu chưa được nạp; nếu đúng là thư viện của thiết bị ký, hãy thêm lại ở Ký số → Thư viện`, messageEn: `Signing library "${String(p)}" from the backup was not loaded; add it again under Signing → Libraries if it is your token's` });
+    out.push({
+      key: 'signing.userLibraries',
+      unitCode: null,
+      value: String(p),
+      message: `Thư viện ký số "${String(p)}" trong bản sao lưu chưa được nạp; nếu đúng là thư viện của thiết bị ký, hãy thêm lại ở Ký số → Thư viện`,
+      messageEn: `Signing library "${String(p)}" from the backup was not loaded; add it again under Signing → Libraries if it is your token's`,
+    });
   }
   const url = settingValue(db, 'updates.url');
-  if (url) out.push({ key: 'updates.url', unitCode: null, value: String(url), message: `Địa chỉ cập nhật "${String(url)}" trong bản sao lưu đã bị bỏ; máy chỉ cập nhật từ địa chỉ của bộ cài hoặc do quản trị viên đặt`, messageEn: `The update address "${String(url)}" from the backup was dropped; updates come only from the installer's address or an administrator policy` });
-  db.prepare(`DELETE FROM settings WHERE key IN (${DROPPED_SETTINGS.map(() => '?').join(', ')})`).run(...DROPPED_SETTINGS);
+  if (url)
+    out.push({
+      key: 'updates.url',
+      unitCode: null,
+      value: String(url),
+      message: `Địa chỉ cập nhật "${String(url)}" trong bản sao lưu đã bị bỏ; máy chỉ cập nhật từ địa chỉ của bộ cài hoặc do quản trị viên đặt`,
+      messageEn: `The update address "${String(url)}" from the backup was dropped; updates come only from the installer's address or an administrator policy`,
+    });
+  db.prepare(`DELETE FROM settings WHERE key IN (${DROPPED_SETTINGS.map(() => '?').join(', ')})`).run(
+    ...DROPPED_SETTINGS,
+  );
 
-  const providers = db.prepare('SELECT unit_code, provider_code, endpoint, username FROM ivan_provider_settings ORDER BY unit_code').all() as { unit_code: string; provider_code: string; endpoint: string; username: string | null }[];
+  const providers = db
+    .prepare('SELECT unit_code, provider_code, endpoint, username FROM ivan_provider_settings ORDER BY unit_code')
+    .all() as { unit_code: string; provider_code: string; endpoint: string; username: string | null }[];
   for (const p of providers) {
     out.push({
       key: 'ivan.endpoint',
@@ -55,12 +72,22 @@ export function dropUntrustedSettings(db: Database.Database): Reconfirm[] {
   }
   db.prepare('DELETE FROM ivan_provider_settings').run();
 
-  const queued = db.prepare("SELECT id, unit_code, endpoint FROM ivan_outbox WHERE state = 'queued' ORDER BY id").all() as { id: number; unit_code: string | null; endpoint: string }[];
-  const hold = db.prepare("UPDATE ivan_outbox SET next_attempt_at = ?, last_error_code = ?, last_error = ?, claimed_until = NULL, claimed_by = NULL WHERE id = ?");
+  const queued = db
+    .prepare("SELECT id, unit_code, endpoint FROM ivan_outbox WHERE state = 'queued' ORDER BY id")
+    .all() as { id: number; unit_code: string | null; endpoint: string }[];
+  const hold = db.prepare(
+    'UPDATE ivan_outbox SET next_attempt_at = ?, last_error_code = ?, last_error = ?, claimed_until = NULL, claimed_by = NULL WHERE id = ?',
+  );
   for (const q of queued) {
     const message = `Hồ sơ số ${q.id} khôi phục từ bản sao lưu, gửi tới "${q.endpoint}": đang giữ lại; hãy kiểm tra địa chỉ rồi bấm Gửi lại`;
     hold.run(HELD, RESTORED_HOLD_CODE, message, q.id);
-    out.push({ key: 'ivan.outbox', unitCode: q.unit_code, value: q.endpoint, message, messageEn: `Outbox entry ${q.id} from the backup, addressed to "${q.endpoint}", is held; check the address and press Retry` });
+    out.push({
+      key: 'ivan.outbox',
+      unitCode: q.unit_code,
+      value: q.endpoint,
+      message,
+      messageEn: `Outbox entry ${q.id} from the backup, addressed to "${q.endpoint}", is held; check the address and press Retry`,
+    });
   }
   return out;
 }
@@ -78,25 +105,34 @@ interface AuditRow {
 /** The live audit log, read before anything is replaced; empty when the live file has none (never a reason to stop). */
 export function readLiveAudit(live: Database.Database): AuditRow[] {
   try {
-    return live.prepare('SELECT id, at, actor, action, subject_type, subject_id, detail FROM audit_log ORDER BY id').all() as AuditRow[];
+    return live
+      .prepare('SELECT id, at, actor, action, subject_type, subject_id, detail FROM audit_log ORDER BY id')
+      .all() as AuditRow[];
   } catch {
     return [];
   }
 }
 
-const sameEntry = (r: Omit<AuditRow, 'id'>) => JSON.stringify([r.at, r.actor, r.action, r.subject_type, r.subject_id, r.detail]);
+const sameEntry = (r: Omit<AuditRow, 'id'>) =>
+  JSON.stringify([r.at, r.actor, r.action, r.subject_type, r.subject_id, r.detail]);
 
 /**
  * The audit log survives a restore: the staged copy's log becomes the live history (ids kept) followed by the
  * backup's own entries that the live log does not already have. Nothing is ever dropped from the history.
  */
 export function mergeAuditLog(staged: Database.Database, live: AuditRow[]): { kept: number; appended: number } {
-  const restored = staged.prepare('SELECT at, actor, action, subject_type, subject_id, detail FROM audit_log ORDER BY id').all() as Omit<AuditRow, 'id'>[];
+  const restored = staged
+    .prepare('SELECT at, actor, action, subject_type, subject_id, detail FROM audit_log ORDER BY id')
+    .all() as Omit<AuditRow, 'id'>[];
   const seen = new Set(live.map(sameEntry));
   staged.prepare('DELETE FROM audit_log').run();
-  const withId = staged.prepare('INSERT INTO audit_log (id, at, actor, action, subject_type, subject_id, detail) VALUES (@id, @at, @actor, @action, @subject_type, @subject_id, @detail)');
+  const withId = staged.prepare(
+    'INSERT INTO audit_log (id, at, actor, action, subject_type, subject_id, detail) VALUES (@id, @at, @actor, @action, @subject_type, @subject_id, @detail)',
+  );
   for (const r of live) withId.run(r);
-  const append = staged.prepare('INSERT INTO audit_log (at, actor, action, subject_type, subject_id, detail) VALUES (@at, @actor, @action, @subject_type, @subject_id, @detail)');
+  const append = staged.prepare(
+    'INSERT INTO audit_log (at, actor, action, subject_type, subject_id, detail) VALUES (@at, @actor, @action, @subject_type, @subject_id, @detail)',
+  );
   let appended = 0;
   for (const r of restored) {
     if (seen.has(sameEntry(r))) continue;

@@ -20,7 +20,11 @@ interface SchemaObject {
 
 /** Our own objects (SQLite's internal ones — sqlite_sequence, sqlite_stat1 from PRAGMA optimize, autoindexes — aside). */
 function objects(db: Database.Database): Map<string, SchemaObject> {
-  const rows = db.prepare("SELECT type, name, tbl_name AS tbl, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type, name").all() as {
+  const rows = db
+    .prepare(
+      "SELECT type, name, tbl_name AS tbl, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type, name",
+    )
+    .all() as {
     type: string;
     name: string;
     tbl: string;
@@ -77,17 +81,29 @@ const describe = (k: string) => {
 export function assertKnownSchema(db: Database.Database, version: number): void {
   const known = migrations.some((m) => m.version === version);
   if (!known || version < OLDEST_RESTORABLE_VERSION) {
-    throw new AppError('BACKUP_INVALID', `Bản sao lưu có lược đồ ${version}, không phải lược đồ của một phiên bản KêKhai đã phát hành (từ ${OLDEST_RESTORABLE_VERSION}); không khôi phục`, {
-      en: `The backup has schema ${version}, which no released KêKhai wrote (${OLDEST_RESTORABLE_VERSION} or later); not restored`,
-      details: { version, oldest: OLDEST_RESTORABLE_VERSION },
-    });
+    throw new AppError(
+      'BACKUP_INVALID',
+      `Bản sao lưu có lược đồ ${version}, không phải lược đồ của một phiên bản KêKhai đã phát hành (từ ${OLDEST_RESTORABLE_VERSION}); không khôi phục`,
+      {
+        en: `The backup has schema ${version}, which no released KêKhai wrote (${OLDEST_RESTORABLE_VERSION} or later); not restored`,
+        details: { version, oldest: OLDEST_RESTORABLE_VERSION },
+      },
+    );
   }
   const diff = schemaDifference(db, version);
-  const problems = [...diff.extra.map((k) => `thừa ${describe(k)}`), ...diff.missing.map((k) => `thiếu ${describe(k)}`), ...diff.changed.map((k) => `${describe(k)} khác cấu trúc`)];
+  const problems = [
+    ...diff.extra.map((k) => `thừa ${describe(k)}`),
+    ...diff.missing.map((k) => `thiếu ${describe(k)}`),
+    ...diff.changed.map((k) => `${describe(k)} khác cấu trúc`),
+  ];
   if (problems.length) {
-    throw new AppError('BACKUP_SCHEMA', `Cấu trúc bản sao lưu không khớp với cơ sở dữ liệu KêKhai lược đồ ${version}: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? '; …' : ''}. Không khôi phục; dữ liệu hiện tại được giữ nguyên.`, {
-      en: `The backup's structure differs from a KêKhai schema ${version} database (${[...diff.extra.map((k) => `extra ${k}`), ...diff.missing.map((k) => `missing ${k}`), ...diff.changed.map((k) => `changed ${k}`)].slice(0, 5).join('; ')}). Not restored; the current data is unchanged.`,
-      details: { version, ...diff },
-    });
+    throw new AppError(
+      'BACKUP_SCHEMA',
+      `Cấu trúc bản sao lưu không khớp với cơ sở dữ liệu KêKhai lược đồ ${version}: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? '; …' : ''}. Không khôi phục; dữ liệu hiện tại được giữ nguyên.`,
+      {
+        en: `The backup's structure differs from a KêKhai schema ${version} database (${[...diff.extra.map((k) => `extra ${k}`), ...diff.missing.map((k) => `missing ${k}`), ...diff.changed.map((k) => `changed ${k}`)].slice(0, 5).join('; ')}). Not restored; the current data is unchanged.`,
+        details: { version, ...diff },
+      },
+    );
   }
 }

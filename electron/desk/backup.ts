@@ -8,15 +8,40 @@ import { fromFutureError, migrateTo, schemaVersion } from '../db/migrate';
 import { latestSchemaVersion } from '../db/migrations';
 import { tightenMode } from '../db/private-files';
 import { audit, currentActor } from '../system/settings';
-import { backupsDir, dayVN, describeBackup, listBackups, newBackupName, stagedFileName, type MadeKind } from './backup-files';
+import {
+  backupsDir,
+  dayVN,
+  describeBackup,
+  listBackups,
+  newBackupName,
+  stagedFileName,
+  type MadeKind,
+} from './backup-files';
 import { assertKnownSchema } from './backup-schema';
 import { dropUntrustedSettings, mergeAuditLog, readLiveAudit, type Reconfirm } from './backup-sanitize';
 import { readSettings } from './settings-store';
 
-function logRun(ctx: ServiceContext, operation: 'backup' | 'restore', kind: MadeKind | 'upload', info: { name: string; sizeBytes: number; schemaVersion: number | null }, check: string): void {
+function logRun(
+  ctx: ServiceContext,
+  operation: 'backup' | 'restore',
+  kind: MadeKind | 'upload',
+  info: { name: string; sizeBytes: number; schemaVersion: number | null },
+  check: string,
+): void {
   ctx.db
-    .prepare('INSERT INTO backup_runs(at, actor, operation, kind, file_name, size_bytes, schema_version, check_result) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(ctx.now().toISOString(), currentActor(), operation, kind, info.name, info.sizeBytes, info.schemaVersion, check);
+    .prepare(
+      'INSERT INTO backup_runs(at, actor, operation, kind, file_name, size_bytes, schema_version, check_result) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    )
+    .run(
+      ctx.now().toISOString(),
+      currentActor(),
+      operation,
+      kind,
+      info.name,
+      info.sizeBytes,
+      info.schemaVersion,
+      check,
+    );
 }
 
 /**
@@ -37,11 +62,19 @@ export async function makeBackup(ctx: ServiceContext, kind: MadeKind): Promise<B
   const check = verifyCopy(target);
   if (check !== 'ok') {
     rmSync(target, { force: true });
-    throw new AppError('BACKUP_FAILED', `Bản sao lưu bị lỗi khi kiểm tra (${check}); chưa có bản sao nào được lưu`, { en: `The backup copy failed its check (${check}); nothing was kept` });
+    throw new AppError('BACKUP_FAILED', `Bản sao lưu bị lỗi khi kiểm tra (${check}); chưa có bản sao nào được lưu`, {
+      en: `The backup copy failed its check (${check}); nothing was kept`,
+    });
   }
   const info = describeBackup(dir, name);
   logRun(ctx, 'backup', kind, info, 'ok');
-  audit(ctx.db, { at: ctx.now(), action: 'backup.created', subjectType: 'database', subjectId: name, detail: { kind, sizeBytes: info.sizeBytes } });
+  audit(ctx.db, {
+    at: ctx.now(),
+    action: 'backup.created',
+    subjectType: 'database',
+    subjectId: name,
+    detail: { kind, sizeBytes: info.sizeBytes },
+  });
   return info;
 }
 
@@ -65,10 +98,18 @@ export async function autoBackup(ctx: ServiceContext): Promise<{ made: BackupInf
   const made = autos().some((b) => dayVN(new Date(b.createdAt)) === today) ? null : await makeBackup(ctx, 'auto');
   const removed: string[] = [];
   for (const old of autos().slice(settings['backup.keep'])) {
-    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(join(backupsDir(ctx.dataDir), old.name + suffix), { force: true });
+    for (const suffix of ['', '-wal', '-shm', '-journal'])
+      rmSync(join(backupsDir(ctx.dataDir), old.name + suffix), { force: true });
     removed.push(old.name);
   }
-  if (removed.length) audit(ctx.db, { at: ctx.now(), action: 'backup.rotated', subjectType: 'database', subjectId: null, detail: { removed } });
+  if (removed.length)
+    audit(ctx.db, {
+      at: ctx.now(),
+      action: 'backup.rotated',
+      subjectType: 'database',
+      subjectId: null,
+      detail: { removed },
+    });
   return { made, removed };
 }
 
@@ -88,14 +129,18 @@ export function checkCandidate(file: string): number {
     closeSync(fd);
   }
   if (!head.equals(SQLITE_MAGIC)) {
-    throw new AppError('BACKUP_INVALID', 'Tệp không phải bản sao lưu cơ sở dữ liệu KêKhai (không phải tệp SQLite)', { en: 'The file is not a KêKhai database backup (not a SQLite file)' });
+    throw new AppError('BACKUP_INVALID', 'Tệp không phải bản sao lưu cơ sở dữ liệu KêKhai (không phải tệp SQLite)', {
+      en: 'The file is not a KêKhai database backup (not a SQLite file)',
+    });
   }
   let db: Database.Database;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
     db.pragma('trusted_schema = OFF');
   } catch (e) {
-    throw new AppError('BACKUP_INVALID', `Không mở được bản sao lưu: ${(e as Error).message}`, { en: `Cannot open the backup: ${(e as Error).message}` });
+    throw new AppError('BACKUP_INVALID', `Không mở được bản sao lưu: ${(e as Error).message}`, {
+      en: `Cannot open the backup: ${(e as Error).message}`,
+    });
   }
   try {
     let integrity: string[];
@@ -105,16 +150,25 @@ export function checkCandidate(file: string): number {
       integrity = [(e as Error).message];
     }
     if (integrity.length !== 1 || integrity[0] !== 'ok') {
-      throw new AppError('BACKUP_CORRUPT', `Bản sao lưu bị hỏng, không khôi phục: ${integrity.slice(0, 3).join('; ')}`, {
-        en: `The backup is damaged and was not restored: ${integrity.slice(0, 3).join('; ')}`,
-        details: { integrity: integrity.slice(0, 20) },
-      });
+      throw new AppError(
+        'BACKUP_CORRUPT',
+        `Bản sao lưu bị hỏng, không khôi phục: ${integrity.slice(0, 3).join('; ')}`,
+        {
+          en: `The backup is damaged and was not restored: ${integrity.slice(0, 3).join('; ')}`,
+          details: { integrity: integrity.slice(0, 20) },
+        },
+      );
     }
     const version = schemaVersion(db);
     if (version > latestSchemaVersion) throw fromFutureError(version, latestSchemaVersion);
-    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name);
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map(
+      (r) => r.name,
+    );
     if (version === 0 || !tables.includes('settings')) {
-      throw new AppError('BACKUP_INVALID', 'Tệp SQLite này không phải cơ sở dữ liệu KêKhai', { en: 'This SQLite file is not a KêKhai database', details: { version } });
+      throw new AppError('BACKUP_INVALID', 'Tệp SQLite này không phải cơ sở dữ liệu KêKhai', {
+        en: 'This SQLite file is not a KêKhai database',
+        details: { version },
+      });
     }
     assertKnownSchema(db, version);
     return version;
@@ -139,7 +193,10 @@ export interface RestoreResult {
  * file with SQLite's backup API (our open connection stays valid and sees the new content). Nothing here reads a
  * table of the live database except the audit log, and a live file without one is no obstacle.
  */
-export async function restoreBackup(ctx: ServiceContext, source: { file: string; label: string; kind: 'upload' | MadeKind | 'pre-migration' }): Promise<RestoreResult> {
+export async function restoreBackup(
+  ctx: ServiceContext,
+  source: { file: string; label: string; kind: 'upload' | MadeKind | 'pre-migration' },
+): Promise<RestoreResult> {
   const staged = join(backupsDir(ctx.dataDir), stagedFileName());
   try {
     copyFileSync(source.file, staged);
@@ -154,7 +211,10 @@ export async function restoreBackup(ctx: ServiceContext, source: { file: string;
     try {
       prepared.pragma('journal_mode = DELETE');
       now = migrateTo(prepared);
-      ({ reconfirm, merged } = prepared.transaction(() => ({ reconfirm: dropUntrustedSettings(prepared), merged: mergeAuditLog(prepared, liveAudit) }))());
+      ({ reconfirm, merged } = prepared.transaction(() => ({
+        reconfirm: dropUntrustedSettings(prepared),
+        merged: mergeAuditLog(prepared, liveAudit),
+      }))());
       await prepared.backup(ctx.db.name, {
         progress: ({ totalPages, remainingPages }) => {
           ctx.progress({ stage: 'restore', done: totalPages - remainingPages, total: totalPages });
@@ -166,13 +226,26 @@ export async function restoreBackup(ctx: ServiceContext, source: { file: string;
     }
     ctx.db.pragma('foreign_keys = ON');
     const size = statSync(source.file).size;
-    logRun(ctx, 'restore', source.kind === 'pre-migration' ? 'manual' : source.kind, { name: source.label, sizeBytes: size, schemaVersion: fromVersion }, 'ok');
+    logRun(
+      ctx,
+      'restore',
+      source.kind === 'pre-migration' ? 'manual' : source.kind,
+      { name: source.label, sizeBytes: size, schemaVersion: fromVersion },
+      'ok',
+    );
     audit(ctx.db, {
       at: ctx.now(),
       action: 'backup.restored',
       subjectType: 'database',
       subjectId: source.label,
-      detail: { fromSchemaVersion: fromVersion, schemaVersion: now, safetyCopy: safetyCopy.name, auditKept: merged.kept, auditAppended: merged.appended, notRestored: reconfirm.map((r) => ({ key: r.key, unitCode: r.unitCode, value: r.value })) },
+      detail: {
+        fromSchemaVersion: fromVersion,
+        schemaVersion: now,
+        safetyCopy: safetyCopy.name,
+        auditKept: merged.kept,
+        auditAppended: merged.appended,
+        notRestored: reconfirm.map((r) => ({ key: r.key, unitCode: r.unitCode, value: r.value })),
+      },
     });
     return { restoredFrom: source.label, fromSchemaVersion: fromVersion, schemaVersion: now, safetyCopy, reconfirm };
   } finally {

@@ -17,7 +17,9 @@ function carriesFile(method: string): boolean {
   let known = takesFile.get(method);
   if (known === undefined) {
     try {
-      known = JSON.stringify(z.toJSONSchema(contract[method as keyof typeof contract].input, { unrepresentable: 'any', io: 'input' })).includes('"base64"');
+      known = JSON.stringify(
+        z.toJSONSchema(contract[method as keyof typeof contract].input, { unrepresentable: 'any', io: 'input' }),
+      ).includes('"base64"');
     } catch {
       known = true;
     }

@@ -35,7 +35,13 @@ const SECURITY_HEADERS: Record<string, string> = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
-function send(res: ServerResponse, status: number, body: string, type = 'application/json; charset=utf-8', extra: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string,
+  type = 'application/json; charset=utf-8',
+  extra: Record<string, string> = {},
+): void {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store', ...extra });
   res.end(body);
 }
@@ -63,8 +69,14 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const root = opts.rendererRoot ?? rendererDir();
   let port = 0;
 
-  const fail = (res: ServerResponse, status: number, code: string, message: string, messageEn: string, extra: Record<string, string> = {}) =>
-    send(res, status, JSON.stringify({ ok: false, error: { code, message, messageEn } }), undefined, extra);
+  const fail = (
+    res: ServerResponse,
+    status: number,
+    code: string,
+    message: string,
+    messageEn: string,
+    extra: Record<string, string> = {},
+  ) => send(res, status, JSON.stringify({ ok: false, error: { code, message, messageEn } }), undefined, extra);
 
   const server = createServer((req, res) => {
     void (async () => {
@@ -81,12 +93,20 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       if (url.pathname.startsWith('/api/')) {
         const verdict = checkApiRequest(req, port, secret);
         if (!verdict.ok) {
-          logger.warn({ path: url.pathname, reason: verdict.reason, origin: req.headers.origin ?? null }, 'api call refused');
+          logger.warn(
+            { path: url.pathname, reason: verdict.reason, origin: req.headers.origin ?? null },
+            'api call refused',
+          );
           fail(res, 403, 'FORBIDDEN', 'Truy cập bị từ chối', 'Forbidden');
           return;
         }
         if (url.pathname === '/api/progress' && req.method === 'GET') {
-          res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+          res.writeHead(200, {
+            ...SECURITY_HEADERS,
+            'Content-Type': 'text/event-stream',
+            'Cache-Control': 'no-store',
+            Connection: 'keep-alive',
+          });
           res.write(': ok\n\n');
           progressClients.add(res);
           req.on('close', () => progressClients.delete(res));
@@ -111,7 +131,14 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
           if (e instanceof BodyTooLarge) {
             logger.warn({ method, limit }, 'request body over the limit');
             res.once('finish', () => req.destroy());
-            fail(res, 413, 'TOO_LARGE', `Nội dung gửi lên vượt quá giới hạn ${megabytes(limit)} của chức năng này`, `The request body exceeds this method's ${megabytes(limit)} limit`, { Connection: 'close' });
+            fail(
+              res,
+              413,
+              'TOO_LARGE',
+              `Nội dung gửi lên vượt quá giới hạn ${megabytes(limit)} của chức năng này`,
+              `The request body exceeds this method's ${megabytes(limit)} limit`,
+              { Connection: 'close' },
+            );
             return;
           }
           fail(res, 400, 'BAD_REQUEST', 'Nội dung yêu cầu không đọc được', 'Unreadable request body');
@@ -121,7 +148,11 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
         const result = await runtime.call(method, input);
         const ms = Date.now() - started;
         if (result.ok) logger.info({ method, ms }, 'call');
-        else logger[result.error.code === 'INTERNAL' ? 'error' : 'info']({ method, ms, code: result.error.code, message: result.error.messageEn ?? result.error.message }, 'call failed');
+        else
+          logger[result.error.code === 'INTERNAL' ? 'error' : 'info'](
+            { method, ms, code: result.error.code, message: result.error.messageEn ?? result.error.message },
+            'call failed',
+          );
         send(res, 200, JSON.stringify(result));
         return;
       }
@@ -142,7 +173,12 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       send(res, 404, 'Không tìm thấy / Not found', 'text/plain; charset=utf-8');
     })().catch((e) => {
       logger.error({ err: e as Error, url: req.url }, 'request failed');
-      if (!res.headersSent) send(res, 500, JSON.stringify({ ok: false, error: { code: 'INTERNAL', message: String((e as Error).message) } }));
+      if (!res.headersSent)
+        send(
+          res,
+          500,
+          JSON.stringify({ ok: false, error: { code: 'INTERNAL', message: String((e as Error).message) } }),
+        );
     });
   });
 

@@ -18,7 +18,12 @@ const TYPES: Record<string, string> = {
  * Serves a file of the built renderer; refuses anything that resolves outside `root` (path traversal).
  * `pathname` is already percent-decoded (server.ts answers 400 to a malformed one).
  */
-export function serveStatic(root: string, pathname: string, res: ServerResponse, headers: Record<string, string>): boolean {
+export function serveStatic(
+  root: string,
+  pathname: string,
+  res: ServerResponse,
+  headers: Record<string, string>,
+): boolean {
   const rel = pathname === '/' ? '/index.html' : pathname;
   if (rel.includes('\0')) return false;
   const file = normalize(join(root, rel));

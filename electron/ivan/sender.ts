@@ -22,11 +22,25 @@ export interface SenderDeps {
 }
 
 /** Errors a person must fix (the next attempt would fail the same way): the entry is held, not retried. */
-const NEEDS_PERSON = new Set(['IVAN_REFUSED', 'IVAN_AUTH', 'IVAN_CONFLICT', 'IVAN_ENDPOINT', 'IVAN_TLS', 'SECRET_BAD', 'SECRET_KEY_MISSING', 'SECRET_SCHEME']);
+const NEEDS_PERSON = new Set([
+  'IVAN_REFUSED',
+  'IVAN_AUTH',
+  'IVAN_CONFLICT',
+  'IVAN_ENDPOINT',
+  'IVAN_TLS',
+  'SECRET_BAD',
+  'SECRET_KEY_MISSING',
+  'SECRET_SCHEME',
+]);
 
 export function defaultAdapterFor(db: Database.Database, extra: Partial<AdapterOptions> = {}) {
   return (row: OutboxRow): IvanAdapter =>
-    new HttpIvanAdapter({ endpoint: row.endpoint, providerCode: row.provider_code ?? undefined, credentials: credentialsFor(db, row.unit_code), ...extra });
+    new HttpIvanAdapter({
+      endpoint: row.endpoint,
+      providerCode: row.provider_code ?? undefined,
+      credentials: credentialsFor(db, row.unit_code),
+      ...extra,
+    });
 }
 
 export function defaultSenderDeps(db: Database.Database, overrides: Partial<SenderDeps> = {}): SenderDeps {
@@ -53,13 +67,25 @@ const OWNER = `${hostname()}:${process.pid}`;
  * state and the lease), so of any number of senders exactly one wins it; the others skip it. Returns the attempt
  * number, or null when another sender has it, sent it or attempted it meanwhile.
  */
-export function claimForSending(db: Database.Database, row: OutboxRow, at: Date, realNow: number = Date.now()): number | null {
+export function claimForSending(
+  db: Database.Database,
+  row: OutboxRow,
+  at: Date,
+  realNow: number = Date.now(),
+): number | null {
   const claimed = db
     .prepare(
       `UPDATE ivan_outbox SET attempts = attempts + 1, claimed_until = ?, claimed_by = ?, updated_at = ?
        WHERE id = ? AND state = 'queued' AND attempts = ? AND (claimed_until IS NULL OR claimed_until <= ?)`,
     )
-    .run(new Date(realNow + CLAIM_LEASE_MS).toISOString(), OWNER, at.toISOString(), row.id, row.attempts, new Date(realNow).toISOString());
+    .run(
+      new Date(realNow + CLAIM_LEASE_MS).toISOString(),
+      OWNER,
+      at.toISOString(),
+      row.id,
+      row.attempts,
+      new Date(realNow).toISOString(),
+    );
   return claimed.changes === 1 ? row.attempts + 1 : null;
 }
 
@@ -77,17 +103,25 @@ function processAlive(pid: number): boolean {
  * the lease to expire. A lease of a live process, or of another machine sharing the folder, is left alone.
  */
 export function releaseDeadClaims(db: Database.Database): number {
-  const owners = db.prepare('SELECT DISTINCT claimed_by FROM ivan_outbox WHERE claimed_by IS NOT NULL').all() as { claimed_by: string }[];
+  const owners = db.prepare('SELECT DISTINCT claimed_by FROM ivan_outbox WHERE claimed_by IS NOT NULL').all() as {
+    claimed_by: string;
+  }[];
   let freed = 0;
   for (const { claimed_by: owner } of owners) {
     const m = /^(.*):(\d+)$/.exec(owner);
     if (!m || m[1] !== hostname() || Number(m[2]) === process.pid || processAlive(Number(m[2]))) continue;
-    freed += db.prepare('UPDATE ivan_outbox SET claimed_until = NULL, claimed_by = NULL WHERE claimed_by = ?').run(owner).changes;
+    freed += db
+      .prepare('UPDATE ivan_outbox SET claimed_until = NULL, claimed_by = NULL WHERE claimed_by = ?')
+      .run(owner).changes;
   }
   return freed;
 }
 
-export async function sendOne(db: Database.Database, id: number, deps: SenderDeps): Promise<'sent' | 'retry' | 'held' | 'skipped'> {
+export async function sendOne(
+  db: Database.Database,
+  id: number,
+  deps: SenderDeps,
+): Promise<'sent' | 'retry' | 'held' | 'skipped'> {
   const row = getRow(db, id);
   if (row.state !== 'queued') return 'skipped';
   const attempt = claimForSending(db, row, deps.now());
@@ -100,32 +134,38 @@ export async function sendOne(db: Database.Database, id: number, deps: SenderDep
       db.prepare('UPDATE ivan_outbox SET claimed_until = NULL, claimed_by = NULL WHERE id = ?').run(id);
       // The entry may have been moved by a concurrent poll meanwhile; only a queued one becomes sent.
       if (getRow(db, id).state !== 'queued') return;
-      db.prepare('INSERT OR IGNORE INTO ivan_receipts (outbox_id, transaction_id, received_at, acknowledgement, stored_at) VALUES (?, ?, ?, ?, ?)').run(
+      db.prepare(
+        'INSERT OR IGNORE INTO ivan_receipts (outbox_id, transaction_id, received_at, acknowledgement, stored_at) VALUES (?, ?, ?, ?, ?)',
+      ).run(id, receipt.transactionId, receipt.receivedAt, receipt.acknowledgement, at.toISOString());
+      transitionOutbox(
+        db,
         id,
-        receipt.transactionId,
-        receipt.receivedAt,
-        receipt.acknowledgement,
-        at.toISOString(),
+        'sent',
+        at,
+        receipt.duplicate ? 'I-VAN xác nhận đã nhận trước đó (gửi lại sau khi mất trả lời)' : 'I-VAN đã nhận',
+        {
+          transaction_id: receipt.transactionId,
+          last_error_code: null,
+          last_error: null,
+        },
       );
-      transitionOutbox(db, id, 'sent', at, receipt.duplicate ? 'I-VAN xác nhận đã nhận trước đó (gửi lại sau khi mất trả lời)' : 'I-VAN đã nhận', {
-        transaction_id: receipt.transactionId,
-        last_error_code: null,
-        last_error: null,
-      });
     })();
     deps.onAttempt?.(toEntry(getRow(db, id)), 'sent');
     return 'sent';
   } catch (e) {
-    const err = e instanceof AppError ? e : new AppError('IVAN_UNREACHABLE', `Lỗi khi gửi: ${(e as Error).message}`, { en: `Send failed: ${(e as Error).message}` });
+    const err =
+      e instanceof AppError
+        ? e
+        : new AppError('IVAN_UNREACHABLE', `Lỗi khi gửi: ${(e as Error).message}`, {
+            en: `Send failed: ${(e as Error).message}`,
+          });
     const held = NEEDS_PERSON.has(err.code);
-    const next = held ? HELD : new Date(deps.now().getTime() + backoffDelay(attempt, deps.policy, deps.random())).toISOString();
-    db.prepare('UPDATE ivan_outbox SET last_error_code = ?, last_error = ?, next_attempt_at = ?, updated_at = ?, claimed_until = NULL, claimed_by = NULL WHERE id = ?').run(
-      err.code,
-      err.message,
-      next,
-      deps.now().toISOString(),
-      id,
-    );
+    const next = held
+      ? HELD
+      : new Date(deps.now().getTime() + backoffDelay(attempt, deps.policy, deps.random())).toISOString();
+    db.prepare(
+      'UPDATE ivan_outbox SET last_error_code = ?, last_error = ?, next_attempt_at = ?, updated_at = ?, claimed_until = NULL, claimed_by = NULL WHERE id = ?',
+    ).run(err.code, err.message, next, deps.now().toISOString(), id);
     deps.onAttempt?.(toEntry(getRow(db, id)), held ? 'held' : 'retry');
     return held ? 'held' : 'retry';
   }
@@ -142,17 +182,29 @@ export interface SendReport {
 /** Due entries nobody else is sending right now (a live lease belongs to another sender). */
 function dueIds(db: Database.Database, now: Date, limit: number): number[] {
   const rows = db
-    .prepare("SELECT id FROM ivan_outbox WHERE state = 'queued' AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until <= ?) ORDER BY next_attempt_at, id LIMIT ?")
+    .prepare(
+      "SELECT id FROM ivan_outbox WHERE state = 'queued' AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until <= ?) ORDER BY next_attempt_at, id LIMIT ?",
+    )
     .all(now.toISOString(), new Date().toISOString(), limit) as { id: number }[];
   return rows.map((r) => r.id);
 }
 
-function counts(db: Database.Database): { queued: number; waiting: number; nextAt: string | null; heldByOthers: number } {
+function counts(db: Database.Database): {
+  queued: number;
+  waiting: number;
+  nextAt: string | null;
+  heldByOthers: number;
+} {
   const r = db
     .prepare(
       "SELECT COUNT(*) AS queued, SUM(next_attempt_at != ?) AS waiting, MIN(CASE WHEN next_attempt_at != ? THEN next_attempt_at END) AS nextAt, SUM(claimed_until > ?) AS heldByOthers FROM ivan_outbox WHERE state = 'queued'",
     )
-    .get(HELD, HELD, new Date().toISOString()) as { queued: number; waiting: number | null; nextAt: string | null; heldByOthers: number | null };
+    .get(HELD, HELD, new Date().toISOString()) as {
+    queued: number;
+    waiting: number | null;
+    nextAt: string | null;
+    heldByOthers: number | null;
+  };
   return { queued: r.queued, waiting: r.waiting ?? 0, nextAt: r.nextAt, heldByOthers: r.heldByOthers ?? 0 };
 }
 
@@ -160,7 +212,11 @@ function counts(db: Database.Database): { queued: number; waiting: number; nextA
  * One pass (`untilEmpty` false): every entry due now, `concurrency` at a time. With `untilEmpty`, keeps going —
  * sleeping until the next retry is due — until no entry is waiting for delivery (held ones need a person).
  */
-export async function sendOutbox(db: Database.Database, deps: SenderDeps, opts: { untilEmpty?: boolean; concurrency?: number; signal?: AbortSignal } = {}): Promise<SendReport> {
+export async function sendOutbox(
+  db: Database.Database,
+  deps: SenderDeps,
+  opts: { untilEmpty?: boolean; concurrency?: number; signal?: AbortSignal } = {},
+): Promise<SendReport> {
   const report: SendReport = { attempted: 0, sent: 0, retrying: 0, held: 0, queued: 0 };
   const concurrency = Math.max(1, Math.min(16, opts.concurrency ?? 4));
   for (;;) {

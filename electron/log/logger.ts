@@ -32,7 +32,8 @@ export function openLog(dataDir: string, name: LogProcess): Logger {
   if (current) void closeLog();
   makePrivateDir(dir);
   // With `rotate` (classical logrotate), the generator gets the rotation index only, or null for the live file.
-  const fileName = ((index: number | Date | null) => (typeof index === 'number' && index > 0 ? `${name}.${index}.log` : `${name}.log`)) as Generator;
+  const fileName = ((index: number | Date | null) =>
+    typeof index === 'number' && index > 0 ? `${name}.${index}.log` : `${name}.log`) as Generator;
   const stream = createStream(fileName, { path: dir, size: MAX_SIZE, rotate: KEEP, mode: 0o600 });
   // A full disk or a removed folder must never stop the app: the log is a help, not a duty.
   stream.on('error', () => undefined);

@@ -5,7 +5,8 @@
  */
 
 /** Keys whose value is a secret, whatever its type (matched case-insensitively on the whole key or a suffix). */
-const SECRET_KEY = /(secret|password|passwd|matkhau|mat_khau|token|credential|cookie|authorization|privatekey|private_key|apikey|api_key)|(^|[._-])(pin|so_pin|sopin|pass|p12|pfx|base64)$|pin$/i;
+const SECRET_KEY =
+  /(secret|password|passwd|matkhau|mat_khau|token|credential|cookie|authorization|privatekey|private_key|apikey|api_key)|(^|[._-])(pin|so_pin|sopin|pass|p12|pfx|base64)$|pin$/i;
 
 const REDACTED = '[đã ẩn]';
 
@@ -26,7 +27,10 @@ export function redactText(text: string): string {
   let out = text;
   for (const s of runtimeSecrets) if (out.includes(s)) out = out.split(s).join(REDACTED);
   // "PIN 1234", "mật khẩu: abc", "password=abc" written into a message.
-  out = out.replace(/\b(pin|mã pin|password|passwd|mật khẩu|token|secret)(\s*[:=]\s*|\s+)(\S+)/giu, (_m, k: string, sep: string) => `${k}${sep}${REDACTED}`);
+  out = out.replace(
+    /\b(pin|mã pin|password|passwd|mật khẩu|token|secret)(\s*[:=]\s*|\s+)(\S+)/giu,
+    (_m, k: string, sep: string) => `${k}${sep}${REDACTED}`,
+  );
   return out.replace(PERSONAL_NUMBER, (d) => `${d.slice(0, 2)}${'*'.repeat(d.length - 4)}${d.slice(-2)}`);
 }
 
@@ -36,7 +40,13 @@ export function redactValue(value: unknown, depth = 0, seen: WeakSet<object> = n
   if (value === null || typeof value !== 'object') return value;
   if (depth > 8 || seen.has(value)) return '[…]';
   seen.add(value);
-  if (value instanceof Error) return { type: value.name, message: redactText(value.message), code: (value as { code?: unknown }).code, stack: value.stack ? redactText(value.stack) : undefined };
+  if (value instanceof Error)
+    return {
+      type: value.name,
+      message: redactText(value.message),
+      code: (value as { code?: unknown }).code,
+      stack: value.stack ? redactText(value.stack) : undefined,
+    };
   if (Buffer.isBuffer(value) || value instanceof Uint8Array) return `[${value.byteLength} bytes]`;
   if (Array.isArray(value)) return value.slice(0, 50).map((v) => redactValue(v, depth + 1, seen));
   const out: Record<string, unknown> = {};

@@ -26,7 +26,8 @@ export interface UpdateFeedInput {
   publisherNames: string[];
 }
 
-export type UpdateFeed = { enabled: false; reason: string } | { enabled: true; url: string | null; source: 'policy' | 'built-in' };
+export type UpdateFeed =
+  { enabled: false; reason: string } | { enabled: true; url: string | null; source: 'policy' | 'built-in' };
 
 /** Only https feeds: an update is code that will run on the office PC. */
 function httpsOrNull(raw: string | undefined | null): string | null {
@@ -42,10 +43,13 @@ function httpsOrNull(raw: string | undefined | null): string | null {
 export function resolveUpdateFeed(input: UpdateFeedInput): UpdateFeed {
   if (input.env.KEKHAI_UPDATES === 'off') return { enabled: false, reason: 'KEKHAI_UPDATES=off' };
   if (!input.auto) return { enabled: false, reason: 'updates.auto=false' };
-  if (!input.publisherNames.length) return { enabled: false, reason: 'app-update.yml has no publisherName: unsigned updates are refused' };
+  if (!input.publisherNames.length)
+    return { enabled: false, reason: 'app-update.yml has no publisherName: unsigned updates are refused' };
   if (input.policyUrl !== null) {
     const url = httpsOrNull(input.policyUrl);
-    return url ? { enabled: true, url, source: 'policy' } : { enabled: false, reason: 'the administrator policy UpdateUrl is not an https address' };
+    return url
+      ? { enabled: true, url, source: 'policy' }
+      : { enabled: false, reason: 'the administrator policy UpdateUrl is not an https address' };
   }
   return { enabled: true, url: null, source: 'built-in' };
 }
@@ -97,7 +101,13 @@ export function policyUrlFromFile(file: string = POLICY_FILE): string | null {
 export function readPolicyUrl(platform: NodeJS.Platform = process.platform): string | null {
   if (platform !== 'win32') return policyUrlFromFile();
   try {
-    return policyUrlFromRegQuery(execFileSync('reg', ['query', POLICY_KEY, '/v', 'UpdateUrl'], { encoding: 'utf8', windowsHide: true, timeout: 5000 }));
+    return policyUrlFromRegQuery(
+      execFileSync('reg', ['query', POLICY_KEY, '/v', 'UpdateUrl'], {
+        encoding: 'utf8',
+        windowsHide: true,
+        timeout: 5000,
+      }),
+    );
   } catch {
     return null; // no such key: no policy
   }
@@ -113,7 +123,11 @@ export interface UpdaterLike {
 }
 
 /** Configures the updater for a feed and starts one check. Never throws: a missing server must not stop the app. */
-export async function startUpdates(updater: UpdaterLike, feed: UpdateFeed, log: (line: string) => void): Promise<boolean> {
+export async function startUpdates(
+  updater: UpdaterLike,
+  feed: UpdateFeed,
+  log: (line: string) => void,
+): Promise<boolean> {
   if (!feed.enabled) {
     log(`updates off: ${feed.reason}`);
     return false;

@@ -26,12 +26,25 @@ This bundle holds no database, dossier, PIN, password or token; personal numbers
  * The zip support asks for (issue #13, item 7): the logs, the doctor report and the versions. Nothing is read from
  * the database except what doctor reports, and every text goes through the log redaction once more.
  */
-export function buildSupportBundle(dataDir: string, doctor: DoctorReport, now: Date): { name: string; bytes: Uint8Array; entries: string[] } {
+export function buildSupportBundle(
+  dataDir: string,
+  doctor: DoctorReport,
+  now: Date,
+): { name: string; bytes: Uint8Array; entries: string[] } {
   const files: Record<string, Uint8Array> = {};
   files['README.txt'] = strToU8(README);
   files['doctor.json'] = strToU8(JSON.stringify(redactValue(doctor), null, 2));
   files['versions.json'] = strToU8(
-    JSON.stringify({ app: doctor.appVersion, ...doctor.versions, os: { platform: platform(), release: release(), arch: arch() }, createdAt: now.toISOString() }, null, 2),
+    JSON.stringify(
+      {
+        app: doctor.appVersion,
+        ...doctor.versions,
+        os: { platform: platform(), release: release(), arch: arch() },
+        createdAt: now.toISOString(),
+      },
+      null,
+      2,
+    ),
   );
   const dir = logsDir(dataDir);
   if (existsSync(dir)) {

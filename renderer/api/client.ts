@@ -37,10 +37,25 @@ async function httpCall(method: string, input: unknown): Promise<Result<unknown>
       // The secret travels in the header only; the host sets no cookie (cookies are shared by every 127.0.0.1 port).
       credentials: 'omit',
     });
-    if (res.status === 403) return { ok: false, error: { code: 'FORBIDDEN', message: 'Phiên làm việc không hợp lệ: hãy mở lại đường dẫn có mã truy cập', messageEn: 'Invalid session: reopen the link with its access token' } };
+    if (res.status === 403)
+      return {
+        ok: false,
+        error: {
+          code: 'FORBIDDEN',
+          message: 'Phiên làm việc không hợp lệ: hãy mở lại đường dẫn có mã truy cập',
+          messageEn: 'Invalid session: reopen the link with its access token',
+        },
+      };
     return (await res.json()) as Result<unknown>;
   } catch (e) {
-    return { ok: false, error: { code: 'IO', message: `Không kết nối được dịch vụ cục bộ: ${(e as Error).message}`, messageEn: `Cannot reach the local service: ${(e as Error).message}` } };
+    return {
+      ok: false,
+      error: {
+        code: 'IO',
+        message: `Không kết nối được dịch vụ cục bộ: ${(e as Error).message}`,
+        messageEn: `Cannot reach the local service: ${(e as Error).message}`,
+      },
+    };
   }
 }
 
@@ -52,7 +67,11 @@ function progressStream(listener: (e: ProgressEvent) => void): () => void {
   const stop = new AbortController();
   void (async () => {
     try {
-      const res = await fetch('./api/progress', { headers: token ? { 'X-Kekhai-Token': token } : {}, credentials: 'omit', signal: stop.signal });
+      const res = await fetch('./api/progress', {
+        headers: token ? { 'X-Kekhai-Token': token } : {},
+        credentials: 'omit',
+        signal: stop.signal,
+      });
       if (!res.ok || !res.body) return;
       const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
       let pending = '';
@@ -63,7 +82,8 @@ function progressStream(listener: (e: ProgressEvent) => void): () => void {
         for (let end = pending.indexOf('\n\n'); end >= 0; end = pending.indexOf('\n\n')) {
           const block = pending.slice(0, end);
           pending = pending.slice(end + 2);
-          for (const line of block.split('\n')) if (line.startsWith('data: ')) listener(JSON.parse(line.slice(6)) as ProgressEvent);
+          for (const line of block.split('\n'))
+            if (line.startsWith('data: ')) listener(JSON.parse(line.slice(6)) as ProgressEvent);
         }
       }
     } catch {
@@ -93,6 +113,7 @@ export const api = {
   /** A desktop notification: the OS one in the window, the web Notification API where permitted in browser mode. */
   notify(text: string): void {
     if (window.kekhai) void window.kekhai.notify(text);
-    else if ('Notification' in window && Notification.permission === 'granted') new Notification('KêKhai BHXH', { body: text });
+    else if ('Notification' in window && Notification.permission === 'granted')
+      new Notification('KêKhai BHXH', { body: text });
   },
 };

@@ -34,7 +34,14 @@ export function checkRowNumbers(p: ProblemList, row: DraftRow, i: number): boole
     if (!printsPlain(v) || Math.abs(v) > f.max) {
       ok = false;
       const limit = f.max === MAX_PERCENT ? `${MAX_PERCENT} %` : formatMoney(f.max);
-      p.row(i, row.fullName, f.field, 'NUMBER_OUT_OF_RANGE', `giá trị ${String(v)} vượt quá giới hạn của mẫu (tối đa ${limit}); hãy nhập đúng số`, `value ${String(v)} is beyond the form's range (at most ${f.max}); enter the real figure`);
+      p.row(
+        i,
+        row.fullName,
+        f.field,
+        'NUMBER_OUT_OF_RANGE',
+        `giá trị ${String(v)} vượt quá giới hạn của mẫu (tối đa ${limit}); hãy nhập đúng số`,
+        `value ${String(v)} is beyond the form's range (at most ${f.max}); enter the real figure`,
+      );
     }
   }
   return ok;
@@ -45,6 +52,12 @@ export function checkDraftNumbers(p: ProblemList, draft: Draft): void {
   const counts: [string, number | undefined][] = [['batch', draft.batch]];
   if (draft.sheet) for (const [k, v] of Object.entries(draft.sheet)) counts.push([`sheet.${k}`, v]);
   for (const [field, v] of counts) {
-    if (v !== undefined && (!printsPlain(v) || v > MAX_COUNT)) p.top(field, 'NUMBER_OUT_OF_RANGE', `giá trị ${String(v)} vượt quá giới hạn (tối đa ${MAX_COUNT})`, `value ${String(v)} is out of range (at most ${MAX_COUNT})`);
+    if (v !== undefined && (!printsPlain(v) || v > MAX_COUNT))
+      p.top(
+        field,
+        'NUMBER_OUT_OF_RANGE',
+        `giá trị ${String(v)} vượt quá giới hạn (tối đa ${MAX_COUNT})`,
+        `value ${String(v)} is out of range (at most ${MAX_COUNT})`,
+      );
   }
 }

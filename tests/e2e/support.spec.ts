@@ -21,9 +21,13 @@ test('support bundle from Cài đặt; the session token is never a cookie', asy
   expect(file.suggestedFilename()).toMatch(/^kekhai-ho-tro-\d{8}-\d{6}\.zip$/);
   await expect(page.getByTestId('support-message')).toContainText('Đã tạo gói hỗ trợ');
   const zip = unzipSync(readFileSync(await file.path()));
-  expect(Object.keys(zip)).toEqual(expect.arrayContaining(['README.txt', 'doctor.json', 'versions.json', 'logs/host.log']));
+  expect(Object.keys(zip)).toEqual(
+    expect.arrayContaining(['README.txt', 'doctor.json', 'versions.json', 'logs/host.log']),
+  );
   expect(Object.keys(zip).some((n) => n.endsWith('.db'))).toBe(false);
-  const text = Object.values(zip).map(strFromU8).join('\n');
+  const text = Object.values(zip)
+    .map((b) => strFromU8(b))
+    .join('\n');
   expect(text).toContain('"method":"system.doctor"');
   expect(text).not.toContain(app.secret);
   expect(await page.context().cookies()).toEqual([]);

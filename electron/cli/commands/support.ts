@@ -6,7 +6,8 @@ import { requireFlag, type CliCommand } from '../command';
 const supportBundle: CliCommand = {
   path: ['support-bundle'],
   usage: 'kekhai support-bundle --out FILE.zip [--json]',
-  summary: 'Xuất gói hỗ trợ (nhật ký, kết quả kiểm tra cài đặt, phiên bản; không có cơ sở dữ liệu, không có mật khẩu) / Write a support bundle',
+  summary:
+    'Xuất gói hỗ trợ (nhật ký, kết quả kiểm tra cài đặt, phiên bản; không có cơ sở dữ liệu, không có mật khẩu) / Write a support bundle',
   flags: { out: 'string' },
   async run(args, io) {
     const out = resolve(requireFlag(args, 'out'));
@@ -16,7 +17,9 @@ const supportBundle: CliCommand = {
   },
   human(value, lang) {
     const v = value as { out: string; entries: string[] };
-    return lang === 'en' ? `Support bundle written to ${v.out} (${v.entries.length} files)` : `Đã ghi gói hỗ trợ vào ${v.out} (${v.entries.length} tệp)`;
+    return lang === 'en'
+      ? `Support bundle written to ${v.out} (${v.entries.length} files)`
+      : `Đã ghi gói hỗ trợ vào ${v.out} (${v.entries.length} tệp)`;
   },
 };
 

