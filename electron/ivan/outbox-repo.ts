@@ -91,7 +91,13 @@ export const sha256Hex = (b: Uint8Array) => createHash('sha256').update(b).diges
 export const fileKey = (xml: Uint8Array) => `sha256-${sha256Hex(xml)}`;
 
 /** Hook to mirror outbox transitions into the dossier's own state machine (declarations, migration 0030). */
-export type DossierMirror = (db: Database.Database, dossierId: string, to: OutboxState, at: Date, note?: string) => void;
+export type DossierMirror = (
+  db: Database.Database,
+  dossierId: string,
+  to: OutboxState,
+  at: Date,
+  note?: string,
+) => void;
 const mirror: DossierMirror | null = mirrorToDossier;
 
 export function getRow(db: Database.Database, id: number): OutboxRow {
@@ -101,14 +107,26 @@ export function getRow(db: Database.Database, id: number): OutboxRow {
 }
 
 /** Moves an entry to `to`, recording every intermediate step (queued → accepted records sent, received, accepted). */
-export function transitionOutbox(db: Database.Database, id: number, to: OutboxState, at: Date, note?: string, extra: Record<string, unknown> = {}): void {
+export function transitionOutbox(
+  db: Database.Database,
+  id: number,
+  to: OutboxState,
+  at: Date,
+  note?: string,
+  extra: Record<string, unknown> = {},
+): void {
   const r = getRow(db, id);
   if (r.state === to) return;
   const steps = pathTo(r.state, to);
-  if (!steps.length) throw new AppError('CONFLICT', `Không thể chuyển hồ sơ từ "${r.state}" sang "${to}"`, { en: `Cannot move the entry from ${r.state} to ${to}` });
+  if (!steps.length)
+    throw new AppError('CONFLICT', `Không thể chuyển hồ sơ từ "${r.state}" sang "${to}"`, {
+      en: `Cannot move the entry from ${r.state} to ${to}`,
+    });
   const iso = at.toISOString();
   let from: OutboxState = r.state;
-  const ins = db.prepare('INSERT INTO ivan_outbox_transitions (outbox_id, from_state, to_state, at, note) VALUES (?, ?, ?, ?, ?)');
+  const ins = db.prepare(
+    'INSERT INTO ivan_outbox_transitions (outbox_id, from_state, to_state, at, note) VALUES (?, ?, ?, ?, ?)',
+  );
   for (const s of steps) {
     ins.run(id, from, s, iso, s === to ? (note ?? null) : null);
     mirror?.(db, r.dossier_id, s, at, s === to ? note : undefined);
@@ -150,16 +168,28 @@ export function addToOutbox(db: Database.Database, input: AddInput): { entry: Ou
   // unsigned Object is refused here, before anything is stored — never filed under a unit code nobody signed.
   const facts = readDossierFacts(input.xml);
   if (!facts.signed) {
-    throw new AppError('NOT_SIGNED', 'Hồ sơ chưa được ký số tại Hoso/CKy_Dvi; hãy ký trước khi gửi', { en: 'The dossier is not signed at Hoso/CKy_Dvi; sign it before sending' });
+    throw new AppError('NOT_SIGNED', 'Hồ sơ chưa được ký số tại Hoso/CKy_Dvi; hãy ký trước khi gửi', {
+      en: 'The dossier is not signed at Hoso/CKy_Dvi; sign it before sending',
+    });
   }
   const hash = sha256Hex(input.xml);
   const key = input.dossierId ?? fileKey(input.xml);
   return db.transaction(() => {
-    const same = db.prepare('SELECT * FROM ivan_outbox WHERE idempotency_key = ? AND content_sha256 = ?').get(key, hash) as OutboxRow | undefined;
+    const same = db
+      .prepare('SELECT * FROM ivan_outbox WHERE idempotency_key = ? AND content_sha256 = ?')
+      .get(key, hash) as OutboxRow | undefined;
     if (same) return { entry: toEntry(same), created: false };
-    const live = db.prepare("SELECT id, state FROM ivan_outbox WHERE idempotency_key = ? AND state NOT IN ('rejected','cancelled')").get(key) as { id: number; state: string } | undefined;
+    const live = db
+      .prepare("SELECT id, state FROM ivan_outbox WHERE idempotency_key = ? AND state NOT IN ('rejected','cancelled')")
+      .get(key) as { id: number; state: string } | undefined;
     if (live) {
-      throw new AppError('CONFLICT', `Hồ sơ ${key} đã có trong hàng đợi (số ${live.id}, trạng thái ${live.state}) với nội dung khác; hãy huỷ bản cũ trước`, { en: `Dossier ${key} is already in the outbox (entry ${live.id}, ${live.state}) with other content; cancel it first` });
+      throw new AppError(
+        'CONFLICT',
+        `Hồ sơ ${key} đã có trong hàng đợi (số ${live.id}, trạng thái ${live.state}) với nội dung khác; hãy huỷ bản cũ trước`,
+        {
+          en: `Dossier ${key} is already in the outbox (entry ${live.id}, ${live.state}) with other content; cancel it first`,
+        },
+      );
     }
     const iso = input.now.toISOString();
     const info = db
@@ -167,9 +197,25 @@ export function addToOutbox(db: Database.Database, input: AddInput): { entry: Ou
         `INSERT INTO ivan_outbox (kind, dossier_id, idempotency_key, content_sha256, unit_code, provider_code, endpoint, file_name, period, signed_xml, state, attempts, next_attempt_at, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?, ?)`,
       )
-      .run(input.kind ?? facts.kind, input.dossierId ?? key, key, hash, input.unitCode ?? facts.unitCode, input.providerCode ?? facts.ivanCode, input.endpoint, input.fileName, facts.period, Buffer.from(input.xml), iso, iso, iso);
+      .run(
+        input.kind ?? facts.kind,
+        input.dossierId ?? key,
+        key,
+        hash,
+        input.unitCode ?? facts.unitCode,
+        input.providerCode ?? facts.ivanCode,
+        input.endpoint,
+        input.fileName,
+        facts.period,
+        Buffer.from(input.xml),
+        iso,
+        iso,
+        iso,
+      );
     const id = Number(info.lastInsertRowid);
-    db.prepare("INSERT INTO ivan_outbox_transitions (outbox_id, from_state, to_state, at, note) VALUES (?, NULL, 'queued', ?, NULL)").run(id, iso);
+    db.prepare(
+      "INSERT INTO ivan_outbox_transitions (outbox_id, from_state, to_state, at, note) VALUES (?, NULL, 'queued', ?, NULL)",
+    ).run(id, iso);
     mirror?.(db, input.dossierId ?? key, 'queued', input.now);
     return { entry: toEntry(getRow(db, id)), created: true };
   })();
@@ -183,14 +229,23 @@ export function listOutbox(db: Database.Database, filter: { states?: OutboxState
 export function cancelOutbox(db: Database.Database, id: number, at: Date): OutboxEntry {
   const r = getRow(db, id);
   if (r.state !== 'queued') {
-    throw new AppError('CONFLICT', `Chỉ huỷ được hồ sơ đang chờ gửi; hồ sơ ${id} đang ở trạng thái "${r.state}"`, { en: `Only queued entries can be cancelled; entry ${id} is ${r.state}` });
+    throw new AppError('CONFLICT', `Chỉ huỷ được hồ sơ đang chờ gửi; hồ sơ ${id} đang ở trạng thái "${r.state}"`, {
+      en: `Only queued entries can be cancelled; entry ${id} is ${r.state}`,
+    });
   }
   transitionOutbox(db, id, 'cancelled', at, 'Người dùng huỷ');
   return toEntry(getRow(db, id));
 }
 
-export function transitionsOf(db: Database.Database, id: number): { from: string | null; to: string; at: string; note: string | null }[] {
-  return (db.prepare('SELECT from_state, to_state, at, note FROM ivan_outbox_transitions WHERE outbox_id = ? ORDER BY id').all(id) as { from_state: string | null; to_state: string; at: string; note: string | null }[]).map((t) => ({
+export function transitionsOf(
+  db: Database.Database,
+  id: number,
+): { from: string | null; to: string; at: string; note: string | null }[] {
+  return (
+    db
+      .prepare('SELECT from_state, to_state, at, note FROM ivan_outbox_transitions WHERE outbox_id = ? ORDER BY id')
+      .all(id) as { from_state: string | null; to_state: string; at: string; note: string | null }[]
+  ).map((t) => ({
     from: t.from_state,
     to: t.to_state,
     at: t.at,
