@@ -80,10 +80,13 @@ describe('update feed (issue #12, item 5)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kekhai-policy-'));
     try {
       const f = join(dir, 'policy.json');
-      writeFileSync(f, JSON.stringify({ updateUrl: 'https://evil.example/' }));
+      writeFileSync(f, JSON.stringify({ updateUrl: 'https://it.congty.vn/kekhai/' }));
+      // Anyone may write it: never a policy, whoever owns it.
+      chmodSync(f, 0o666);
+      expect(policyUrlFromFile(f)).toBeNull();
+      // Only root may write it: a policy when root owns it (an administrator put it there), else not.
       chmodSync(f, 0o644);
-      // Written by this (non-root) user: not an administrator's policy.
-      expect(process.getuid?.() === 0 ? 'root' : policyUrlFromFile(f)).toBe(process.getuid?.() === 0 ? 'root' : null);
+      expect(policyUrlFromFile(f)).toBe(process.getuid?.() === 0 ? 'https://it.congty.vn/kekhai/' : null);
       expect(policyUrlFromFile(join(dir, 'none.json'))).toBeNull();
     } finally {
       rmSync(dir, { recursive: true, force: true });
