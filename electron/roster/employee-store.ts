@@ -1,7 +1,17 @@
 import type Database from 'better-sqlite3';
 import type { EmployeeFields, EmployeeRecord } from '../../shared/contract/roster';
 import { parseBirthDate } from '../../shared/identity/birth-date';
-import { EMPLOYEE_COLUMNS, FIELDS, fromRow, historyValue, pushParams, searchText, SELECT_EMPLOYEE, toParams, type EmployeeRow } from './columns';
+import {
+  EMPLOYEE_COLUMNS,
+  FIELDS,
+  fromRow,
+  historyValue,
+  pushParams,
+  searchText,
+  SELECT_EMPLOYEE,
+  toParams,
+  type EmployeeRow,
+} from './columns';
 
 export type HistorySource = 'form' | 'import' | 'cli';
 
@@ -40,7 +50,13 @@ export class EmployeeStore {
     return r ? fromRow(r) : null;
   }
 
-  insert(unitId: number, e: EmployeeFields, at: string, source: HistorySource, effectiveDate: string | null = null): number {
+  insert(
+    unitId: number,
+    e: EmployeeFields,
+    at: string,
+    source: HistorySource,
+    effectiveDate: string | null = null,
+  ): number {
     const id = this.insertOnly(unitId, e, at);
     this.historyStmt.run(id, at, effectiveDate, '*', null, 'created', source);
     return id;
@@ -55,11 +71,18 @@ export class EmployeeStore {
 
   /**
    * Inserts several employees with one statement (a bulk import: fewer round trips through the statement machinery)
-   * and their "created" history rows. Exactly BULK_ROWS rows go through the multi-row statement, fewer through the
-   * single-row one.
+   * and, unless `history` is false (the caller then writes them with `historyCreated` once for the whole import),
+   * their "created" history rows. Exactly BULK_ROWS rows go through the multi-row statement, fewer through the
+   * single-row one. Returns the first and last id inserted (consecutive: one writer inside one transaction).
    */
-  insertBulk(unitId: number, rows: readonly { value: EmployeeFields; search: string }[], at: string, source: HistorySource): void {
-    if (!rows.length) return;
+  insertBulk(
+    unitId: number,
+    rows: readonly { value: EmployeeFields; search: string }[],
+    at: string,
+    source: HistorySource,
+    history = true,
+  ): { first: number; last: number } {
+    if (!rows.length) return { first: 0, last: 0 };
     let first = 0;
     let last = 0;
     if (rows.length === BULK_ROWS) {
@@ -86,6 +109,12 @@ export class EmployeeStore {
         last = id;
       }
     }
+    if (history) this.historyCreated(first, last, at, source);
+    return { first, last };
+  }
+
+  /** The "created" history rows of the employees with ids `first`…`last`, in one statement. */
+  historyCreated(first: number, last: number, at: string, source: HistorySource): void {
     this.createdRangeStmt ??= this.db.prepare(
       `INSERT INTO employee_history (employee_id, changed_at, effective_date, field, old_value, new_value, source)
        SELECT id, ?, NULL, '*', NULL, 'created', ? FROM employees WHERE id BETWEEN ? AND ?`,
@@ -94,12 +123,20 @@ export class EmployeeStore {
   }
 
   /** Writes the changed fields; returns how many changed (0 = nothing written). */
-  update(before: EmployeeRecord, e: EmployeeFields, at: string, source: HistorySource, effectiveDate: string | null = null, search: string = searchText(e)): number {
+  update(
+    before: EmployeeRecord,
+    e: EmployeeFields,
+    at: string,
+    source: HistorySource,
+    effectiveDate: string | null = null,
+    search: string = searchText(e),
+  ): number {
     const changed = changedFields(before, e);
     if (!changed.length) return 0;
     const year = parseBirthDate(e.birthDate)?.year ?? 0;
     this.updateStmt.run(...toParams(e), year, search, at, before.id);
-    for (const f of changed) this.historyStmt.run(before.id, at, effectiveDate, f, historyValue(before[f]), historyValue(e[f]), source);
+    for (const f of changed)
+      this.historyStmt.run(before.id, at, effectiveDate, f, historyValue(before[f]), historyValue(e[f]), source);
     return changed.length;
   }
 }
