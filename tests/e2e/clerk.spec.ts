@@ -321,6 +321,14 @@ test('editor keys and Kiểm tra like HTKK; F1 guide; delete asks first; a perio
   await page.getByTestId('delete-confirm-yes').click();
   await expect(rows).toHaveCount(0);
   await expect(page.getByTestId('dossier-notice')).toContainText('Đã xóa hồ sơ TH00001');
+  // Undo is offered: the draft comes back with its rows; deleting it again asks again.
+  await page.getByTestId('dossier-undo').click();
+  await expect(page.getByTestId('dossier-notice')).toContainText('Đã lấy lại hồ sơ nháp vừa xóa');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('11/2015');
+  await page.getByTestId('dossier-delete').click();
+  await page.getByTestId('delete-confirm-yes').click();
+  await expect(rows).toHaveCount(0);
 
   // Submitting: asked by default; "Chưa nộp" leaves it queued. With the setting off, "Gửi ngay" sends at once.
   await page.getByTestId('dossier-import').setInputFiles(demoDraft(app.dataDir, '10/2015'));

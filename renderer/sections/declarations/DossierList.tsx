@@ -31,6 +31,7 @@ export function DossierList() {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [ask, setAsk] = useState<DossierSummary | null>(null);
+  const [undo, setUndo] = useState<{ name: string; base64: string } | null>(null);
 
   const reload = useCallback(async () => {
     const r = await api.call('dossier.list', { unitCode: unitCode || undefined, period: /^\d{2}\/\d{4}$/.test(period) ? period : undefined });
@@ -69,9 +70,23 @@ export function DossierList() {
 
   async function remove(d: DossierSummary) {
     setAsk(null);
+    // Undo is cheap for a draft: its kekhai-draft/1 file is kept until the next action and imported back on request.
+    const copy = await api.call('dossier.exportDraft', { id: d.id });
     const r = await api.call('dossier.delete', { id: d.id });
     if (!r.ok) setError(errorText(r.error, lang));
-    else setNotice(t('deleted', { title: titleOf(d) }));
+    else {
+      setNotice(t('deleted', { title: titleOf(d) }));
+      setUndo(copy.ok ? copy.value : null);
+    }
+    void reload();
+  }
+
+  async function undoDelete() {
+    if (!undo) return;
+    const r = await api.call('dossier.importDraft', { file: undo });
+    setUndo(null);
+    if (!r.ok) return setError(errorText(r.error, lang));
+    setNotice(t('restoredDraft'));
     void reload();
   }
 
@@ -106,7 +121,16 @@ export function DossierList() {
         </label>
       </div>
       {error && <p className="error" role="alert" data-testid="dossier-error">{error}</p>}
-      {notice && <p className="success" role="status" data-testid="dossier-notice">{notice}</p>}
+      {notice && (
+        <p className="success" role="status" data-testid="dossier-notice">
+          {notice}{' '}
+          {undo && (
+            <button type="button" data-testid="dossier-undo" onClick={() => void undoDelete()}>
+              {t('undo')}
+            </button>
+          )}
+        </p>
+      )}
       {ask && (
         <ConfirmDialog testId="delete-confirm" danger title={t('deleteTitle')} yes={t('deleteYes')} no={t('deleteNo')} onYes={() => void remove(ask)} onNo={() => setAsk(null)}>
           <p>{t('deleteBody', { title: titleOf(ask), rows: ask.rowCount })}</p>
