@@ -269,6 +269,13 @@ test('editor keys and Kiểm tra like HTKK; F1 guide; delete asks first; a perio
   await page.getByTestId('dossier-import').setInputFiles(demoDraft(app.dataDir, '11/2015'));
   await expect(page.getByTestId('dossier-editor')).toBeVisible();
 
+  // Amounts read as the clerk reads them, in the cell too; typed raw, shown formatted again on leaving the cell.
+  const salary = page.locator('[data-field="rows[0].salary"]');
+  await expect(salary).toHaveValue('3.500.000');
+  await salary.fill('3600000');
+  await salary.press('Tab');
+  await expect(salary).toHaveValue('3.600.000');
+
   // Like HTKK: "Kiểm tra" saves and reports; Insert adds a row, Enter moves to the next field, Ctrl+S saves.
   await page.getByTestId('draft-check').click();
   await expect(page.getByTestId('editor-notice')).toContainText('Đã kiểm tra');

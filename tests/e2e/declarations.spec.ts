@@ -44,7 +44,7 @@ test('draft editor: import, inline validation, error panel to field, autosave, c
 
   // Saved as typed: a reload (or a crash) shows the last value.
   await page.reload();
-  await expect(page.getByLabel('Tiền lương 1')).toHaveValue('3600000');
+  await expect(page.getByLabel('Tiền lương 1')).toHaveValue('3.600.000');
 
   // Print view: the form's columns, totals and signature block, printed to PDF by Chromium.
   await page.getByTestId('open-print').click();
