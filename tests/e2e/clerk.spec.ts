@@ -157,6 +157,11 @@ test('training on → sign with the typed test clock → submit → found by uni
   await page.getByTestId('history-receipt').click();
   await expect(page.getByTestId('receipt-unit')).toHaveText(`TH00001 – ${DEMO.name}`);
   await shot(page, 'lich-su-tim-ho-so');
+  // The printed receipt is the receipt alone, naming the dossier.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByTestId('history-table')).toBeHidden();
+  await expect(page.getByTestId('ivan-receipt')).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
   await page.getByTestId('history-period').fill('09/2015');
   await expect(page.getByTestId('history-row')).toHaveCount(0);
 
