@@ -22,9 +22,10 @@ export const rosterHandlers: Handlers<typeof rosterMethods> = {
   'roster.importPreview': (input, ctx) => importPreview(ctx, input),
   'roster.importCommit': async ({ participatingSince, ...input }, ctx) => {
     const firstNew = nextEmployeeId(ctx.db);
-    const r = await importCommit(ctx, input);
-    if (participatingSince && !input.dryRun) applyImportStatement(ctx.db, getUnitByCode(ctx.db, input.unitCode).id, isoMonth(participatingSince)!, firstNew, ctx.now());
-    return r;
+    const flag = participatingSince ? isoMonth(participatingSince) : null;
+    return importCommit(ctx, input, (plan) => {
+      applyImportStatement(ctx.db, plan.statements, flag, firstNew, ctx.now());
+    });
   },
   'roster.export': (input, ctx) => {
     const unit = getUnitByCode(ctx.db, input.unitCode);

@@ -1,4 +1,4 @@
-import type { EmployeeField } from '../../shared/contract/roster';
+import type { ImportColumn } from '../../shared/ledger/import-columns';
 
 /**
  * Header spellings seen in clerks' spreadsheets and in the VNPT/Thái Sơn D02-TS templates, folded (no diacritics,
@@ -6,7 +6,7 @@ import type { EmployeeField } from '../../shared/contract/roster';
  * alias, or starts with one (longest alias wins), so "Ngày sinh (dd/mm/yyyy)" and "Họ và tên người lao động" match.
  * `CMND/CCCD` goes to `cccd`; a 9-digit value there is moved to `cmnd` when the row is read.
  */
-export const HEADER_ALIASES: Readonly<Record<EmployeeField, readonly string[]>> = {
+export const HEADER_ALIASES: Readonly<Record<ImportColumn, readonly string[]>> = {
   fullName: ['hovaten', 'hoten', 'hotennguoilaodong', 'hotenlaodong', 'hotennld', 'tennguoilaodong', 'fullname', 'name'],
   insuranceNumber: ['masobhxh', 'masobaohiemxahoi', 'masobaohiem', 'sosobhxh', 'sosobaohiemxahoi', 'sosobaohiem', 'msbhxh', 'sobhxh', 'maso', 'insurancenumber'],
   birthDate: ['ngaysinh', 'ngaythangnamsinh', 'namsinh', 'dob', 'birthdate', 'dateofbirth'],
@@ -40,6 +40,17 @@ export const HEADER_ALIASES: Readonly<Record<EmployeeField, readonly string[]>> 
   wageRegion: ['vungluongtoithieu', 'mavungltt', 'vungluong', 'vung'],
   hospitalCode: ['mabenhvien', 'noikcbbandau', 'noidangkykcb', 'noikcb', 'benhvienkcb', 'noikhambenh', 'mabv', 'makcb'],
   status: ['trangthai', 'tinhtrang', 'status'],
+  // Not an employee field: the month BHXH already knows the person from (ledger statement, issue 10).
+  participatingSince: [
+    'dathamgiabhxhtuthang',
+    'thamgiabhxhtuthang',
+    'dathamgiabaohiemxahoituthang',
+    'thamgiabaohiemxahoituthang',
+    'dathamgiatuthang',
+    'thamgiatuthang',
+    'tuthangthamgiabhxh',
+    'tuthangthamgia',
+  ],
 };
 
 /** Headers that are never data columns. */

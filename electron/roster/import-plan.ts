@@ -11,6 +11,9 @@ import { findHeader, HEADER_SCAN_ROWS, recogniseMapping } from './mapping';
 import { columnIndexes, makeRowReader, problem, type RowReader } from './row-reader';
 import type { Sheet, SheetRow } from './sheet';
 import { ImportReport } from './import-report';
+import { parseDmy } from '../../shared/format';
+import { PARTICIPATION_COLUMN } from '../../shared/ledger/import-columns';
+import { participationMonth } from '../ledger/participation-cell';
 
 export interface PlannedRow {
   row: number;
@@ -19,6 +22,20 @@ export interface PlannedRow {
   search: string;
   /** The roster employee this row updates, when it matches by mã số or CCCD. */
   existing: EmployeeRecord | null;
+}
+
+/**
+ * What an accepted row says about participation, for the ledger statement written after the rows (issue 10): the
+ * roster employee it updates (or leaves unchanged), else its place among the rows this import inserts; its own
+ * "Đã tham gia BHXH từ tháng" (ISO month) or null; its contract/work start (ISO date) or null.
+ */
+export interface RowStatement {
+  existingId: number | null;
+  insertIndex: number;
+  own: string | null;
+  start: string | null;
+  /** The name written (an inserted row's id is checked against it). */
+  name: string;
 }
 
 export interface ImportPlan {
@@ -44,6 +61,8 @@ export interface ImportPlan {
   headerRow: number;
   /** Problems not kept in `problems` (the list is capped at MAX_PROBLEMS). */
   problemsOmitted: number;
+  /** One per accepted row (inserted, updated or unchanged), in file order. */
+  statements: RowStatement[];
 }
 
 /** Problems kept in a plan: a file of 200,000 bad rows must not hold a million messages. */
@@ -67,6 +86,8 @@ export class ImportPlanner {
   private plan: ImportPlan | null = null;
   private readRow: RowReader | null = null;
   private idx: ReturnType<typeof columnIndexes> = {};
+  /** Column of "Đã tham gia BHXH từ tháng", when the file has one. */
+  private participationAt: number | undefined;
   private byNumber = new Map<string, EmployeeRecord>();
   private byCccd = new Map<string, EmployeeRecord>();
   private seenNumber = new Map<string, number>();
@@ -107,7 +128,11 @@ export class ImportPlanner {
     const headerAt = found.at;
     const headers = found.headers;
     const recognised = recogniseMapping(headers);
-    const mapping = this.mappingIn && Object.values(this.mappingIn).some((h) => headers.includes(h)) ? this.mappingIn : recognised.mapping;
+    let mapping = this.mappingIn && Object.values(this.mappingIn).some((h) => headers.includes(h)) ? this.mappingIn : recognised.mapping;
+    // A mapping saved before the file had a participation column still reads one this file has (issue 10).
+    const pRecognised = recognised.mapping[PARTICIPATION_COLUMN];
+    if (pRecognised && !headers.includes(mapping[PARTICIPATION_COLUMN] ?? '') && !Object.values(mapping).includes(pRecognised))
+      mapping = { ...mapping, [PARTICIPATION_COLUMN]: pRecognised };
     const mappedHeaders = new Set(Object.values(mapping));
     const unmapped = headers.filter((h) => h && !mappedHeaders.has(h) && recognised.unmapped.includes(h));
     const required = (['fullName', 'birthDate', 'gender'] as const).filter((f) => !(f in mapping) || !headers.includes(mapping[f]!));
@@ -119,6 +144,8 @@ export class ImportPlanner {
       });
     }
     this.idx = columnIndexes(headers, mapping);
+    const pHeader = mapping[PARTICIPATION_COLUMN];
+    this.participationAt = pHeader && headers.includes(pHeader) ? headers.indexOf(pHeader) : undefined;
     const encodings = columnEncodings(sheet.rows.slice(headerAt + 1));
     this.readRow = makeRowReader(this.idx, mapping, encodings);
     for (const e of (this.db.prepare(`${SELECT_EMPLOYEE} WHERE e.unit_id = ?`).all(this.unitId) as EmployeeRow[]).map(fromRow)) {
@@ -128,7 +155,7 @@ export class ImportPlanner {
     const sample = sheet.rows
       .slice(headerAt + 1, headerAt + 6)
       .map((r) => Object.fromEntries(headers.map((h, i) => [h || `#${i + 1}`, cellText(r.cells[i] ?? null, encodings[i]).text])));
-    this.plan = { headers, mapping, unmapped, totalRows: 0, inserts: [], updates: [], toInsert: 0, toUpdate: 0, unchanged: 0, rejectedRows: 0, problems: [], convertedCells: 0, sample, headerRow: found.row, problemsOmitted: 0, report: new ImportReport(headers) };
+    this.plan = { headers, mapping, unmapped, totalRows: 0, inserts: [], updates: [], toInsert: 0, toUpdate: 0, unchanged: 0, rejectedRows: 0, problems: [], convertedCells: 0, sample, headerRow: found.row, problemsOmitted: 0, report: new ImportReport(headers), statements: [] };
     const rest = sheet.rows.slice(headerAt + 1);
     this.pending = [];
     for (const r of rest) this.take(r);
@@ -165,6 +192,13 @@ export class ImportPlanner {
     plan.convertedCells += read.convertedCells;
     const problems = read.problems;
     const { value, problems: fieldProblems } = checkEmployee(read.value, this.now);
+    let own: string | null = null;
+    if (this.participationAt !== undefined) {
+      const p = participationMonth(cells[this.participationAt] ?? null, this.now);
+      const column = plan.mapping[PARTICIPATION_COLUMN]!;
+      if ('error' in p) problems.push(problem(row, column, 'PARTICIPATION_MONTH', p.error.vi, p.error.en));
+      else own = p.month;
+    }
     for (const p of fieldProblems) {
       if (problems.some((q) => q.column === this.col(p.field))) continue; // the cell was already unreadable
       problems.push(problem(row, this.col(p.field), p.code, p.message, p.messageEn));
@@ -199,6 +233,7 @@ export class ImportPlanner {
       }
     } else if (!matched) {
       const r: PlannedRow = { row, value, search: searchText(value), existing: null };
+      plan.statements.push(statementOf(null, plan.toInsert, own, value));
       plan.toInsert++;
       plan.report.accept(row, value, 'new');
       if (this.sink) this.sink(r);
@@ -206,6 +241,7 @@ export class ImportPlanner {
     } else {
       // Columns the file does not have keep the roster's values: an import never blanks what it was not given.
       const merged = mergeMapped(matched, value, this.idx);
+      plan.statements.push(statementOf(matched.id, -1, own, merged));
       if (changedFields(matched, merged).length) {
         const r: PlannedRow = { row, value: merged, search: searchText(merged), existing: matched };
         plan.toUpdate++;
@@ -219,6 +255,10 @@ export class ImportPlanner {
     }
     if (this.onProgress && plan.totalRows % 5000 === 0) this.onProgress(plan.totalRows);
   }
+}
+
+function statementOf(existingId: number | null, insertIndex: number, own: string | null, e: EmployeeFields): RowStatement {
+  return { existingId, insertIndex, own, start: e.contractStart ? parseDmy(e.contractStart) : null, name: e.fullName };
 }
 
 function mergeMapped(existing: EmployeeRecord, row: EmployeeFields, idx: Partial<Record<keyof EmployeeFields, number>>): EmployeeFields {

@@ -104,19 +104,23 @@ function rejectedOf(p: ImportPlan): ImportResult['rejected'] {
  * its rows, all inside ONE transaction that this thread holds without yielding to the event loop (nothing else can
  * run statements on the connection meanwhile). A rejected row is never written; a failure anywhere rolls back all.
  */
-function commitXlsxStreaming(ctx: ServiceContext, unitId: number, bytes: Buffer, mapping: ColumnMapping | null, sheet: string, headerRow: number | undefined): ImportPlan {
+function commitXlsxStreaming(ctx: ServiceContext, unitId: number, bytes: Buffer, mapping: ColumnMapping | null, sheet: string, headerRow: number | undefined, afterWrite: AfterWrite): ImportPlan {
   const writer = new ImportWriter(ctx.db, unitId, ctx.now(), ctx.testMode, (d) => ctx.progress({ stage: 'write', done: d, total: 0 }));
   return inImportTransaction(ctx.db, () => {
     const p = planner(ctx, unitId, mapping, headerRow, (r) => writer.write(r));
     pullXlsxRows(bytes, sheet, (rows) => p.push(rows));
     const done = p.finish();
     writer.finish();
+    afterWrite(done);
     return done;
   });
 }
 
+/** Runs once the rows are written (not on a dry run): the ledger statement of the import (issue 10). */
+export type AfterWrite = (plan: ImportPlan) => void;
+
 /** Valid rows are written in one transaction; rejected rows are listed and nothing of them is written. */
-export async function importCommit(ctx: ServiceContext, req: ImportRequest & { dryRun: boolean; rememberMapping: boolean }): Promise<ImportResult> {
+export async function importCommit(ctx: ServiceContext, req: ImportRequest & { dryRun: boolean; rememberMapping: boolean }, afterWrite: AfterWrite = () => undefined): Promise<ImportResult> {
   if (!req.dryRun) {
     const unit = getUnitByCode(ctx.db, req.unitCode);
     const bytes = Buffer.from(req.file.base64, 'base64');
@@ -124,7 +128,7 @@ export async function importCommit(ctx: ServiceContext, req: ImportRequest & { d
     if (isXlsx(bytes)) {
       try {
         ctx.progress({ stage: 'read', done: 0, total: 0 });
-        const p = commitXlsxStreaming(ctx, unit.id, bytes, mapping, xlsxSheets(bytes, req.sheet).chosen, req.headerRow);
+        const p = commitXlsxStreaming(ctx, unit.id, bytes, mapping, xlsxSheets(bytes, req.sheet).chosen, req.headerRow, afterWrite);
         if (req.rememberMapping) saveMapping(ctx.db, unit.id, p.mapping, ctx.now());
         return resultOf(p, req.file.name);
       } catch (e) {
@@ -136,6 +140,7 @@ export async function importCommit(ctx: ServiceContext, req: ImportRequest & { d
   const { unitId, plan: p } = await plan(ctx, req, !req.dryRun);
   if (req.dryRun) return resultOf(p, req.file.name);
   commitImport(ctx.db, unitId, p, ctx.now(), ctx.testMode, (d, total) => ctx.progress({ stage: 'write', done: d, total }));
+  afterWrite(p);
   if (req.rememberMapping) saveMapping(ctx.db, unitId, p.mapping, ctx.now());
   return resultOf(p, req.file.name);
 }

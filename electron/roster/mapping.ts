@@ -1,4 +1,5 @@
-import type { ColumnMapping, EmployeeField } from '../../shared/contract/roster';
+import type { ColumnMapping } from '../../shared/contract/roster';
+import type { ImportColumn } from '../../shared/ledger/import-columns';
 import { foldKey } from '../../shared/text/fold';
 import { toUnicode } from '../../shared/text/legacy/decode';
 import { HEADER_ALIASES, IGNORED_HEADERS } from './header-aliases';
@@ -13,11 +14,11 @@ export function headerKey(header: string): string {
 }
 
 /** The field a header names, or null. Exact alias first, then the longest alias the header starts with. */
-export function recogniseHeader(header: string): EmployeeField | null {
+export function recogniseHeader(header: string): ImportColumn | null {
   const key = headerKey(header);
   if (!key || IGNORED_HEADERS.includes(key)) return null;
-  let best: { field: EmployeeField; len: number } | null = null;
-  for (const [field, aliases] of Object.entries(HEADER_ALIASES) as [EmployeeField, readonly string[]][]) {
+  let best: { field: ImportColumn; len: number } | null = null;
+  for (const [field, aliases] of Object.entries(HEADER_ALIASES) as [ImportColumn, readonly string[]][]) {
     for (const a of aliases) {
       if (key === a) return field;
       if (key.startsWith(a) && a.length >= 4 && (!best || a.length > best.len)) best = { field, len: a.length };

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
-import type { ColumnMapping, EmployeeField, ImportPreview, ImportResult } from '../../../shared/contract/roster';
+import type { ColumnMapping, ImportPreview, ImportResult } from '../../../shared/contract/roster';
 import type { ProgressEvent } from '../../../shared/contract/common';
 import type { AcceptedRow } from '../../../shared/contract/import-report';
 import { EMPLOYEE_FIELD_LABELS } from '../../../shared/identity/employee-labels';
+import { IMPORT_COLUMN_LABELS, type ImportColumn } from '../../../shared/ledger/import-columns';
 import { api } from '../../api/client';
 import { ImportParticipationField } from './ParticipationSince';
 import { errorText, useMessages } from '../../i18n';
@@ -315,9 +316,9 @@ export function ImportWizard({
               </tr>
             </thead>
             <tbody>
-              {(Object.keys(EMPLOYEE_FIELD_LABELS) as EmployeeField[]).map((f) => (
+              {(Object.keys(IMPORT_COLUMN_LABELS) as ImportColumn[]).map((f) => (
                 <tr key={f}>
-                  <td>{EMPLOYEE_FIELD_LABELS[f][lang]}</td>
+                  <td>{IMPORT_COLUMN_LABELS[f][lang]}</td>
                   <td>
                     <select
                       data-testid={`map-${f}`}
