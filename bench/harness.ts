@@ -36,8 +36,11 @@ export interface BenchHarness {
   figure(f: FigureInput): void;
   /** Median wall time in ms of `repeat` runs of `fn` (after one warm-up run unless `warmup: false`). */
   time(fn: () => unknown | Promise<unknown>, opts?: { repeat?: number; warmup?: boolean }): Promise<number>;
-  /** Median wall time in ms of a command (child process), and its peak RSS in MB via /usr/bin/time when present. */
-  timeCommand(cmd: string, args: string[], opts?: { repeat?: number; input?: string; env?: Record<string, string> }): Promise<{ ms: number; peakMb: number | null }>;
+  /**
+   * Median wall time in ms of a command (child process), and via /usr/bin/time when present its peak RSS in MB and
+   * median CPU time (user + system) in ms — the CPU time stays comparable when other jobs load the machine.
+   */
+  timeCommand(cmd: string, args: string[], opts?: { repeat?: number; input?: string; env?: Record<string, string> }): Promise<{ ms: number; peakMb: number | null; cpuMs: number | null }>;
   /** A progress line on stderr (silent with --json). */
   log(line: string): void;
 }
@@ -67,22 +70,24 @@ export function createHarness(figures: Figure[], quiet: boolean): BenchHarness {
     },
     async timeCommand(cmd, args, opts = {}) {
       const runs: number[] = [];
+      const cpu: number[] = [];
       let peak: number | null = null;
       const timeBin = '/usr/bin/time';
       for (let i = 0; i < (opts.repeat ?? 3); i++) {
         const t = performance.now();
         const useTime = existsSync(timeBin);
         const r = useTime
-          ? spawnSync(timeBin, ['-f', '%M', cmd, ...args], { input: opts.input, env: { ...process.env, ...opts.env }, maxBuffer: 1 << 30 })
+          ? spawnSync(timeBin, ['-f', '%M %U %S', cmd, ...args], { input: opts.input, env: { ...process.env, ...opts.env }, maxBuffer: 1 << 30 })
           : spawnSync(cmd, args, { input: opts.input, env: { ...process.env, ...opts.env }, maxBuffer: 1 << 30 });
         runs.push(performance.now() - t);
         if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr?.toString().slice(-500)}`);
         if (useTime) {
-          const kb = Number(r.stderr.toString().trim().split('\n').pop());
-          if (Number.isFinite(kb)) peak = Math.max(peak ?? 0, kb / 1024);
+          const [kb, user, sys] = (r.stderr.toString().trim().split('\n').pop() ?? '').split(' ').map(Number);
+          if (Number.isFinite(kb)) peak = Math.max(peak ?? 0, kb! / 1024);
+          if (Number.isFinite(user) && Number.isFinite(sys)) cpu.push((user! + sys!) * 1000);
         }
       }
-      return { ms: median(runs), peakMb: peak };
+      return { ms: median(runs), peakMb: peak, cpuMs: cpu.length ? median(cpu) : null };
     },
     log(line) {
       if (!quiet) process.stderr.write(line + '\n');
