@@ -44,10 +44,13 @@ export interface CliCommand {
   exitCode?(value: unknown, args: CliArgs): number;
 }
 
+/** Bad usage (exit 2). `message` is Vietnamese; `messageEn` real English for `--lang en` (never the Vietnamese again). */
 export class UsageError extends Error {
-  constructor(message: string) {
+  readonly messageEn: string;
+  constructor(message: string, messageEn: string) {
     super(message);
     this.name = 'UsageError';
+    this.messageEn = messageEn;
   }
 }
 
@@ -58,7 +61,7 @@ export function stringFlag(args: CliArgs, name: string): string | undefined {
 
 export function requireFlag(args: CliArgs, name: string): string {
   const v = stringFlag(args, name);
-  if (v === undefined || v === '') throw new UsageError(`Thiếu tham số --${name}`);
+  if (v === undefined || v === '') throw new UsageError(`Thiếu tham số --${name}`, `Missing option --${name}`);
   return v;
 }
 

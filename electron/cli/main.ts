@@ -96,7 +96,7 @@ export async function runCli(argv: string[], out: Out = defaultOut): Promise<num
       return EXIT.ok;
     }
     const nowFlag = typeof args.flags.now === 'string' ? new Date(args.flags.now) : undefined;
-    if (nowFlag && Number.isNaN(nowFlag.getTime())) throw new UsageError(`--now phải là thời điểm ISO 8601, ví dụ 2015-10-30T10:00:00+07:00`);
+    if (nowFlag && Number.isNaN(nowFlag.getTime())) throw new UsageError(`--now phải là thời điểm ISO 8601, ví dụ 2015-10-30T10:00:00+07:00`, '--now must be an ISO 8601 instant, e.g. 2015-10-30T10:00:00+07:00');
     const dataDir = resolveDataDir(typeof args.flags.data === 'string' ? args.flags.data : undefined);
     // Loaded here, not at start-up: `kekhai --version` and `help` never open the database or load a capability.
     const { Runtime } = await loadCore();
@@ -130,7 +130,7 @@ export async function runCli(argv: string[], out: Out = defaultOut): Promise<num
     if (command.longRunning) runtime = null; // the server keeps the runtime open
     return command.exitCode?.(value, args) ?? EXIT.ok;
   } catch (e) {
-    if (e instanceof UsageError) return fail(EXIT.usage, { code: 'USAGE', message: e.message, messageEn: e.message });
+    if (e instanceof UsageError) return fail(EXIT.usage, { code: 'USAGE', message: e.message, messageEn: e.messageEn });
     if (e instanceof AppError) return fail(EXIT.user, { code: e.code, message: e.message, messageEn: e.messageEn, details: e.details });
     if (isApiError(e)) return fail(EXIT.user, e);
     const { toApiError } = await loadCore();

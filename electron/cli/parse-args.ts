@@ -27,11 +27,11 @@ export function parseArgs(argv: string[], known: Record<string, FlagKind>): CliA
     const eq = a.indexOf('=');
     const name = a.slice(2, eq === -1 ? undefined : eq);
     const kind = known[name];
-    if (!kind) throw new UsageError(`Tham số không hợp lệ: --${name}`);
+    if (!kind) throw new UsageError(`Tham số không hợp lệ: --${name}`, `Unknown option: --${name}`);
     if (kind === 'boolean') {
       if (eq !== -1) {
         const v = a.slice(eq + 1);
-        if (v !== 'true' && v !== 'false') throw new UsageError(`--${name} chỉ nhận true/false`);
+        if (v !== 'true' && v !== 'false') throw new UsageError(`--${name} chỉ nhận true/false`, `--${name} takes true or false`);
         flags[name] = v === 'true';
       } else flags[name] = true;
       continue;
@@ -40,13 +40,13 @@ export function parseArgs(argv: string[], known: Record<string, FlagKind>): CliA
     if (eq !== -1) value = a.slice(eq + 1);
     else {
       const next = argv[i + 1];
-      if (next === undefined || (next.startsWith('--') && next.length > 2)) throw new UsageError(`Thiếu giá trị cho --${name}`);
+      if (next === undefined || (next.startsWith('--') && next.length > 2)) throw new UsageError(`Thiếu giá trị cho --${name}`, `Missing value for --${name}`);
       value = next;
       i++;
     }
     if (kind === 'number') {
       const n = Number(value);
-      if (!Number.isFinite(n)) throw new UsageError(`--${name} phải là số`);
+      if (!Number.isFinite(n)) throw new UsageError(`--${name} phải là số`, `--${name} must be a number`);
       flags[name] = n;
     } else if (kind === 'string[]') {
       const prev = flags[name];

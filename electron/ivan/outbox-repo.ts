@@ -7,6 +7,7 @@ import { readEnvelope, type EnvelopeFacts } from '../../shared/ivan/envelope-rea
 import { checkUtf8, asAppError } from '../signing/xml-input';
 import { checkEndpoint } from './endpoint-policy';
 import { mirrorToDossier } from './dossier-mirror';
+import { rememberFileFacts } from './file-facts';
 
 /** The durable outbox (migration 0050 `ivan_outbox`). Every state change is recorded with its time. */
 export interface OutboxRow {
@@ -173,6 +174,8 @@ export function addToOutbox(db: Database.Database, input: AddInput): { entry: Ou
     });
   }
   const hash = sha256Hex(input.xml);
+  // What the file says (unit name, procedure, batch) labels it in history when no dossier row exists (issue #13).
+  rememberFileFacts(hash, facts);
   const key = input.dossierId ?? fileKey(input.xml);
   return db.transaction(() => {
     const same = db

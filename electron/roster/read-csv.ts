@@ -2,7 +2,8 @@ import type { CellValue, Sheet, SheetRow } from './sheet';
 
 /**
  * CSV and tab-separated text as Vietnamese offices save it:
- * - UTF-8 with or without BOM; UTF-16 LE/BE with BOM (Excel's "Unicode Text", tab-separated); Windows-1258 (what
+ * - UTF-8 with or without BOM; UTF-16 LE/BE with BOM (Excel's "Unicode Text", tab-separated) or without one
+ *   (recognised by its NUL bytes in alternate positions); Windows-1258 (what
  *   Vietnamese Windows writes for "CSV"), decoded by the WHATWG decoder Node ships;
  * - delimiter `,`, `;` (Excel in a Vietnamese locale, where "," is the decimal mark) or tab, whichever splits the
  *   first lines into the most columns; RFC 4180 quoting;
@@ -27,6 +28,8 @@ export function detectEncoding(bytes: Uint8Array): { encoding: TextEncoding; bom
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', bom: 3 };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bom: 2 };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', bom: 2 };
+  const noBom16 = utf16WithoutBom(bytes);
+  if (noBom16) return { encoding: noBom16, bom: 0 };
   let valid = 0;
   let invalid = 0;
   for (let i = 0; i < bytes.length; i++) {
@@ -41,6 +44,24 @@ export function detectEncoding(bytes: Uint8Array): { encoding: TextEncoding; bom
     } else invalid++;
   }
   return { encoding: valid > 0 && valid >= invalid * 4 ? 'utf-8' : invalid > 0 ? 'windows-1258' : 'utf-8', bom: 0 };
+}
+
+/**
+ * UTF-16 saved without a byte-order mark (some export tools do): read as UTF-8 or Windows-1258 its headers would be
+ * garbage with a NUL between letters. Vietnamese text in UTF-16 has a zero high byte for ASCII and most accented
+ * Latin letters (U+00C0–U+00FF), so at least a third of the code units in the first 4 KB carry a NUL on one side
+ * (odd offsets: little-endian, even: big-endian) and almost none on the other. Text in any 8-bit encoding has no NUL.
+ */
+function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return null;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) (i & 1 ? odd++ : even++);
+  const units = n / 2;
+  if (odd >= units / 3 && even <= units / 20) return 'utf-16le';
+  if (even >= units / 3 && odd <= units / 20) return 'utf-16be';
+  return null;
 }
 
 /** Splits text into records of fields (RFC 4180), keeping each record's first line number. */

@@ -5,7 +5,7 @@
  * insertion point, the XML declaration included, are kept exactly as they were.
  */
 import { walkC14n, canonicalize, type ElementInfo } from '../../shared/signing/c14n';
-import { DSIG_NS, SIGNATURE_HOLDERS, signatureXml, signedInfoXml, signingTimeText } from '../../shared/signing/profile';
+import { DSIG_NS, SIGNATURE_HOLDERS, signatureXml, signedInfoXml, signingTimeObjectXml, signingTimeText } from '../../shared/signing/profile';
 import { createHash } from 'node:crypto';
 import { AppError } from '../core/app-error';
 import type { Signer } from './signer';
@@ -107,10 +107,17 @@ export async function signatureFor(parent: ElementInfo, digest: Buffer, signer: 
   // SignedInfo is canonicalised in document context: it inherits the namespaces in scope at its parent.
   const scope = new Map(parent.scope);
   scope.set('', DSIG_NS);
-  const signedInfo = signedInfoXml(digest.toString('base64'));
+  const context = { ns: scope, xmlAttrs: parent.xmlAttrs };
+  const enc = latin1 ? 'latin1' : 'utf8';
+  // The SigningTime is signed (second Reference to its Object), so a verifier judges the certificate at this time
+  // rather than at receipt (issue #12 item 2). The Object, like SignedInfo, is canonicalised in document context.
+  const signingTime = signingTimeText(now);
+  const canonicalObject = canonicalize(signingTimeObjectXml(signingTime), { context, latin1 });
+  const timeDigest = createHash('sha256').update(Buffer.from(canonicalObject, enc)).digest('base64');
+  const signedInfo = signedInfoXml(digest.toString('base64'), timeDigest);
   // In Latin-1 mode inherited namespace URIs / xml:* values are byte views, so the bytes come back out unchanged.
-  const canonicalSignedInfo = canonicalize(signedInfo, { context: { ns: scope, xmlAttrs: parent.xmlAttrs }, latin1 });
-  const value = await signer.sign(Buffer.from(canonicalSignedInfo, latin1 ? 'latin1' : 'utf8'));
+  const canonicalSignedInfo = canonicalize(signedInfo, { context, latin1 });
+  const value = await signer.sign(Buffer.from(canonicalSignedInfo, enc));
   return signatureXml({
     signedInfo,
     signatureValueBase64: value.toString('base64'),
@@ -118,7 +125,7 @@ export async function signatureFor(parent: ElementInfo, digest: Buffer, signer: 
     exponentBase64: signer.cert.exponent.toString('base64'),
     subjectName: signer.cert.subjectName,
     certificateBase64: signer.certificateDer.toString('base64'),
-    signingTime: signingTimeText(now),
+    signingTime,
   });
 }
 

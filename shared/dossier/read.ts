@@ -41,6 +41,8 @@ export interface FormReading {
   rows: Record<string, string>[];
   signature: SignatureSpan | null;
   signatures: number;
+  /** The batch (đợt) a D01-TS names in `NoiDung/KemTheo` ("… kỳ 10/2015 đợt 2"), else null. */
+  batch: number | null;
 }
 
 export interface SignatureSpan {
@@ -62,6 +64,8 @@ export interface DossierReading {
   procedure: string | null;
   /** 04/ĐK-IVAN … for a registration. */
   registrationForm: string | null;
+  /** The batch (đợt): of this form (D01-TS `KemTheo`), or of the first embedded form that names one. */
+  batch: number | null;
   files: DossierFile[];
   /** Form rows when the document itself is a form. */
   rows: Record<string, string>[];
@@ -111,6 +115,8 @@ const REGISTRATION_FIELDS: Record<string, keyof Fields> = {
   'Hoso/NoiDung/BHXH/*/TTDVI/TEN_DVI': 'unitName',
 };
 const FILE_PATH = 'Hoso/NoiDung/ThongTinHoSo/ToKhais/FileToKhai';
+/** D01-TS names the dossier's batch only in this sentence (shared/forms/d01.ts writes "… kỳ MM/yyyy đợt N"). */
+const BATCH_NOTE_PATH = 'D01-TS/NoiDung/KemTheo';
 const FILE_FIELDS: Record<string, keyof Omit<DossierFile, 'form'>> = {
   MaToKhai: 'code',
   MoTaToKhai: 'description',
@@ -163,6 +169,7 @@ export function readSignedXml(xml: string, opts: ReadOptions = {}): DossierReadi
   let row: Record<string, string> | null = null;
   let rowDepth = -1;
   let capturing: ((t: string) => void) | null = null;
+  let batchNote: string | null = null;
 
   walkC14n(xml, opts.sink ?? { write() {} }, {
     latin1,
@@ -215,6 +222,12 @@ export function readSignedXml(xml: string, opts: ReadOptions = {}): DossierReadi
           };
           return 'capture';
         }
+        if (p === BATCH_NOTE_PATH) {
+          capturing = (t) => {
+            batchNote = text(t, latin1).trim();
+          };
+          return 'capture';
+        }
         const field = ENVELOPE_FIELDS[p] ?? REGISTRATION_FIELDS[registrationPath(path)];
         if (field && root === 'Hoso') {
           capturing = (t) => {
@@ -264,6 +277,7 @@ export function readSignedXml(xml: string, opts: ReadOptions = {}): DossierReadi
     }
   }
   const period = fields.period;
+  const ownBatch = /đợt\s+(\d{1,3})(?!\d)/i.exec(((batchNote as string | null) ?? '').normalize('NFC'));
   return {
     root,
     kind: root !== 'Hoso' ? 'form' : isRegistration ? 'registration' : 'dossier',
@@ -275,6 +289,7 @@ export function readSignedXml(xml: string, opts: ReadOptions = {}): DossierReadi
     period: period && /^\d{2}\/\d{4}$/.test(period) ? period : null,
     procedure: fields.procedure,
     registrationForm: isRegistration ? fields.registrationForm : null,
+    batch: ownBatch ? Number(ownBatch[1]) : (files.find((f) => f.form?.batch != null)?.form?.batch ?? null),
     files,
     rows,
     // Assigned inside the walk's hooks, which TypeScript's narrowing does not follow.
@@ -299,7 +314,7 @@ function readEmbeddedForm(f: DossierFile, envelope: string): FormReading {
   }
   try {
     const r = readSignedXml(bytes, { latin1: true, forms: false });
-    return { root: r.root, rows: r.rows, signature: r.signature, signatures: r.signatures };
+    return { root: r.root, rows: r.rows, signature: r.signature, signatures: r.signatures, batch: r.batch };
   } catch (e) {
     if (e instanceof XmlInputError) {
       throw new XmlInputError(e.code, e.offset, bytes, `${f.fileName}: ${e.message.replace(/ \(dòng \d+, cột \d+\)$/, '')}`, `${f.fileName}: ${e.messageEn.replace(/ \(line \d+, column \d+\)$/, '')}`);

@@ -21,12 +21,16 @@ export interface EnvelopeFacts {
   kind: 'dossier' | 'registration';
   ivanCode: string | null;
   unitCode: string | null;
+  /** `ThongTinDonVi/TenDoiTuong` (or the registration's TEN_DVI). Optional so that hand-built facts stay short. */
+  unitName?: string | null;
   agencyCode: string | null;
   /** MM/yyyy */
   period: string | null;
   procedure: string | null;
   /** Registration form code (04/ĐK-IVAN …) when kind = registration. */
   registrationForm: string | null;
+  /** The batch (đợt) when a form names it (D01-TS `KemTheo`); else null. */
+  batch?: number | null;
   /** True when `Hoso/CKy_Dvi` (or the root) holds the enveloped Signature. */
   signed?: boolean;
   forms: EnvelopeForm[];
@@ -49,10 +53,12 @@ export function readEnvelope(xml: string, opts: { latin1?: boolean } = {}): Enve
     kind: r.kind === 'registration' ? 'registration' : 'dossier',
     ivanCode: r.ivanCode,
     unitCode: r.unitCode,
+    unitName: r.unitName,
     agencyCode: r.agencyCode,
     period: r.period,
     procedure: r.procedure,
     registrationForm: r.registrationForm,
+    batch: r.batch,
     signed: !!sig && r.signatures === 1 && (sig.depth === 1 || (sig.depth === 2 && /^(CKy_Dvi|Cky)$/.test(r.signatureHolder ?? ''))),
     forms: r.files.map((f) => ({ code: f.code, fileName: f.fileName, base64: f.base64.replace(/\s+/g, ''), root: f.form?.root ?? '', rows: f.form?.rows ?? [] })),
   };

@@ -7,7 +7,7 @@ import { requireFlag, stringFlag, UsageError, type CliCommand } from '../command
 
 /** Reads a kekhai-draft/1 file; a missing file or broken JSON is a user error naming the file. */
 function readDraftFile(path: string | undefined): Record<string, unknown> {
-  if (!path) throw new UsageError('Thiếu đường dẫn tệp tờ khai (kekhai-draft/1 JSON)');
+  if (!path) throw new UsageError('Thiếu đường dẫn tệp tờ khai (kekhai-draft/1 JSON)', 'Missing the draft file path (kekhai-draft/1 JSON)');
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

@@ -21,7 +21,7 @@ const backup: CliCommand = {
   summary: 'Sao lưu cơ sở dữ liệu (vào thư mục backups; --out: thêm một bản ra tệp; --auto: bản tự động hằng ngày) / Back up the database',
   flags: { out: 'string', auto: 'boolean' },
   async run(args, io) {
-    if (args.positionals.length) throw new UsageError(`Tham số thừa: ${args.positionals.join(' ')}`);
+    if (args.positionals.length) throw new UsageError(`Tham số thừa: ${args.positionals.join(' ')}`, `Unexpected arguments: ${args.positionals.join(' ')}`);
     if (args.flags.auto) return { auto: await io.call('backup.auto', {}) };
     const out = stringFlag(args, 'out');
     const r = await io.call('backup.now', { download: Boolean(out) });
@@ -57,7 +57,7 @@ const restore: CliCommand = {
   summary: 'Khôi phục cơ sở dữ liệu từ tệp sao lưu (kiểm tra toàn vẹn và phiên bản trước; giữ một bản của dữ liệu hiện tại) / Restore from a backup file',
   async run(args, io) {
     const [path, ...extra] = args.positionals;
-    if (!path || extra.length) throw new UsageError('Cần đúng một tệp: kekhai restore TỆP');
+    if (!path || extra.length) throw new UsageError('Cần đúng một tệp: kekhai restore TỆP', 'Exactly one file expected: kekhai restore FILE');
     if (!existsSync(path)) throw new AppError('NOT_FOUND', `Không tìm thấy tệp ${path}`, { en: `File not found: ${path}` });
     return io.call('backup.restore', { file: { name: basename(path), base64: readFileSync(path).toString('base64') } });
   },
@@ -104,7 +104,7 @@ const auditExport: CliCommand = {
   flags: { ...AUDIT_FLAGS, format: 'string', out: 'string' },
   async run(args, io) {
     const format = stringFlag(args, 'format') ?? 'csv';
-    if (format !== 'csv' && format !== 'json') throw new UsageError('--format chỉ nhận csv hoặc json');
+    if (format !== 'csv' && format !== 'json') throw new UsageError('--format chỉ nhận csv hoặc json', '--format takes csv or json');
     const r = await io.call('audit.export', { ...auditFilter(args), format });
     const out = writeOut(stringFlag(args, 'out') ?? r.file.name, r.file.base64);
     return { out, count: r.count };
@@ -123,7 +123,7 @@ const settingsGet: CliCommand = {
     const all = await io.call('settings.get', {});
     const key = args.positionals[0];
     if (!key) return all;
-    if (!(key in all)) throw new UsageError(`Không có cài đặt "${key}". Các cài đặt: ${Object.keys(all).join(', ')}`);
+    if (!(key in all)) throw new UsageError(`Không có cài đặt "${key}". Các cài đặt: ${Object.keys(all).join(', ')}`, `No setting "${key}". Settings: ${Object.keys(all).join(', ')}`);
     return { [key]: all[key as keyof AppSettings] };
   },
   human: (value) => Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k} = ${JSON.stringify(v)}`).join('\n'),
@@ -135,9 +135,9 @@ const settingsSet: CliCommand = {
   summary: 'Đổi một cài đặt (ghi vào nhật ký) / Change a setting (audited)',
   async run(args, io) {
     const [key, raw] = args.positionals;
-    if (!key || raw === undefined) throw new UsageError('Cần KEY và VALUE, ví dụ: kekhai settings set backup.keep 30');
+    if (!key || raw === undefined) throw new UsageError('Cần KEY và VALUE, ví dụ: kekhai settings set backup.keep 30', 'KEY and VALUE expected, e.g. kekhai settings set backup.keep 30');
     const { appSettings } = await loadCore();
-    if (!(key in appSettings.shape)) throw new UsageError(`Không có cài đặt "${key}". Các cài đặt: ${Object.keys(appSettings.shape).join(', ')}`);
+    if (!(key in appSettings.shape)) throw new UsageError(`Không có cài đặt "${key}". Các cài đặt: ${Object.keys(appSettings.shape).join(', ')}`, `No setting "${key}". Settings: ${Object.keys(appSettings.shape).join(', ')}`);
     let value: unknown;
     try {
       value = JSON.parse(raw);
@@ -156,7 +156,7 @@ const training: CliCommand = {
   flags: { 'no-demo': 'boolean' },
   async run(args, io) {
     const [mode] = args.positionals;
-    if (mode !== 'on' && mode !== 'off') throw new UsageError('Dùng: kekhai training on|off');
+    if (mode !== 'on' && mode !== 'off') throw new UsageError('Dùng: kekhai training on|off', 'Usage: kekhai training on|off');
     return io.call('training.set', { enabled: mode === 'on', demoData: !args.flags['no-demo'] });
   },
   human(value, lang) {

@@ -10,14 +10,14 @@ import { dossierTitle } from '../../../shared/ivan/dossier-title';
 
 const fileArg = (args: CliArgs, what: string): { name: string; base64: string } => {
   const p = args.positionals[0];
-  if (!p) throw new UsageError(`Thiếu đường dẫn ${what}`);
+  if (!p) throw new UsageError(`Thiếu đường dẫn ${what}`, 'Missing the file path (BHXHDienTu.xml)');
   return fileBlobFrom(resolve(p));
 };
 
 const numFlag = (args: CliArgs, name: string, dflt: number): number => {
   const v = args.flags[name];
   if (v === undefined) return dflt;
-  if (typeof v !== 'number') throw new UsageError(`--${name} phải là số`);
+  if (typeof v !== 'number') throw new UsageError(`--${name} phải là số`, `--${name} must be a number`);
   return v;
 };
 
@@ -57,7 +57,7 @@ export const ivanCommands: CliCommand[] = [
     flags: { endpoint: 'string' },
     async run(args, io) {
       const id = args.positionals[0];
-      if (!id) throw new UsageError('Thiếu mã giao dịch');
+      if (!id) throw new UsageError('Thiếu mã giao dịch', 'Missing transaction id');
       const s = await io.call('ivan.status', { transactionId: id, endpoint: stringFlag(args, 'endpoint') });
       return { status: s.status, receiptNo: s.receiptNo, reasons: s.reasons, paperCopyRequired: s.paperCopyRequired };
     },
@@ -124,7 +124,7 @@ export const ivanCommands: CliCommand[] = [
     summary: 'Huỷ hồ sơ đang chờ gửi / Cancel a queued dossier',
     async run(args, io) {
       const id = Number(args.positionals[0]);
-      if (!Number.isInteger(id)) throw new UsageError('Thiếu số thứ tự hồ sơ trong hàng đợi');
+      if (!Number.isInteger(id)) throw new UsageError('Thiếu số thứ tự hồ sơ trong hàng đợi', 'Missing the outbox entry number');
       return io.call('ivan.outboxCancel', { id });
     },
     human: (v, lang) => outboxLine(v as OutboxEntryDto, lang),
@@ -176,12 +176,12 @@ export const ivanCommands: CliCommand[] = [
     longRunning: true,
     async run(args, io) {
       const data = stringFlag(args, 'data');
-      if (!data) throw new UsageError('Thiếu --data DIR (thư mục dữ liệu của máy chủ I-VAN)');
+      if (!data) throw new UsageError('Thiếu --data DIR (thư mục dữ liệu của máy chủ I-VAN)', 'Missing --data DIR (the I-VAN server data folder)');
       const failures = { failRate: numFlag(args, 'fail-rate', 0), dropResponseRate: numFlag(args, 'drop-response-rate', 0), latencyMs: numFlag(args, 'latency-ms', 0) };
       const bad = checkRates(failures);
-      if (bad) throw new UsageError(bad);
+      if (bad) throw new UsageError(bad.vi, bad.en);
       const port = numFlag(args, 'port', 0);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port phải là số cổng 0–65535');
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port phải là số cổng 0–65535', '--port must be a port number 0–65535');
       const seed = args.flags.seed;
       // With --now the server's clock starts there and runs on: its receipt time is what certificates are judged at.
       const start = io.now().getTime();
@@ -212,7 +212,7 @@ export const ivanCommands: CliCommand[] = [
     summary: 'Các hồ sơ máy chủ I-VAN cục bộ đã lưu / What the local I-VAN server stored',
     async run(args) {
       const data = stringFlag(args, 'data');
-      if (!data) throw new UsageError('Thiếu --data DIR (thư mục dữ liệu của máy chủ I-VAN)');
+      if (!data) throw new UsageError('Thiếu --data DIR (thư mục dữ liệu của máy chủ I-VAN)', 'Missing --data DIR (the I-VAN server data folder)');
       const { listTransactions, openServerStore } = await (await loadCore()).loadIvanSimulatorStore();
       let db;
       try {
@@ -236,11 +236,11 @@ export const ivanCommands: CliCommand[] = [
     async run(args, io) {
       const [what, file] = args.positionals;
       if (what === 'submit') {
-        if (!file) throw new UsageError('Thiếu tệp tờ khai đã ký');
+        if (!file) throw new UsageError('Thiếu tệp tờ khai đã ký', 'Missing the signed file');
         const r = await io.call('ivan.registrationSubmit', { file: fileArg({ ...args, positionals: [file] }, 'tệp tờ khai'), endpoint: stringFlag(args, 'endpoint'), unitCode: stringFlag(args, 'unit') });
         return r.entry;
       }
-      if (what !== '04' && what !== '05' && what !== '06') throw new UsageError('Mẫu phải là 04, 05, 06 hoặc "submit"');
+      if (what !== '04' && what !== '05' && what !== '06') throw new UsageError('Mẫu phải là 04, 05, 06 hoặc "submit"', 'The form must be 04, 05, 06 or "submit"');
       const from = requireFlag(args, 'from');
       let form: Record<string, unknown>;
       try {

@@ -57,7 +57,7 @@ export const rosterCommands: CliCommand[] = [
     flags: { code: 'string' },
     run: (args, io) => {
       const code = args.positionals[0] ?? stringFlag(args, 'code');
-      if (!code) throw new UsageError('Thiếu mã đơn vị: kekhai unit show CODE');
+      if (!code) throw new UsageError('Thiếu mã đơn vị: kekhai unit show CODE', 'Missing unit code: kekhai unit show CODE');
       return io.call('unit.get', { code });
     },
     human: (v) => {
@@ -74,7 +74,7 @@ export const rosterCommands: CliCommand[] = [
     flags: UNIT_FLAGS,
     run: (args, io) => {
       const code = args.positionals[0] ?? stringFlag(args, 'code');
-      if (!code) throw new UsageError('Thiếu mã đơn vị: kekhai unit update CODE --name …');
+      if (!code) throw new UsageError('Thiếu mã đơn vị: kekhai unit update CODE --name …', 'Missing unit code: kekhai unit update CODE --name …');
       return io.call('unit.update', { code, patch: unitPatch(args) });
     },
     human: (v) => `Đã cập nhật: ${unitLine(v as UnitRecord)}`,
@@ -86,7 +86,7 @@ export const rosterCommands: CliCommand[] = [
     flags: { unit: 'string', mapping: 'string', 'dry-run': 'boolean', 'participating-since': 'string', 'header-row': 'number', sheet: 'string', errors: 'string' },
     run: async (args, io) => {
       const file = args.positionals[0];
-      if (!file) throw new UsageError('Thiếu tệp: kekhai roster import FILE --unit CODE');
+      if (!file) throw new UsageError('Thiếu tệp: kekhai roster import FILE --unit CODE', 'Missing file: kekhai roster import FILE --unit CODE');
       const unitCode = requireFlag(args, 'unit');
       const mappingFile = stringFlag(args, 'mapping');
       let mapping: ColumnMapping | undefined;
@@ -95,7 +95,7 @@ export const rosterCommands: CliCommand[] = [
           mapping = JSON.parse(readInputFile(mappingFile).toString('utf8')) as ColumnMapping;
         } catch (e) {
           if (e instanceof AppError) throw e;
-          throw new UsageError(`Tệp ghép cột ${mappingFile} không phải JSON hợp lệ ({"fullName": "Họ và tên", …})`);
+          throw new UsageError(`Tệp ghép cột ${mappingFile} không phải JSON hợp lệ ({"fullName": "Họ và tên", …})`, `The column mapping file ${mappingFile} is not valid JSON ({"fullName": "Họ và tên", …})`);
         }
       }
       const result = await io.call('roster.importCommit', {

@@ -24,6 +24,7 @@ export const sheetCommands: CliCommand[] = [
       if (!file)
         throw new UsageError(
           'Thiếu tệp: kekhai dossier from-sheet FILE.xlsx --unit CODE --period MM/YYYY --out DRAFT.json',
+          'Missing file: kekhai dossier from-sheet FILE.xlsx --unit CODE --period MM/YYYY --out DRAFT.json',
         );
       const out = requireFlag(args, 'out');
       const r = await io.call('dossier.fromSheet', {
@@ -53,7 +54,7 @@ export const sheetCommands: CliCommand[] = [
     flags: { out: 'string' },
     run: async (args, io) => {
       const file = args.positionals[0];
-      if (!file) throw new UsageError('Thiếu tệp: kekhai dossier to-sheet DRAFT.json --out FILE.xlsx');
+      if (!file) throw new UsageError('Thiếu tệp: kekhai dossier to-sheet DRAFT.json --out FILE.xlsx', 'Missing file: kekhai dossier to-sheet DRAFT.json --out FILE.xlsx');
       const out = requireFlag(args, 'out');
       let draft: Record<string, unknown>;
       try {

@@ -25,20 +25,20 @@ function secretFromEnv(args: CliArgs, flag: string): string | undefined {
   const name = stringFlag(args, flag);
   if (name === undefined) return undefined;
   const v = process.env[name];
-  if (v === undefined) throw new UsageError(`Biến môi trường ${name} (--${flag}) chưa được đặt`);
+  if (v === undefined) throw new UsageError(`Biến môi trường ${name} (--${flag}) chưa được đặt`, `Environment variable ${name} (--${flag}) is not set`);
   return v;
 }
 
 function signerFromFlags(args: CliArgs): SignerSpecInput {
   const lib = stringFlag(args, 'pkcs11');
   if (args.flags['test-cert']) {
-    if (lib) throw new UsageError('Chỉ chọn một: --pkcs11 hoặc --test-cert');
+    if (lib) throw new UsageError('Chỉ chọn một: --pkcs11 hoặc --test-cert', 'Choose one: --pkcs11 or --test-cert');
     const password = secretFromEnv(args, 'password-env');
-    if (password === undefined) throw new UsageError('--test-cert cần --password-env VAR (mật khẩu chứng thư thử nghiệm)');
+    if (password === undefined) throw new UsageError('--test-cert cần --password-env VAR (mật khẩu chứng thư thử nghiệm)', '--test-cert needs --password-env VAR (the test certificate password)');
     return { kind: 'test-cert', password };
   }
-  if (!lib) throw new UsageError('Thiếu cách ký: --pkcs11 LIB --pin-env VAR, hoặc --test-cert --password-env VAR');
-  if (stringFlag(args, 'token-label') && stringFlag(args, 'token-serial')) throw new UsageError('Chỉ chọn một: --token-label hoặc --token-serial');
+  if (!lib) throw new UsageError('Thiếu cách ký: --pkcs11 LIB --pin-env VAR, hoặc --test-cert --password-env VAR', 'How to sign is missing: --pkcs11 LIB --pin-env VAR, or --test-cert --password-env VAR');
+  if (stringFlag(args, 'token-label') && stringFlag(args, 'token-serial')) throw new UsageError('Chỉ chọn một: --token-label hoặc --token-serial', 'Choose one: --token-label or --token-serial');
   return {
     kind: 'pkcs11',
     library: lib,
@@ -55,9 +55,9 @@ function mstOverride(args: CliArgs): { reason: string } | undefined {
   return r ? { reason: r } : undefined;
 }
 
-function onePositional(args: CliArgs, what: string): string {
+function onePositional(args: CliArgs, what: string, whatEn: string): string {
   const p = args.positionals[0];
-  if (!p || args.positionals.length > 1) throw new UsageError(`Cần đúng một ${what}`);
+  if (!p || args.positionals.length > 1) throw new UsageError(`Cần đúng một ${what}`, `Exactly one argument expected: ${whatEn}`);
   return p;
 }
 
@@ -94,7 +94,7 @@ const sign: CliCommand = {
   summary: 'Ký một tệp XML vào Cky/CKy_Dvi (hoặc cuối phần tử gốc) / Sign one XML file',
   flags: { out: 'string', ...SIGNER_FLAGS },
   async run(args, io) {
-    const input = onePositional(args, 'tệp XML cần ký');
+    const input = onePositional(args, 'tệp XML cần ký', 'the XML file to sign');
     const out = requireFlag(args, 'out');
     const signer = signerFromFlags(args);
     const r = await io.call('signing.sign', {
@@ -114,14 +114,46 @@ const sign: CliCommand = {
   },
 };
 
+/** The verify report for a file refused before any signature could be checked. */
+function refusedReport(name: string, e: AppError) {
+  const file = {
+    name,
+    valid: false,
+    trusted: false,
+    state: 'invalid' as const,
+    signer: null,
+    mst: null,
+    issuer: null,
+    chain: [],
+    reason: `Tệp bị từ chối: ${e.message}`,
+    reasonEn: `File refused: ${e.messageEn ?? e.message}`,
+    code: e.code,
+    judgedAt: null,
+    timeSource: null,
+    signingTime: null,
+    revocation: 'not-checked' as const,
+    paperCopyRequired: false,
+  };
+  return { valid: false, trusted: false, files: [file] };
+}
+
 const verify: CliCommand = {
   path: ['verify'],
   usage: 'kekhai verify FILE [--allow-untrusted] [--json]',
   summary: 'Kiểm tra chữ ký của hồ sơ BHXHDienTu.xml và từng tờ khai / Verify a signed dossier and each form',
   flags: { 'allow-untrusted': 'boolean' },
   async run(args, io) {
-    const path = onePositional(args, 'tệp cần kiểm tra');
-    const r = await io.call('signing.verify', { file: fileBlobFrom(path) });
+    const path = onePositional(args, 'tệp cần kiểm tra', 'the file to verify');
+    const file = fileBlobFrom(path);
+    let r: VerifyReportOutput;
+    try {
+      r = await io.call('signing.verify', { file });
+    } catch (e) {
+      // A file the strict reader refuses (ill-formed, comments, non-UTF-8, too large …) is a verdict too: the same
+      // JSON shape, invalid, with the refusal as the reason (exit 1 through exitCode). Internal faults stay errors.
+      if (!(e instanceof AppError) || e.code === 'INTERNAL') throw e;
+      return refusedReport(file.name, e);
+    }
     // The JSON contract of issue #12: {valid, trusted, files: [{name, valid, trusted, signer, mst, chain, reason}]}.
     return {
       valid: r.valid,
@@ -172,7 +204,7 @@ const trustAdd: CliCommand = {
   path: ['trust', 'add'],
   usage: 'kekhai trust add CA.pem|CA.cer|BUNDLE.p7b [--json]',
   summary: 'Nhập chứng thư CA tin cậy / Import trusted CA certificates',
-  run: (args, io) => io.call('signing.trustAdd', { file: fileBlobFrom(onePositional(args, 'tệp chứng thư CA')) }),
+  run: (args, io) => io.call('signing.trustAdd', { file: fileBlobFrom(onePositional(args, 'tệp chứng thư CA', 'the CA certificate file')) }),
   human(value, lang) {
     const v = value as { added: TrustEntryOutput[]; present: TrustEntryOutput[] };
     const en = lang === 'en';
@@ -200,7 +232,7 @@ const trustRemove: CliCommand = {
   path: ['trust', 'remove'],
   usage: 'kekhai trust remove FINGERPRINT [--json]',
   summary: 'Bỏ một chứng thư CA tin cậy / Remove a trusted CA certificate',
-  run: (args, io) => io.call('signing.trustRemove', { fingerprint: onePositional(args, 'dấu vân tay SHA-256') }),
+  run: (args, io) => io.call('signing.trustRemove', { fingerprint: onePositional(args, 'dấu vân tay SHA-256', 'the SHA-256 fingerprint') }),
   human(value, lang) {
     const v = value as { removed: TrustEntryOutput };
     return `${lang === 'en' ? 'Removed' : 'Đã bỏ'}: ${trustLine(v.removed, lang === 'en')}`;
@@ -213,7 +245,7 @@ const dossierMake: CliCommand = {
   summary: 'Lập hồ sơ: dựng tờ khai, ký từng tờ khai, đóng gói và ký hồ sơ / Build, sign each form, wrap and sign the envelope',
   flags: { out: 'string', ...SIGNER_FLAGS },
   async run(args, io) {
-    const path = onePositional(args, 'tệp bản nháp (DRAFT.json)');
+    const path = onePositional(args, 'tệp bản nháp (DRAFT.json)', 'the draft file (DRAFT.json)');
     const out = requireFlag(args, 'out');
     const readDraft = () => {
       try {

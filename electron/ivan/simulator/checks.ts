@@ -35,8 +35,9 @@ export function createChecker(opts: { resourcesDir: string; testSerials?: string
           // A registration form is an envelope without FileToKhai: only its own signature counts.
           const valid = facts.kind === 'registration' && i === 0 ? f.digestValid && f.signatureValid && f.certValidAtSigningTime !== false : f.valid;
           const isTest = f.paperCopyRequired === true;
-          // The judged time (a signed SigningTime, else the receipt time) — never the unsigned SigningTime.
-          const t = f.judgedAt ? Date.parse(f.judgedAt) : NaN;
+          // The deadline is one of receipt: the test certificate's key is public (its password ships with the
+          // software), so a SigningTime it signs proves nothing. Without a receipt time, the verifier's judged time.
+          const t = receivedAt ? receivedAt.getTime() : f.judgedAt ? Date.parse(f.judgedAt) : NaN;
           if (isTest && (!Number.isFinite(t) || t > TEST_CERT_CUTOFF_UTC)) {
             reasons.push({ code: 'TEST_CERT_AFTER_DEADLINE', message: `${f.name}: chứng thư số thử nghiệm không được chấp nhận sau 31/10/2015 23:59:59 (giờ Việt Nam)` });
             continue;

@@ -74,11 +74,14 @@ describe('local I-VAN server', () => {
     expect((await resultOf(again.transactionId)).status).toBe('accepted');
   });
 
-  test('a test-certificate dossier received after 31/10/2015 23:59:59 (Vietnam) is refused; the unsigned SigningTime decides nothing', async () => {
-    // Claimed (unsigned) SigningTime after the deadline, received before it: judged at the receipt time → accepted.
-    const claimedLate = await signedDossier(testSigner, 5, { signingTime: AFTER_DEADLINE });
-    expect((await resultOf((await adapter().submit(Buffer.from(claimedLate), 'DOSSIER-5', 'dossier')).transactionId)).status).toBe('accepted');
-    // The same kind of dossier received after the deadline → refused, whatever SigningTime it claims.
+  test('a test-certificate dossier received after 31/10/2015 23:59:59 (Vietnam) is refused, whatever time it signs', async () => {
+    // A signed SigningTime after the certificate's end: the certificate is judged at that signed time → refused.
+    const signedLate = await signedDossier(testSigner, 5, { signingTime: AFTER_DEADLINE });
+    const refused = await resultOf((await adapter().submit(Buffer.from(signedLate), 'DOSSIER-5', 'dossier')).transactionId);
+    expect(refused.status).toBe('rejected');
+    expect(refused.reasons.some((x) => x.code === 'BAD_SIGNATURE' && /hết hạn vào thời điểm ký/.test(x.message))).toBe(true);
+    // Signed before the deadline but received after it → refused: the test key is public, so the deadline is judged
+    // at the receipt time, never at a time the test certificate signed.
     const lateDir = makeTempDir('kekhai-ivan-late-');
     const late = await startIvanServer({ dataDir: lateDir, resourcesDir: RESOURCES, resultDelayMs: 20, seed: 2, now: receiptClock(AFTER_DEADLINE) });
     try {

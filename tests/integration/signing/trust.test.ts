@@ -154,20 +154,22 @@ describe('an anchor restricted to one leaf, and the time a certificate is judged
     expect(other.chain).toHaveLength(1);
   });
 
-  it('editing the unsigned SigningTime never flips the verdict: the receipt time decides', async () => {
+  it('our SigningTime is signed: editing it never flips the verdict, it breaks the signature (the unsigned case: real-samples.test.ts)', async () => {
     const s = await testCertSigner();
     const xml = await signedDossier(s, 3);
     await s.close();
     const edit = (t: string) => xml.replace(/(<SigningTime[^>]*>)[^<]*(<\/SigningTime>)/g, `$1${t}$2`);
-    const before = new Date('2015-10-25T00:00:00Z');
     const after = new Date('2016-06-01T00:00:00Z');
-    for (const t of ['2015-10-20T02:00:00Z', '2030-01-01T00:00:00Z', '2001-01-01T00:00:00Z']) {
-      const inTime = verifyDossierXml(Buffer.from(edit(t)), { now: before });
-      expect(inTime.valid, t).toBe(true);
-      expect(inTime.files.every((f) => f.timeSource === 'receipt-time' && f.judgedAt === before.toISOString())).toBe(true);
-      const late = verifyDossierXml(Buffer.from(edit(t)), { now: after });
-      expect(late.valid, t).toBe(false);
-      expect(late.files[0]!.reason).toMatch(/hết hạn vào thời điểm nhận hồ sơ/);
+    // Untouched: judged at the signed time, so still valid after the certificate expired.
+    const kept = verifyDossierXml(Buffer.from(xml), { now: after });
+    expect(kept.valid).toBe(true);
+    expect(kept.files.every((f) => f.timeSource === 'signed-time')).toBe(true);
+    for (const t of ['2015-10-21T02:00:00Z', '2030-01-01T00:00:00Z', '2001-01-01T00:00:00Z']) {
+      for (const now of [new Date('2015-10-25T00:00:00Z'), after]) {
+        const r = verifyDossierXml(Buffer.from(edit(t)), { now });
+        expect(r.valid, t).toBe(false);
+        expect(r.files[0]!.reason).toMatch(/SigningTime/);
+      }
     }
   });
 
