@@ -359,6 +359,14 @@ test('editor keys and Kiểm tra like HTKK; F1 guide; delete asks first; a perio
   await panel.getByTestId('submit-send').click();
   await page.getByTestId('submit-confirm-no').click();
   await expect(panel.getByTestId('submit-state')).toHaveText('Chờ gửi');
+  // Cancelling a queued dossier in the outbox asks too, naming it; "Giữ trong hàng đợi" keeps it.
+  await page.getByTestId('nav-inbox').click();
+  await page.getByTestId('tab-outbox').click();
+  await expect(page.getByTestId('outbox-row')).toContainText('TH00001 · Kỳ 10/2015');
+  await page.getByTestId('outbox-cancel').click();
+  await expect(page.getByTestId('outbox-cancel-confirm')).toContainText('TH00001 · Kỳ 10/2015');
+  await page.getByTestId('outbox-cancel-confirm-no').click();
+  await expect(page.getByTestId('outbox-state')).toHaveText('Chờ gửi');
   await page.getByTestId('nav-settings').click();
   await page.getByTestId('settings-tab-general').click();
   // A controlled box: it changes once the setting is saved.

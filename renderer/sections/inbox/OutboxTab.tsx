@@ -5,6 +5,8 @@ import { errorText, useMessages } from '../../i18n';
 import { inboxMessages } from './messages';
 import { when } from './format';
 import { DataTable } from '../../components/DataTable';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { dossierTitle } from '../../../shared/ivan/dossier-title';
 
 /** The durable outbox: what waits, why (last error), when it is retried; send now, retry, cancel. */
 export function OutboxTab() {
@@ -12,6 +14,7 @@ export function OutboxTab() {
   const [items, setItems] = useState<OutboxEntryDto[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [ask, setAsk] = useState<OutboxEntryDto | null>(null);
 
   const load = useCallback(async () => {
     const r = await api.call('ivan.outboxList', {});
@@ -34,6 +37,23 @@ export function OutboxTab() {
         <button type="button" disabled={busy} onClick={() => void act(() => api.call('ivan.outboxSend', {}))} data-testid="outbox-send">{busy ? t('sending') : t('sendNow')}</button>
       </div>
       {error && <p className="error" role="alert">{error}</p>}
+      {ask && (
+        <ConfirmDialog
+          testId="outbox-cancel-confirm"
+          danger
+          title={t('cancelTitle')}
+          yes={t('cancel')}
+          no={t('keepQueued')}
+          onNo={() => setAsk(null)}
+          onYes={() => {
+            const id = ask.id;
+            setAsk(null);
+            void act(() => api.call('ivan.outboxCancel', { id }));
+          }}
+        >
+          <p>{dossierTitle({ unitCode: ask.unitCode, period: ask.period, receiptNo: null }, lang) || ask.fileName}</p>
+        </ConfirmDialog>
+      )}
       <DataTable
         rows={items}
         rowKey={(e) => e.id}
@@ -41,7 +61,7 @@ export function OutboxTab() {
         rowTestId="outbox-row"
         columns={[
           { header: '#', cell: (e) => e.id },
-          { header: t('dossier'), cell: (e) => <>{e.fileName}<br /><small>{e.dossierId}</small></> },
+          { header: t('dossier'), cell: (e) => <>{dossierTitle({ unitCode: e.unitCode, period: e.period, receiptNo: e.receiptNo }, lang) || e.fileName}<br /><small>{e.fileName}</small></> },
           { header: t('state'), testId: 'outbox-state', cell: (e) => t(`state_${e.state}`) },
           { header: t('attempts'), className: 'num', cell: (e) => e.attempts },
           { header: t('lastError'), className: (e) => (e.state === 'queued' && e.lastError ? 'error' : ''), cell: (e) => (e.state === 'queued' ? (e.lastError ?? '') : '') },
@@ -52,7 +72,7 @@ export function OutboxTab() {
               e.state === 'queued' && (
                 <>
                   <button type="button" onClick={() => void act(() => api.call('ivan.outboxRetry', { id: e.id }))}>{t('retry')}</button>
-                  <button type="button" onClick={() => void act(() => api.call('ivan.outboxCancel', { id: e.id }))}>{t('cancel')}</button>
+                  <button type="button" data-testid="outbox-cancel" onClick={() => setAsk(e)}>{t('cancel')}</button>
                 </>
               ),
           },
