@@ -24,8 +24,8 @@ function titledRows(): XlsxCell[][] {
     ['CÔNG TY TNHH MAY SÀI GÒN'],
     ['DANH SÁCH LAO ĐỘNG THAM GIA BHXH THÁNG 11/2025'],
     [],
-    ['STT', 'Họ và tên', 'Mã số BHXH', 'Ngày sinh', 'Giới tính', 'Số CCCD', 'Chức vụ', 'Nơi KCB ban đầu'], // row 4
-    [1, 'Nguyễn Văn Đức', '7900000001', '17/05/1990', 'Nam', '079090000001', 'Công nhân may', '38280'],
+    ['STT', 'Họ và tên', 'Mã số BHXH', 'Ngày sinh', 'Giới tính', 'Số CCCD', 'Chức vụ', 'Nơi KCB ban đầu', 'Tham gia từ tháng'], // row 4
+    [1, 'Nguyễn Văn Đức', '7900000001', '17/05/1990', 'Nam', '079090000001', 'Công nhân may', '38280', '09/2025'],
     [2, 'Trương Quốc Khánh', '7900000002', '07/05/1990', 'Nam', '079090000002', 'Tổ trưởng', ''],
     [3, 'Lê Thị Hồng Nhung', '7900000003', '1985', 'Nữ', '079185000003', 'Kế toán', ''],
     [4, 'Vũ Văn Long', '7900000004', '01/01/1990', 'Nam', '079095000004', 'Thủ kho', ''], // row 8: CCCD says 1995
@@ -184,6 +184,8 @@ async function titledFile(page: Page, file: string): Promise<void> {
   // The header is found under the title block; the mapping step shows it recognised.
   await expect(page.getByTestId('map-fullName')).toHaveValue('Họ và tên');
   await expect(page.getByTestId('map-hospitalCode')).toHaveValue('Nơi KCB ban đầu');
+  // Not an employee field, listed like one: the month BHXH already knows the person from (issue 10).
+  await expect(page.getByTestId('map-participatingSince')).toHaveValue('Tham gia từ tháng');
   await page.getByTestId('import-mapping-next').click();
 
   // Before writing: the good rows with what each will do, and the rejected ones with their reasons.
@@ -222,10 +224,11 @@ async function titledFile(page: Page, file: string): Promise<void> {
     'Số CCCD',
     'Chức vụ',
     'Nơi KCB ban đầu',
+    'Tham gia từ tháng',
     'Dòng trong tệp',
     'Lý do',
   ]);
-  expect(cells.slice(1).map((r) => [r[1], r[8]])).toEqual([
+  expect(cells.slice(1).map((r) => [r[1], r[9]])).toEqual([
     ['Vũ Văn Long', 8],
     ['Bùi Văn Tuấn', 10],
   ]);
@@ -239,7 +242,7 @@ async function titledFile(page: Page, file: string): Promise<void> {
     'Thủ kho',
     null,
   ]);
-  expect(String(cells[2]![9])).toMatch(/38999/);
+  expect(String(cells[2]![10])).toMatch(/38999/);
   await page.getByTestId('import-close').click();
   await expect(page.getByTestId('employee-count')).toHaveText('5 người');
 }
