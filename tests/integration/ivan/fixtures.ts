@@ -20,8 +20,8 @@ export const AFTER_DEADLINE = new Date('2015-11-02T09:00:00+07:00');
 
 /**
  * The local I-VAN's clock for test-certificate dossiers: it receives them on `start` (before the deadline), then
- * runs on in real time. Certificate dates are judged at the receipt time (the SigningTime is unsigned — issue #12),
- * so a 2015 test-certificate dossier received today is refused, as BHXH would.
+ * runs on in real time. The test certificate's deadline is judged at the receipt time (its key is public, so a time
+ * it signs proves nothing), so a 2015 test-certificate dossier received today is refused, as BHXH would.
  */
 export function receiptClock(start: Date = BEFORE_DEADLINE): () => Date {
   const t0 = Date.now();

@@ -95,7 +95,9 @@ describe('kekhai tokens / sign / verify / dossier make', () => {
     const hostile = writeTo(dir, 'lol.xml', '<!DOCTYPE a [<!ENTITY a "aaaa">]><Hoso>&a;</Hoso>');
     const h = await runCli(['verify', hostile, '--json'], { data, env });
     expect(h.code).toBe(1);
-    expect(h.json.error.code).toBe('XML_DOCTYPE');
+    // The verdict shape of issue #12 (never {"error"}), the refusal's code and Vietnamese reason in the file entry.
+    expect(h.json).toMatchObject({ valid: false, trusted: false, files: [{ name: 'lol.xml', valid: false, signer: null, mst: null, chain: [], code: 'XML_DOCTYPE' }] });
+    expect(h.json.files[0].reason).toMatch(/^Tệp bị từ chối: /);
     writeFileSync(join(dir, 'empty.json'), '{');
     const d = await runCli(['dossier', 'make', join(dir, 'empty.json'), '--out', join(dir, 'x.xml'), '--test-cert', '--password-env', 'KEKHAI_TEST_PASSWORD', '--json'], { data, env });
     expect(d.code).toBe(1);

@@ -165,7 +165,7 @@ describe('the bundled test certificate (valid until 31/10/2015 23:59:59 Vietnam 
     expect(d.paperCopyRequired).toBe(true);
     expect(d.mst).toBeNull();
     xmlsecAll(dir, d.envelopeXml, d.files, TEST_CA, '2015-10-31 16:00:00');
-    // Received (the judged time: the SigningTime here is unsigned) at the last valid instant.
+    // Signed (the judged time: our SigningTime is signed) and received at the last valid instant.
     const report = verifyDossierXml(d.envelopeXml, { trustedCaPems: [readFileSync(TEST_CA, 'utf8')], testCertSerials: ['2015103101'], now: BEFORE_DEADLINE });
     expect(report.valid).toBe(true);
     expect(report.files.every((f) => f.certValidAtSigningTime && f.paperCopyRequired)).toBe(true);
