@@ -7,8 +7,8 @@ import { ivanCommands } from './ivan';
 import { deskCommands } from './desk';
 import { ledgerCommands } from './ledger';
 import { codesCommands } from './codes';
-import { supportCommands } from './support';
 import { sheetCommands } from './sheets';
+import { supportCommands } from './support';
 
 /** Every `kekhai` command. The longest matching path wins, so `roster import` and `roster list` can coexist. */
 export const commands: CliCommand[] = [
@@ -20,6 +20,6 @@ export const commands: CliCommand[] = [
   ...deskCommands,
   ...ledgerCommands,
   ...codesCommands,
-  ...supportCommands,
   ...sheetCommands,
+  ...supportCommands,
 ];

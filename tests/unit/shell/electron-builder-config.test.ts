@@ -49,7 +49,9 @@ describe('electron-builder.yml', () => {
   });
 
   it('unpacks and rebuilds the native modules, and ships resources/ where paths.ts looks', () => {
-    expect(config.asarUnpack).toEqual(expect.arrayContaining(['**/*.node', 'node_modules/better-sqlite3/**', 'node_modules/pkcs11js/**']));
+    expect(config.asarUnpack).toEqual(
+      expect.arrayContaining(['**/*.node', 'node_modules/better-sqlite3/**', 'node_modules/pkcs11js/**']),
+    );
     expect(config.npmRebuild).toBe(true);
     expect(config.extraResources).toEqual([{ from: 'resources', to: 'resources', filter: ['**/*', '!build/**'] }]);
     const paths = readFileSync(join(root, 'electron/core/paths.ts'), 'utf8');
@@ -61,6 +63,17 @@ describe('electron-builder.yml', () => {
     expect(pkg.main).toBe('out/electron/main.cjs');
     expect(config.files).toEqual(expect.arrayContaining(['out/electron/**', 'out/renderer/**', 'package.json']));
     expect(config.files.some((f: string) => f.includes('tests'))).toBe(false);
+  });
+
+  it('packs every bundle scripts/build.mjs writes (a bundle left out silently falls back or fails in the installed app)', () => {
+    const build = readFileSync(join(root, 'scripts/build.mjs'), 'utf8');
+    const outfiles = [...build.matchAll(/outfile: '([^']+)'/g)].map((m) => m[1]!);
+    expect(outfiles.length).toBeGreaterThan(4);
+    const patterns: string[] = config.files.filter((f: string) => f.startsWith('out/'));
+    const packed = (file: string) =>
+      patterns.some((p) => (p.endsWith('/**') ? file.startsWith(p.slice(0, -2)) : file === p));
+    for (const file of outfiles) expect(packed(file), file).toBe(true);
+    expect(config.asarUnpack).toContain('out/workers/**');
   });
 
   it('sets the Electron fuses of the security checklist', () => {
@@ -100,7 +113,8 @@ describe('resources/build/installer.nsh', () => {
     expect([...nsh.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   });
   it('defines the electron-builder macros with Vietnamese texts, and keeps the data on uninstall', () => {
-    for (const m of ['customHeader', 'customWelcomePage', 'customInstall', 'customUnInstall']) expect(text).toMatch(new RegExp(`!macro ${m}\\b[\\s\\S]*?!macroend`));
+    for (const m of ['customHeader', 'customWelcomePage', 'customInstall', 'customUnInstall'])
+      expect(text).toMatch(new RegExp(`!macro ${m}\\b[\\s\\S]*?!macroend`));
     expect(text).toContain('Chào mừng bạn đến với KêKhai BHXH');
     expect(text).toContain('${ifNot} ${isUpdated}');
     expect(text).not.toMatch(/RMDir\s+\/r\s+"?\$APPDATA/i);
