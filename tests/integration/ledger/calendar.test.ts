@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../support/context';
+import { LEDGER_UNIT } from '../../support/units';
 
 describe('the unit’s working calendar is a setting of the ledger (default 26 days)', () => {
   let ctx: TestContext;
@@ -9,13 +10,7 @@ describe('the unit’s working calendar is a setting of the ledger (default 26 d
   afterEach(() => ctx.close());
 
   it('moves a start on Thursday 19/11/2015 between months: 15 Monday–Saturday days before it, 13 Monday–Friday days', async () => {
-    await ctx.value('unit.add', {
-      code: 'TA0001A',
-      name: 'Mẫu',
-      taxCode: '0100109106',
-      agencyCode: '03801',
-      wageRegion: '01',
-    });
+    await ctx.value('unit.add', LEDGER_UNIT);
     await ctx.value('employee.save', {
       unitCode: 'TA0001A',
       employee: {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyAcceptedDossier } from '../../../electron/ledger/write-back';
 import { createTestContext, type TestContext } from '../../support/context';
+import { LEDGER_UNIT } from '../../support/units';
 
 describe('an accepted result written back into the ledger', () => {
   let ctx: TestContext;
@@ -10,13 +11,7 @@ describe('an accepted result written back into the ledger', () => {
   afterEach(() => ctx.close());
 
   it('is idempotent, and never gives a mã số already held by someone else in the unit', async () => {
-    await ctx.value('unit.add', {
-      code: 'TA0001A',
-      name: 'Mẫu',
-      taxCode: '0100109106',
-      agencyCode: '03801',
-      wageRegion: '01',
-    });
+    await ctx.value('unit.add', LEDGER_UNIT);
     const base = {
       birthDate: '01/01/1990',
       jobTitle: 'NV',

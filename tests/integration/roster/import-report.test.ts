@@ -1,16 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../support/context';
+import { SAIGON_UNIT as UNIT, fileBlob as blob } from '../../support/units';
 import { readXlsx } from '../../../electron/roster/read-xlsx';
 import { writeXlsx, type XlsxCell } from '../../../electron/roster/write-xlsx';
 
-const UNIT = {
-  code: 'TS12345',
-  name: 'Công ty TNHH May Sài Gòn',
-  taxCode: '0100109106',
-  agencyCode: '07906',
-  wageRegion: '01',
-};
-const blob = (name: string, bytes: Uint8Array) => ({ name, base64: Buffer.from(bytes).toString('base64') });
 const HEAD = ['Họ và tên', 'Mã số BHXH', 'Ngày sinh', 'Giới tính', 'Số CCCD', 'Chức vụ'];
 
 function workbook(rows: XlsxCell[][]): Uint8Array {

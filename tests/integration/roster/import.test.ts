@@ -1,23 +1,61 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../support/context';
+import { SAIGON_UNIT as UNIT, fileBlob as blob } from '../../support/units';
 import { encodeTcvn3, encodeVni, xlsxBuffer } from '../../fixtures/roster/generate';
 import { readXlsx } from '../../../electron/roster/read-xlsx';
 import { writeXlsx, type XlsxCell } from '../../../electron/roster/write-xlsx';
-
-const UNIT = { code: 'TS12345', name: 'Công ty TNHH May Sài Gòn', taxCode: '0100109106', agencyCode: '07906', wageRegion: '01' };
-const blob = (name: string, bytes: Buffer) => ({ name, base64: bytes.toString('base64') });
 
 /** A realistic clerk's file: a title block, unaccented header variants, mixed encodings and date styles. */
 async function messyWorkbook(): Promise<Buffer> {
   const sheet: XlsxCell[][] = [];
   sheet.push(['CÔNG TY TNHH MAY SÀI GÒN']);
   sheet.push(['DANH SÁCH LAO ĐỘNG THAM GIA BHXH']);
-  sheet.push(['STT', 'Ho ten', 'So so BHXH', 'Ngay sinh (dd/mm/yyyy)', 'Gioi tinh', 'CMND/CCCD', 'Chuc vu', 'Muc luong', 'Dan toc']); // row 3
+  sheet.push([
+    'STT',
+    'Ho ten',
+    'So so BHXH',
+    'Ngay sinh (dd/mm/yyyy)',
+    'Gioi tinh',
+    'CMND/CCCD',
+    'Chuc vu',
+    'Muc luong',
+    'Dan toc',
+  ]); // row 3
   const rows: unknown[][] = [
-    [1, encodeTcvn3('Nguyễn Văn Đức'), '7900000001', new Date(Date.UTC(1990, 4, 17)), 'Nam', '079090000001', encodeVni('Công nhân may'), 5310000, '01'], // row 4: TCVN3 name, VNI title, Date cell
-    [2, encodeTcvn3('Trương Quốc Khánh'), '7900000002', 33000, 'Nam', 79090000002, encodeVni('Tổ trưởng'), '5.500.000', 1], // row 5: serial, numeric CCCD lost its 0
+    [
+      1,
+      encodeTcvn3('Nguyễn Văn Đức'),
+      '7900000001',
+      new Date(Date.UTC(1990, 4, 17)),
+      'Nam',
+      '079090000001',
+      encodeVni('Công nhân may'),
+      5310000,
+      '01',
+    ], // row 4: TCVN3 name, VNI title, Date cell
+    [
+      2,
+      encodeTcvn3('Trương Quốc Khánh'),
+      '7900000002',
+      33000,
+      'Nam',
+      79090000002,
+      encodeVni('Tổ trưởng'),
+      '5.500.000',
+      1,
+    ], // row 5: serial, numeric CCCD lost its 0
     [3, encodeTcvn3('Lê Thị Hồng Nhung'), '7900000003', 1985, 'Nữ', '079185000003', encodeVni('Kế toán'), '2,34', '01'], // row 6: year-only, coefficient
-    [4, 'Phạm Thị Mai'.normalize('NFD'), '7900000004', '03/1992', 'Nữ', '025123456', encodeVni('Thủ kho'), 6000000, '06'], // row 7: NFD name, mm/yyyy, CMND
+    [
+      4,
+      'Phạm Thị Mai'.normalize('NFD'),
+      '7900000004',
+      '03/1992',
+      'Nữ',
+      '025123456',
+      encodeVni('Thủ kho'),
+      6000000,
+      '06',
+    ], // row 7: NFD name, mm/yyyy, CMND
     [5, encodeTcvn3('Hồ Văn Sơn'), '790000005', '12/12/1991', 'Nam', '079091000005', '', 5310000, '01'], // row 8: mã số 9 digits
     [6, encodeTcvn3('Vũ Văn Long'), '7900000006', '01/01/1990', 'Nam', '079095000006', '', 5310000, '01'], // row 9: CCCD year 1995 ≠ 1990
     [7, encodeTcvn3('Đỗ Văn Hùng'), '7900000001', '02/02/1992', 'Nam', '079092000007', '', 5310000, '01'], // row 10: duplicate mã số of row 4
@@ -38,7 +76,16 @@ describe('spreadsheet import', () => {
   it('previews a messy .xlsx: recognises headers, decodes TCVN3/VNI, reads dates, lists every problem — and writes nothing', async () => {
     const file = blob('ds.xlsx', await messyWorkbook());
     const p = await ctx.value('roster.importPreview', { unitCode: UNIT.code, file });
-    expect(p.mapping).toMatchObject({ fullName: 'Ho ten', insuranceNumber: 'So so BHXH', birthDate: 'Ngay sinh (dd/mm/yyyy)', gender: 'Gioi tinh', cccd: 'CMND/CCCD', jobTitle: 'Chuc vu', salary: 'Muc luong', ethnicity: 'Dan toc' });
+    expect(p.mapping).toMatchObject({
+      fullName: 'Ho ten',
+      insuranceNumber: 'So so BHXH',
+      birthDate: 'Ngay sinh (dd/mm/yyyy)',
+      gender: 'Gioi tinh',
+      cccd: 'CMND/CCCD',
+      jobTitle: 'Chuc vu',
+      salary: 'Muc luong',
+      ethnicity: 'Dan toc',
+    });
     expect(p.totalRows).toBe(8);
     expect(p.toInsert).toBe(4);
     expect(p.rejectedRows).toBe(4);
@@ -67,31 +114,101 @@ describe('spreadsheet import', () => {
     expect(new Set(r.rejected.map((x) => x.row))).toEqual(new Set([8, 9, 10, 11]));
     const list = (await ctx.value('employee.list', { unitCode: UNIT.code, limit: 100 })).items;
     const get = (n: string) => list.find((e) => e.insuranceNumber === n)!;
-    expect(get('7900000001')).toMatchObject({ fullName: 'Nguyễn Văn Đức', birthDate: '17/05/1990', gender: 'M', cccd: '079090000001', jobTitle: 'Công nhân may', salary: 5310000, salaryKind: 'amount', ethnicity: '01' });
-    expect(get('7900000002')).toMatchObject({ fullName: 'Trương Quốc Khánh', birthDate: '07/05/1990', cccd: '079090000002', salary: 5500000, jobTitle: 'Tổ trưởng', ethnicity: '01' });
-    expect(get('7900000003')).toMatchObject({ fullName: 'Lê Thị Hồng Nhung', birthDate: '1985', gender: 'F', salary: 2.34, salaryKind: 'coefficient', jobTitle: 'Kế toán' });
-    expect(get('7900000004')).toMatchObject({ fullName: 'Phạm Thị Mai', birthDate: '03/1992', cmnd: '025123456', cccd: '', ethnicity: '06' });
+    expect(get('7900000001')).toMatchObject({
+      fullName: 'Nguyễn Văn Đức',
+      birthDate: '17/05/1990',
+      gender: 'M',
+      cccd: '079090000001',
+      jobTitle: 'Công nhân may',
+      salary: 5310000,
+      salaryKind: 'amount',
+      ethnicity: '01',
+    });
+    expect(get('7900000002')).toMatchObject({
+      fullName: 'Trương Quốc Khánh',
+      birthDate: '07/05/1990',
+      cccd: '079090000002',
+      salary: 5500000,
+      jobTitle: 'Tổ trưởng',
+      ethnicity: '01',
+    });
+    expect(get('7900000003')).toMatchObject({
+      fullName: 'Lê Thị Hồng Nhung',
+      birthDate: '1985',
+      gender: 'F',
+      salary: 2.34,
+      salaryKind: 'coefficient',
+      jobTitle: 'Kế toán',
+    });
+    expect(get('7900000004')).toMatchObject({
+      fullName: 'Phạm Thị Mai',
+      birthDate: '03/1992',
+      cmnd: '025123456',
+      cccd: '',
+      ethnicity: '06',
+    });
     expect(get('7900000004').fullName).toBe('Phạm Thị Mai'.normalize('NFC'));
-    expect((await ctx.value('roster.mappingGet', { unitCode: UNIT.code })).mapping).toMatchObject({ fullName: 'Ho ten' });
+    expect((await ctx.value('roster.mappingGet', { unitCode: UNIT.code })).mapping).toMatchObject({
+      fullName: 'Ho ten',
+    });
 
     // Same people again, one salary changed: matched by mã số → one update with a history row.
-    const again = await xlsxBuffer(['Họ và tên', 'Mã số BHXH', 'Ngày sinh', 'Giới tính', 'Số CCCD', 'Tiền lương'], [
-      ['Nguyễn Văn Đức', '7900000001', '17/05/1990', 'Nam', '079090000001', 5310000],
-      ['Trương Quốc Khánh', '7900000002', '07/05/1990', 'Nam', '079090000002', 7000000],
-    ]);
-    const r2 = await ctx.value('roster.importCommit', { unitCode: UNIT.code, file: blob('b.xlsx', again), mapping: { fullName: 'Họ và tên', insuranceNumber: 'Mã số BHXH', birthDate: 'Ngày sinh', gender: 'Giới tính', cccd: 'Số CCCD', salary: 'Tiền lương' } });
+    const again = await xlsxBuffer(
+      ['Họ và tên', 'Mã số BHXH', 'Ngày sinh', 'Giới tính', 'Số CCCD', 'Tiền lương'],
+      [
+        ['Nguyễn Văn Đức', '7900000001', '17/05/1990', 'Nam', '079090000001', 5310000],
+        ['Trương Quốc Khánh', '7900000002', '07/05/1990', 'Nam', '079090000002', 7000000],
+      ],
+    );
+    const r2 = await ctx.value('roster.importCommit', {
+      unitCode: UNIT.code,
+      file: blob('b.xlsx', again),
+      mapping: {
+        fullName: 'Họ và tên',
+        insuranceNumber: 'Mã số BHXH',
+        birthDate: 'Ngày sinh',
+        gender: 'Giới tính',
+        cccd: 'Số CCCD',
+        salary: 'Tiền lương',
+      },
+    });
     // Columns absent from this file (job title, ethnicity) keep their roster values: only the salary row changes.
     expect(r2).toEqual({ imported: 0, updated: 1, unchanged: 1, rejectedRows: 0, totalRows: 2, rejected: [] });
     const k = (await ctx.value('employee.list', { unitCode: UNIT.code, search: 'truong quoc khanh' })).items[0]!;
     expect(k).toMatchObject({ salary: 7000000, jobTitle: 'Tổ trưởng', ethnicity: '01' });
     const h = (await ctx.value('employee.history', { id: k.id })).items;
-    expect(h.find((x) => x.field === 'salary')).toMatchObject({ oldValue: '5500000', newValue: '7000000', source: 'import' });
+    expect(h.find((x) => x.field === 'salary')).toMatchObject({
+      oldValue: '5500000',
+      newValue: '7000000',
+      source: 'import',
+    });
   });
 
   it('flags a row whose mã số and CCCD belong to two different roster employees', async () => {
-    await ctx.value('employee.save', { unitCode: UNIT.code, employee: { fullName: 'Nguyễn Văn A', insuranceNumber: '7900000001', birthDate: '1990', gender: 'M', cccd: '079090000001' } });
-    await ctx.value('employee.save', { unitCode: UNIT.code, employee: { fullName: 'Nguyễn Văn B', insuranceNumber: '7900000002', birthDate: '1990', gender: 'M', cccd: '079090000002' } });
-    const csv = Buffer.from('Họ tên,Mã số BHXH,Ngày sinh,Giới tính,CCCD\nNguyễn Văn A,7900000001,1990,Nam,079090000002\n', 'utf8');
+    await ctx.value('employee.save', {
+      unitCode: UNIT.code,
+      employee: {
+        fullName: 'Nguyễn Văn A',
+        insuranceNumber: '7900000001',
+        birthDate: '1990',
+        gender: 'M',
+        cccd: '079090000001',
+      },
+    });
+    await ctx.value('employee.save', {
+      unitCode: UNIT.code,
+      employee: {
+        fullName: 'Nguyễn Văn B',
+        insuranceNumber: '7900000002',
+        birthDate: '1990',
+        gender: 'M',
+        cccd: '079090000002',
+      },
+    });
+    const csv = Buffer.from(
+      'Họ tên,Mã số BHXH,Ngày sinh,Giới tính,CCCD\nNguyễn Văn A,7900000001,1990,Nam,079090000002\n',
+      'utf8',
+    );
     const r = await ctx.value('roster.importCommit', { unitCode: UNIT.code, file: blob('x.csv', csv) });
     expect(r.imported + r.updated).toBe(0);
     expect(r.rejected).toEqual([expect.objectContaining({ row: 2, column: 'CCCD', code: 'DUPLICATE_CONFLICT' })]);
@@ -100,7 +217,10 @@ describe('spreadsheet import', () => {
   it('reads CSV: UTF-8 with BOM and semicolons, quoted fields; without BOM and commas', async () => {
     const semi = Buffer.concat([
       Buffer.from([0xef, 0xbb, 0xbf]),
-      Buffer.from('Họ và tên;Mã số BHXH;Ngày sinh;Giới tính;CMND/CCCD;Địa chỉ\r\n"Nguyễn Văn An";7900000011;05/03/1990;Nam;079090000011;"12 Lê Lợi; Q.1"\r\nTrần Thị Bé;7900000012;1995;Nữ;079195000012;\r\n', 'utf8'),
+      Buffer.from(
+        'Họ và tên;Mã số BHXH;Ngày sinh;Giới tính;CMND/CCCD;Địa chỉ\r\n"Nguyễn Văn An";7900000011;05/03/1990;Nam;079090000011;"12 Lê Lợi; Q.1"\r\nTrần Thị Bé;7900000012;1995;Nữ;079195000012;\r\n',
+        'utf8',
+      ),
     ]);
     const r = await ctx.value('roster.importCommit', { unitCode: UNIT.code, file: blob('a.csv', semi) });
     expect(r).toEqual({ imported: 2, updated: 0, unchanged: 0, rejectedRows: 0, totalRows: 2, rejected: [] });
@@ -139,9 +259,21 @@ describe('spreadsheet import: two rows for one roster employee', () => {
     const ctx = createTestContext({ now: new Date('2026-01-15T03:00:00Z') });
     try {
       await ctx.value('unit.add', UNIT);
-      await ctx.value('employee.save', { unitCode: UNIT.code, employee: { fullName: 'Nguyễn Văn A', insuranceNumber: '7900000001', birthDate: '1990', gender: 'M', cccd: '079090000001' } });
+      await ctx.value('employee.save', {
+        unitCode: UNIT.code,
+        employee: {
+          fullName: 'Nguyễn Văn A',
+          insuranceNumber: '7900000001',
+          birthDate: '1990',
+          gender: 'M',
+          cccd: '079090000001',
+        },
+      });
       // Row 2 changes A's CCCD; row 3 carries A's old CCCD under another mã số — it is still A.
-      const csv = Buffer.from('Họ tên,Mã số BHXH,Ngày sinh,Giới tính,CCCD\nNguyễn Văn A,7900000001,1990,Nam,079090000009\nNguyễn Văn A,7900000002,1990,Nam,079090000001\n', 'utf8');
+      const csv = Buffer.from(
+        'Họ tên,Mã số BHXH,Ngày sinh,Giới tính,CCCD\nNguyễn Văn A,7900000001,1990,Nam,079090000009\nNguyễn Văn A,7900000002,1990,Nam,079090000001\n',
+        'utf8',
+      );
       const r = await ctx.value('roster.importCommit', { unitCode: UNIT.code, file: blob('x.csv', csv) });
       expect(r.updated).toBe(1);
       expect(r.rejected).toEqual([expect.objectContaining({ row: 3, column: 'CCCD', code: 'DUPLICATE_IN_FILE' })]);

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readCsv } from '../../../electron/roster/read-csv';
 import { writeXlsx } from '../../../electron/roster/write-xlsx';
 import { createTestContext, type TestContext } from '../../support/context';
+import { SAIGON_UNIT as UNIT, fileBlob as blob } from '../../support/units';
 import { encodeTcvn3, encodeVni } from '../../fixtures/roster/generate';
 
 /**
@@ -9,14 +10,6 @@ import { encodeTcvn3, encodeVni } from '../../fixtures/roster/generate';
  * Windows-1258), the three delimiters, a broken byte refusing its row, a column mixing TCVN3 and VNI, and header
  * rows below titles, on two lines, or given with --header-row.
  */
-const UNIT = {
-  code: 'TS12345',
-  name: 'Công ty TNHH May Sài Gòn',
-  taxCode: '0100109106',
-  agencyCode: '07906',
-  wageRegion: '01',
-};
-const blob = (name: string, bytes: Uint8Array) => ({ name, base64: Buffer.from(bytes).toString('base64') });
 
 const ROWS = [
   ['Họ và tên', 'Ngày sinh', 'Giới tính', 'Mã số BHXH'],
@@ -99,7 +92,11 @@ describe('CSV and text encodings', () => {
 
   it('caps the listed problems at 1,000 and counts the rest', async () => {
     const lines = ['Họ và tên,Ngày sinh,Giới tính', ...Array.from({ length: 1100 }, (_, i) => `Người ${i},1990,X`)];
-    const r = await ctx.value('roster.importCommit', { unitCode: UNIT.code, file: blob('ds.csv', Buffer.from(lines.join('\n'))), dryRun: true });
+    const r = await ctx.value('roster.importCommit', {
+      unitCode: UNIT.code,
+      file: blob('ds.csv', Buffer.from(lines.join('\n'))),
+      dryRun: true,
+    });
     // Every row is refused and counted; the list stops at 1,000 problems and says how many more there are.
     expect(r.rejectedRows).toBe(1100);
     expect(r.rejected.length).toBeLessThanOrEqual(1000);

@@ -1,8 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../support/context';
-
-export const UNIT = { code: 'TS12345', name: 'Công ty TNHH May Sài Gòn', taxCode: '0100109106', agencyCode: '07906', wageRegion: '01' };
-export const EMP = { fullName: 'Nguyễn Văn An', insuranceNumber: '7912345678', birthDate: '26/04/1995', gender: 'M' as const, cccd: '079095001234' };
+import { SAIGON_UNIT as UNIT } from '../../support/units';
+export const EMP = {
+  fullName: 'Nguyễn Văn An',
+  insuranceNumber: '7912345678',
+  birthDate: '26/04/1995',
+  gender: 'M' as const,
+  cccd: '079095001234',
+};
 
 describe('units and employees', () => {
   let ctx: TestContext;
@@ -18,11 +23,19 @@ describe('units and employees', () => {
     expect(dup.ok).toBe(false);
     if (!dup.ok) expect(dup.error.code).toBe('CONFLICT');
 
-    const bad = await ctx.call('unit.add', { ...UNIT, code: 'TS99999', taxCode: '0100109107', agencyCode: '7906', wageRegion: '05' });
+    const bad = await ctx.call('unit.add', {
+      ...UNIT,
+      code: 'TS99999',
+      taxCode: '0100109107',
+      agencyCode: '7906',
+      wageRegion: '05',
+    });
     expect(bad.ok).toBe(false);
     if (!bad.ok) {
       expect(bad.error.code).toBe('VALIDATION');
-      const fields = (bad.error.details as { problems: { field: string; message: string }[] }).problems.map((p) => p.field);
+      const fields = (bad.error.details as { problems: { field: string; message: string }[] }).problems.map(
+        (p) => p.field,
+      );
       expect(fields).toEqual(['taxCode', 'agencyCode', 'wageRegion']);
       expect(bad.error.message).toContain('chữ số kiểm tra');
     }
@@ -36,11 +49,17 @@ describe('units and employees', () => {
   it('saves employees (NFC names, CCCD against birth year and gender) and keeps a dated history', async () => {
     await ctx.value('unit.add', UNIT);
     const nfdName = 'Nguyễn Thị Ánh'.normalize('NFD');
-    const e = await ctx.value('employee.save', { unitCode: UNIT.code, employee: { ...EMP, fullName: `  ${nfdName} `, gender: 'F', cccd: '079195001234' } });
+    const e = await ctx.value('employee.save', {
+      unitCode: UNIT.code,
+      employee: { ...EMP, fullName: `  ${nfdName} `, gender: 'F', cccd: '079195001234' },
+    });
     expect(e.fullName).toBe('Nguyễn Thị Ánh');
     expect(e.fullName).toBe(e.fullName.normalize('NFC'));
 
-    const bad = await ctx.call('employee.save', { unitCode: UNIT.code, employee: { ...EMP, insuranceNumber: '791234', cccd: '079095001234', gender: 'F', birthDate: '1996' } });
+    const bad = await ctx.call('employee.save', {
+      unitCode: UNIT.code,
+      employee: { ...EMP, insuranceNumber: '791234', cccd: '079095001234', gender: 'F', birthDate: '1996' },
+    });
     expect(bad.ok).toBe(false);
     if (!bad.ok) {
       const problems = (bad.error.details as { problems: { field: string; code: string }[] }).problems;
@@ -48,7 +67,12 @@ describe('units and employees', () => {
       expect(problems[1]!.code).toBe('CCCD_BIRTH_YEAR');
     }
 
-    const later = await ctx.value('employee.save', { unitCode: UNIT.code, id: e.id, employee: { ...e, salary: 6_000_000, status: 'maternity' }, effectiveDate: '01/02/2026' });
+    const later = await ctx.value('employee.save', {
+      unitCode: UNIT.code,
+      id: e.id,
+      employee: { ...e, salary: 6_000_000, status: 'maternity' },
+      effectiveDate: '01/02/2026',
+    });
     expect(later.status).toBe('maternity');
     const h = (await ctx.value('employee.history', { id: e.id })).items;
     expect(h[0]).toMatchObject({ field: '*', newValue: 'created' });
@@ -58,7 +82,10 @@ describe('units and employees', () => {
     ]);
 
     // Same mã số as the first employee: refused, naming who holds it.
-    const clash = await ctx.call('employee.save', { unitCode: UNIT.code, employee: { ...EMP, fullName: 'Lê Văn C', cccd: '' } });
+    const clash = await ctx.call('employee.save', {
+      unitCode: UNIT.code,
+      employee: { ...EMP, fullName: 'Lê Văn C', cccd: '' },
+    });
     expect(clash.ok).toBe(false);
     if (!clash.ok) {
       expect(clash.error.code).toBe('CONFLICT');
@@ -69,12 +96,35 @@ describe('units and employees', () => {
   it('searches without diacritics or case, by mã số and CCCD, with filters and paging', async () => {
     await ctx.value('unit.add', UNIT);
     const people = [
-      { fullName: 'Nguyễn Văn A', insuranceNumber: '7900000001', birthDate: '1990', gender: 'M' as const, cccd: '079090000001', department: 'Kho' },
-      { fullName: 'Đặng Thị Đào', insuranceNumber: '7900000002', birthDate: '03/1992', gender: 'F' as const, cccd: '079192000002', department: 'May 1' },
-      { fullName: 'Nguyễn Văn Ánh', insuranceNumber: '', birthDate: '01/01/2001', gender: 'M' as const, cmnd: '025123456', department: 'Kho', status: 'left' as const },
+      {
+        fullName: 'Nguyễn Văn A',
+        insuranceNumber: '7900000001',
+        birthDate: '1990',
+        gender: 'M' as const,
+        cccd: '079090000001',
+        department: 'Kho',
+      },
+      {
+        fullName: 'Đặng Thị Đào',
+        insuranceNumber: '7900000002',
+        birthDate: '03/1992',
+        gender: 'F' as const,
+        cccd: '079192000002',
+        department: 'May 1',
+      },
+      {
+        fullName: 'Nguyễn Văn Ánh',
+        insuranceNumber: '',
+        birthDate: '01/01/2001',
+        gender: 'M' as const,
+        cmnd: '025123456',
+        department: 'Kho',
+        status: 'left' as const,
+      },
     ];
     for (const p of people) await ctx.value('employee.save', { unitCode: UNIT.code, employee: p });
-    const q = async (search: string, extra: object = {}) => (await ctx.value('employee.list', { unitCode: UNIT.code, search, ...extra })).items.map((x) => x.fullName);
+    const q = async (search: string, extra: object = {}) =>
+      (await ctx.value('employee.list', { unitCode: UNIT.code, search, ...extra })).items.map((x) => x.fullName);
     expect(await q('nguyen van a')).toEqual(['Nguyễn Văn A', 'Nguyễn Văn Ánh']);
     expect(await q('NGUYỄN VĂN ÁNH')).toEqual(['Nguyễn Văn Ánh']);
     expect(await q('dao')).toEqual(['Đặng Thị Đào']);

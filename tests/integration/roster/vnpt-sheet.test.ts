@@ -7,16 +7,8 @@ import { draftSchema } from '../../../shared/draft/schema';
 import { VNPT_DATA_COLUMNS, VNPT_DOCUMENT_COLUMNS, VNPT_NOTES } from '../../../shared/vnpt/layout';
 import { CLI, runCli } from '../../support/cli';
 import { createTestContext, type TestContext } from '../../support/context';
+import { SAIGON_UNIT as UNIT, fileBlob as blob } from '../../support/units';
 import { makeTempDir, removeDir } from '../../support/tmp';
-
-const UNIT = {
-  code: 'TS12345',
-  name: 'Công ty TNHH May Sài Gòn',
-  taxCode: '0100109106',
-  agencyCode: '07906',
-  wageRegion: '01',
-};
-const blob = (name: string, bytes: Uint8Array) => ({ name, base64: Buffer.from(bytes).toString('base64') });
 
 /** A filled workbook as a VNPT-BHXH clerk keeps it: notes, labels, XML names, data from row 4 (values by XML name). */
 function clerkWorkbook(): Uint8Array {

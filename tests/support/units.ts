@@ -1,0 +1,22 @@
+/** Units the integration tests register, and the file shape the import methods take. */
+
+/** The roster tests' garment company (Hồ Chí Minh agency 07906, wage region I). */
+export const SAIGON_UNIT = {
+  code: 'TS12345',
+  name: 'Công ty TNHH May Sài Gòn',
+  taxCode: '0100109106',
+  agencyCode: '07906',
+  wageRegion: '01',
+};
+
+/** The ledger tests' small unit (agency 03801, wage region I). */
+export const LEDGER_UNIT = {
+  code: 'TA0001A',
+  name: 'Mẫu',
+  taxCode: '0100109106',
+  agencyCode: '03801',
+  wageRegion: '01',
+};
+
+/** A file as the import methods receive it: its name and its bytes in base64. */
+export const fileBlob = (name: string, bytes: Uint8Array) => ({ name, base64: Buffer.from(bytes).toString('base64') });
