@@ -2,6 +2,7 @@ import { auditSentence } from '../../shared/desk/audit-sentence';
 import type Database from 'better-sqlite3';
 import type { AuditEntry } from '../../shared/contract/desk';
 import { formatDateTimeVN } from '../../shared/format';
+import { csvDocument } from '../../shared/csv';
 
 export interface AuditFilter {
   subjectType?: string;
@@ -30,9 +31,15 @@ function pick(cols: string[], ...names: string[]): string | null {
 }
 
 export function transitionSource(db: Database.Database): TransitionSource | null {
-  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE '%transition%'").all() as { name: string }[]).map((r) => r.name);
+  const tables = (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE '%transition%'").all() as {
+      name: string;
+    }[]
+  ).map((r) => r.name);
   for (const table of tables) {
-    const cols = (db.prepare(`SELECT name FROM pragma_table_info('${table.replace(/'/g, "''")}')`).all() as { name: string }[]).map((c) => c.name);
+    const cols = (
+      db.prepare(`SELECT name FROM pragma_table_info('${table.replace(/'/g, "''")}')`).all() as { name: string }[]
+    ).map((c) => c.name);
     const at = pick(cols, 'at', 'changed_at', 'created_at', 'occurred_at');
     const dossier = pick(cols, 'dossier_id', 'dossier', 'dossier_uid');
     const to = pick(cols, 'to_state', 'state', 'to_status', 'new_state');
@@ -70,13 +77,27 @@ function unionSql(db: Database.Database): string {
 function where(f: AuditFilter): { sql: string; params: Record<string, string> } {
   const conds: string[] = [];
   const params: Record<string, string> = {};
-  if (f.subjectType) { conds.push('subject_type = @subjectType'); params.subjectType = f.subjectType; }
-  if (f.subjectId) { conds.push('subject_id = @subjectId'); params.subjectId = f.subjectId; }
+  if (f.subjectType) {
+    conds.push('subject_type = @subjectType');
+    params.subjectType = f.subjectType;
+  }
+  if (f.subjectId) {
+    conds.push('subject_id = @subjectId');
+    params.subjectId = f.subjectId;
+  }
   // Stored instants are ISO UTC strings; compare as instants so "+07:00" bounds work.
-  if (f.from) { conds.push('julianday(at) >= julianday(@from)'); params.from = new Date(f.from).toISOString(); }
-  if (f.to) { conds.push('julianday(at) < julianday(@to)'); params.to = new Date(f.to).toISOString(); }
+  if (f.from) {
+    conds.push('julianday(at) >= julianday(@from)');
+    params.from = new Date(f.from).toISOString();
+  }
+  if (f.to) {
+    conds.push('julianday(at) < julianday(@to)');
+    params.to = new Date(f.to).toISOString();
+  }
   if (f.search) {
-    conds.push("(action LIKE @search ESCAPE '\\' OR actor LIKE @search ESCAPE '\\' OR subject_id LIKE @search ESCAPE '\\' OR detail LIKE @search ESCAPE '\\')");
+    conds.push(
+      "(action LIKE @search ESCAPE '\\' OR actor LIKE @search ESCAPE '\\' OR subject_id LIKE @search ESCAPE '\\' OR detail LIKE @search ESCAPE '\\')",
+    );
     params.search = `%${f.search.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
   }
   return { sql: conds.length ? ` WHERE ${conds.join(' AND ')}` : '', params };
@@ -105,24 +126,25 @@ const toEntry = (r: Row): AuditEntry => ({
 });
 
 /** Newest first. */
-export function listAudit(db: Database.Database, f: AuditFilter & { offset: number; limit: number }): { total: number; items: AuditEntry[] } {
+export function listAudit(
+  db: Database.Database,
+  f: AuditFilter & { offset: number; limit: number },
+): { total: number; items: AuditEntry[] } {
   const base = unionSql(db);
   const w = where(f);
   const total = (db.prepare(`SELECT COUNT(*) AS n FROM (${base})${w.sql}`).get(w.params) as { n: number }).n;
-  const rows = db.prepare(`SELECT * FROM (${base})${w.sql} ORDER BY julianday(at) DESC, seq DESC LIMIT @limit OFFSET @offset`).all({ ...w.params, limit: f.limit, offset: f.offset }) as Row[];
+  const rows = db
+    .prepare(`SELECT * FROM (${base})${w.sql} ORDER BY julianday(at) DESC, seq DESC LIMIT @limit OFFSET @offset`)
+    .all({ ...w.params, limit: f.limit, offset: f.offset }) as Row[];
   return { total, items: rows.map(toEntry) };
 }
 
 export function allAudit(db: Database.Database, f: AuditFilter): AuditEntry[] {
   const base = unionSql(db);
   const w = where(f);
-  return (db.prepare(`SELECT * FROM (${base})${w.sql} ORDER BY julianday(at) ASC, seq ASC`).all(w.params) as Row[]).map(toEntry);
-}
-
-function csvCell(v: string): string {
-  // Formula injection: a cell starting with = + - @ would run in Excel (OWASP CSV injection).
-  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return /[;"\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return (db.prepare(`SELECT * FROM (${base})${w.sql} ORDER BY julianday(at) ASC, seq ASC`).all(w.params) as Row[]).map(
+    toEntry,
+  );
 }
 
 /**
@@ -130,7 +152,27 @@ function csvCell(v: string): string {
  * decimal mark is a comma), times in Vietnam time dd/mm/yyyy HH:MM plus the exact ISO instant.
  */
 export function auditCsv(entries: AuditEntry[]): string {
-  const header = ['Thời gian', 'Thời điểm (ISO)', 'Người dùng', 'Nội dung', 'Hành động', 'Đối tượng', 'Mã đối tượng', 'Chi tiết'];
-  const lines = entries.map((e) => [formatDateTimeVN(new Date(e.at)), e.at, e.actor, auditSentence(e), e.action, e.subjectType, e.subjectId ?? '', e.detail ?? ''].map(csvCell).join(';'));
-  return '\ufeff' + [header.join(';'), ...lines].join('\r\n') + '\r\n';
+  const header = [
+    'Thời gian',
+    'Thời điểm (ISO)',
+    'Người dùng',
+    'Nội dung',
+    'Hành động',
+    'Đối tượng',
+    'Mã đối tượng',
+    'Chi tiết',
+  ];
+  return csvDocument(
+    header,
+    entries.map((e) => [
+      formatDateTimeVN(new Date(e.at)),
+      e.at,
+      e.actor,
+      auditSentence(e),
+      e.action,
+      e.subjectType,
+      e.subjectId ?? '',
+      e.detail ?? '',
+    ]),
+  );
 }

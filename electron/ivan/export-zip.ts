@@ -2,25 +2,113 @@ import type Database from 'better-sqlite3';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { history } from './queries';
 import { inbox } from './queries';
+import type { HistoryItem } from '../../shared/contract/ivan';
+import { csvDocument } from '../../shared/csv';
+import { DOSSIER_STATES } from '../../shared/desk/audit-sentence';
+import { formatDateTimeVN } from '../../shared/format';
+import { foldForSearch } from '../../shared/text';
+
+/** A file-name-safe piece: diacritics folded (Đ → D), anything but letters, digits, `.` and `-` turned into `-`. */
+function piece(s: string, upper = false): string {
+  const f = upper
+    ? foldForSearch(s).toUpperCase()
+    : s
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D'));
+  return f
+    .replace(/[^A-Za-z0-9.-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+}
+
+/**
+ * How the clerk recognises a dossier in the archive (issue 13): unit code, procedure, period, đợt and số hồ sơ,
+ * e.g. `TA00001_600_10-2015_dot1_00123-2015-xxxxx`. Falls back to the outbox number when nothing is known.
+ */
+export function dossierFolderName(
+  it: Pick<HistoryItem, 'id' | 'unitCode' | 'procedure' | 'period' | 'batch' | 'receiptNo'>,
+): string {
+  const parts = [
+    it.unitCode ? piece(it.unitCode) : null,
+    it.procedure ? piece(it.procedure, true) : null,
+    it.period ? piece(it.period) : null,
+    it.batch !== null ? `dot${it.batch}` : null,
+    it.receiptNo ? piece(it.receiptNo) : null,
+  ].filter((p): p is string => !!p);
+  return parts.length ? parts.join('_') : `ho-so-${String(it.id).padStart(5, '0')}`;
+}
+
+/** When the dossier left for the I-VAN: its first move to `sent`. */
+function sentAt(it: HistoryItem): string | null {
+  return it.transitions.find((t) => t.to === 'sent')?.at ?? null;
+}
+
+const INDEX_HEADER = [
+  'Mã đơn vị',
+  'Tên đơn vị',
+  'Thủ tục',
+  'Kỳ',
+  'Đợt',
+  'Số hồ sơ',
+  'Trạng thái',
+  'Thời điểm gửi',
+  'Thư mục',
+];
 
 /**
  * One zip per kỳ kê khai (MM/yyyy) for archiving: every dossier's signed bytes exactly as sent, its receipts,
- * transitions and results, plus an index. Signed files are stored, not recompressed into something else.
+ * transitions and results, plus an index (danh-sach.csv for the clerk, danh-sach.json for tools). Signed files are
+ * stored, not recompressed into something else.
  */
-export function exportPeriodZip(db: Database.Database, period: string): { bytes: Uint8Array; count: number; name: string } {
+export function exportPeriodZip(
+  db: Database.Database,
+  period: string,
+): { bytes: Uint8Array; count: number; name: string } {
   const items = history(db, { period });
   const notes = inbox(db);
   const files: Zippable = {};
   const index: unknown[] = [];
+  const rows: string[][] = [];
+  const used = new Set<string>();
   const bytesOf = db.prepare('SELECT signed_xml FROM ivan_outbox WHERE id = ?');
-  for (const it of items) {
-    const dir = `${String(it.id).padStart(5, '0')}-${it.dossierId.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 80)}`;
-    files[`${dir}/${it.fileName.replace(/[\\/]/g, '_')}`] = new Uint8Array((bytesOf.get(it.id) as { signed_xml: Buffer }).signed_xml);
+  for (const it of [...items].reverse()) {
+    let dir = dossierFolderName(it);
+    if (used.has(dir)) dir = `${dir}_${it.id}`; // a resend of the same dossier keeps its own folder
+    used.add(dir);
+    files[`${dir}/${it.fileName.replace(/[\\/]/g, '_')}`] = new Uint8Array(
+      (bytesOf.get(it.id) as { signed_xml: Buffer }).signed_xml,
+    );
     const mine = notes.filter((n) => n.outboxId === it.id);
     files[`${dir}/ket-qua.json`] = strToU8(JSON.stringify({ ...it, notifications: mine }, null, 2));
-    index.push({ folder: dir, dossierId: it.dossierId, state: it.state, transactionId: it.transactionId, receiptNo: it.receiptNo });
+    const sent = sentAt(it);
+    index.push({
+      folder: dir,
+      dossierId: it.dossierId,
+      unitCode: it.unitCode,
+      unitName: it.unitName,
+      procedure: it.procedure,
+      period: it.period,
+      batch: it.batch,
+      state: it.state,
+      sentAt: sent,
+      transactionId: it.transactionId,
+      receiptNo: it.receiptNo,
+    });
+    rows.push([
+      it.unitCode ?? '',
+      it.unitName ?? '',
+      it.procedure ?? '',
+      it.period ?? '',
+      it.batch === null ? '' : String(it.batch),
+      it.receiptNo ?? '',
+      DOSSIER_STATES[it.state]?.vi ?? it.state,
+      sent ? formatDateTimeVN(new Date(sent)) : '',
+      dir,
+    ]);
   }
   files['danh-sach.json'] = strToU8(JSON.stringify({ period, exported: items.length, items: index }, null, 2));
+  files['danh-sach.csv'] = strToU8(csvDocument(INDEX_HEADER, rows));
   const [mm, yyyy] = period.split('/');
   return { bytes: zipSync(files, { level: 6 }), count: items.length, name: `kekhai-ho-so-${yyyy}-${mm}.zip` };
 }
