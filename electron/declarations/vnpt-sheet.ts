@@ -3,6 +3,7 @@ import type { FieldProblem } from '../../shared/contract/result';
 import { loaiOf, planByCode } from '../../shared/codes/plans';
 import { DRAFT_FORMAT, type Draft } from '../../shared/draft/schema';
 import { formatDateVN } from '../../shared/format';
+import { draftUnitFromRecord } from '../../shared/ledger/draft-row';
 import {
   isVnptNamesRow,
   KEKHAI_DATA_COLUMNS,
@@ -275,17 +276,7 @@ export function draftFromVnptWorkbook(
     batch: 1,
     createdOn: formatDateVN(opts.today),
     ivan: unit.ivanProvider ?? '',
-    unit: {
-      code: unit.code,
-      name: unit.name,
-      taxCode: unit.taxCode,
-      agencyCode: unit.agencyCode,
-      phone: unit.phone ?? '',
-      signer: unit.signer ?? '',
-      address: unit.address ?? '',
-      wageRegion: unit.wageRegion,
-      email: unit.email ?? '',
-    },
+    unit: draftUnitFromRecord(unit),
     sheet: {},
     rows,
   };

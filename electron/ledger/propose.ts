@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { DRAFT_FORMAT } from '../../shared/draft/schema';
 import { formatDateVN } from '../../shared/format';
+import { draftUnitFromRecord } from '../../shared/ledger/draft-row';
 import { personKey, proposeRows, rowKey, type Proposal, type Skipped } from '../../shared/ledger/propose';
 import { getDossier, listDossiers } from '../declarations/dossier-repo';
 import { getUnitByCode } from '../roster/units';
@@ -42,25 +43,6 @@ export interface ProposeResult {
   draft: Record<string, unknown>;
 }
 
-/** The unit's header of a draft, from the roster. */
-function unitHeader(db: Database.Database, unitCode: string): { unit: Record<string, unknown>; ivan: string } {
-  const u = getUnitByCode(db, unitCode);
-  return {
-    unit: {
-      code: u.code,
-      name: u.name,
-      taxCode: u.taxCode,
-      agencyCode: u.agencyCode,
-      phone: u.phone ?? '',
-      signer: u.signer ?? '',
-      address: u.address ?? '',
-      wageRegion: u.wageRegion,
-      email: u.email ?? '',
-    },
-    ivan: u.ivanProvider ?? '',
-  };
-}
-
 export function proposeForPeriod(
   db: Database.Database,
   input: { unitCode: string; period: string; dossierId?: string },
@@ -87,15 +69,15 @@ export function proposeForPeriod(
   });
   const batch =
     1 + listDossiers(db, { unitCode: input.unitCode, period: input.period }).reduce((m, d) => Math.max(m, d.batch), 0);
-  const { unit: header, ivan } = unitHeader(db, input.unitCode);
+  const u = getUnitByCode(db, input.unitCode);
   const draft = {
     format: DRAFT_FORMAT,
     procedure: '600',
     period: input.period,
     batch,
     createdOn: formatDateVN(now),
-    ivan,
-    unit: header,
+    ivan: u.ivanProvider ?? '',
+    unit: draftUnitFromRecord(u),
     rows: proposals.map((p) => p.row),
   };
   return { rows: proposals, skipped, draft };

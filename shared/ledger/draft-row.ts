@@ -1,4 +1,5 @@
-import type { EmployeeRecord } from '../contract/roster';
+import type { EmployeeRecord, UnitRecord } from '../contract/roster';
+import type { Draft } from '../draft/schema';
 
 /**
  * One kekhai-draft/1 row from a roster employee, every field copied: identity, TK1-TS data (birth place, residence,
@@ -52,4 +53,19 @@ export function contractType(t: string): 'indefinite' | 'fixed' | 'other' | '' {
   if (/indefinite|không xác định|khong xac dinh|kxđ/.test(s)) return 'indefinite';
   if (/fixed|xác định|xac dinh/.test(s)) return 'fixed';
   return 'other';
+}
+
+/** A draft's unit header (kekhai-draft/1 `unit`) from the roster's unit: the proposals and the VNPT sheet import. */
+export function draftUnitFromRecord(u: UnitRecord): Draft['unit'] {
+  return {
+    code: u.code,
+    name: u.name,
+    taxCode: u.taxCode,
+    agencyCode: u.agencyCode,
+    phone: u.phone ?? '',
+    signer: u.signer ?? '',
+    address: u.address ?? '',
+    wageRegion: u.wageRegion,
+    email: u.email ?? '',
+  };
 }
