@@ -20,6 +20,7 @@ export function DataTable<T>({
   testId,
   rowTestId,
   rowClassName,
+  onRowClick,
   ariaLabel,
 }: {
   rows: readonly T[];
@@ -29,6 +30,8 @@ export function DataTable<T>({
   testId?: string;
   rowTestId?: string | ((row: T) => string);
   rowClassName?(row: T): string;
+  /** A click anywhere on the row (a picker toggles the row's tick). */
+  onRowClick?(row: T): void;
   ariaLabel?: string;
 }) {
   if (rows.length === 0 && empty !== undefined) return <p>{empty}</p>;
@@ -47,6 +50,7 @@ export function DataTable<T>({
             key={rowKey(r)}
             data-testid={typeof rowTestId === 'function' ? rowTestId(r) : rowTestId}
             className={rowClassName?.(r) || undefined}
+            onClick={onRowClick && (() => onRowClick(r))}
           >
             {columns.map((c, i) => (
               <td

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, type MouseEvent } from 'react';
+import { useState, type MouseEvent } from 'react';
+import { ModalDialog } from '../components/ModalDialog';
 import { defineCatalog, useMessages } from '../i18n';
 import { guideHtml } from './guide-pages';
 import './guide.css';
@@ -12,10 +13,6 @@ const m = defineCatalog({
 export function GuideDialog({ page, onClose }: { page: string; onClose(): void }) {
   const { t } = useMessages(m);
   const [current, setCurrent] = useState(page);
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    if (ref.current && !ref.current.open) ref.current.showModal();
-  }, []);
   const html = guideHtml(current) ?? guideHtml('README.md') ?? '';
   const onClick = (e: MouseEvent) => {
     const a = (e.target as Element).closest('a[href]');
@@ -27,24 +24,24 @@ export function GuideDialog({ page, onClose }: { page: string; onClose(): void }
     }
   };
   return (
-    <dialog
-      ref={ref}
+    <ModalDialog
       className="guide-dialog"
       aria-label={t('title')}
       data-testid="guide"
       data-page={current}
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
+      onClose={onClose}
     >
       <div className="toolbar">
         <strong>{t('title')}</strong>
-        <button type="button" onClick={() => setCurrent('README.md')}>{t('contents')}</button>
-        <button type="button" data-testid="guide-close" onClick={onClose}>{t('close')}</button>
+        <button type="button" onClick={() => setCurrent('README.md')}>
+          {t('contents')}
+        </button>
+        <button type="button" data-testid="guide-close" onClick={onClose}>
+          {t('close')}
+        </button>
       </div>
       {/* docs/guide is the project's own text, rendered at build time from the repository (no user input). */}
       <article className="guide-page" onClick={onClick} dangerouslySetInnerHTML={{ __html: html }} />
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -1,7 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ProposalRow } from '../../../shared/contract/ledger';
 import { formatMoney } from '../../../shared/format';
 import { api } from '../../api/client';
+import { DataTable } from '../../components/DataTable';
+import { ModalDialog } from '../../components/ModalDialog';
 import { errorText, useMessages } from '../../i18n';
 import { ledgerMessages } from './ledger-messages';
 
@@ -24,15 +26,12 @@ export function ProposalsDialog({
   onClose(): void;
 }) {
   const { t, lang } = useMessages(ledgerMessages);
-  const ref = useRef<HTMLDialogElement>(null);
   const [rows, setRows] = useState<ProposalRow[] | null>(null);
   const [skipped, setSkipped] = useState<{ fullName: string; reason: string; reasonEn: string }[]>([]);
   const [take, setTake] = useState<boolean[]>([]);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    const d = ref.current;
-    if (d && !d.open) d.showModal();
     void api.call('dossier.propose', { unitCode, period, dossierId }).then((r) => {
       if (!r.ok) return setError(errorText(r.error, lang));
       setRows(r.value.rows);
@@ -43,12 +42,11 @@ export function ProposalsDialog({
 
   const n = take.filter(Boolean).length;
   return (
-    <dialog
-      ref={ref}
+    <ModalDialog
       className="confirm-dialog picker-dialog"
       aria-label={t('proposals')}
       data-testid="proposals-dialog"
-      onCancel={(e) => (e.preventDefault(), onClose())}
+      onClose={onClose}
     >
       <h3>{t('proposals')}</h3>
       <p>{t('proposalsHint')}</p>
@@ -60,45 +58,49 @@ export function ProposalsDialog({
       {rows && !rows.length && <p data-testid="proposals-none">{t('proposalsNone')}</p>}
       {rows && rows.length > 0 && (
         <div style={{ maxHeight: '55vh', overflow: 'auto' }}>
-          <table className="grid" data-testid="proposals-table">
-            <thead>
-              <tr>
-                <th>{t('take')}</th>
-                <th>{t('plan')}</th>
-                <th>{t('loai')}</th>
-                <th>{t('fullName')}</th>
-                <th>{t('months')}</th>
-                <th>{t('salary')}</th>
-                <th>{t('previousSalary')}</th>
-                <th>{t('reason')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r, i) => (
-                <tr key={`${r.employeeId}-${r.plan}-${r.fromMonth}`} data-testid={`proposal-${i}`}>
-                  <td>
-                    <input
-                      type="checkbox"
-                      aria-label={`${t('take')} ${r.plan} ${r.fullName}`}
-                      checked={take[i] ?? false}
-                      onChange={(e) => setTake((cur) => cur.map((v, k) => (k === i ? e.target.checked : v)))}
-                    />
-                  </td>
-                  <td>{r.plan}</td>
-                  <td>{r.loai}</td>
-                  <td>{r.fullName}</td>
-                  <td>
+          <DataTable
+            testId="proposals-table"
+            rows={rows.map((r, i) => ({ ...r, i }))}
+            rowKey={(r) => `${r.employeeId}-${r.plan}-${r.fromMonth}`}
+            rowTestId={(r) => `proposal-${r.i}`}
+            columns={[
+              {
+                header: t('take'),
+                cell: (r) => (
+                  <input
+                    type="checkbox"
+                    aria-label={`${t('take')} ${r.plan} ${r.fullName}`}
+                    checked={take[r.i] ?? false}
+                    onChange={(e) => setTake((cur) => cur.map((v, k) => (k === r.i ? e.target.checked : v)))}
+                  />
+                ),
+              },
+              { header: t('plan'), cell: (r) => r.plan },
+              { header: t('loai'), cell: (r) => r.loai },
+              { header: t('fullName'), cell: (r) => r.fullName },
+              {
+                header: t('months'),
+                cell: (r) => (
+                  <>
                     {r.fromMonth}
                     {r.toMonth ? ` – ${r.toMonth}` : ''}
                     {r.late ? ` (${t('late')})` : ''}
-                  </td>
-                  <td className="money">{formatMoney(r.salary)}</td>
-                  <td className="money">{r.previousSalary === null ? '' : formatMoney(r.previousSalary)}</td>
-                  <td data-testid={`proposal-reason-${i}`}>{lang === 'en' ? r.reasonEn : r.reason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              { header: t('salary'), className: 'money', cell: (r) => formatMoney(r.salary) },
+              {
+                header: t('previousSalary'),
+                className: 'money',
+                cell: (r) => (r.previousSalary === null ? '' : formatMoney(r.previousSalary)),
+              },
+              {
+                header: t('reason'),
+                testId: (r) => `proposal-reason-${r.i}`,
+                cell: (r) => (lang === 'en' ? r.reasonEn : r.reason),
+              },
+            ]}
+          />
         </div>
       )}
       {skipped.length > 0 && (
@@ -127,6 +129,6 @@ export function ProposalsDialog({
           {t('close')}
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -1,9 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { PLANS } from '../../../shared/codes/plans';
 import type { EmployeeRecord } from '../../../shared/contract/roster';
 import { formatMoney } from '../../../shared/format';
 import { draftRowFromEmployee } from '../../../shared/ledger/draft-row';
 import { api } from '../../api/client';
+import { DataTable } from '../../components/DataTable';
+import { ModalDialog } from '../../components/ModalDialog';
 import { errorText, useMessages } from '../../i18n';
 import { ledgerMessages } from './ledger-messages';
 
@@ -26,7 +28,6 @@ export function RosterPicker({
   onClose(): void;
 }) {
   const { t, lang } = useMessages(ledgerMessages);
-  const ref = useRef<HTMLDialogElement>(null);
   const [search, setSearch] = useState('');
   const [items, setItems] = useState<EmployeeRecord[]>([]);
   const [total, setTotal] = useState(0);
@@ -34,11 +35,6 @@ export function RosterPicker({
   const [plan, setPlan] = useState('TM');
   const [fromMonth, setFromMonth] = useState(period);
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const d = ref.current;
-    if (d && !d.open) d.showModal();
-  }, []);
 
   useEffect(() => {
     let stale = false;
@@ -66,12 +62,11 @@ export function RosterPicker({
     });
 
   return (
-    <dialog
-      ref={ref}
+    <ModalDialog
       className="confirm-dialog picker-dialog"
       aria-label={t('pickTitle')}
       data-testid="roster-picker"
-      onCancel={(e) => (e.preventDefault(), onClose())}
+      onClose={onClose}
     >
       <h3>{t('pickTitle')}</h3>
       <div className="toolbar">
@@ -105,10 +100,14 @@ export function RosterPicker({
         </p>
       )}
       <div style={{ maxHeight: '50vh', overflow: 'auto' }}>
-        <table className="grid">
-          <thead>
-            <tr>
-              <th>
+        <DataTable
+          rows={items}
+          rowKey={(e) => e.id}
+          rowTestId={(e) => `picker-row-${e.id}`}
+          onRowClick={toggle}
+          columns={[
+            {
+              header: (
                 <input
                   type="checkbox"
                   aria-label={t('selectAll')}
@@ -124,33 +123,23 @@ export function RosterPicker({
                     })
                   }
                 />
-              </th>
-              <th>{t('fullName')}</th>
-              <th>BHXH</th>
-              <th>CCCD</th>
-              <th>{t('salary')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((e) => (
-              <tr key={e.id} data-testid={`picker-row-${e.id}`} onClick={() => toggle(e)}>
-                <td>
-                  <input
-                    type="checkbox"
-                    aria-label={e.fullName}
-                    checked={picked.has(e.id)}
-                    onChange={() => toggle(e)}
-                    onClick={(ev) => ev.stopPropagation()}
-                  />
-                </td>
-                <td>{e.fullName}</td>
-                <td>{e.insuranceNumber}</td>
-                <td>{e.cccd || e.cmnd}</td>
-                <td className="money">{e.salary === null ? '' : formatMoney(e.salary)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+              ),
+              cell: (e) => (
+                <input
+                  type="checkbox"
+                  aria-label={e.fullName}
+                  checked={picked.has(e.id)}
+                  onChange={() => toggle(e)}
+                  onClick={(ev) => ev.stopPropagation()}
+                />
+              ),
+            },
+            { header: t('fullName'), cell: (e) => e.fullName },
+            { header: 'BHXH', cell: (e) => e.insuranceNumber },
+            { header: 'CCCD', cell: (e) => e.cccd || e.cmnd },
+            { header: t('salary'), className: 'money', cell: (e) => (e.salary === null ? '' : formatMoney(e.salary)) },
+          ]}
+        />
         {!items.length && <p>{t('none')}</p>}
         {total > items.length && <p>{t('more', { shown: items.length, total })}</p>}
       </div>
@@ -168,6 +157,6 @@ export function RosterPicker({
           {t('close')}
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }
