@@ -6,7 +6,14 @@ export interface Column<T> {
   cell(row: T): ReactNode;
   className?: string | ((row: T) => string);
   testId?: string | ((row: T) => string);
+  /** Hover text of the cell (e.g. the recorded code behind a sentence). */
+  title?(row: T): string | undefined;
+  /** The cell names its row (`<th scope="row">`), as in a statement whose first column is the line label. */
+  rowHeader?: boolean;
 }
+
+/** Extra `data-*` attributes of a row, for tests and styles that read a row's state (`data-state`, `data-name`). */
+export type RowData = Record<`data-${string}`, string | undefined>;
 
 /**
  * The list table every panel uses (`table.grid` in styles.css): a header row, one row per item, an empty message
@@ -20,16 +27,19 @@ export function DataTable<T>({
   testId,
   rowTestId,
   rowClassName,
+  rowData,
   onRowClick,
   ariaLabel,
 }: {
   rows: readonly T[];
   columns: readonly Column<T>[];
-  rowKey(row: T): string | number;
+  /** A stable key; the index only for rows that have no identity of their own (a report's lines). */
+  rowKey(row: T, index: number): string | number;
   empty?: ReactNode;
   testId?: string;
   rowTestId?: string | ((row: T) => string);
   rowClassName?(row: T): string;
+  rowData?(row: T): RowData;
   /** A click anywhere on the row (a picker toggles the row's tick). */
   onRowClick?(row: T): void;
   ariaLabel?: string;
@@ -45,22 +55,28 @@ export function DataTable<T>({
         </tr>
       </thead>
       <tbody>
-        {rows.map((r) => (
+        {rows.map((r, index) => (
           <tr
-            key={rowKey(r)}
+            key={rowKey(r, index)}
             data-testid={typeof rowTestId === 'function' ? rowTestId(r) : rowTestId}
             className={rowClassName?.(r) || undefined}
+            {...rowData?.(r)}
             onClick={onRowClick && (() => onRowClick(r))}
           >
-            {columns.map((c, i) => (
-              <td
-                key={i}
-                data-testid={typeof c.testId === 'function' ? c.testId(r) : c.testId}
-                className={(typeof c.className === 'function' ? c.className(r) : c.className) || undefined}
-              >
-                {c.cell(r)}
-              </td>
-            ))}
+            {columns.map((c, i) => {
+              const Cell = c.rowHeader ? 'th' : 'td';
+              return (
+                <Cell
+                  key={i}
+                  scope={c.rowHeader ? 'row' : undefined}
+                  title={c.title?.(r)}
+                  data-testid={typeof c.testId === 'function' ? c.testId(r) : c.testId}
+                  className={(typeof c.className === 'function' ? c.className(r) : c.className) || undefined}
+                >
+                  {c.cell(r)}
+                </Cell>
+              );
+            })}
           </tr>
         ))}
       </tbody>

@@ -5,6 +5,7 @@ import type { Output } from '../../../shared/contract';
 import type { CertificateReport, LibraryReport } from '../../../shared/contract/signing';
 import { signingMessages } from './messages';
 import { formatDateVN } from '../../../shared/format';
+import { DataTable } from '../../components/DataTable';
 
 type Tokens = Output<'signing.tokens'>;
 
@@ -48,13 +49,29 @@ export function SigningDoctor() {
         </button>
         {busy && <span aria-live="polite">{t('checking')}</span>}
       </div>
-      {error && <p className="error" role="alert" data-testid="signing-error">{error}</p>}
-      {data && !data.libraries.length && <p className="warning" data-testid="signing-no-libraries">{t('noLibraries')}</p>}
-      {data?.libraries.map((l) => <LibraryCard key={l.path} lib={l} onRemove={l.source === 'user' ? () => void remove(l.path) : undefined} />)}
+      {error && (
+        <p className="error" role="alert" data-testid="signing-error">
+          {error}
+        </p>
+      )}
+      {data && !data.libraries.length && (
+        <p className="warning" data-testid="signing-no-libraries">
+          {t('noLibraries')}
+        </p>
+      )}
+      {data?.libraries.map((l) => (
+        <LibraryCard key={l.path} lib={l} onRemove={l.source === 'user' ? () => void remove(l.path) : undefined} />
+      ))}
       <div className="toolbar">
         <label>
           {t('addLibraryPath')}{' '}
-          <input data-testid="signing-library-path" value={path} onChange={(e) => setPath(e.target.value)} size={60} placeholder="C:\Windows\System32\vnpt-ca_csp11.dll" />
+          <input
+            data-testid="signing-library-path"
+            value={path}
+            onChange={(e) => setPath(e.target.value)}
+            size={60}
+            placeholder="C:\Windows\System32\vnpt-ca_csp11.dll"
+          />
         </label>
         <button type="button" data-testid="signing-library-add" disabled={!path.trim()} onClick={() => void add()}>
           {t('addLibrary')}
@@ -63,7 +80,9 @@ export function SigningDoctor() {
       {data && (
         <section className="card" data-testid="signing-test-cert">
           <h3>{t('testCert')}</h3>
-          <p className={data.testCert.expired ? 'warning' : ''}>{data.testCert.expired ? t('testCertExpired') : t('testCertUsable')}</p>
+          <p className={data.testCert.expired ? 'warning' : ''}>
+            {data.testCert.expired ? t('testCertExpired') : t('testCertUsable')}
+          </p>
         </section>
       )}
     </div>
@@ -83,12 +102,19 @@ function LibraryCard({ lib, onRemove }: { lib: LibraryReport; onRemove?: () => v
         )}
       </h3>
       {lib.bits === 32 && <p className="error">{t('bits32')}</p>}
-      {lib.error && <p className="error" data-testid="signing-library-error">{lang === 'en' ? lib.error.messageEn : lib.error.message}</p>}
+      {lib.error && (
+        <p className="error" data-testid="signing-library-error">
+          {lang === 'en' ? lib.error.messageEn : lib.error.message}
+        </p>
+      )}
       {lib.loaded && !lib.tokens.length && <p>{t('noToken')}</p>}
       {lib.tokens.map((tk) => (
         <div key={tk.serial + tk.label} data-testid="signing-token">
           <p>
-            <strong>{t('token')} “{tk.label}”</strong> — {t('serial')} {tk.serial} — {t('manufacturer')} {tk.manufacturer} {tk.model}
+            <strong>
+              {t('token')} “{tk.label}”
+            </strong>{' '}
+            — {t('serial')} {tk.serial} — {t('manufacturer')} {tk.manufacturer} {tk.model}
             {tk.protectedAuthenticationPath && <> — {t('pinPad')}</>}
           </p>
           {tk.pinState === 'few-tries-left' && <p className="warning">{t('pinFew')}</p>}
@@ -104,40 +130,43 @@ function LibraryCard({ lib, onRemove }: { lib: LibraryReport; onRemove?: () => v
 export function CertTable({ certs }: { certs: CertificateReport[] }) {
   const { t } = useMessages(signingMessages);
   const pk = (c: CertificateReport) =>
-    c.privateKey === 'match-id' ? t('pkMatch') : c.privateKey === 'match-modulus' ? t('pkModulus') : c.privateKey === 'needs-login' ? t('pkLogin') : t('pkPair');
+    c.privateKey === 'match-id'
+      ? t('pkMatch')
+      : c.privateKey === 'match-modulus'
+        ? t('pkModulus')
+        : c.privateKey === 'needs-login'
+          ? t('pkLogin')
+          : t('pkPair');
   return (
-    <table className="grid">
-      <thead>
-        <tr>
-          <th>{t('certificate')}</th>
-          <th>{t('mst')}</th>
-          <th>{t('issuer')}</th>
-          <th>{t('serial')}</th>
-          <th>{t('validity')}</th>
-          <th>{t('keyUsage')}</th>
-          <th>{t('privateKey')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {certs.map((c) => (
-          <tr key={c.serial} data-testid="signing-cert">
-            <td>{c.subjectCN}</td>
-            <td data-testid="signing-cert-mst">{c.mst ?? '—'}</td>
-            <td>{c.issuer}</td>
-            <td>
-              <code>{c.serial}</code>
-            </td>
-            <td>
+    <DataTable
+      rows={certs}
+      rowKey={(c) => c.serial}
+      rowTestId="signing-cert"
+      columns={[
+        { header: t('certificate'), cell: (c) => c.subjectCN },
+        { header: t('mst'), testId: 'signing-cert-mst', cell: (c) => c.mst ?? '—' },
+        { header: t('issuer'), cell: (c) => c.issuer },
+        { header: t('serial'), cell: (c) => <code>{c.serial}</code> },
+        {
+          header: t('validity'),
+          cell: (c) => (
+            <>
               {formatDateVN(new Date(c.notBefore))} – {formatDateVN(new Date(c.notAfter))}{' '}
               <span className={c.validity === 'valid' ? (c.expiryWarningDays ? 'warning' : 'success') : 'error'}>
-                {c.validity === 'valid' ? (c.expiryWarningDays ? t('expiresIn', { days: c.daysLeft }) : t('valid')) : c.validity === 'expired' ? t('expired') : t('notYetValid')}
+                {c.validity === 'valid'
+                  ? c.expiryWarningDays
+                    ? t('expiresIn', { days: c.daysLeft })
+                    : t('valid')
+                  : c.validity === 'expired'
+                    ? t('expired')
+                    : t('notYetValid')}
               </span>
-            </td>
-            <td>{c.keyUsage?.join(', ') ?? '—'}</td>
-            <td>{pk(c)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+        { header: t('keyUsage'), cell: (c) => c.keyUsage?.join(', ') ?? '—' },
+        { header: t('privateKey'), cell: pk },
+      ]}
+    />
   );
 }
