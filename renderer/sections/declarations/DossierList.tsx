@@ -9,6 +9,7 @@ import { dossierTitle } from '../../../shared/ivan/dossier-title';
 import { useUnits } from '../units/units-store';
 import { errorText, useMessages } from '../../i18n';
 import { declarationMessages } from './messages';
+import { DataTable } from '../../components/DataTable';
 
 /** Reads a picked file as Base64 (the boundary carries files as bytes, never paths). */
 export function fileToBase64(file: File): Promise<string> {
@@ -34,7 +35,10 @@ export function DossierList() {
   const [undo, setUndo] = useState<{ name: string; base64: string } | null>(null);
 
   const reload = useCallback(async () => {
-    const r = await api.call('dossier.list', { unitCode: unitCode || undefined, period: /^\d{2}\/\d{4}$/.test(period) ? period : undefined });
+    const r = await api.call('dossier.list', {
+      unitCode: unitCode || undefined,
+      period: /^\d{2}\/\d{4}$/.test(period) ? period : undefined,
+    });
     if (r.ok) setDossiers(r.value.dossiers);
     else setError(errorText(r.error, lang));
   }, [unitCode, period, lang]);
@@ -61,7 +65,11 @@ export function DossierList() {
   async function importVnpt(file: File | undefined) {
     if (!file) return;
     if (!unitCode || !/^\d{2}\/\d{4}$/.test(period)) return setError(t('needUnitPeriod'));
-    const read = await api.call('dossier.fromSheet', { file: { name: file.name, base64: await fileToBase64(file) }, unitCode, period });
+    const read = await api.call('dossier.fromSheet', {
+      file: { name: file.name, base64: await fileToBase64(file) },
+      unitCode,
+      period,
+    });
     if (!read.ok) return setError(errorText(read.error, lang));
     const r = await api.call('dossier.create', { draft: read.value.draft });
     if (r.ok) go('declarations', 'edit', r.value.id);
@@ -92,7 +100,18 @@ export function DossierList() {
 
   const units = useUnits((s) => s.units);
   const unitName = (code: string) => units.find((u) => u.code === code)?.name ?? '';
-  const titleOf = (d: DossierSummary) => dossierTitle({ unitCode: d.unitCode, unitName: unitName(d.unitCode) || null, procedure: null, period: d.period, batch: d.batch, receiptNo: null }, lang);
+  const titleOf = (d: DossierSummary) =>
+    dossierTitle(
+      {
+        unitCode: d.unitCode,
+        unitName: unitName(d.unitCode) || null,
+        procedure: null,
+        period: d.period,
+        batch: d.batch,
+        receiptNo: null,
+      },
+      lang,
+    );
   const setLast = useLastDossier((s) => s.set);
   const openIn = (d: DossierSummary, tab: 'dossier' | 'submit') => {
     setLast(d.id);
@@ -104,23 +123,50 @@ export function DossierList() {
       <div className="toolbar">
         <label>
           {t('unit')}
-          <input data-testid="dossier-unit" value={unitCode} onChange={(e) => setUnitCode(e.target.value.toUpperCase())} maxLength={7} />
+          <input
+            data-testid="dossier-unit"
+            value={unitCode}
+            onChange={(e) => setUnitCode(e.target.value.toUpperCase())}
+            maxLength={7}
+          />
         </label>
         <label>
           {t('period')}
-          <input data-testid="dossier-period" value={period} placeholder="10/2015" onChange={(e) => setPeriod(e.target.value)} maxLength={7} />
+          <input
+            data-testid="dossier-period"
+            value={period}
+            placeholder="10/2015"
+            onChange={(e) => setPeriod(e.target.value)}
+            maxLength={7}
+          />
         </label>
-        <button type="button" data-testid="dossier-create" onClick={() => void create()}>{t('create')}</button>
+        <button type="button" data-testid="dossier-create" onClick={() => void create()}>
+          {t('create')}
+        </button>
         <label>
           {t('importDraft')}
-          <input type="file" accept=".json,application/json" data-testid="dossier-import" onChange={(e) => void importFile(e.target.files?.[0])} />
+          <input
+            type="file"
+            accept=".json,application/json"
+            data-testid="dossier-import"
+            onChange={(e) => void importFile(e.target.files?.[0])}
+          />
         </label>
         <label>
           {t('importVnpt')}
-          <input type="file" accept=".xlsx" data-testid="dossier-import-vnpt" onChange={(e) => void importVnpt(e.target.files?.[0])} />
+          <input
+            type="file"
+            accept=".xlsx"
+            data-testid="dossier-import-vnpt"
+            onChange={(e) => void importVnpt(e.target.files?.[0])}
+          />
         </label>
       </div>
-      {error && <p className="error" role="alert" data-testid="dossier-error">{error}</p>}
+      {error && (
+        <p className="error" role="alert" data-testid="dossier-error">
+          {error}
+        </p>
+      )}
       {notice && (
         <p className="success" role="status" data-testid="dossier-notice">
           {notice}{' '}
@@ -132,51 +178,76 @@ export function DossierList() {
         </p>
       )}
       {ask && (
-        <ConfirmDialog testId="delete-confirm" danger title={t('deleteTitle')} yes={t('deleteYes')} no={t('deleteNo')} onYes={() => void remove(ask)} onNo={() => setAsk(null)}>
+        <ConfirmDialog
+          testId="delete-confirm"
+          danger
+          title={t('deleteTitle')}
+          yes={t('deleteYes')}
+          no={t('deleteNo')}
+          onYes={() => void remove(ask)}
+          onNo={() => setAsk(null)}
+        >
           <p>{t('deleteBody', { title: titleOf(ask), rows: ask.rowCount })}</p>
         </ConfirmDialog>
       )}
-      {dossiers.length === 0 ? (
-        <p>{t('noDossiers')}</p>
-      ) : (
-        <table className="grid" data-testid="dossier-table">
-          <thead>
-            <tr>
-              <th>{t('unit')}</th>
-              <th>{t('period')}</th>
-              <th>{t('batch')}</th>
-              <th>{t('state')}</th>
-              <th>{t('rows')}</th>
-              <th>{t('updated')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {dossiers.map((d) => (
-              <tr key={d.id} data-testid={`dossier-row-${d.id}`}>
-                <td>
-                  {d.unitCode}
-                  {unitName(d.unitCode) && <small className="unit-name"> – {unitName(d.unitCode)}</small>}
-                </td>
-                <td>{d.period}</td>
-                <td>{d.batch}</td>
-                <td>
-                  <span className={`state state-${d.state}`} data-testid="dossier-state">{t(`state.${d.state}`)}</span>
-                  {d.paperCopyRequired && <span title={t('paperCopy')}> 📄</span>}
-                </td>
-                <td>{d.rowCount}</td>
-                <td>{formatDateTimeVN(new Date(d.updatedAt))}</td>
-                <td>
-                  <button type="button" onClick={() => go('declarations', 'edit', d.id)}>{t('open')}</button>{' '}
-                  {d.state === 'draft' && <button type="button" data-testid="dossier-to-sign" onClick={() => openIn(d, 'dossier')}>{t('toSign')}</button>}{' '}
-                  {d.state === 'signed' && <button type="button" data-testid="dossier-to-submit" onClick={() => openIn(d, 'submit')}>{t('toSubmit')}</button>}{' '}
-                  {d.state === 'draft' && <button type="button" data-testid="dossier-delete" onClick={() => setAsk(d)}>{t('delete')}</button>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        testId="dossier-table"
+        rows={dossiers}
+        rowKey={(d) => d.id}
+        empty={t('noDossiers')}
+        rowTestId={(d) => `dossier-row-${d.id}`}
+        columns={[
+          {
+            header: t('unit'),
+            cell: (d) => (
+              <>
+                {d.unitCode}
+                {unitName(d.unitCode) && <small className="unit-name"> – {unitName(d.unitCode)}</small>}
+              </>
+            ),
+          },
+          { header: t('period'), cell: (d) => d.period },
+          { header: t('batch'), cell: (d) => d.batch },
+          {
+            header: t('state'),
+            cell: (d) => (
+              <>
+                <span className={`state state-${d.state}`} data-testid="dossier-state">
+                  {t(`state.${d.state}`)}
+                </span>
+                {d.paperCopyRequired && <span title={t('paperCopy')}> 📄</span>}
+              </>
+            ),
+          },
+          { header: t('rows'), cell: (d) => d.rowCount },
+          { header: t('updated'), cell: (d) => formatDateTimeVN(new Date(d.updatedAt)) },
+          {
+            header: null,
+            cell: (d) => (
+              <>
+                <button type="button" onClick={() => go('declarations', 'edit', d.id)}>
+                  {t('open')}
+                </button>{' '}
+                {d.state === 'draft' && (
+                  <button type="button" data-testid="dossier-to-sign" onClick={() => openIn(d, 'dossier')}>
+                    {t('toSign')}
+                  </button>
+                )}{' '}
+                {d.state === 'signed' && (
+                  <button type="button" data-testid="dossier-to-submit" onClick={() => openIn(d, 'submit')}>
+                    {t('toSubmit')}
+                  </button>
+                )}{' '}
+                {d.state === 'draft' && (
+                  <button type="button" data-testid="dossier-delete" onClick={() => setAsk(d)}>
+                    {t('delete')}
+                  </button>
+                )}
+              </>
+            ),
+          },
+        ]}
+      />
       <StatementPanel unitCode={unitCode} period={period} />
     </div>
   );

@@ -3,6 +3,7 @@ import type { Output } from '../../../shared/contract';
 import { formatMoney } from '../../../shared/format';
 import { api } from '../../api/client';
 import { defineCatalog, errorText, useMessages } from '../../i18n';
+import { DataTable } from '../../components/DataTable';
 
 const messages = defineCatalog({
   vi: {
@@ -80,30 +81,19 @@ export function StatementPanel({ unitCode, period }: { unitCode: string; period:
               </tr>
             </tbody>
           </table>
-          <table className="grid" data-testid="statement-rows">
-            <thead>
-              <tr>
-                <th>{t('name')}</th>
-                <th>{t('insuranceNo')}</th>
-                <th>{t('salary')}</th>
-                <th>{t('employer')}</th>
-                <th>{t('employee')}</th>
-                <th>{t('total')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {s.rows.map((r, i) => (
-                <tr key={i}>
-                  <td>{r.fullName}</td>
-                  <td>{r.insuranceNo}</td>
-                  <td className="num">{formatMoney(r.salary)}</td>
-                  <td className="num">{formatMoney(r.employer)}</td>
-                  <td className="num">{formatMoney(r.employee)}</td>
-                  <td className="num">{formatMoney(r.total)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            testId="statement-rows"
+            rows={s.rows}
+            rowKey={(_r, i) => i}
+            columns={[
+              { header: t('name'), cell: (r) => r.fullName },
+              { header: t('insuranceNo'), cell: (r) => r.insuranceNo },
+              { header: t('salary'), className: 'num', cell: (r) => formatMoney(r.salary) },
+              { header: t('employer'), className: 'num', cell: (r) => formatMoney(r.employer) },
+              { header: t('employee'), className: 'num', cell: (r) => formatMoney(r.employee) },
+              { header: t('total'), className: 'num', cell: (r) => formatMoney(r.total) },
+            ]}
+          />
         </>
       )}
     </div>

@@ -6,8 +6,12 @@ import { formatMoney } from '../../../shared/format';
 import { inboxMessages } from './messages';
 import { dossierTitle } from '../../../shared/ivan/dossier-title';
 import { when } from './format';
+import { DataTable } from '../../components/DataTable';
 
-type Statement = { period: string; lines: { code: string; label: string; bhxh: number; bhyt: number; bhtn: number; bhtnld: number; cong: number }[] };
+type Statement = {
+  period: string;
+  lines: { code: string; label: string; bhxh: number; bhyt: number; bhtn: number; bhtnld: number; cong: number }[];
+};
 
 /** "Thông báo": what the I-VAN said about each dossier, newest first; new results also raise a desktop notification. */
 export function InboxTab() {
@@ -22,7 +26,10 @@ export function InboxTab() {
     if (!r.ok) return setError(errorText(r.error, lang));
     setError(null);
     const fresh = r.value.filter((n) => !n.read && n.kind !== 'received' && seen.current && !seen.current.has(n.id));
-    for (const n of fresh) api.notify(t('newResult', { file: n.fileName ?? n.dossierId ?? '', kind: t(`kind_${n.kind}`), no: n.receiptNo ?? '' }));
+    for (const n of fresh)
+      api.notify(
+        t('newResult', { file: n.fileName ?? n.dossierId ?? '', kind: t(`kind_${n.kind}`), no: n.receiptNo ?? '' }),
+      );
     seen.current = new Set(r.value.map((n) => n.id));
     setItems(r.value);
   }, [lang, t]);
@@ -54,26 +61,47 @@ export function InboxTab() {
   return (
     <div data-testid="ivan-inbox">
       <div className="toolbar">
-        <button type="button" onClick={() => void refresh()} disabled={busy} data-testid="ivan-refresh">{busy ? t('refreshing') : t('refresh')}</button>
-        <button type="button" onClick={() => void markAll()}>{t('markAllRead')}</button>
+        <button type="button" onClick={() => void refresh()} disabled={busy} data-testid="ivan-refresh">
+          {busy ? t('refreshing') : t('refresh')}
+        </button>
+        <button type="button" onClick={() => void markAll()}>
+          {t('markAllRead')}
+        </button>
         {api.face === 'browser' && 'Notification' in window && Notification.permission === 'default' && (
-          <button type="button" onClick={() => void Notification.requestPermission()}>{t('enableDesktop')}</button>
+          <button type="button" onClick={() => void Notification.requestPermission()}>
+            {t('enableDesktop')}
+          </button>
         )}
       </div>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {items.length === 0 ? (
         <p>{t('noNotifications')}</p>
       ) : (
         <ul className="ivan-notes">
           {items.map((n) => (
             <li key={n.id} className={`note note-${n.kind}${n.read ? '' : ' unread'}`} data-testid={`note-${n.kind}`}>
-              <strong>{t(`kind_${n.kind}`)}</strong> — <span data-testid="note-title">{dossierTitle(n, lang) || n.fileName || n.transactionId}</span> · {when(n.at)}
-              {n.receiptNo && <span> · {t('receiptNo')}: <b data-testid="note-receipt-no">{n.receiptNo}</b></span>}
+              <strong>{t(`kind_${n.kind}`)}</strong> —{' '}
+              <span data-testid="note-title">{dossierTitle(n, lang) || n.fileName || n.transactionId}</span> ·{' '}
+              {when(n.at)}
+              {n.receiptNo && (
+                <span>
+                  {' '}
+                  · {t('receiptNo')}: <b data-testid="note-receipt-no">{n.receiptNo}</b>
+                </span>
+              )}
               {n.paperCopyRequired && <div className="warning">{t('paperCopy')}</div>}
               {n.reasons.length > 0 && (
                 <div>
                   {t('reasons')}:
-                  <ul className="error">{n.reasons.map((x, i) => <li key={i}>{x.message}</li>)}</ul>
+                  <ul className="error">
+                    {n.reasons.map((x, i) => (
+                      <li key={i}>{x.message}</li>
+                    ))}
+                  </ul>
                 </div>
               )}
               {n.kind === 'c12ts' && n.statement !== null && <StatementTable s={n.statement as Statement} />}
@@ -89,22 +117,18 @@ function StatementTable({ s }: { s: Statement }) {
   const { t } = useMessages(inboxMessages);
   const money = (code: string, v: number) => (code.startsWith('B.1') ? v.toLocaleString('vi-VN') : formatMoney(v));
   return (
-    <table className="grid" aria-label={t('statement')}>
-      <thead>
-        <tr><th /><th>{t('col_bhxh')}</th><th>{t('col_bhyt')}</th><th>{t('col_bhtn')}</th><th>{t('col_bhtnld')}</th><th>{t('col_cong')}</th></tr>
-      </thead>
-      <tbody>
-        {s.lines.map((l) => (
-          <tr key={l.code}>
-            <th>{l.code} {l.label}</th>
-            <td className="num">{money(l.code, l.bhxh)}</td>
-            <td className="num">{money(l.code, l.bhyt)}</td>
-            <td className="num">{money(l.code, l.bhtn)}</td>
-            <td className="num">{money(l.code, l.bhtnld)}</td>
-            <td className="num">{money(l.code, l.cong)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      ariaLabel={t('statement')}
+      rows={s.lines}
+      rowKey={(l) => l.code}
+      columns={[
+        { header: null, rowHeader: true, cell: (l) => `${l.code} ${l.label}` },
+        { header: t('col_bhxh'), className: 'num', cell: (l) => money(l.code, l.bhxh) },
+        { header: t('col_bhyt'), className: 'num', cell: (l) => money(l.code, l.bhyt) },
+        { header: t('col_bhtn'), className: 'num', cell: (l) => money(l.code, l.bhtn) },
+        { header: t('col_bhtnld'), className: 'num', cell: (l) => money(l.code, l.bhtnld) },
+        { header: t('col_cong'), className: 'num', cell: (l) => money(l.code, l.cong) },
+      ]}
+    />
   );
 }
