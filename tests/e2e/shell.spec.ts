@@ -47,12 +47,27 @@ test('the content security policy stops an injected inline script', async ({ app
   expect(violations.seen.some((d) => d.startsWith('script-src'))).toBe(true);
 });
 
-test('without the secret the page and the API answer 403', async ({ app, request }) => {
+test('without the secret the API answers 403; the page itself is public and holds no secret', async ({
+  app,
+  request,
+}) => {
+  // The app shell is static (no data), so it is served without the secret; every call needs the X-Kekhai-Token header.
   const page = await request.get(`${app.baseUrl}/`);
-  expect(page.status()).toBe(403);
+  expect(page.status()).toBe(200);
+  expect(await page.text()).not.toContain(app.secret);
   const call = await request.post(`${app.baseUrl}/api/system.info`, { data: {} });
   expect(call.status()).toBe(403);
-  const ok = await request.post(`${app.baseUrl}/api/system.info`, { data: {}, headers: { 'X-Kekhai-Token': app.secret } });
+  const inQuery = await request.post(`${app.baseUrl}/api/system.info?token=${app.secret}`, { data: {} });
+  expect(inQuery.status()).toBe(403);
+  const inCookie = await request.post(`${app.baseUrl}/api/system.info`, {
+    data: {},
+    headers: { Cookie: `kekhai_token=${app.secret}` },
+  });
+  expect(inCookie.status()).toBe(403);
+  const ok = await request.post(`${app.baseUrl}/api/system.info`, {
+    data: {},
+    headers: { 'X-Kekhai-Token': app.secret },
+  });
   expect(ok.status()).toBe(200);
   expect((await ok.json()).ok).toBe(true);
 });
