@@ -18,8 +18,13 @@ const SHOTS = join(ROOT, 'test-results', 'clerk');
 const GUIDE_IMAGES = join(ROOT, 'docs', 'guide', 'images');
 const CLI = join(ROOT, 'out', 'cli.cjs');
 /** The sample unit of training mode (electron/desk/training.ts). */
-const DEMO = { code: 'TH00001', name: 'ĐƠN VỊ TẬP HUẤN — CÔNG TY TNHH MẪU', taxCode: '0101234565', agencyCode: '38101', wageRegion: '01' };
-
+const DEMO = {
+  code: 'TH00001',
+  name: 'ĐƠN VỊ TẬP HUẤN — CÔNG TY TNHH MẪU',
+  taxCode: '0101234565',
+  agencyCode: '38101',
+  wageRegion: '01',
+};
 
 async function shot(page: Page, name: (typeof CLERK_SHOTS)[number]): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
@@ -44,7 +49,9 @@ function cli(args: string[], dataDir: string): { code: number | null; json: unkn
 
 /** A kekhai-draft/1 of the sample unit (the accepted draft of the declarations tests, moved to TH00001). */
 function demoDraft(dir: string, period = '10/2015'): string {
-  const draft = JSON.parse(readFileSync(join(ROOT, 'tests', 'unit', 'declarations', 'fixtures', 'draft-issue.json'), 'utf8')) as Record<string, unknown> & { unit: Record<string, unknown>; rows: Record<string, unknown>[] };
+  const draft = JSON.parse(
+    readFileSync(join(ROOT, 'tests', 'unit', 'declarations', 'fixtures', 'draft-issue.json'), 'utf8'),
+  ) as Record<string, unknown> & { unit: Record<string, unknown>; rows: Record<string, unknown>[] };
   draft.period = period;
   draft.ivan = '00020';
   draft.unit = { ...draft.unit, ...DEMO };
@@ -78,7 +85,10 @@ async function setClock(page: Page, text: string): Promise<void> {
   await expect(page.getByTestId('settings-message')).toContainText('Đã lưu');
 }
 
-test('training on → sign with the typed test clock → submit → found by unit name and period → off: the real data is untouched', async ({ appPage: page, app }) => {
+test('training on → sign with the typed test clock → submit → found by unit name and period → off: the real data is untouched', async ({
+  appPage: page,
+  app,
+}) => {
   test.setTimeout(180_000);
   await createRealUnit(page);
   // The unit list says what is still missing before filing electronically, with names rather than codes.
@@ -136,7 +146,9 @@ test('training on → sign with the typed test clock → submit → found by uni
   await expect(page.getByTestId('submit-confirm')).toContainText('Kỳ 10/2015');
   await shot(page, 'nop-xac-nhan');
   await page.getByTestId('submit-confirm-yes').click();
-  await expect(panel.getByTestId('submit-state')).toHaveText(/Đã gửi I-VAN|I-VAN đã nhận|Được chấp nhận/, { timeout: 30_000 });
+  await expect(panel.getByTestId('submit-state')).toHaveText(/Đã gửi I-VAN|I-VAN đã nhận|Được chấp nhận/, {
+    timeout: 30_000,
+  });
 
   // The result arrives; the dossier is found in history by the unit's name and the period, and named everywhere.
   await page.getByTestId('nav-inbox').click();
@@ -174,9 +186,21 @@ test('training on → sign with the typed test clock → submit → found by uni
   // The command line sees the same store while training is on, with the names.
   const history = cli(['ivan', 'history', '--json'], app.dataDir);
   expect(history.code, history.stdout).toBe(0);
-  expect(history.json).toEqual([expect.objectContaining({ unitCode: 'TH00001', unitName: DEMO.name, procedure: '600', period: '10/2015', batch: 1, receiptNo: expect.stringMatching(/\d/) })]);
+  expect(history.json).toEqual([
+    expect.objectContaining({
+      unitCode: 'TH00001',
+      unitName: DEMO.name,
+      procedure: '600',
+      period: '10/2015',
+      batch: 1,
+      receiptNo: expect.stringMatching(/\d/),
+    }),
+  ]);
   const doctor = cli(['doctor', '--json'], app.dataDir);
-  expect(doctor.json).toMatchObject({ training: true, trainingDatabaseFile: join(app.dataDir, 'training', 'kekhai.db') });
+  expect(doctor.json).toMatchObject({
+    training: true,
+    trainingDatabaseFile: join(app.dataDir, 'training', 'kekhai.db'),
+  });
 
   // Training off: the real unit is back, the banner is gone, no training row anywhere.
   await page.getByTestId('nav-settings').click();
@@ -194,7 +218,10 @@ test('training on → sign with the typed test clock → submit → found by uni
   await page.getByTestId('tab-history').click();
   await expect(page.getByTestId('history-row')).toHaveCount(0);
   expect(cli(['ivan', 'history', '--json'], app.dataDir).json).toEqual([]);
-  expect(cli(['doctor', '--json'], app.dataDir).json).toMatchObject({ training: false, databaseFile: join(app.dataDir, 'kekhai.db') });
+  expect(cli(['doctor', '--json'], app.dataDir).json).toMatchObject({
+    training: false,
+    databaseFile: join(app.dataDir, 'kekhai.db'),
+  });
 
   // The real database file itself holds nothing of the training session.
   const real = new Database(join(app.dataDir, 'kekhai.db'), { readonly: true, fileMustExist: true });
@@ -210,7 +237,9 @@ test('training on → sign with the typed test clock → submit → found by uni
   }
 });
 
-test('registration 04/ĐK-IVAN of the unit from Cài đặt → I-VAN, signed and submitted to the training I-VAN', async ({ appPage: page }) => {
+test('registration 04/ĐK-IVAN of the unit from Cài đặt → I-VAN, signed and submitted to the training I-VAN', async ({
+  appPage: page,
+}) => {
   test.setTimeout(120_000);
   await page.getByTestId('welcome-training').click();
   await expect(page.getByTestId('mode-banner')).toBeVisible();
@@ -254,7 +283,9 @@ test('registration 04/ĐK-IVAN of the unit from Cài đặt → I-VAN, signed an
   await expect(page.getByTestId('reg-confirm')).toContainText('00020');
   await shot(page, 'dang-ky-04');
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('reg-status')).toHaveText(/Đã gửi I-VAN|I-VAN đã nhận|Được chấp nhận/, { timeout: 30_000 });
+  await expect(page.getByTestId('reg-status')).toHaveText(/Đã gửi I-VAN|I-VAN đã nhận|Được chấp nhận/, {
+    timeout: 30_000,
+  });
   await expect(page.getByTestId('reg-row')).toHaveCount(1);
   // The training I-VAN decides a moment later: the unit is then ready.
   await expect(async () => {
@@ -265,7 +296,10 @@ test('registration 04/ĐK-IVAN of the unit from Cài đặt → I-VAN, signed an
   }).toPass({ timeout: 60_000 });
 });
 
-test('editor keys and Kiểm tra like HTKK; F1 guide; delete asks first; a period later than the test clock is warned; submitting asks unless switched off', async ({ appPage: page, app }) => {
+test('editor keys (Insert, Delete with confirm and undo, Enter, Ctrl+S) and Kiểm tra like HTKK; F1 guide; delete asks first; a period later than the test clock is warned; submitting asks unless switched off', async ({
+  appPage: page,
+  app,
+}) => {
   test.setTimeout(120_000);
   await page.getByTestId('welcome-training').click();
   await expect(page.getByTestId('mode-banner')).toBeVisible();
@@ -294,10 +328,39 @@ test('editor keys and Kiểm tra like HTKK; F1 guide; delete asks first; a perio
   await expect(page.getByTestId('editor-notice')).toHaveText('Đã lưu.');
   // The grid scrolls sideways inside its column, the first columns stay put.
   const scroller = page.locator('.editor-scroll');
-  expect(await scroller.evaluate((e) => e.scrollWidth > e.clientWidth && getComputedStyle(e).overflowX === 'scroll')).toBe(true);
-  // The added blank row is removed again so the list below shows one dossier.
-  await page.getByTestId(`draft-row-${rowsBefore}`).getByRole('button').last().click();
-  await expect(page.locator('[data-testid^="draft-row-"]')).toHaveCount(rowsBefore);
+  expect(
+    await scroller.evaluate((e) => e.scrollWidth > e.clientWidth && getComputedStyle(e).overflowX === 'scroll'),
+  ).toBe(true);
+  // Delete: inside a cell holding text it deletes a character; on an empty cell or the row number it removes the row.
+  const gridRows = page.locator('[data-testid^="draft-row-"]');
+  const blankName = page.locator(`[data-field="rows[${rowsBefore}].fullName"]`);
+  await blankName.fill('AB');
+  await blankName.press('Home');
+  await blankName.press('Delete');
+  await expect(blankName).toHaveValue('B');
+  await expect(gridRows).toHaveCount(rowsBefore + 1);
+  await blankName.fill('');
+  // The added row is blank again: it goes without asking, so the list below shows one dossier.
+  await blankName.press('Delete');
+  await expect(gridRows).toHaveCount(rowsBefore);
+  await expect(page.getByTestId('row-remove-confirm')).toHaveCount(0);
+  // A row with data asks first (Escape keeps it), and can be put back with "Hoàn tác".
+  const firstName = await page.locator('[data-field="rows[0].fullName"]').inputValue();
+  const handle = page.getByTestId('draft-row-0').locator('[data-row-handle]');
+  await handle.focus();
+  await page.keyboard.press('Delete');
+  await expect(page.getByTestId('row-remove-confirm')).toContainText(`Dòng 1 (${firstName})`);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('row-remove-confirm')).toHaveCount(0);
+  await expect(gridRows).toHaveCount(rowsBefore);
+  await handle.focus();
+  await page.keyboard.press('Delete');
+  await page.getByTestId('row-remove-confirm-yes').click();
+  await expect(gridRows).toHaveCount(rowsBefore - 1);
+  await expect(page.getByTestId('row-removed')).toContainText('Đã xóa dòng 1.');
+  await page.getByTestId('row-undo').click();
+  await expect(gridRows).toHaveCount(rowsBefore);
+  await expect(page.locator('[data-field="rows[0].fullName"]')).toHaveValue(firstName);
 
   // F1 opens the guide at the page of this screen, with its pictures; Esc closes it.
   await page.keyboard.press('F1');
@@ -313,7 +376,9 @@ test('editor keys and Kiểm tra like HTKK; F1 guide; delete asks first; a perio
   // Signing a period after the clock is warned about.
   await page.getByTestId('nav-signing').click();
   await page.getByTestId('signing-tab-dossier').click();
-  await expect(page.getByTestId('sign-period-warning')).toContainText('Kỳ 11/2015 muộn hơn ngày của đồng hồ (31/10/2015 10:00)');
+  await expect(page.getByTestId('sign-period-warning')).toContainText(
+    'Kỳ 11/2015 muộn hơn ngày của đồng hồ (31/10/2015 10:00)',
+  );
 
   // "Xóa" asks, naming the dossier; "Không xóa" (or Escape) keeps it; confirming deletes it.
   await page.getByTestId('nav-declarations').click();
@@ -321,7 +386,9 @@ test('editor keys and Kiểm tra like HTKK; F1 guide; delete asks first; a perio
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText('ĐƠN VỊ TẬP HUẤN');
   await page.getByTestId('dossier-delete').click();
-  await expect(page.getByTestId('delete-confirm')).toContainText('TH00001 – ĐƠN VỊ TẬP HUẤN — CÔNG TY TNHH MẪU · Kỳ 11/2015 · Đợt 1');
+  await expect(page.getByTestId('delete-confirm')).toContainText(
+    'TH00001 – ĐƠN VỊ TẬP HUẤN — CÔNG TY TNHH MẪU · Kỳ 11/2015 · Đợt 1',
+  );
   await shot(page, 'xoa-xac-nhan');
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('delete-confirm')).toHaveCount(0);
@@ -379,5 +446,7 @@ test('editor keys and Kiểm tra like HTKK; F1 guide; delete asks first; a perio
   await panel.getByTestId('submit-queue').click();
   await panel.getByTestId('submit-send').click();
   await expect(page.getByTestId('submit-confirm')).toHaveCount(0);
-  await expect(panel.getByTestId('submit-state')).toHaveText(/Đã gửi I-VAN|I-VAN đã nhận|Được chấp nhận/, { timeout: 30_000 });
+  await expect(panel.getByTestId('submit-state')).toHaveText(/Đã gửi I-VAN|I-VAN đã nhận|Được chấp nhận/, {
+    timeout: 30_000,
+  });
 });

@@ -16,6 +16,7 @@ import { ledgerMessages } from './ledger-messages';
 import { ProposalsDialog } from './ProposalsDialog';
 import { RosterPicker } from './RosterPicker';
 import { CodePicker } from '../../components/CodePicker';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Tk1Fields } from './Tk1Fields';
 import { tk1Messages } from './tk1-messages';
 
@@ -40,9 +41,16 @@ const COLUMNS = [
 ] as const;
 
 const UNIT_FIELDS = [
-  ['unit.name', 'unitName'], ['unit.code', 'unitCode'], ['unit.taxCode', 'taxCode'], ['unit.agencyCode', 'agencyCode'],
-  ['unit.signer', 'signer'], ['unit.phone', 'phone'], ['unit.wageRegion', 'wageRegion'], ['ivan', 'ivan'],
-  ['period', 'period'], ['createdOn', 'createdOn'],
+  ['unit.name', 'unitName'],
+  ['unit.code', 'unitCode'],
+  ['unit.taxCode', 'taxCode'],
+  ['unit.agencyCode', 'agencyCode'],
+  ['unit.signer', 'signer'],
+  ['unit.phone', 'phone'],
+  ['unit.wageRegion', 'wageRegion'],
+  ['ivan', 'ivan'],
+  ['period', 'period'],
+  ['createdOn', 'createdOn'],
 ] as const;
 
 const SAVE_DELAY_MS = 400;
@@ -66,6 +74,11 @@ export function DossierEditor({ id }: { id: string }) {
   const [dialog, setDialog] = useState<'picker' | 'proposals' | null>(null);
   const tk1t = useMessages(tk1Messages).t;
   const [tk1, setTk1] = useState<number | null>(null);
+  /** A row with data asks before it goes; the last removed row can be put back (undo is cheap here). */
+  const [askRemove, setAskRemove] = useState<number | null>(null);
+  const [removed, setRemoved] = useState<{ index: number; row: NonNullable<EditableDraft['rows']>[number] } | null>(
+    null,
+  );
 
   const load = useCallback(async () => {
     const r = await api.call('dossier.get', { id });
@@ -91,7 +104,16 @@ export function DossierEditor({ id }: { id: string }) {
     setStatus(t('saved'));
     setProblems(r.value.validation.problems);
     if (r.value.signatureVoided) setNotice(t('signatureVoided'));
-    setDetail((cur) => (cur ? { ...cur, state: r.value.state, updatedAt: r.value.updatedAt, signer: r.value.signatureVoided ? null : cur.signer } : cur));
+    setDetail((cur) =>
+      cur
+        ? {
+            ...cur,
+            state: r.value.state,
+            updatedAt: r.value.updatedAt,
+            signer: r.value.signatureVoided ? null : cur.signer,
+          }
+        : cur,
+    );
   }, [id, lang, t]);
 
   // Save what is pending when leaving the editor.
@@ -117,7 +139,12 @@ export function DossierEditor({ id }: { id: string }) {
     return m;
   }, [problems]);
 
-  if (error) return <p className="error" role="alert">{error}</p>;
+  if (error)
+    return (
+      <p className="error" role="alert">
+        {error}
+      </p>
+    );
   if (!detail || !draft) return <p>…</p>;
 
   const rows = (draft.rows ?? []) as unknown as Record<string, unknown>[];
@@ -139,7 +166,12 @@ export function DossierEditor({ id }: { id: string }) {
   async function exportVnpt() {
     await flush();
     const r = await api.call('dossier.toSheet', { draft: draft! });
-    if (r.ok) download(r.value.file.name, r.value.file.base64, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    if (r.ok)
+      download(
+        r.value.file.name,
+        r.value.file.base64,
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
     else setNotice(errorText(r.error, lang));
   }
 
@@ -166,32 +198,120 @@ export function DossierEditor({ id }: { id: string }) {
     if (first) focusField(first.field);
   }
 
-  /** HTKK keys: Ctrl+S saves, Insert adds a row, Enter moves to the next field of the grid. */
+  /** Whether a row holds anything the clerk typed or picked (a fresh "Thêm dòng" row goes without asking). */
+  function rowHasData(i: number): boolean {
+    return JSON.stringify(draft!.rows?.[i]) !== JSON.stringify(blankRow(String(draft!.period ?? '')));
+  }
+
+  function removeRow(i: number, confirmed = false) {
+    const all = draft!.rows ?? [];
+    if (!editable || i < 0 || i >= all.length) return;
+    if (!confirmed && rowHasData(i)) return setAskRemove(i);
+    setAskRemove(null);
+    setRemoved({ index: i, row: all[i]! });
+    change({ ...draft!, rows: all.filter((_, k) => k !== i) });
+    // Focus stays in the grid: on the row that took its place, or the one above when the last went.
+    const next = Math.min(i, all.length - 2);
+    if (next >= 0)
+      setTimeout(
+        () => document.querySelector<HTMLElement>(`[data-testid="draft-row-${next}"] [data-row-handle]`)?.focus(),
+        0,
+      );
+  }
+
+  function undoRemove() {
+    if (!removed) return;
+    const all = [...(draft!.rows ?? [])];
+    all.splice(Math.min(removed.index, all.length), 0, removed.row);
+    change({ ...draft!, rows: all });
+    setRemoved(null);
+  }
+
+  /**
+   * HTKK keys: Ctrl+S saves, Insert adds a row, Delete removes the focused row, Enter moves to the next field of the
+   * grid. Delete inside a text cell that still holds text deletes characters as usual; on the row number, a list, a
+   * button or an empty cell it removes the row.
+   */
   function onKeys(e: KeyboardEvent<HTMLDivElement>) {
+    const target = e.target as HTMLElement;
     if (e.ctrlKey && !e.shiftKey && e.key.toLowerCase() === 's') {
       e.preventDefault();
       void flush().then(() => setNotice(t('savedNow')));
     } else if (e.key === 'Insert' && editable) {
       e.preventDefault();
       change({ ...draft!, rows: [...(draft!.rows ?? []), blankRow(String(draft!.period ?? ''))] });
-    } else if (e.key === 'Enter' && (e.target as HTMLElement).closest('[data-testid="draft-grid"]') && (e.target as HTMLElement).matches('input, select')) {
+    } else if (
+      e.key === 'Delete' &&
+      editable &&
+      askRemove === null &&
+      target.closest('[data-testid="draft-grid"] tbody tr')
+    ) {
+      const typing = target instanceof HTMLInputElement && target.value !== '' && !e.ctrlKey;
+      if (typing) return;
       e.preventDefault();
-      const fields = [...e.currentTarget.querySelectorAll<HTMLElement>('[data-testid="draft-grid"] input:not([disabled]), [data-testid="draft-grid"] select:not([disabled])')];
-      fields[fields.indexOf(e.target as HTMLElement) + 1]?.focus();
+      const row = target.closest<HTMLElement>('tr[data-testid^="draft-row-"]');
+      if (row) removeRow(Number(row.dataset.testid!.slice('draft-row-'.length)));
+    } else if (e.key === 'Enter' && target.closest('[data-testid="draft-grid"]') && target.matches('input, select')) {
+      e.preventDefault();
+      const fields = [
+        ...e.currentTarget.querySelectorAll<HTMLElement>(
+          '[data-testid="draft-grid"] input:not([disabled]), [data-testid="draft-grid"] select:not([disabled])',
+        ),
+      ];
+      fields[fields.indexOf(target) + 1]?.focus();
     }
   }
 
   return (
     <div data-testid="dossier-editor" onKeyDown={onKeys}>
       <div className="toolbar">
-        <button type="button" onClick={() => void flush().then(() => go('declarations'))}>{t('back')}</button>
-        <h3 style={{ margin: 0 }}>{t('editorTitle', { unit: detail.unitCode, period: detail.period, batch: detail.batch })}</h3>
-        <span className={`state state-${detail.state}`} data-testid="editor-state">{t(`state.${detail.state}`)}</span>
-        <span data-testid="save-status" aria-live="polite">{status}</span>
+        <button type="button" onClick={() => void flush().then(() => go('declarations'))}>
+          {t('back')}
+        </button>
+        <h3 style={{ margin: 0 }}>
+          {t('editorTitle', { unit: detail.unitCode, period: detail.period, batch: detail.batch })}
+        </h3>
+        <span className={`state state-${detail.state}`} data-testid="editor-state">
+          {t(`state.${detail.state}`)}
+        </span>
+        <span data-testid="save-status" aria-live="polite">
+          {status}
+        </span>
       </div>
       {!editable && <p className="warning">{t('readOnly', { state: t(`state.${detail.state}`) })}</p>}
-      {detail.paperCopyRequired && <p className="warning" data-testid="paper-copy">{t('paperCopy')}</p>}
-      {notice && <p className="success" data-testid="editor-notice">{notice}</p>}
+      {detail.paperCopyRequired && (
+        <p className="warning" data-testid="paper-copy">
+          {t('paperCopy')}
+        </p>
+      )}
+      {notice && (
+        <p className="success" data-testid="editor-notice">
+          {notice}
+        </p>
+      )}
+      {removed && (
+        <p className="success" data-testid="row-removed" aria-live="polite">
+          {t('rowRemoved', { n: removed.index + 1 })}{' '}
+          <button type="button" data-testid="row-undo" onClick={undoRemove}>
+            {t('undo')}
+          </button>
+        </p>
+      )}
+      {askRemove !== null && (
+        <ConfirmDialog
+          testId="row-remove-confirm"
+          danger
+          title={t('removeRowTitle', { n: askRemove + 1 })}
+          yes={t('removeRowYes')}
+          no={t('removeRowNo')}
+          onYes={() => removeRow(askRemove, true)}
+          onNo={() => setAskRemove(null)}
+        >
+          <p>
+            {t('removeRowBody', { n: askRemove + 1, name: String(draft.rows?.[askRemove]?.fullName || t('noName')) })}
+          </p>
+        </ConfirmDialog>
+      )}
       <fieldset className="panel" disabled={!editable}>
         <legend>{t('unitHeader')}</legend>
         <div className="unit-fields">
@@ -213,31 +333,80 @@ export function DossierEditor({ id }: { id: string }) {
         </div>
       </fieldset>
       <div className="toolbar">
-        <button type="button" data-testid="row-add" disabled={!editable} onClick={() => change({ ...draft, rows: [...(draft.rows ?? []), blankRow(String(draft.period ?? ''))] })}>{t('addRow')}</button>
-        <button type="button" data-testid="rows-from-roster" disabled={!editable} onClick={() => void flush().then(() => setDialog('proposals'))}>{t('fromRoster')}</button>
-        <button type="button" data-testid="rows-pick" disabled={!editable} onClick={() => setDialog('picker')}>{lm('pick')}</button>
-        <button type="button" data-testid="draft-export" onClick={() => void exportDraft()}>{t('exportDraft')}</button>
-        <button type="button" data-testid="draft-export-vnpt" onClick={() => void exportVnpt()}>{t('exportVnpt')}</button>
-        <button type="button" data-testid="draft-check" onClick={() => void check()}>{t('check')}</button>
-        <button type="button" data-testid="draft-build" onClick={() => void build()}>{t('build')}</button>
-        <button type="button" data-testid="open-print" onClick={() => void flush().then(() => go('declarations', 'print', id))}>{t('print')}</button>
+        <button
+          type="button"
+          data-testid="row-add"
+          disabled={!editable}
+          onClick={() => change({ ...draft, rows: [...(draft.rows ?? []), blankRow(String(draft.period ?? ''))] })}
+        >
+          {t('addRow')}
+        </button>
+        <button
+          type="button"
+          data-testid="rows-from-roster"
+          disabled={!editable}
+          onClick={() => void flush().then(() => setDialog('proposals'))}
+        >
+          {t('fromRoster')}
+        </button>
+        <button type="button" data-testid="rows-pick" disabled={!editable} onClick={() => setDialog('picker')}>
+          {lm('pick')}
+        </button>
+        <button type="button" data-testid="draft-export" onClick={() => void exportDraft()}>
+          {t('exportDraft')}
+        </button>
+        <button type="button" data-testid="draft-export-vnpt" onClick={() => void exportVnpt()}>
+          {t('exportVnpt')}
+        </button>
+        <button type="button" data-testid="draft-check" onClick={() => void check()}>
+          {t('check')}
+        </button>
+        <button type="button" data-testid="draft-build" onClick={() => void build()}>
+          {t('build')}
+        </button>
+        <button
+          type="button"
+          data-testid="open-print"
+          onClick={() => void flush().then(() => go('declarations', 'print', id))}
+        >
+          {t('print')}
+        </button>
       </div>
-      {dialog === 'picker' && <RosterPicker unitCode={detail.unitCode} period={detail.period} onAdd={addRows} onClose={() => setDialog(null)} />}
-      {dialog === 'proposals' && <ProposalsDialog unitCode={detail.unitCode} period={detail.period} dossierId={id} onAdd={addRows} onClose={() => setDialog(null)} />}
+      {dialog === 'picker' && (
+        <RosterPicker
+          unitCode={detail.unitCode}
+          period={detail.period}
+          onAdd={addRows}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog === 'proposals' && (
+        <ProposalsDialog
+          unitCode={detail.unitCode}
+          period={detail.period}
+          dossierId={id}
+          onAdd={addRows}
+          onClose={() => setDialog(null)}
+        />
+      )}
       <div className="layout">
         <div className="editor-scroll">
           <table className="editor-grid grid" data-testid="draft-grid">
             <thead>
               <tr>
                 <th>#</th>
-                {COLUMNS.map((c) => <th key={c.key}>{t(c.label)}</th>)}
+                {COLUMNS.map((c) => (
+                  <th key={c.key}>{t(c.label)}</th>
+                ))}
                 <th />
               </tr>
             </thead>
             <tbody>
               {rows.map((row, i) => (
                 <tr key={i} data-testid={`draft-row-${i}`}>
-                  <td>{i + 1}</td>
+                  <td tabIndex={0} data-row-handle aria-label={t('rowHandle', { n: i + 1 })}>
+                    {i + 1}
+                  </td>
                   {COLUMNS.map((c) => {
                     const ps = cellProblems(i, c.key);
                     const field = `rows[${i}].${c.key}`;
@@ -253,8 +422,16 @@ export function DossierEditor({ id }: { id: string }) {
                     if (c.kind === 'plan') {
                       return (
                         <td key={c.key}>
-                          <select {...common} value={String(value ?? '')} onChange={(e) => change(setRowField(draft, i, c.key, e.target.value))}>
-                            {PLANS.map((p) => <option key={p.code} value={p.code} title={p.name}>{p.code} – {p.name}</option>)}
+                          <select
+                            {...common}
+                            value={String(value ?? '')}
+                            onChange={(e) => change(setRowField(draft, i, c.key, e.target.value))}
+                          >
+                            {PLANS.map((p) => (
+                              <option key={p.code} value={p.code} title={p.name}>
+                                {p.code} – {p.name}
+                              </option>
+                            ))}
                           </select>
                         </td>
                       );
@@ -262,7 +439,11 @@ export function DossierEditor({ id }: { id: string }) {
                     if (c.kind === 'gender') {
                       return (
                         <td key={c.key}>
-                          <select {...common} value={String(value ?? 'F')} onChange={(e) => change(setRowField(draft, i, c.key, e.target.value))}>
+                          <select
+                            {...common}
+                            value={String(value ?? 'F')}
+                            onChange={(e) => change(setRowField(draft, i, c.key, e.target.value))}
+                          >
                             <option value="M">{t('male')}</option>
                             <option value="F">{t('female')}</option>
                           </select>
@@ -274,32 +455,74 @@ export function DossierEditor({ id }: { id: string }) {
                       const [mm, yyyy] = String(draft.period ?? '').split('/');
                       return (
                         <td key={c.key}>
-                          <CodePicker list={c.list} value={String(value ?? '')} onChange={(code) => change(setRowField(draft, i, c.key, code))} asOf={yyyy && mm ? `${yyyy}-${mm}` : undefined} testId={`row-${i}-${c.key}`} label={common['aria-label']} invalid={common['aria-invalid']} dataField={field} disabled={!editable} title={common.title} />
+                          <CodePicker
+                            list={c.list}
+                            value={String(value ?? '')}
+                            onChange={(code) => change(setRowField(draft, i, c.key, code))}
+                            asOf={yyyy && mm ? `${yyyy}-${mm}` : undefined}
+                            testId={`row-${i}-${c.key}`}
+                            label={common['aria-label']}
+                            invalid={common['aria-invalid']}
+                            dataField={field}
+                            disabled={!editable}
+                            title={common.title}
+                          />
                         </td>
                       );
                     }
                     if (c.kind === 'number') {
                       return (
                         <td key={c.key}>
-                          <NumberCell {...common} value={typeof value === 'number' ? value : 0} onValue={(n) => change(setRowField(draft, i, c.key, n))} />
+                          <NumberCell
+                            {...common}
+                            value={typeof value === 'number' ? value : 0}
+                            onValue={(n) => change(setRowField(draft, i, c.key, n))}
+                          />
                         </td>
                       );
                     }
                     return (
                       <td key={c.key}>
-                        <input {...common} value={value === undefined || value === null ? '' : String(value)} onChange={(e) => change(setRowField(draft, i, c.key, e.target.value))} />
+                        <input
+                          {...common}
+                          value={value === undefined || value === null ? '' : String(value)}
+                          onChange={(e) => change(setRowField(draft, i, c.key, e.target.value))}
+                        />
                       </td>
                     );
                   })}
                   <td>
-                    <button type="button" data-testid={`row-${i}-tk1`} aria-label={tk1t('openLabel', { n: i + 1 })} onClick={() => setTk1(i)}>{tk1t('open')}</button>
-                    <button type="button" aria-label={`${t('removeRow')} ${i + 1}`} disabled={!editable} onClick={() => change({ ...draft, rows: (draft.rows ?? []).filter((_, k) => k !== i) })}>×</button>
+                    <button
+                      type="button"
+                      data-testid={`row-${i}-tk1`}
+                      aria-label={tk1t('openLabel', { n: i + 1 })}
+                      onClick={() => setTk1(i)}
+                    >
+                      {tk1t('open')}
+                    </button>
+                    <button
+                      type="button"
+                      aria-label={`${t('removeRow')} ${i + 1}`}
+                      disabled={!editable}
+                      onClick={() => removeRow(i)}
+                    >
+                      ×
+                    </button>
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
-          {tk1 !== null && <Tk1Fields draft={draft} index={tk1} problems={(path) => byField.get(path) ?? []} editable={editable} onChange={change} onClose={() => setTk1(null)} />}
+          {tk1 !== null && (
+            <Tk1Fields
+              draft={draft}
+              index={tk1}
+              problems={(path) => byField.get(path) ?? []}
+              editable={editable}
+              onChange={change}
+              onClose={() => setTk1(null)}
+            />
+          )}
         </div>
         <div>
           <ProblemPanel problems={problems} />
@@ -308,9 +531,26 @@ export function DossierEditor({ id }: { id: string }) {
             {contributions && (
               <table>
                 <tbody>
-                  <tr><td>{t('employer')}</td><td className="money" data-testid="contrib-employer">{formatMoney(contributions.totals.employer)}</td></tr>
-                  <tr><td>{t('employee')}</td><td className="money" data-testid="contrib-employee">{formatMoney(contributions.totals.employee)}</td></tr>
-                  <tr><td><b>{t('total')}</b></td><td className="money" data-testid="contrib-total"><b>{formatMoney(contributions.totals.total)}</b></td></tr>
+                  <tr>
+                    <td>{t('employer')}</td>
+                    <td className="money" data-testid="contrib-employer">
+                      {formatMoney(contributions.totals.employer)}
+                    </td>
+                  </tr>
+                  <tr>
+                    <td>{t('employee')}</td>
+                    <td className="money" data-testid="contrib-employee">
+                      {formatMoney(contributions.totals.employee)}
+                    </td>
+                  </tr>
+                  <tr>
+                    <td>
+                      <b>{t('total')}</b>
+                    </td>
+                    <td className="money" data-testid="contrib-total">
+                      <b>{formatMoney(contributions.totals.total)}</b>
+                    </td>
+                  </tr>
                 </tbody>
               </table>
             )}
