@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { errorText, useMessages } from '../../i18n';
 import { saveBlob } from '../../api/files';
 import { settingsMessages } from './messages';
+import { DataTable } from '../../components/DataTable';
 
 const PAGE = 50;
 
@@ -41,7 +42,14 @@ export function AuditPanel() {
   return (
     <div className="audit-panel">
       <div className="toolbar">
-        <input type="search" data-testid="audit-search" placeholder={t('auditSearch')} aria-label={t('auditSearch')} value={search} onChange={(e) => setSearch(e.target.value)} />
+        <input
+          type="search"
+          data-testid="audit-search"
+          placeholder={t('auditSearch')}
+          aria-label={t('auditSearch')}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
         <button type="button" data-testid="audit-export-csv" onClick={() => void exportAs('csv')}>
           {t('auditExportCsv')}
         </button>
@@ -51,27 +59,23 @@ export function AuditPanel() {
         <span data-testid="audit-total">{t('auditTotal', { n: total })}</span>
       </div>
       {error && <p className="error">{error}</p>}
-      <table data-testid="audit-table">
-        <thead>
-          <tr>
-            <th>{t('colTime')}</th>
-            <th>{t('colActor')}</th>
-            <th>{t('colAction')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((e) => (
-            <tr key={e.id} data-testid="audit-row">
-              <td>{formatDateTimeVN(new Date(e.at))}</td>
-              <td>{e.actor}</td>
-              {/* The sentence for the clerk; the recorded code and detail for support, on hover. */}
-              <td className="audit-detail" title={`${e.action} ${e.subjectType}${e.subjectId ? ` ${e.subjectId}` : ''} ${e.detail ?? ''}`}>
-                {auditSentence(e, lang)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        testId="audit-table"
+        rows={items}
+        rowKey={(e) => e.id}
+        rowTestId="audit-row"
+        columns={[
+          { header: t('colTime'), cell: (e) => formatDateTimeVN(new Date(e.at)) },
+          { header: t('colActor'), cell: (e) => e.actor },
+          {
+            header: t('colAction'),
+            className: 'audit-detail',
+            // The sentence for the clerk; the recorded code and detail for support, on hover.
+            title: (e) => `${e.action} ${e.subjectType}${e.subjectId ? ` ${e.subjectId}` : ''} ${e.detail ?? ''}`,
+            cell: (e) => auditSentence(e, lang),
+          },
+        ]}
+      />
       {items.length < total && (
         <button type="button" onClick={() => void load(items.length)}>
           {t('more')}

@@ -5,6 +5,7 @@ import { api } from '../../api/client';
 import { errorText, useMessages } from '../../i18n';
 import { readFileBlob, saveBlob } from '../../api/files';
 import { settingsMessages } from './messages';
+import { DataTable } from '../../components/DataTable';
 import { ProgressBar } from './ProgressBar';
 import { supportMessages } from './support-messages';
 
@@ -77,13 +78,29 @@ export function BackupPanel() {
   return (
     <div className="backup-panel">
       <div className="toolbar">
-        <button type="button" data-testid="backup-now" disabled={busy !== null} onClick={() => void backupNow(false)} title="Ctrl+Shift+S">
+        <button
+          type="button"
+          data-testid="backup-now"
+          disabled={busy !== null}
+          onClick={() => void backupNow(false)}
+          title="Ctrl+Shift+S"
+        >
           {t('backupNow')}
         </button>
-        <button type="button" data-testid="backup-download" disabled={busy !== null} onClick={() => void backupNow(true)}>
+        <button
+          type="button"
+          data-testid="backup-download"
+          disabled={busy !== null}
+          onClick={() => void backupNow(true)}
+        >
           {t('backupNowDownload')}
         </button>
-        <button type="button" data-testid="restore-from-file" disabled={busy !== null} onClick={() => fileInput.current?.click()}>
+        <button
+          type="button"
+          data-testid="restore-from-file"
+          disabled={busy !== null}
+          onClick={() => fileInput.current?.click()}
+        >
           {t('restoreFromFile')}
         </button>
         <input
@@ -104,7 +121,13 @@ export function BackupPanel() {
       <ProgressBar method="backup.now" active={busy === 'backup.now'} label={t('backupRunning')} />
       <ProgressBar method="backup.restore" active={busy === 'backup.restore'} label={t('restoreRunning')} />
       {confirm && (
-        <div role="dialog" aria-modal="true" aria-label={t('restore')} className="confirm" data-testid="restore-confirm">
+        <div
+          role="dialog"
+          aria-modal="true"
+          aria-label={t('restore')}
+          className="confirm"
+          data-testid="restore-confirm"
+        >
           <p>{t('restoreConfirm', { name: confirm.name })}</p>
           <button
             type="button"
@@ -140,7 +163,13 @@ export function BackupPanel() {
       {settings && (
         <p className="backup-options">
           <label>
-            <input type="checkbox" data-testid="backup-auto" checked={settings['backup.auto']} onChange={(e) => void saveSetting({ 'backup.auto': e.target.checked })} /> {t('backupAuto')}
+            <input
+              type="checkbox"
+              data-testid="backup-auto"
+              checked={settings['backup.auto']}
+              onChange={(e) => void saveSetting({ 'backup.auto': e.target.checked })}
+            />{' '}
+            {t('backupAuto')}
           </label>{' '}
           <label>
             {t('backupKeep')}{' '}
@@ -160,37 +189,39 @@ export function BackupPanel() {
         </p>
       )}
       {list && <p className="hint">{t('backupFolder', { dir: list.dir })}</p>}
-      {list && list.items.length === 0 && <p>{t('backupNone')}</p>}
-      {list && list.items.length > 0 && (
-        <table data-testid="backup-list">
-          <thead>
-            <tr>
-              <th>{t('colTime')}</th>
-              <th>{t('colKind')}</th>
-              <th>{t('colSize')}</th>
-              <th>{t('colVersion')}</th>
-              <th>{t('colActions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.items.map((b) => (
-              <tr key={b.name} data-testid="backup-row" data-name={b.name}>
-                <td title={b.name}>{formatDateTimeVN(new Date(b.createdAt))}</td>
-                <td>{t(`kind_${b.kind}` as never)}</td>
-                <td>{size(b.sizeBytes)}</td>
-                <td>{b.schemaVersion ?? '—'}</td>
-                <td>
-                  <button type="button" data-testid={`restore-${b.name}`} disabled={busy !== null} onClick={() => setConfirm({ name: b.name, run: () => restore({ name: b.name }, b.name) })}>
+      {list && (
+        <DataTable
+          testId="backup-list"
+          rows={list.items}
+          rowKey={(b) => b.name}
+          empty={t('backupNone')}
+          rowTestId="backup-row"
+          rowData={(b) => ({ 'data-name': b.name })}
+          columns={[
+            { header: t('colTime'), title: (b) => b.name, cell: (b) => formatDateTimeVN(new Date(b.createdAt)) },
+            { header: t('colKind'), cell: (b) => t(`kind_${b.kind}` as never) },
+            { header: t('colSize'), cell: (b) => size(b.sizeBytes) },
+            { header: t('colVersion'), cell: (b) => b.schemaVersion ?? '—' },
+            {
+              header: t('colActions'),
+              cell: (b) => (
+                <>
+                  <button
+                    type="button"
+                    data-testid={`restore-${b.name}`}
+                    disabled={busy !== null}
+                    onClick={() => setConfirm({ name: b.name, run: () => restore({ name: b.name }, b.name) })}
+                  >
                     {t('restore')}
                   </button>{' '}
                   <button type="button" onClick={() => void download(b.name)}>
                     {t('download')}
                   </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+          ]}
+        />
       )}
     </div>
   );

@@ -4,6 +4,7 @@ import type { SignerSpecInput } from '../../../shared/contract/signing';
 import { formatDateTimeVN, formatDateVN } from '../../../shared/format';
 import { api } from '../../api/client';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { DataTable } from '../../components/DataTable';
 import { errorText, useMessages } from '../../i18n';
 import { SignerPicker } from '../signing/SignDialog';
 import { ivanSettingsMessages, STOP_REASON_LABELS } from './ivan-messages';
@@ -28,12 +29,27 @@ const dmy = (iso: string) => (iso && !Number.isNaN(new Date(iso).getTime()) ? fo
  * Registration 04/ĐK-IVAN, 05/SĐ-IVAN, 06/NG-IVAN of the chosen unit: filled from the unit and its certificate, one row
  * per form with its state, built → signed (same signer picker as dossiers) → submitted to the unit's I-VAN.
  */
-export function RegistrationPanel({ unitCode, providers, providerCode }: { unitCode: string; providers: Providers; providerCode: string }) {
+export function RegistrationPanel({
+  unitCode,
+  providers,
+  providerCode,
+}: {
+  unitCode: string;
+  providers: Providers;
+  providerCode: string;
+}) {
   const { t, lang } = useMessages(ivanSettingsMessages);
   const [regs, setRegs] = useState<Reg[]>([]);
   const [unitLabel, setUnitLabel] = useState(unitCode);
   const [form, setForm] = useState<'04' | '05' | '06'>('04');
-  const [f, setF] = useState<Record<Field, string>>({ unitName: '', address: '', place: '', email: '', phone: '', stopFrom: '' });
+  const [f, setF] = useState<Record<Field, string>>({
+    unitName: '',
+    address: '',
+    place: '',
+    email: '',
+    phone: '',
+    stopFrom: '',
+  });
   const [certs, setCerts] = useState<Cert[]>([]);
   const [cert, setCert] = useState('');
   const [reasons, setReasons] = useState<number[]>([]);
@@ -57,7 +73,14 @@ export function RegistrationPanel({ unitCode, providers, providerCode }: { unitC
       if (!r.ok) return;
       const u = r.value;
       setUnitLabel(`${u.code} – ${u.name}`);
-      setF((cur) => ({ ...cur, unitName: u.name, address: u.address ?? '', place: (u.address ?? '').split(',').pop()?.trim() ?? '', email: u.email ?? '', phone: u.phone ?? '' }));
+      setF((cur) => ({
+        ...cur,
+        unitName: u.name,
+        address: u.address ?? '',
+        place: (u.address ?? '').split(',').pop()?.trim() ?? '',
+        email: u.email ?? '',
+        phone: u.phone ?? '',
+      }));
     });
     void api.call('settings.get', {}).then((r) => r.ok && setConfirmSubmit(r.value['ui.confirmSubmit']));
     void api.call('signing.tokens', {}).then((r) => {
@@ -66,9 +89,25 @@ export function RegistrationPanel({ unitCode, providers, providerCode }: { unitC
       for (const l of r.value.libraries)
         for (const tk of l.tokens)
           for (const c of tk.certificates)
-            if (c.canSign && c.validity === 'valid') list.push({ key: c.serial, label: `${c.subjectCN} — MST ${c.mst ?? '?'}`, serial: c.serial, subject: c.subject, from: dmy(c.notBefore), to: dmy(c.notAfter) });
+            if (c.canSign && c.validity === 'valid')
+              list.push({
+                key: c.serial,
+                label: `${c.subjectCN} — MST ${c.mst ?? '?'}`,
+                serial: c.serial,
+                subject: c.subject,
+                from: dmy(c.notBefore),
+                to: dmy(c.notAfter),
+              });
       const tc = r.value.testCert;
-      if (tc.available && !tc.expired) list.push({ key: 'test-cert', label: '', serial: tc.serial, subject: tc.subject, from: '', to: dmy(tc.notAfter) });
+      if (tc.available && !tc.expired)
+        list.push({
+          key: 'test-cert',
+          label: '',
+          serial: tc.serial,
+          subject: tc.subject,
+          from: '',
+          to: dmy(tc.notAfter),
+        });
       setCerts(list);
       setCert((c) => c || list[0]?.key || '');
     });
@@ -92,13 +131,20 @@ export function RegistrationPanel({ unitCode, providers, providerCode }: { unitC
       procedures: ['600'],
       ivanCode: providerCode,
       ivanName: provider?.name ?? '',
-      certificate: { serial: c?.serial ?? '', subject: c?.subject ?? '', notBefore: c?.from ?? '', notAfter: c?.to ?? '' },
+      certificate: {
+        serial: c?.serial ?? '',
+        subject: c?.subject ?? '',
+        notBefore: c?.from ?? '',
+        notAfter: c?.to ?? '',
+      },
       reasons: form === '04' ? undefined : reasons,
       stopFrom: form === '06' ? f.stopFrom : undefined,
     });
     if (!r.ok) {
       // Each problem beside its field, in the clerk's language.
-      const problems = (r.error.details as { problems?: { field?: string; message: string; messageEn?: string }[] } | undefined)?.problems ?? [];
+      const problems =
+        (r.error.details as { problems?: { field?: string; message: string; messageEn?: string }[] } | undefined)
+          ?.problems ?? [];
       const byField: Record<string, string> = {};
       for (const p of problems) {
         const k = p.field === 'certificate.serial' ? 'certificate' : (p.field ?? '');
@@ -133,8 +179,17 @@ export function RegistrationPanel({ unitCode, providers, providerCode }: { unitC
   const input = (k: Field, label: string) => (
     <label key={k} className="field">
       {label}
-      <input value={f[k]} onChange={(e) => setF({ ...f, [k]: e.target.value })} aria-invalid={errors[k] ? true : undefined} data-testid={`reg-${k}`} />
-      {errors[k] && <span className="error" data-testid={`reg-${k}-error`}>{errors[k]}</span>}
+      <input
+        value={f[k]}
+        onChange={(e) => setF({ ...f, [k]: e.target.value })}
+        aria-invalid={errors[k] ? true : undefined}
+        data-testid={`reg-${k}`}
+      />
+      {errors[k] && (
+        <span className="error" data-testid={`reg-${k}-error`}>
+          {errors[k]}
+        </span>
+      )}
     </label>
   );
 
@@ -142,29 +197,45 @@ export function RegistrationPanel({ unitCode, providers, providerCode }: { unitC
     <div className="ivan-registrations" data-testid="ivan-registrations">
       <h4>{t('forUnit', { unit: unitLabel })}</h4>
       <p data-testid="reg-provider">{t('providerOfUnit', { provider: `${providerCode} — ${provider?.name ?? ''}` })}</p>
-      {regs.length === 0 ? (
-        <p>{t('noRegistrations')}</p>
-      ) : (
-        <table className="grid" data-testid="reg-table">
-          <thead>
-            <tr><th>{t('form')}</th><th>{t('provider')}</th><th>{t('state')}</th><th>{t('createdAt')}</th><th>{t('actions')}</th></tr>
-          </thead>
-          <tbody>
-            {regs.map((r) => (
-              <tr key={r.id} data-testid="reg-row" data-status={r.status}>
-                <td>{t(`f${r.form}`)}</td>
-                <td>{r.providerCode} {providers.find((p) => p.code === r.providerCode)?.shortName ?? ''}</td>
-                <td data-testid="reg-status">{t(`s_${r.status}`)}</td>
-                <td>{formatDateTimeVN(new Date(r.createdAt))}</td>
-                <td>
-                  {r.status === 'built' && <button type="button" data-testid="reg-sign" onClick={() => setSigning(r)}>{t('sign')}</button>}
-                  {r.status === 'signed' && <button type="button" data-testid="reg-submit" disabled={busy} onClick={() => (confirmSubmit ? setAsking(r) : void submit(r))}>{t('submit')}</button>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        testId="reg-table"
+        rows={regs}
+        rowKey={(r) => r.id}
+        empty={t('noRegistrations')}
+        rowTestId="reg-row"
+        rowData={(r) => ({ 'data-status': r.status })}
+        columns={[
+          { header: t('form'), cell: (r) => t(`f${r.form}`) },
+          {
+            header: t('provider'),
+            cell: (r) => `${r.providerCode} ${providers.find((p) => p.code === r.providerCode)?.shortName ?? ''}`,
+          },
+          { header: t('state'), testId: 'reg-status', cell: (r) => t(`s_${r.status}`) },
+          { header: t('createdAt'), cell: (r) => formatDateTimeVN(new Date(r.createdAt)) },
+          {
+            header: t('actions'),
+            cell: (r) => (
+              <>
+                {r.status === 'built' && (
+                  <button type="button" data-testid="reg-sign" onClick={() => setSigning(r)}>
+                    {t('sign')}
+                  </button>
+                )}
+                {r.status === 'signed' && (
+                  <button
+                    type="button"
+                    data-testid="reg-submit"
+                    disabled={busy}
+                    onClick={() => (confirmSubmit ? setAsking(r) : void submit(r))}
+                  >
+                    {t('submit')}
+                  </button>
+                )}
+              </>
+            ),
+          },
+        ]}
+      />
       {signing && (
         <div className="card" data-testid="reg-signer">
           <h5>{t('signHere', { form: t(`f${signing.form}`) })}</h5>
@@ -172,8 +243,21 @@ export function RegistrationPanel({ unitCode, providers, providerCode }: { unitC
         </div>
       )}
       {asking && (
-        <ConfirmDialog testId="reg-confirm" title={t('confirmTitle')} yes={t('confirmYes')} no={t('confirmNo')} onYes={() => void submit(asking)} onNo={() => setAsking(null)}>
-          <p>{t('confirmBody', { form: t(`f${asking.form}`), unit: unitLabel, provider: `${providerCode} — ${provider?.name ?? ''}` })}</p>
+        <ConfirmDialog
+          testId="reg-confirm"
+          title={t('confirmTitle')}
+          yes={t('confirmYes')}
+          no={t('confirmNo')}
+          onYes={() => void submit(asking)}
+          onNo={() => setAsking(null)}
+        >
+          <p>
+            {t('confirmBody', {
+              form: t(`f${asking.form}`),
+              unit: unitLabel,
+              provider: `${providerCode} — ${provider?.name ?? ''}`,
+            })}
+          </p>
         </ConfirmDialog>
       )}
       <label className="field">
@@ -188,13 +272,24 @@ export function RegistrationPanel({ unitCode, providers, providerCode }: { unitC
         {FIELDS.map((k) => input(k, t(k)))}
         <label className="field">
           {t('certificate')}
-          <select value={cert} onChange={(e) => setCert(e.target.value)} aria-invalid={errors.certificate ? true : undefined} data-testid="reg-cert">
+          <select
+            value={cert}
+            onChange={(e) => setCert(e.target.value)}
+            aria-invalid={errors.certificate ? true : undefined}
+            data-testid="reg-cert"
+          >
             <option value="">{t('certNone')}</option>
             {certs.map((c) => (
-              <option key={c.key} value={c.key}>{c.key === 'test-cert' ? t('certTest') : c.label}</option>
+              <option key={c.key} value={c.key}>
+                {c.key === 'test-cert' ? t('certTest') : c.label}
+              </option>
             ))}
           </select>
-          {errors.certificate && <span className="error" data-testid="reg-certificate-error">{errors.certificate}</span>}
+          {errors.certificate && (
+            <span className="error" data-testid="reg-certificate-error">
+              {errors.certificate}
+            </span>
+          )}
         </label>
         {form === '06' && input('stopFrom', t('stopFrom'))}
       </div>
@@ -204,15 +299,27 @@ export function RegistrationPanel({ unitCode, providers, providerCode }: { unitC
           <legend>{t('reasons')}</legend>
           {Object.entries(STOP_REASON_LABELS).map(([k, v]) => (
             <label key={k}>
-              <input type="checkbox" checked={reasons.includes(Number(k))} onChange={(e) => setReasons(e.target.checked ? [...reasons, Number(k)] : reasons.filter((x) => x !== Number(k)))} />
+              <input
+                type="checkbox"
+                checked={reasons.includes(Number(k))}
+                onChange={(e) =>
+                  setReasons(e.target.checked ? [...reasons, Number(k)] : reasons.filter((x) => x !== Number(k)))
+                }
+              />
               {lang === 'en' ? v.en : v.vi}
             </label>
           ))}
           {errors.reasons && <span className="error">{errors.reasons}</span>}
         </fieldset>
       )}
-      <button type="button" onClick={() => void build()} data-testid="reg-build">{t('build')}</button>
-      {msg && <p className={msg.ok ? 'success' : 'error'} role={msg.ok ? 'status' : 'alert'} data-testid="reg-message">{msg.text}</p>}
+      <button type="button" onClick={() => void build()} data-testid="reg-build">
+        {t('build')}
+      </button>
+      {msg && (
+        <p className={msg.ok ? 'success' : 'error'} role={msg.ok ? 'status' : 'alert'} data-testid="reg-message">
+          {msg.text}
+        </p>
+      )}
     </div>
   );
 }

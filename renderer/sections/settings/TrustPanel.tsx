@@ -4,6 +4,7 @@ import { errorText, useMessages } from '../../i18n';
 import { formatDateVN } from '../../../shared/format';
 import type { TrustEntryOutput } from '../../../shared/contract/signing';
 import { readFileBlob } from '../../api/files';
+import { DataTable } from '../../components/DataTable';
 import { trustMessages } from './trust-messages';
 
 /** Cài đặt → Tổ chức cấp tin cậy: the trust store (`kekhai trust add|list|remove`) for the clerk or IT. */
@@ -31,7 +32,10 @@ export function TrustPanel() {
     const r = await api.call('signing.trustAdd', { file: await readFileBlob(file) });
     setBusy(false);
     if (!r.ok) return setMsg({ ok: false, text: errorText(r.error, lang) });
-    const parts = [r.value.added.length ? t('trustAdded', { count: String(r.value.added.length) }) : '', r.value.present.length ? t('trustPresent', { count: String(r.value.present.length) }) : ''];
+    const parts = [
+      r.value.added.length ? t('trustAdded', { count: String(r.value.added.length) }) : '',
+      r.value.present.length ? t('trustPresent', { count: String(r.value.present.length) }) : '',
+    ];
     setMsg({ ok: true, text: parts.filter(Boolean).join(' ') });
     await load();
   };
@@ -51,35 +55,49 @@ export function TrustPanel() {
       <p className="hint">{t('trustHint')}</p>
       <label>
         {t('trustImport')}{' '}
-        <input type="file" accept=".pem,.cer,.crt,.der,.p7b,.p7c" data-testid="trust-file" disabled={busy} onChange={(e) => void onFile(e.target.files?.[0])} />
+        <input
+          type="file"
+          accept=".pem,.cer,.crt,.der,.p7b,.p7c"
+          data-testid="trust-file"
+          disabled={busy}
+          onChange={(e) => void onFile(e.target.files?.[0])}
+        />
       </label>
       {msg && (
         <p className={msg.ok ? 'success' : 'error'} role={msg.ok ? 'status' : 'alert'} data-testid="trust-message">
           {msg.text}
         </p>
       )}
-      {entries && !stored.length && <p className="hint" data-testid="trust-empty">{t('trustEmpty')}</p>}
+      {entries && !stored.length && (
+        <p className="hint" data-testid="trust-empty">
+          {t('trustEmpty')}
+        </p>
+      )}
       {entries && entries.length > 0 && (
-        <table className="grid" data-testid="trust-table">
-          <thead>
-            <tr>
-              <th>{t('trustSubject')}</th>
-              <th>{t('trustFingerprint')}</th>
-              <th>{t('trustValidity')}</th>
-              <th>{t('trustSource')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => (
-              <tr key={e.fingerprint} data-testid="trust-row">
-                <td>{e.subject}</td>
-                <td className="mono">{e.fingerprint.replace(/(..)(?!$)/g, '$1:').toUpperCase()}</td>
-                <td>
-                  {formatDateVN(new Date(e.notBefore))} – {formatDateVN(new Date(e.notAfter))}
-                </td>
-                <td>{e.source === 'store' ? t('trustSourceStore') : t('trustSourceBuiltIn')}</td>
-                <td>
+        <DataTable
+          testId="trust-table"
+          rows={entries}
+          rowKey={(e) => e.fingerprint}
+          rowTestId="trust-row"
+          columns={[
+            { header: t('trustSubject'), cell: (e) => e.subject },
+            {
+              header: t('trustFingerprint'),
+              className: 'mono',
+              cell: (e) => e.fingerprint.replace(/(..)(?!$)/g, '$1:').toUpperCase(),
+            },
+            {
+              header: t('trustValidity'),
+              cell: (e) => `${formatDateVN(new Date(e.notBefore))} – ${formatDateVN(new Date(e.notAfter))}`,
+            },
+            {
+              header: t('trustSource'),
+              cell: (e) => (e.source === 'store' ? t('trustSourceStore') : t('trustSourceBuiltIn')),
+            },
+            {
+              header: null,
+              cell: (e) => (
+                <>
                   {e.source === 'store' && asking !== e.fingerprint && (
                     <button type="button" onClick={() => setAsking(e.fingerprint)} data-testid="trust-remove">
                       {t('trustRemove')}
@@ -89,7 +107,12 @@ export function TrustPanel() {
                     // Asked in place: removing an issuer changes every later verdict on its signatures.
                     <span role="alertdialog" aria-label={t('trustConfirmRemove', { subject: e.subject })}>
                       {t('trustConfirmRemove', { subject: e.subject })}{' '}
-                      <button type="button" className="danger" onClick={() => void remove(e)} data-testid="trust-remove-yes">
+                      <button
+                        type="button"
+                        className="danger"
+                        onClick={() => void remove(e)}
+                        data-testid="trust-remove-yes"
+                      >
                         {t('trustRemove')}
                       </button>{' '}
                       <button type="button" onClick={() => setAsking(null)}>
@@ -97,11 +120,11 @@ export function TrustPanel() {
                       </button>
                     </span>
                   )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+          ]}
+        />
       )}
     </div>
   );
