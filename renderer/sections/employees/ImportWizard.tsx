@@ -8,6 +8,7 @@ import { api } from '../../api/client';
 import { ImportParticipationField } from './ParticipationSince';
 import { errorText, useMessages } from '../../i18n';
 import { employeeMessages } from './messages';
+import { DataTable } from '../../components/DataTable';
 
 type Step = 'pick' | 'mapping' | 'preview' | 'writing' | 'result';
 const SHOWN_PROBLEMS = 500;
@@ -40,24 +41,17 @@ function ProblemTable({
   return (
     <div className="problems">
       <strong>{label}</strong>
-      <table className="grid" data-testid={testId}>
-        <thead>
-          <tr>
-            <th>{t('row')}</th>
-            <th>{t('column')}</th>
-            <th>{t('reason')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {problems.slice(0, SHOWN_PROBLEMS).map((p, i) => (
-            <tr key={i} data-testid={rowTestId}>
-              <td className="num">{p.row}</td>
-              <td>{p.column}</td>
-              <td>{lang === 'en' ? (p.messageEn ?? p.message) : p.message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        testId={testId}
+        rows={problems.slice(0, SHOWN_PROBLEMS)}
+        rowKey={(_p, i) => i}
+        rowTestId={rowTestId}
+        columns={[
+          { header: t('row'), className: 'num', cell: (p) => p.row },
+          { header: t('column'), cell: (p) => p.column },
+          { header: t('reason'), cell: (p) => (lang === 'en' ? (p.messageEn ?? p.message) : p.message) },
+        ]}
+      />
       {problems.length > SHOWN_PROBLEMS && <p>{t('moreProblems', { n: problems.length - SHOWN_PROBLEMS })}</p>}
     </div>
   );
@@ -69,32 +63,21 @@ function AcceptedTable({ rows, total }: { rows: AcceptedRow[]; total: number }) 
   return (
     <div className="accepted">
       <strong>{t('accepted', { shown: rows.length, n: total })}</strong>
-      <table className="grid" data-testid="import-accepted">
-        <thead>
-          <tr>
-            <th>{t('row')}</th>
-            <th>{t('action')}</th>
-            <th>{EMPLOYEE_FIELD_LABELS.fullName.vi}</th>
-            <th>{EMPLOYEE_FIELD_LABELS.birthDate.vi}</th>
-            <th>{EMPLOYEE_FIELD_LABELS.insuranceNumber.vi}</th>
-            <th>{EMPLOYEE_FIELD_LABELS.cccd.vi}</th>
-            <th>{EMPLOYEE_FIELD_LABELS.jobTitle.vi}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.row} data-testid="import-accepted-row">
-              <td className="num">{r.row}</td>
-              <td>{action[r.action]}</td>
-              <td>{r.fullName}</td>
-              <td>{r.birthDate}</td>
-              <td>{r.insuranceNumber}</td>
-              <td>{r.cccd}</td>
-              <td>{r.jobTitle}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        testId="import-accepted"
+        rows={rows}
+        rowKey={(r) => r.row}
+        rowTestId="import-accepted-row"
+        columns={[
+          { header: t('row'), className: 'num', cell: (r) => r.row },
+          { header: t('action'), cell: (r) => action[r.action] },
+          { header: EMPLOYEE_FIELD_LABELS.fullName.vi, cell: (r) => r.fullName },
+          { header: EMPLOYEE_FIELD_LABELS.birthDate.vi, cell: (r) => r.birthDate },
+          { header: EMPLOYEE_FIELD_LABELS.insuranceNumber.vi, cell: (r) => r.insuranceNumber },
+          { header: EMPLOYEE_FIELD_LABELS.cccd.vi, cell: (r) => r.cccd },
+          { header: EMPLOYEE_FIELD_LABELS.jobTitle.vi, cell: (r) => r.jobTitle },
+        ]}
+      />
     </div>
   );
 }
