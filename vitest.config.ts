@@ -2,7 +2,12 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts', 'shared/**/*.test.ts', 'electron/**/*.test.ts'],
+    include: [
+      'tests/unit/**/*.test.ts',
+      'tests/integration/**/*.test.ts',
+      'shared/**/*.test.ts',
+      'electron/**/*.test.ts',
+    ],
     environment: 'node',
     // Native modules (better-sqlite3, pkcs11js) and SoftHSM's global Cryptoki state want real processes, not threads.
     pool: 'forks',

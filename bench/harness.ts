@@ -40,7 +40,11 @@ export interface BenchHarness {
    * Median wall time in ms of a command (child process), and via /usr/bin/time when present its peak RSS in MB and
    * median CPU time (user + system) in ms — the CPU time stays comparable when other jobs load the machine.
    */
-  timeCommand(cmd: string, args: string[], opts?: { repeat?: number; input?: string; env?: Record<string, string> }): Promise<{ ms: number; peakMb: number | null; cpuMs: number | null }>;
+  timeCommand(
+    cmd: string,
+    args: string[],
+    opts?: { repeat?: number; input?: string; env?: Record<string, string> },
+  ): Promise<{ ms: number; peakMb: number | null; cpuMs: number | null }>;
   /** A progress line on stderr (silent with --json). */
   log(line: string): void;
 }
@@ -56,7 +60,14 @@ export function createHarness(figures: Figure[], quiet: boolean): BenchHarness {
       const ratio = f.referenceValue > 0 ? f.value / f.referenceValue : Number.NaN;
       const goal = f.goal ?? null;
       const met = goal === null ? null : f.goalUnit ? f.value <= goal : ratio <= goal;
-      figures.push({ ...f, ratio: Math.round(ratio * 1000) / 1000, goal, met, value: round(f.value), referenceValue: round(f.referenceValue) });
+      figures.push({
+        ...f,
+        ratio: Math.round(ratio * 1000) / 1000,
+        goal,
+        met,
+        value: round(f.value),
+        referenceValue: round(f.referenceValue),
+      });
     },
     async time(fn, opts = {}) {
       if (opts.warmup !== false) await fn();
@@ -77,7 +88,11 @@ export function createHarness(figures: Figure[], quiet: boolean): BenchHarness {
         const t = performance.now();
         const useTime = existsSync(timeBin);
         const r = useTime
-          ? spawnSync(timeBin, ['-f', '%M %U %S', cmd, ...args], { input: opts.input, env: { ...process.env, ...opts.env }, maxBuffer: 1 << 30 })
+          ? spawnSync(timeBin, ['-f', '%M %U %S', cmd, ...args], {
+              input: opts.input,
+              env: { ...process.env, ...opts.env },
+              maxBuffer: 1 << 30,
+            })
           : spawnSync(cmd, args, { input: opts.input, env: { ...process.env, ...opts.env }, maxBuffer: 1 << 30 });
         runs.push(performance.now() - t);
         if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr?.toString().slice(-500)}`);

@@ -32,11 +32,22 @@ export default async function ivanBench(h: BenchHarness): Promise<void> {
   removeDir(refDir);
 
   const srvDir = makeTempDir('kekhai-bench-ivan-srv-');
-  const flaky = await startIvanServer({ dataDir: srvDir, resourcesDir: RESOURCES, failRate: 0.3, dropResponseRate: 0.2, seed: 2015, resultDelayMs: 60_000 });
+  const flaky = await startIvanServer({
+    dataDir: srvDir,
+    resourcesDir: RESOURCES,
+    failRate: 0.3,
+    dropResponseRate: 0.2,
+    seed: 2015,
+    resultDelayMs: 60_000,
+  });
   const ctx = createTestContext();
   try {
     for (let i = 0; i < N; i++) {
-      await ctx.value('ivan.outboxAdd', { file: { name: 'BHXHDienTu.xml', base64: Buffer.from(dossiers[i]!).toString('base64') }, endpoint: flaky.url, dossierId: `B-${i}` });
+      await ctx.value('ivan.outboxAdd', {
+        file: { name: 'BHXHDienTu.xml', base64: Buffer.from(dossiers[i]!).toString('base64') },
+        endpoint: flaky.url,
+        dossierId: `B-${i}`,
+      });
     }
     const t1 = performance.now();
     const r = await ctx.value('ivan.outboxSend', { untilEmpty: true, baseDelayMs: 5, poll: false });
@@ -44,10 +55,40 @@ export default async function ivanBench(h: BenchHarness): Promise<void> {
     const stored = listTransactions(flaky.db);
     const distinct = new Set(stored.map((s) => s.dossierId)).size;
     const attempts = r.entries.reduce((a, e) => a + e.attempts, 0) / N;
-    h.figure({ name: 'I-VAN: dossiers stored exactly once (fail 30 %, drop 20 %)', value: distinct, unit: 'dossiers', reference: 'dossiers queued', referenceValue: N, goal: 1 });
-    h.figure({ name: 'I-VAN: duplicate submissions stored', value: stored.length - distinct, unit: 'dossiers', reference: 'dossiers queued', referenceValue: N, goal: 0 });
-    h.figure({ name: 'I-VAN: attempts per dossier', value: attempts, unit: 'attempts', reference: 'expected 1/((1−0.3)(1−0.2)) for independent failures', referenceValue: 1 / (0.7 * 0.8), goal: 1.5, note: 'ratio above 1 = backoff retries beyond the failures injected' });
-    h.figure({ name: `I-VAN: delivery of ${N} dossiers through the outbox, flaky server`, value: ms, unit: 'ms', reference: `${N} direct POSTs to a perfect local I-VAN`, referenceValue: refMs, goal: null, note: 'includes 5 ms-base exponential backoff between retries' });
+    h.figure({
+      name: 'I-VAN: dossiers stored exactly once (fail 30 %, drop 20 %)',
+      value: distinct,
+      unit: 'dossiers',
+      reference: 'dossiers queued',
+      referenceValue: N,
+      goal: 1,
+    });
+    h.figure({
+      name: 'I-VAN: duplicate submissions stored',
+      value: stored.length - distinct,
+      unit: 'dossiers',
+      reference: 'dossiers queued',
+      referenceValue: N,
+      goal: 0,
+    });
+    h.figure({
+      name: 'I-VAN: attempts per dossier',
+      value: attempts,
+      unit: 'attempts',
+      reference: 'expected 1/((1−0.3)(1−0.2)) for independent failures',
+      referenceValue: 1 / (0.7 * 0.8),
+      goal: 1.5,
+      note: 'ratio above 1 = backoff retries beyond the failures injected',
+    });
+    h.figure({
+      name: `I-VAN: delivery of ${N} dossiers through the outbox, flaky server`,
+      value: ms,
+      unit: 'ms',
+      reference: `${N} direct POSTs to a perfect local I-VAN`,
+      referenceValue: refMs,
+      goal: null,
+      note: 'includes 5 ms-base exponential backoff between retries',
+    });
   } finally {
     ctx.close();
     await flaky.close();

@@ -28,7 +28,10 @@ writeFileSync(join(process.cwd(), 'bench', 'results', 'latest.json'), JSON.strin
 if (json) process.stdout.write(JSON.stringify({ figures }, null, 2) + '\n');
 else {
   for (const f of figures) {
-    const goal = f.goal === null ? '' : ` goal ${f.goalUnit ? `≤ ${f.goal} ${f.goalUnit}` : `≤ ${f.goal}×`} ${f.met ? '✓' : '✗'}`;
-    process.stdout.write(`${f.name}: ${f.value} ${f.unit} vs ${f.reference} ${f.referenceValue} ${f.unit} → ${f.ratio}×${goal}\n`);
+    const goal =
+      f.goal === null ? '' : ` goal ${f.goalUnit ? `≤ ${f.goal} ${f.goalUnit}` : `≤ ${f.goal}×`} ${f.met ? '✓' : '✗'}`;
+    process.stdout.write(
+      `${f.name}: ${f.value} ${f.unit} vs ${f.reference} ${f.referenceValue} ${f.unit} → ${f.ratio}×${goal}\n`,
+    );
   }
 }

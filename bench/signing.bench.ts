@@ -24,8 +24,14 @@ const CLI = join(process.cwd(), 'out', 'cli.cjs');
 function bigDraftJson(n: number): string {
   const base = JSON.parse(readFileSync('tests/unit/declarations/fixtures/draft-issue.json', 'utf8'));
   const row = base.rows[0];
-  const first = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Đặng'], mid = ['Thị', 'Văn', 'Đức', 'Ngọc'], last = ['Lan', 'Bình', 'Quỳnh', 'Hòa', 'Tuấn'];
-  base.rows = Array.from({ length: n }, (_, i) => ({ ...row, fullName: `${first[i % 6]} ${mid[i % 4]} ${last[i % 5]}`, idNumber: '0381900' + String(10000 + i).padStart(5, '0') }));
+  const first = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Đặng'],
+    mid = ['Thị', 'Văn', 'Đức', 'Ngọc'],
+    last = ['Lan', 'Bình', 'Quỳnh', 'Hòa', 'Tuấn'];
+  base.rows = Array.from({ length: n }, (_, i) => ({
+    ...row,
+    fullName: `${first[i % 6]} ${mid[i % 4]} ${last[i % 5]}`,
+    idNumber: '0381900' + String(10000 + i).padStart(5, '0'),
+  }));
   return JSON.stringify(base);
 }
 
@@ -40,7 +46,18 @@ function writeUnsigned(dir: string, draftJson: string): string[] {
     return path;
   });
   const envelope = join(dir, 'unsigned-BHXHDienTu.xml');
-  writeFileSync(envelope, buildEnvelope(envelopeInfoOf(p.draft), forms.map((f) => ({ code: f.code, description: f.description, fileName: f.fileName, base64: Buffer.from(f.bytes).toString('base64') }))));
+  writeFileSync(
+    envelope,
+    buildEnvelope(
+      envelopeInfoOf(p.draft),
+      forms.map((f) => ({
+        code: f.code,
+        description: f.description,
+        fileName: f.fileName,
+        base64: Buffer.from(f.bytes).toString('base64'),
+      })),
+    ),
+  );
   return [...paths, envelope];
 }
 
@@ -51,29 +68,62 @@ export default async function (h: BenchHarness): Promise<void> {
   const dir = makeTempDir('kekhai-bench-signing-');
   const draftJson = bigDraftJson(N);
   // The unit's own token: `dossier make` refuses a certificate of another MST.
-  const token = await createSoftHsmToken({ label: 'BENCH', pin: '123456', soPin: '654321', mst: (JSON.parse(draftJson) as { unit: { taxCode: string } }).unit.taxCode });
+  const token = await createSoftHsmToken({
+    label: 'BENCH',
+    pin: '123456',
+    soPin: '654321',
+    mst: (JSON.parse(draftJson) as { unit: { taxCode: string } }).unit.taxCode,
+  });
   try {
     const draftPath = join(dir, 'draft.json');
     writeFileSync(draftPath, draftJson);
     const refFiles = writeUnsigned(dir, draftJson);
     const key = join(dir, 'ref-key.pem');
-    writeFileSync(key, generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    writeFileSync(
+      key,
+      generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }),
+    );
     // Reference: canonicalise + hash + software RSA-SHA256 sign each unsigned form and the envelope with native tools.
     // --huge: the envelope's NoiDungFile text nodes exceed libxml2's default 10 MB limit; pipefail so a failing
     // xmllint is not hidden behind sha256sum.
-    const script = refFiles.map((f) => `xmllint --huge --c14n '${f}' | sha256sum >/dev/null && openssl dgst -sha256 -sign '${key}' -out /dev/null '${f}'`).join(' && ');
+    const script = refFiles
+      .map(
+        (f) =>
+          `xmllint --huge --c14n '${f}' | sha256sum >/dev/null && openssl dgst -sha256 -sign '${key}' -out /dev/null '${f}'`,
+      )
+      .join(' && ');
     const out = join(dir, 'BHXHDienTu.xml');
-    const make = [CLI, 'dossier', 'make', draftPath, '--out', out, '--pkcs11', token.module, '--pin-env', 'KEKHAI_BENCH_PIN', '--data', join(dir, 'data'), '--json'];
+    const make = [
+      CLI,
+      'dossier',
+      'make',
+      draftPath,
+      '--out',
+      out,
+      '--pkcs11',
+      token.module,
+      '--pin-env',
+      'KEKHAI_BENCH_PIN',
+      '--data',
+      join(dir, 'data'),
+      '--json',
+    ];
     // Interleaved, so both sides see the same machine load.
     const ours: { ms: number; peakMb: number | null }[] = [];
     const refs: { ms: number; peakMb: number | null }[] = [];
     for (let i = 0; i < 3; i++) {
-      ours.push(await h.timeCommand(process.execPath, make, { repeat: 1, env: { ...token.env, KEKHAI_BENCH_PIN: token.pin } }));
+      ours.push(
+        await h.timeCommand(process.execPath, make, { repeat: 1, env: { ...token.env, KEKHAI_BENCH_PIN: token.pin } }),
+      );
       refs.push(await h.timeCommand('bash', ['-o', 'pipefail', '-c', script], { repeat: 1 }));
     }
     const envelopeBytes = readFileSync(out);
     // The signed forms, extracted from the envelope for xmlsec1.
-    const files = [...envelopeBytes.toString('latin1').matchAll(/<TenFile>([^<]+)<\/TenFile>.*?<NoiDungFile>([^<]*)<\/NoiDungFile>/gs)].map((m) => {
+    const files = [
+      ...envelopeBytes
+        .toString('latin1')
+        .matchAll(/<TenFile>([^<]+)<\/TenFile>.*?<NoiDungFile>([^<]*)<\/NoiDungFile>/gs),
+    ].map((m) => {
       writeFileSync(join(dir, m[1]!), Buffer.from(m[2]!, 'base64'));
       return m[1]!;
     });
@@ -106,7 +156,9 @@ export default async function (h: BenchHarness): Promise<void> {
       if (!r.valid) throw new Error(`bench dossier did not verify: ${JSON.stringify(r.files.map((f) => f.reason))}`);
     };
     verifyOnce(); // warm-up
-    const vScript = [join(dir, 'BHXHDienTu.xml'), ...files.map((f) => join(dir, f))].map((f) => `xmlsec1 --verify --trusted-pem '${token.files.ca}' '${f}' 2>/dev/null`).join(' && ');
+    const vScript = [join(dir, 'BHXHDienTu.xml'), ...files.map((f) => join(dir, f))]
+      .map((f) => `xmlsec1 --verify --trusted-pem '${token.files.ca}' '${f}' 2>/dev/null`)
+      .join(' && ');
     const oursMs: number[] = [];
     const xmlsecMs: number[] = [];
     for (let i = 0; i < 3; i++) {

@@ -25,8 +25,13 @@ const common = {
 const cliCoreApart = {
   name: 'cli-core-apart',
   setup(b) {
-    b.onResolve({ filter: /^\.\/core$/ }, (a) => (a.importer.endsWith('load-core.ts') ? { path: 'cli-core', namespace: 'cli-core' } : undefined));
-    b.onLoad({ filter: /.*/, namespace: 'cli-core' }, () => ({ contents: "module.exports = require('./cli-core.cjs');", loader: 'js' }));
+    b.onResolve({ filter: /^\.\/core$/ }, (a) =>
+      a.importer.endsWith('load-core.ts') ? { path: 'cli-core', namespace: 'cli-core' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'cli-core' }, () => ({
+      contents: "module.exports = require('./cli-core.cjs');",
+      loader: 'js',
+    }));
     b.onResolve({ filter: /^\.\/cli-core\.cjs$/ }, () => ({ path: './cli-core.cjs', external: true }));
   },
 };
@@ -44,7 +49,12 @@ await Promise.all([
   // One self-contained file (fflate and saxes bundled in), unpacked from the app archive when installed.
   build({ ...common, entryPoints: ['electron/roster/xlsx-worker-thread.ts'], outfile: 'out/workers/xlsx-worker.cjs' }),
   // A sandboxed preload can only require('electron') renderer modules: bundle everything else into it.
-  build({ ...common, entryPoints: ['electron/shell/preload.ts'], outfile: 'out/electron/preload.cjs', external: ['electron'] }),
+  build({
+    ...common,
+    entryPoints: ['electron/shell/preload.ts'],
+    outfile: 'out/electron/preload.cjs',
+    external: ['electron'],
+  }),
 ]);
 
 await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });

@@ -69,7 +69,10 @@ cert.setExtensions([
 ]);
 cert.sign(ca.privateKey, forge.md.sha256.create());
 
-writeFileSync(join(out, 'test-cert.key.pem'), leaf.native.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'thunghiem' }));
+writeFileSync(
+  join(out, 'test-cert.key.pem'),
+  leaf.native.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'thunghiem' }),
+);
 writeFileSync(join(out, 'test-cert.pem'), forge.pki.certificateToPem(cert));
 writeFileSync(join(out, 'test-ca.pem'), forge.pki.certificateToPem(caCert));
 console.log(`wrote ${out}/test-ca.pem, test-cert.key.pem, test-cert.pem`);

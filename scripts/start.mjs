@@ -17,9 +17,16 @@ function electronBinary() {
   try {
     const dir = join(require.resolve('electron/package.json'), '..');
     const pathFile = join(dir, 'path.txt');
-    if (!existsSync(pathFile)) return { ok: false, vi: 'bộ chạy Electron chưa được tải về khi cài đặt (không có mạng tới máy chủ tải)', en: 'the Electron runtime was not downloaded at install time (no network to its download server)' };
+    if (!existsSync(pathFile))
+      return {
+        ok: false,
+        vi: 'bộ chạy Electron chưa được tải về khi cài đặt (không có mạng tới máy chủ tải)',
+        en: 'the Electron runtime was not downloaded at install time (no network to its download server)',
+      };
     const bin = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
-    return existsSync(bin) ? { ok: true, bin } : { ok: false, vi: `thiếu bộ chạy Electron (${bin})`, en: `the Electron runtime is missing (${bin})` };
+    return existsSync(bin)
+      ? { ok: true, bin }
+      : { ok: false, vi: `thiếu bộ chạy Electron (${bin})`, en: `the Electron runtime is missing (${bin})` };
   } catch {
     return { ok: false, vi: 'chưa cài gói electron', en: 'the electron package is not installed' };
   }
@@ -36,7 +43,9 @@ if (electron.ok && !noDisplay && !process.env.KEKHAI_BROWSER_MODE) {
       ? { vi: 'máy không có màn hình', en: 'there is no display here' }
       : { vi: 'đã đặt KEKHAI_BROWSER_MODE', en: 'KEKHAI_BROWSER_MODE is set' }
     : electron;
-  console.log(`Không mở được cửa sổ ứng dụng vì ${why.vi} — chuyển sang chế độ trình duyệt. / No desktop window: ${why.en}; starting browser mode.`);
+  console.log(
+    `Không mở được cửa sổ ứng dụng vì ${why.vi} — chuyển sang chế độ trình duyệt. / No desktop window: ${why.en}; starting browser mode.`,
+  );
   const port = process.env.KEKHAI_PORT ?? '5757';
   const child = spawn(process.execPath, ['out/cli.cjs', 'serve', '--port', port, ...passthrough], { stdio: 'inherit' });
   const stop = () => child.kill('SIGTERM');

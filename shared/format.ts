@@ -23,9 +23,23 @@ const VN_OFFSET_MS = 7 * 3600_000;
 const two = (n: number) => String(n).padStart(2, '0');
 
 /** The calendar fields of an instant as a clock in Vietnam shows them (month 1–12). */
-export function vietnamParts(d: Date): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
+export function vietnamParts(d: Date): {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+} {
   const v = new Date(d.getTime() + VN_OFFSET_MS);
-  return { year: v.getUTCFullYear(), month: v.getUTCMonth() + 1, day: v.getUTCDate(), hour: v.getUTCHours(), minute: v.getUTCMinutes(), second: v.getUTCSeconds() };
+  return {
+    year: v.getUTCFullYear(),
+    month: v.getUTCMonth() + 1,
+    day: v.getUTCDate(),
+    hour: v.getUTCHours(),
+    minute: v.getUTCMinutes(),
+    second: v.getUTCSeconds(),
+  };
 }
 
 /** Date → "dd/mm/yyyy" in Vietnam time. */

@@ -13,7 +13,14 @@ import { registerDispatcher } from './self-call';
  */
 export async function dispatch(name: unknown, input: unknown, ctx: ServiceContext): Promise<Result<unknown>> {
   if (!isMethodName(name)) {
-    return { ok: false, error: { code: 'BAD_REQUEST', message: `Không có chức năng "${String(name)}"`, messageEn: `Unknown method "${String(name)}"` } };
+    return {
+      ok: false,
+      error: {
+        code: 'BAD_REQUEST',
+        message: `Không có chức năng "${String(name)}"`,
+        messageEn: `Unknown method "${String(name)}"`,
+      },
+    };
   }
   const def = contract[name];
   // reportInput: the locale texts name the received type (the input itself never reaches a message).
@@ -21,7 +28,14 @@ export async function dispatch(name: unknown, input: unknown, ctx: ServiceContex
   if (!parsed.success) return { ok: false, error: zodToApiError(parsed.error, 'input') };
   const handler = await handlerFor(name);
   if (!handler) {
-    return { ok: false, error: { code: 'INTERNAL', message: `Chức năng "${name}" chưa được cài đặt`, messageEn: `Method "${name}" has no implementation` } };
+    return {
+      ok: false,
+      error: {
+        code: 'INTERNAL',
+        message: `Chức năng "${name}" chưa được cài đặt`,
+        messageEn: `Method "${name}" has no implementation`,
+      },
+    };
   }
   try {
     const value = await handler(parsed.data, ctx);
@@ -56,8 +70,18 @@ function zodToApiError(e: ZodError, where: 'input' | 'output'): ApiError {
     severity: 'error',
   }));
   return where === 'input'
-    ? { code: 'VALIDATION', message: `Dữ liệu gửi lên không hợp lệ: ${problems.map((p) => p.message).join('; ')}`, messageEn: `Invalid request: ${problems.map((p) => p.messageEn).join('; ')}`, details: { problems } }
-    : { code: 'INTERNAL', message: 'Kết quả trả về sai cấu trúc (lỗi phần mềm)', messageEn: 'The result did not match the contract (software defect)', details: { problems } };
+    ? {
+        code: 'VALIDATION',
+        message: `Dữ liệu gửi lên không hợp lệ: ${problems.map((p) => p.message).join('; ')}`,
+        messageEn: `Invalid request: ${problems.map((p) => p.messageEn).join('; ')}`,
+        details: { problems },
+      }
+    : {
+        code: 'INTERNAL',
+        message: 'Kết quả trả về sai cấu trúc (lỗi phần mềm)',
+        messageEn: 'The result did not match the contract (software defect)',
+        details: { problems },
+      };
 }
 
 /** Maps anything thrown to an ApiError: AppError as is, pkcs11js errors as `PKCS11:<CKR name>`, the rest INTERNAL. */
@@ -65,7 +89,8 @@ export function toApiError(e: unknown): ApiError {
   if (e instanceof AppError) return { code: e.code, message: e.message, messageEn: e.messageEn, details: e.details };
   if (e instanceof ZodError) return zodToApiError(e, 'input');
   // A refused XML file (the shared dossier reader, c14n): its own code and Vietnamese message with line/column.
-  if (e instanceof XmlInputError) return { code: e.code, message: e.message, messageEn: e.messageEn, details: { line: e.line, column: e.column } };
+  if (e instanceof XmlInputError)
+    return { code: e.code, message: e.message, messageEn: e.messageEn, details: { line: e.line, column: e.column } };
   // Another process holds the write lock past the busy timeout: a clear message, not INTERNAL.
   if (isBusyError(e)) return toApiError(busyError(e));
   const err = e as { name?: string; message?: string; code?: unknown; method?: string };

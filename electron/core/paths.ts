@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 export function resolveDataDir(flag?: string): string {
   if (flag) return resolve(flag);
   if (process.env.KEKHAI_DATA) return resolve(process.env.KEKHAI_DATA);
-  if (process.platform === 'win32') return join(process.env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'KeKhaiBHXH');
+  if (process.platform === 'win32')
+    return join(process.env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'KeKhaiBHXH');
   if (process.platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'KeKhaiBHXH');
   return join(process.env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'kekhai-bhxh');
 }

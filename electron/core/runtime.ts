@@ -54,7 +54,7 @@ export class Runtime {
       dataDir,
       face: this.options.face,
       // The app's test-mode clock (Cài đặt → chế độ thử) lets a trainer show both sides of a legal deadline.
-      now: () => (fixed ? new Date(fixed.getTime()) : settingClock(db) ?? new Date()),
+      now: () => (fixed ? new Date(fixed.getTime()) : (settingClock(db) ?? new Date())),
       get testMode() {
         return training || fixed !== undefined || settingClock(db) !== null || trainingOn(home().db);
       },

@@ -21,7 +21,10 @@ export function fromFutureError(found: number, known: number): AppError {
   return new AppError(
     'DB_FROM_FUTURE',
     `Cơ sở dữ liệu được tạo bởi phiên bản KêKhai mới hơn (lược đồ ${found}, phiên bản này biết đến ${known}). Hãy cài phiên bản mới nhất; dữ liệu không bị thay đổi.`,
-    { en: `The database was written by a newer KêKhai (schema ${found}, this version knows ${known}). Install the latest version; nothing was changed.`, details: { found, known } },
+    {
+      en: `The database was written by a newer KêKhai (schema ${found}, this version knows ${known}). Install the latest version; nothing was changed.`,
+      details: { found, known },
+    },
   );
 }
 
@@ -29,7 +32,11 @@ export function fromFutureError(found: number, known: number): AppError {
  * Applies every pending migration up to `target` in ONE transaction: either all of them land, with `user_version`,
  * or none does and the file is as it was.
  */
-export function migrateTo(db: Database.Database, target: number = Number.POSITIVE_INFINITY, list: readonly Migration[] = allMigrations): number {
+export function migrateTo(
+  db: Database.Database,
+  target: number = Number.POSITIVE_INFINITY,
+  list: readonly Migration[] = allMigrations,
+): number {
   assertMonotonic(list);
   const current = schemaVersion(db);
   const known = list.length ? list[list.length - 1]!.version : 0;
@@ -41,11 +48,15 @@ export function migrateTo(db: Database.Database, target: number = Number.POSITIV
       try {
         m.up(db);
       } catch (e) {
-        throw new AppError('DB_MIGRATION_FAILED', `Nâng cấp cơ sở dữ liệu thất bại ở bước ${m.version} (${m.name}); dữ liệu được giữ nguyên.`, {
-          en: `Database upgrade failed at step ${m.version} (${m.name}); the data was left as it was.`,
-          details: { version: m.version, name: m.name, reason: (e as Error).message },
-          cause: e,
-        });
+        throw new AppError(
+          'DB_MIGRATION_FAILED',
+          `Nâng cấp cơ sở dữ liệu thất bại ở bước ${m.version} (${m.name}); dữ liệu được giữ nguyên.`,
+          {
+            en: `Database upgrade failed at step ${m.version} (${m.name}); the data was left as it was.`,
+            details: { version: m.version, name: m.name, reason: (e as Error).message },
+            cause: e,
+          },
+        );
       }
       db.pragma(`user_version = ${m.version}`);
     }

@@ -26,4 +26,3 @@ export interface AdapterOptions {
   /** Extra trusted CA (PEM) for a provider whose chain is not in the system store — never "skip verification". */
   ca?: string;
 }
-

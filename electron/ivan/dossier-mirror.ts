@@ -8,7 +8,13 @@ import type { OutboxState } from '../../shared/ivan/outbox-state';
  * list shows queued → sent → received → accepted | rejected | cancelled with the same times. Loose files (no dossier
  * row) are skipped. A refused edge never undoes the outbox step — the outbox record is the delivery truth.
  */
-export function mirrorToDossier(db: Database.Database, dossierId: string, to: OutboxState, at: Date, note?: string): void {
+export function mirrorToDossier(
+  db: Database.Database,
+  dossierId: string,
+  to: OutboxState,
+  at: Date,
+  note?: string,
+): void {
   const d = getDossier(db, dossierId);
   if (!d || d.state === to) return;
   try {
@@ -19,9 +25,16 @@ export function mirrorToDossier(db: Database.Database, dossierId: string, to: Ou
 }
 
 /** The signed envelope of a dossier, for queueing it by id. */
-export function signedEnvelopeOf(db: Database.Database, dossierId: string): { xml: Buffer; unitCode: string; period: string } {
+export function signedEnvelopeOf(
+  db: Database.Database,
+  dossierId: string,
+): { xml: Buffer; unitCode: string; period: string } {
   const d = getDossier(db, dossierId);
-  if (!d) throw new AppError('NOT_FOUND', `Không tìm thấy hồ sơ ${dossierId}`, { en: `Dossier ${dossierId} not found` });
-  if (!d.signedEnvelope) throw new AppError('NOT_SIGNED', `Hồ sơ ${dossierId} chưa được ký số`, { en: `Dossier ${dossierId} is not signed` });
+  if (!d)
+    throw new AppError('NOT_FOUND', `Không tìm thấy hồ sơ ${dossierId}`, { en: `Dossier ${dossierId} not found` });
+  if (!d.signedEnvelope)
+    throw new AppError('NOT_SIGNED', `Hồ sơ ${dossierId} chưa được ký số`, {
+      en: `Dossier ${dossierId} is not signed`,
+    });
   return { xml: d.signedEnvelope, unitCode: d.unitCode, period: d.period };
 }

@@ -21,9 +21,13 @@ export function checkEndpoint(raw: string): URL {
     throw new AppError('IVAN_ENDPOINT', `Địa chỉ I-VAN không hợp lệ: ${raw}`, { en: `Invalid I-VAN address: ${raw}` });
   }
   if (u.username || u.password) {
-    throw new AppError('IVAN_ENDPOINT', 'Không ghi tài khoản trong địa chỉ I-VAN; nhập tài khoản ở mục Cài đặt', { en: 'Do not put credentials in the I-VAN address; enter them in Settings' });
+    throw new AppError('IVAN_ENDPOINT', 'Không ghi tài khoản trong địa chỉ I-VAN; nhập tài khoản ở mục Cài đặt', {
+      en: 'Do not put credentials in the I-VAN address; enter them in Settings',
+    });
   }
   if (u.protocol === 'https:') return u;
   if (u.protocol === 'http:' && isLoopbackHost(u.hostname)) return u;
-  throw new AppError('IVAN_ENDPOINT', `Chỉ chấp nhận địa chỉ https (hoặc http trên máy này): ${u.origin}`, { en: `Only https addresses (or http on this machine) are accepted: ${u.origin}` });
+  throw new AppError('IVAN_ENDPOINT', `Chỉ chấp nhận địa chỉ https (hoặc http trên máy này): ${u.origin}`, {
+    en: `Only https addresses (or http on this machine) are accepted: ${u.origin}`,
+  });
 }

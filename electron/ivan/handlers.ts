@@ -24,15 +24,25 @@ function endpointFor(ctx: ServiceContext, explicit: string | undefined, unitCode
   if (s) return s.endpoint;
   const all = listSettings(ctx.db);
   if (all.length === 1) return all[0]!.endpoint;
-  throw new AppError('IVAN_NO_ENDPOINT', 'Chưa cài đặt địa chỉ I-VAN cho đơn vị (Cài đặt → I-VAN) và không có --endpoint', { en: 'No I-VAN address configured for the unit (Settings → I-VAN) and no --endpoint given' });
+  throw new AppError(
+    'IVAN_NO_ENDPOINT',
+    'Chưa cài đặt địa chỉ I-VAN cho đơn vị (Cài đặt → I-VAN) và không có --endpoint',
+    { en: 'No I-VAN address configured for the unit (Settings → I-VAN) and no --endpoint given' },
+  );
 }
 
 const decode = (b64: string) => Buffer.from(b64, 'base64');
 
 /** What to queue: the given file, or the stored signed envelope of a dossier. */
-function source(ctx: ServiceContext, input: { file?: { name: string; base64: string }; dossierId?: string; unitCode?: string }) {
+function source(
+  ctx: ServiceContext,
+  input: { file?: { name: string; base64: string }; dossierId?: string; unitCode?: string },
+) {
   if (input.file) return { xml: decode(input.file.base64), fileName: input.file.name, unitCode: input.unitCode };
-  if (!input.dossierId) throw new AppError('BAD_REQUEST', 'Cần tệp hồ sơ đã ký hoặc mã hồ sơ', { en: 'A signed file or a dossier id is required' });
+  if (!input.dossierId)
+    throw new AppError('BAD_REQUEST', 'Cần tệp hồ sơ đã ký hoặc mã hồ sơ', {
+      en: 'A signed file or a dossier id is required',
+    });
   const d = signedEnvelopeOf(ctx.db, input.dossierId);
   return { xml: d.xml, fileName: 'BHXHDienTu.xml', unitCode: input.unitCode ?? d.unitCode };
 }
@@ -48,7 +58,14 @@ export const ivanHandlers: Handlers<typeof ivanMethods> = {
 
   'ivan.settingsSave': (input, ctx) => {
     if (!loadProviders(ctx.resourcesDir).providers.some((p) => p.code === input.providerCode)) {
-      throw validationError([{ field: 'providerCode', code: 'UNKNOWN_PROVIDER', message: `Mã I-VAN ${input.providerCode} không có trong danh sách`, messageEn: `Unknown I-VAN code ${input.providerCode}` }]);
+      throw validationError([
+        {
+          field: 'providerCode',
+          code: 'UNKNOWN_PROVIDER',
+          message: `Mã I-VAN ${input.providerCode} không có trong danh sách`,
+          messageEn: `Unknown I-VAN code ${input.providerCode}`,
+        },
+      ]);
     }
     return saveSettings(ctx.db, { ...input, now: ctx.now() });
   },
@@ -56,30 +73,55 @@ export const ivanHandlers: Handlers<typeof ivanMethods> = {
   'ivan.submit': async (input, ctx) => {
     const src = source(ctx, input);
     const endpoint = endpointFor(ctx, input.endpoint, src.unitCode);
-    const { entry } = addToOutbox(ctx.db, { ...src, endpoint, dossierId: input.dossierId, providerCode: input.providerCode, now: ctx.now() });
+    const { entry } = addToOutbox(ctx.db, {
+      ...src,
+      endpoint,
+      dossierId: input.dossierId,
+      providerCode: input.providerCode,
+      now: ctx.now(),
+    });
     if (entry.state === 'queued') {
       // One immediate attempt; a failure leaves the entry queued for the sender with a clear last error.
       const outcome = await sendOne(ctx.db, entry.id, defaultSenderDeps(ctx.db, { now: tickingClock(ctx) }));
       if (outcome !== 'sent') {
         const row = getRow(ctx.db, entry.id);
-        throw new AppError(row.last_error_code ?? 'IVAN_UNREACHABLE', `${row.last_error ?? 'Gửi không thành công'} (hồ sơ số ${entry.id} vẫn trong hàng đợi)`, {
-          en: `Not delivered; entry ${entry.id} stays queued`,
-          details: { outboxId: entry.id, state: row.state, lastErrorCode: row.last_error_code },
-        });
+        throw new AppError(
+          row.last_error_code ?? 'IVAN_UNREACHABLE',
+          `${row.last_error ?? 'Gửi không thành công'} (hồ sơ số ${entry.id} vẫn trong hàng đợi)`,
+          {
+            en: `Not delivered; entry ${entry.id} stays queued`,
+            details: { outboxId: entry.id, state: row.state, lastErrorCode: row.last_error_code },
+          },
+        );
       }
     }
     const row = getRow(ctx.db, entry.id);
-    const duplicate = (ctx.db.prepare('SELECT COUNT(*) AS n FROM ivan_outbox_transitions WHERE outbox_id = ? AND note LIKE ?').get(entry.id, 'I-VAN xác nhận%') as { n: number }).n > 0;
+    const duplicate =
+      (
+        ctx.db
+          .prepare('SELECT COUNT(*) AS n FROM ivan_outbox_transitions WHERE outbox_id = ? AND note LIKE ?')
+          .get(entry.id, 'I-VAN xác nhận%') as { n: number }
+      ).n > 0;
     // The I-VAN's view: a delivered dossier is "received" until its result arrives.
-    return { transactionId: row.transaction_id!, status: row.state === 'sent' ? 'received' : row.state, duplicate: duplicate || entry.state !== 'queued', outboxId: entry.id };
+    return {
+      transactionId: row.transaction_id!,
+      status: row.state === 'sent' ? 'received' : row.state,
+      duplicate: duplicate || entry.state !== 'queued',
+      outboxId: entry.id,
+    };
   },
 
   'ivan.status': async (input, ctx) => {
-    const known = ctx.db.prepare('SELECT endpoint, unit_code, provider_code FROM ivan_outbox WHERE transaction_id = ? ORDER BY id DESC').get(input.transactionId) as
-      | { endpoint: string; unit_code: string | null; provider_code: string | null }
-      | undefined;
+    const known = ctx.db
+      .prepare('SELECT endpoint, unit_code, provider_code FROM ivan_outbox WHERE transaction_id = ? ORDER BY id DESC')
+      .get(input.transactionId) as
+      { endpoint: string; unit_code: string | null; provider_code: string | null } | undefined;
     const endpoint = input.endpoint ?? known?.endpoint ?? endpointFor(ctx, undefined, null);
-    const adapter = new HttpIvanAdapter({ endpoint, providerCode: known?.provider_code ?? undefined, credentials: credentialsFor(ctx.db, known?.unit_code ?? null) });
+    const adapter = new HttpIvanAdapter({
+      endpoint,
+      providerCode: known?.provider_code ?? undefined,
+      credentials: credentialsFor(ctx.db, known?.unit_code ?? null),
+    });
     const s = await adapter.status(input.transactionId);
     return { status: s.status, receiptNo: s.receiptNo, reasons: s.reasons, paperCopyRequired: s.paperCopyRequired };
   },
@@ -87,7 +129,13 @@ export const ivanHandlers: Handlers<typeof ivanMethods> = {
   'ivan.outboxAdd': (input, ctx) => {
     const src = source(ctx, input);
     const endpoint = endpointFor(ctx, input.endpoint, src.unitCode);
-    return addToOutbox(ctx.db, { ...src, endpoint, dossierId: input.dossierId, providerCode: input.providerCode, now: ctx.now() });
+    return addToOutbox(ctx.db, {
+      ...src,
+      endpoint,
+      dossierId: input.dossierId,
+      providerCode: input.providerCode,
+      now: ctx.now(),
+    });
   },
 
   'ivan.outboxList': (input, ctx) => listOutbox(ctx.db, { states: input.states }),
@@ -97,7 +145,9 @@ export const ivanHandlers: Handlers<typeof ivanMethods> = {
       now: tickingClock(ctx),
       policy: { baseMs: input.baseDelayMs ?? 2_000, capMs: Math.max(input.baseDelayMs ?? 2_000, 15 * 60_000) },
       onAttempt: (e: OutboxEntry) => {
-        const left = (ctx.db.prepare("SELECT COUNT(*) AS n FROM ivan_outbox WHERE state = 'queued'").get() as { n: number }).n;
+        const left = (
+          ctx.db.prepare("SELECT COUNT(*) AS n FROM ivan_outbox WHERE state = 'queued'").get() as { n: number }
+        ).n;
         ctx.progress({ stage: e.state === 'sent' ? 'sent' : 'retry', done: 0, total: left });
       },
     });
@@ -110,7 +160,10 @@ export const ivanHandlers: Handlers<typeof ivanMethods> = {
 
   'ivan.outboxRetry': (input, ctx) => {
     const r = getRow(ctx.db, input.id);
-    if (r.state !== 'queued') throw new AppError('CONFLICT', `Hồ sơ ${input.id} không ở trạng thái chờ gửi`, { en: `Entry ${input.id} is not queued` });
+    if (r.state !== 'queued')
+      throw new AppError('CONFLICT', `Hồ sơ ${input.id} không ở trạng thái chờ gửi`, {
+        en: `Entry ${input.id} is not queued`,
+      });
     ctx.db.prepare('UPDATE ivan_outbox SET next_attempt_at = ? WHERE id = ?').run(ctx.now().toISOString(), input.id);
     return toEntry(getRow(ctx.db, input.id));
   },
@@ -124,7 +177,8 @@ export const ivanHandlers: Handlers<typeof ivanMethods> = {
   'ivan.history': (input, ctx) => history(ctx.db, input),
 
   'ivan.signedFile': (input, ctx) => {
-    const r = ctx.db.prepare('SELECT file_name, signed_xml FROM ivan_outbox WHERE id = ?').get(input.id) as { file_name: string; signed_xml: Buffer } | undefined;
+    const r = ctx.db.prepare('SELECT file_name, signed_xml FROM ivan_outbox WHERE id = ?').get(input.id) as
+      { file_name: string; signed_xml: Buffer } | undefined;
     if (!r) throw new AppError('NOT_FOUND', `Không có hồ sơ số ${input.id}`, { en: `No entry ${input.id}` });
     return { name: r.file_name, base64: r.signed_xml.toString('base64') };
   },
@@ -143,7 +197,9 @@ export const ivanHandlers: Handlers<typeof ivanMethods> = {
     const fileName = stored ? stored.fileName : input.file!.name;
     const facts = readEnvelope(xml.toString('utf8'));
     if (facts.kind !== 'registration' || !facts.registrationForm) {
-      throw new AppError('NOT_A_REGISTRATION', 'Tệp không phải tờ khai 04/ĐK-IVAN, 05/SĐ-IVAN hoặc 06/NG-IVAN', { en: 'Not a 04/05/06 I-VAN registration form' });
+      throw new AppError('NOT_A_REGISTRATION', 'Tệp không phải tờ khai 04/ĐK-IVAN, 05/SĐ-IVAN hoặc 06/NG-IVAN', {
+        en: 'Not a 04/05/06 I-VAN registration form',
+      });
     }
     const unitCode = input.unitCode ?? stored?.unitCode ?? facts.unitCode ?? null;
     const endpoint = endpointFor(ctx, input.endpoint, unitCode);
@@ -151,11 +207,20 @@ export const ivanHandlers: Handlers<typeof ivanMethods> = {
     const form = facts.registrationForm.slice(0, 2) as '04' | '05' | '06';
     const linked = stored
       ? ctx.db.prepare('UPDATE ivan_registrations SET outbox_id = ? WHERE id = ?').run(entry.id, input.id)
-      : ctx.db.prepare('UPDATE ivan_registrations SET signed = 1, outbox_id = ? WHERE id = (SELECT id FROM ivan_registrations WHERE unit_code = ? AND form = ? AND outbox_id IS NULL ORDER BY id DESC LIMIT 1)').run(entry.id, unitCode ?? '', form);
+      : ctx.db
+          .prepare(
+            'UPDATE ivan_registrations SET signed = 1, outbox_id = ? WHERE id = (SELECT id FROM ivan_registrations WHERE unit_code = ? AND form = ? AND outbox_id IS NULL ORDER BY id DESC LIMIT 1)',
+          )
+          .run(entry.id, unitCode ?? '', form);
     if (linked.changes === 0) {
-      ctx.db.prepare('INSERT INTO ivan_registrations (unit_code, form, provider_code, xml, signed, outbox_id, created_at) VALUES (?, ?, ?, ?, 1, ?, ?)').run(unitCode ?? '', form, facts.ivanCode ?? '', xml, entry.id, ctx.now().toISOString());
+      ctx.db
+        .prepare(
+          'INSERT INTO ivan_registrations (unit_code, form, provider_code, xml, signed, outbox_id, created_at) VALUES (?, ?, ?, ?, 1, ?, ?)',
+        )
+        .run(unitCode ?? '', form, facts.ivanCode ?? '', xml, entry.id, ctx.now().toISOString());
     }
-    if (entry.state === 'queued') await sendOne(ctx.db, entry.id, defaultSenderDeps(ctx.db, { now: tickingClock(ctx) }));
+    if (entry.state === 'queued')
+      await sendOne(ctx.db, entry.id, defaultSenderDeps(ctx.db, { now: tickingClock(ctx) }));
     return { entry: toEntry(getRow(ctx.db, entry.id)) };
   },
 
@@ -163,13 +228,33 @@ export const ivanHandlers: Handlers<typeof ivanMethods> = {
 
   'ivan.checkConnection': async (input, ctx) => {
     if (!input.endpoint.trim()) {
-      throw new AppError('VALIDATION', 'Nhập địa chỉ I-VAN (https, theo hợp đồng với nhà cung cấp)', { en: 'Enter the I-VAN address (https, from the provider contract)', details: { problems: [{ field: 'endpoint', code: 'REQUIRED', message: 'Nhập địa chỉ I-VAN', messageEn: 'Enter the I-VAN address' }] } });
+      throw new AppError('VALIDATION', 'Nhập địa chỉ I-VAN (https, theo hợp đồng với nhà cung cấp)', {
+        en: 'Enter the I-VAN address (https, from the provider contract)',
+        details: {
+          problems: [
+            {
+              field: 'endpoint',
+              code: 'REQUIRED',
+              message: 'Nhập địa chỉ I-VAN',
+              messageEn: 'Enter the I-VAN address',
+            },
+          ],
+        },
+      });
     }
     checkEndpoint(input.endpoint.trim());
     const url = input.endpoint.trim();
-    const credentials = input.username && input.password ? { username: input.username, password: input.password } : credentialsFor(ctx.db, input.unitCode ?? null);
+    const credentials =
+      input.username && input.password
+        ? { username: input.username, password: input.password }
+        : credentialsFor(ctx.db, input.unitCode ?? null);
     // The cheapest authenticated call of the profile: the notifications page after the last one (normally empty).
-    await new HttpIvanAdapter({ endpoint: url, providerCode: input.providerCode, credentials, timeoutMs: 10_000 }).notifications(Number.MAX_SAFE_INTEGER);
+    await new HttpIvanAdapter({
+      endpoint: url,
+      providerCode: input.providerCode,
+      credentials,
+      timeoutMs: 10_000,
+    }).notifications(Number.MAX_SAFE_INTEGER);
     return { ok: true as const, endpoint: url };
   },
 
@@ -178,8 +263,15 @@ export const ivanHandlers: Handlers<typeof ivanMethods> = {
     if (input.unitCode) {
       const prev = getSettings(ctx.db, input.unitCode);
       // The unit's own provider (Đơn vị → Nhà cung cấp I-VAN) is the one shown and written into the forms.
-      const unit = ctx.db.prepare('SELECT ivan_provider FROM units WHERE code = ?').get(input.unitCode) as { ivan_provider: string | null } | undefined;
-      saveSettings(ctx.db, { unitCode: input.unitCode, providerCode: prev?.providerCode ?? unit?.ivan_provider ?? '00040', endpoint: server.url, trainingMode: true, now: ctx.now() });
+      const unit = ctx.db.prepare('SELECT ivan_provider FROM units WHERE code = ?').get(input.unitCode) as
+        { ivan_provider: string | null } | undefined;
+      saveSettings(ctx.db, {
+        unitCode: input.unitCode,
+        providerCode: prev?.providerCode ?? unit?.ivan_provider ?? '00040',
+        endpoint: server.url,
+        trainingMode: true,
+        now: ctx.now(),
+      });
     }
     return { endpoint: server.url };
   },

@@ -41,15 +41,42 @@ const TLS_CODES = new Set([
 function networkError(e: NodeJS.ErrnoException, origin: string): AppError {
   const code = e.code ?? '';
   if (TLS_CODES.has(code)) {
-    return new AppError('IVAN_TLS', `Chứng thư bảo mật (TLS) của máy chủ I-VAN ${origin} không hợp lệ (${code}); không gửi hồ sơ`, { en: `The I-VAN server ${origin} has an invalid TLS certificate (${code}); nothing was sent`, details: { code }, cause: e });
+    return new AppError(
+      'IVAN_TLS',
+      `Chứng thư bảo mật (TLS) của máy chủ I-VAN ${origin} không hợp lệ (${code}); không gửi hồ sơ`,
+      {
+        en: `The I-VAN server ${origin} has an invalid TLS certificate (${code}); nothing was sent`,
+        details: { code },
+        cause: e,
+      },
+    );
   }
   if (code === 'IVAN_TIMEOUT') {
-    return new AppError('IVAN_TIMEOUT', `Máy chủ I-VAN ${origin} không trả lời trong thời hạn; hồ sơ sẽ được gửi lại`, { en: `The I-VAN server ${origin} did not answer in time; the dossier will be retried`, cause: e });
+    return new AppError('IVAN_TIMEOUT', `Máy chủ I-VAN ${origin} không trả lời trong thời hạn; hồ sơ sẽ được gửi lại`, {
+      en: `The I-VAN server ${origin} did not answer in time; the dossier will be retried`,
+      cause: e,
+    });
   }
   if (code === 'ECONNRESET' || code === 'EPIPE' || /socket hang up/i.test(e.message)) {
-    return new AppError('IVAN_CONNECTION_LOST', `Mất kết nối với máy chủ I-VAN ${origin} trước khi nhận được trả lời; hồ sơ sẽ được gửi lại (không bị nộp trùng)`, { en: `Connection to ${origin} was lost before an answer; the dossier will be retried (never filed twice)`, details: { code }, cause: e });
+    return new AppError(
+      'IVAN_CONNECTION_LOST',
+      `Mất kết nối với máy chủ I-VAN ${origin} trước khi nhận được trả lời; hồ sơ sẽ được gửi lại (không bị nộp trùng)`,
+      {
+        en: `Connection to ${origin} was lost before an answer; the dossier will be retried (never filed twice)`,
+        details: { code },
+        cause: e,
+      },
+    );
   }
-  return new AppError('IVAN_UNREACHABLE', `Không kết nối được máy chủ I-VAN ${origin} (${code || e.message}); hồ sơ vẫn trong hàng đợi`, { en: `Cannot reach the I-VAN server ${origin} (${code || e.message}); the dossier stays queued`, details: { code }, cause: e });
+  return new AppError(
+    'IVAN_UNREACHABLE',
+    `Không kết nối được máy chủ I-VAN ${origin} (${code || e.message}); hồ sơ vẫn trong hàng đợi`,
+    {
+      en: `Cannot reach the I-VAN server ${origin} (${code || e.message}); the dossier stays queued`,
+      details: { code },
+      cause: e,
+    },
+  );
 }
 
 export class HttpIvanAdapter implements IvanAdapter {
@@ -60,12 +87,19 @@ export class HttpIvanAdapter implements IvanAdapter {
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   }
 
-  private exchange(method: 'GET' | 'POST', path: string, headers: Record<string, string>, body?: Uint8Array): Promise<Raw> {
+  private exchange(
+    method: 'GET' | 'POST',
+    path: string,
+    headers: Record<string, string>,
+    body?: Uint8Array,
+  ): Promise<Raw> {
     const url = new URL(path.replace(/^\//, ''), this.base.href.endsWith('/') ? this.base.href : this.base.href + '/');
     const isHttps = url.protocol === 'https:';
     const h: Record<string, string> = { accept: 'application/json', ...headers };
     if (this.opts.credentials) {
-      h.authorization = 'Basic ' + Buffer.from(`${this.opts.credentials.username}:${this.opts.credentials.password}`, 'utf8').toString('base64');
+      h.authorization =
+        'Basic ' +
+        Buffer.from(`${this.opts.credentials.username}:${this.opts.credentials.password}`, 'utf8').toString('base64');
     }
     if (body) h['content-length'] = String(body.byteLength);
     return new Promise<Raw>((resolve, reject) => {
@@ -89,12 +123,21 @@ export class HttpIvanAdapter implements IvanAdapter {
             }
             chunks.push(c);
           });
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type'] ?? ''), body: Buffer.concat(chunks) }));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              contentType: String(res.headers['content-type'] ?? ''),
+              body: Buffer.concat(chunks),
+            }),
+          );
           res.on('error', reject);
         },
       );
       // One deadline for the whole exchange, so a server trickling bytes cannot hold the sender forever.
-      const timer = setTimeout(() => req.destroy(Object.assign(new Error('timeout'), { code: 'IVAN_TIMEOUT' })), this.timeoutMs);
+      const timer = setTimeout(
+        () => req.destroy(Object.assign(new Error('timeout'), { code: 'IVAN_TIMEOUT' })),
+        this.timeoutMs,
+      );
       req.on('close', () => clearTimeout(timer));
       req.on('error', (e: NodeJS.ErrnoException) => {
         clearTimeout(timer);
@@ -107,12 +150,17 @@ export class HttpIvanAdapter implements IvanAdapter {
   }
 
   private bad(vi: string, en: string): AppError {
-    return new AppError('IVAN_BAD_RESPONSE', `Máy chủ I-VAN ${this.base.origin} trả lời không đúng giao thức (${vi}); câu trả lời bị bỏ qua`, { en: `The I-VAN server ${this.base.origin} answered outside the protocol (${en}); the answer was ignored` });
+    return new AppError(
+      'IVAN_BAD_RESPONSE',
+      `Máy chủ I-VAN ${this.base.origin} trả lời không đúng giao thức (${vi}); câu trả lời bị bỏ qua`,
+      { en: `The I-VAN server ${this.base.origin} answered outside the protocol (${en}); the answer was ignored` },
+    );
   }
 
   private parse<T extends z.ZodType>(raw: Raw, schema: T, okStatuses: number[]): z.output<T> {
     if (okStatuses.includes(raw.status)) {
-      if (!/^application\/json\b/i.test(raw.contentType)) throw this.bad(`kiểu nội dung ${raw.contentType || 'trống'}`, `content type ${raw.contentType || 'missing'}`);
+      if (!/^application\/json\b/i.test(raw.contentType))
+        throw this.bad(`kiểu nội dung ${raw.contentType || 'trống'}`, `content type ${raw.contentType || 'missing'}`);
       let data: unknown;
       try {
         data = JSON.parse(raw.body.toString('utf8'));
@@ -131,16 +179,43 @@ export class HttpIvanAdapter implements IvanAdapter {
       // a non-JSON error page: keep the status only
     }
     const detail = message ? `: ${message.slice(0, 300)}` : '';
-    if (raw.status === 401 || raw.status === 403) throw new AppError('IVAN_AUTH', `I-VAN từ chối tài khoản (HTTP ${raw.status})${detail}`, { en: `The I-VAN refused the credentials (HTTP ${raw.status})`, details: { status: raw.status } });
-    if (raw.status === 409) throw new AppError('IVAN_CONFLICT', `I-VAN báo trùng mã hồ sơ${detail}`, { en: `The I-VAN reports a key conflict`, details: { status: raw.status } });
-    if (raw.status === 404) throw new AppError('IVAN_NOT_FOUND', `I-VAN không tìm thấy giao dịch${detail}`, { en: 'The I-VAN does not know this transaction', details: { status: raw.status } });
-    if (raw.status >= 500 || raw.status === 429) throw new AppError('IVAN_UNAVAILABLE', `Máy chủ I-VAN tạm thời không phục vụ (HTTP ${raw.status}); hồ sơ sẽ được gửi lại`, { en: `The I-VAN is temporarily unavailable (HTTP ${raw.status}); the dossier will be retried`, details: { status: raw.status } });
-    if (raw.status >= 400) throw new AppError('IVAN_REFUSED', `I-VAN từ chối yêu cầu (HTTP ${raw.status})${detail}`, { en: `The I-VAN refused the request (HTTP ${raw.status})`, details: { status: raw.status, message } });
+    if (raw.status === 401 || raw.status === 403)
+      throw new AppError('IVAN_AUTH', `I-VAN từ chối tài khoản (HTTP ${raw.status})${detail}`, {
+        en: `The I-VAN refused the credentials (HTTP ${raw.status})`,
+        details: { status: raw.status },
+      });
+    if (raw.status === 409)
+      throw new AppError('IVAN_CONFLICT', `I-VAN báo trùng mã hồ sơ${detail}`, {
+        en: `The I-VAN reports a key conflict`,
+        details: { status: raw.status },
+      });
+    if (raw.status === 404)
+      throw new AppError('IVAN_NOT_FOUND', `I-VAN không tìm thấy giao dịch${detail}`, {
+        en: 'The I-VAN does not know this transaction',
+        details: { status: raw.status },
+      });
+    if (raw.status >= 500 || raw.status === 429)
+      throw new AppError(
+        'IVAN_UNAVAILABLE',
+        `Máy chủ I-VAN tạm thời không phục vụ (HTTP ${raw.status}); hồ sơ sẽ được gửi lại`,
+        {
+          en: `The I-VAN is temporarily unavailable (HTTP ${raw.status}); the dossier will be retried`,
+          details: { status: raw.status },
+        },
+      );
+    if (raw.status >= 400)
+      throw new AppError('IVAN_REFUSED', `I-VAN từ chối yêu cầu (HTTP ${raw.status})${detail}`, {
+        en: `The I-VAN refused the request (HTTP ${raw.status})`,
+        details: { status: raw.status, message },
+      });
     throw this.bad(`mã HTTP ${raw.status}`, `HTTP status ${raw.status}`);
   }
 
   async submit(xml: Uint8Array, key: string, kind: 'dossier' | 'registration'): Promise<ReceiptBody> {
-    const headers: Record<string, string> = { 'content-type': 'application/xml; charset=utf-8', [IDEMPOTENCY_HEADER]: key };
+    const headers: Record<string, string> = {
+      'content-type': 'application/xml; charset=utf-8',
+      [IDEMPOTENCY_HEADER]: key,
+    };
     if (this.opts.providerCode) headers[PROVIDER_HEADER] = this.opts.providerCode;
     const raw = await this.exchange('POST', kind === 'dossier' ? PATHS.dossiers : PATHS.registrations, headers, xml);
     const receipt = this.parse(raw, receiptBody, [200, 201]);
@@ -151,14 +226,20 @@ export class HttpIvanAdapter implements IvanAdapter {
   async status(transactionId: string): Promise<StatusBody> {
     const raw = await this.exchange('GET', PATHS.dossier(transactionId), {});
     const s = this.parse(raw, statusBody, [200]);
-    if (s.transactionId !== transactionId) throw this.bad('trạng thái của giao dịch khác', 'status of another transaction');
+    if (s.transactionId !== transactionId)
+      throw this.bad('trạng thái của giao dịch khác', 'status of another transaction');
     return s;
   }
 
   async notifications(after: number): Promise<NotificationsPage> {
-    const raw = await this.exchange('GET', `${PATHS.notifications}?after=${Math.max(0, Math.floor(after))}&limit=200`, {});
+    const raw = await this.exchange(
+      'GET',
+      `${PATHS.notifications}?after=${Math.max(0, Math.floor(after))}&limit=200`,
+      {},
+    );
     const page = this.parse(raw, notificationsPage, [200]);
-    if (page.items.some((n) => n.id <= after) || page.next < after) throw this.bad('con trỏ thông báo đi lùi', 'notification cursor went backwards');
+    if (page.items.some((n) => n.id <= after) || page.next < after)
+      throw this.bad('con trỏ thông báo đi lùi', 'notification cursor went backwards');
     return page;
   }
 }

@@ -18,19 +18,46 @@ export interface PollResult {
   error?: { code: string; message: string };
 }
 
-export function applyNotification(db: Database.Database, endpoint: string, n: NotificationBody, now: Date): { stored: boolean; changed: boolean } {
-  const entry = db.prepare('SELECT * FROM ivan_outbox WHERE transaction_id = ? AND endpoint = ?').get(n.transactionId, endpoint) as OutboxRow | undefined;
+export function applyNotification(
+  db: Database.Database,
+  endpoint: string,
+  n: NotificationBody,
+  now: Date,
+): { stored: boolean; changed: boolean } {
+  const entry = db
+    .prepare('SELECT * FROM ivan_outbox WHERE transaction_id = ? AND endpoint = ?')
+    .get(n.transactionId, endpoint) as OutboxRow | undefined;
   const info = db
     .prepare(
       `INSERT OR IGNORE INTO ivan_notifications (endpoint, remote_id, outbox_id, transaction_id, kind, at, receipt_no, reasons, paper_copy_required, payload, stored_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(endpoint, n.id, entry?.id ?? null, n.transactionId, n.kind, n.at, n.receiptNo, JSON.stringify(n.reasons), n.paperCopyRequired ? 1 : 0, JSON.stringify(n), now.toISOString());
+    .run(
+      endpoint,
+      n.id,
+      entry?.id ?? null,
+      n.transactionId,
+      n.kind,
+      n.at,
+      n.receiptNo,
+      JSON.stringify(n.reasons),
+      n.paperCopyRequired ? 1 : 0,
+      JSON.stringify(n),
+      now.toISOString(),
+    );
   if (!entry || n.kind === 'c12ts') return { stored: info.changes > 0, changed: false };
   const current = getRow(db, entry.id).state;
   // Sent entries can also be found through a notification when the send's response was lost and the process died.
   if (current === n.kind || !canTransition(current, n.kind)) return { stored: info.changes > 0, changed: false };
-  const note = n.kind === 'accepted' ? `Số hồ sơ ${n.receiptNo ?? '—'}` : n.kind === 'rejected' ? n.reasons.map((r) => r.message).join('; ').slice(0, 1000) : 'BHXH đã tiếp nhận';
+  const note =
+    n.kind === 'accepted'
+      ? `Số hồ sơ ${n.receiptNo ?? '—'}`
+      : n.kind === 'rejected'
+        ? n.reasons
+            .map((r) => r.message)
+            .join('; ')
+            .slice(0, 1000)
+        : 'BHXH đã tiếp nhận';
   const at = Number.isFinite(Date.parse(n.at)) ? new Date(n.at) : now;
   transitionOutbox(db, entry.id, n.kind, at, note, {
     receipt_no: n.receiptNo ?? entry.receipt_no,
@@ -38,13 +65,24 @@ export function applyNotification(db: Database.Database, endpoint: string, n: No
     paper_copy_required: n.paperCopyRequired ? 1 : entry.paper_copy_required,
   });
   // What BHXH accepted is now what it knows: the rows and the assigned mã số go into the participation ledger.
-  if (n.kind === 'accepted' && entry.dossier_id) applyAcceptedDossier(db, entry.dossier_id, at, n.insuranceNumbers ?? []);
+  if (n.kind === 'accepted' && entry.dossier_id)
+    applyAcceptedDossier(db, entry.dossier_id, at, n.insuranceNumbers ?? []);
   return { stored: info.changes > 0, changed: true };
 }
 
-export async function pollEndpoint(db: Database.Database, endpoint: string, adapter: IvanAdapter, now: () => Date, maxPages = 50): Promise<PollResult> {
+export async function pollEndpoint(
+  db: Database.Database,
+  endpoint: string,
+  adapter: IvanAdapter,
+  now: () => Date,
+  maxPages = 50,
+): Promise<PollResult> {
   const res: PollResult = { endpoint, fetched: 0, stored: 0, changed: 0 };
-  let after = (db.prepare('SELECT after_id FROM ivan_poll_cursors WHERE endpoint = ?').get(endpoint) as { after_id: number } | undefined)?.after_id ?? 0;
+  let after =
+    (
+      db.prepare('SELECT after_id FROM ivan_poll_cursors WHERE endpoint = ?').get(endpoint) as
+        { after_id: number } | undefined
+    )?.after_id ?? 0;
   try {
     for (let page = 0; page < maxPages; page++) {
       const p = await adapter.notifications(after);
@@ -55,11 +93,9 @@ export async function pollEndpoint(db: Database.Database, endpoint: string, adap
           if (r.stored) res.stored++;
           if (r.changed) res.changed++;
         }
-        db.prepare('INSERT INTO ivan_poll_cursors (endpoint, after_id, polled_at) VALUES (?, ?, ?) ON CONFLICT (endpoint) DO UPDATE SET after_id = excluded.after_id, polled_at = excluded.polled_at').run(
-          endpoint,
-          p.next,
-          now().toISOString(),
-        );
+        db.prepare(
+          'INSERT INTO ivan_poll_cursors (endpoint, after_id, polled_at) VALUES (?, ?, ?) ON CONFLICT (endpoint) DO UPDATE SET after_id = excluded.after_id, polled_at = excluded.polled_at',
+        ).run(endpoint, p.next, now().toISOString());
       })();
       if (p.items.length === 0 || p.next === after) break;
       after = p.next;
@@ -72,8 +108,12 @@ export async function pollEndpoint(db: Database.Database, endpoint: string, adap
 }
 
 /** Endpoints worth polling: those with entries still waiting for a result. */
-export function endpointsToPoll(db: Database.Database): { endpoint: string; unitCode: string | null; providerCode: string | null }[] {
+export function endpointsToPoll(
+  db: Database.Database,
+): { endpoint: string; unitCode: string | null; providerCode: string | null }[] {
   return db
-    .prepare("SELECT endpoint, MAX(unit_code) AS unitCode, MAX(provider_code) AS providerCode FROM ivan_outbox WHERE state IN ('sent','received') GROUP BY endpoint")
+    .prepare(
+      "SELECT endpoint, MAX(unit_code) AS unitCode, MAX(provider_code) AS providerCode FROM ivan_outbox WHERE state IN ('sent','received') GROUP BY endpoint",
+    )
     .all() as { endpoint: string; unitCode: string | null; providerCode: string | null }[];
 }

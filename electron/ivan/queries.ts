@@ -30,7 +30,13 @@ export function inbox(db: Database.Database, unreadOnly = false): InboxItem[] {
     .all() as NotificationRow[];
   const label = dossierLabeler(db);
   return rows.map((r) => ({
-    ...label({ outboxId: r.outbox_id, dossierId: r.dossier_id, unitCode: r.unit_code, period: r.period, receiptNo: r.receipt_no }),
+    ...label({
+      outboxId: r.outbox_id,
+      dossierId: r.dossier_id,
+      unitCode: r.unit_code,
+      period: r.period,
+      receiptNo: r.receipt_no,
+    }),
     id: r.id,
     outboxId: r.outbox_id,
     dossierId: r.dossier_id,
@@ -57,29 +63,60 @@ export function markRead(db: Database.Database, ids: number[], at: Date): number
 
 /** Folds Vietnamese diacritics so "ho so" finds "hồ sơ" (đ → d as well). */
 export function fold(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase();
 }
 
-export function history(db: Database.Database, q: { query?: string; period?: string; states?: OutboxState[] }): HistoryItem[] {
+export function history(
+  db: Database.Database,
+  q: { query?: string; period?: string; states?: OutboxState[] },
+): HistoryItem[] {
   const rows = db.prepare('SELECT * FROM ivan_outbox ORDER BY created_at DESC, id DESC').all() as OutboxRow[];
   const needle = q.query ? fold(q.query.trim()) : '';
-  const receipts = db.prepare('SELECT transaction_id, received_at, acknowledgement FROM ivan_receipts WHERE outbox_id = ? ORDER BY id');
-  const notes = db.prepare('SELECT GROUP_CONCAT(reasons, \' \') AS r FROM ivan_notifications WHERE outbox_id = ?');
+  const receipts = db.prepare(
+    'SELECT transaction_id, received_at, acknowledgement FROM ivan_receipts WHERE outbox_id = ? ORDER BY id',
+  );
+  const notes = db.prepare("SELECT GROUP_CONCAT(reasons, ' ') AS r FROM ivan_notifications WHERE outbox_id = ?");
   const label = dossierLabeler(db);
   const out: HistoryItem[] = [];
   for (const r of rows) {
-    const l = label({ outboxId: r.id, dossierId: r.dossier_id, unitCode: r.unit_code, period: r.period, receiptNo: r.receipt_no });
+    const l = label({
+      outboxId: r.id,
+      dossierId: r.dossier_id,
+      unitCode: r.unit_code,
+      period: r.period,
+      receiptNo: r.receipt_no,
+    });
     if (q.period && l.period !== q.period) continue;
     if (q.states && !q.states.includes(r.state)) continue;
     if (needle) {
-      const hay = fold([r.dossier_id, r.file_name, r.transaction_id ?? '', r.receipt_no ?? '', r.unit_code ?? '', l.unitName ?? '', l.procedure ?? '', r.period ?? '', r.reasons, (notes.get(r.id) as { r: string | null }).r ?? ''].join(' '));
+      const hay = fold(
+        [
+          r.dossier_id,
+          r.file_name,
+          r.transaction_id ?? '',
+          r.receipt_no ?? '',
+          r.unit_code ?? '',
+          l.unitName ?? '',
+          l.procedure ?? '',
+          r.period ?? '',
+          r.reasons,
+          (notes.get(r.id) as { r: string | null }).r ?? '',
+        ].join(' '),
+      );
       if (!hay.includes(needle)) continue;
     }
     out.push({
       ...toEntry(r),
       ...l,
       transitions: transitionsOf(db, r.id),
-      receipts: (receipts.all(r.id) as { transaction_id: string; received_at: string; acknowledgement: string }[]).map((x) => ({ transactionId: x.transaction_id, receivedAt: x.received_at, acknowledgement: x.acknowledgement })),
+      receipts: (receipts.all(r.id) as { transaction_id: string; received_at: string; acknowledgement: string }[]).map(
+        (x) => ({ transactionId: x.transaction_id, receivedAt: x.received_at, acknowledgement: x.acknowledgement }),
+      ),
     });
   }
   return out;

@@ -26,7 +26,9 @@ export class SafeStorageSecretBox implements SecretBox {
   readonly scheme = 'electron-safeStorage';
   constructor(private readonly ss: SafeStorageLike) {
     if (!ss.isEncryptionAvailable()) {
-      throw new AppError('SECRET_STORE_UNAVAILABLE', 'Hệ điều hành không cung cấp kho mã hoá cho mật khẩu I-VAN', { en: 'The OS offers no encrypted store for the I-VAN password' });
+      throw new AppError('SECRET_STORE_UNAVAILABLE', 'Hệ điều hành không cung cấp kho mã hoá cho mật khẩu I-VAN', {
+        en: 'The OS offers no encrypted store for the I-VAN password',
+      });
     }
   }
   seal(plain: string): Buffer {
@@ -44,8 +46,15 @@ export class SafeStorageSecretBox implements SecretBox {
  */
 export function defaultKeyFile(): string {
   if (process.env.KEKHAI_KEY_FILE) return resolve(process.env.KEKHAI_KEY_FILE);
-  if (process.platform === 'win32') return join(process.env.LOCALAPPDATA ?? join(homedir(), 'AppData', 'Local'), 'KeKhaiBHXH', 'keys', 'ivan-credentials.key');
-  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'KeKhaiBHXH', 'keys', 'ivan-credentials.key');
+  if (process.platform === 'win32')
+    return join(
+      process.env.LOCALAPPDATA ?? join(homedir(), 'AppData', 'Local'),
+      'KeKhaiBHXH',
+      'keys',
+      'ivan-credentials.key',
+    );
+  if (process.platform === 'darwin')
+    return join(homedir(), 'Library', 'Application Support', 'KeKhaiBHXH', 'keys', 'ivan-credentials.key');
   return join(process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'kekhai-bhxh', 'keys', 'ivan-credentials.key');
 }
 
@@ -58,7 +67,10 @@ const MAGIC = Buffer.from('KK1G'); // format tag: version 1, AES-256-GCM
 export class FileKeySecretBox implements SecretBox {
   readonly scheme = 'aes-256-gcm-keyfile-v1';
   private key: Buffer | null;
-  constructor(private readonly keyFile: string = defaultKeyFile(), opts: { aad?: string; key?: Buffer } = {}) {
+  constructor(
+    private readonly keyFile: string = defaultKeyFile(),
+    opts: { aad?: string; key?: Buffer } = {},
+  ) {
     this.aad = opts.aad ?? 'kekhai:ivan-credential';
     this.key = opts.key ? Buffer.from(opts.key) : null;
   }
@@ -67,7 +79,12 @@ export class FileKeySecretBox implements SecretBox {
   private loadKey(create: boolean): Buffer {
     if (this.key) return this.key;
     if (!existsSync(this.keyFile)) {
-      if (!create) throw new AppError('SECRET_KEY_MISSING', `Không tìm thấy tệp khoá ${this.keyFile}; hãy nhập lại mật khẩu I-VAN`, { en: `Key file ${this.keyFile} is missing; enter the I-VAN password again` });
+      if (!create)
+        throw new AppError(
+          'SECRET_KEY_MISSING',
+          `Không tìm thấy tệp khoá ${this.keyFile}; hãy nhập lại mật khẩu I-VAN`,
+          { en: `Key file ${this.keyFile} is missing; enter the I-VAN password again` },
+        );
       mkdirSync(dirname(this.keyFile), { recursive: true, mode: 0o700 });
       const k = randomBytes(32);
       // 'wx': never overwrite a key another process just created (that would orphan its ciphertexts).
@@ -87,7 +104,10 @@ export class FileKeySecretBox implements SecretBox {
       if (mode & 0o077) chmodSync(this.keyFile, 0o600);
     }
     const k = Buffer.from(readFileSync(this.keyFile, 'utf8').trim(), 'base64');
-    if (k.length !== 32) throw new AppError('SECRET_KEY_BAD', `Tệp khoá ${this.keyFile} bị hỏng`, { en: `Key file ${this.keyFile} is damaged` });
+    if (k.length !== 32)
+      throw new AppError('SECRET_KEY_BAD', `Tệp khoá ${this.keyFile} bị hỏng`, {
+        en: `Key file ${this.keyFile} is damaged`,
+      });
     this.key = k;
     return k;
   }
@@ -103,14 +123,21 @@ export class FileKeySecretBox implements SecretBox {
 
   open(sealed: Buffer): string {
     const key = this.loadKey(false);
-    if (sealed.length < 32 || !sealed.subarray(0, 4).equals(MAGIC)) throw new AppError('SECRET_BAD', 'Mật khẩu I-VAN đã lưu không đọc được; hãy nhập lại', { en: 'The stored I-VAN password cannot be read; enter it again' });
+    if (sealed.length < 32 || !sealed.subarray(0, 4).equals(MAGIC))
+      throw new AppError('SECRET_BAD', 'Mật khẩu I-VAN đã lưu không đọc được; hãy nhập lại', {
+        en: 'The stored I-VAN password cannot be read; enter it again',
+      });
     const d = createDecipheriv('aes-256-gcm', key, sealed.subarray(4, 16));
     d.setAAD(Buffer.from(this.aad));
     d.setAuthTag(sealed.subarray(16, 32));
     try {
       return Buffer.concat([d.update(sealed.subarray(32)), d.final()]).toString('utf8');
     } catch {
-      throw new AppError('SECRET_BAD', 'Mật khẩu I-VAN đã lưu không giải mã được (khoá khác hoặc dữ liệu bị sửa); hãy nhập lại', { en: 'The stored I-VAN password cannot be decrypted (other key or tampered); enter it again' });
+      throw new AppError(
+        'SECRET_BAD',
+        'Mật khẩu I-VAN đã lưu không giải mã được (khoá khác hoặc dữ liệu bị sửa); hãy nhập lại',
+        { en: 'The stored I-VAN password cannot be decrypted (other key or tampered); enter it again' },
+      );
     }
   }
 }
@@ -123,7 +150,9 @@ export class FileKeySecretBox implements SecretBox {
  */
 export function desktopCredentialKey(file: string, ss: SafeStorageLike): Buffer {
   if (!ss.isEncryptionAvailable()) {
-    throw new AppError('SECRET_STORE_UNAVAILABLE', 'Hệ điều hành không cung cấp kho mã hoá cho mật khẩu I-VAN', { en: 'The OS offers no encrypted store for the I-VAN password' });
+    throw new AppError('SECRET_STORE_UNAVAILABLE', 'Hệ điều hành không cung cấp kho mã hoá cho mật khẩu I-VAN', {
+      en: 'The OS offers no encrypted store for the I-VAN password',
+    });
   }
   if (existsSync(file)) {
     const k = Buffer.from(ss.decryptString(readFileSync(file)), 'base64');
@@ -144,7 +173,10 @@ export class WrappedKeySecretBox implements SecretBox {
   readonly scheme = 'aes-256-gcm-safestorage-v1';
   private readonly inner: FileKeySecretBox;
   constructor(key: Buffer) {
-    if (key.length !== 32) throw new AppError('SECRET_KEY_BAD', 'Khoá mã hoá mật khẩu I-VAN không hợp lệ', { en: 'Invalid I-VAN credential key' });
+    if (key.length !== 32)
+      throw new AppError('SECRET_KEY_BAD', 'Khoá mã hoá mật khẩu I-VAN không hợp lệ', {
+        en: 'Invalid I-VAN credential key',
+      });
     this.inner = new FileKeySecretBox('(safeStorage)', { key });
   }
   seal(plain: string): Buffer {
@@ -168,5 +200,9 @@ export function boxForScheme(scheme: string): SecretBox {
   if (box.scheme === scheme) return box;
   if (scheme === 'aes-256-gcm-keyfile-v1') return new FileKeySecretBox();
   // 'aes-256-gcm-safestorage-v1' needs the desktop app's unwrapped key: only its service process has it.
-  throw new AppError('SECRET_SCHEME', `Mật khẩu I-VAN được mã hoá bằng cơ chế ${scheme} không dùng được ở đây; hãy nhập lại`, { en: `The I-VAN password was sealed with ${scheme}, not available here; enter it again` });
+  throw new AppError(
+    'SECRET_SCHEME',
+    `Mật khẩu I-VAN được mã hoá bằng cơ chế ${scheme} không dùng được ở đây; hãy nhập lại`,
+    { en: `The I-VAN password was sealed with ${scheme}, not available here; enter it again` },
+  );
 }

@@ -60,11 +60,21 @@ export interface SaveSettingsInput {
 
 export function saveSettings(db: Database.Database, input: SaveSettingsInput): ProviderSettings {
   checkEndpoint(input.endpoint);
-  const prev = db.prepare('SELECT * FROM ivan_provider_settings WHERE unit_code = ?').get(input.unitCode) as Row | undefined;
-  if (prev && prev.provider_code !== input.providerCode && !input.viaChangeForm && !(input.trainingMode ?? prev.training_mode === 1)) {
-    throw new AppError('IVAN_SWITCH_NEEDS_05', 'Đơn vị chỉ dùng một nhà cung cấp I-VAN; đổi nhà cung cấp phải qua tờ khai 05/SĐ-IVAN', {
-      en: 'A unit uses one I-VAN provider at a time; switching goes through form 05/SĐ-IVAN',
-    });
+  const prev = db.prepare('SELECT * FROM ivan_provider_settings WHERE unit_code = ?').get(input.unitCode) as
+    Row | undefined;
+  if (
+    prev &&
+    prev.provider_code !== input.providerCode &&
+    !input.viaChangeForm &&
+    !(input.trainingMode ?? prev.training_mode === 1)
+  ) {
+    throw new AppError(
+      'IVAN_SWITCH_NEEDS_05',
+      'Đơn vị chỉ dùng một nhà cung cấp I-VAN; đổi nhà cung cấp phải qua tờ khai 05/SĐ-IVAN',
+      {
+        en: 'A unit uses one I-VAN provider at a time; switching goes through form 05/SĐ-IVAN',
+      },
+    );
   }
   let cipher: Buffer | null = prev?.secret_ciphertext ?? null;
   let scheme: string | null = prev?.secret_scheme ?? null;
@@ -92,16 +102,18 @@ export function saveSettings(db: Database.Database, input: SaveSettingsInput): P
     at: input.now.toISOString(),
   });
   // Entries held for bad credentials get another chance with the new ones.
-  db.prepare("UPDATE ivan_outbox SET next_attempt_at = ? WHERE unit_code = ? AND state = 'queued' AND last_error_code = 'IVAN_AUTH'").run(input.now.toISOString(), input.unitCode);
+  db.prepare(
+    "UPDATE ivan_outbox SET next_attempt_at = ? WHERE unit_code = ? AND state = 'queued' AND last_error_code = 'IVAN_AUTH'",
+  ).run(input.now.toISOString(), input.unitCode);
   return getSettings(db, input.unitCode)!;
 }
 
 /** The unit's credentials, decrypted only for the request that needs them. */
 export function credentialsFor(db: Database.Database, unitCode: string | null): IvanCredentials | undefined {
   if (!unitCode) return undefined;
-  const r = db.prepare('SELECT username, secret_ciphertext, secret_scheme FROM ivan_provider_settings WHERE unit_code = ?').get(unitCode) as
-    | Pick<Row, 'username' | 'secret_ciphertext' | 'secret_scheme'>
-    | undefined;
+  const r = db
+    .prepare('SELECT username, secret_ciphertext, secret_scheme FROM ivan_provider_settings WHERE unit_code = ?')
+    .get(unitCode) as Pick<Row, 'username' | 'secret_ciphertext' | 'secret_scheme'> | undefined;
   if (!r || !r.username || !r.secret_ciphertext || !r.secret_scheme) return undefined;
   return { username: r.username, password: boxForScheme(r.secret_scheme).open(r.secret_ciphertext) };
 }

@@ -10,7 +10,12 @@ import { startIvanServer, type RunningIvanServer } from './simulator/server';
 let running: Promise<RunningIvanServer> | null = null;
 
 export function trainingServer(ctx: ServiceContext): Promise<RunningIvanServer> {
-  running ??= startIvanServer({ dataDir: join(ctx.dataDir, 'ivan-training'), resourcesDir: ctx.resourcesDir, resultDelayMs: 1500, now: tickingClock(ctx) }).catch((e: unknown) => {
+  running ??= startIvanServer({
+    dataDir: join(ctx.dataDir, 'ivan-training'),
+    resourcesDir: ctx.resourcesDir,
+    resultDelayMs: 1500,
+    now: tickingClock(ctx),
+  }).catch((e: unknown) => {
     running = null;
     throw e;
   });

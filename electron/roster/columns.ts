@@ -40,7 +40,17 @@ export const EMPLOYEE_COLUMNS: Readonly<Record<EmployeeField, string>> = {
 export const FIELDS = Object.keys(EMPLOYEE_COLUMNS) as EmployeeField[];
 
 /** Identifier-like text columns stored as NULL when empty (so the partial unique indexes ignore them). */
-const NULL_WHEN_EMPTY = new Set<EmployeeField>(FIELDS.filter((f) => f !== 'fullName' && f !== 'birthDate' && f !== 'gender' && f !== 'nationality' && f !== 'salaryKind' && f !== 'status'));
+const NULL_WHEN_EMPTY = new Set<EmployeeField>(
+  FIELDS.filter(
+    (f) =>
+      f !== 'fullName' &&
+      f !== 'birthDate' &&
+      f !== 'gender' &&
+      f !== 'nationality' &&
+      f !== 'salaryKind' &&
+      f !== 'status',
+  ),
+);
 
 /** The search column: folded name + mã số + CCCD + CMND, space-separated. */
 export function searchText(e: Pick<EmployeeFields, 'fullName' | 'insuranceNumber' | 'cccd' | 'cmnd'>): string {
@@ -78,7 +88,12 @@ export interface EmployeeRow {
 }
 
 export function fromRow(r: EmployeeRow): EmployeeRecord {
-  const out: Record<string, unknown> = { id: r.id, unitCode: r.unit_code, createdAt: r.created_at, updatedAt: r.updated_at };
+  const out: Record<string, unknown> = {
+    id: r.id,
+    unitCode: r.unit_code,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
   for (const f of FIELDS) {
     const v = r[EMPLOYEE_COLUMNS[f]];
     out[f] = v === null && f !== 'salary' ? '' : v;

@@ -23,7 +23,10 @@ export interface ListQuery {
  * order of the (unit_id, search) index: the filter and the sort both walk that one index (no table lookups until a
  * row matches, no sort step), and the count reads only the index.
  */
-export function listEmployees(db: Database.Database, q: ListQuery): { total: number; offset: number; items: EmployeeRecord[] } {
+export function listEmployees(
+  db: Database.Database,
+  q: ListQuery,
+): { total: number; offset: number; items: EmployeeRecord[] } {
   const where = ['e.unit_id = ?'];
   const params: (string | number)[] = [unitIdByCode(db, q.unitCode)];
   const needle = q.search ? foldForSearch(q.search) : '';
@@ -45,7 +48,9 @@ export function listEmployees(db: Database.Database, q: ListQuery): { total: num
   }
   const w = where.join(' AND ');
   const total = (db.prepare(`SELECT count(*) AS n FROM employees e WHERE ${w}`).get(...params) as { n: number }).n;
-  const rows = db.prepare(`${SELECT_EMPLOYEE} WHERE ${w} ORDER BY e.search, e.id LIMIT ? OFFSET ?`).all(...params, q.limit, q.offset) as EmployeeRow[];
+  const rows = db
+    .prepare(`${SELECT_EMPLOYEE} WHERE ${w} ORDER BY e.search, e.id LIMIT ? OFFSET ?`)
+    .all(...params, q.limit, q.offset) as EmployeeRow[];
   return { total, offset: q.offset, items: rows.map(fromRow) };
 }
 
@@ -66,7 +71,13 @@ export function saveEmployee(
   const { value, problems } = checkEmployee(input.employee, now);
   if (problems.length) {
     throw validationError(
-      problems.map((p) => ({ field: p.field, code: p.code, message: p.message, messageEn: p.messageEn, severity: 'error' as const })),
+      problems.map((p) => ({
+        field: p.field,
+        code: p.code,
+        message: p.message,
+        messageEn: p.messageEn,
+        severity: 'error' as const,
+      })),
       `Thông tin người lao động không hợp lệ: ${problems.map((p) => p.message).join('; ')}`,
       `Invalid employee: ${problems.map((p) => p.messageEn).join('; ')}`,
     );
@@ -76,13 +87,21 @@ export function saveEmployee(
   const run = db.transaction((): number => {
     const clash = (col: 'insurance_number' | 'cccd', val: string, label: string, labelEn: string) => {
       if (!val) return;
-      const other = db.prepare(`SELECT id, full_name FROM employees WHERE unit_id = ? AND ${col} = ? AND id IS NOT ?`).get(unit.id, val, input.id ?? null) as
-        | { id: number; full_name: string }
-        | undefined;
+      const other = db
+        .prepare(`SELECT id, full_name FROM employees WHERE unit_id = ? AND ${col} = ? AND id IS NOT ?`)
+        .get(unit.id, val, input.id ?? null) as { id: number; full_name: string } | undefined;
       if (other) {
         throw new AppError('CONFLICT', `${label} ${val} đã thuộc về ${other.full_name} trong đơn vị này`, {
           en: `${labelEn} ${val} already belongs to ${other.full_name} in this unit`,
-          details: { problems: [{ field: col === 'cccd' ? 'cccd' : 'insuranceNumber', code: 'DUPLICATE', message: `${label} ${val} đã thuộc về ${other.full_name}` }] },
+          details: {
+            problems: [
+              {
+                field: col === 'cccd' ? 'cccd' : 'insuranceNumber',
+                code: 'DUPLICATE',
+                message: `${label} ${val} đã thuộc về ${other.full_name}`,
+              },
+            ],
+          },
         });
       }
     };
@@ -90,7 +109,10 @@ export function saveEmployee(
     clash('cccd', value.cccd, 'Số CCCD', 'Citizen ID');
     if (input.id === undefined) return store.insert(unit.id, value, at, source, input.effectiveDate ?? null);
     const before = store.get(input.id);
-    if (!before || before.unitCode !== unit.code) throw new AppError('NOT_FOUND', `Không tìm thấy người lao động #${input.id} trong đơn vị ${unit.code}`, { en: `Employee #${input.id} not found in unit ${unit.code}` });
+    if (!before || before.unitCode !== unit.code)
+      throw new AppError('NOT_FOUND', `Không tìm thấy người lao động #${input.id} trong đơn vị ${unit.code}`, {
+        en: `Employee #${input.id} not found in unit ${unit.code}`,
+      });
     store.update(before, value, at, source, input.effectiveDate ?? null);
     return input.id;
   });
@@ -100,7 +122,25 @@ export function saveEmployee(
 export function employeeHistory(db: Database.Database, id: number): HistoryEntry[] {
   getEmployee(db, id);
   const rows = db
-    .prepare('SELECT id, changed_at, effective_date, field, old_value, new_value, source FROM employee_history WHERE employee_id = ? ORDER BY changed_at, id')
-    .all(id) as { id: number; changed_at: string; effective_date: string | null; field: string; old_value: string | null; new_value: string | null; source: HistoryEntry['source'] }[];
-  return rows.map((r) => ({ id: r.id, changedAt: r.changed_at, effectiveDate: r.effective_date, field: r.field, oldValue: r.old_value, newValue: r.new_value, source: r.source }));
+    .prepare(
+      'SELECT id, changed_at, effective_date, field, old_value, new_value, source FROM employee_history WHERE employee_id = ? ORDER BY changed_at, id',
+    )
+    .all(id) as {
+    id: number;
+    changed_at: string;
+    effective_date: string | null;
+    field: string;
+    old_value: string | null;
+    new_value: string | null;
+    source: HistoryEntry['source'];
+  }[];
+  return rows.map((r) => ({
+    id: r.id,
+    changedAt: r.changed_at,
+    effectiveDate: r.effective_date,
+    field: r.field,
+    oldValue: r.old_value,
+    newValue: r.new_value,
+    source: r.source,
+  }));
 }

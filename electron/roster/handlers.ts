@@ -29,10 +29,15 @@ export const rosterHandlers: Handlers<typeof rosterMethods> = {
   },
   'roster.export': (input, ctx) => {
     const unit = getUnitByCode(ctx.db, input.unitCode);
-    const rows = ctx.db.prepare(`${SELECT_EMPLOYEE} WHERE e.unit_id = ? ORDER BY e.full_name, e.id`).iterate(unit.id) as IterableIterator<EmployeeRow>;
+    const rows = ctx.db
+      .prepare(`${SELECT_EMPLOYEE} WHERE e.unit_id = ? ORDER BY e.full_name, e.id`)
+      .iterate(unit.id) as IterableIterator<EmployeeRow>;
     const records = Array.from(rows, fromRow);
     const bytes = exportRosterXlsx(records);
-    return { file: { name: `danh-sach-lao-dong-${unit.code}.xlsx`, base64: bytes.toString('base64') }, count: records.length };
+    return {
+      file: { name: `danh-sach-lao-dong-${unit.code}.xlsx`, base64: bytes.toString('base64') },
+      count: records.length,
+    };
   },
   'roster.mappingGet': (input, ctx) => ({ mapping: getMapping(ctx.db, getUnitByCode(ctx.db, input.unitCode).id) }),
   'roster.mappingSave': (input, ctx) => {

@@ -128,34 +128,69 @@ export class ImportPlanner {
     const headerAt = found.at;
     const headers = found.headers;
     const recognised = recogniseMapping(headers);
-    let mapping = this.mappingIn && Object.values(this.mappingIn).some((h) => headers.includes(h)) ? this.mappingIn : recognised.mapping;
+    let mapping =
+      this.mappingIn && Object.values(this.mappingIn).some((h) => headers.includes(h))
+        ? this.mappingIn
+        : recognised.mapping;
     // A mapping saved before the file had a participation column still reads one this file has (issue 10).
     const pRecognised = recognised.mapping[PARTICIPATION_COLUMN];
-    if (pRecognised && !headers.includes(mapping[PARTICIPATION_COLUMN] ?? '') && !Object.values(mapping).includes(pRecognised))
+    if (
+      pRecognised &&
+      !headers.includes(mapping[PARTICIPATION_COLUMN] ?? '') &&
+      !Object.values(mapping).includes(pRecognised)
+    )
       mapping = { ...mapping, [PARTICIPATION_COLUMN]: pRecognised };
     const mappedHeaders = new Set(Object.values(mapping));
     const unmapped = headers.filter((h) => h && !mappedHeaders.has(h) && recognised.unmapped.includes(h));
-    const required = (['fullName', 'birthDate', 'gender'] as const).filter((f) => !(f in mapping) || !headers.includes(mapping[f]!));
+    const required = (['fullName', 'birthDate', 'gender'] as const).filter(
+      (f) => !(f in mapping) || !headers.includes(mapping[f]!),
+    );
     if (required.length) {
       const names = required.map((f) => EMPLOYEE_FIELD_LABELS[f].vi).join(', ');
-      throw new AppError('MAPPING_INCOMPLETE', `Chưa xác định được cột bắt buộc: ${names}. Hãy chọn cột tương ứng ở bước ghép cột.`, {
-        en: `Required columns not identified: ${required.map((f) => EMPLOYEE_FIELD_LABELS[f].en).join(', ')}. Pick them in the mapping step.`,
-        details: { headers, mapping, missing: required },
-      });
+      throw new AppError(
+        'MAPPING_INCOMPLETE',
+        `Chưa xác định được cột bắt buộc: ${names}. Hãy chọn cột tương ứng ở bước ghép cột.`,
+        {
+          en: `Required columns not identified: ${required.map((f) => EMPLOYEE_FIELD_LABELS[f].en).join(', ')}. Pick them in the mapping step.`,
+          details: { headers, mapping, missing: required },
+        },
+      );
     }
     this.idx = columnIndexes(headers, mapping);
     const pHeader = mapping[PARTICIPATION_COLUMN];
     this.participationAt = pHeader && headers.includes(pHeader) ? headers.indexOf(pHeader) : undefined;
     const encodings = columnEncodings(sheet.rows.slice(headerAt + 1));
     this.readRow = makeRowReader(this.idx, mapping, encodings);
-    for (const e of (this.db.prepare(`${SELECT_EMPLOYEE} WHERE e.unit_id = ?`).all(this.unitId) as EmployeeRow[]).map(fromRow)) {
+    for (const e of (this.db.prepare(`${SELECT_EMPLOYEE} WHERE e.unit_id = ?`).all(this.unitId) as EmployeeRow[]).map(
+      fromRow,
+    )) {
       if (e.insuranceNumber) this.byNumber.set(e.insuranceNumber, e);
       if (e.cccd) this.byCccd.set(e.cccd, e);
     }
     const sample = sheet.rows
       .slice(headerAt + 1, headerAt + 6)
-      .map((r) => Object.fromEntries(headers.map((h, i) => [h || `#${i + 1}`, cellText(r.cells[i] ?? null, encodings[i]).text])));
-    this.plan = { headers, mapping, unmapped, totalRows: 0, inserts: [], updates: [], toInsert: 0, toUpdate: 0, unchanged: 0, rejectedRows: 0, problems: [], convertedCells: 0, sample, headerRow: found.row, problemsOmitted: 0, report: new ImportReport(headers), statements: [] };
+      .map((r) =>
+        Object.fromEntries(headers.map((h, i) => [h || `#${i + 1}`, cellText(r.cells[i] ?? null, encodings[i]).text])),
+      );
+    this.plan = {
+      headers,
+      mapping,
+      unmapped,
+      totalRows: 0,
+      inserts: [],
+      updates: [],
+      toInsert: 0,
+      toUpdate: 0,
+      unchanged: 0,
+      rejectedRows: 0,
+      problems: [],
+      convertedCells: 0,
+      sample,
+      headerRow: found.row,
+      problemsOmitted: 0,
+      report: new ImportReport(headers),
+      statements: [],
+    };
     const rest = sheet.rows.slice(headerAt + 1);
     this.pending = [];
     for (const r of rest) this.take(r);
@@ -173,7 +208,13 @@ export class ImportPlanner {
       plan.rejectedRows++;
       for (const b of invalid) {
         const column = plan.headers[b.column] || `#${b.column + 1}`;
-        const p = problem(row, column, 'ENCODING', `byte ${b.bytes} không phải văn bản hợp lệ trong bảng mã của tệp`, `byte ${b.bytes} is no valid text in the file's encoding`);
+        const p = problem(
+          row,
+          column,
+          'ENCODING',
+          `byte ${b.bytes} không phải văn bản hợp lệ trong bảng mã của tệp`,
+          `byte ${b.bytes} is no valid text in the file's encoding`,
+        );
         if (plan.problems.length < MAX_PROBLEMS) plan.problems.push(p);
         else plan.problemsOmitted++;
       }
@@ -205,23 +246,58 @@ export class ImportPlanner {
     }
     if (value.insuranceNumber) {
       const first = this.seenNumber.get(value.insuranceNumber);
-      if (first !== undefined) problems.push(problem(row, this.col('insuranceNumber'), 'DUPLICATE_IN_FILE', `mã số BHXH ${value.insuranceNumber} trùng với dòng ${first}`, `social-insurance number ${value.insuranceNumber} repeats row ${first}`));
+      if (first !== undefined)
+        problems.push(
+          problem(
+            row,
+            this.col('insuranceNumber'),
+            'DUPLICATE_IN_FILE',
+            `mã số BHXH ${value.insuranceNumber} trùng với dòng ${first}`,
+            `social-insurance number ${value.insuranceNumber} repeats row ${first}`,
+          ),
+        );
       else this.seenNumber.set(value.insuranceNumber, row);
     }
     if (value.cccd) {
       const first = this.seenCccd.get(value.cccd);
-      if (first !== undefined) problems.push(problem(row, this.col('cccd'), 'DUPLICATE_IN_FILE', `số CCCD ${value.cccd} trùng với dòng ${first}`, `citizen ID ${value.cccd} repeats row ${first}`));
+      if (first !== undefined)
+        problems.push(
+          problem(
+            row,
+            this.col('cccd'),
+            'DUPLICATE_IN_FILE',
+            `số CCCD ${value.cccd} trùng với dòng ${first}`,
+            `citizen ID ${value.cccd} repeats row ${first}`,
+          ),
+        );
       else this.seenCccd.set(value.cccd, row);
     }
     const a = value.insuranceNumber ? this.byNumber.get(value.insuranceNumber) : undefined;
     const b = value.cccd ? this.byCccd.get(value.cccd) : undefined;
     if (a && b && a.id !== b.id) {
-      problems.push(problem(row, this.col('cccd'), 'DUPLICATE_CONFLICT', `mã số BHXH thuộc ${a.fullName} nhưng số CCCD thuộc ${b.fullName} trong danh sách`, `the insurance number belongs to ${a.fullName} but the citizen ID to ${b.fullName}`));
+      problems.push(
+        problem(
+          row,
+          this.col('cccd'),
+          'DUPLICATE_CONFLICT',
+          `mã số BHXH thuộc ${a.fullName} nhưng số CCCD thuộc ${b.fullName} trong danh sách`,
+          `the insurance number belongs to ${a.fullName} but the citizen ID to ${b.fullName}`,
+        ),
+      );
     }
     const matched = a ?? b;
     if (matched && !problems.length) {
       const first = this.matchedBy.get(matched.id);
-      if (first !== undefined) problems.push(problem(row, this.col(a ? 'insuranceNumber' : 'cccd'), 'DUPLICATE_IN_FILE', `cùng người lao động ${matched.fullName} với dòng ${first}`, `the same employee (${matched.fullName}) as row ${first}`));
+      if (first !== undefined)
+        problems.push(
+          problem(
+            row,
+            this.col(a ? 'insuranceNumber' : 'cccd'),
+            'DUPLICATE_IN_FILE',
+            `cùng người lao động ${matched.fullName} với dòng ${first}`,
+            `the same employee (${matched.fullName}) as row ${first}`,
+          ),
+        );
       else this.matchedBy.set(matched.id, row);
     }
     if (problems.length) {
@@ -257,11 +333,20 @@ export class ImportPlanner {
   }
 }
 
-function statementOf(existingId: number | null, insertIndex: number, own: string | null, e: EmployeeFields): RowStatement {
+function statementOf(
+  existingId: number | null,
+  insertIndex: number,
+  own: string | null,
+  e: EmployeeFields,
+): RowStatement {
   return { existingId, insertIndex, own, start: e.contractStart ? parseDmy(e.contractStart) : null, name: e.fullName };
 }
 
-function mergeMapped(existing: EmployeeRecord, row: EmployeeFields, idx: Partial<Record<keyof EmployeeFields, number>>): EmployeeFields {
+function mergeMapped(
+  existing: EmployeeRecord,
+  row: EmployeeFields,
+  idx: Partial<Record<keyof EmployeeFields, number>>,
+): EmployeeFields {
   const out: Record<string, unknown> = {};
   for (const f of FIELDS) {
     const mapped = idx[f] !== undefined || (f === 'salaryKind' && idx.salary !== undefined);

@@ -17,8 +17,22 @@ interface ImportRequest {
   headerRow?: number;
 }
 
-function planner(ctx: ServiceContext, unitId: number, mapping: ColumnMapping | null, headerRow: number | undefined, sink?: ConstructorParameters<typeof ImportPlanner>[5]): ImportPlanner {
-  return new ImportPlanner(ctx.db, unitId, mapping, ctx.now(), (done) => ctx.progress({ stage: 'validate', done, total: 0 }), sink, headerRow);
+function planner(
+  ctx: ServiceContext,
+  unitId: number,
+  mapping: ColumnMapping | null,
+  headerRow: number | undefined,
+  sink?: ConstructorParameters<typeof ImportPlanner>[5],
+): ImportPlanner {
+  return new ImportPlanner(
+    ctx.db,
+    unitId,
+    mapping,
+    ctx.now(),
+    (done) => ctx.progress({ stage: 'validate', done, total: 0 }),
+    sink,
+    headerRow,
+  );
 }
 
 /** The sheets of an .xlsx and the one an import reads unless told otherwise. */
@@ -36,7 +50,11 @@ const countOnly = () => undefined;
  * Reads and validates the whole file without writing (preview, dry run): the event loop keeps running. Planned rows
  * are kept only when `keepRows` (a commit that writes after planning); otherwise only counts and the report remain.
  */
-async function plan(ctx: ServiceContext, req: ImportRequest, keepRows = false): Promise<{ unitId: number; plan: ImportPlan; sheet?: string }> {
+async function plan(
+  ctx: ServiceContext,
+  req: ImportRequest,
+  keepRows = false,
+): Promise<{ unitId: number; plan: ImportPlan; sheet?: string }> {
   const sink = keepRows ? undefined : countOnly;
   const unit = getUnitByCode(ctx.db, req.unitCode);
   const bytes = Buffer.from(req.file.base64, 'base64');
@@ -86,8 +104,22 @@ export async function importPreview(ctx: ServiceContext, req: ImportRequest): Pr
  * result carries the error workbook (the clerk's rows + row number + reason), kept by the screen after writing.
  */
 function resultOf(p: ImportPlan, fileName: string): ImportResult {
-  const errorFile = p.report.hasRejected ? { name: `${fileName.replace(/\.[^.]*$/, '')}-dong-bi-tu-choi.xlsx`, base64: Buffer.from(p.report.errorWorkbook()).toString('base64') } : undefined;
-  return { imported: p.toInsert, updated: p.toUpdate, unchanged: p.unchanged, rejectedRows: p.rejectedRows, totalRows: p.totalRows, rejected: rejectedOf(p), ...omitted(p), errorFile };
+  const errorFile = p.report.hasRejected
+    ? {
+        name: `${fileName.replace(/\.[^.]*$/, '')}-dong-bi-tu-choi.xlsx`,
+        base64: Buffer.from(p.report.errorWorkbook()).toString('base64'),
+      }
+    : undefined;
+  return {
+    imported: p.toInsert,
+    updated: p.toUpdate,
+    unchanged: p.unchanged,
+    rejectedRows: p.rejectedRows,
+    totalRows: p.totalRows,
+    rejected: rejectedOf(p),
+    ...omitted(p),
+    errorFile,
+  };
 }
 
 /** The count of problems left off the capped list, when there are any. */
@@ -96,7 +128,9 @@ function omitted(p: ImportPlan): { rejectedOmitted?: number } {
 }
 
 function rejectedOf(p: ImportPlan): ImportResult['rejected'] {
-  return p.problems.filter((x) => x.severity === 'error').map(({ row, column, code, message }) => ({ row, column, code, message }));
+  return p.problems
+    .filter((x) => x.severity === 'error')
+    .map(({ row, column, code, message }) => ({ row, column, code, message }));
 }
 
 /**
@@ -104,8 +138,18 @@ function rejectedOf(p: ImportPlan): ImportResult['rejected'] {
  * its rows, all inside ONE transaction that this thread holds without yielding to the event loop (nothing else can
  * run statements on the connection meanwhile). A rejected row is never written; a failure anywhere rolls back all.
  */
-function commitXlsxStreaming(ctx: ServiceContext, unitId: number, bytes: Buffer, mapping: ColumnMapping | null, sheet: string, headerRow: number | undefined, afterWrite: AfterWrite): ImportPlan {
-  const writer = new ImportWriter(ctx.db, unitId, ctx.now(), ctx.testMode, (d) => ctx.progress({ stage: 'write', done: d, total: 0 }));
+function commitXlsxStreaming(
+  ctx: ServiceContext,
+  unitId: number,
+  bytes: Buffer,
+  mapping: ColumnMapping | null,
+  sheet: string,
+  headerRow: number | undefined,
+  afterWrite: AfterWrite,
+): ImportPlan {
+  const writer = new ImportWriter(ctx.db, unitId, ctx.now(), ctx.testMode, (d) =>
+    ctx.progress({ stage: 'write', done: d, total: 0 }),
+  );
   return inImportTransaction(ctx.db, () => {
     const p = planner(ctx, unitId, mapping, headerRow, (r) => writer.write(r));
     pullXlsxRows(bytes, sheet, (rows) => p.push(rows));
@@ -120,7 +164,11 @@ function commitXlsxStreaming(ctx: ServiceContext, unitId: number, bytes: Buffer,
 export type AfterWrite = (plan: ImportPlan) => void;
 
 /** Valid rows are written in one transaction; rejected rows are listed and nothing of them is written. */
-export async function importCommit(ctx: ServiceContext, req: ImportRequest & { dryRun: boolean; rememberMapping: boolean }, afterWrite: AfterWrite = () => undefined): Promise<ImportResult> {
+export async function importCommit(
+  ctx: ServiceContext,
+  req: ImportRequest & { dryRun: boolean; rememberMapping: boolean },
+  afterWrite: AfterWrite = () => undefined,
+): Promise<ImportResult> {
   if (!req.dryRun) {
     const unit = getUnitByCode(ctx.db, req.unitCode);
     const bytes = Buffer.from(req.file.base64, 'base64');
@@ -128,7 +176,15 @@ export async function importCommit(ctx: ServiceContext, req: ImportRequest & { d
     if (isXlsx(bytes)) {
       try {
         ctx.progress({ stage: 'read', done: 0, total: 0 });
-        const p = commitXlsxStreaming(ctx, unit.id, bytes, mapping, xlsxSheets(bytes, req.sheet).chosen, req.headerRow, afterWrite);
+        const p = commitXlsxStreaming(
+          ctx,
+          unit.id,
+          bytes,
+          mapping,
+          xlsxSheets(bytes, req.sheet).chosen,
+          req.headerRow,
+          afterWrite,
+        );
         if (req.rememberMapping) saveMapping(ctx.db, unit.id, p.mapping, ctx.now());
         return resultOf(p, req.file.name);
       } catch (e) {
@@ -139,7 +195,9 @@ export async function importCommit(ctx: ServiceContext, req: ImportRequest & { d
   }
   const { unitId, plan: p } = await plan(ctx, req, !req.dryRun);
   if (req.dryRun) return resultOf(p, req.file.name);
-  commitImport(ctx.db, unitId, p, ctx.now(), ctx.testMode, (d, total) => ctx.progress({ stage: 'write', done: d, total }));
+  commitImport(ctx.db, unitId, p, ctx.now(), ctx.testMode, (d, total) =>
+    ctx.progress({ stage: 'write', done: d, total }),
+  );
   afterWrite(p);
   if (req.rememberMapping) saveMapping(ctx.db, unitId, p.mapping, ctx.now());
   return resultOf(p, req.file.name);

@@ -3,7 +3,8 @@ import type { ColumnMapping } from '../../shared/contract/roster';
 
 /** The column mapping a unit used last, remembered so the next import of the same template needs no clicks. */
 export function getMapping(db: Database.Database, unitId: number): ColumnMapping | null {
-  const r = db.prepare('SELECT mapping FROM import_mappings WHERE unit_id = ?').get(unitId) as { mapping: string } | undefined;
+  const r = db.prepare('SELECT mapping FROM import_mappings WHERE unit_id = ?').get(unitId) as
+    { mapping: string } | undefined;
   return r ? (JSON.parse(r.mapping) as ColumnMapping) : null;
 }
 

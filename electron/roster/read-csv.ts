@@ -57,7 +57,7 @@ function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   if (n < 4) return null;
   let even = 0;
   let odd = 0;
-  for (let i = 0; i < n; i++) if (bytes[i] === 0) (i & 1 ? odd++ : even++);
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) i & 1 ? odd++ : even++;
   const units = n / 2;
   if (odd >= units / 3 && even <= units / 20) return 'utf-16le';
   if (even >= units / 3 && odd <= units / 20) return 'utf-16be';

@@ -1,4 +1,10 @@
-import type { ColumnMapping, EmployeeField, EmployeeFields, EmployeeStatus, ImportProblem } from '../../shared/contract/roster';
+import type {
+  ColumnMapping,
+  EmployeeField,
+  EmployeeFields,
+  EmployeeStatus,
+  ImportProblem,
+} from '../../shared/contract/roster';
 import { EMPLOYEE_FIELD_LABELS } from '../../shared/identity/employee-labels';
 import { foldKey } from '../../shared/text/fold';
 import type { LegacyEncoding } from '../../shared/text/legacy/decode';
@@ -6,7 +12,14 @@ import { cellDate, cellDigits, cellGender, cellNumber, cellText } from './cells'
 import type { CellValue } from './sheet';
 
 const DATE_FIELDS = new Set<EmployeeField>(['contractSigned', 'contractStart', 'contractEnd']);
-const NUMBER_FIELDS = new Set<EmployeeField>(['salary', 'allowancePosition', 'allowanceSeniorityExcess', 'allowanceSeniorityJob', 'allowanceSalary', 'allowanceOther']);
+const NUMBER_FIELDS = new Set<EmployeeField>([
+  'salary',
+  'allowancePosition',
+  'allowanceSeniorityExcess',
+  'allowanceSeniorityJob',
+  'allowanceSalary',
+  'allowanceOther',
+]);
 const CODE_WIDTHS: Partial<Record<EmployeeField, number[]>> = {
   insuranceNumber: [10],
   cccd: [12, 9],
@@ -20,11 +33,22 @@ const CODE_WIDTHS: Partial<Record<EmployeeField, number[]>> = {
 };
 
 const STATUS_WORDS: Record<string, EmployeeStatus> = {
-  danglamviec: 'working', dilam: 'working', working: 'working', '': 'working',
-  nghiom: 'sick', om: 'sick', sick: 'sick',
-  nghithaisan: 'maternity', thaisan: 'maternity', maternity: 'maternity',
-  nghikhongluong: 'unpaid', khongluong: 'unpaid', unpaid: 'unpaid',
-  danghiviec: 'left', nghiviec: 'left', left: 'left',
+  danglamviec: 'working',
+  dilam: 'working',
+  working: 'working',
+  '': 'working',
+  nghiom: 'sick',
+  om: 'sick',
+  sick: 'sick',
+  nghithaisan: 'maternity',
+  thaisan: 'maternity',
+  maternity: 'maternity',
+  nghikhongluong: 'unpaid',
+  khongluong: 'unpaid',
+  unpaid: 'unpaid',
+  danghiviec: 'left',
+  nghiviec: 'left',
+  left: 'left',
 };
 
 /** Column index of each mapped field in the header row. */
@@ -47,11 +71,38 @@ export interface ReadRow {
 /** Values of the fields a file does not have: an object literal per row (one hidden class, cheaper than a spread). */
 function defaults(): EmployeeFields {
   return {
-    fullName: '', insuranceNumber: '', birthDate: '', gender: 'M', cccd: '', cmnd: '', nationality: 'VN', ethnicity: '',
-    birthProvince: '', birthDistrict: '', birthWard: '', address: '', phone: '', email: '', jobTitle: '', workplace: '',
-    department: '', contractType: '', contractNumber: '', contractSigned: '', contractStart: '', contractEnd: '',
-    salaryKind: 'amount', salary: null, allowancePosition: 0, allowanceSeniorityExcess: 0, allowanceSeniorityJob: 0,
-    allowanceSalary: 0, allowanceOther: 0, wageRegion: '', hospitalCode: '', status: 'working',
+    fullName: '',
+    insuranceNumber: '',
+    birthDate: '',
+    gender: 'M',
+    cccd: '',
+    cmnd: '',
+    nationality: 'VN',
+    ethnicity: '',
+    birthProvince: '',
+    birthDistrict: '',
+    birthWard: '',
+    address: '',
+    phone: '',
+    email: '',
+    jobTitle: '',
+    workplace: '',
+    department: '',
+    contractType: '',
+    contractNumber: '',
+    contractSigned: '',
+    contractStart: '',
+    contractEnd: '',
+    salaryKind: 'amount',
+    salary: null,
+    allowancePosition: 0,
+    allowanceSeniorityExcess: 0,
+    allowanceSeniorityJob: 0,
+    allowanceSalary: 0,
+    allowanceOther: 0,
+    wageRegion: '',
+    hospitalCode: '',
+    status: 'working',
   };
 }
 
@@ -64,7 +115,11 @@ export type RowReader = (row: number, cells: CellValue[]) => ReadRow;
 let specialConverted = 0;
 
 /** Text of a special column (gender, status, salary kind): only needed for messages and words, rarely converted. */
-function specialText(cells: CellValue[], i: number | undefined, encodings: readonly (LegacyEncoding | undefined)[]): string {
+function specialText(
+  cells: CellValue[],
+  i: number | undefined,
+  encodings: readonly (LegacyEncoding | undefined)[],
+): string {
   if (i === undefined) return '';
   const r = cellText(cells[i] ?? null, encodings[i]);
   if (r.converted) specialConverted++;
@@ -85,7 +140,16 @@ export function makeRowReader(
   const plan: { f: EmployeeField; i: number; kind: Kind; enc: LegacyEncoding | undefined; widths: number[] }[] = [];
   for (const [f, i] of Object.entries(idx) as [EmployeeField, number][]) {
     if (SPECIAL.has(f)) continue;
-    const kind: Kind = f === 'birthDate' ? 'birth' : DATE_FIELDS.has(f) ? 'date' : NUMBER_FIELDS.has(f) ? 'number' : CODE_WIDTHS[f] ? 'digits' : 'text';
+    const kind: Kind =
+      f === 'birthDate'
+        ? 'birth'
+        : DATE_FIELDS.has(f)
+          ? 'date'
+          : NUMBER_FIELDS.has(f)
+            ? 'number'
+            : CODE_WIDTHS[f]
+              ? 'digits'
+              : 'text';
     plan.push({ f, i, kind, enc: encodings[i], widths: CODE_WIDTHS[f] ?? [] });
   }
   const col = (f: EmployeeField) => mapping[f] ?? EMPLOYEE_FIELD_LABELS[f].vi;
@@ -138,16 +202,41 @@ export function makeRowReader(
     }
     if (gi !== undefined) {
       const g = cellGender(cells[gi] ?? null);
-      if (g === null) problems.push(problem(row, col('gender'), 'GENDER', `"${specialText(cells, gi, encodings)}" không phải giới tính (Nam/Nữ)`, `"${specialText(cells, gi, encodings)}" is not a gender (Nam/Nữ)`));
+      if (g === null)
+        problems.push(
+          problem(
+            row,
+            col('gender'),
+            'GENDER',
+            `"${specialText(cells, gi, encodings)}" không phải giới tính (Nam/Nữ)`,
+            `"${specialText(cells, gi, encodings)}" is not a gender (Nam/Nữ)`,
+          ),
+        );
       else v.gender = g;
     }
     if (si !== undefined) {
       const status = STATUS_WORDS[foldKey(specialText(cells, si, encodings))];
-      if (!status) problems.push(problem(row, col('status'), 'STATUS', `"${specialText(cells, si, encodings)}" không phải trạng thái hợp lệ`, `"${specialText(cells, si, encodings)}" is not a valid status`));
+      if (!status)
+        problems.push(
+          problem(
+            row,
+            col('status'),
+            'STATUS',
+            `"${specialText(cells, si, encodings)}" không phải trạng thái hợp lệ`,
+            `"${specialText(cells, si, encodings)}" is not a valid status`,
+          ),
+        );
       else v.status = status;
     }
     const kind = ki === undefined ? '' : foldKey(specialText(cells, ki, encodings));
-    v.salaryKind = kind.startsWith('heso') || kind === 'coefficient' ? 'coefficient' : kind ? 'amount' : typeof v.salary === 'number' && v.salary > 0 && v.salary <= 100 ? 'coefficient' : 'amount';
+    v.salaryKind =
+      kind.startsWith('heso') || kind === 'coefficient'
+        ? 'coefficient'
+        : kind
+          ? 'amount'
+          : typeof v.salary === 'number' && v.salary > 0 && v.salary <= 100
+            ? 'coefficient'
+            : 'amount';
     if (!v.nationality) v.nationality = 'VN';
     return { row, value: v as unknown as EmployeeFields, problems, convertedCells: convertedCells + specialConverted };
   };

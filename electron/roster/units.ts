@@ -45,7 +45,13 @@ function checked(fields: UnitFields): UnitFields {
   const { value, problems } = checkUnit(fields);
   if (problems.length) {
     throw validationError(
-      problems.map((p) => ({ field: p.field, code: p.code, message: p.message, messageEn: p.messageEn, severity: 'error' as const })),
+      problems.map((p) => ({
+        field: p.field,
+        code: p.code,
+        message: p.message,
+        messageEn: p.messageEn,
+        severity: 'error' as const,
+      })),
       `Thông tin đơn vị không hợp lệ: ${problems.map((p) => p.message).join('; ')}`,
       `Invalid unit: ${problems.map((p) => p.messageEn).join('; ')}`,
     );
@@ -73,22 +79,58 @@ export function unitIdByCode(db: Database.Database, code: string): number {
 export function addUnit(db: Database.Database, fields: UnitFields, now: Date): UnitRecord {
   const v = checked(fields);
   if (db.prepare('SELECT 1 FROM units WHERE code = ?').get(v.code)) {
-    throw new AppError('CONFLICT', `Đơn vị có mã ${v.code} đã tồn tại`, { en: `A unit with code ${v.code} already exists` });
+    throw new AppError('CONFLICT', `Đơn vị có mã ${v.code} đã tồn tại`, {
+      en: `A unit with code ${v.code} already exists`,
+    });
   }
   const at = now.toISOString();
   db.prepare(
     `INSERT INTO units (code, name, tax_code, agency_code, address, phone, email, signer, wage_region, ivan_provider, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(v.code, v.name, v.taxCode, v.agencyCode, v.address || null, v.phone || null, v.email || null, v.signer || null, v.wageRegion, v.ivanProvider || null, at, at);
+  ).run(
+    v.code,
+    v.name,
+    v.taxCode,
+    v.agencyCode,
+    v.address || null,
+    v.phone || null,
+    v.email || null,
+    v.signer || null,
+    v.wageRegion,
+    v.ivanProvider || null,
+    at,
+    at,
+  );
   return getUnitByCode(db, v.code);
 }
 
-export function updateUnit(db: Database.Database, code: string, patch: Partial<Omit<UnitFields, 'code'>>, now: Date): UnitRecord {
+export function updateUnit(
+  db: Database.Database,
+  code: string,
+  patch: Partial<Omit<UnitFields, 'code'>>,
+  now: Date,
+): UnitRecord {
   const cur = getUnitByCode(db, code);
-  const merged: UnitFields = { ...cur, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)), code: cur.code };
+  const merged: UnitFields = {
+    ...cur,
+    ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
+    code: cur.code,
+  };
   const v = checked(merged);
   db.prepare(
     `UPDATE units SET name = ?, tax_code = ?, agency_code = ?, address = ?, phone = ?, email = ?, signer = ?, wage_region = ?, ivan_provider = ?, updated_at = ? WHERE id = ?`,
-  ).run(v.name, v.taxCode, v.agencyCode, v.address || null, v.phone || null, v.email || null, v.signer || null, v.wageRegion, v.ivanProvider || null, now.toISOString(), cur.id);
+  ).run(
+    v.name,
+    v.taxCode,
+    v.agencyCode,
+    v.address || null,
+    v.phone || null,
+    v.email || null,
+    v.signer || null,
+    v.wageRegion,
+    v.ivanProvider || null,
+    now.toISOString(),
+    cur.id,
+  );
   return getUnitByCode(db, code);
 }

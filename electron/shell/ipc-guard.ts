@@ -28,7 +28,12 @@ export function senderProblem(event: InvokeEventLike, opts: GuardOptions): strin
 
 const forbidden = (reason: string): Result<never> => ({
   ok: false,
-  error: { code: 'FORBIDDEN', message: 'Yêu cầu bị từ chối: nguồn gọi không phải cửa sổ của ứng dụng', messageEn: 'Request refused: the caller is not the application window', details: { reason } },
+  error: {
+    code: 'FORBIDDEN',
+    message: 'Yêu cầu bị từ chối: nguồn gọi không phải cửa sổ của ứng dụng',
+    messageEn: 'Request refused: the caller is not the application window',
+    details: { reason },
+  },
 });
 
 /**
@@ -36,12 +41,21 @@ const forbidden = (reason: string): Result<never> => ({
  * whose dispatcher is the one place that validates the input against the contract (one error mapping for every face).
  * Always resolves to a Result envelope.
  */
-export function createCallHandler(opts: GuardOptions & { forward(method: string, input: unknown): Promise<Result<unknown>> }) {
+export function createCallHandler(
+  opts: GuardOptions & { forward(method: string, input: unknown): Promise<Result<unknown>> },
+) {
   return async (event: InvokeEventLike, method: unknown, input: unknown): Promise<Result<unknown>> => {
     const problem = senderProblem(event, opts);
     if (problem) return forbidden(problem);
     if (!isMethodName(method)) {
-      return { ok: false, error: { code: 'BAD_REQUEST', message: `Không có chức năng "${String(method)}"`, messageEn: `Unknown method "${String(method)}"` } };
+      return {
+        ok: false,
+        error: {
+          code: 'BAD_REQUEST',
+          message: `Không có chức năng "${String(method)}"`,
+          messageEn: `Unknown method "${String(method)}"`,
+        },
+      };
     }
     return opts.forward(method, input);
   };

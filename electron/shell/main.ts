@@ -1,4 +1,15 @@
-import { app, BrowserWindow, dialog, ipcMain, Notification, safeStorage, session, shell, utilityProcess, type UtilityProcess } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Notification,
+  safeStorage,
+  session,
+  shell,
+  utilityProcess,
+  type UtilityProcess,
+} from 'electron';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -40,7 +51,10 @@ function startServices(): UtilityProcess {
   const child = utilityProcess.fork(join(__dirname, 'service-host.cjs'), [], { serviceName: 'KêKhai services' });
   // I-VAN passwords: safeStorage exists only here, so the services get a key it wraps (docs/security-credentials.md).
   try {
-    const key = desktopCredentialKey(join(resolveDataDir(process.env.KEKHAI_DATA), 'keys', 'ivan-credentials.safe'), safeStorage);
+    const key = desktopCredentialKey(
+      join(resolveDataDir(process.env.KEKHAI_DATA), 'keys', 'ivan-credentials.safe'),
+      safeStorage,
+    );
     child.postMessage({ credentialKey: key.toString('base64') });
   } catch {
     // No OS keychain: the services keep the per-user key-file scheme.
@@ -53,8 +67,19 @@ function startServices(): UtilityProcess {
     }
   });
   child.on('exit', (code) => {
-    logger.warn({ code, pending: pending.size }, app.isReady() ? 'service process stopped; restarting' : 'service process stopped');
-    for (const [, resolve] of pending) resolve({ ok: false, error: { code: 'INTERNAL', message: 'Tiến trình dịch vụ đã dừng; đang khởi động lại', messageEn: 'The service process stopped; restarting' } });
+    logger.warn(
+      { code, pending: pending.size },
+      app.isReady() ? 'service process stopped; restarting' : 'service process stopped',
+    );
+    for (const [, resolve] of pending)
+      resolve({
+        ok: false,
+        error: {
+          code: 'INTERNAL',
+          message: 'Tiến trình dịch vụ đã dừng; đang khởi động lại',
+          messageEn: 'The service process stopped; restarting',
+        },
+      });
     pending.clear();
     services = app.isReady() ? startServices() : null;
   });
@@ -93,8 +118,12 @@ ipcMain.handle('kekhai:shell', async (event, action: unknown, arg: unknown) => {
   }
   if (action === 'printToPdf' && win) {
     const pdf = await win.webContents.printToPDF({ landscape: true, pageSize: 'A4', printBackground: true });
-    const target = await dialog.showSaveDialog(win, { defaultPath: 'KeKhai.pdf', filters: [{ name: 'PDF', extensions: ['pdf'] }] });
-    if (target.canceled || !target.filePath) return { ok: false, error: { code: 'CANCELLED', message: 'Đã huỷ', messageEn: 'Cancelled' } };
+    const target = await dialog.showSaveDialog(win, {
+      defaultPath: 'KeKhai.pdf',
+      filters: [{ name: 'PDF', extensions: ['pdf'] }],
+    });
+    if (target.canceled || !target.filePath)
+      return { ok: false, error: { code: 'CANCELLED', message: 'Đã huỷ', messageEn: 'Cancelled' } };
     writeFileSync(target.filePath, pdf);
     return { ok: true, value: target.filePath };
   }
@@ -102,7 +131,10 @@ ipcMain.handle('kekhai:shell', async (event, action: unknown, arg: unknown) => {
     new Notification({ title: APP_NAME, body: arg }).show();
     return { ok: true, value: true };
   }
-  return { ok: false, error: { code: 'BAD_REQUEST', message: 'Thao tác không được phép', messageEn: 'Action not allowed' } };
+  return {
+    ok: false,
+    error: { code: 'BAD_REQUEST', message: 'Thao tác không được phép', messageEn: 'Action not allowed' },
+  };
 });
 
 /** Settings live in the database, which only the service process opens: ask it like the page does. */
@@ -114,11 +146,20 @@ async function settingsFromServices(): Promise<{ 'updates.auto': boolean } | nul
 async function afterStart(): Promise<void> {
   // The daily automatic backup (one per day, rotated) before the clerk changes anything.
   const backup = await forward('backup.auto', {});
-  if (!backup.ok) logger.error({ code: backup.error.code, message: backup.error.messageEn ?? backup.error.message }, 'automatic backup failed');
+  if (!backup.ok)
+    logger.error(
+      { code: backup.error.code, message: backup.error.messageEn ?? backup.error.message },
+      'automatic backup failed',
+    );
   if (!app.isPackaged) return; // updates only for installed copies
   const s = await settingsFromServices();
   // The feed: the installer's address or the administrator's policy, never a setting; only signed updates.
-  const feed = resolveUpdateFeed({ env: process.env, policyUrl: readPolicyUrl(), auto: s?.['updates.auto'] ?? true, publisherNames: readPublisherNames(process.resourcesPath) });
+  const feed = resolveUpdateFeed({
+    env: process.env,
+    policyUrl: readPolicyUrl(),
+    auto: s?.['updates.auto'] ?? true,
+    publisherNames: readPublisherNames(process.resourcesPath),
+  });
   logger.info({ feed }, 'update feed');
   const { autoUpdater } = await import('electron-updater');
   await startUpdates(autoUpdater as unknown as UpdaterLike, feed, (line) => logger.info(line));

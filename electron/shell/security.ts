@@ -9,11 +9,20 @@ import { isSafeExternalUrl } from './safe-links';
 type Callback<T> = (value: T) => void;
 
 export interface SessionLike {
-  setPermissionRequestHandler(handler: (wc: unknown, permission: string, callback: Callback<boolean>, details?: unknown) => void): void;
-  setPermissionCheckHandler(handler: (wc: unknown, permission: string, origin?: string, details?: unknown) => boolean): void;
+  setPermissionRequestHandler(
+    handler: (wc: unknown, permission: string, callback: Callback<boolean>, details?: unknown) => void,
+  ): void;
+  setPermissionCheckHandler(
+    handler: (wc: unknown, permission: string, origin?: string, details?: unknown) => boolean,
+  ): void;
   setDevicePermissionHandler?(handler: (details: unknown) => boolean): void;
   webRequest: {
-    onHeadersReceived(listener: (details: { responseHeaders?: Record<string, string[] | string> }, callback: Callback<{ responseHeaders?: Record<string, string[] | string> }>) => void): void;
+    onHeadersReceived(
+      listener: (
+        details: { responseHeaders?: Record<string, string[] | string> },
+        callback: Callback<{ responseHeaders?: Record<string, string[] | string> }>,
+      ) => void,
+    ): void;
   };
 }
 
@@ -23,7 +32,10 @@ export interface PreventableEvent {
 
 export interface WebContentsLike {
   on(event: 'will-attach-webview', listener: (event: PreventableEvent, ...rest: unknown[]) => void): unknown;
-  on(event: 'will-navigate' | 'will-redirect', listener: (event: PreventableEvent, url: string, ...rest: unknown[]) => void): unknown;
+  on(
+    event: 'will-navigate' | 'will-redirect',
+    listener: (event: PreventableEvent, url: string, ...rest: unknown[]) => void,
+  ): unknown;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' } | { action: 'allow' }): void;
 }
 

@@ -17,7 +17,10 @@ if (!port) throw new Error('service-host must run as an Electron utility process
 const dataDir = resolveDataDir(process.env.KEKHAI_DATA);
 // <data>/logs/services.log: each call's method and outcome (never its input), and what made this process stop.
 const logger = openLog(dataDir, 'services');
-logger.info({ versions: { node: process.versions.node, electron: process.versions.electron } }, 'service process started');
+logger.info(
+  { versions: { node: process.versions.node, electron: process.versions.electron } },
+  'service process started',
+);
 process.on('uncaughtException', (e) => {
   logger.fatal({ err: e }, 'service process crashed');
   void closeLog().finally(() => process.exit(70));
@@ -38,7 +41,11 @@ port.on('message', (e) => {
   void runtime.call(method, input).then((result) => {
     const ms = Date.now() - started;
     if (result.ok) logger.info({ method, ms }, 'call');
-    else logger[result.error.code === 'INTERNAL' ? 'error' : 'info']({ method, ms, code: result.error.code, message: result.error.messageEn ?? result.error.message }, 'call failed');
+    else
+      logger[result.error.code === 'INTERNAL' ? 'error' : 'info'](
+        { method, ms, code: result.error.code, message: result.error.messageEn ?? result.error.message },
+        'call failed',
+      );
     port.postMessage({ id, result });
   });
 });

@@ -82,7 +82,10 @@ export function buildChain(leafDer: Buffer, extra: Buffer[], anchors: readonly T
       chain,
       trusted: false,
       problem: selfSigned
-        ? { vi: 'Chứng thư số tự ký (tự cấp cho chính nó) — không tổ chức cấp nào xác nhận người ký và MST', en: 'Self-signed certificate — no issuer vouches for the signer and MST' }
+        ? {
+            vi: 'Chứng thư số tự ký (tự cấp cho chính nó) — không tổ chức cấp nào xác nhận người ký và MST',
+            en: 'Self-signed certificate — no issuer vouches for the signer and MST',
+          }
         : {
             vi: `Tổ chức cấp "${cur.issuer.replace(/\n/g, ', ')}" chưa có trong danh sách tin cậy (Cài đặt › Tổ chức cấp tin cậy, hoặc "kekhai trust add")`,
             en: `Issuer "${cur.issuer.replace(/\n/g, ', ')}" is not in the trust store (Settings › Trusted issuers, or "kekhai trust add")`,
@@ -92,13 +95,24 @@ export function buildChain(leafDer: Buffer, extra: Buffer[], anchors: readonly T
   // Every CA on the path must be a CA and valid at the judged time; the leaf's own dates are checked by the caller.
   const cas = [...chain.slice(1, -1).map((l) => inters.find((x) => fingerprintOf(x) === l.fingerprint)!), anchor];
   for (const ca of cas) {
-    if (!ca.ca) return { chain, trusted: false, problem: { vi: `"${ca.subject.replace(/\n/g, ', ')}" không phải chứng thư CA`, en: `"${ca.subject.replace(/\n/g, ', ')}" is not a CA certificate` } };
+    if (!ca.ca)
+      return {
+        chain,
+        trusted: false,
+        problem: {
+          vi: `"${ca.subject.replace(/\n/g, ', ')}" không phải chứng thư CA`,
+          en: `"${ca.subject.replace(/\n/g, ', ')}" is not a CA certificate`,
+        },
+      };
     const v = validityAt(new Date(ca.validFrom), new Date(ca.validTo), at);
     if (v !== 'valid') {
       return {
         chain,
         trusted: false,
-        problem: { vi: `Chứng thư của tổ chức cấp "${ca.subject.replace(/\n/g, ', ')}" không còn hiệu lực vào thời điểm xét`, en: `Issuer certificate "${ca.subject.replace(/\n/g, ', ')}" was not valid at the judged time` },
+        problem: {
+          vi: `Chứng thư của tổ chức cấp "${ca.subject.replace(/\n/g, ', ')}" không còn hiệu lực vào thời điểm xét`,
+          en: `Issuer certificate "${ca.subject.replace(/\n/g, ', ')}" was not valid at the judged time`,
+        },
       };
     }
   }

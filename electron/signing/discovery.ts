@@ -21,7 +21,9 @@ export function readLibraryList(resourcesDir: string): LibraryListFile {
     return libraryListSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    throw new AppError('IO', `Danh sách thư viện PKCS#11 (${file}) không đọc được hoặc sai cấu trúc: ${why}`, { en: `The PKCS#11 library list (${file}) is unreadable or malformed: ${why}` });
+    throw new AppError('IO', `Danh sách thư viện PKCS#11 (${file}) không đọc được hoặc sai cấu trúc: ${why}`, {
+      en: `The PKCS#11 library list (${file}) is unreadable or malformed: ${why}`,
+    });
   }
 }
 
@@ -47,7 +49,12 @@ export interface Candidate {
 }
 
 /** Listed libraries that exist on this machine, then the clerk's own paths (reported even when missing). */
-export function candidateLibraries(list: LibraryListFile, userPaths: string[], os: Os = currentOs(), env = process.env): Candidate[] {
+export function candidateLibraries(
+  list: LibraryListFile,
+  userPaths: string[],
+  os: Os = currentOs(),
+  env = process.env,
+): Candidate[] {
   const out: Candidate[] = [];
   const seen = new Set<string>();
   for (const lib of list.libraries) {
@@ -87,17 +94,32 @@ export function probeLibrary(c: Candidate, now: Date): LibraryReport {
     error: null,
   };
   if (arch.kind === 'missing') {
-    return { ...base, error: { code: 'PKCS11_LIBRARY_NOT_FOUND', message: `Không có tệp ${c.path}`, messageEn: `${c.path} does not exist` } };
+    return {
+      ...base,
+      error: {
+        code: 'PKCS11_LIBRARY_NOT_FOUND',
+        message: `Không có tệp ${c.path}`,
+        messageEn: `${c.path} does not exist`,
+      },
+    };
   }
   let p11;
   try {
     p11 = acquireModule(c.path);
   } catch (e) {
     const err = e instanceof AppError ? e : pkcs11Error(e);
-    return { ...base, error: { code: String(err.code), message: err.message, messageEn: err.messageEn ?? err.message } };
+    return {
+      ...base,
+      error: { code: String(err.code), message: err.message, messageEn: err.messageEn ?? err.message },
+    };
   }
   const info = moduleInfo(c.path);
-  const report: LibraryReport = { ...base, loaded: true, manufacturer: info?.manufacturerID ?? null, description: info?.libraryDescription ?? null };
+  const report: LibraryReport = {
+    ...base,
+    loaded: true,
+    manufacturer: info?.manufacturerID ?? null,
+    description: info?.libraryDescription ?? null,
+  };
   try {
     for (const t of listTokens(p11)) report.tokens.push(describeToken(p11, t, now));
   } catch (e) {
@@ -109,7 +131,11 @@ export function probeLibrary(c: Candidate, now: Date): LibraryReport {
   return report;
 }
 
-function describeToken(p11: ReturnType<typeof acquireModule>, t: ReturnType<typeof listTokens>[number], now: Date): TokenReport {
+function describeToken(
+  p11: ReturnType<typeof acquireModule>,
+  t: ReturnType<typeof listTokens>[number],
+  now: Date,
+): TokenReport {
   const report: TokenReport = {
     label: t.label,
     serial: t.serial,
@@ -148,7 +174,15 @@ function describeToken(p11: ReturnType<typeof acquireModule>, t: ReturnType<type
         validity: check.validity,
         daysLeft: check.daysLeft,
         expiryWarningDays: check.expiryWarningDays,
-        privateKey: pm ? (pm.by === 'id' ? 'match-id' : 'match-modulus') : pubm ? (pubm.by === 'id' ? 'pair-id' : 'pair-modulus') : 'needs-login',
+        privateKey: pm
+          ? pm.by === 'id'
+            ? 'match-id'
+            : 'match-modulus'
+          : pubm
+            ? pubm.by === 'id'
+              ? 'pair-id'
+              : 'pair-modulus'
+            : 'needs-login',
       });
     }
   } finally {

@@ -6,7 +6,15 @@
 import type { ServiceContext } from '../core/context';
 import { validationError } from '../core/app-error';
 import { parseDraft, type Draft } from '../../shared/draft';
-import { buildEnvelope, envelopeInfoOf, FORM_DESCRIPTIONS, FORM_WRITERS, formsOf, needsTk1, type FormCode } from '../../shared/forms';
+import {
+  buildEnvelope,
+  envelopeInfoOf,
+  FORM_DESCRIPTIONS,
+  FORM_WRITERS,
+  formsOf,
+  needsTk1,
+  type FormCode,
+} from '../../shared/forms';
 import { ByteWriter } from '../../shared/xml/byte-writer';
 import { writeSignedDossier, type StreamForm } from './stream-dossier';
 import type { SignerSpecInput } from '../../shared/contract/signing';
@@ -46,14 +54,24 @@ export async function makeDossierFile(
   outPath: string,
 ) {
   const parsed = parseDraft(readDraft());
-  if (!parsed.ok) throw validationError(parsed.problems, `Bản nháp không hợp lệ: ${parsed.problems.length} lỗi`, `Invalid draft: ${parsed.problems.length} problem(s)`);
+  if (!parsed.ok)
+    throw validationError(
+      parsed.problems,
+      `Bản nháp không hợp lệ: ${parsed.problems.length} lỗi`,
+      `Invalid draft: ${parsed.problems.length} problem(s)`,
+    );
   const draft = parsed.draft;
   const info = envelopeInfoOf(draft);
   const forms = formsOf(draft).map((code) => lazyForm(draft, code));
   return withSigner(ctx, input.signer, async (signer) => {
     checkMst(ctx, signer, draft.unit.taxCode || undefined, input.mstOverride, input.dossierRef);
     ctx.progress({ stage: 'sign', done: 0, total: forms.length + 1 });
-    const d = await writeSignedDossier({ forms, envelope: (files) => buildEnvelope(info, files) }, signer, ctx.now(), outPath);
+    const d = await writeSignedDossier(
+      { forms, envelope: (files) => buildEnvelope(info, files) },
+      signer,
+      ctx.now(),
+      outPath,
+    );
     let sha = '';
     ctx.db.transaction(() => {
       for (const f of d.files) recordSignedHash(ctx, signer, f.fileName, f.sha256, input.dossierRef);
@@ -61,7 +79,13 @@ export async function makeDossierFile(
     })();
     ctx.progress({ stage: 'sign', done: forms.length + 1, total: forms.length + 1 });
     return {
-      files: d.files.map((f) => ({ code: f.code, description: f.description, fileName: f.fileName, sha256: f.sha256, bytes: f.bytes })),
+      files: d.files.map((f) => ({
+        code: f.code,
+        description: f.description,
+        fileName: f.fileName,
+        sha256: f.sha256,
+        bytes: f.bytes,
+      })),
       ...signedSummary(signer, sha),
     };
   });

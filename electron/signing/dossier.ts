@@ -15,7 +15,12 @@ export async function makeDossierFromDraft(
   commit?: (d: SignedDossier) => void,
 ): Promise<SignedDossier & { summary: ReturnType<typeof signedSummary> }> {
   const parsed = parseDraft(input.draft);
-  if (!parsed.ok) throw validationError(parsed.problems, `Bản nháp không hợp lệ: ${parsed.problems.length} lỗi`, `Invalid draft: ${parsed.problems.length} problem(s)`);
+  if (!parsed.ok)
+    throw validationError(
+      parsed.problems,
+      `Bản nháp không hợp lệ: ${parsed.problems.length} lỗi`,
+      `Invalid draft: ${parsed.problems.length} problem(s)`,
+    );
   const draft = parsed.draft;
   ctx.progress({ stage: 'build', done: 0, total: 1 });
   const forms = buildForms(draft);
@@ -36,23 +41,32 @@ export async function makeDossierFromDraft(
 }
 
 /** `signing.signDossier`: a stored draft dossier → signed, through the declarations store (state + signed bytes). */
-export async function signStoredDossier(ctx: ServiceContext, input: { dossierId: string; signer: SignerSpecInput; mstOverride?: { reason: string } }) {
+export async function signStoredDossier(
+  ctx: ServiceContext,
+  input: { dossierId: string; signer: SignerSpecInput; mstOverride?: { reason: string } },
+) {
   const rec = getDossier(ctx.db, input.dossierId);
   if (!rec) throw notFound(`hồ sơ ${input.dossierId}`, `Dossier ${input.dossierId}`);
   if (rec.state !== 'draft') {
     // Checked before the token is touched (no PIN spent on a dossier that cannot be signed).
-    throw new AppError('CONFLICT', `Chỉ ký được hồ sơ nháp; hồ sơ đang ở trạng thái "${rec.state}"`, { en: `Only a draft can be signed; the dossier is "${rec.state}"` });
+    throw new AppError('CONFLICT', `Chỉ ký được hồ sơ nháp; hồ sơ đang ở trạng thái "${rec.state}"`, {
+      en: `Only a draft can be signed; the dossier is "${rec.state}"`,
+    });
   }
   let state = rec.state as string;
-  const d = await makeDossierFromDraft(ctx, { draft: rec.draft, signer: input.signer, mstOverride: input.mstOverride, dossierRef: input.dossierId }, (signed) => {
-    state = markSigned(ctx.db, input.dossierId, {
-      envelope: signed.envelopeBytes,
-      sha256: signed.sha256,
-      signer: signed.signer,
-      mst: signed.mst,
-      paperCopyRequired: signed.paperCopyRequired,
-      at: ctx.now(),
-    }).state;
-  });
+  const d = await makeDossierFromDraft(
+    ctx,
+    { draft: rec.draft, signer: input.signer, mstOverride: input.mstOverride, dossierRef: input.dossierId },
+    (signed) => {
+      state = markSigned(ctx.db, input.dossierId, {
+        envelope: signed.envelopeBytes,
+        sha256: signed.sha256,
+        signer: signed.signer,
+        mst: signed.mst,
+        paperCopyRequired: signed.paperCopyRequired,
+        at: ctx.now(),
+      }).state;
+    },
+  );
   return { dossierId: input.dossierId, state, d };
 }

@@ -11,7 +11,6 @@ import { normalize } from 'node:path';
 import { checkMst, recordSignature, signedSummary, withSigner } from './sign-service';
 import { makeDossierFromDraft, signStoredDossier } from './dossier';
 
-
 export const signingHandlers: Handlers<typeof signingMethods> = {
   'signing.tokens': (input, ctx) => {
     const now = ctx.now();
@@ -31,7 +30,10 @@ export const signingHandlers: Handlers<typeof signingMethods> = {
   'signing.addLibrary': (input, ctx) => {
     const list = addUserLibrary(ctx, input.path);
     const path = normalize(input.path.trim());
-    return { userLibraries: list, library: probeLibrary({ id: 'user', vendor: 'Thư viện do người dùng thêm', path, source: 'user' }, ctx.now()) };
+    return {
+      userLibraries: list,
+      library: probeLibrary({ id: 'user', vendor: 'Thư viện do người dùng thêm', path, source: 'user' }, ctx.now()),
+    };
   },
   'signing.removeLibrary': (input, ctx) => ({ userLibraries: removeUserLibrary(ctx, input.path) }),
   'signing.testCert': (_input, ctx) => testCertInfo(ctx),
@@ -51,7 +53,13 @@ export const signingHandlers: Handlers<typeof signingMethods> = {
     const d = await makeDossierFromDraft(ctx, input);
     return {
       envelope: { name: 'BHXHDienTu.xml', base64: d.envelopeBytes.toString('base64') },
-      files: d.files.map((f) => ({ code: f.code, description: f.description, fileName: f.fileName, sha256: f.sha256, bytes: f.bytes })),
+      files: d.files.map((f) => ({
+        code: f.code,
+        description: f.description,
+        fileName: f.fileName,
+        sha256: f.sha256,
+        bytes: f.bytes,
+      })),
       ...d.summary,
     };
   },
@@ -60,7 +68,13 @@ export const signingHandlers: Handlers<typeof signingMethods> = {
     return {
       dossierId,
       state,
-      files: d.files.map((f) => ({ code: f.code, description: f.description, fileName: f.fileName, sha256: f.sha256, bytes: f.bytes })),
+      files: d.files.map((f) => ({
+        code: f.code,
+        description: f.description,
+        fileName: f.fileName,
+        sha256: f.sha256,
+        bytes: f.bytes,
+      })),
       ...d.summary,
     };
   },
@@ -75,6 +89,7 @@ export const signingHandlers: Handlers<typeof signingMethods> = {
     });
   },
   'signing.trustList': (_input, ctx) => ({ entries: listTrusted(ctx) }),
-  'signing.trustAdd': (input, ctx) => addTrusted(ctx, Buffer.from(input.file.base64, 'base64'), input.file.name, ctx.now()),
+  'signing.trustAdd': (input, ctx) =>
+    addTrusted(ctx, Buffer.from(input.file.base64, 'base64'), input.file.name, ctx.now()),
   'signing.trustRemove': (input, ctx) => ({ removed: removeTrusted(ctx, input.fingerprint) }),
 };

@@ -13,10 +13,23 @@ export function userLibraries(ctx: ServiceContext): string[] {
 export function addUserLibrary(ctx: ServiceContext, path: string): string[] {
   const p = normalize(path.trim());
   if (!isAbsolute(p)) {
-    throw new AppError('VALIDATION', 'Đường dẫn thư viện phải là đường dẫn đầy đủ (ví dụ C:\\Windows\\System32\\vnpt-ca_csp11.dll)', {
-      en: 'The library path must be absolute (e.g. C:\\Windows\\System32\\vnpt-ca_csp11.dll)',
-      details: { problems: [{ field: 'path', code: 'NOT_ABSOLUTE', message: 'Đường dẫn phải đầy đủ', messageEn: 'Path must be absolute' }] },
-    });
+    throw new AppError(
+      'VALIDATION',
+      'Đường dẫn thư viện phải là đường dẫn đầy đủ (ví dụ C:\\Windows\\System32\\vnpt-ca_csp11.dll)',
+      {
+        en: 'The library path must be absolute (e.g. C:\\Windows\\System32\\vnpt-ca_csp11.dll)',
+        details: {
+          problems: [
+            {
+              field: 'path',
+              code: 'NOT_ABSOLUTE',
+              message: 'Đường dẫn phải đầy đủ',
+              messageEn: 'Path must be absolute',
+            },
+          ],
+        },
+      },
+    );
   }
   const list = userLibraries(ctx);
   if (!list.includes(p)) {

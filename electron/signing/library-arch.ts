@@ -6,7 +6,8 @@
  */
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 
-export type LibraryArch = { kind: 'missing' } | { kind: 'file'; format: 'pe' | 'elf' | 'macho' | 'unknown'; bits: 32 | 64 | null };
+export type LibraryArch =
+  { kind: 'missing' } | { kind: 'file'; format: 'pe' | 'elf' | 'macho' | 'unknown'; bits: 32 | 64 | null };
 
 export function libraryArchitecture(path: string): LibraryArch {
   if (!existsSync(path) || !statSync(path).isFile()) return { kind: 'missing' };
@@ -23,7 +24,11 @@ export function libraryArchitecture(path: string): LibraryArch {
     const off = b.readUInt32LE(0x3c);
     if (off + 6 <= b.length && b.readUInt32LE(off) === 0x00004550) {
       const machine = b.readUInt16LE(off + 4);
-      return { kind: 'file', format: 'pe', bits: machine === 0x14c ? 32 : machine === 0x8664 || machine === 0xaa64 ? 64 : null };
+      return {
+        kind: 'file',
+        format: 'pe',
+        bits: machine === 0x14c ? 32 : machine === 0x8664 || machine === 0xaa64 ? 64 : null,
+      };
     }
     return { kind: 'file', format: 'pe', bits: null };
   }

@@ -56,7 +56,10 @@ function partsToBuffer(p: SignedParts, substitute?: ReadonlyMap<string, Buffer>)
     }
     pieces.push(last ? piece.slice(last) : piece);
   }
-  const size = pieces.reduce((n, x) => n + (typeof x === 'string' ? Buffer.byteLength(x, 'utf8') : base64Length(x.length)), 0);
+  const size = pieces.reduce(
+    (n, x) => n + (typeof x === 'string' ? Buffer.byteLength(x, 'utf8') : base64Length(x.length)),
+    0,
+  );
   const out = Buffer.allocUnsafe(size);
   let off = 0;
   for (const x of pieces) {
@@ -122,9 +125,14 @@ export async function makeSignedDossier(
   const small = placeholderEnvelope(input.envelope, meta, signedForms);
   let envelopeBytes: Buffer;
   if (small) {
-    envelopeBytes = partsToBuffer(await signXmlParts(small.xml, signer, now, { substitute: small.substitute }), small.substitute);
+    envelopeBytes = partsToBuffer(
+      await signXmlParts(small.xml, signer, now, { substitute: small.substitute }),
+      small.substitute,
+    );
   } else {
-    const full = input.envelope(files.map((f) => ({ code: f.code, description: f.description, fileName: f.fileName, base64: f.base64 })));
+    const full = input.envelope(
+      files.map((f) => ({ code: f.code, description: f.description, fileName: f.fileName, base64: f.base64 })),
+    );
     envelopeBytes = partsToBuffer(await signXmlParts(full, signer, now));
   }
   let text: string | null = null;

@@ -59,16 +59,24 @@ export function acquireModule(library: string): P11 {
   }
   const arch = libraryArchitecture(library);
   if (arch.kind === 'missing') {
-    throw new AppError('PKCS11_LIBRARY_NOT_FOUND', `Không tìm thấy thư viện ký số ${library}. Hãy cài driver của nhà cung cấp chữ ký số.`, {
-      en: `PKCS#11 library ${library} not found. Install the CA's token driver.`,
-      details: { library },
-    });
+    throw new AppError(
+      'PKCS11_LIBRARY_NOT_FOUND',
+      `Không tìm thấy thư viện ký số ${library}. Hãy cài driver của nhà cung cấp chữ ký số.`,
+      {
+        en: `PKCS#11 library ${library} not found. Install the CA's token driver.`,
+        details: { library },
+      },
+    );
   }
   if (arch.bits === 32 && process.arch === 'x64') {
-    throw new AppError('PKCS11_LIBRARY_32BIT', `Thư viện ${library} là bản 32-bit, không dùng được trong ứng dụng 64-bit. Hãy cài bản driver 64-bit của nhà cung cấp.`, {
-      en: `${library} is a 32-bit library and cannot be loaded by the 64-bit app. Install the vendor's 64-bit driver.`,
-      details: { library, bits: 32 },
-    });
+    throw new AppError(
+      'PKCS11_LIBRARY_32BIT',
+      `Thư viện ${library} là bản 32-bit, không dùng được trong ứng dụng 64-bit. Hãy cài bản driver 64-bit của nhà cung cấp.`,
+      {
+        en: `${library} is a 32-bit library and cannot be loaded by the 64-bit app. Install the vendor's 64-bit driver.`,
+        details: { library, bits: 32 },
+      },
+    );
   }
   const p11 = new pkcs11js.PKCS11();
   try {

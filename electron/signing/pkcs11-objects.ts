@@ -5,7 +5,11 @@ import { readCertificate, type CertInfo } from './certificate';
 
 type Handle = Buffer;
 
-export function findObjects(p11: P11, session: Handle, template: { type: number; value?: number | boolean | string | Buffer }[]): Handle[] {
+export function findObjects(
+  p11: P11,
+  session: Handle,
+  template: { type: number; value?: number | boolean | string | Buffer }[],
+): Handle[] {
   p11.C_FindObjectsInit(session, template);
   const out: Handle[] = [];
   try {
@@ -63,7 +67,12 @@ export function listCertificates(p11: P11, session: Handle): TokenCert[] {
     } catch {
       continue; // Non-RSA or unreadable certificates (CA certificates of other vendors) are not signing candidates.
     }
-    out.push({ handle: h, id: attr(p11, session, h, pkcs11js.CKA_ID), label: attr(p11, session, h, pkcs11js.CKA_LABEL)?.toString('utf8') ?? '', info });
+    out.push({
+      handle: h,
+      id: attr(p11, session, h, pkcs11js.CKA_ID),
+      label: attr(p11, session, h, pkcs11js.CKA_LABEL)?.toString('utf8') ?? '',
+      info,
+    });
   }
   return out;
 }
@@ -73,7 +82,8 @@ export function listKeys(p11: P11, session: Handle, cls: number): TokenKey[] {
     handle: h,
     id: attr(p11, session, h, pkcs11js.CKA_ID),
     modulus: attr(p11, session, h, pkcs11js.CKA_MODULUS),
-    alwaysAuthenticate: cls === pkcs11js.CKO_PRIVATE_KEY ? boolAttr(p11, session, h, pkcs11js.CKA_ALWAYS_AUTHENTICATE) : false,
+    alwaysAuthenticate:
+      cls === pkcs11js.CKO_PRIVATE_KEY ? boolAttr(p11, session, h, pkcs11js.CKA_ALWAYS_AUTHENTICATE) : false,
   }));
 }
 

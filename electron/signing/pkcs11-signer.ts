@@ -34,27 +34,56 @@ export function listTokens(p11: P11): FoundToken[] {
     }
     // SoftHSM (and some middleware) show an uninitialised extra slot (toolchain notes §2, pitfall 3).
     if (!(t.flags & TOKEN_FLAGS.CKF_TOKEN_INITIALIZED)) continue;
-    out.push({ slot, label: t.label.trim(), serial: t.serialNumber.trim(), manufacturer: t.manufacturerID.trim(), model: t.model.trim(), flags: t.flags });
+    out.push({
+      slot,
+      label: t.label.trim(),
+      serial: t.serialNumber.trim(),
+      manufacturer: t.manufacturerID.trim(),
+      model: t.model.trim(),
+      flags: t.flags,
+    });
   }
   return out;
 }
 
 /** Picks the mechanism once from the token's list (never by trial and error: failed attempts can count against tokens). */
-export function chooseMechanism(list: readonly number[], forceRaw = false): 'CKM_SHA256_RSA_PKCS' | 'CKM_RSA_PKCS' | null {
+export function chooseMechanism(
+  list: readonly number[],
+  forceRaw = false,
+): 'CKM_SHA256_RSA_PKCS' | 'CKM_RSA_PKCS' | null {
   if (!forceRaw && list.includes(pkcs11js.CKM_SHA256_RSA_PKCS)) return 'CKM_SHA256_RSA_PKCS';
   if (list.includes(pkcs11js.CKM_RSA_PKCS)) return 'CKM_RSA_PKCS';
   return null;
 }
 
-function pinAppError(ckr: 'CKR_PIN_INCORRECT' | 'CKR_PIN_LOCKED', state: PinState, token: FoundToken, cause?: unknown): AppError {
+function pinAppError(
+  ckr: 'CKR_PIN_INCORRECT' | 'CKR_PIN_LOCKED',
+  state: PinState,
+  token: FoundToken,
+  cause?: unknown,
+): AppError {
   const base = pkcs11Error(cause ?? new Error(ckr));
   const extra = PIN_STATE_MESSAGES[state];
-  const vi = ckr === 'CKR_PIN_INCORRECT' ? `Mã PIN không đúng (token "${token.label}").${extra.vi ? ' ' + extra.vi : ''}` : base.message;
-  const en = ckr === 'CKR_PIN_INCORRECT' ? `Wrong PIN (token "${token.label}").${extra.en ? ' ' + extra.en : ''}` : base.messageEn;
-  return new AppError(`PKCS11:${ckr}`, vi, { en, details: { ckr, pinState: state, token: token.label, serial: token.serial }, cause });
+  const vi =
+    ckr === 'CKR_PIN_INCORRECT'
+      ? `Mã PIN không đúng (token "${token.label}").${extra.vi ? ' ' + extra.vi : ''}`
+      : base.message;
+  const en =
+    ckr === 'CKR_PIN_INCORRECT'
+      ? `Wrong PIN (token "${token.label}").${extra.en ? ' ' + extra.en : ''}`
+      : base.messageEn;
+  return new AppError(`PKCS11:${ckr}`, vi, {
+    en,
+    details: { ckr, pinState: state, token: token.label, serial: token.serial },
+    cause,
+  });
 }
 
-export async function openPkcs11Signer(spec: Extract<SignerSpec, { kind: 'pkcs11' }>, now: Date, opts: OpenSignerOptions): Promise<Signer> {
+export async function openPkcs11Signer(
+  spec: Extract<SignerSpec, { kind: 'pkcs11' }>,
+  now: Date,
+  opts: OpenSignerOptions,
+): Promise<Signer> {
   const library = spec.library;
   const p11 = acquireModule(library);
   let session: Handle | null = null;
@@ -74,14 +103,20 @@ export async function openPkcs11Signer(spec: Extract<SignerSpec, { kind: 'pkcs11
   try {
     const tokens = listTokens(p11);
     const token = tokens.find(
-      (t) => (!spec.tokenLabel || t.label === spec.tokenLabel.trim()) && (!spec.tokenSerial || t.serial === spec.tokenSerial.trim()),
+      (t) =>
+        (!spec.tokenLabel || t.label === spec.tokenLabel.trim()) &&
+        (!spec.tokenSerial || t.serial === spec.tokenSerial.trim()),
     );
     if (!token) {
       const which = spec.tokenLabel ? ` "${spec.tokenLabel}"` : spec.tokenSerial ? ` số sê-ri ${spec.tokenSerial}` : '';
-      throw new AppError('TOKEN_NOT_FOUND', `Không thấy token${which}. Hãy cắm USB token vào máy và kiểm tra driver (mục "Kiểm tra chữ ký số").`, {
-        en: `Token${which} not found. Plug the USB token in and check its driver ("Signing check").`,
-        details: { library, tokens: tokens.map((t) => ({ label: t.label, serial: t.serial })) },
-      });
+      throw new AppError(
+        'TOKEN_NOT_FOUND',
+        `Không thấy token${which}. Hãy cắm USB token vào máy và kiểm tra driver (mục "Kiểm tra chữ ký số").`,
+        {
+          en: `Token${which} not found. Plug the USB token in and check its driver ("Signing check").`,
+          details: { library, tokens: tokens.map((t) => ({ label: t.label, serial: t.serial })) },
+        },
+      );
     }
     // A locked PIN is never retried: check the flags before C_Login.
     const state = pinState(token.flags);
@@ -90,7 +125,10 @@ export async function openPkcs11Signer(spec: Extract<SignerSpec, { kind: 'pkcs11
     const protectedPath = (token.flags & TOKEN_FLAGS.CKF_PROTECTED_AUTHENTICATION_PATH) !== 0;
     if (token.flags & TOKEN_FLAGS.CKF_LOGIN_REQUIRED) {
       if (!pin && !protectedPath) {
-        throw new AppError('PIN_REQUIRED', `Cần nhập mã PIN của token "${token.label}".`, { en: `Enter the PIN of token "${token.label}".`, details: { pinState: state } });
+        throw new AppError('PIN_REQUIRED', `Cần nhập mã PIN của token "${token.label}".`, {
+          en: `Enter the PIN of token "${token.label}".`,
+          details: { pinState: state },
+        });
       }
       try {
         // PIN-pad readers (protected authentication path) ask on the device (PKCS#11 v2.40 §5.6 C_Login wants a NULL
@@ -130,7 +168,9 @@ export async function openPkcs11Signer(spec: Extract<SignerSpec, { kind: 'pkcs11
       }
     } else {
       // Prefer a certificate that can sign now; otherwise report why the first one cannot.
-      chosen = candidates.find((c) => checkCertificateAt(c.cert.info, now).validity === 'valid' && c.cert.info.canSign) ?? candidates[0];
+      chosen =
+        candidates.find((c) => checkCertificateAt(c.cert.info, now).validity === 'valid' && c.cert.info.canSign) ??
+        candidates[0];
     }
     if (!chosen) {
       throw new AppError('CERT_NOT_FOUND', `Token "${token.label}" không có chứng thư số nào kèm khóa bí mật để ký.`, {
@@ -158,7 +198,11 @@ export async function openPkcs11Signer(spec: Extract<SignerSpec, { kind: 'pkcs11
         const s = session;
         try {
           const input = mechanism === 'CKM_SHA256_RSA_PKCS' ? data : sha256DigestInfo(data);
-          p11.C_SignInit(s, { mechanism: mechanism === 'CKM_SHA256_RSA_PKCS' ? pkcs11js.CKM_SHA256_RSA_PKCS : pkcs11js.CKM_RSA_PKCS }, key.handle);
+          p11.C_SignInit(
+            s,
+            { mechanism: mechanism === 'CKM_SHA256_RSA_PKCS' ? pkcs11js.CKM_SHA256_RSA_PKCS : pkcs11js.CKM_RSA_PKCS },
+            key.handle,
+          );
           if (key.alwaysAuthenticate) {
             try {
               p11.C_Login(s, pkcs11js.CKU_CONTEXT_SPECIFIC, pin ?? '');

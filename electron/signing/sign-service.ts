@@ -12,12 +12,23 @@ import type { SignerSpecInput } from '../../shared/contract/signing';
 
 export function toSignerSpec(s: SignerSpecInput): SignerSpec {
   return s.kind === 'pkcs11'
-    ? { kind: 'pkcs11', library: s.library, tokenLabel: s.tokenLabel, tokenSerial: s.tokenSerial, certSerial: s.certSerial, pin: s.pin }
+    ? {
+        kind: 'pkcs11',
+        library: s.library,
+        tokenLabel: s.tokenLabel,
+        tokenSerial: s.tokenSerial,
+        certSerial: s.certSerial,
+        pin: s.pin,
+      }
     : { kind: 'test-cert', password: s.password };
 }
 
 /** Runs `work` with an open signer and always closes it (the PIN goes with it). */
-export async function withSigner<T>(ctx: ServiceContext, spec: SignerSpecInput, work: (s: Signer) => Promise<T>): Promise<T> {
+export async function withSigner<T>(
+  ctx: ServiceContext,
+  spec: SignerSpecInput,
+  work: (s: Signer) => Promise<T>,
+): Promise<T> {
   const signer = await openSigner(toSignerSpec(spec), ctx.now(), { resourcesDir: ctx.resourcesDir });
   try {
     return await work(signer);
@@ -30,7 +41,13 @@ export async function withSigner<T>(ctx: ServiceContext, spec: SignerSpecInput, 
  * A token certificate must carry the unit's MST (head office or the same branch). The shared test certificate has
  * none and is exempt. A confirmed override is written to `mst_overrides` and the audit log.
  */
-export function checkMst(ctx: ServiceContext, signer: Signer, unitMst: string | undefined, override: { reason: string } | undefined, dossierRef?: string): void {
+export function checkMst(
+  ctx: ServiceContext,
+  signer: Signer,
+  unitMst: string | undefined,
+  override: { reason: string } | undefined,
+  dossierRef?: string,
+): void {
   if (signer.kind !== 'pkcs11' || !unitMst) return;
   const certMst = signer.cert.mst;
   if (certMst === unitMst.trim()) return;
@@ -46,24 +63,66 @@ export function checkMst(ctx: ServiceContext, signer: Signer, unitMst: string | 
   }
   const at = ctx.now();
   ctx.db
-    .prepare('INSERT INTO mst_overrides(unit_mst, cert_mst, cert_serial, cert_subject, reason, actor, dossier_ref, confirmed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(unitMst, certMst, signer.cert.serial, signer.cert.subject, override.reason, currentActor(), dossierRef ?? null, at.toISOString());
-  audit(ctx.db, { at, action: 'signing.mstOverride', subjectType: 'certificate', subjectId: signer.cert.serial, detail: { unitMst, certMst, reason: override.reason } });
+    .prepare(
+      'INSERT INTO mst_overrides(unit_mst, cert_mst, cert_serial, cert_subject, reason, actor, dossier_ref, confirmed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    )
+    .run(
+      unitMst,
+      certMst,
+      signer.cert.serial,
+      signer.cert.subject,
+      override.reason,
+      currentActor(),
+      dossierRef ?? null,
+      at.toISOString(),
+    );
+  audit(ctx.db, {
+    at,
+    action: 'signing.mstOverride',
+    subjectType: 'certificate',
+    subjectId: signer.cert.serial,
+    detail: { unitMst, certMst, reason: override.reason },
+  });
 }
 
-export function recordSignature(ctx: ServiceContext, signer: Signer, fileName: string, bytes: Buffer | string, dossierRef?: string): string {
+export function recordSignature(
+  ctx: ServiceContext,
+  signer: Signer,
+  fileName: string,
+  bytes: Buffer | string,
+  dossierRef?: string,
+): string {
   return recordSignedHash(ctx, signer, fileName, createHash('sha256').update(bytes).digest('hex'), dossierRef);
 }
 
 /** As `recordSignature`, for signed bytes already hashed as they were written (the streaming dossier writer). */
-export function recordSignedHash(ctx: ServiceContext, signer: Signer, fileName: string, sha256: string, dossierRef?: string): string {
+export function recordSignedHash(
+  ctx: ServiceContext,
+  signer: Signer,
+  fileName: string,
+  sha256: string,
+  dossierRef?: string,
+): string {
   const paper = signer.kind === 'test-cert';
   ctx.db
     .prepare(
       `INSERT INTO signatures(dossier_ref, file_name, sha256, signer, mst, cert_serial, cert_issuer, signer_kind, paper_copy_required, notice, signed_at, test_mode)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(dossierRef ?? null, fileName, sha256, signer.cert.subjectCN, signer.cert.mst, signer.cert.serial, signer.cert.issuerCN, signer.kind, paper ? 1 : 0, paper ? PAPER_COPY_NOTICE : null, ctx.now().toISOString(), ctx.testMode ? 1 : 0);
+    .run(
+      dossierRef ?? null,
+      fileName,
+      sha256,
+      signer.cert.subjectCN,
+      signer.cert.mst,
+      signer.cert.serial,
+      signer.cert.issuerCN,
+      signer.kind,
+      paper ? 1 : 0,
+      paper ? PAPER_COPY_NOTICE : null,
+      ctx.now().toISOString(),
+      ctx.testMode ? 1 : 0,
+    );
   return sha256;
 }
 

@@ -5,7 +5,14 @@
  * insertion point, the XML declaration included, are kept exactly as they were.
  */
 import { walkC14n, canonicalize, type ElementInfo } from '../../shared/signing/c14n';
-import { DSIG_NS, SIGNATURE_HOLDERS, signatureXml, signedInfoXml, signingTimeObjectXml, signingTimeText } from '../../shared/signing/profile';
+import {
+  DSIG_NS,
+  SIGNATURE_HOLDERS,
+  signatureXml,
+  signedInfoXml,
+  signingTimeObjectXml,
+  signingTimeText,
+} from '../../shared/signing/profile';
 import { createHash } from 'node:crypto';
 import { AppError } from '../core/app-error';
 import type { Signer } from './signer';
@@ -72,12 +79,26 @@ export async function signXmlBytes(bytes: Buffer, signer: Signer, now: Date): Pr
   checkUtf8(bytes, 'Tệp');
   const view = bytes.toString('latin1');
   const at = await locateAndSign(view, signer, now, prepareSignature(view, true, bytes), true);
-  const mid = at.open !== null ? [Buffer.from(at.open, 'latin1'), Buffer.from(at.middle, 'utf8')] : [Buffer.from(at.middle, 'utf8')];
+  const mid =
+    at.open !== null
+      ? [Buffer.from(at.open, 'latin1'), Buffer.from(at.middle, 'utf8')]
+      : [Buffer.from(at.middle, 'utf8')];
   return Buffer.concat([bytes.subarray(0, at.headEnd), ...mid, bytes.subarray(at.tailStart)]);
 }
 
-export async function signXmlParts(xml: string, signer: Signer, now: Date, opts: SignOptions = {}): Promise<SignedParts> {
-  const at = await locateAndSign(xml, signer, now, opts.substitute?.size ? prepareWithSubstitutes(xml, opts.substitute) : prepareSignature(xml), false);
+export async function signXmlParts(
+  xml: string,
+  signer: Signer,
+  now: Date,
+  opts: SignOptions = {},
+): Promise<SignedParts> {
+  const at = await locateAndSign(
+    xml,
+    signer,
+    now,
+    opts.substitute?.size ? prepareWithSubstitutes(xml, opts.substitute) : prepareSignature(xml),
+    false,
+  );
   return { head: xml.slice(0, at.headEnd), signature: (at.open ?? '') + at.middle, tail: xml.slice(at.tailStart) };
 }
 
@@ -90,7 +111,13 @@ export interface Insertion {
   middle: string;
 }
 
-async function locateAndSign(xml: string, signer: Signer, now: Date, prepared: { digest: Buffer; found: Found }, latin1: boolean): Promise<Insertion> {
+async function locateAndSign(
+  xml: string,
+  signer: Signer,
+  now: Date,
+  prepared: { digest: Buffer; found: Found },
+  latin1: boolean,
+): Promise<Insertion> {
   const { digest, found } = prepared;
   if (found.signed) throw alreadySigned();
   const root = found.root!;
@@ -103,7 +130,13 @@ async function locateAndSign(xml: string, signer: Signer, now: Date, prepared: {
  * The Signature element for a document whose canonical digest is `digest`, to be placed as a child of `parent`.
  * Exported for the streaming dossier writer, which hashes the document itself.
  */
-export async function signatureFor(parent: ElementInfo, digest: Buffer, signer: Signer, now: Date, latin1 = false): Promise<string> {
+export async function signatureFor(
+  parent: ElementInfo,
+  digest: Buffer,
+  signer: Signer,
+  now: Date,
+  latin1 = false,
+): Promise<string> {
   // SignedInfo is canonicalised in document context: it inherits the namespaces in scope at its parent.
   const scope = new Map(parent.scope);
   scope.set('', DSIG_NS);
@@ -144,7 +177,11 @@ export function canonicalSite(xml: string): { canonical: string; parent: Element
   if (found.signed) throw alreadySigned();
   const root = found.root!;
   const parent = found.holder ?? root;
-  return { canonical, parent, place: (sig) => insertSignature(xml, parent, parent === root ? found.rootEnd : found.holderEnd, sig) };
+  return {
+    canonical,
+    parent,
+    place: (sig) => insertSignature(xml, parent, parent === root ? found.rootEnd : found.holderEnd, sig),
+  };
 }
 
 /** The in-scope context of `<Cky>` in a form that declares no namespace (what the fast path signs in). */
@@ -155,7 +192,10 @@ export function holderOfPlainForm(root: string): ElementInfo {
 }
 
 /** Canonical text of a (small) document hashed with each placeholder replaced by its real text. */
-function prepareWithSubstitutes(xml: string, substitute: ReadonlyMap<string, string | Buffer>): { digest: Buffer; found: Found } {
+function prepareWithSubstitutes(
+  xml: string,
+  substitute: ReadonlyMap<string, string | Buffer>,
+): { digest: Buffer; found: Found } {
   const found: Found = { root: null, rootEnd: -1, holder: null, holderEnd: -1, signed: false };
   let canonical: string;
   try {
@@ -182,7 +222,8 @@ function findHooks(found: Found) {
   return {
     start(el: ElementInfo) {
       if (el.depth === 0) found.root = el;
-      else if (el.depth === 1 && !found.holder && (SIGNATURE_HOLDERS as readonly string[]).includes(el.local)) found.holder = el;
+      else if (el.depth === 1 && !found.holder && (SIGNATURE_HOLDERS as readonly string[]).includes(el.local))
+        found.holder = el;
       if (el.local === 'Signature' && el.ns === DSIG_NS) found.signed = true;
     },
     end(el: ElementInfo, end: number) {

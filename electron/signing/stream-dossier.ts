@@ -79,7 +79,12 @@ function plainFormSite(b: Buffer): { root: string; at: number } | null {
 }
 
 /** The signed form as pieces (unsigned head, Signature, unsigned tail): their concatenation is `signXmlBytes`' output. */
-async function signForm(form: StreamForm, bytes: Buffer, signer: Signer, now: Date): Promise<{ pieces: Buffer[]; fastPath: boolean }> {
+async function signForm(
+  form: StreamForm,
+  bytes: Buffer,
+  signer: Signer,
+  now: Date,
+): Promise<{ pieces: Buffer[]; fastPath: boolean }> {
   const site = form.canonicalProducer ? plainFormSite(bytes) : null;
   if (!site) return { pieces: [await signXmlBytes(bytes, signer, now)], fastPath: false };
   const digest = createHash('sha256').update(bytes.subarray(DECLARATION.length)).digest();
@@ -138,9 +143,22 @@ class HashedFile {
  * Form i of the envelope: built, signed, its Base64 length written (`DoDaiFile`), the text up to `NoiDungFile`,
  * then its Base64. Its own function so that nothing refers to the form's bytes once it returns.
  */
-async function streamForm(form: StreamForm, between: string, betweenCanonical: string, file: HashedFile, digest: Hash, signer: Signer, now: Date): Promise<StreamedFile> {
+async function streamForm(
+  form: StreamForm,
+  between: string,
+  betweenCanonical: string,
+  file: HashedFile,
+  digest: Hash,
+  signer: Signer,
+  now: Date,
+): Promise<StreamedFile> {
   const built = form.build();
-  const { pieces, fastPath } = await signForm(form, Buffer.from(built.buffer, built.byteOffset, built.byteLength), signer, now);
+  const { pieces, fastPath } = await signForm(
+    form,
+    Buffer.from(built.buffer, built.byteOffset, built.byteLength),
+    signer,
+    now,
+  );
   const size = pieces.reduce((n, p) => n + p.length, 0);
   const formHash = createHash('sha256');
   for (const p of pieces) formHash.update(p);
@@ -150,7 +168,14 @@ async function streamForm(form: StreamForm, between: string, betweenCanonical: s
   file.text(between);
   digest.update(betweenCanonical, 'utf8');
   file.base64(pieces, digest);
-  return { code: form.code, description: form.description, fileName: form.fileName, sha256: formHash.digest('hex'), bytes: size, fastPath };
+  return {
+    code: form.code,
+    description: form.description,
+    fileName: form.fileName,
+    sha256: formHash.digest('hex'),
+    bytes: size,
+    fastPath,
+  };
 }
 
 /** Splits `text` at each marker in order (each exactly once): n+1 pieces, or null. */
@@ -175,12 +200,15 @@ function markedEnvelope(build: (files: EnvelopeFile[]) => string, forms: readonl
   const tag = randomBytes(6).toString('hex');
   const body = forms.map((_, i) => `KEKHAIBODY${tag}N${i}Z`);
   const len = forms.map((_, i) => `KEKHAILEN${tag}N${i}Z`);
-  let xml = build(forms.map((f, i) => ({ code: f.code, description: f.description, fileName: f.fileName, base64: body[i]! })));
+  let xml = build(
+    forms.map((f, i) => ({ code: f.code, description: f.description, fileName: f.fileName, base64: body[i]! })),
+  );
   for (let i = 0; i < forms.length; i++) {
     const at = xml.indexOf(body[i]!);
     const dd = `<DoDaiFile>${body[i]!.length}</DoDaiFile>`;
     const d = at < 0 ? -1 : xml.lastIndexOf(dd, at);
-    if (d < 0 || xml.lastIndexOf('<FileToKhai>', at) > d) throw new Error('envelope builder: DoDaiFile does not precede NoiDungFile of its FileToKhai');
+    if (d < 0 || xml.lastIndexOf('<FileToKhai>', at) > d)
+      throw new Error('envelope builder: DoDaiFile does not precede NoiDungFile of its FileToKhai');
     xml = xml.slice(0, d) + `<DoDaiFile>${len[i]}</DoDaiFile>` + xml.slice(d + dd.length);
   }
   return { xml, markers: forms.flatMap((_, i) => [len[i]!, body[i]!]) };

@@ -2,7 +2,13 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ServiceContext } from '../core/context';
 import { readCertificate } from './certificate';
-import { PAPER_COPY_NOTICE, PAPER_COPY_NOTICE_EN, TEST_CERT_KEY, TEST_CERT_NOT_AFTER, testCertExpired } from '../../shared/signing/test-cert';
+import {
+  PAPER_COPY_NOTICE,
+  PAPER_COPY_NOTICE_EN,
+  TEST_CERT_KEY,
+  TEST_CERT_NOT_AFTER,
+  testCertExpired,
+} from '../../shared/signing/test-cert';
 
 function pemToDer(pem: string): Buffer {
   return Buffer.from(pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64');
@@ -27,4 +33,3 @@ export function testCertInfo(ctx: ServiceContext) {
     noticeEn: PAPER_COPY_NOTICE_EN,
   };
 }
-

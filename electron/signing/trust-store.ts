@@ -43,7 +43,8 @@ export function trustDir(ctx: Pick<ServiceContext, 'dataDir' | 'home'>): string 
 function pemBlocks(text: string): { label: string; der: Buffer }[] {
   const out: { label: string; der: Buffer }[] = [];
   const re = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) out.push({ label: m[1]!, der: Buffer.from(m[2]!.replace(/\s+/g, ''), 'base64') });
+  for (let m = re.exec(text); m; m = re.exec(text))
+    out.push({ label: m[1]!, der: Buffer.from(m[2]!.replace(/\s+/g, ''), 'base64') });
   return out;
 }
 
@@ -64,9 +65,12 @@ function tlv(b: Buffer, at: number): { tag: number; start: number; end: number }
   return { tag, start, end: start + len };
 }
 
-function children(b: Buffer, t: { start: number; end: number }): { tag: number; start: number; end: number; from: number }[] {
+function children(
+  b: Buffer,
+  t: { start: number; end: number },
+): { tag: number; start: number; end: number; from: number }[] {
   const out = [];
-  for (let at = t.start; at < t.end; ) {
+  for (let at = t.start; at < t.end;) {
     const c = tlv(b, at);
     out.push({ ...c, from: at });
     at = c.end;
@@ -81,7 +85,8 @@ function p7bCertificates(der: Buffer): Buffer[] | null {
   try {
     const ci = tlv(der, 0);
     const [oid, explicit] = children(der, ci);
-    if (!oid || !explicit || !der.subarray(oid.from, oid.end).equals(SIGNED_DATA_OID) || explicit.tag !== 0xa0) return null;
+    if (!oid || !explicit || !der.subarray(oid.from, oid.end).equals(SIGNED_DATA_OID) || explicit.tag !== 0xa0)
+      return null;
     const signedData = children(der, explicit)[0];
     if (!signedData) return null;
     const certs = children(der, signedData).find((c) => c.tag === 0xa0);
@@ -122,7 +127,11 @@ function unreadable(name: string): AppError {
   });
 }
 
-export function entryOf(c: X509Certificate, source: TrustEntry['source'], restrictedTo: string | null = null): TrustEntry {
+export function entryOf(
+  c: X509Certificate,
+  source: TrustEntry['source'],
+  restrictedTo: string | null = null,
+): TrustEntry {
   return {
     fingerprint: fingerprintOf(c),
     subject: c.subject.replace(/\n/g, ', '),
@@ -159,13 +168,22 @@ function storeCertificates(ctx: Pick<ServiceContext, 'dataDir' | 'home'>): X509C
 }
 
 /** Adds every CA certificate of a file; returns the entries added or already present. */
-export function addTrusted(ctx: Pick<ServiceContext, 'dataDir' | 'home'>, bytes: Buffer, name: string, now: Date): { added: TrustEntry[]; present: TrustEntry[] } {
+export function addTrusted(
+  ctx: Pick<ServiceContext, 'dataDir' | 'home'>,
+  bytes: Buffer,
+  name: string,
+  now: Date,
+): { added: TrustEntry[]; present: TrustEntry[] } {
   const certs = certificatesIn(bytes, name);
   const notCa = certs.filter((c) => !c.ca);
   if (notCa.length) {
-    throw new AppError('NOT_A_CA', `${name}: "${notCa[0]!.subject.replace(/\n/g, ', ')}" không phải chứng thư của tổ chức cấp (CA) — chỉ nhập chứng thư CA gốc hoặc trung gian`, {
-      en: `${name}: "${notCa[0]!.subject.replace(/\n/g, ', ')}" is not a CA certificate — import only root or intermediate CA certificates`,
-    });
+    throw new AppError(
+      'NOT_A_CA',
+      `${name}: "${notCa[0]!.subject.replace(/\n/g, ', ')}" không phải chứng thư của tổ chức cấp (CA) — chỉ nhập chứng thư CA gốc hoặc trung gian`,
+      {
+        en: `${name}: "${notCa[0]!.subject.replace(/\n/g, ', ')}" is not a CA certificate — import only root or intermediate CA certificates`,
+      },
+    );
   }
   const dir = trustDir(ctx);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -192,7 +210,11 @@ export function removeTrusted(ctx: Pick<ServiceContext, 'dataDir' | 'home'>, fin
   const fp = fingerprint.replace(/[:\s]/g, '').toLowerCase();
   const file = join(trustDir(ctx), `${fp}.pem`);
   if (!/^[0-9a-f]{64}$/.test(fp) || !existsSync(file)) {
-    throw new AppError('NOT_FOUND', `Không có chứng thư tin cậy với dấu vân tay ${fingerprint} (xem "kekhai trust list")`, { en: `No trusted certificate with fingerprint ${fingerprint} (see "kekhai trust list")` });
+    throw new AppError(
+      'NOT_FOUND',
+      `Không có chứng thư tin cậy với dấu vân tay ${fingerprint} (xem "kekhai trust list")`,
+      { en: `No trusted certificate with fingerprint ${fingerprint} (see "kekhai trust list")` },
+    );
   }
   const [c] = certificatesIn(readFileSync(file), file);
   rmSync(file);
@@ -205,7 +227,11 @@ function testAnchor(resourcesDir: string): TrustAnchor | null {
   const leaf = join(resourcesDir, 'test-signing', 'test-cert.pem');
   if (!existsSync(ca) || !existsSync(leaf)) return null;
   try {
-    return { cert: certificatesIn(readFileSync(ca))[0]!, onlyForLeaf: fingerprintOf(certificatesIn(readFileSync(leaf))[0]!), source: 'built-in' };
+    return {
+      cert: certificatesIn(readFileSync(ca))[0]!,
+      onlyForLeaf: fingerprintOf(certificatesIn(readFileSync(leaf))[0]!),
+      source: 'built-in',
+    };
   } catch {
     return null;
   }

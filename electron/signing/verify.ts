@@ -125,7 +125,12 @@ function readSignature(xml: string, sig: ElementInfo, end: number, latin1: boole
         } else if (ds && el.local === 'Transform' && ref) ref.transforms.push(el.attr('Algorithm') ?? '');
         else if (ds && el.local === 'DigestMethod' && ref) ref.digestMethod = el.attr('Algorithm');
         // Never from inside an Object: it is not signed (only a referenced SigningTime counts, below).
-        else if (ds && !inObject[el.depth] && ['DigestValue', 'SignatureValue', 'X509Certificate', 'Modulus'].includes(el.local)) return 'capture';
+        else if (
+          ds &&
+          !inObject[el.depth] &&
+          ['DigestValue', 'SignatureValue', 'X509Certificate', 'Modulus'].includes(el.local)
+        )
+          return 'capture';
         else if (el.local === 'SigningTime' && inObject[el.depth] && parts.signingTime === undefined) {
           // Any enclosing element with an Id, up to the Object: a Reference to one of them signs the time.
           parts.signingTimeIds = ids.slice(1, el.depth + 1).filter((x): x is string => x !== undefined);
@@ -136,7 +141,11 @@ function readSignature(xml: string, sig: ElementInfo, end: number, latin1: boole
         if (el === signedInfo) signedInfoEnd = e;
         if (el.local === 'Reference') ref = null;
         const r = referable.find((x) => x.el === el);
-        if (r) parts.objects.set(r.id, canonicalize(text.slice(el.start, e), { context: { ns: el.scope, xmlAttrs: el.xmlAttrs }, latin1 }));
+        if (r)
+          parts.objects.set(
+            r.id,
+            canonicalize(text.slice(el.start, e), { context: { ns: el.scope, xmlAttrs: el.xmlAttrs }, latin1 }),
+          );
       },
       captured(el, t) {
         const v = t.replace(/\s+/g, '');
@@ -169,7 +178,12 @@ function parseSigningTime(t: string | undefined): Date | null {
 
 type Problem = { vi: string; en: string };
 
-function result(name: string, partial: Partial<VerifiedFile>, problems: Problem[], trustProblem: Problem | null = null): VerifiedFile {
+function result(
+  name: string,
+  partial: Partial<VerifiedFile>,
+  problems: Problem[],
+  trustProblem: Problem | null = null,
+): VerifiedFile {
   const base: VerifiedFile = {
     name,
     valid: false,
@@ -191,7 +205,8 @@ function result(name: string, partial: Partial<VerifiedFile>, problems: Problem[
     revocation: 'not-checked',
     ...partial,
   };
-  base.valid = problems.length === 0 && base.digestValid && base.signatureValid && base.certValidAtSigningTime !== false;
+  base.valid =
+    problems.length === 0 && base.digestValid && base.signatureValid && base.certValidAtSigningTime !== false;
   if (!base.valid) base.trusted = false;
   base.state = !base.valid ? 'invalid' : base.trusted ? 'trusted' : 'untrusted';
   if (problems.length) {
@@ -215,32 +230,75 @@ function scanDocument(xml: string, latin1: boolean, source?: Buffer): { reading:
 }
 
 /** Verifies one signed document whose Signature follows the profile. Never throws for a bad signature. */
-function verifyDocument(xml: string, latin1: boolean, name: string, opts: VerifyOptions, anchors: readonly TrustAnchor[], scan: { reading: DossierReading; digest: Buffer }): VerifiedFile {
+function verifyDocument(
+  xml: string,
+  latin1: boolean,
+  name: string,
+  opts: VerifyOptions,
+  anchors: readonly TrustAnchor[],
+  scan: { reading: DossierReading; digest: Buffer },
+): VerifiedFile {
   const problems: Problem[] = [];
   const sig = scan.reading.signature;
   if (!sig || sig.end < 0) {
-    return result(name, {}, [{ vi: 'Tệp chưa được ký số (không có thẻ Signature)', en: 'The file is not signed (no Signature element)' }]);
+    return result(name, {}, [
+      { vi: 'Tệp chưa được ký số (không có thẻ Signature)', en: 'The file is not signed (no Signature element)' },
+    ]);
   }
-  if (scan.reading.signatures > 1) problems.push({ vi: `Tệp có ${scan.reading.signatures} chữ ký — hồ sơ BHXH chỉ có một chữ ký mỗi tệp`, en: `${scan.reading.signatures} signatures — one per file expected` });
+  if (scan.reading.signatures > 1)
+    problems.push({
+      vi: `Tệp có ${scan.reading.signatures} chữ ký — hồ sơ BHXH chỉ có một chữ ký mỗi tệp`,
+      en: `${scan.reading.signatures} signatures — one per file expected`,
+    });
   const parts = readSignature(xml, sig.element, sig.end, latin1);
-  if (parts.duplicateId) problems.push({ vi: `Chữ ký có hai phần tử cùng Id="${parts.duplicateId}"`, en: `Two elements share Id="${parts.duplicateId}" in the signature` });
-  if (parts.c14nMethod !== C14N_INCLUSIVE) problems.push({ vi: `Phương pháp chuẩn hóa không đúng chuẩn BHXH (${parts.c14nMethod ?? 'thiếu'})`, en: `Unsupported canonicalization ${parts.c14nMethod ?? '(missing)'}` });
-  if (parts.signatureMethod !== RSA_SHA256) problems.push({ vi: `Thuật toán ký không phải RSA-SHA256 (${parts.signatureMethod ?? 'thiếu'})`, en: `Signature method is not RSA-SHA256 (${parts.signatureMethod ?? 'missing'})` });
+  if (parts.duplicateId)
+    problems.push({
+      vi: `Chữ ký có hai phần tử cùng Id="${parts.duplicateId}"`,
+      en: `Two elements share Id="${parts.duplicateId}" in the signature`,
+    });
+  if (parts.c14nMethod !== C14N_INCLUSIVE)
+    problems.push({
+      vi: `Phương pháp chuẩn hóa không đúng chuẩn BHXH (${parts.c14nMethod ?? 'thiếu'})`,
+      en: `Unsupported canonicalization ${parts.c14nMethod ?? '(missing)'}`,
+    });
+  if (parts.signatureMethod !== RSA_SHA256)
+    problems.push({
+      vi: `Thuật toán ký không phải RSA-SHA256 (${parts.signatureMethod ?? 'thiếu'})`,
+      en: `Signature method is not RSA-SHA256 (${parts.signatureMethod ?? 'missing'})`,
+    });
   const [ref, ...more] = parts.references;
   let digestValid = false;
   let signedTime: Date | null = null;
   if (!ref || more.length > 1) {
-    problems.push({ vi: `Chữ ký phải có một Reference tới toàn tài liệu (và tùy chọn một tới SigningTime) — có ${parts.references.length}`, en: `One whole-document Reference (and optionally one to SigningTime) expected, found ${parts.references.length}` });
+    problems.push({
+      vi: `Chữ ký phải có một Reference tới toàn tài liệu (và tùy chọn một tới SigningTime) — có ${parts.references.length}`,
+      en: `One whole-document Reference (and optionally one to SigningTime) expected, found ${parts.references.length}`,
+    });
   } else if (ref.uri !== '') {
     // Nothing is fetched: only the whole document (URI="") is a valid first target in this profile.
-    problems.push({ vi: `Chữ ký tham chiếu ra ngoài tài liệu (URI="${ref.uri ?? ''}") — bị từ chối, không tải về`, en: `External reference (URI="${ref.uri ?? ''}") refused, not fetched` });
+    problems.push({
+      vi: `Chữ ký tham chiếu ra ngoài tài liệu (URI="${ref.uri ?? ''}") — bị từ chối, không tải về`,
+      en: `External reference (URI="${ref.uri ?? ''}") refused, not fetched`,
+    });
   } else {
-    const okTransforms = ref.transforms.length >= 1 && ref.transforms[0] === ENVELOPED_SIGNATURE && ref.transforms.slice(1).every((t) => t === C14N_INCLUSIVE);
-    if (!okTransforms) problems.push({ vi: 'Biến đổi (Transforms) không đúng chuẩn BHXH', en: 'Transforms are not the BHXH profile' });
-    if (ref.digestMethod !== SHA256_DIGEST) problems.push({ vi: 'Hàm băm không phải SHA-256', en: 'Digest method is not SHA-256' });
-    digestValid = okTransforms && ref.digestMethod === SHA256_DIGEST && !!ref.digestValue && scan.digest.toString('base64') === ref.digestValue;
+    const okTransforms =
+      ref.transforms.length >= 1 &&
+      ref.transforms[0] === ENVELOPED_SIGNATURE &&
+      ref.transforms.slice(1).every((t) => t === C14N_INCLUSIVE);
+    if (!okTransforms)
+      problems.push({ vi: 'Biến đổi (Transforms) không đúng chuẩn BHXH', en: 'Transforms are not the BHXH profile' });
+    if (ref.digestMethod !== SHA256_DIGEST)
+      problems.push({ vi: 'Hàm băm không phải SHA-256', en: 'Digest method is not SHA-256' });
+    digestValid =
+      okTransforms &&
+      ref.digestMethod === SHA256_DIGEST &&
+      !!ref.digestValue &&
+      scan.digest.toString('base64') === ref.digestValue;
     if (!digestValid && okTransforms && ref.digestMethod === SHA256_DIGEST) {
-      problems.push({ vi: 'Mã băm không khớp: nội dung tệp đã bị sửa sau khi ký', en: 'Digest mismatch: the content was changed after signing' });
+      problems.push({
+        vi: 'Mã băm không khớp: nội dung tệp đã bị sửa sau khi ký',
+        en: 'Digest mismatch: the content was changed after signing',
+      });
     }
     const timeRef = more[0];
     if (timeRef) {
@@ -249,10 +307,17 @@ function verifyDocument(xml: string, latin1: boolean, name: string, opts: Verify
       const canonical = id ? parts.objects.get(id) : undefined;
       const okT = timeRef.transforms.every((t) => t === C14N_INCLUSIVE);
       if (!id || canonical === undefined || !okT || timeRef.digestMethod !== SHA256_DIGEST) {
-        problems.push({ vi: `Reference thứ hai (URI="${timeRef.uri ?? ''}") không trỏ tới phần SigningTime trong chữ ký`, en: `The second Reference (URI="${timeRef.uri ?? ''}") does not point to the signature's SigningTime` });
+        problems.push({
+          vi: `Reference thứ hai (URI="${timeRef.uri ?? ''}") không trỏ tới phần SigningTime trong chữ ký`,
+          en: `The second Reference (URI="${timeRef.uri ?? ''}") does not point to the signature's SigningTime`,
+        });
       } else {
         const d = createHashB64(Buffer.from(canonical, latin1 ? 'latin1' : 'utf8'));
-        if (d !== timeRef.digestValue) problems.push({ vi: 'Mã băm phần thời điểm ký (SigningTime) không khớp: đã bị sửa sau khi ký', en: 'The signed SigningTime digest does not match: changed after signing' });
+        if (d !== timeRef.digestValue)
+          problems.push({
+            vi: 'Mã băm phần thời điểm ký (SigningTime) không khớp: đã bị sửa sau khi ký',
+            en: 'The signed SigningTime digest does not match: changed after signing',
+          });
         else if (parts.signingTimeIds?.includes(id)) signedTime = parseSigningTime(parts.signingTime);
       }
     }
@@ -264,15 +329,36 @@ function verifyDocument(xml: string, latin1: boolean, name: string, opts: Verify
     cert = null;
   }
   let signatureValid = false;
-  if (!cert) problems.push({ vi: 'Không đọc được chứng thư số trong chữ ký (X509Certificate)', en: 'No readable X509Certificate in the signature' });
+  if (!cert)
+    problems.push({
+      vi: 'Không đọc được chứng thư số trong chữ ký (X509Certificate)',
+      en: 'No readable X509Certificate in the signature',
+    });
   else if (!parts.signatureValue) problems.push({ vi: 'Thiếu giá trị chữ ký', en: 'Missing SignatureValue' });
   else {
     signatureValid =
       parts.signatureMethod === RSA_SHA256 &&
-      rsaVerify('sha256', Buffer.from(parts.canonicalSignedInfo, latin1 ? 'latin1' : 'utf8'), new X509Certificate(cert.der).publicKey, Buffer.from(parts.signatureValue, 'base64'));
-    if (!signatureValid) problems.push({ vi: 'Giá trị chữ ký không khớp với chứng thư số', en: 'The signature value does not verify with the certificate' });
-    if (parts.modulus && Buffer.from(parts.modulus, 'base64').toString('hex').replace(/^(00)+/, '') !== cert.modulus.toString('hex').replace(/^(00)+/, '')) {
-      problems.push({ vi: 'Khóa công khai (KeyValue) khác khóa của chứng thư số', en: 'KeyValue differs from the certificate key' });
+      rsaVerify(
+        'sha256',
+        Buffer.from(parts.canonicalSignedInfo, latin1 ? 'latin1' : 'utf8'),
+        new X509Certificate(cert.der).publicKey,
+        Buffer.from(parts.signatureValue, 'base64'),
+      );
+    if (!signatureValid)
+      problems.push({
+        vi: 'Giá trị chữ ký không khớp với chứng thư số',
+        en: 'The signature value does not verify with the certificate',
+      });
+    if (
+      parts.modulus &&
+      Buffer.from(parts.modulus, 'base64')
+        .toString('hex')
+        .replace(/^(00)+/, '') !== cert.modulus.toString('hex').replace(/^(00)+/, '')
+    ) {
+      problems.push({
+        vi: 'Khóa công khai (KeyValue) khác khóa của chứng thư số',
+        en: 'KeyValue differs from the certificate key',
+      });
     }
   }
   const claimed = parseSigningTime(parts.signingTime);
@@ -288,9 +374,16 @@ function verifyDocument(xml: string, latin1: boolean, name: string, opts: Verify
     certValidAtSigningTime = v === 'valid';
     const when = timeSource === 'signed-time' ? 'vào thời điểm ký (đã được ký)' : 'vào thời điểm nhận hồ sơ';
     const whenEn = timeSource === 'signed-time' ? 'at the signed signing time' : 'at the receipt time';
-    if (v === 'expired') problems.push({ vi: `Chứng thư số đã hết hạn ${when}`, en: `The certificate had expired ${whenEn}` });
-    if (v === 'not-yet-valid') problems.push({ vi: `Chứng thư số chưa có hiệu lực ${when}`, en: `The certificate was not yet valid ${whenEn}` });
-    const built = buildChain(cert.der, parts.certificates.slice(1).map((c) => Buffer.from(c, 'base64')), anchors, judgedAt);
+    if (v === 'expired')
+      problems.push({ vi: `Chứng thư số đã hết hạn ${when}`, en: `The certificate had expired ${whenEn}` });
+    if (v === 'not-yet-valid')
+      problems.push({ vi: `Chứng thư số chưa có hiệu lực ${when}`, en: `The certificate was not yet valid ${whenEn}` });
+    const built = buildChain(
+      cert.der,
+      parts.certificates.slice(1).map((c) => Buffer.from(c, 'base64')),
+      anchors,
+      judgedAt,
+    );
     trusted = built.trusted;
     chain = built.chain;
     trustProblem = built.problem;
@@ -322,7 +415,10 @@ function createHashB64(b: Buffer): string {
 }
 
 function anchorsOf(opts: VerifyOptions): TrustAnchor[] {
-  return [...(opts.anchors ?? []), ...(opts.trustedCaPems ?? []).map((p) => ({ cert: new X509Certificate(p), source: 'option' as const }))];
+  return [
+    ...(opts.anchors ?? []),
+    ...(opts.trustedCaPems ?? []).map((p) => ({ cert: new X509Certificate(p), source: 'option' as const })),
+  ];
 }
 
 /** Envelope + every embedded form, or one signed form. Hostile or malformed input throws an AppError. */
@@ -340,42 +436,82 @@ export function verifyDossierXml(bytes: Buffer | string, opts: VerifyOptions = {
     throw asAppError(e);
   }
   const isEnvelope = scan.reading.root === 'Hoso';
-  const files: VerifiedFile[] = [verifyDocument(xml, latin1, opts.name ?? (isEnvelope ? 'BHXHDienTu.xml' : 'tệp'), opts, anchors, scan)];
+  const files: VerifiedFile[] = [
+    verifyDocument(xml, latin1, opts.name ?? (isEnvelope ? 'BHXHDienTu.xml' : 'tệp'), opts, anchors, scan),
+  ];
   if (isEnvelope) {
     const envelope = files[0]!;
     if (!scan.reading.files.length && scan.reading.registrationForm === null) {
-      files[0] = result(envelope.name, envelope, [{ vi: 'Hồ sơ không có tờ khai nào (FileToKhai)', en: 'The envelope holds no FileToKhai' }]);
+      files[0] = result(envelope.name, envelope, [
+        { vi: 'Hồ sơ không có tờ khai nào (FileToKhai)', en: 'The envelope holds no FileToKhai' },
+      ]);
     }
     for (const entry of scan.reading.files) files.push(verifyEmbedded(entry, opts, anchors, max, envelope));
   }
   return { valid: files.every((f) => f.valid), trusted: files.every((f) => f.trusted), files };
 }
 
-function verifyEmbedded(f: DossierFile, opts: VerifyOptions, anchors: readonly TrustAnchor[], max: number, envelope: VerifiedFile): VerifiedFile {
+function verifyEmbedded(
+  f: DossierFile,
+  opts: VerifyOptions,
+  anchors: readonly TrustAnchor[],
+  max: number,
+  envelope: VerifiedFile,
+): VerifiedFile {
   const name = f.fileName || f.code || '(không tên)';
   const b64 = f.base64;
   const isXml = f.fileType.toLowerCase() === '.xml' || /\.xml$/i.test(name);
   const problems: Problem[] = [];
   const hasSpace = /\s/.test(b64);
-  if (hasSpace) problems.push({ vi: 'Nội dung Base64 có xuống dòng — cổng BHXH từ chối (lỗi 125)', en: 'Base64 content has line breaks — the BHXH gateway rejects it (error 125)' });
+  if (hasSpace)
+    problems.push({
+      vi: 'Nội dung Base64 có xuống dòng — cổng BHXH từ chối (lỗi 125)',
+      en: 'Base64 content has line breaks — the BHXH gateway rejects it (error 125)',
+    });
   const clean = hasSpace ? b64.replace(/\s+/g, '') : b64;
   if (f.declaredLength !== null && String(clean.length) !== f.declaredLength) {
-    problems.push({ vi: `DoDaiFile (${f.declaredLength}) khác độ dài Base64 (${clean.length})`, en: `DoDaiFile (${f.declaredLength}) differs from the Base64 length (${clean.length})` });
+    problems.push({
+      vi: `DoDaiFile (${f.declaredLength}) khác độ dài Base64 (${clean.length})`,
+      en: `DoDaiFile (${f.declaredLength}) differs from the Base64 length (${clean.length})`,
+    });
   }
   // Node's decoder skips invalid characters, so a decoded length short of what the text length promises means bad Base64.
   const decoded = Buffer.from(clean, 'base64');
   const pad = clean.endsWith('==') ? 2 : clean.endsWith('=') ? 1 : 0;
   if (clean.length % 4 !== 0 || decoded.length !== (clean.length / 4) * 3 - pad) {
-    return result(name, {}, [...problems, { vi: 'Nội dung tệp không phải Base64 hợp lệ', en: 'The file content is not valid Base64' }]);
+    return result(name, {}, [
+      ...problems,
+      { vi: 'Nội dung tệp không phải Base64 hợp lệ', en: 'The file content is not valid Base64' },
+    ]);
   }
   if (!isXml) {
     // Attachments (CT-DK pdf/docx…) carry no signature of their own; the envelope signature covers them.
-    const r = result(name, { digestValid: envelope.digestValid, signatureValid: envelope.signatureValid, certValidAtSigningTime: envelope.certValidAtSigningTime, trusted: envelope.trusted, chain: envelope.chain }, envelope.valid ? problems : [...problems, { vi: 'Chữ ký của hồ sơ không hợp lệ', en: 'The envelope signature is invalid' }]);
-    if (!problems.length && r.valid) return { ...r, reason: 'Tệp đính kèm, được bảo vệ bởi chữ ký của hồ sơ', reasonEn: 'Attachment, covered by the envelope signature' };
+    const r = result(
+      name,
+      {
+        digestValid: envelope.digestValid,
+        signatureValid: envelope.signatureValid,
+        certValidAtSigningTime: envelope.certValidAtSigningTime,
+        trusted: envelope.trusted,
+        chain: envelope.chain,
+      },
+      envelope.valid
+        ? problems
+        : [...problems, { vi: 'Chữ ký của hồ sơ không hợp lệ', en: 'The envelope signature is invalid' }],
+    );
+    if (!problems.length && r.valid)
+      return {
+        ...r,
+        reason: 'Tệp đính kèm, được bảo vệ bởi chữ ký của hồ sơ',
+        reasonEn: 'Attachment, covered by the envelope signature',
+      };
     return r;
   }
   if (decoded.length > max) {
-    return result(name, {}, [...problems, { vi: 'Tờ khai nhúng quá lớn — bị từ chối', en: 'Embedded form too large — refused' }]);
+    return result(name, {}, [
+      ...problems,
+      { vi: 'Tờ khai nhúng quá lớn — bị từ chối', en: 'Embedded form too large — refused' },
+    ]);
   }
   // A form that cannot be read strictly makes the whole dossier unreadable: what it hides must not pass as a row.
   checkUtf8(decoded, name);
@@ -385,7 +521,10 @@ function verifyEmbedded(f: DossierFile, opts: VerifyOptions, anchors: readonly T
     scan = scanDocument(xml, true, decoded);
   } catch (e) {
     if (e instanceof XmlInputError) {
-      throw new AppError(e.code, `${name}: ${e.message}`, { en: `${name}: ${e.messageEn}`, details: { file: name, line: e.line, column: e.column } });
+      throw new AppError(e.code, `${name}: ${e.message}`, {
+        en: `${name}: ${e.messageEn}`,
+        details: { file: name, line: e.line, column: e.column },
+      });
     }
     throw e;
   }

@@ -5,5 +5,7 @@ import { formatDateVN } from '../../shared/format';
 export function expiryWarningText(info: CertInfo, now: Date): string[] {
   const c = checkCertificateAt(info, now);
   if (c.validity !== 'valid' || c.expiryWarningDays === null) return [];
-  return [`Chứng thư số "${info.subjectCN}" sẽ hết hạn sau ${c.daysLeft} ngày (ngày ${formatDateVN(info.notAfter)}). Hãy gia hạn sớm với nhà cung cấp.`];
+  return [
+    `Chứng thư số "${info.subjectCN}" sẽ hết hạn sau ${c.daysLeft} ngày (ngày ${formatDateVN(info.notAfter)}). Hãy gia hạn sớm với nhà cung cấp.`,
+  ];
 }

@@ -21,16 +21,24 @@ export function asAppError(e: unknown): unknown {
  */
 export function checkUtf8(bytes: Uint8Array, name: string): void {
   if (!isUtf8(bytes)) {
-    throw new AppError('XML_ENCODING', `${name}: tệp không phải UTF-8 hợp lệ — chỉ nhận UTF-8 (hãy lưu lại tệp dưới dạng UTF-8)`, { en: `${name}: the file is not valid UTF-8 — only UTF-8 is accepted (save it as UTF-8)` });
+    throw new AppError(
+      'XML_ENCODING',
+      `${name}: tệp không phải UTF-8 hợp lệ — chỉ nhận UTF-8 (hãy lưu lại tệp dưới dạng UTF-8)`,
+      { en: `${name}: the file is not valid UTF-8 — only UTF-8 is accepted (save it as UTF-8)` },
+    );
   }
 }
 
 export function checkSize(bytes: number, max = DEFAULT_MAX_XML_BYTES): void {
   if (bytes > max) {
-    throw new AppError('XML_TOO_LARGE', `Tệp quá lớn (${Math.round(bytes / 1048576)} MB, tối đa ${Math.round(max / 1048576)} MB) — bị từ chối`, {
-      en: `File too large (${Math.round(bytes / 1048576)} MB, limit ${Math.round(max / 1048576)} MB) — refused`,
-      details: { bytes, max },
-    });
+    throw new AppError(
+      'XML_TOO_LARGE',
+      `Tệp quá lớn (${Math.round(bytes / 1048576)} MB, tối đa ${Math.round(max / 1048576)} MB) — bị từ chối`,
+      {
+        en: `File too large (${Math.round(bytes / 1048576)} MB, limit ${Math.round(max / 1048576)} MB) — refused`,
+        details: { bytes, max },
+      },
+    );
   }
 }
 

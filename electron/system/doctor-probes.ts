@@ -9,11 +9,17 @@ import type { ServiceContext } from '../core/context';
  */
 export function doctorPkcs11Libraries(ctx: ServiceContext): { name: string; path: string; found: boolean }[] {
   const list = readLibraryList(ctx.resourcesDir);
-  return candidateLibraries(list, userLibraries(ctx)).map((c) => ({ name: c.vendor, path: c.path, found: existsSync(c.path) }));
+  return candidateLibraries(list, userLibraries(ctx)).map((c) => ({
+    name: c.vendor,
+    path: c.path,
+    found: existsSync(c.path),
+  }));
 }
 
 /** Each unit's chosen I-VAN provider (roster) and the endpoint entered in its I-VAN settings (never credentials). */
-export function doctorIvanProviders(ctx: ServiceContext): { unitCode: string; provider: string | null; endpoint: string | null }[] {
+export function doctorIvanProviders(
+  ctx: ServiceContext,
+): { unitCode: string; provider: string | null; endpoint: string | null }[] {
   const rows = ctx.db
     .prepare(
       `SELECT u.code AS unitCode, COALESCE(s.provider_code, u.ivan_provider) AS provider, s.endpoint AS endpoint

@@ -8,11 +8,9 @@ export function getSetting<T>(db: Database.Database, key: string, fallback: T): 
 }
 
 export function setSetting(db: Database.Database, key: string, value: unknown, now: Date = new Date()): void {
-  db.prepare('INSERT INTO settings(key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at').run(
-    key,
-    JSON.stringify(value),
-    now.toISOString(),
-  );
+  db.prepare(
+    'INSERT INTO settings(key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
+  ).run(key, JSON.stringify(value), now.toISOString());
 }
 
 /** The OS account name recorded in the audit log (the Windows user name on office PCs). */
@@ -25,8 +23,13 @@ export function currentActor(): string {
 }
 
 /** Appends one line to the audit log. */
-export function audit(db: Database.Database, entry: { at: Date; action: string; subjectType: string; subjectId?: string | null; detail?: unknown; actor?: string }): void {
-  db.prepare('INSERT INTO audit_log(at, actor, action, subject_type, subject_id, detail) VALUES (?, ?, ?, ?, ?, ?)').run(
+export function audit(
+  db: Database.Database,
+  entry: { at: Date; action: string; subjectType: string; subjectId?: string | null; detail?: unknown; actor?: string },
+): void {
+  db.prepare(
+    'INSERT INTO audit_log(at, actor, action, subject_type, subject_id, detail) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(
     entry.at.toISOString(),
     entry.actor ?? currentActor(),
     entry.action,

@@ -5,4 +5,6 @@ import providerFile from '../../resources/ivan-providers.json' with { type: 'jso
  * `resources/ivan-providers.json` (reference §2.4; schema and test in tests/unit/ivan/providers.test.ts), so a change
  * of the provider list is made in one place.
  */
-export const IVAN_NAMES: Readonly<Record<string, string>> = Object.fromEntries(providerFile.providers.map((p) => [p.code, p.name]));
+export const IVAN_NAMES: Readonly<Record<string, string>> = Object.fromEntries(
+  providerFile.providers.map((p) => [p.code, p.name]),
+);

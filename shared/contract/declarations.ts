@@ -26,7 +26,12 @@ export const draftValidation = z.object({
 });
 
 const fundAmounts = z.object({
-  pension: z.number(), sickness: z.number(), accident: z.number(), health: z.number(), unemployment: z.number(), total: z.number(),
+  pension: z.number(),
+  sickness: z.number(),
+  accident: z.number(),
+  health: z.number(),
+  unemployment: z.number(),
+  total: z.number(),
 });
 
 export const contributionReport = z.object({
@@ -63,7 +68,16 @@ export const builtForm = z.object({
   sha256: z.string(),
 });
 
-export const dossierState = z.enum(['draft', 'signed', 'queued', 'sent', 'received', 'accepted', 'rejected', 'cancelled']);
+export const dossierState = z.enum([
+  'draft',
+  'signed',
+  'queued',
+  'sent',
+  'received',
+  'accepted',
+  'rejected',
+  'cancelled',
+]);
 export type DossierState = z.infer<typeof dossierState>;
 
 export const dossierSummary = z.object({
@@ -125,16 +139,24 @@ export const declarationMethods = defineMethods({
     input: z.object({ month: period }).strict(),
     output: z.object({
       month: z.string(),
-      rates: z.object({ employer: z.record(z.string(), z.number()), employee: z.record(z.string(), z.number()), source: z.string() }),
+      rates: z.object({
+        employer: z.record(z.string(), z.number()),
+        employee: z.record(z.string(), z.number()),
+        source: z.string(),
+      }),
       baseSalary: z.number(),
       regionalMinimum: z.record(z.string(), z.number()),
       trainedUpliftPct: z.number(),
-      caps: z.array(z.object({ fund: z.string(), amountByRegion: z.record(z.string(), z.number()), source: z.string() })),
+      caps: z.array(
+        z.object({ fund: z.string(), amountByRegion: z.record(z.string(), z.number()), source: z.string() }),
+      ),
     }),
   },
   'dossier.list': {
     summary: 'Danh sách hồ sơ theo đơn vị, kỳ và trạng thái / Dossiers by unit, period and state',
-    input: z.object({ unitCode: z.string().optional(), period: period.optional(), state: dossierState.optional() }).strict(),
+    input: z
+      .object({ unitCode: z.string().optional(), period: period.optional(), state: dossierState.optional() })
+      .strict(),
     output: z.object({ dossiers: z.array(dossierSummary) }),
   },
   'dossier.get': {
@@ -145,14 +167,26 @@ export const declarationMethods = defineMethods({
   'dossier.create': {
     summary: 'Tạo hồ sơ mới (từ tờ khai hoặc từ đơn vị và kỳ) / Create a dossier',
     input: z
-      .object({ draft: draftJson.optional(), unitCode: z.string().optional(), period: period.optional(), batch: z.number().int().min(1).optional() })
+      .object({
+        draft: draftJson.optional(),
+        unitCode: z.string().optional(),
+        period: period.optional(),
+        batch: z.number().int().min(1).optional(),
+      })
       .strict(),
     output: dossierDetail,
   },
   'dossier.saveDraft': {
     summary: 'Lưu tờ khai đang soạn (tự động khi gõ); sửa hồ sơ đã ký sẽ hủy chữ ký / Save the draft (autosave)',
     input: z.object({ id, draft: draftJson }).strict(),
-    output: z.object({ id: z.string(), state: dossierState, updatedAt: z.string(), draftSha256: z.string(), signatureVoided: z.boolean(), validation: draftValidation }),
+    output: z.object({
+      id: z.string(),
+      state: dossierState,
+      updatedAt: z.string(),
+      draftSha256: z.string(),
+      signatureVoided: z.boolean(),
+      validation: draftValidation,
+    }),
   },
   'dossier.importDraft': {
     summary: 'Nhập tệp kekhai-draft/1 thành hồ sơ mới / Import a kekhai-draft/1 file as a new dossier',

@@ -10,7 +10,12 @@ import { fileBlob } from './common';
 export const TEST_CLOCK_KEY = 'testMode.clock';
 export const TRAINING_KEY = 'training.enabled';
 
-const isoInstant = z.string().refine((s) => !Number.isNaN(new Date(s).getTime()) && /^\d{4}-\d{2}-\d{2}T/.test(s), 'Thời điểm phải có dạng ISO 8601, ví dụ 2015-10-30T10:00:00+07:00');
+const isoInstant = z
+  .string()
+  .refine(
+    (s) => !Number.isNaN(new Date(s).getTime()) && /^\d{4}-\d{2}-\d{2}T/.test(s),
+    'Thời điểm phải có dạng ISO 8601, ví dụ 2015-10-30T10:00:00+07:00',
+  );
 
 /** Every setting the app keeps in the `settings` table (the value types; defaults below). */
 const settingTypes = {
@@ -113,7 +118,8 @@ export const deskMethods = defineMethods({
     output: appSettings,
   },
   'training.set': {
-    summary: 'Bật/tắt chế độ tập huấn (đơn vị mẫu, máy chủ I-VAN cục bộ) / Training mode on/off (demo unit, local I-VAN server)',
+    summary:
+      'Bật/tắt chế độ tập huấn (đơn vị mẫu, máy chủ I-VAN cục bộ) / Training mode on/off (demo unit, local I-VAN server)',
     input: z.object({ enabled: z.boolean(), demoData: z.boolean().default(true) }),
     output: trainingState,
   },
@@ -147,10 +153,14 @@ export const deskMethods = defineMethods({
     output: fileBlob,
   },
   'backup.restore': {
-    summary: 'Khôi phục từ bản sao lưu (kiểm tra toàn vẹn và phiên bản trước) / Restore from a backup (integrity and version checked first)',
+    summary:
+      'Khôi phục từ bản sao lưu (kiểm tra toàn vẹn và phiên bản trước) / Restore from a backup (integrity and version checked first)',
     input: z
       .object({ file: fileBlob.optional(), name: z.string().min(1).max(200).optional() })
-      .refine((v) => (v.file === undefined) !== (v.name === undefined), 'Chọn đúng một nguồn: tệp tải lên hoặc tên bản sao lưu'),
+      .refine(
+        (v) => (v.file === undefined) !== (v.name === undefined),
+        'Chọn đúng một nguồn: tệp tải lên hoặc tên bản sao lưu',
+      ),
     output: z.object({
       restoredFrom: z.string(),
       /** Schema version of the restored file before it was brought up to date. */
@@ -162,7 +172,15 @@ export const deskMethods = defineMethods({
        * Settings the backup held that load code or send data elsewhere (PKCS#11 libraries, update address, I-VAN
        * endpoints, queued dossiers' addresses): not restored; the clerk enters them again if they are right.
        */
-      reconfirm: z.array(z.object({ key: z.string(), unitCode: z.string().nullable(), value: z.string(), message: z.string(), messageEn: z.string() })),
+      reconfirm: z.array(
+        z.object({
+          key: z.string(),
+          unitCode: z.string().nullable(),
+          value: z.string(),
+          message: z.string(),
+          messageEn: z.string(),
+        }),
+      ),
     }),
     progress: true,
   },

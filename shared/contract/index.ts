@@ -22,7 +22,17 @@ export const contract = {
   ...sheetMethods,
 };
 
-export const domainMaps = { systemMethods, rosterMethods, declarationMethods, signingMethods, ivanMethods, deskMethods, codesMethods, ledgerMethods, sheetMethods } as const;
+export const domainMaps = {
+  systemMethods,
+  rosterMethods,
+  declarationMethods,
+  signingMethods,
+  ivanMethods,
+  deskMethods,
+  codesMethods,
+  ledgerMethods,
+  sheetMethods,
+} as const;
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract & string;

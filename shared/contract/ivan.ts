@@ -67,23 +67,30 @@ export const dossierLabel = z.object({
 });
 export type DossierLabel = z.infer<typeof dossierLabel>;
 
-export const inboxItem = z.object({
-  id: z.number().int(),
-  outboxId: z.number().int().nullable(),
-  dossierId: z.string().nullable(),
-  fileName: z.string().nullable(),
-  transactionId: z.string(),
-  kind: z.enum(['received', 'accepted', 'rejected', 'c12ts']),
-  at: z.string(),
-  receiptNo: z.string().nullable(),
-  reasons: z.array(reason),
-  paperCopyRequired: z.boolean(),
-  statement: z.unknown().nullable(),
-  read: z.boolean(),
-}).extend(dossierLabel.omit({ receiptNo: true }).shape);
+export const inboxItem = z
+  .object({
+    id: z.number().int(),
+    outboxId: z.number().int().nullable(),
+    dossierId: z.string().nullable(),
+    fileName: z.string().nullable(),
+    transactionId: z.string(),
+    kind: z.enum(['received', 'accepted', 'rejected', 'c12ts']),
+    at: z.string(),
+    receiptNo: z.string().nullable(),
+    reasons: z.array(reason),
+    paperCopyRequired: z.boolean(),
+    statement: z.unknown().nullable(),
+    read: z.boolean(),
+  })
+  .extend(dossierLabel.omit({ receiptNo: true }).shape);
 export type InboxItem = z.infer<typeof inboxItem>;
 
-const transition = z.object({ from: z.string().nullable(), to: z.string(), at: z.string(), note: z.string().nullable() });
+const transition = z.object({
+  from: z.string().nullable(),
+  to: z.string(),
+  at: z.string(),
+  note: z.string().nullable(),
+});
 
 export const historyItem = outboxEntry.extend({
   ...dossierLabel.shape,
@@ -92,8 +99,20 @@ export const historyItem = outboxEntry.extend({
 });
 export type HistoryItem = z.infer<typeof historyItem>;
 
-const sendReport = z.object({ attempted: z.number(), sent: z.number(), retrying: z.number(), held: z.number(), queued: z.number() });
-const pollResult = z.object({ endpoint: z.string(), fetched: z.number(), stored: z.number(), changed: z.number(), error: z.object({ code: z.string(), message: z.string() }).optional() });
+const sendReport = z.object({
+  attempted: z.number(),
+  sent: z.number(),
+  retrying: z.number(),
+  held: z.number(),
+  queued: z.number(),
+});
+const pollResult = z.object({
+  endpoint: z.string(),
+  fetched: z.number(),
+  stored: z.number(),
+  changed: z.number(),
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+});
 
 export const registrationInput = z.object({
   form: z.enum(['04', '05', '06']),
@@ -136,10 +155,15 @@ export const ivanMethods = defineMethods({
   'ivan.settingsGet': {
     summary: 'Cài đặt I-VAN của đơn vị / A unit’s I-VAN settings',
     input: z.object({ unitCode: z.string().optional() }).strict(),
-    output: z.object({ settings: z.array(providerSettings), registrationPhase: z.enum(['before-deadline', 'paper-closed']), daysToDeadline: z.number().nullable() }),
+    output: z.object({
+      settings: z.array(providerSettings),
+      registrationPhase: z.enum(['before-deadline', 'paper-closed']),
+      daysToDeadline: z.number().nullable(),
+    }),
   },
   'ivan.settingsSave': {
-    summary: 'Lưu nhà cung cấp, địa chỉ và tài khoản I-VAN (mật khẩu được mã hoá) / Save provider, endpoint and credentials (encrypted)',
+    summary:
+      'Lưu nhà cung cấp, địa chỉ và tài khoản I-VAN (mật khẩu được mã hoá) / Save provider, endpoint and credentials (encrypted)',
     input: z
       .object({
         unitCode: z.string().regex(/^[A-Z0-9]{7}$/),
@@ -155,19 +179,45 @@ export const ivanMethods = defineMethods({
   },
   'ivan.submit': {
     summary: 'Nộp ngay một hồ sơ đã ký (idempotent) / Submit a signed dossier now (idempotent)',
-    input: z.object({ file: fileBlob.optional(), endpoint: z.string().optional(), providerCode: z.string().optional(), dossierId: z.string().optional(), unitCode: z.string().optional() }).strict(),
-    output: z.object({ transactionId: z.string(), status: z.string(), duplicate: z.boolean(), outboxId: z.number().int() }),
+    input: z
+      .object({
+        file: fileBlob.optional(),
+        endpoint: z.string().optional(),
+        providerCode: z.string().optional(),
+        dossierId: z.string().optional(),
+        unitCode: z.string().optional(),
+      })
+      .strict(),
+    output: z.object({
+      transactionId: z.string(),
+      status: z.string(),
+      duplicate: z.boolean(),
+      outboxId: z.number().int(),
+    }),
     progress: true,
   },
   'ivan.status': {
     summary: 'Tra cứu trạng thái giao dịch trên I-VAN / Status of a transaction at the I-VAN',
     input: z.object({ transactionId: z.string(), endpoint: z.string().optional() }).strict(),
-    output: z.object({ status: z.enum(['received', 'accepted', 'rejected']), receiptNo: z.string().nullable(), reasons: z.array(reason), paperCopyRequired: z.boolean() }),
+    output: z.object({
+      status: z.enum(['received', 'accepted', 'rejected']),
+      receiptNo: z.string().nullable(),
+      reasons: z.array(reason),
+      paperCopyRequired: z.boolean(),
+    }),
   },
   'ivan.outboxAdd': {
     summary: 'Đưa hồ sơ đã ký vào hàng đợi gửi / Queue a signed dossier',
     /** Either a signed file, or the id of a signed dossier (its stored envelope is queued). */
-    input: z.object({ file: fileBlob.optional(), endpoint: z.string().optional(), dossierId: z.string().optional(), unitCode: z.string().optional(), providerCode: z.string().optional() }).strict(),
+    input: z
+      .object({
+        file: fileBlob.optional(),
+        endpoint: z.string().optional(),
+        dossierId: z.string().optional(),
+        unitCode: z.string().optional(),
+        providerCode: z.string().optional(),
+      })
+      .strict(),
     output: z.object({ entry: outboxEntry, created: z.boolean() }),
   },
   'ivan.outboxList': {
@@ -177,7 +227,13 @@ export const ivanMethods = defineMethods({
   },
   'ivan.outboxSend': {
     summary: 'Gửi các hồ sơ trong hàng đợi (thử lại khi lỗi) / Deliver the outbox (with retries)',
-    input: z.object({ untilEmpty: z.boolean().optional(), baseDelayMs: z.number().int().min(1).max(3_600_000).optional(), poll: z.boolean().optional() }).strict(),
+    input: z
+      .object({
+        untilEmpty: z.boolean().optional(),
+        baseDelayMs: z.number().int().min(1).max(3_600_000).optional(),
+        poll: z.boolean().optional(),
+      })
+      .strict(),
     output: z.object({ report: sendReport, polls: z.array(pollResult), entries: z.array(outboxEntry) }),
     progress: true,
   },
@@ -208,7 +264,16 @@ export const ivanMethods = defineMethods({
   },
   'ivan.history': {
     summary: 'Tra cứu lịch sử giao dịch / Transaction history',
-    input: z.object({ query: z.string().max(200).optional(), period: z.string().regex(/^\d{2}\/\d{4}$/).optional(), states: z.array(outboxState).optional() }).strict(),
+    input: z
+      .object({
+        query: z.string().max(200).optional(),
+        period: z
+          .string()
+          .regex(/^\d{2}\/\d{4}$/)
+          .optional(),
+        states: z.array(outboxState).optional(),
+      })
+      .strict(),
     output: z.array(historyItem),
   },
   'ivan.signedFile': {
@@ -228,13 +293,28 @@ export const ivanMethods = defineMethods({
   },
   'ivan.registrationSign': {
     summary: 'Ký tờ khai đăng ký I-VAN đã lập bằng chứng thư của đơn vị / Sign a built registration form',
-    input: z.object({ id: z.number().int(), signer: signerSpec, mstOverride: z.object({ reason: z.string().min(3).max(500) }).optional() }).strict(),
-    output: z.object({ id: z.number().int(), status: z.enum(['built', 'signed', 'queued', 'sent', 'received', 'accepted', 'rejected', 'cancelled']) }),
+    input: z
+      .object({
+        id: z.number().int(),
+        signer: signerSpec,
+        mstOverride: z.object({ reason: z.string().min(3).max(500) }).optional(),
+      })
+      .strict(),
+    output: z.object({
+      id: z.number().int(),
+      status: z.enum(['built', 'signed', 'queued', 'sent', 'received', 'accepted', 'rejected', 'cancelled']),
+    }),
   },
   'ivan.registrationSubmit': {
-    summary: 'Nộp tờ khai đăng ký I-VAN đã ký tại Hoso/CKy_Dvi (tệp, hoặc tờ khai đã lập và ký theo số) / Submit a signed registration form (a file, or a stored one by id)',
+    summary:
+      'Nộp tờ khai đăng ký I-VAN đã ký tại Hoso/CKy_Dvi (tệp, hoặc tờ khai đã lập và ký theo số) / Submit a signed registration form (a file, or a stored one by id)',
     input: z
-      .object({ file: fileBlob.optional(), id: z.number().int().optional(), endpoint: z.string().optional(), unitCode: z.string().optional() })
+      .object({
+        file: fileBlob.optional(),
+        id: z.number().int().optional(),
+        endpoint: z.string().optional(),
+        unitCode: z.string().optional(),
+      })
       .strict()
       .refine((v) => Boolean(v.file) !== (v.id !== undefined), 'Cần đúng một trong hai: tệp đã ký hoặc số tờ khai'),
     output: z.object({ entry: outboxEntry }),
@@ -245,7 +325,8 @@ export const ivanMethods = defineMethods({
     output: z.array(registrationRow),
   },
   'ivan.checkConnection': {
-    summary: 'Thử kết nối I-VAN: địa chỉ và tài khoản (một lần gọi thử, không gửi hồ sơ) / Test call: endpoint and account',
+    summary:
+      'Thử kết nối I-VAN: địa chỉ và tài khoản (một lần gọi thử, không gửi hồ sơ) / Test call: endpoint and account',
     input: z
       .object({
         endpoint: z.string().max(500),
@@ -261,7 +342,14 @@ export const ivanMethods = defineMethods({
   },
   'ivan.trainingStart': {
     summary: 'Bật máy chủ I-VAN tập huấn trên máy này / Start the local training I-VAN',
-    input: z.object({ unitCode: z.string().regex(/^[A-Z0-9]{7}$/).optional() }).strict(),
+    input: z
+      .object({
+        unitCode: z
+          .string()
+          .regex(/^[A-Z0-9]{7}$/)
+          .optional(),
+      })
+      .strict(),
     output: z.object({ endpoint: z.string() }),
   },
 });

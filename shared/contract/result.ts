@@ -51,5 +51,10 @@ export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = (error: ApiError): Result<never> => ({ ok: false, error });
 
 export function isApiError(x: unknown): x is ApiError {
-  return typeof x === 'object' && x !== null && typeof (x as ApiError).code === 'string' && typeof (x as ApiError).message === 'string';
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    typeof (x as ApiError).code === 'string' &&
+    typeof (x as ApiError).message === 'string'
+  );
 }

@@ -231,7 +231,10 @@ export const rosterMethods = defineMethods({
       dryRun: z.boolean().default(false),
       rememberMapping: z.boolean().default(true),
       /** MM/yyyy: new rows without participation information are known to BHXH from that month (ledger, issue 10). */
-      participatingSince: z.string().regex(/^(0[1-9]|1[0-2])\/\d{4}$/, 'Tháng phải có dạng mm/yyyy').optional(),
+      participatingSince: z
+        .string()
+        .regex(/^(0[1-9]|1[0-2])\/\d{4}$/, 'Tháng phải có dạng mm/yyyy')
+        .optional(),
     }),
     output: importResult,
     progress: true,

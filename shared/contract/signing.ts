@@ -195,7 +195,8 @@ export const signingMethods = defineMethods({
     output: z.object({ file: fileBlob, ...signedSummary }),
   },
   'signing.makeDossier': {
-    summary: 'Lập hồ sơ: ký từng tờ khai, đóng gói và ký hồ sơ / Build a dossier: sign each form, wrap, sign the envelope',
+    summary:
+      'Lập hồ sơ: ký từng tờ khai, đóng gói và ký hồ sơ / Build a dossier: sign each form, wrap, sign the envelope',
     progress: true,
     input: z
       .object({
@@ -207,7 +208,15 @@ export const signingMethods = defineMethods({
       .strict(),
     output: z.object({
       envelope: fileBlob,
-      files: z.array(z.object({ code: z.string(), description: z.string(), fileName: z.string(), sha256: z.string(), bytes: z.number() })),
+      files: z.array(
+        z.object({
+          code: z.string(),
+          description: z.string(),
+          fileName: z.string(),
+          sha256: z.string(),
+          bytes: z.number(),
+        }),
+      ),
       ...signedSummary,
     }),
   },
@@ -218,7 +227,15 @@ export const signingMethods = defineMethods({
     output: z.object({
       dossierId: z.string(),
       state: z.string(),
-      files: z.array(z.object({ code: z.string(), description: z.string(), fileName: z.string(), sha256: z.string(), bytes: z.number() })),
+      files: z.array(
+        z.object({
+          code: z.string(),
+          description: z.string(),
+          fileName: z.string(),
+          sha256: z.string(),
+          bytes: z.number(),
+        }),
+      ),
       ...signedSummary,
     }),
   },

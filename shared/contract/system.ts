@@ -42,7 +42,8 @@ export const systemMethods = defineMethods({
     output: doctorReport,
   },
   'system.supportBundle': {
-    summary: 'Xuất gói hỗ trợ: nhật ký, kết quả kiểm tra cài đặt, phiên bản (không có cơ sở dữ liệu, không có mật khẩu) / Support bundle: logs, doctor output, versions (no database, no secrets)',
+    summary:
+      'Xuất gói hỗ trợ: nhật ký, kết quả kiểm tra cài đặt, phiên bản (không có cơ sở dữ liệu, không có mật khẩu) / Support bundle: logs, doctor output, versions (no database, no secrets)',
     input: z.object({}).strict(),
     output: z.object({ file: fileBlob, entries: z.array(z.string()) }),
   },

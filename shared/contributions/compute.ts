@@ -24,7 +24,12 @@ export interface RowContribution {
 
 export interface ContributionReport {
   rows: RowContribution[];
-  totals: { employer: number; employee: number; total: number; byFund: Record<Fund, { employer: number; employee: number }> };
+  totals: {
+    employer: number;
+    employee: number;
+    total: number;
+    byFund: Record<Fund, { employer: number; employee: number }>;
+  };
   /** Rows whose month has no rules (before 01/2015) or whose plan/month is unreadable — validation reports why. */
   skipped: number[];
 }
@@ -39,17 +44,38 @@ export function rowRegion(row: DraftRow, draft: Pick<Draft, 'unit'>): WageRegion
  * One row's effect on the monthly amount at its from-month (./engine.ts `rowContributionDelta`): signed negative for
  * a decrease, the change for DC. Null when it cannot be computed (validation says why).
  */
-export function rowContribution(row: DraftRow, index: number, draft: Pick<Draft, 'unit'>, rulesAt: (m: string) => MonthRules = rulesFor): RowContribution | null {
+export function rowContribution(
+  row: DraftRow,
+  index: number,
+  draft: Pick<Draft, 'unit'>,
+  rulesAt: (m: string) => MonthRules = rulesFor,
+): RowContribution | null {
   const d = rowContributionDelta(row, undefined, { unitWageRegion: rowRegion(row, draft), rulesAt });
   if (!d) return null;
-  return { index, plan: d.plan, month: d.month, insuredSalary: d.insuredSalary, bases: d.bases, capped: d.capped, rate: d.rate, employer: d.employer, employee: d.employee, total: d.total };
+  return {
+    index,
+    plan: d.plan,
+    month: d.month,
+    insuredSalary: d.insuredSalary,
+    bases: d.bases,
+    capped: d.capped,
+    rate: d.rate,
+    employer: d.employer,
+    employee: d.employee,
+    total: d.total,
+  };
 }
 
 /** Per row and in total, by fund and by employer/employee share, as D02-TS and the C12-TS statement split them. */
-export function computeContributions(draft: Pick<Draft, 'unit' | 'rows'>, rulesAt: (m: string) => MonthRules = rulesFor): ContributionReport {
+export function computeContributions(
+  draft: Pick<Draft, 'unit' | 'rows'>,
+  rulesAt: (m: string) => MonthRules = rulesFor,
+): ContributionReport {
   const rows: RowContribution[] = [];
   const skipped: number[] = [];
-  const byFund = Object.fromEntries(ALL_FUNDS.map((f) => [f, { employer: 0, employee: 0 }])) as ContributionReport['totals']['byFund'];
+  const byFund = Object.fromEntries(
+    ALL_FUNDS.map((f) => [f, { employer: 0, employee: 0 }]),
+  ) as ContributionReport['totals']['byFund'];
   let employer = 0;
   let employee = 0;
   draft.rows.forEach((row, i) => {

@@ -59,10 +59,21 @@ export interface MonthContribution {
   paidByFund: number;
 }
 
-export const zeroAmounts = (): FundAmounts => ({ pension: 0, sickness: 0, accident: 0, health: 0, unemployment: 0, total: 0 });
+export const zeroAmounts = (): FundAmounts => ({
+  pension: 0,
+  sickness: 0,
+  accident: 0,
+  health: 0,
+  unemployment: 0,
+  total: 0,
+});
 
 const BASE_OF: Record<Fund, 'social' | 'health' | 'unemployment'> = {
-  pension: 'social', sickness: 'social', accident: 'social', health: 'health', unemployment: 'unemployment',
+  pension: 'social',
+  sickness: 'social',
+  accident: 'social',
+  health: 'health',
+  unemployment: 'unemployment',
 };
 
 const NO_ALLOWANCES: Allowances = { position: 0, seniorityExcessPct: 0, seniorityJobPct: 0, salary: 0, other: 0 };
@@ -116,7 +127,9 @@ function contributionAt(p: PersonMonth, rules: MonthRules, funds: readonly Fund[
     employee.total += employee[f];
   }
   if (p.absence === 'maternity' && funds.includes('health')) {
-    paidByFund = Math.round((bases.health * rules.rates.employer.health) / 100) + Math.round((bases.health * rules.rates.employee.health) / 100);
+    paidByFund =
+      Math.round((bases.health * rules.rates.employer.health) / 100) +
+      Math.round((bases.health * rules.rates.employee.health) / 100);
   }
   return {
     period: mmYyyy(rules.month),
@@ -136,7 +149,11 @@ function contributionAt(p: PersonMonth, rules: MonthRules, funds: readonly Fund[
  * What one person owes for one month (`period` MM/yyyy or yyyy-mm), employer and employee shares per fund.
  * Throws `RuleGapError` (Vietnamese message) for a month without rules (before 01/2015).
  */
-export function personMonthContribution(person: PersonMonth, period: string, rulesAt: (m: string) => MonthRules = rulesFor): MonthContribution {
+export function personMonthContribution(
+  person: PersonMonth,
+  period: string,
+  rulesAt: (m: string) => MonthRules = rulesFor,
+): MonthContribution {
   const iso = periodIso(period);
   if (!iso) throw new RangeError(`Kỳ "${period}" không phải tháng mm/yyyy`);
   const rules = rulesAt(iso);
@@ -176,17 +193,30 @@ export interface MonthlyStatement {
 }
 
 /** Everyone participating in a month, summed. Rows keep the order given. */
-export function monthlyStatement(persons: readonly StatementPerson[], period: string, rulesAt: (m: string) => MonthRules = rulesFor): MonthlyStatement {
+export function monthlyStatement(
+  persons: readonly StatementPerson[],
+  period: string,
+  rulesAt: (m: string) => MonthRules = rulesFor,
+): MonthlyStatement {
   const iso = periodIso(period);
   if (!iso) throw new RangeError(`Kỳ "${period}" không phải tháng mm/yyyy`);
-  const byFund = Object.fromEntries(ALL_FUNDS.map((f) => [f, { employer: 0, employee: 0 }])) as MonthlyStatement['byFund'];
+  const byFund = Object.fromEntries(
+    ALL_FUNDS.map((f) => [f, { employer: 0, employee: 0 }]),
+  ) as MonthlyStatement['byFund'];
   const rows: StatementRow[] = [];
   let employer = 0;
   let employee = 0;
   let employees = 0;
   for (const p of persons) {
     const c = personMonthContribution(p, iso, rulesAt);
-    rows.push({ insuranceNo: p.insuranceNo, fullName: p.fullName, salary: c.insuredSalary, employer: c.employer.total, employee: c.employee.total, total: c.total });
+    rows.push({
+      insuranceNo: p.insuranceNo,
+      fullName: p.fullName,
+      salary: c.insuredSalary,
+      employer: c.employer.total,
+      employee: c.employee.total,
+      total: c.total,
+    });
     employer += c.employer.total;
     employee += c.employee.total;
     if (c.total > 0) employees++;
@@ -241,7 +271,11 @@ const negate = (a: FundAmounts): FundAmounts => minus(zeroAmounts(), a);
  * month without rules, a TH row in a month when short contracts were outside compulsory BHXH (before 2018), or a DC
  * row without `previousSalary` — validation says why. `unitWageRegion` applies when the row has none.
  */
-export function rowContributionDelta(row: DeltaRow, period?: string, opts: { unitWageRegion?: string; rulesAt?: (m: string) => MonthRules } = {}): RowDelta | null {
+export function rowContributionDelta(
+  row: DeltaRow,
+  period?: string,
+  opts: { unitWageRegion?: string; rulesAt?: (m: string) => MonthRules } = {},
+): RowDelta | null {
   const plan = planByCode(row.plan.trim());
   const from = isoMonth(row.fromMonth);
   const at = period === undefined ? from : periodIso(period);
@@ -254,7 +288,11 @@ export function rowContributionDelta(row: DeltaRow, period?: string, opts: { uni
   if (plan.effect === 'change' && plan.code === 'DC' && !(prevSalary !== null && prevSalary > 0)) return null;
   const to = row.toMonth ? isoMonth(row.toMonth) : null;
   const inside = at >= from && (to === null || at <= to);
-  const person: PersonMonth = { salary: row.salary, allowances: row.allowances, wageRegion: row.wageRegion || opts.unitWageRegion };
+  const person: PersonMonth = {
+    salary: row.salary,
+    allowances: row.allowances,
+    wageRegion: row.wageRegion || opts.unitWageRegion,
+  };
   const now = contributionAt(person, rules, funds);
   let employer: FundAmounts;
   let employee: FundAmounts;
@@ -264,7 +302,11 @@ export function rowContributionDelta(row: DeltaRow, period?: string, opts: { uni
     employer = zeroAmounts();
     employee = zeroAmounts();
   } else if (plan.effect === 'change') {
-    const before = contributionAt({ ...person, salary: prevSalary !== null && prevSalary > 0 ? prevSalary : row.salary }, rules, funds);
+    const before = contributionAt(
+      { ...person, salary: prevSalary !== null && prevSalary > 0 ? prevSalary : row.salary },
+      rules,
+      funds,
+    );
     previousInsuredSalary = before.insuredSalary;
     salaryChange = now.insuredSalary - before.insuredSalary;
     employer = minus(now.employer, before.employer);

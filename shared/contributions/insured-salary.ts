@@ -12,7 +12,10 @@ export function isCoefficient(salary: number): boolean {
  * coefficient + thâm niên nghề % of those, + phụ cấp lương) + the amount of các khoản bổ sung.
  * Employer-set pay (Luật BHXH 2014 Điều 89 khoản 2): salary + phụ cấp chức vụ + phụ cấp lương + bổ sung.
  */
-export function insuredSalary(row: Pick<DraftRow, 'salary' | 'allowances'>, rules: Pick<MonthRules, 'baseSalary'>): number {
+export function insuredSalary(
+  row: Pick<DraftRow, 'salary' | 'allowances'>,
+  rules: Pick<MonthRules, 'baseSalary'>,
+): number {
   const a = row.allowances;
   if (isCoefficient(row.salary)) {
     const excess = (row.salary * a.seniorityExcessPct) / 100;

@@ -57,26 +57,42 @@ function parse(detail: string | null): Record<string, unknown> | null {
 const state = (s: unknown, lang: Lang) => (typeof s === 'string' ? (DOSSIER_STATES[s]?.[lang] ?? s) : '—');
 
 /** One audit entry as a sentence in the clerk's language; unknown actions fall back to "code: detail". */
-export function auditSentence(e: { action: string; subjectType: string; subjectId: string | null; detail: string | null }, lang: Lang = 'vi'): string {
+export function auditSentence(
+  e: { action: string; subjectType: string; subjectId: string | null; detail: string | null },
+  lang: Lang = 'vi',
+): string {
   const en = lang === 'en';
   const d = parse(e.detail);
-  const kb = (n: unknown) => (typeof n === 'number' ? ` (${Math.max(1, Math.round(n / 1024)).toLocaleString('vi-VN')} KB)` : '');
+  const kb = (n: unknown) =>
+    typeof n === 'number' ? ` (${Math.max(1, Math.round(n / 1024)).toLocaleString('vi-VN')} KB)` : '';
   switch (e.action) {
     case 'settings.changed': {
       const name = SETTING_NAMES[e.subjectId ?? '']?.[lang] ?? e.subjectId ?? '';
-      return en ? `Setting “${name}” changed: ${value(d?.from, lang)} → ${value(d?.to, lang)}` : `Đổi cài đặt “${name}”: ${value(d?.from, lang)} → ${value(d?.to, lang)}`;
+      return en
+        ? `Setting “${name}” changed: ${value(d?.from, lang)} → ${value(d?.to, lang)}`
+        : `Đổi cài đặt “${name}”: ${value(d?.from, lang)} → ${value(d?.to, lang)}`;
     }
     case 'backup.created': {
       const kind = BACKUP_KINDS[String(d?.kind)]?.[lang] ?? String(d?.kind ?? '');
-      return en ? `Data backed up (${kind}) to ${e.subjectId}${kb(d?.sizeBytes)}` : `Sao lưu dữ liệu (${kind}) vào tệp ${e.subjectId}${kb(d?.sizeBytes)}`;
+      return en
+        ? `Data backed up (${kind}) to ${e.subjectId}${kb(d?.sizeBytes)}`
+        : `Sao lưu dữ liệu (${kind}) vào tệp ${e.subjectId}${kb(d?.sizeBytes)}`;
     }
     case 'backup.restored': {
-      const copy = d?.safetyCopy ? (en ? `; the replaced data was kept as ${String(d.safetyCopy)}` : `; dữ liệu cũ được giữ trong ${String(d.safetyCopy)}`) : '';
-      return en ? `Data restored from the backup ${e.subjectId}${copy}` : `Khôi phục dữ liệu từ bản sao lưu ${e.subjectId}${copy}`;
+      const copy = d?.safetyCopy
+        ? en
+          ? `; the replaced data was kept as ${String(d.safetyCopy)}`
+          : `; dữ liệu cũ được giữ trong ${String(d.safetyCopy)}`
+        : '';
+      return en
+        ? `Data restored from the backup ${e.subjectId}${copy}`
+        : `Khôi phục dữ liệu từ bản sao lưu ${e.subjectId}${copy}`;
     }
     case 'backup.rotated': {
       const removed = Array.isArray(d?.removed) ? (d.removed as string[]) : [];
-      return en ? `${removed.length} old automatic backup(s) deleted: ${removed.join(', ')}` : `Xoá ${removed.length} bản sao lưu tự động cũ: ${removed.join(', ')}`;
+      return en
+        ? `${removed.length} old automatic backup(s) deleted: ${removed.join(', ')}`
+        : `Xoá ${removed.length} bản sao lưu tự động cũ: ${removed.join(', ')}`;
     }
     case 'signing.mstOverride':
       return en
@@ -91,6 +107,10 @@ export function auditSentence(e: { action: string; subjectType: string; subjectI
     const note = d?.note ? ` — ${String(d.note)}` : '';
     return en ? `Dossier ${from}${state(to, lang)}${note}` : `Hồ sơ ${from}${state(to, lang)}${note}`;
   }
-  const rest = d ? Object.entries(d).map(([k, x]) => `${k}: ${value(x, lang)}`).join('; ') : (e.detail ?? '');
+  const rest = d
+    ? Object.entries(d)
+        .map(([k, x]) => `${k}: ${value(x, lang)}`)
+        .join('; ')
+    : (e.detail ?? '');
   return rest ? `${e.action}: ${rest}` : e.action;
 }

@@ -87,13 +87,49 @@ export interface ReadOptions {
 }
 
 /** Elements that may repeat among their siblings; any other repeated element is refused. */
-const REPEATABLE = new Set(['FileToKhai', 'LaoDong', 'ThongTin', 'LY_DO', 'TTCKY', 'Reference', 'Transform', 'X509Certificate', 'X509Data', 'Object', 'SignatureProperties', 'SignatureProperty']);
+const REPEATABLE = new Set([
+  'FileToKhai',
+  'LaoDong',
+  'ThongTin',
+  'LY_DO',
+  'TTCKY',
+  'Reference',
+  'Transform',
+  'X509Certificate',
+  'X509Data',
+  'Object',
+  'SignatureProperties',
+  'SignatureProperty',
+]);
 
 /** The XMLDSig elements a BHXH signature may contain (domain reference §1.6 and addendum 2 item 8). */
 const SIGNATURE_CONTENT = new Set([
-  'SignedInfo', 'CanonicalizationMethod', 'SignatureMethod', 'Reference', 'Transforms', 'Transform', 'DigestMethod', 'DigestValue',
-  'SignatureValue', 'KeyInfo', 'KeyName', 'KeyValue', 'RSAKeyValue', 'Modulus', 'Exponent', 'X509Data', 'X509SubjectName', 'X509Certificate', 'X509SKI',
-  'X509IssuerSerial', 'X509IssuerName', 'X509SerialNumber', 'Object', 'SignatureProperties', 'SignatureProperty', 'SigningTime',
+  'SignedInfo',
+  'CanonicalizationMethod',
+  'SignatureMethod',
+  'Reference',
+  'Transforms',
+  'Transform',
+  'DigestMethod',
+  'DigestValue',
+  'SignatureValue',
+  'KeyInfo',
+  'KeyName',
+  'KeyValue',
+  'RSAKeyValue',
+  'Modulus',
+  'Exponent',
+  'X509Data',
+  'X509SubjectName',
+  'X509Certificate',
+  'X509SKI',
+  'X509IssuerSerial',
+  'X509IssuerName',
+  'X509SerialNumber',
+  'Object',
+  'SignatureProperties',
+  'SignatureProperty',
+  'SigningTime',
 ]);
 
 const ROW_ELEMENTS = new Set(['LaoDong', 'ThongTin']);
@@ -155,7 +191,16 @@ function refuse(code: XmlInputError['code'], el: ElementInfo, xml: string, vi: s
  */
 export function readSignedXml(xml: string, opts: ReadOptions = {}): DossierReading {
   const latin1 = opts.latin1 === true;
-  const fields: Fields = { ivanCode: null, unitCode: null, taxCode: null, unitName: null, agencyCode: null, procedure: null, period: null, registrationForm: null };
+  const fields: Fields = {
+    ivanCode: null,
+    unitCode: null,
+    taxCode: null,
+    unitName: null,
+    agencyCode: null,
+    procedure: null,
+    period: null,
+    registrationForm: null,
+  };
   const files: DossierFile[] = [];
   const rows: Record<string, string>[] = [];
   const path: string[] = [];
@@ -182,7 +227,13 @@ export function readSignedXml(xml: string, opts: ReadOptions = {}): DossierReadi
         const parentSet = el.depth > 0 ? (children[el.depth - 1] ??= new Set()) : null;
         if (parentSet) {
           if (parentSet.has(el.qname) && !REPEATABLE.has(el.local)) {
-            refuse('XML_DUPLICATE_ELEMENT', el, xml, `Thẻ <${el.qname}> lặp lại trong <${path[el.depth - 1]}> — hồ sơ bị từ chối (chỉ được có một)`, `Element <${el.qname}> repeated inside <${path[el.depth - 1]}> — refused (one expected)`);
+            refuse(
+              'XML_DUPLICATE_ELEMENT',
+              el,
+              xml,
+              `Thẻ <${el.qname}> lặp lại trong <${path[el.depth - 1]}> — hồ sơ bị từ chối (chỉ được có một)`,
+              `Element <${el.qname}> repeated inside <${path[el.depth - 1]}> — refused (one expected)`,
+            );
           }
           parentSet.add(el.qname);
         }
@@ -193,7 +244,13 @@ export function readSignedXml(xml: string, opts: ReadOptions = {}): DossierReadi
 
         if (sigDepth >= 0) {
           if (!SIGNATURE_CONTENT.has(el.local)) {
-            refuse('XML_UNEXPECTED_ELEMENT', el, xml, `Chữ ký chứa thẻ lạ <${el.qname}> — phần này không được ký nên hồ sơ bị từ chối`, `The signature contains an unexpected <${el.qname}> — it is not signed, so the file is refused`);
+            refuse(
+              'XML_UNEXPECTED_ELEMENT',
+              el,
+              xml,
+              `Chữ ký chứa thẻ lạ <${el.qname}> — phần này không được ký nên hồ sơ bị từ chối`,
+              `The signature contains an unexpected <${el.qname}> — it is not signed, so the file is refused`,
+            );
           }
           return;
         }
@@ -210,7 +267,15 @@ export function readSignedXml(xml: string, opts: ReadOptions = {}): DossierReadi
         if (el.ns !== '') return;
         const p = path.join('/');
         if (p === FILE_PATH) {
-          file = { code: '', description: '', fileName: '', fileType: '', declaredLength: null, base64: '', form: null };
+          file = {
+            code: '',
+            description: '',
+            fileName: '',
+            fileType: '',
+            declaredLength: null,
+            base64: '',
+            form: null,
+          };
           files.push(file);
           return;
         }
@@ -310,14 +375,26 @@ function readEmbeddedForm(f: DossierFile, envelope: string): FormReading {
   try {
     bytes = atob(f.base64.replace(/\s+/g, ''));
   } catch {
-    throw new XmlInputError('XML_MALFORMED', 0, envelope, `Nội dung tệp ${f.fileName} không phải Base64 hợp lệ`, `${f.fileName}: content is not valid Base64`);
+    throw new XmlInputError(
+      'XML_MALFORMED',
+      0,
+      envelope,
+      `Nội dung tệp ${f.fileName} không phải Base64 hợp lệ`,
+      `${f.fileName}: content is not valid Base64`,
+    );
   }
   try {
     const r = readSignedXml(bytes, { latin1: true, forms: false });
     return { root: r.root, rows: r.rows, signature: r.signature, signatures: r.signatures, batch: r.batch };
   } catch (e) {
     if (e instanceof XmlInputError) {
-      throw new XmlInputError(e.code, e.offset, bytes, `${f.fileName}: ${e.message.replace(/ \(dòng \d+, cột \d+\)$/, '')}`, `${f.fileName}: ${e.messageEn.replace(/ \(line \d+, column \d+\)$/, '')}`);
+      throw new XmlInputError(
+        e.code,
+        e.offset,
+        bytes,
+        `${f.fileName}: ${e.message.replace(/ \(dòng \d+, cột \d+\)$/, '')}`,
+        `${f.fileName}: ${e.messageEn.replace(/ \(line \d+, column \d+\)$/, '')}`,
+      );
     }
     throw e;
   }
@@ -327,7 +404,13 @@ function readEmbeddedForm(f: DossierFile, envelope: string): FormReading {
 export function readDossier(xml: string, opts: ReadOptions = {}): DossierReading {
   const r = readSignedXml(xml, opts);
   if (r.root !== 'Hoso') {
-    throw new XmlInputError('XML_UNEXPECTED_ELEMENT', 0, xml, `Tệp không phải hồ sơ BHXH điện tử (thẻ gốc là <${r.root}>, cần <Hoso>)`, `Not a BHXH dossier (root <${r.root}>, expected <Hoso>)`);
+    throw new XmlInputError(
+      'XML_UNEXPECTED_ELEMENT',
+      0,
+      xml,
+      `Tệp không phải hồ sơ BHXH điện tử (thẻ gốc là <${r.root}>, cần <Hoso>)`,
+      `Not a BHXH dossier (root <${r.root}>, expected <Hoso>)`,
+    );
   }
   return r;
 }

@@ -2,9 +2,22 @@ import type { FieldProblem } from '../contract/result';
 import { draftSchema, type Draft } from './schema';
 
 const FIELD_VI: Record<string, string> = {
-  format: 'Định dạng', procedure: 'Mã thủ tục', period: 'Kỳ kê khai', batch: 'Đợt', createdOn: 'Ngày lập', ivan: 'Mã I-VAN',
-  unit: 'Đơn vị', rows: 'Danh sách lao động', plan: 'Phương án', fullName: 'Họ tên', gender: 'Giới tính', salary: 'Mức lương',
-  fromMonth: 'Từ tháng', toMonth: 'Đến tháng', code: 'Mã đơn vị', name: 'Tên đơn vị',
+  format: 'Định dạng',
+  procedure: 'Mã thủ tục',
+  period: 'Kỳ kê khai',
+  batch: 'Đợt',
+  createdOn: 'Ngày lập',
+  ivan: 'Mã I-VAN',
+  unit: 'Đơn vị',
+  rows: 'Danh sách lao động',
+  plan: 'Phương án',
+  fullName: 'Họ tên',
+  gender: 'Giới tính',
+  salary: 'Mức lương',
+  fromMonth: 'Từ tháng',
+  toMonth: 'Đến tháng',
+  code: 'Mã đơn vị',
+  name: 'Tên đơn vị',
 };
 
 /** `['rows', 3, 'salary']` → `rows[3].salary`. */

@@ -156,7 +156,11 @@ export const draftSchema = z.object({
   unit: unitSchema,
   /** ThongTinKhac of D02-TS; empty = computed (cards for new participants). */
   sheet: z
-    .object({ coverSheets: z.number().int().min(0).optional(), looseSheets: z.number().int().min(0).optional(), healthCards: z.number().int().min(0).optional() })
+    .object({
+      coverSheets: z.number().int().min(0).optional(),
+      looseSheets: z.number().int().min(0).optional(),
+      healthCards: z.number().int().min(0).optional(),
+    })
     .prefault({}),
   rows: z.array(rowSchema),
 });

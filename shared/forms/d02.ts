@@ -8,12 +8,50 @@ import { genderCode, nfc, num, rateFormatter, rowId, rowNote, rowRegionCode } fr
  * ERS `D02-TS-595.xml`, 05/2023). `writeRow` writes them in this order.
  */
 export const D02_ROW_FIELDS = [
-  'STT', 'HoTen', 'MasoBHXH', 'ChucVu', 'NoiLamViec', 'TienLuong', 'PhuCapCV', 'PhuCapTNVK', 'PhuCapTNNghe',
-  'PhuCapLuong', 'PhuCapBosung', 'TuThang', 'DenThang', 'Ghichu', 'PA', 'TyleDong', 'TinhLai', 'DaCoSo', 'MucHuong',
-  'MaPhongBan', 'MavungSS', 'MavungLTT', 'ID', 'Loai', 'CoGiamChet', 'NgayChet', 'NgaySinh', 'GioiTinh', 'CMND',
-  'Vtvl_nql_tungay', 'Vtvl_nql_denngay', 'Vtvl_cmktbc_tungay', 'Vtvl_cmktbc_denngay', 'Vtvl_cmktbt_tungay',
-  'Vtvl_cmktbt_denngay', 'Vtvl_khac_tungay', 'Vtvl_khac_denngay', 'Nndh_tungay', 'Nndh_denngay', 'Hdld_tungay',
-  'Hdld_xdth_tungay', 'Hdld_xdth_denngay', 'Hdld_khac_tungay', 'Hdld_khac_denngay',
+  'STT',
+  'HoTen',
+  'MasoBHXH',
+  'ChucVu',
+  'NoiLamViec',
+  'TienLuong',
+  'PhuCapCV',
+  'PhuCapTNVK',
+  'PhuCapTNNghe',
+  'PhuCapLuong',
+  'PhuCapBosung',
+  'TuThang',
+  'DenThang',
+  'Ghichu',
+  'PA',
+  'TyleDong',
+  'TinhLai',
+  'DaCoSo',
+  'MucHuong',
+  'MaPhongBan',
+  'MavungSS',
+  'MavungLTT',
+  'ID',
+  'Loai',
+  'CoGiamChet',
+  'NgayChet',
+  'NgaySinh',
+  'GioiTinh',
+  'CMND',
+  'Vtvl_nql_tungay',
+  'Vtvl_nql_denngay',
+  'Vtvl_cmktbc_tungay',
+  'Vtvl_cmktbc_denngay',
+  'Vtvl_cmktbt_tungay',
+  'Vtvl_cmktbt_denngay',
+  'Vtvl_khac_tungay',
+  'Vtvl_khac_denngay',
+  'Nndh_tungay',
+  'Nndh_denngay',
+  'Hdld_tungay',
+  'Hdld_xdth_tungay',
+  'Hdld_xdth_denngay',
+  'Hdld_khac_tungay',
+  'Hdld_khac_denngay',
 ] as const;
 
 /** Rows that get a new BHYT card by default (ThongTinKhac/SoTheBHYT) when the draft does not say. */
@@ -21,7 +59,10 @@ const NEW_CARD = new Set(['TM', 'TH']);
 
 const NO_PERIOD: readonly [string, string] = ['', ''];
 
-function jobPeriod(jobs: DraftRow['jobPositions'], kind: DraftRow['jobPositions'][number]['kind']): readonly [string, string] {
+function jobPeriod(
+  jobs: DraftRow['jobPositions'],
+  kind: DraftRow['jobPositions'][number]['kind'],
+): readonly [string, string] {
   if (jobs.length === 0) return NO_PERIOD;
   const j = jobs.find((x) => x.kind === kind);
   return j ? [j.from, j.to] : NO_PERIOD;

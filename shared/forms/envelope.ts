@@ -83,11 +83,23 @@ export function buildEnvelope(info: EnvelopeInfo, files: readonly EnvelopeFile[]
 }
 
 /** Envelope info from a draft (the CLI and the service use it). */
-export function envelopeInfoOf(draft: { ivan: string; period: string; createdOn: string; unit: EnvelopeInfo['unit'] }): EnvelopeInfo {
+export function envelopeInfoOf(draft: {
+  ivan: string;
+  period: string;
+  createdOn: string;
+  unit: EnvelopeInfo['unit'];
+}): EnvelopeInfo {
   const u = draft.unit;
   return {
     ivan: { code: draft.ivan },
-    unit: { name: u.name, code: u.code, taxCode: u.taxCode, signer: u.signer, phone: u.phone, agencyCode: u.agencyCode },
+    unit: {
+      name: u.name,
+      code: u.code,
+      taxCode: u.taxCode,
+      signer: u.signer,
+      phone: u.phone,
+      agencyCode: u.agencyCode,
+    },
     period: draft.period,
     createdOn: draft.createdOn,
   };

@@ -54,7 +54,9 @@ const CSS = `
 function header(d: Draft, code: string, title: string, sub: string, opts: PrintOptions): string {
   return `<div class="head"><div class="unit"><div>Tên đơn vị: <b>${esc(d.unit.name)}</b></div><div>Mã đơn vị: <b>${esc(d.unit.code)}</b></div><div>Mã số thuế: ${esc(d.unit.taxCode)}</div><div>Địa chỉ: ${esc(d.unit.address)}</div><div>Điện thoại: ${esc(d.unit.phone)}</div></div><div class="code">Mẫu ${esc(code)}<br>(Ban hành kèm theo QĐ số 595/QĐ-BHXH)</div></div>
 <h1>${esc(title)}</h1><p class="sub">${esc(sub)}</p>${opts.stamp ? `<p class="sub">${esc(opts.stamp)}</p>` : ''}${
-    opts.paperCopyRequired ? '<div class="paper-copy" data-testid="paper-copy-note">Hồ sơ ký bằng chứng thư số thử nghiệm: đơn vị phải nộp 01 bộ hồ sơ giấy</div>' : ''
+    opts.paperCopyRequired
+      ? '<div class="paper-copy" data-testid="paper-copy-note">Hồ sơ ký bằng chứng thư số thử nghiệm: đơn vị phải nộp 01 bộ hồ sơ giấy</div>'
+      : ''
   }`;
 }
 
@@ -85,7 +87,9 @@ function d02(d: Draft, opts: PrintOptions): string {
       const plan = planByCode(r.plan);
       const c = byIndex.get(i);
       // Quỹ lương tăng/giảm from the same engine as the amounts: a DC row moves the fund by the raise only.
-      const change = c ? (rowContributionDelta(r, undefined, { unitWageRegion: rowRegion(r, d) })?.salaryChange ?? 0) : 0;
+      const change = c
+        ? (rowContributionDelta(r, undefined, { unitWageRegion: rowRegion(r, d) })?.salaryChange ?? 0)
+        : 0;
       if (change < 0) salaryDown -= change;
       else salaryUp += change;
       const a = r.allowances;
@@ -118,11 +122,17 @@ function tk1(d: Draft, opts: PrintOptions): string {
   const gaps = tk1Gaps(d);
   const gapNote = gaps.length
     ? `<div class="check" data-testid="tk1-gaps" role="note">Tờ khai TK1-TS còn thiếu thông tin (không in ra giấy): ${gaps
-        .map((g) => `dòng ${g.index + 1} (${esc(g.fullName)}) thiếu ${g.missing.map((m) => (m === 'address' ? 'địa chỉ nhận kết quả' : 'nơi KCB ban đầu')).join(' và ')}`)
+        .map(
+          (g) =>
+            `dòng ${g.index + 1} (${esc(g.fullName)}) thiếu ${g.missing.map((m) => (m === 'address' ? 'địa chỉ nhận kết quả' : 'nơi KCB ban đầu')).join(' và ')}`,
+        )
         .join('; ')}</div>`
     : '';
   const rows = people
-    .map((r, i) => `<tr><td class="num">${i + 1}</td><td>${esc(r.fullName)}</td><td>${esc(r.birthDate)}</td><td>${r.gender === 'M' ? 'Nam' : 'Nữ'}</td><td>${esc(r.nationality)}</td><td>${esc(ETHNICITIES[r.ethnicity] ?? r.ethnicity)}</td><td>${esc(r.idNumber)}</td><td>${esc(r.insuranceNo)}</td><td>${esc([r.residence.address].filter(Boolean).join(', '))}</td><td>${esc(r.hospital.code)}</td><td>${esc(r.personalChanges || planByCode(r.plan)?.name || '')}</td></tr>`)
+    .map(
+      (r, i) =>
+        `<tr><td class="num">${i + 1}</td><td>${esc(r.fullName)}</td><td>${esc(r.birthDate)}</td><td>${r.gender === 'M' ? 'Nam' : 'Nữ'}</td><td>${esc(r.nationality)}</td><td>${esc(ETHNICITIES[r.ethnicity] ?? r.ethnicity)}</td><td>${esc(r.idNumber)}</td><td>${esc(r.insuranceNo)}</td><td>${esc([r.residence.address].filter(Boolean).join(', '))}</td><td>${esc(r.hospital.code)}</td><td>${esc(r.personalChanges || planByCode(r.plan)?.name || '')}</td></tr>`,
+    )
     .join('');
   return `<section class="form" data-form="TK1-TS">${header(d, 'TK1-TS', 'TỜ KHAI THAM GIA, ĐIỀU CHỈNH THÔNG TIN BHXH, BHYT', `Kèm theo hồ sơ kỳ ${d.period} đợt ${d.batch}`, opts)}${gapNote}
 <table class="grid"><thead><tr><th>STT</th><th>Họ và tên</th><th>Ngày sinh</th><th>Giới tính</th><th>Quốc tịch</th><th>Dân tộc</th><th>Số CCCD/CMND</th><th>Mã số BHXH</th><th>Địa chỉ nhận kết quả</th><th>Nơi KCB ban đầu</th><th>Nội dung thay đổi</th></tr></thead>
@@ -133,7 +143,10 @@ function d01(d: Draft, opts: PrintOptions): string {
   let n = 0;
   const rows = d.rows
     .flatMap((r) => rowDocuments(d, r).map((doc) => ({ r, doc })))
-    .map(({ r, doc }) => `<tr><td class="num">${++n}</td><td>${esc(r.fullName)}</td><td>${esc(r.insuranceNo)}</td><td>${esc(doc.type)}</td><td>${esc(doc.number)}</td><td>${esc(doc.issuedOn)}</td><td>${esc(doc.effectiveOn)}</td><td>${esc(doc.issuer)}</td><td>${esc(doc.summary)}</td><td>${esc(doc.review)}</td></tr>`)
+    .map(
+      ({ r, doc }) =>
+        `<tr><td class="num">${++n}</td><td>${esc(r.fullName)}</td><td>${esc(r.insuranceNo)}</td><td>${esc(doc.type)}</td><td>${esc(doc.number)}</td><td>${esc(doc.issuedOn)}</td><td>${esc(doc.effectiveOn)}</td><td>${esc(doc.issuer)}</td><td>${esc(doc.summary)}</td><td>${esc(doc.review)}</td></tr>`,
+    )
     .join('');
   return `<section class="form" data-form="D01-TS">${header(d, 'D01-TS', 'BẢNG KÊ THÔNG TIN', `Văn bản làm căn cứ kèm theo hồ sơ kỳ ${d.period} đợt ${d.batch}`, opts)}
 <table class="grid"><thead><tr><th>STT</th><th>Họ và tên</th><th>Mã số BHXH</th><th>Loại văn bản</th><th>Số văn bản</th><th>Ngày ban hành</th><th>Ngày hiệu lực</th><th>Cơ quan ban hành</th><th>Trích yếu</th><th>Nội dung cần thẩm định</th></tr></thead>
@@ -146,7 +159,9 @@ export function printTitle(d: Draft): string {
 
 /** The printable HTML body (sections) and its CSS, for embedding in the renderer inside an element of class `kk-print`. */
 export function printSections(d: Draft, opts: PrintOptions = {}): { css: string; body: string } {
-  const parts = formsOf(d).map((code) => (code === 'D02-TS' ? d02(d, opts) : code === 'TK1-TS' ? tk1(d, opts) : d01(d, opts)));
+  const parts = formsOf(d).map((code) =>
+    code === 'D02-TS' ? d02(d, opts) : code === 'TK1-TS' ? tk1(d, opts) : d01(d, opts),
+  );
   return { css: CSS, body: parts.join('\n') };
 }
 

@@ -14,14 +14,17 @@ export function parseBirthDate(input: string): BirthDate | null {
   const s = input.trim();
   // Fast path for "dd/mm/yyyy" (nearly every cell of an import), read without a regex; same result as below.
   if (s.length === 10 && s.charCodeAt(2) === 47 && s.charCodeAt(5) === 47) {
-    const day = digits(s, 0, 2), month = digits(s, 3, 5), year = digits(s, 6, 10);
+    const day = digits(s, 0, 2),
+      month = digits(s, 3, 5),
+      year = digits(s, 6, 10);
     if (day >= 0 && month >= 0 && year >= 0) return dayMonthYear(day, month, year);
   }
   let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
   if (m) return dayMonthYear(+m[1]!, +m[2]!, +m[3]!);
   m = /^(\d{1,2})[/.-](\d{4})$/.exec(s);
   if (m) {
-    const month = +m[1]!, year = +m[2]!;
+    const month = +m[1]!,
+      year = +m[2]!;
     if (month < 1 || month > 12) return null;
     return { text: `${pad(month)}/${year}`, year, month };
   }

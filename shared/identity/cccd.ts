@@ -31,7 +31,8 @@ export function parseCccd(s: string): CccdParts | null {
 export function validateCccd(input: string, ctx: CccdContext = {}): IdentityCheck {
   const s = input.trim();
   const parts = parseCccd(s);
-  if (!parts) return fail('CCCD_FORMAT', 'Số CCCD phải gồm đúng 12 chữ số', 'Citizen ID (CCCD) must be exactly 12 digits');
+  if (!parts)
+    return fail('CCCD_FORMAT', 'Số CCCD phải gồm đúng 12 chữ số', 'Citizen ID (CCCD) must be exactly 12 digits');
   if (ctx.birthYear !== undefined && parts.birthYear !== ctx.birthYear) {
     return fail(
       'CCCD_BIRTH_YEAR',

@@ -8,5 +8,9 @@ import { fail, OK, type IdentityCheck } from './result';
 export function validateInsuranceNumber(input: string): IdentityCheck {
   const s = input.trim();
   if (/^\d{10}$/.test(s)) return OK;
-  return fail('BHXH_NUMBER_FORMAT', 'Mã số BHXH phải gồm đúng 10 chữ số', 'Social-insurance number must be exactly 10 digits');
+  return fail(
+    'BHXH_NUMBER_FORMAT',
+    'Mã số BHXH phải gồm đúng 10 chữ số',
+    'Social-insurance number must be exactly 10 digits',
+  );
 }

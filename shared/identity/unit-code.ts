@@ -10,7 +10,11 @@ export const AGENCY_CODE_RE = /^\d{5}$/;
 
 export function validateUnitCode(input: string): IdentityCheck {
   if (UNIT_CODE_RE.test(input.trim())) return OK;
-  return fail('UNIT_CODE_FORMAT', 'Mã đơn vị phải gồm 7 chữ in hoa hoặc chữ số', 'Unit code must be 7 upper-case letters or digits');
+  return fail(
+    'UNIT_CODE_FORMAT',
+    'Mã đơn vị phải gồm 7 chữ in hoa hoặc chữ số',
+    'Unit code must be 7 upper-case letters or digits',
+  );
 }
 
 export function validateAgencyCode(input: string): IdentityCheck {

@@ -44,9 +44,15 @@ export function checkUnit(input: UnitFields): { value: UnitFields; problems: Uni
   use('taxCode', validateMst(v.taxCode));
   use('agencyCode', validateAgencyCode(v.agencyCode));
   use('wageRegion', validateWageRegion(v.wageRegion));
-  if (v.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.email)) add('email', 'EMAIL', 'không đúng dạng thư điện tử', 'is not a valid e-mail address');
+  if (v.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.email))
+    add('email', 'EMAIL', 'không đúng dạng thư điện tử', 'is not a valid e-mail address');
   if (v.ivanProvider && !Object.prototype.hasOwnProperty.call(IVAN_NAMES, v.ivanProvider)) {
-    add('ivanProvider', 'IVAN_PROVIDER', `mã "${v.ivanProvider}" không có trong danh sách I-VAN của BHXH`, `code "${v.ivanProvider}" is not on the BHXH I-VAN list`);
+    add(
+      'ivanProvider',
+      'IVAN_PROVIDER',
+      `mã "${v.ivanProvider}" không có trong danh sách I-VAN của BHXH`,
+      `code "${v.ivanProvider}" is not on the BHXH I-VAN list`,
+    );
   }
   return { value: v, problems };
 }

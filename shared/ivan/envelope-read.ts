@@ -59,7 +59,16 @@ export function readEnvelope(xml: string, opts: { latin1?: boolean } = {}): Enve
     procedure: r.procedure,
     registrationForm: r.registrationForm,
     batch: r.batch,
-    signed: !!sig && r.signatures === 1 && (sig.depth === 1 || (sig.depth === 2 && /^(CKy_Dvi|Cky)$/.test(r.signatureHolder ?? ''))),
-    forms: r.files.map((f) => ({ code: f.code, fileName: f.fileName, base64: f.base64.replace(/\s+/g, ''), root: f.form?.root ?? '', rows: f.form?.rows ?? [] })),
+    signed:
+      !!sig &&
+      r.signatures === 1 &&
+      (sig.depth === 1 || (sig.depth === 2 && /^(CKy_Dvi|Cky)$/.test(r.signatureHolder ?? ''))),
+    forms: r.files.map((f) => ({
+      code: f.code,
+      fileName: f.fileName,
+      base64: f.base64.replace(/\s+/g, ''),
+      root: f.form?.root ?? '',
+      rows: f.form?.rows ?? [],
+    })),
   };
 }

@@ -35,4 +35,3 @@ export function pathTo(from: OutboxState, to: OutboxState): OutboxState[] {
   steps.push(to);
   return steps;
 }
-

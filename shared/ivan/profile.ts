@@ -48,7 +48,15 @@ export const statusBody = z.object({
 export type StatusBody = z.infer<typeof statusBody>;
 
 /** C12-TS "thông báo kết quả đóng" lines (domain reference §2.3), money in VND. */
-export const c12Line = z.object({ code: z.string().max(16), label: z.string().max(200), bhxh: z.number(), bhyt: z.number(), bhtn: z.number(), bhtnld: z.number(), cong: z.number() });
+export const c12Line = z.object({
+  code: z.string().max(16),
+  label: z.string().max(200),
+  bhxh: z.number(),
+  bhyt: z.number(),
+  bhtn: z.number(),
+  bhtnld: z.number(),
+  cong: z.number(),
+});
 
 export const notificationBody = z.object({
   id: z.number().int().nonnegative(),
@@ -60,17 +68,31 @@ export const notificationBody = z.object({
   reasons: z.array(reason).max(200),
   paperCopyRequired: z.boolean(),
   statement: z
-    .object({ period: z.string().max(7), agencyCode: z.string().max(5), unitCode: z.string().max(7), lines: z.array(c12Line).max(100) })
+    .object({
+      period: z.string().max(7),
+      agencyCode: z.string().max(5),
+      unitCode: z.string().max(7),
+      lines: z.array(c12Line).max(100),
+    })
     .nullable(),
   /** With `accepted`: the mã số BHXH assigned to new participants (TM rows without one), by ID number. */
   insuranceNumbers: z
-    .array(z.object({ idNumber: z.string().max(20), fullName: z.string().max(200), insuranceNo: z.string().regex(/^\d{10}$/) }))
+    .array(
+      z.object({
+        idNumber: z.string().max(20),
+        fullName: z.string().max(200),
+        insuranceNo: z.string().regex(/^\d{10}$/),
+      }),
+    )
     .max(100000)
     .optional(),
 });
 export type NotificationBody = z.infer<typeof notificationBody>;
 
-export const notificationsPage = z.object({ items: z.array(notificationBody).max(1000), next: z.number().int().nonnegative() });
+export const notificationsPage = z.object({
+  items: z.array(notificationBody).max(1000),
+  next: z.number().int().nonnegative(),
+});
 export type NotificationsPage = z.infer<typeof notificationsPage>;
 
 export const errorBody = z.object({ error: z.object({ code: z.string().max(64), message: z.string().max(2000) }) });

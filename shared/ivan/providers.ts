@@ -8,13 +8,20 @@ import { z } from 'zod';
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd');
 
 export const ivanProviderSchema = z.strictObject({
-  code: z.string().regex(/^\d{5}$/).meta({ description: 'MaIVAN, 5 digits, as BHXH Việt Nam assigned it, e.g. "00020"' }),
+  code: z
+    .string()
+    .regex(/^\d{5}$/)
+    .meta({ description: 'MaIVAN, 5 digits, as BHXH Việt Nam assigned it, e.g. "00020"' }),
   name: z.string().min(2),
   shortName: z.string().min(2),
   validFrom: isoDay.meta({ description: 'ISO date from which the provider held a BHXH I-VAN contract' }),
   validTo: isoDay.nullable().meta({ description: 'ISO date the contract ended, or null while in force' }),
-  contracted2015: z.boolean().meta({ description: 'True for the six providers that contracted with BHXH Việt Nam in 2015' }),
-  adapter: z.enum(['kekhai-http']).meta({ description: 'The adapter that speaks to this provider: the KêKhai I-VAN HTTP profile' }),
+  contracted2015: z
+    .boolean()
+    .meta({ description: 'True for the six providers that contracted with BHXH Việt Nam in 2015' }),
+  adapter: z
+    .enum(['kekhai-http'])
+    .meta({ description: 'The adapter that speaks to this provider: the KêKhai I-VAN HTTP profile' }),
   note: z.string().min(10).meta({ description: 'Contract / validity note and the source of the code' }),
 });
 

@@ -65,27 +65,90 @@ export function checkRegistration(r: RegistrationInput): RegistrationProblem[] {
   const p: RegistrationProblem[] = [];
   const need = (field: keyof RegistrationInput, label: string, labelEn: string) => {
     const v = r[field];
-    if (typeof v !== 'string' || v.trim() === '') p.push({ field, code: 'REQUIRED', message: `Thiếu ${label}`, messageEn: `${labelEn} is required` });
+    if (typeof v !== 'string' || v.trim() === '')
+      p.push({ field, code: 'REQUIRED', message: `Thiếu ${label}`, messageEn: `${labelEn} is required` });
   };
   need('unitName', 'tên đơn vị', 'unit name');
   need('address', 'địa chỉ liên hệ', 'contact address');
   need('email', 'email', 'e-mail');
   need('phone', 'điện thoại', 'phone');
   need('place', 'địa điểm lập', 'place');
-  if (!/^[A-Z0-9]{7}$/.test(r.unitCode)) p.push({ field: 'unitCode', code: 'UNIT_CODE', message: 'Mã đơn vị gồm 7 chữ in hoa hoặc số', messageEn: 'Unit code is 7 upper-case letters or digits' });
-  if (!DMY.test(r.date)) p.push({ field: 'date', code: 'DATE', message: 'Ngày lập phải có dạng dd/mm/yyyy', messageEn: 'Date must be dd/mm/yyyy' });
-  if (r.email && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(r.email)) p.push({ field: 'email', code: 'EMAIL', message: 'Email không hợp lệ', messageEn: 'Invalid e-mail' });
-  if (!/^\d{5}$/.test(r.ivanCode)) p.push({ field: 'ivanCode', code: 'IVAN_CODE', message: 'Mã I-VAN gồm 5 chữ số', messageEn: 'I-VAN code is 5 digits' });
-  if (r.procedures.length === 0) p.push({ field: 'procedures', code: 'REQUIRED', message: 'Chọn ít nhất một thủ tục', messageEn: 'Choose at least one procedure' });
-  if (!r.certificate.serial) p.push({ field: 'certificate.serial', code: 'REQUIRED', message: 'Thiếu số chứng thư số', messageEn: 'Certificate serial is required' });
+  if (!/^[A-Z0-9]{7}$/.test(r.unitCode))
+    p.push({
+      field: 'unitCode',
+      code: 'UNIT_CODE',
+      message: 'Mã đơn vị gồm 7 chữ in hoa hoặc số',
+      messageEn: 'Unit code is 7 upper-case letters or digits',
+    });
+  if (!DMY.test(r.date))
+    p.push({
+      field: 'date',
+      code: 'DATE',
+      message: 'Ngày lập phải có dạng dd/mm/yyyy',
+      messageEn: 'Date must be dd/mm/yyyy',
+    });
+  if (r.email && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(r.email))
+    p.push({ field: 'email', code: 'EMAIL', message: 'Email không hợp lệ', messageEn: 'Invalid e-mail' });
+  if (!/^\d{5}$/.test(r.ivanCode))
+    p.push({
+      field: 'ivanCode',
+      code: 'IVAN_CODE',
+      message: 'Mã I-VAN gồm 5 chữ số',
+      messageEn: 'I-VAN code is 5 digits',
+    });
+  if (r.procedures.length === 0)
+    p.push({
+      field: 'procedures',
+      code: 'REQUIRED',
+      message: 'Chọn ít nhất một thủ tục',
+      messageEn: 'Choose at least one procedure',
+    });
+  if (!r.certificate.serial)
+    p.push({
+      field: 'certificate.serial',
+      code: 'REQUIRED',
+      message: 'Thiếu số chứng thư số',
+      messageEn: 'Certificate serial is required',
+    });
   if (r.form !== '04') {
     const reasons = r.reasons ?? [];
-    if (reasons.length === 0) p.push({ field: 'reasons', code: 'REQUIRED', message: 'Chọn ít nhất một lý do', messageEn: 'Choose at least one reason' });
-    for (const x of reasons) if (!STOP_REASONS[x]) p.push({ field: 'reasons', code: 'REASON', message: `Lý do ${x} không có trong danh mục`, messageEn: `Reason ${x} is not in the list` });
-    if (reasons.includes(9) && !r.otherReason?.trim()) p.push({ field: 'otherReason', code: 'REQUIRED', message: 'Ghi rõ lý do khác', messageEn: 'Describe the other reason' });
+    if (reasons.length === 0)
+      p.push({
+        field: 'reasons',
+        code: 'REQUIRED',
+        message: 'Chọn ít nhất một lý do',
+        messageEn: 'Choose at least one reason',
+      });
+    for (const x of reasons)
+      if (!STOP_REASONS[x])
+        p.push({
+          field: 'reasons',
+          code: 'REASON',
+          message: `Lý do ${x} không có trong danh mục`,
+          messageEn: `Reason ${x} is not in the list`,
+        });
+    if (reasons.includes(9) && !r.otherReason?.trim())
+      p.push({
+        field: 'otherReason',
+        code: 'REQUIRED',
+        message: 'Ghi rõ lý do khác',
+        messageEn: 'Describe the other reason',
+      });
   }
-  if (r.form === '05' && (r.reasons ?? []).includes(7) && !r.newIvan) p.push({ field: 'newIvan', code: 'REQUIRED', message: 'Chọn nhà cung cấp I-VAN mới', messageEn: 'Choose the new I-VAN provider' });
-  if (r.form === '06' && (!r.stopFrom || !DMY.test(r.stopFrom))) p.push({ field: 'stopFrom', code: 'DATE', message: 'Ngày ngừng phải có dạng dd/mm/yyyy', messageEn: 'Stop date must be dd/mm/yyyy' });
+  if (r.form === '05' && (r.reasons ?? []).includes(7) && !r.newIvan)
+    p.push({
+      field: 'newIvan',
+      code: 'REQUIRED',
+      message: 'Chọn nhà cung cấp I-VAN mới',
+      messageEn: 'Choose the new I-VAN provider',
+    });
+  if (r.form === '06' && (!r.stopFrom || !DMY.test(r.stopFrom)))
+    p.push({
+      field: 'stopFrom',
+      code: 'DATE',
+      message: 'Ngày ngừng phải có dạng dd/mm/yyyy',
+      messageEn: 'Stop date must be dd/mm/yyyy',
+    });
   return p;
 }
 

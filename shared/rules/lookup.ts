@@ -41,7 +41,9 @@ export function rulesFor(isoMonth: string, tables: RuleTables = RULES): MonthRul
   const regional = inForce(tables.regionalMinimum, isoMonth);
   const shortContract = inForce(tables.shortContractFunds, isoMonth);
   if (!rates || !base || !regional || !shortContract) {
-    throw new RuleGapError(`Chưa có quy định về tỷ lệ đóng, lương cơ sở hoặc lương tối thiểu vùng cho tháng ${isoMonth.slice(5)}/${isoMonth.slice(0, 4)}`);
+    throw new RuleGapError(
+      `Chưa có quy định về tỷ lệ đóng, lương cơ sở hoặc lương tối thiểu vùng cho tháng ${isoMonth.slice(5)}/${isoMonth.slice(0, 4)}`,
+    );
   }
   const day = `${isoMonth}-01`;
   const trained = inForce(tables.trainedUplift, isoMonth);
@@ -59,7 +61,12 @@ export function rulesFor(isoMonth: string, tables: RuleTables = RULES): MonthRul
 }
 
 /** The cap (đồng) on a fund's base: 20 × lương cơ sở for BHXH/BHYT, 20 × regional minimum for BHTN. */
-export function capFor(r: MonthRules, fund: 'social' | 'health' | 'unemployment', region: WageRegion, scheme: PayScheme): number {
+export function capFor(
+  r: MonthRules,
+  fund: 'social' | 'health' | 'unemployment',
+  region: WageRegion,
+  scheme: PayScheme,
+): number {
   const row = r.caps.find((c) => c.fund === fund && (c.payScheme === 'any' || c.payScheme === scheme));
   if (!row) return Number.POSITIVE_INFINITY;
   return row.multiple * (row.of === 'baseSalary' ? r.baseSalary : r.regionalMinimum[region]);
@@ -85,10 +92,15 @@ export interface FloorPart {
  * × (1 + 7 %) for trained workers while that applied, × (1 + 5 % | 7 %) for (especially) heavy/hazardous work while
  * that applied — the hazard uplift is on top of the floor of the same work in normal conditions (QĐ 595 Điều 6 k.2.6).
  */
-export function floorDetail(r: MonthRules, region: WageRegion, who: { trained: boolean; hazard: HazardLevel }): { minimum: number; floor: number; parts: FloorPart[] } {
+export function floorDetail(
+  r: MonthRules,
+  region: WageRegion,
+  who: { trained: boolean; hazard: HazardLevel },
+): { minimum: number; floor: number; parts: FloorPart[] } {
   const minimum = r.regionalMinimum[region];
   const parts: FloorPart[] = [];
-  if (who.trained && r.trainedUpliftPct > 0) parts.push({ rule: 'trained', percent: r.trainedUpliftPct, source: r.trainedUpliftSource });
+  if (who.trained && r.trainedUpliftPct > 0)
+    parts.push({ rule: 'trained', percent: r.trainedUpliftPct, source: r.trainedUpliftSource });
   const h = who.hazard ? r.hazardUplift.find((x) => x.level === who.hazard) : undefined;
   if (h) parts.push({ rule: h.level, percent: h.percent, source: h.source });
   let floor = minimum;

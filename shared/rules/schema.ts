@@ -15,12 +15,24 @@ const dated = {
   evidence: z.string().optional(),
 };
 
-const fundRates = z.object(Object.fromEntries(ALL_FUNDS.map((f) => [f, z.number().min(0).max(30)])) as Record<(typeof ALL_FUNDS)[number], z.ZodNumber>).strict();
+const fundRates = z
+  .object(
+    Object.fromEntries(ALL_FUNDS.map((f) => [f, z.number().min(0).max(30)])) as Record<
+      (typeof ALL_FUNDS)[number],
+      z.ZodNumber
+    >,
+  )
+  .strict();
 
 export const rateRowSchema = z.object({ ...dated, employer: fundRates, employee: fundRates }).strict();
 export const baseSalaryRowSchema = z.object({ ...dated, amount: z.number().int().positive() }).strict();
 export const regionalMinimumRowSchema = z
-  .object({ ...dated, amounts: z.object({ '01': z.number().int(), '02': z.number().int(), '03': z.number().int(), '04': z.number().int() }).strict() })
+  .object({
+    ...dated,
+    amounts: z
+      .object({ '01': z.number().int(), '02': z.number().int(), '03': z.number().int(), '04': z.number().int() })
+      .strict(),
+  })
   .strict();
 export const capRowSchema = z
   .object({
@@ -35,9 +47,13 @@ export const capRowSchema = z
   .strict();
 export const upliftRowSchema = z.object({ ...dated, percent: z.number().positive() }).strict();
 /** Floor uplift for heavy/hazardous (`heavy`) or especially heavy/hazardous (`especiallyHeavy`) work. */
-export const hazardUpliftRowSchema = z.object({ ...dated, level: z.enum(['heavy', 'especiallyHeavy']), percent: z.number().positive() }).strict();
+export const hazardUpliftRowSchema = z
+  .object({ ...dated, level: z.enum(['heavy', 'especiallyHeavy']), percent: z.number().positive() })
+  .strict();
 /** Funds a short labour contract (phương án TH, 1 to under 3 months) pays; empty = outside compulsory BHXH. */
-export const fundSetRowSchema = z.object({ ...dated, funds: z.array(z.enum(ALL_FUNDS as unknown as [Fund, ...Fund[]])) }).strict();
+export const fundSetRowSchema = z
+  .object({ ...dated, funds: z.array(z.enum(ALL_FUNDS as unknown as [Fund, ...Fund[]])) })
+  .strict();
 
 export const ruleTablesSchema = z
   .object({

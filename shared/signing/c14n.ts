@@ -118,7 +118,20 @@ function scanName(xml: string, from: number): number {
   let i = from;
   for (;;) {
     const c = xml.charCodeAt(i);
-    if (c !== c || c === 32 || c === 9 || c === 10 || c === 13 || c === 47 || c === 62 || c === 61 || c === 60 || c === 34 || c === 39) return i;
+    if (
+      c !== c ||
+      c === 32 ||
+      c === 9 ||
+      c === 10 ||
+      c === 13 ||
+      c === 47 ||
+      c === 62 ||
+      c === 61 ||
+      c === 60 ||
+      c === 34 ||
+      c === 39
+    )
+      return i;
     i++;
   }
 }
@@ -156,7 +169,8 @@ const ATTR_NEEDS_WORK = /[&\r\n\t<"]/;
 /** Characters XML 1.0 forbids (§2.2); bytes 0x80+ are checked as UTF-8 by the caller in Latin-1 mode. */
 const FORBIDDEN_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
 /** XML names (ASCII rules; any non-ASCII character accepted — Vietnamese names are legal XML). */
-const XML_NAME = /^[A-Za-z_\u0080-\uFFFF][A-Za-z0-9_.\-\u0080-\uFFFF]*(?::[A-Za-z_\u0080-\uFFFF][A-Za-z0-9_.\-\u0080-\uFFFF]*)?$/;
+const XML_NAME =
+  /^[A-Za-z_\u0080-\uFFFF][A-Za-z0-9_.\-\u0080-\uFFFF]*(?::[A-Za-z_\u0080-\uFFFF][A-Za-z0-9_.\-\u0080-\uFFFF]*)?$/;
 /** Attribute lists longer than this check duplicates with a Set (linear) instead of a scan (issue #12 item 7). */
 const ATTR_SET_THRESHOLD = 8;
 
@@ -164,10 +178,19 @@ const ATTR_SET_THRESHOLD = 8;
  * The XML declaration's encoding must be UTF-8 (or absent): the walk reads the bytes as UTF-8, so a file declaring
  * ISO-8859-1 would be hashed as something other than what every other reader sees (issue #12 item 3).
  */
-export function checkDeclaredEncoding(declBody: string, at: number, fail: (code: XmlInputError['code'], at: number, msg: string, en: string) => never): void {
+export function checkDeclaredEncoding(
+  declBody: string,
+  at: number,
+  fail: (code: XmlInputError['code'], at: number, msg: string, en: string) => never,
+): void {
   const m = /\bencoding[ \t\r\n]*=[ \t\r\n]*(["'])([^"']*)\1/.exec(declBody);
   if (m && m[2]!.toLowerCase() !== 'utf-8' && m[2]!.toLowerCase() !== 'utf8') {
-    fail('XML_ENCODING', at, `Tệp khai báo bảng mã "${m[2]}" — chỉ nhận UTF-8 (hãy lưu lại tệp dưới dạng UTF-8)`, `The file declares encoding "${m[2]}" — only UTF-8 is accepted (save the file as UTF-8)`);
+    fail(
+      'XML_ENCODING',
+      at,
+      `Tệp khai báo bảng mã "${m[2]}" — chỉ nhận UTF-8 (hãy lưu lại tệp dưới dạng UTF-8)`,
+      `The file declares encoding "${m[2]}" — only UTF-8 is accepted (save the file as UTF-8)`,
+    );
   }
 }
 
@@ -226,7 +249,13 @@ export function walkC14n(xml: string, sink: C14nSink, opts: WalkOptions = {}): v
   }
   if (strict) {
     const bad = FORBIDDEN_CHAR.exec(xml);
-    if (bad) fail('XML_MALFORMED', bad.index, `Ký tự điều khiển không hợp lệ trong XML (mã ${bad[0].charCodeAt(0)})`, `Character not allowed in XML (code ${bad[0].charCodeAt(0)})`);
+    if (bad)
+      fail(
+        'XML_MALFORMED',
+        bad.index,
+        `Ký tự điều khiển không hợp lệ trong XML (mã ${bad[0].charCodeAt(0)})`,
+        `Character not allowed in XML (code ${bad[0].charCodeAt(0)})`,
+      );
   }
   const validNames = new Set<string>();
 
@@ -235,9 +264,16 @@ export function walkC14n(xml: string, sink: C14nSink, opts: WalkOptions = {}): v
     const textEnd = lt < 0 ? n : lt;
     if (textEnd > i) {
       if (stack.length === 0) {
-        if (!/^[ \t\r\n]*$/.test(xml.slice(i, textEnd))) fail('XML_MALFORMED', i, 'Có ký tự nằm ngoài phần tử gốc', 'Text outside the document element');
+        if (!/^[ \t\r\n]*$/.test(xml.slice(i, textEnd)))
+          fail('XML_MALFORMED', i, 'Có ký tự nằm ngoài phần tử gốc', 'Text outside the document element');
       } else if (textNeedsWork(xml, i, textEnd)) {
-        if (strict && xml.slice(i, textEnd).includes(']]>')) fail('XML_MALFORMED', i, 'Chuỗi "]]>" không được nằm trong nội dung', 'The sequence "]]>" is not allowed in content');
+        if (strict && xml.slice(i, textEnd).includes(']]>'))
+          fail(
+            'XML_MALFORMED',
+            i,
+            'Chuỗi "]]>" không được nằm trong nội dung',
+            'The sequence "]]>" is not allowed in content',
+          );
         const text = canonText(xml.slice(i, textEnd), i, fail, captureText, latin1);
         if (skipDepth < 0) emit(text);
       } else {
@@ -254,7 +290,12 @@ export function walkC14n(xml: string, sink: C14nSink, opts: WalkOptions = {}): v
       const q = frame ? frame.info.qname : '';
       if (!frame || !xml.startsWith(q, lt + 2) || !onlySpace(xml, lt + 2 + q.length, gt)) {
         const name = xml.slice(lt + 2, gt).trimEnd();
-        fail('XML_MALFORMED', lt, `Thẻ đóng </${name}> không khớp với thẻ mở`, `End tag </${name}> does not match the start tag`);
+        fail(
+          'XML_MALFORMED',
+          lt,
+          `Thẻ đóng </${name}> không khớp với thẻ mở`,
+          `End tag </${name}> does not match the start tag`,
+        );
       }
       closeElement(frame!, gt + 1, lt);
       i = gt + 1;
@@ -268,10 +309,16 @@ export function walkC14n(xml: string, sink: C14nSink, opts: WalkOptions = {}): v
       if (!m) fail('XML_MALFORMED', lt, 'Chỉ thị xử lý sai cú pháp', 'Malformed processing instruction');
       const target = m![1]!;
       if (target.toLowerCase() === 'xml') {
-        if (lt !== docStart || rootSeen) fail('XML_MALFORMED', lt, 'Khai báo XML phải ở đầu tệp', 'The XML declaration must come first');
+        if (lt !== docStart || rootSeen)
+          fail('XML_MALFORMED', lt, 'Khai báo XML phải ở đầu tệp', 'The XML declaration must come first');
         checkDeclaredEncoding(m![2] ?? '', lt, fail);
       } else if (strict) {
-        fail('XML_FORBIDDEN_MARKUP', lt, `Tệp có chỉ thị xử lý <?${target} …?> — hồ sơ ký số không được chứa (phần này nằm ngoài chữ ký)`, `Processing instruction <?${target} …?> refused in a signed dossier`);
+        fail(
+          'XML_FORBIDDEN_MARKUP',
+          lt,
+          `Tệp có chỉ thị xử lý <?${target} …?> — hồ sơ ký số không được chứa (phần này nằm ngoài chữ ký)`,
+          `Processing instruction <?${target} …?> refused in a signed dossier`,
+        );
       } else if (skipDepth < 0) {
         const data = (m![2] ?? '').replace(/\r\n?/g, '\n');
         const pi = `<?${target}${data ? ' ' + data : ''}?>`;
@@ -284,15 +331,28 @@ export function walkC14n(xml: string, sink: C14nSink, opts: WalkOptions = {}): v
     }
     if (c === 33 /* ! */) {
       if (xml.startsWith('<!--', lt)) {
-        if (strict) fail('XML_FORBIDDEN_MARKUP', lt, 'Tệp có chú thích <!-- … --> — bị từ chối: chú thích nằm ngoài chữ ký nên có thể che giấu dữ liệu', 'Comment <!-- … --> refused: comments are outside the signature and can hide data');
+        if (strict)
+          fail(
+            'XML_FORBIDDEN_MARKUP',
+            lt,
+            'Tệp có chú thích <!-- … --> — bị từ chối: chú thích nằm ngoài chữ ký nên có thể che giấu dữ liệu',
+            'Comment <!-- … --> refused: comments are outside the signature and can hide data',
+          );
         const close = xml.indexOf('-->', lt + 4);
         if (close < 0) fail('XML_MALFORMED', lt, 'Chú thích không kết thúc', 'Unterminated comment');
         i = close + 3; // c14n without comments
         continue;
       }
       if (xml.startsWith('<![CDATA[', lt)) {
-        if (strict) fail('XML_FORBIDDEN_MARKUP', lt, 'Tệp có đoạn CDATA — hồ sơ ký số không được chứa', 'CDATA section refused in a signed dossier');
-        if (!stack.length) fail('XML_MALFORMED', lt, 'CDATA nằm ngoài phần tử gốc', 'CDATA outside the document element');
+        if (strict)
+          fail(
+            'XML_FORBIDDEN_MARKUP',
+            lt,
+            'Tệp có đoạn CDATA — hồ sơ ký số không được chứa',
+            'CDATA section refused in a signed dossier',
+          );
+        if (!stack.length)
+          fail('XML_MALFORMED', lt, 'CDATA nằm ngoài phần tử gốc', 'CDATA outside the document element');
         const close = xml.indexOf(']]>', lt + 9);
         if (close < 0) fail('XML_MALFORMED', lt, 'CDATA không kết thúc', 'Unterminated CDATA section');
         const data = xml.slice(lt + 9, close).replace(/\r\n?/g, '\n');
@@ -302,7 +362,12 @@ export function walkC14n(xml: string, sink: C14nSink, opts: WalkOptions = {}): v
         continue;
       }
       if (/^<!DOCTYPE/i.test(xml.slice(lt, lt + 9))) {
-        fail('XML_DOCTYPE', lt, 'Tệp có khai báo DOCTYPE/ENTITY — bị từ chối vì lý do an toàn', 'DOCTYPE/ENTITY declarations are refused for safety');
+        fail(
+          'XML_DOCTYPE',
+          lt,
+          'Tệp có khai báo DOCTYPE/ENTITY — bị từ chối vì lý do an toàn',
+          'DOCTYPE/ENTITY declarations are refused for safety',
+        );
       }
       fail('XML_MALFORMED', lt, 'Cú pháp <! không hợp lệ', 'Invalid <! markup');
     }
@@ -312,7 +377,8 @@ export function walkC14n(xml: string, sink: C14nSink, opts: WalkOptions = {}): v
     if (nameEnd === lt + 1) fail('XML_MALFORMED', lt, 'Tên thẻ không hợp lệ', 'Invalid tag name');
     const qname = xml.slice(lt + 1, nameEnd);
     if (strict && !validNames.has(qname)) {
-      if (!XML_NAME.test(qname)) fail('XML_MALFORMED', lt, `Tên thẻ <${qname}> không hợp lệ`, `Invalid element name <${qname}>`);
+      if (!XML_NAME.test(qname))
+        fail('XML_MALFORMED', lt, `Tên thẻ <${qname}> không hợp lệ`, `Invalid element name <${qname}>`);
       validNames.add(qname);
     }
     let p = nameEnd;
@@ -341,13 +407,21 @@ export function walkC14n(xml: string, sink: C14nSink, opts: WalkOptions = {}): v
       }
       if (!hadSpace) fail('XML_MALFORMED', p, `Thẻ <${qname}> sai cú pháp`, `Malformed start tag <${qname}>`);
       const anEnd = scanName(xml, p);
-      if (anEnd === p) fail('XML_MALFORMED', p, `Thuộc tính trong thẻ <${qname}> sai cú pháp`, `Malformed attribute in <${qname}>`);
+      if (anEnd === p)
+        fail('XML_MALFORMED', p, `Thuộc tính trong thẻ <${qname}> sai cú pháp`, `Malformed attribute in <${qname}>`);
       const an = xml.slice(p, anEnd);
       p = skipSpace(xml, anEnd);
-      if (xml.charCodeAt(p) !== 61 /* = */) fail('XML_MALFORMED', p, `Thuộc tính ${an} thiếu dấu =`, `Attribute ${an} lacks =`);
+      if (xml.charCodeAt(p) !== 61 /* = */)
+        fail('XML_MALFORMED', p, `Thuộc tính ${an} thiếu dấu =`, `Attribute ${an} lacks =`);
       p = skipSpace(xml, p + 1);
       const q = xml[p];
-      if (q !== '"' && q !== "'") fail('XML_MALFORMED', p, `Giá trị thuộc tính ${an} phải trong dấu nháy`, `Attribute ${an} value must be quoted`);
+      if (q !== '"' && q !== "'")
+        fail(
+          'XML_MALFORMED',
+          p,
+          `Giá trị thuộc tính ${an} phải trong dấu nháy`,
+          `Attribute ${an} value must be quoted`,
+        );
       const qEnd = xml.indexOf(q!, p + 1);
       if (qEnd < 0) fail('XML_MALFORMED', p, 'Giá trị thuộc tính không kết thúc', 'Unterminated attribute value');
       const rawVal = xml.slice(p + 1, qEnd);
@@ -361,12 +435,17 @@ export function walkC14n(xml: string, sink: C14nSink, opts: WalkOptions = {}): v
       attrs.push({ qname: an, value });
       p = qEnd + 1;
     }
-    if (stack.length >= maxDepth) fail('XML_TOO_DEEP', lt, `Tệp lồng quá ${maxDepth} cấp`, `Nesting deeper than ${maxDepth} levels`);
+    if (stack.length >= maxDepth)
+      fail('XML_TOO_DEEP', lt, `Tệp lồng quá ${maxDepth} cấp`, `Nesting deeper than ${maxDepth} levels`);
     rootSeen = true;
 
     const parent = stack[stack.length - 1];
     const isApex = !parent;
-    const parentScope = parent ? parent.info.scope : opts.context ? mergeScope(INITIAL_SCOPE, opts.context.ns) : INITIAL_SCOPE;
+    const parentScope = parent
+      ? parent.info.scope
+      : opts.context
+        ? mergeScope(INITIAL_SCOPE, opts.context.ns)
+        : INITIAL_SCOPE;
     const parentXml = parent ? parent.info.xmlAttrs : (opts.context?.xmlAttrs ?? EMPTY_MAP);
 
     // Namespace declarations and ordinary attributes.
@@ -395,7 +474,8 @@ export function walkC14n(xml: string, sink: C14nSink, opts: WalkOptions = {}): v
     const prefix = colon < 0 ? '' : qname.slice(0, colon);
     const local = colon < 0 ? qname : qname.slice(colon + 1);
     const ns = scope.get(prefix) ?? '';
-    if (prefix && !scope.has(prefix)) fail('XML_MALFORMED', lt, `Tiền tố ${prefix} chưa khai báo`, `Undeclared prefix ${prefix}`);
+    if (prefix && !scope.has(prefix))
+      fail('XML_MALFORMED', lt, `Tiền tố ${prefix} chưa khai báo`, `Undeclared prefix ${prefix}`);
 
     const info = new Element(qname, prefix, local, ns, stack.length, lt, p, selfClosing, scope, xmlAttrs, attrs);
     const frame: Frame = info;
@@ -411,10 +491,27 @@ export function walkC14n(xml: string, sink: C14nSink, opts: WalkOptions = {}): v
       }
     }
     if (skipDepth < 0) {
-      if (!plain && !nsDecls && !isApex && xml.charCodeAt(p - 1) === 62 && !selfClosing && p - lt === qname.length + 2) {
+      if (
+        !plain &&
+        !nsDecls &&
+        !isApex &&
+        xml.charCodeAt(p - 1) === 62 &&
+        !selfClosing &&
+        p - lt === qname.length + 2
+      ) {
         verbatim(lt, p); // already canonical: `<Name>`
       } else {
-        const tag = renderStartTag(qname, isApex, parentScope, scope, nsDecls, plain, isApex ? xmlAttrs : EMPTY_MAP, fail, lt);
+        const tag = renderStartTag(
+          qname,
+          isApex,
+          parentScope,
+          scope,
+          nsDecls,
+          plain,
+          isApex ? xmlAttrs : EMPTY_MAP,
+          fail,
+          lt,
+        );
         if (!selfClosing && tag.length === p - lt && xml.startsWith(tag, lt)) verbatim(lt, p);
         else emit(tag);
       }
@@ -427,7 +524,13 @@ export function walkC14n(xml: string, sink: C14nSink, opts: WalkOptions = {}): v
     i = p;
   }
   flush();
-  if (stack.length) fail('XML_MALFORMED', n, `Thẻ <${stack[stack.length - 1]!.info.qname}> chưa được đóng`, `Element <${stack[stack.length - 1]!.info.qname}> is not closed`);
+  if (stack.length)
+    fail(
+      'XML_MALFORMED',
+      n,
+      `Thẻ <${stack[stack.length - 1]!.info.qname}> chưa được đóng`,
+      `Element <${stack[stack.length - 1]!.info.qname}> is not closed`,
+    );
   if (!rootSeen) fail('XML_MALFORMED', 0, 'Tệp không có phần tử gốc', 'No document element');
 
   function closeElement(frame: Frame, end: number, tagStart: number): void {
@@ -447,7 +550,10 @@ export function walkC14n(xml: string, sink: C14nSink, opts: WalkOptions = {}): v
   }
 }
 
-function mergeScope(base: ReadonlyMap<string, string>, extra: ReadonlyMap<string, string>): ReadonlyMap<string, string> {
+function mergeScope(
+  base: ReadonlyMap<string, string>,
+  extra: ReadonlyMap<string, string>,
+): ReadonlyMap<string, string> {
   const m = new Map(base);
   for (const [k, v] of extra) m.set(k, v);
   return m;
@@ -504,7 +610,8 @@ function renderStartTag(
       if (c < 0) return { a, uri: '', local: a.qname };
       const pfx = a.qname.slice(0, c);
       const uri = scope.get(pfx);
-      if (uri === undefined || uri === '') fail('XML_MALFORMED', at, `Tiền tố ${pfx} chưa khai báo`, `Undeclared prefix ${pfx}`);
+      if (uri === undefined || uri === '')
+        fail('XML_MALFORMED', at, `Tiền tố ${pfx} chưa khai báo`, `Undeclared prefix ${pfx}`);
       return { a, uri: uri!, local: a.qname.slice(c + 1) };
     });
     keyed.sort((x, y) => (x.uri < y.uri ? -1 : x.uri > y.uri ? 1 : x.local < y.local ? -1 : x.local > y.local ? 1 : 0));
@@ -540,19 +647,39 @@ function utf8Latin1(cp: number): string {
 function resolveRefs(s: string, at: number, fail: Fail, latin1 = false): string {
   if (!s.includes('&')) return s;
   return s.replace(/&([^;&<\s]*)(;?)/g, (whole: string, ref: string, semi: string) => {
-    if (!semi || !ref) fail('XML_MALFORMED', at, `Ký tự & không mở đầu một tham chiếu hợp lệ ("${whole}")`, `Bare & or unterminated reference ("${whole}")`);
+    if (!semi || !ref)
+      fail(
+        'XML_MALFORMED',
+        at,
+        `Ký tự & không mở đầu một tham chiếu hợp lệ ("${whole}")`,
+        `Bare & or unterminated reference ("${whole}")`,
+      );
     if (ref[0] === '#') {
       const hex = ref[1] === 'x';
       const digits = ref.slice(hex ? 2 : 1);
-      if (!(hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits)) fail('XML_MALFORMED', at, `Mã ký tự ${whole} không hợp lệ`, `Invalid character reference ${whole}`);
+      if (!(hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits))
+        fail('XML_MALFORMED', at, `Mã ký tự ${whole} không hợp lệ`, `Invalid character reference ${whole}`);
       const cp = parseInt(digits, hex ? 16 : 10);
-      if (!(cp === 9 || cp === 10 || cp === 13 || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff))) {
+      if (!(
+        cp === 9 ||
+        cp === 10 ||
+        cp === 13 ||
+        (cp >= 0x20 && cp <= 0xd7ff) ||
+        (cp >= 0xe000 && cp <= 0xfffd) ||
+        (cp >= 0x10000 && cp <= 0x10ffff)
+      )) {
         fail('XML_MALFORMED', at, `Mã ký tự ${whole} không hợp lệ`, `Invalid character reference ${whole}`);
       }
       return latin1 ? utf8Latin1(cp) : String.fromCodePoint(cp);
     }
     const v = PREDEFINED[ref];
-    if (v === undefined) fail('XML_ENTITY', at, `Thực thể &${ref}; không được định nghĩa (tệp không được dùng thực thể)`, `Undefined entity &${ref}; (entities are refused)`);
+    if (v === undefined)
+      fail(
+        'XML_ENTITY',
+        at,
+        `Thực thể &${ref}; không được định nghĩa (tệp không được dùng thực thể)`,
+        `Undefined entity &${ref}; (entities are refused)`,
+      );
     return v!;
   });
 }

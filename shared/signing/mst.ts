@@ -24,4 +24,3 @@ export function extractMst(values: readonly string[]): ParsedMst | null {
   }
   return null;
 }
-

@@ -8,8 +8,10 @@ export const TEST_CERT_PASSWORD_HINT = 'thunghiem';
 export const TEST_CERT_KEY = 'test-signing/test-cert.key.pem';
 export const TEST_CERT_PEM = 'test-signing/test-cert.pem';
 
-export const PAPER_COPY_NOTICE = 'Ký bằng chữ ký số thử nghiệm — phải nộp 01 bộ hồ sơ giấy (kèm thẻ BHYT còn hạn với trường hợp báo giảm)';
-export const PAPER_COPY_NOTICE_EN = 'Signed with the test certificate — one paper copy must be filed (with a valid health-insurance card for reductions)';
+export const PAPER_COPY_NOTICE =
+  'Ký bằng chữ ký số thử nghiệm — phải nộp 01 bộ hồ sơ giấy (kèm thẻ BHYT còn hạn với trường hợp báo giảm)';
+export const PAPER_COPY_NOTICE_EN =
+  'Signed with the test certificate — one paper copy must be filed (with a valid health-insurance card for reductions)';
 
 export function testCertExpired(now: Date): boolean {
   return now.getTime() > TEST_CERT_NOT_AFTER.getTime();

@@ -1,6 +1,16 @@
 /** A refused or malformed XML input, with where it happened (1-based line and column) for the clerk. */
 export class XmlInputError extends Error {
-  readonly code: 'XML_MALFORMED' | 'XML_DOCTYPE' | 'XML_ENTITY' | 'XML_TOO_DEEP' | 'XML_TOO_LARGE' | 'XML_EXTERNAL_REFERENCE' | 'XML_ENCODING' | 'XML_FORBIDDEN_MARKUP' | 'XML_DUPLICATE_ELEMENT' | 'XML_UNEXPECTED_ELEMENT';
+  readonly code:
+    | 'XML_MALFORMED'
+    | 'XML_DOCTYPE'
+    | 'XML_ENTITY'
+    | 'XML_TOO_DEEP'
+    | 'XML_TOO_LARGE'
+    | 'XML_EXTERNAL_REFERENCE'
+    | 'XML_ENCODING'
+    | 'XML_FORBIDDEN_MARKUP'
+    | 'XML_DUPLICATE_ELEMENT'
+    | 'XML_UNEXPECTED_ELEMENT';
   readonly offset: number;
   readonly line: number;
   readonly column: number;

@@ -15,7 +15,10 @@ export const FIELD_LABELS: Record<string, { vi: string; en: string }> = {
   salary: { vi: 'Tiền lương', en: 'Salary' },
   previousSalary: { vi: 'Tiền lương trước điều chỉnh', en: 'Previous salary' },
   'allowances.position': { vi: 'Phụ cấp chức vụ', en: 'Position allowance' },
-  'allowances.seniorityExcessPct': { vi: 'Phụ cấp thâm niên vượt khung (%)', en: 'Seniority-beyond-scale allowance (%)' },
+  'allowances.seniorityExcessPct': {
+    vi: 'Phụ cấp thâm niên vượt khung (%)',
+    en: 'Seniority-beyond-scale allowance (%)',
+  },
   'allowances.seniorityJobPct': { vi: 'Phụ cấp thâm niên nghề (%)', en: 'Job seniority allowance (%)' },
   'allowances.salary': { vi: 'Phụ cấp lương', en: 'Salary allowance' },
   'allowances.other': { vi: 'Các khoản bổ sung', en: 'Other supplements' },
@@ -49,7 +52,15 @@ export const FIELD_LABELS: Record<string, { vi: string; en: string }> = {
 export class ProblemList {
   readonly items: FieldProblem[] = [];
 
-  row(index: number, name: string, field: string, code: string, vi: string, en: string, severity: 'error' | 'warning' = 'error'): void {
+  row(
+    index: number,
+    name: string,
+    field: string,
+    code: string,
+    vi: string,
+    en: string,
+    severity: 'error' | 'warning' = 'error',
+  ): void {
     const label = FIELD_LABELS[field] ?? { vi: field, en: field };
     const who = name.trim() ? ` (${name.trim()})` : '';
     this.items.push({

@@ -38,10 +38,12 @@ export function validateParsedDraft(draft: Draft): DraftValidation {
   if (!u.agencyCode) p.top('unit.agencyCode', 'REQUIRED', 'bắt buộc nhập', 'required');
   else check('unit.agencyCode', validateAgencyCode(u.agencyCode));
   check('unit.wageRegion', validateWageRegion(u.wageRegion));
-  if (!u.signer.trim()) p.top('unit.signer', 'REQUIRED', 'nên ghi tên người ký', 'the signer name should be given', 'warning');
+  if (!u.signer.trim())
+    p.top('unit.signer', 'REQUIRED', 'nên ghi tên người ký', 'the signer name should be given', 'warning');
 
   const period = isoMonth(draft.period);
-  if (!period) p.top('period', 'MONTH_FORMAT', `"${draft.period}" không phải tháng mm/yyyy`, `"${draft.period}" is not mm/yyyy`);
+  if (!period)
+    p.top('period', 'MONTH_FORMAT', `"${draft.period}" không phải tháng mm/yyyy`, `"${draft.period}" is not mm/yyyy`);
   else {
     try {
       rulesFor(period);
@@ -49,9 +51,22 @@ export function validateParsedDraft(draft: Draft): DraftValidation {
       p.top('period', 'NO_RULES', 'kỳ kê khai phải từ 01/2015', 'the period must be 01/2015 or later');
     }
   }
-  if (!parseDmy(draft.createdOn)) p.top('createdOn', 'DATE_FORMAT', `"${draft.createdOn}" không phải ngày dd/mm/yyyy`, `"${draft.createdOn}" is not dd/mm/yyyy`);
+  if (!parseDmy(draft.createdOn))
+    p.top(
+      'createdOn',
+      'DATE_FORMAT',
+      `"${draft.createdOn}" không phải ngày dd/mm/yyyy`,
+      `"${draft.createdOn}" is not dd/mm/yyyy`,
+    );
   if (!/^\d{5}$/.test(draft.ivan)) p.top('ivan', 'IVAN_FORMAT', 'mã I-VAN gồm 5 chữ số', 'the I-VAN code is 5 digits');
-  else if (!IVAN_NAMES[draft.ivan]) p.top('ivan', 'IVAN_UNKNOWN', `mã I-VAN ${draft.ivan} không có trong danh sách của BHXH`, `I-VAN ${draft.ivan} is not on the BHXH list`, 'warning');
+  else if (!IVAN_NAMES[draft.ivan])
+    p.top(
+      'ivan',
+      'IVAN_UNKNOWN',
+      `mã I-VAN ${draft.ivan} không có trong danh sách của BHXH`,
+      `I-VAN ${draft.ivan} is not on the BHXH list`,
+      'warning',
+    );
   if (draft.rows.length === 0) p.top('rows', 'NO_ROWS', 'hồ sơ chưa có dòng nào', 'the dossier has no rows');
 
   checkDraftNumbers(p, draft);
@@ -62,12 +77,22 @@ export function validateParsedDraft(draft: Draft): DraftValidation {
   draft.rows.forEach((row, i) => {
     const plan = planByCode(row.plan);
     if (!plan) return;
-    for (const [field, value] of [['insuranceNo', row.insuranceNo], ['idNumber', row.idNumber]] as const) {
+    for (const [field, value] of [
+      ['insuranceNo', row.insuranceNo],
+      ['idNumber', row.idNumber],
+    ] as const) {
       if (!value) continue;
       const key = `${plan.kind}:${field}:${value}:${plan.funds.join()}`;
       const first = seen.get(key);
       if (first !== undefined) {
-        p.row(i, row.fullName, field, 'DUPLICATE_IN_DRAFT', `${value} đã có ở dòng ${first + 1} với cùng loại phương án`, `${value} already appears on row ${first + 1} with the same kind of plan`);
+        p.row(
+          i,
+          row.fullName,
+          field,
+          'DUPLICATE_IN_DRAFT',
+          `${value} đã có ở dòng ${first + 1} với cùng loại phương án`,
+          `${value} already appears on row ${first + 1} with the same kind of plan`,
+        );
       } else seen.set(key, i);
     }
   });

@@ -79,10 +79,32 @@ export class ByteWriter implements XmlSink {
       let c = s.charCodeAt(i);
       if (c < 0x80) {
         if (c >= 0x3f || (c >= 0x20 && c !== 0x26 && c !== 0x3c && c !== 0x3e)) buf[p++] = c;
-        else if (c === 0x26) { buf[p++] = 0x26; buf[p++] = 0x61; buf[p++] = 0x6d; buf[p++] = 0x70; buf[p++] = 0x3b; } // &amp;
-        else if (c === 0x3c) { buf[p++] = 0x26; buf[p++] = 0x6c; buf[p++] = 0x74; buf[p++] = 0x3b; } // &lt;
-        else if (c === 0x3e) { buf[p++] = 0x26; buf[p++] = 0x67; buf[p++] = 0x74; buf[p++] = 0x3b; } // &gt;
-        else if (c === 0x0d) { buf[p++] = 0x26; buf[p++] = 0x23; buf[p++] = 0x78; buf[p++] = 0x44; buf[p++] = 0x3b; } // &#xD;
+        else if (c === 0x26) {
+          buf[p++] = 0x26;
+          buf[p++] = 0x61;
+          buf[p++] = 0x6d;
+          buf[p++] = 0x70;
+          buf[p++] = 0x3b;
+        } // &amp;
+        else if (c === 0x3c) {
+          buf[p++] = 0x26;
+          buf[p++] = 0x6c;
+          buf[p++] = 0x74;
+          buf[p++] = 0x3b;
+        } // &lt;
+        else if (c === 0x3e) {
+          buf[p++] = 0x26;
+          buf[p++] = 0x67;
+          buf[p++] = 0x74;
+          buf[p++] = 0x3b;
+        } // &gt;
+        else if (c === 0x0d) {
+          buf[p++] = 0x26;
+          buf[p++] = 0x23;
+          buf[p++] = 0x78;
+          buf[p++] = 0x44;
+          buf[p++] = 0x3b;
+        } // &#xD;
         else if (c === 0x09 || c === 0x0a) buf[p++] = c;
         // other C0 controls: not allowed in XML 1.0, dropped
       } else if (c < 0x800) {

@@ -16,7 +16,10 @@ export function escapeText(s: string): string {
   if (!NEEDS_WORK.test(s)) return s;
   return s
     .replace(FORBIDDEN, '')
-    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#xD;');
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r/g, '&#xD;');
 }
 
 /**

@@ -28,7 +28,11 @@ describe('the API contract', () => {
 
   it('every method has exactly one implementation, and nothing is implemented outside the contract', async () => {
     const handlers = await allHandlers();
-    expect(Object.keys(handlers).filter((k) => typeof handlers[k] === 'function').sort()).toEqual([...methodNames].sort());
+    expect(
+      Object.keys(handlers)
+        .filter((k) => typeof handlers[k] === 'function')
+        .sort(),
+    ).toEqual([...methodNames].sort());
     // …and each in the capability whose contract map declares it (that is where the dispatcher looks).
     for (const name of methodNames) expect(typeof (await handlerFor(name)), name).toBe('function');
   });
@@ -38,9 +42,12 @@ describe('the API contract', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.code).toBe('VALIDATION');
-    const problems = (r.error.details as { problems: { field?: string; message: string; messageEn: string }[] }).problems;
+    const problems = (r.error.details as { problems: { field?: string; message: string; messageEn: string }[] })
+      .problems;
     const name = problems.find((p) => p.field === 'name')!;
-    expect(name.message).toMatch(/^Trường "name": Đầu vào không hợp lệ: mong đợi (string|chuỗi), nhận được (number|số)/);
+    expect(name.message).toMatch(
+      /^Trường "name": Đầu vào không hợp lệ: mong đợi (string|chuỗi), nhận được (number|số)/,
+    );
     expect(name.messageEn).toMatch(/^Field "name": Invalid input: expected string, received number/);
     const code = problems.find((p) => p.field === 'code')!;
     expect(code.message).toMatch(/^Trường "code": .*[^\x00-\x7f]/); // the schema's own Vietnamese text

@@ -69,7 +69,10 @@ export function c12FromRows(input: C12Input, agencyCode: string): Statement {
     const plan = planByCode(r.plan);
     if (!plan) continue;
     // A person first filed without a mã số (TM by ID number) is later filed with the one BHXH assigned: try both.
-    const previousSalary = plan.effect === 'change' ? (input.previousSalaryOf?.(personKey(r)) ?? (r.idNumber ? input.previousSalaryOf?.(r.idNumber) : undefined)) : undefined;
+    const previousSalary =
+      plan.effect === 'change'
+        ? (input.previousSalaryOf?.(personKey(r)) ?? (r.idNumber ? input.previousSalaryOf?.(r.idNumber) : undefined))
+        : undefined;
     const d = rowContributionDelta({ ...r, previousSalary }, r.fromMonth);
     if (!d) continue;
     if (plan.effect === 'add' && plan.loai === 1) headsUp++;
@@ -87,7 +90,12 @@ export function c12FromRows(input: C12Input, agencyCode: string): Statement {
       }
     }
   }
-  const line = (code: string, label: string, v: [number, number, number, number], cong = v[0] + v[1] + v[2] + v[3]) => ({ code, label, bhxh: v[0], bhyt: v[1], bhtn: v[2], bhtnld: v[3], cong });
+  const line = (
+    code: string,
+    label: string,
+    v: [number, number, number, number],
+    cong = v[0] + v[1] + v[2] + v[3],
+  ) => ({ code, label, bhxh: v[0], bhyt: v[1], bhtn: v[2], bhtnld: v[3], cong });
   return {
     period: input.period,
     agencyCode,
@@ -98,7 +106,12 @@ export function c12FromRows(input: C12Input, agencyCode: string): Statement {
       line('B.2.1', 'Quỹ lương tăng', [fundUp, fundUp, fundUp, fundUp], fundUp),
       line('B.2.2', 'Quỹ lương giảm', [fundDown, fundDown, fundDown, fundDown], fundDown),
       line('B.3', 'Phải đóng phát sinh', [owed.bhxh, owed.bhyt, owed.bhtn, owed.bhtnld]),
-      line('B.4', 'Truy thu, truy giảm các tháng sau tháng bắt đầu, đến kỳ kê khai', [later.bhxh, later.bhyt, later.bhtn, later.bhtnld]),
+      line('B.4', 'Truy thu, truy giảm các tháng sau tháng bắt đầu, đến kỳ kê khai', [
+        later.bhxh,
+        later.bhyt,
+        later.bhtn,
+        later.bhtnld,
+      ]),
     ],
   };
 }
@@ -118,7 +131,13 @@ export function readD02Rows(facts: EnvelopeFacts): C12Row[] {
       insuranceNo: r.MasoBHXH ?? '',
       idNumber: r.CMND ?? '',
       salary: amount(r.TienLuong),
-      allowances: { position: amount(r.PhuCapCV), seniorityExcessPct: amount(r.PhuCapTNVK), seniorityJobPct: amount(r.PhuCapTNNghe), salary: amount(r.PhuCapLuong), other: amount(r.PhuCapBosung) },
+      allowances: {
+        position: amount(r.PhuCapCV),
+        seniorityExcessPct: amount(r.PhuCapTNVK),
+        seniorityJobPct: amount(r.PhuCapTNNghe),
+        salary: amount(r.PhuCapLuong),
+        other: amount(r.PhuCapBosung),
+      },
       fromMonth: r.TuThang ?? '',
       toMonth: r.DenThang ?? '',
       wageRegion: r.MavungLTT ?? '',
@@ -130,10 +149,16 @@ export function readD02Rows(facts: EnvelopeFacts): C12Row[] {
  * procedure-600 dossiers (but `exceptTransactionId`, the one being decided), in the order they were received (a later
  * TM/ON/DC row replaces an earlier one).
  */
-export function acceptedSalaries(db: Database.Database, unitCode: string, exceptTransactionId = ''): Map<string, number> {
+export function acceptedSalaries(
+  db: Database.Database,
+  unitCode: string,
+  exceptTransactionId = '',
+): Map<string, number> {
   const known = new Map<string, number>();
   const rows = db
-    .prepare("SELECT xml FROM transactions WHERE kind = 'dossier' AND status = 'accepted' AND unit_code = ? AND transaction_id <> ? ORDER BY received_at, rowid")
+    .prepare(
+      "SELECT xml FROM transactions WHERE kind = 'dossier' AND status = 'accepted' AND unit_code = ? AND transaction_id <> ? ORDER BY received_at, rowid",
+    )
     .all(unitCode, exceptTransactionId) as { xml: Buffer }[];
   for (const t of rows) {
     const facts = readEnvelope(t.xml.toString('utf8'));
@@ -150,6 +175,18 @@ export function acceptedSalaries(db: Database.Database, unitCode: string, except
 }
 
 /** C12-TS of one accepted dossier: its rows, with DC changes measured from what the server already knows. */
-export function c12Statement(facts: EnvelopeFacts, agencyCode: string, known: ReadonlyMap<string, number> = new Map()): Statement {
-  return c12FromRows({ period: facts.period ?? '', unitCode: facts.unitCode ?? '', rows: readD02Rows(facts), previousSalaryOf: (k) => known.get(k) }, agencyCode);
+export function c12Statement(
+  facts: EnvelopeFacts,
+  agencyCode: string,
+  known: ReadonlyMap<string, number> = new Map(),
+): Statement {
+  return c12FromRows(
+    {
+      period: facts.period ?? '',
+      unitCode: facts.unitCode ?? '',
+      rows: readD02Rows(facts),
+      previousSalaryOf: (k) => known.get(k),
+    },
+    agencyCode,
+  );
 }

@@ -33,27 +33,45 @@ export function createChecker(opts: { resourcesDir: string; testSerials?: string
       else {
         for (const [i, f] of sig.files.entries()) {
           // A registration form is an envelope without FileToKhai: only its own signature counts.
-          const valid = facts.kind === 'registration' && i === 0 ? f.digestValid && f.signatureValid && f.certValidAtSigningTime !== false : f.valid;
+          const valid =
+            facts.kind === 'registration' && i === 0
+              ? f.digestValid && f.signatureValid && f.certValidAtSigningTime !== false
+              : f.valid;
           const isTest = f.paperCopyRequired === true;
           // The deadline is one of receipt: the test certificate's key is public (its password ships with the
           // software), so a SigningTime it signs proves nothing. Without a receipt time, the verifier's judged time.
           const t = receivedAt ? receivedAt.getTime() : f.judgedAt ? Date.parse(f.judgedAt) : NaN;
           if (isTest && (!Number.isFinite(t) || t > TEST_CERT_CUTOFF_UTC)) {
-            reasons.push({ code: 'TEST_CERT_AFTER_DEADLINE', message: `${f.name}: chứng thư số thử nghiệm không được chấp nhận sau 31/10/2015 23:59:59 (giờ Việt Nam)` });
+            reasons.push({
+              code: 'TEST_CERT_AFTER_DEADLINE',
+              message: `${f.name}: chứng thư số thử nghiệm không được chấp nhận sau 31/10/2015 23:59:59 (giờ Việt Nam)`,
+            });
             continue;
           }
-          if (!valid) reasons.push({ code: f.signer === null && !f.digestValid && !f.signatureValid ? 'UNSIGNED' : 'BAD_SIGNATURE', message: `${f.name}: ${f.reason}` });
+          if (!valid)
+            reasons.push({
+              code: f.signer === null && !f.digestValid && !f.signatureValid ? 'UNSIGNED' : 'BAD_SIGNATURE',
+              message: `${f.name}: ${f.reason}`,
+            });
           else if (isTest) paper = true;
         }
       }
 
-      reasons.push(...(await validateAgainstXsd(opts.resourcesDir, 'BHXHDienTu.xml', xml, facts.kind === 'registration' ? 'registration' : 'Hoso')));
+      reasons.push(
+        ...(await validateAgainstXsd(
+          opts.resourcesDir,
+          'BHXHDienTu.xml',
+          xml,
+          facts.kind === 'registration' ? 'registration' : 'Hoso',
+        )),
+      );
       for (const f of facts.forms) {
         if (f.code === 'CT-DK' || !/\.xml$/i.test(f.fileName)) continue; // attachments (pdf…) have no schema
         const inner = Buffer.from(f.base64, 'base64').toString('utf8'); // strictly read (and UTF-8 checked) by the verifier above
         reasons.push(...(await validateAgainstXsd(opts.resourcesDir, f.fileName, inner, f.code)));
       }
-      if (facts.kind === 'dossier' && !facts.agencyCode) reasons.push({ code: 'NO_AGENCY', message: 'Thiếu mã cơ quan BHXH quản lý (ThongTinDonVi/CoQuanQuanLy)' });
+      if (facts.kind === 'dossier' && !facts.agencyCode)
+        reasons.push({ code: 'NO_AGENCY', message: 'Thiếu mã cơ quan BHXH quản lý (ThongTinDonVi/CoQuanQuanLy)' });
       return { reasons, paperCopyRequired: paper && reasons.length === 0 };
     },
   };

@@ -25,9 +25,13 @@ export function seededRandom(seed: number): () => number {
 }
 
 export function checkRates(o: FailureOptions): { vi: string; en: string } | null {
-  for (const [k, v] of [['fail-rate', o.failRate], ['drop-response-rate', o.dropResponseRate]] as const) {
+  for (const [k, v] of [
+    ['fail-rate', o.failRate],
+    ['drop-response-rate', o.dropResponseRate],
+  ] as const) {
     if (!(v >= 0 && v < 1)) return { vi: `--${k} phải nằm trong [0, 1)`, en: `--${k} must be in [0, 1)` };
   }
-  if (!(o.latencyMs >= 0 && o.latencyMs <= 600_000)) return { vi: '--latency-ms phải trong khoảng 0–600000', en: '--latency-ms must be within 0–600000' };
+  if (!(o.latencyMs >= 0 && o.latencyMs <= 600_000))
+    return { vi: '--latency-ms phải trong khoảng 0–600000', en: '--latency-ms must be within 0–600000' };
   return null;
 }

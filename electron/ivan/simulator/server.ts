@@ -5,7 +5,14 @@ import type Database from 'better-sqlite3';
 import { isUtf8 } from 'node:buffer';
 import { hasHosoRoot, readEnvelope } from '../../../shared/ivan/envelope-read';
 import { XmlInputError } from '../../../shared/signing/xml-error';
-import { IDEMPOTENCY_HEADER, idempotencyKey, PROVIDER_HEADER, type NotificationBody, type ReceiptBody, type StatusBody } from '../../../shared/ivan/profile';
+import {
+  IDEMPOTENCY_HEADER,
+  idempotencyKey,
+  PROVIDER_HEADER,
+  type NotificationBody,
+  type ReceiptBody,
+  type StatusBody,
+} from '../../../shared/ivan/profile';
 import { openServerStore, toStored, type TransactionRow } from './store';
 import { seededRandom, type FailureOptions } from './failures';
 import { createChecker, sha256Hex, type DossierChecker } from './checks';
@@ -40,10 +47,15 @@ export interface RunningIvanServer {
 
 const json = (res: ServerResponse, status: number, body: unknown) => {
   const s = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(s), 'cache-control': 'no-store' });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(s),
+    'cache-control': 'no-store',
+  });
   res.end(s);
 };
-const err = (res: ServerResponse, status: number, code: string, message: string) => json(res, status, { error: { code, message } });
+const err = (res: ServerResponse, status: number, code: string, message: string) =>
+  json(res, status, { error: { code, message } });
 
 function readBody(req: IncomingMessage, max: number): Promise<Buffer | 'too-large'> {
   return new Promise((resolve, reject) => {
@@ -63,7 +75,7 @@ function readBody(req: IncomingMessage, max: number): Promise<Buffer | 'too-larg
 export async function startIvanServer(opts: IvanServerOptions): Promise<RunningIvanServer> {
   const db = openServerStore(opts.dataDir);
   const now = opts.now ?? (() => new Date());
-  const random = seededRandom(opts.seed ?? (Date.now() & 0xffffffff));
+  const random = seededRandom(opts.seed ?? Date.now() & 0xffffffff);
   const failRate = opts.failRate ?? 0;
   const dropRate = opts.dropResponseRate ?? 0;
   const latency = opts.latencyMs ?? 0;
@@ -94,17 +106,26 @@ export async function startIvanServer(opts: IvanServerOptions): Promise<RunningI
       try {
         findings = await checker.check(xml, facts, receivedAt);
       } catch (e) {
-        findings = { reasons: [{ code: 'CHECK_FAILED', message: `Không kiểm tra được hồ sơ: ${(e as Error).message}` }], paperCopyRequired: false };
+        findings = {
+          reasons: [{ code: 'CHECK_FAILED', message: `Không kiểm tra được hồ sơ: ${(e as Error).message}` }],
+          paperCopyRequired: false,
+        };
       }
       release();
-      if (db.open) db.prepare('UPDATE transactions SET checks_done = 1, findings = ? WHERE transaction_id = ?').run(JSON.stringify(findings), txId);
+      if (db.open)
+        db.prepare('UPDATE transactions SET checks_done = 1, findings = ? WHERE transaction_id = ?').run(
+          JSON.stringify(findings),
+          txId,
+        );
     })();
     pendingChecks.add(p);
     void p.finally(() => pendingChecks.delete(p));
   };
 
   // Checks interrupted by a restart are redone.
-  for (const r of db.prepare("SELECT transaction_id, xml, received_at FROM transactions WHERE checks_done = 0").all() as { transaction_id: string; xml: Buffer; received_at: string }[]) {
+  for (const r of db
+    .prepare('SELECT transaction_id, xml, received_at FROM transactions WHERE checks_done = 0')
+    .all() as { transaction_id: string; xml: Buffer; received_at: string }[]) {
     runChecks(r.transaction_id, r.xml.toString('utf8'), new Date(r.received_at));
   }
 
@@ -121,9 +142,11 @@ export async function startIvanServer(opts: IvanServerOptions): Promise<RunningI
     const key = String(req.headers[IDEMPOTENCY_HEADER.toLowerCase()] ?? '');
     const body = await readBody(req, maxBody);
     if (body === 'too-large') return err(res, 413, 'TOO_LARGE', 'Hồ sơ vượt quá dung lượng cho phép');
-    if (!idempotencyKey.safeParse(key).success) return err(res, 400, 'NO_IDEMPOTENCY_KEY', `Thiếu hoặc sai tiêu đề ${IDEMPOTENCY_HEADER}`);
+    if (!idempotencyKey.safeParse(key).success)
+      return err(res, 400, 'NO_IDEMPOTENCY_KEY', `Thiếu hoặc sai tiêu đề ${IDEMPOTENCY_HEADER}`);
     // Injected outage: answer 503 before anything is stored.
-    if (random() < failRate) return err(res, 503, 'UNAVAILABLE', 'Hệ thống I-VAN tạm thời quá tải, vui lòng gửi lại sau');
+    if (random() < failRate)
+      return err(res, 503, 'UNAVAILABLE', 'Hệ thống I-VAN tạm thời quá tải, vui lòng gửi lại sau');
     const xml = body.toString('utf8');
     if (!isUtf8(body)) return err(res, 400, 'XML_ENCODING', 'Hồ sơ không phải UTF-8 hợp lệ — bị từ chối');
     if (!hasHosoRoot(xml)) {
@@ -138,28 +161,56 @@ export async function startIvanServer(opts: IvanServerOptions): Promise<RunningI
       return err(res, 400, 'NOT_A_DOSSIER', why);
     }
     const facts = readEnvelope(xml);
-    if (kind === 'registration' && facts.kind !== 'registration') return err(res, 400, 'NOT_A_REGISTRATION', 'Tệp không phải tờ khai đăng ký I-VAN (04/05/06)');
+    if (kind === 'registration' && facts.kind !== 'registration')
+      return err(res, 400, 'NOT_A_REGISTRATION', 'Tệp không phải tờ khai đăng ký I-VAN (04/05/06)');
     const hash = sha256Hex(body);
-    const provider = typeof req.headers[PROVIDER_HEADER.toLowerCase()] === 'string' ? String(req.headers[PROVIDER_HEADER.toLowerCase()]) : facts.ivanCode;
+    const provider =
+      typeof req.headers[PROVIDER_HEADER.toLowerCase()] === 'string'
+        ? String(req.headers[PROVIDER_HEADER.toLowerCase()])
+        : facts.ivanCode;
 
     const at = now();
     const txId = randomUUID();
     // One transaction: the duplicate check and the insert cannot interleave with a concurrent retry.
     const outcome = db.transaction(() => {
-      const same = db.prepare('SELECT * FROM transactions WHERE idempotency_key = ? AND content_sha256 = ?').get(key, hash) as TransactionRow | undefined;
+      const same = db
+        .prepare('SELECT * FROM transactions WHERE idempotency_key = ? AND content_sha256 = ?')
+        .get(key, hash) as TransactionRow | undefined;
       if (same) return { row: same, duplicate: true as const };
-      const open = db.prepare("SELECT transaction_id FROM transactions WHERE idempotency_key = ? AND status != 'rejected'").get(key) as { transaction_id: string } | undefined;
+      const open = db
+        .prepare("SELECT transaction_id FROM transactions WHERE idempotency_key = ? AND status != 'rejected'")
+        .get(key) as { transaction_id: string } | undefined;
       if (open) return { conflict: open.transaction_id };
       db.prepare(
         `INSERT INTO transactions (transaction_id, kind, idempotency_key, content_sha256, provider_code, unit_code, agency_code, period, status, received_at, decide_after, xml)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?)`,
-      ).run(txId, kind, key, hash, provider, facts.unitCode, facts.agencyCode, facts.period, at.toISOString(), new Date(at.getTime() + resultDelay).toISOString(), body);
+      ).run(
+        txId,
+        kind,
+        key,
+        hash,
+        provider,
+        facts.unitCode,
+        facts.agencyCode,
+        facts.period,
+        at.toISOString(),
+        new Date(at.getTime() + resultDelay).toISOString(),
+        body,
+      );
       const row = db.prepare('SELECT * FROM transactions WHERE transaction_id = ?').get(txId) as TransactionRow;
-      db.prepare("INSERT INTO notifications (transaction_id, kind, at, payload) VALUES (?, 'received', ?, '{}')").run(txId, at.toISOString());
+      db.prepare("INSERT INTO notifications (transaction_id, kind, at, payload) VALUES (?, 'received', ?, '{}')").run(
+        txId,
+        at.toISOString(),
+      );
       return { row, duplicate: false as const };
     })();
     if ('conflict' in outcome) {
-      return err(res, 409, 'KEY_IN_USE', `Mã hồ sơ ${key} đã được nộp với nội dung khác (giao dịch ${outcome.conflict}) và chưa bị từ chối`);
+      return err(
+        res,
+        409,
+        'KEY_IN_USE',
+        `Mã hồ sơ ${key} đã được nộp với nội dung khác (giao dịch ${outcome.conflict}) và chưa bị từ chối`,
+      );
     }
     if (!outcome.duplicate) runChecks(outcome.row.transaction_id, xml, at);
     if (latency) await new Promise((r) => setTimeout(r, latency));
@@ -175,7 +226,11 @@ export async function startIvanServer(opts: IvanServerOptions): Promise<RunningI
       status: s.status,
       receivedAt: s.receivedAt,
       duplicate: outcome.duplicate,
-      acknowledgement: `I-VAN ${provider ?? ''} đã nhận hồ sơ ${s.dossierId} lúc ${formatDateTimeVN(new Date(s.receivedAt))}; mã giao dịch ${s.transactionId}.`.replace('  ', ' '),
+      acknowledgement:
+        `I-VAN ${provider ?? ''} đã nhận hồ sơ ${s.dossierId} lúc ${formatDateTimeVN(new Date(s.receivedAt))}; mã giao dịch ${s.transactionId}.`.replace(
+          '  ',
+          ' ',
+        ),
     };
     json(res, outcome.duplicate ? 200 : 201, receipt);
   };
@@ -189,10 +244,20 @@ export async function startIvanServer(opts: IvanServerOptions): Promise<RunningI
     await decideDue(db, now());
     const m = /^\/v1\/dossiers\/([A-Za-z0-9-]{1,64})$/.exec(url.pathname);
     if (m && req.method === 'GET') {
-      const row = db.prepare('SELECT * FROM transactions WHERE transaction_id = ?').get(m[1]) as TransactionRow | undefined;
+      const row = db.prepare('SELECT * FROM transactions WHERE transaction_id = ?').get(m[1]) as
+        TransactionRow | undefined;
       if (!row) return err(res, 404, 'NOT_FOUND', `Không có giao dịch ${m[1]}`);
       const s = toStored(row);
-      const body: StatusBody = { transactionId: s.transactionId, dossierId: s.dossierId, status: s.status, receiptNo: s.receiptNo, reasons: s.reasons, paperCopyRequired: s.paperCopyRequired, receivedAt: s.receivedAt, decidedAt: s.decidedAt };
+      const body: StatusBody = {
+        transactionId: s.transactionId,
+        dossierId: s.dossierId,
+        status: s.status,
+        receiptNo: s.receiptNo,
+        reasons: s.reasons,
+        paperCopyRequired: s.paperCopyRequired,
+        receivedAt: s.receivedAt,
+        decidedAt: s.decidedAt,
+      };
       return json(res, 200, body);
     }
     if (url.pathname === '/v1/notifications' && req.method === 'GET') {
@@ -204,9 +269,17 @@ export async function startIvanServer(opts: IvanServerOptions): Promise<RunningI
            FROM notifications n JOIN transactions t ON t.transaction_id = n.transaction_id
            WHERE n.id > ? ORDER BY n.id LIMIT ?`,
         )
-        .all(after, limit) as (TransactionRow & { nid: number; nkind: NotificationBody['kind']; nat: string; npayload: string })[];
+        .all(after, limit) as (TransactionRow & {
+        nid: number;
+        nkind: NotificationBody['kind'];
+        nat: string;
+        npayload: string;
+      })[];
       const items: NotificationBody[] = rows.map((r) => {
-        const payload = JSON.parse(r.npayload) as { statement?: NotificationBody['statement']; insuranceNumbers?: NotificationBody['insuranceNumbers'] };
+        const payload = JSON.parse(r.npayload) as {
+          statement?: NotificationBody['statement'];
+          insuranceNumbers?: NotificationBody['insuranceNumbers'];
+        };
         return {
           id: r.nid,
           transactionId: r.transaction_id,
@@ -234,7 +307,10 @@ export async function startIvanServer(opts: IvanServerOptions): Promise<RunningI
   server.requestTimeout = 120_000;
   server.headersTimeout = 30_000;
   // Publish due results even when nobody polls, so notifications appear "a moment later".
-  const timer = setInterval(() => void decideDue(db, now()).catch(() => undefined), Math.max(50, Math.min(500, resultDelay / 2)));
+  const timer = setInterval(
+    () => void decideDue(db, now()).catch(() => undefined),
+    Math.max(50, Math.min(500, resultDelay / 2)),
+  );
   timer.unref();
 
   await new Promise<void>((resolve, reject) => {

@@ -32,7 +32,14 @@ export type SignatureOutcome = { ok: true; files: VerifiedFile[] } | { ok: false
 
 export function verifySignatures(xml: string, testSerials: string[], receivedAt?: Date): SignatureOutcome {
   try {
-    return { ok: true, files: verifyDossierXml(Buffer.from(xml, 'utf8'), { name: 'BHXHDienTu.xml', testCertSerials: testSerials, now: receivedAt }).files };
+    return {
+      ok: true,
+      files: verifyDossierXml(Buffer.from(xml, 'utf8'), {
+        name: 'BHXHDienTu.xml',
+        testCertSerials: testSerials,
+        now: receivedAt,
+      }).files,
+    };
   } catch (e) {
     return { ok: false, message: e instanceof AppError ? e.message : `Không đọc được hồ sơ: ${(e as Error).message}` };
   }

@@ -65,7 +65,10 @@ export function toStored(r: TransactionRow): StoredTransaction {
 
 export function openServerStore(dataDir: string, opts: { readonly?: boolean } = {}): Database.Database {
   mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, SERVER_DB_FILE), { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
+  const db = new Database(join(dataDir, SERVER_DB_FILE), {
+    readonly: opts.readonly ?? false,
+    fileMustExist: opts.readonly ?? false,
+  });
   if (opts.readonly) return db;
   db.pragma('journal_mode = WAL');
   // FULL: a transaction the server acknowledged (or stored before dropping the socket) must survive a crash.

@@ -19,7 +19,8 @@ function schemaFor(resourcesDir: string, code: string): SchemaSet {
   let found: SchemaSet = null;
   if (existsSync(dir)) {
     const files = readdirSync(dir).filter((f) => f.endsWith('.xsd'));
-    const candidates = code === 'Hoso' ? ['Hoso.xsd', 'BHXHDienTu.xsd', 'hoso.xsd'] : [`${code}.xsd`, `${code.toLowerCase()}.xsd`];
+    const candidates =
+      code === 'Hoso' ? ['Hoso.xsd', 'BHXHDienTu.xsd', 'hoso.xsd'] : [`${code}.xsd`, `${code.toLowerCase()}.xsd`];
     const main = candidates.find((c) => files.includes(c));
     if (main) {
       // Every other schema is preloaded so xs:include/xs:import between them resolve inside the WASM file system.
@@ -31,11 +32,22 @@ function schemaFor(resourcesDir: string, code: string): SchemaSet {
   return found;
 }
 
-export async function validateAgainstXsd(resourcesDir: string, fileName: string, xml: string, code: string): Promise<RemoteReason[]> {
+export async function validateAgainstXsd(
+  resourcesDir: string,
+  fileName: string,
+  xml: string,
+  code: string,
+): Promise<RemoteReason[]> {
   // Registration forms (04/05/06) have no published XSD; their content is checked by the form builder's rules.
   if (code === 'registration') return [];
   const schema = schemaFor(resourcesDir, code);
-  if (!schema) return [{ code: 'UNKNOWN_FORM', message: `${fileName}: không có lược đồ XSD cho tờ khai "${code}" — tờ khai không được hỗ trợ` }];
+  if (!schema)
+    return [
+      {
+        code: 'UNKNOWN_FORM',
+        message: `${fileName}: không có lược đồ XSD cho tờ khai "${code}" — tờ khai không được hỗ trợ`,
+      },
+    ];
   try {
     const r = await validateXML({
       xml: { fileName: 'input.xml', contents: xml },
@@ -45,8 +57,12 @@ export async function validateAgainstXsd(resourcesDir: string, fileName: string,
       maxMemoryPages: 16384,
     });
     if (r.valid) return [];
-    return r.errors.slice(0, 50).map((e) => ({ code: 'XSD', message: `${fileName}${e.loc ? ` dòng ${e.loc.lineNumber}` : ''}: ${e.message}` }));
+    return r.errors
+      .slice(0, 50)
+      .map((e) => ({ code: 'XSD', message: `${fileName}${e.loc ? ` dòng ${e.loc.lineNumber}` : ''}: ${e.message}` }));
   } catch (e) {
-    return [{ code: 'XSD', message: `${fileName}: không kiểm tra được theo lược đồ (${(e as Error).message.slice(0, 200)})` }];
+    return [
+      { code: 'XSD', message: `${fileName}: không kiểm tra được theo lược đồ (${(e as Error).message.slice(0, 200)})` },
+    ];
   }
 }

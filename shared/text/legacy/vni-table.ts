@@ -15,20 +15,54 @@ const BREVE = '\u0306';
 
 /** Mark byte (lower-case form; the upper-case form is the Latin-1 capital) → combining sequence. */
 const MARKS_LOWER: Record<string, string> = {
-  'ù': ACUTE, 'ø': GRAVE, 'û': HOOK, 'õ': TILDE, 'ï': DOT,
-  'â': CIRC, 'á': CIRC + ACUTE, 'à': CIRC + GRAVE, 'å': CIRC + HOOK, 'ã': CIRC + TILDE, 'ä': CIRC + DOT,
-  'ê': BREVE, 'é': BREVE + ACUTE, 'è': BREVE + GRAVE, 'ú': BREVE + HOOK, 'ü': BREVE + TILDE, 'ë': BREVE + DOT,
+  ù: ACUTE,
+  ø: GRAVE,
+  û: HOOK,
+  õ: TILDE,
+  ï: DOT,
+  â: CIRC,
+  á: CIRC + ACUTE,
+  à: CIRC + GRAVE,
+  å: CIRC + HOOK,
+  ã: CIRC + TILDE,
+  ä: CIRC + DOT,
+  ê: BREVE,
+  é: BREVE + ACUTE,
+  è: BREVE + GRAVE,
+  ú: BREVE + HOOK,
+  ü: BREVE + TILDE,
+  ë: BREVE + DOT,
 };
 
 export const VNI_MARKS: Readonly<Record<string, string>> = Object.freeze(
-  Object.fromEntries(Object.entries(MARKS_LOWER).flatMap(([k, v]) => [[k, v], [k.toUpperCase(), v]])),
+  Object.fromEntries(
+    Object.entries(MARKS_LOWER).flatMap(([k, v]) => [
+      [k, v],
+      [k.toUpperCase(), v],
+    ]),
+  ),
 );
 
 /** Single-byte letters (they may still take a tone mark after them: "ôù" = ớ). */
 export const VNI_LETTERS: Readonly<Record<string, string>> = Object.freeze({
-  'ô': 'ơ', 'Ô': 'Ơ', 'ö': 'ư', 'Ö': 'Ư', 'ñ': 'đ', 'Ñ': 'Đ',
-  'ì': 'ì', 'Ì': 'Ì', 'í': 'í', 'Í': 'Í', 'æ': 'ỉ', 'Æ': 'Ỉ', 'ò': 'ị', 'Ò': 'Ị', 'ó': 'ĩ', 'Ó': 'Ĩ',
-  'î': 'ỵ', 'Î': 'Ỵ',
+  ô: 'ơ',
+  Ô: 'Ơ',
+  ö: 'ư',
+  Ö: 'Ư',
+  ñ: 'đ',
+  Ñ: 'Đ',
+  ì: 'ì',
+  Ì: 'Ì',
+  í: 'í',
+  Í: 'Í',
+  æ: 'ỉ',
+  Æ: 'Ỉ',
+  ò: 'ị',
+  Ò: 'Ị',
+  ó: 'ĩ',
+  Ó: 'Ĩ',
+  î: 'ỵ',
+  Î: 'Ỵ',
 });
 
 /** Letters a VNI mark may follow. */

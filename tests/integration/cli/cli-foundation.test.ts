@@ -20,7 +20,12 @@ describe('kekhai CLI foundation (built out/cli.cjs)', () => {
     const dir = makeTempDir();
     const r = await runCli(['doctor', '--json'], { data: dir });
     expect(r.code).toBe(0);
-    expect(r.json).toMatchObject({ dataDir: dir, face: 'cli', schemaVersion: r.json.latestSchemaVersion, versions: { node: process.versions.node, electron: null } });
+    expect(r.json).toMatchObject({
+      dataDir: dir,
+      face: 'cli',
+      schemaVersion: r.json.latestSchemaVersion,
+      versions: { node: process.versions.node, electron: null },
+    });
     expect(r.json.databaseFile).toBe(`${dir}/kekhai.db`);
     expect(Array.isArray(r.json.pkcs11Libraries)).toBe(true);
     removeDir(dir);

@@ -11,10 +11,25 @@ describe('migration 0010 system', () => {
     setSetting(db, 'ui.lang', 'vi', new Date('2015-10-02T00:00:00Z'));
     expect(getSetting(db, 'ui.lang', 'x')).toBe('vi');
     expect(getSetting(db, 'missing', 42)).toBe(42);
-    audit(db, { at: new Date('2015-10-02T01:00:00Z'), action: 'dossier.signed', subjectType: 'dossier', subjectId: 'abc', detail: { by: 'test' }, actor: 'ketoan' });
+    audit(db, {
+      at: new Date('2015-10-02T01:00:00Z'),
+      action: 'dossier.signed',
+      subjectType: 'dossier',
+      subjectId: 'abc',
+      detail: { by: 'test' },
+      actor: 'ketoan',
+    });
     const row = db.prepare('SELECT * FROM audit_log').get() as Record<string, unknown>;
-    expect(row).toMatchObject({ actor: 'ketoan', action: 'dossier.signed', subject_type: 'dossier', subject_id: 'abc', detail: '{"by":"test"}' });
-    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT * FROM audit_log WHERE subject_type = 'dossier' AND subject_id = 'abc'").all() as { detail: string }[];
+    expect(row).toMatchObject({
+      actor: 'ketoan',
+      action: 'dossier.signed',
+      subject_type: 'dossier',
+      subject_id: 'abc',
+      detail: '{"by":"test"}',
+    });
+    const plan = db
+      .prepare("EXPLAIN QUERY PLAN SELECT * FROM audit_log WHERE subject_type = 'dossier' AND subject_id = 'abc'")
+      .all() as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toContain('audit_log_subject');
     db.close();
   });

@@ -7,7 +7,9 @@ describe('migration 0050 I-VAN', () => {
     const db = new Database(':memory:');
     migrateTo(db, 40);
     migrateTo(db, 50);
-    const tables = (db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name LIKE 'ivan_%' ORDER BY name").all() as { name: string; sql: string }[]);
+    const tables = db
+      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name LIKE 'ivan_%' ORDER BY name")
+      .all() as { name: string; sql: string }[];
     expect(tables.map((t) => t.name)).toEqual([
       'ivan_notifications',
       'ivan_outbox',
@@ -31,11 +33,29 @@ describe('migration 0050 I-VAN', () => {
     ins.run('aa', 'queued');
     expect(() => ins.run('aa', 'queued')).toThrow(/UNIQUE/);
     expect(() => ins.run('bb', 'lost')).toThrow(/CHECK/);
-    expect(() => db.prepare("INSERT INTO ivan_provider_settings (unit_code, provider_code, endpoint, updated_at) VALUES ('TS12345', '40', 'x', 'now')").run()).toThrow(/CHECK/);
-    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT id FROM ivan_outbox WHERE state = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at").all('z') as { detail: string }[];
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO ivan_provider_settings (unit_code, provider_code, endpoint, updated_at) VALUES ('TS12345', '40', 'x', 'now')",
+        )
+        .run(),
+    ).toThrow(/CHECK/);
+    const plan = db
+      .prepare(
+        "EXPLAIN QUERY PLAN SELECT id FROM ivan_outbox WHERE state = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at",
+      )
+      .all('z') as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toContain('ivan_outbox_due');
-    db.prepare("INSERT INTO ivan_notifications (endpoint, remote_id, transaction_id, kind, at, payload, stored_at) VALUES ('e', 1, 't', 'accepted', 'now', '{}', 'now')").run();
-    expect(db.prepare("INSERT OR IGNORE INTO ivan_notifications (endpoint, remote_id, transaction_id, kind, at, payload, stored_at) VALUES ('e', 1, 't', 'accepted', 'now', '{}', 'now')").run().changes).toBe(0);
+    db.prepare(
+      "INSERT INTO ivan_notifications (endpoint, remote_id, transaction_id, kind, at, payload, stored_at) VALUES ('e', 1, 't', 'accepted', 'now', '{}', 'now')",
+    ).run();
+    expect(
+      db
+        .prepare(
+          "INSERT OR IGNORE INTO ivan_notifications (endpoint, remote_id, transaction_id, kind, at, payload, stored_at) VALUES ('e', 1, 't', 'accepted', 'now', '{}', 'now')",
+        )
+        .run().changes,
+    ).toBe(0);
     db.close();
   });
 });

@@ -31,7 +31,8 @@ describe('database open and migrations', () => {
   });
 
   it('migration versions strictly increase', () => {
-    for (let i = 1; i < migrations.length; i++) expect(migrations[i]!.version).toBeGreaterThan(migrations[i - 1]!.version);
+    for (let i = 1; i < migrations.length; i++)
+      expect(migrations[i]!.version).toBeGreaterThan(migrations[i - 1]!.version);
   });
 
   it('refuses a database written by a newer version and leaves the file byte-identical', () => {
@@ -57,11 +58,19 @@ describe('database open and migrations', () => {
 
   it('a failing migration leaves the database as it was, and the pre-migration copy exists', () => {
     const dir = tmp();
-    const first: Migration = { version: 10, name: 'first', up: (db) => db.exec("CREATE TABLE t (x TEXT) STRICT; INSERT INTO t VALUES ('giữ nguyên')") };
+    const first: Migration = {
+      version: 10,
+      name: 'first',
+      up: (db) => db.exec("CREATE TABLE t (x TEXT) STRICT; INSERT INTO t VALUES ('giữ nguyên')"),
+    };
     openDatabase({ dataDir: dir, migrations: [first] }).db.close();
     const file = join(dir, DATABASE_FILE);
 
-    const good: Migration = { version: 20, name: 'adds a column', up: (db) => db.exec('ALTER TABLE t ADD COLUMN y TEXT') };
+    const good: Migration = {
+      version: 20,
+      name: 'adds a column',
+      up: (db) => db.exec('ALTER TABLE t ADD COLUMN y TEXT'),
+    };
     const bad: Migration = { version: 30, name: 'breaks', up: (db) => db.exec('CREATE TABLE broken (') };
     let error: unknown;
     try {
@@ -75,7 +84,9 @@ describe('database open and migrations', () => {
     const db = new Database(file, { readonly: true });
     expect(schemaVersion(db)).toBe(10);
     // Step 20 ran inside the same transaction, so it was rolled back too.
-    expect((db.prepare("SELECT name FROM pragma_table_info('t')").all() as { name: string }[]).map((c) => c.name)).toEqual(['x']);
+    expect(
+      (db.prepare("SELECT name FROM pragma_table_info('t')").all() as { name: string }[]).map((c) => c.name),
+    ).toEqual(['x']);
     expect(db.prepare('SELECT x FROM t').get()).toEqual({ x: 'giữ nguyên' });
     db.close();
 

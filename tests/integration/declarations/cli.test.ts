@@ -12,7 +12,9 @@ const data = join(dir, 'data');
 afterAll(() => removeDir(dir));
 
 function xsd(file: string, schema: string): boolean {
-  return spawnSync('xmllint', ['--noout', '--schema', join(process.cwd(), 'resources', 'xsd', schema), file]).status === 0;
+  return (
+    spawnSync('xmllint', ['--noout', '--schema', join(process.cwd(), 'resources', 'xsd', schema), file]).status === 0
+  );
 }
 
 describe('kekhai contributions / dossier build (built CLI)', () => {
@@ -61,7 +63,15 @@ describe('kekhai contributions / dossier build (built CLI)', () => {
     bad.rows[0].salary = 100_000;
     bad.rows[0].ethnicity = '77';
     bad.rows[0].contract.number = '';
-    bad.rows.push({ ...bad.rows[0], fullName: 'Trần B', salary: 3_500_000, ethnicity: '01', contract: { ...bad.rows[0].contract, number: '1' }, idNumber: '038190099999', birthDate: '12/05/1985' });
+    bad.rows.push({
+      ...bad.rows[0],
+      fullName: 'Trần B',
+      salary: 3_500_000,
+      ethnicity: '01',
+      contract: { ...bad.rows[0].contract, number: '1' },
+      idNumber: '038190099999',
+      birthDate: '12/05/1985',
+    });
     const file = join(dir, 'bad.json');
     writeFileSync(file, JSON.stringify(bad));
     const out = join(dir, 'out-bad');
@@ -88,7 +98,9 @@ describe('kekhai contributions / dossier build (built CLI)', () => {
     writeFileSync(file, JSON.stringify({ format: 'other' }));
     const s = await runCli(['contributions', file, '--json'], { data });
     expect(s.code).toBe(1);
-    expect(s.json.error.details.problems.map((p: { field: string }) => p.field)).toEqual(expect.arrayContaining(['format', 'period', 'unit', 'rows']));
+    expect(s.json.error.details.problems.map((p: { field: string }) => p.field)).toEqual(
+      expect.arrayContaining(['format', 'period', 'unit', 'rows']),
+    );
   });
 
   it('dossier import / list / print work from the command line', async () => {

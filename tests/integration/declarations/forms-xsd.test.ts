@@ -39,11 +39,20 @@ function childNames(xml: string, tag: string): string[] {
 }
 
 // Reference §1.3, from the real signed D02-TS-595.xml (05/2023): the contract of this domain.
-const REFERENCE_D02_ROW = 'STT HoTen MasoBHXH ChucVu NoiLamViec TienLuong PhuCapCV PhuCapTNVK PhuCapTNNghe PhuCapLuong PhuCapBosung TuThang DenThang Ghichu PA TyleDong TinhLai DaCoSo MucHuong MaPhongBan MavungSS MavungLTT ID Loai CoGiamChet NgayChet NgaySinh GioiTinh CMND Vtvl_nql_tungay Vtvl_nql_denngay Vtvl_cmktbc_tungay Vtvl_cmktbc_denngay Vtvl_cmktbt_tungay Vtvl_cmktbt_denngay Vtvl_khac_tungay Vtvl_khac_denngay Nndh_tungay Nndh_denngay Hdld_tungay Hdld_xdth_tungay Hdld_xdth_denngay Hdld_khac_tungay Hdld_khac_denngay'.split(' ');
-const REFERENCE_TK1_ROW = 'STT HoTen NgaySinh GioiTinh QuocTich DanToc Matinh_KS Mahuyen_KS Maxa_KS Diachi_NN Matinh_NN Mahuyen_NN Maxa_NN Ten_ChaMe_Giamho MasoBHXH Dienthoai_LH CMND Maho_Giadinh Mucdong Phuongthuc MaTinhBenhVien MaBenhVien Noidung_Thaydoi HosoKemtheo CCNS ID Diachi_KS Email_LH PhuLuc'.split(' ');
+const REFERENCE_D02_ROW =
+  'STT HoTen MasoBHXH ChucVu NoiLamViec TienLuong PhuCapCV PhuCapTNVK PhuCapTNNghe PhuCapLuong PhuCapBosung TuThang DenThang Ghichu PA TyleDong TinhLai DaCoSo MucHuong MaPhongBan MavungSS MavungLTT ID Loai CoGiamChet NgayChet NgaySinh GioiTinh CMND Vtvl_nql_tungay Vtvl_nql_denngay Vtvl_cmktbc_tungay Vtvl_cmktbc_denngay Vtvl_cmktbt_tungay Vtvl_cmktbt_denngay Vtvl_khac_tungay Vtvl_khac_denngay Nndh_tungay Nndh_denngay Hdld_tungay Hdld_xdth_tungay Hdld_xdth_denngay Hdld_khac_tungay Hdld_khac_denngay'.split(
+    ' ',
+  );
+const REFERENCE_TK1_ROW =
+  'STT HoTen NgaySinh GioiTinh QuocTich DanToc Matinh_KS Mahuyen_KS Maxa_KS Diachi_NN Matinh_NN Mahuyen_NN Maxa_NN Ten_ChaMe_Giamho MasoBHXH Dienthoai_LH CMND Maho_Giadinh Mucdong Phuongthuc MaTinhBenhVien MaBenhVien Noidung_Thaydoi HosoKemtheo CCNS ID Diachi_KS Email_LH PhuLuc'.split(
+    ' ',
+  );
 
 describe('produced files against the XSDs (xmllint --schema)', () => {
-  const rows = [...PLAN_CODES.map((p) => exampleRow(p)), tmRow({ idNumber: '038190054321', fromMonth: '08/2015', personalChanges: 'Đổi họ tên' })];
+  const rows = [
+    ...PLAN_CODES.map((p) => exampleRow(p)),
+    tmRow({ idNumber: '038190054321', fromMonth: '08/2015', personalChanges: 'Đổi họ tên' }),
+  ];
   const draft = draftSchema.parse(baseDraft('10/2015', rows));
   const forms = buildForms(draft);
 
@@ -66,20 +75,48 @@ describe('produced files against the XSDs (xmllint --schema)', () => {
     expect(childNames(d02, 'LaoDong')).toEqual(REFERENCE_D02_ROW);
     expect(childNames(forms[1]!.xml, 'LaoDong')).toEqual(REFERENCE_TK1_ROW);
     expect(childNames(forms[2]!.xml, 'NoiDung')).toEqual(['TenBangKe', 'KemTheo', 'BangKe']);
-    expect(childNames(forms[2]!.xml, 'ThongTin')).toEqual('STT HoTen MasoBHXH TenLoaiVanBan SoVanBan NgayBanHanh NgayHieuLuc CoQuanBanHanh TrichYeu NoiDungThamDinh'.split(' '));
+    expect(childNames(forms[2]!.xml, 'ThongTin')).toEqual(
+      'STT HoTen MasoBHXH TenLoaiVanBan SoVanBan NgayBanHanh NgayHieuLuc CoQuanBanHanh TrichYeu NoiDungThamDinh'.split(
+        ' ',
+      ),
+    );
   });
 
   it('the envelope validates, with DoDaiFile = length of the one-line Base64', () => {
-    const files = forms.map((f) => ({ code: f.code, description: f.description, fileName: f.fileName, base64: Buffer.from(f.xml, 'utf8').toString('base64') }));
+    const files = forms.map((f) => ({
+      code: f.code,
+      description: f.description,
+      fileName: f.fileName,
+      base64: Buffer.from(f.xml, 'utf8').toString('base64'),
+    }));
     const env = buildEnvelope(envelopeInfoOf(draft), files);
     const r = xsdValidate(env, 'BHXHDienTu.xml', 'Hoso.xsd');
     expect(r.ok, r.out).toBe(true);
     expect(childNames(env, 'Hoso')).toEqual(['NoiDung', 'CKy_Dvi']);
     expect(childNames(env, 'NoiDung')).toEqual(['ThongTinIVAN', 'ThongTinDonVi', 'ThongTinHoSo']);
-    expect(childNames(env, 'ThongTinHoSo')).toEqual(['TenThuTuc', 'MaThuTuc', 'KyKeKhai', 'NgayLap', 'SoLuongFile', 'QuyTrinhISO', 'ToKhais']);
-    expect(childNames(env, 'FileToKhai')).toEqual(['MaToKhai', 'MoTaToKhai', 'TenFile', 'LoaiFile', 'DoDaiFile', 'NoiDungFile']);
-    expect(env).toContain('<MaThuTuc>600</MaThuTuc><KyKeKhai>10/2015</KyKeKhai><NgayLap>15/10/2015</NgayLap><SoLuongFile>3</SoLuongFile>');
-    expect(env).toContain(`<DoDaiFile>${files[0]!.base64.length}</DoDaiFile><NoiDungFile>${files[0]!.base64}</NoiDungFile>`);
+    expect(childNames(env, 'ThongTinHoSo')).toEqual([
+      'TenThuTuc',
+      'MaThuTuc',
+      'KyKeKhai',
+      'NgayLap',
+      'SoLuongFile',
+      'QuyTrinhISO',
+      'ToKhais',
+    ]);
+    expect(childNames(env, 'FileToKhai')).toEqual([
+      'MaToKhai',
+      'MoTaToKhai',
+      'TenFile',
+      'LoaiFile',
+      'DoDaiFile',
+      'NoiDungFile',
+    ]);
+    expect(env).toContain(
+      '<MaThuTuc>600</MaThuTuc><KyKeKhai>10/2015</KyKeKhai><NgayLap>15/10/2015</NgayLap><SoLuongFile>3</SoLuongFile>',
+    );
+    expect(env).toContain(
+      `<DoDaiFile>${files[0]!.base64.length}</DoDaiFile><NoiDungFile>${files[0]!.base64}</NoiDungFile>`,
+    );
     expect(env).toContain('<MaIVAN>00001</MaIVAN><TenIVAN>Công Ty Cổ Phần TS24</TenIVAN>');
   });
 

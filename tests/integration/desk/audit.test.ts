@@ -9,9 +9,29 @@ afterEach(() => {
 });
 
 function seed(c: TestContext) {
-  audit(c.db, { at: new Date('2015-10-01T02:00:00Z'), action: 'unit.created', subjectType: 'unit', subjectId: 'TH00001', actor: 'ketoan01', detail: { name: 'Công ty TNHH Mẫu' } });
-  audit(c.db, { at: new Date('2015-10-02T02:00:00Z'), action: 'dossier.signed', subjectType: 'dossier', subjectId: 'D-1', actor: 'ketoan01', detail: { serial: '0102' } });
-  audit(c.db, { at: new Date('2015-10-03T02:00:00Z'), action: 'dossier.sent', subjectType: 'dossier', subjectId: 'D-1', actor: '=HYPERLINK("http://evil","NV.HANH")' });
+  audit(c.db, {
+    at: new Date('2015-10-01T02:00:00Z'),
+    action: 'unit.created',
+    subjectType: 'unit',
+    subjectId: 'TH00001',
+    actor: 'ketoan01',
+    detail: { name: 'Công ty TNHH Mẫu' },
+  });
+  audit(c.db, {
+    at: new Date('2015-10-02T02:00:00Z'),
+    action: 'dossier.signed',
+    subjectType: 'dossier',
+    subjectId: 'D-1',
+    actor: 'ketoan01',
+    detail: { serial: '0102' },
+  });
+  audit(c.db, {
+    at: new Date('2015-10-03T02:00:00Z'),
+    action: 'dossier.sent',
+    subjectType: 'dossier',
+    subjectId: 'D-1',
+    actor: '=HYPERLINK("http://evil","NV.HANH")',
+  });
 }
 
 describe('audit log', () => {
@@ -21,7 +41,13 @@ describe('audit log', () => {
     const all = await ctx.value('audit.list', {});
     expect(all.total).toBe(3);
     expect(all.items.map((e) => e.action)).toEqual(['dossier.sent', 'dossier.signed', 'unit.created']);
-    expect(all.items[2]).toMatchObject({ actor: 'ketoan01', subjectType: 'unit', subjectId: 'TH00001', at: '2015-10-01T02:00:00.000Z', source: 'audit' });
+    expect(all.items[2]).toMatchObject({
+      actor: 'ketoan01',
+      subjectType: 'unit',
+      subjectId: 'TH00001',
+      at: '2015-10-01T02:00:00.000Z',
+      source: 'audit',
+    });
     expect(JSON.parse(all.items[2]!.detail!)).toEqual({ name: 'Công ty TNHH Mẫu' });
     const dossier = await ctx.value('audit.list', { subjectType: 'dossier', subjectId: 'D-1' });
     expect(dossier.total).toBe(2);
@@ -54,18 +80,28 @@ describe('audit log', () => {
     const lines = bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
     // "Nội dung" is the sentence the screen shows; the recorded code and detail follow for support.
     expect(lines[0]).toBe('Thời gian;Thời điểm (ISO);Người dùng;Nội dung;Hành động;Đối tượng;Mã đối tượng;Chi tiết');
-    expect(lines[1]).toBe('01/10/2015 09:00;2015-10-01T02:00:00.000Z;ketoan01;unit.created: name: Công ty TNHH Mẫu;unit.created;unit;TH00001;"{""name"":""Công ty TNHH Mẫu""}"');
+    expect(lines[1]).toBe(
+      '01/10/2015 09:00;2015-10-01T02:00:00.000Z;ketoan01;unit.created: name: Công ty TNHH Mẫu;unit.created;unit;TH00001;"{""name"":""Công ty TNHH Mẫu""}"',
+    );
     // A cell that looks like a formula is written as text (leading apostrophe), quoted because it holds quotes.
     expect(lines[3]!.split(';')[2]).toBe(`"'=HYPERLINK(""http://evil"",""NV.HANH"")"`);
     const json = await ctx.value('audit.export', { format: 'json', subjectType: 'dossier' });
-    expect(JSON.parse(Buffer.from(json.file.base64, 'base64').toString('utf8')).map((e: { action: string }) => e.action)).toEqual(['dossier.signed', 'dossier.sent']);
+    expect(
+      JSON.parse(Buffer.from(json.file.base64, 'base64').toString('utf8')).map((e: { action: string }) => e.action),
+    ).toEqual(['dossier.signed', 'dossier.sent']);
   });
 });
 
 describe('audit log with dossier transitions (migration 0030)', () => {
   it('shows each state change of a dossier next to the audit log, with its actor', async () => {
     ctx = createTestContext({ now: new Date('2015-10-30T03:00:00Z') });
-    const unit = await ctx.call('unit.add', { code: 'TA00001', name: 'Công ty TNHH Tân An', taxCode: '0101234565', agencyCode: '38101', wageRegion: '01' });
+    const unit = await ctx.call('unit.add', {
+      code: 'TA00001',
+      name: 'Công ty TNHH Tân An',
+      taxCode: '0101234565',
+      agencyCode: '38101',
+      wageRegion: '01',
+    });
     expect(unit.ok).toBe(true);
     const created = await ctx.call('dossier.create', { unitCode: 'TA00001', period: '10/2015' });
     expect(created.ok, JSON.stringify(!created.ok && created.error)).toBe(true);
@@ -77,7 +113,10 @@ describe('audit log with dossier transitions (migration 0030)', () => {
     expect(JSON.parse(fromTransitions.at(-1)!.detail!)).toMatchObject({ to: 'draft' });
     expect(fromTransitions.at(-1)!.actor).not.toBe('');
     // The export carries them too.
-    const csv = Buffer.from((await ctx.value('audit.export', { format: 'csv', subjectId: id })).file.base64, 'base64').toString('utf8');
+    const csv = Buffer.from(
+      (await ctx.value('audit.export', { format: 'csv', subjectId: id })).file.base64,
+      'base64',
+    ).toString('utf8');
     expect(csv).toContain('dossier.draft');
   });
 });

@@ -31,7 +31,11 @@ describe('backup', () => {
     const { ctx } = contextAt('2015-10-30T03:00:00Z');
     setSetting(ctx.db, 'marker', 'before');
     const r = await ctx.value('backup.now', { download: true });
-    expect(r.backup).toMatchObject({ name: 'kekhai-manual-20151030-100000.db', kind: 'manual', schemaVersion: latestSchemaVersion });
+    expect(r.backup).toMatchObject({
+      name: 'kekhai-manual-20151030-100000.db',
+      kind: 'manual',
+      schemaVersion: latestSchemaVersion,
+    });
     const file = join(ctx.dataDir, 'backups', r.backup.name);
     expect(Buffer.from(r.file!.base64, 'base64').equals(readFileSync(file))).toBe(true);
     const copy = new Database(file, { readonly: true });
@@ -63,7 +67,11 @@ describe('backup', () => {
       await ctx.value('backup.auto', {});
     }
     const list = await ctx.value('backup.list', {});
-    expect(list.items.filter((b) => b.kind === 'auto').map((b) => b.name)).toEqual(['kekhai-auto-20151005-090000.db', 'kekhai-auto-20151004-090000.db', 'kekhai-auto-20151003-090000.db']);
+    expect(list.items.filter((b) => b.kind === 'auto').map((b) => b.name)).toEqual([
+      'kekhai-auto-20151005-090000.db',
+      'kekhai-auto-20151004-090000.db',
+      'kekhai-auto-20151003-090000.db',
+    ]);
     expect(readdirSync(join(ctx.dataDir, 'backups')).filter((n) => n.startsWith('kekhai-auto'))).toHaveLength(3);
     // Switched off: nothing is made.
     await ctx.value('settings.set', { patch: { 'backup.auto': false } });
@@ -80,7 +88,11 @@ describe('backup', () => {
     at('2015-10-30T04:00:00Z');
     setSetting(ctx.db, 'marker', 'new');
     const r = await ctx.value('backup.restore', { name: made.backup.name });
-    expect(r).toMatchObject({ restoredFrom: made.backup.name, fromSchemaVersion: latestSchemaVersion, schemaVersion: latestSchemaVersion });
+    expect(r).toMatchObject({
+      restoredFrom: made.backup.name,
+      fromSchemaVersion: latestSchemaVersion,
+      schemaVersion: latestSchemaVersion,
+    });
     expect(r.safetyCopy.kind).toBe('pre-restore');
     // The live connection sees the restored content.
     expect(getSetting(ctx.db, 'marker', null)).toBe('old');
@@ -89,7 +101,9 @@ describe('backup', () => {
     safety.close();
     const log = await ctx.value('audit.list', { search: 'backup.restored' });
     expect(log.items[0]).toMatchObject({ action: 'backup.restored', subjectId: made.backup.name });
-    expect(ctx.db.prepare("SELECT kind, check_result FROM backup_runs WHERE operation = 'restore'").all()).toEqual([{ kind: 'manual', check_result: 'ok' }]);
+    expect(ctx.db.prepare("SELECT kind, check_result FROM backup_runs WHERE operation = 'restore'").all()).toEqual([
+      { kind: 'manual', check_result: 'ok' },
+    ]);
   });
 
   it('restores an uploaded file from an older schema and brings it up to date', async () => {
@@ -126,7 +140,9 @@ describe('backup', () => {
       }
       expect(getSetting(ctx.db, 'marker', null)).toBe('live');
       // Nothing was replaced, so no pre-restore copy was needed.
-      expect(readdirSync(join(ctx.dataDir, 'backups')).filter((n) => n.includes('pre-restore') || n.startsWith('.incoming'))).toEqual([]);
+      expect(
+        readdirSync(join(ctx.dataDir, 'backups')).filter((n) => n.includes('pre-restore') || n.startsWith('.incoming')),
+      ).toEqual([]);
     }
 
     it('a file that is not SQLite', () =>
@@ -139,7 +155,9 @@ describe('backup', () => {
       refused((d) => {
         const f = join(d, 'x.db');
         const db = new Database(f);
-        db.exec('CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT, updated_at TEXT); CREATE TABLE audit_log(id INTEGER PRIMARY KEY, at TEXT, detail TEXT); CREATE INDEX a ON audit_log(detail)');
+        db.exec(
+          'CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT, updated_at TEXT); CREATE TABLE audit_log(id INTEGER PRIMARY KEY, at TEXT, detail TEXT); CREATE INDEX a ON audit_log(detail)',
+        );
         const ins = db.prepare('INSERT INTO audit_log(at, detail) VALUES (?, ?)');
         db.transaction(() => {
           for (let i = 0; i < 3000; i++) ins.run('2015-10-30', `dòng ${i} `.repeat(8));
@@ -159,7 +177,9 @@ describe('backup', () => {
       refused((d) => {
         const f = join(d, 'x.db');
         const db = new Database(f);
-        db.exec('CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT, updated_at TEXT); CREATE TABLE audit_log(id INTEGER PRIMARY KEY)');
+        db.exec(
+          'CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT, updated_at TEXT); CREATE TABLE audit_log(id INTEGER PRIMARY KEY)',
+        );
         db.pragma(`user_version = ${latestSchemaVersion + 1000}`);
         db.close();
         return f;

@@ -13,7 +13,12 @@ describe('settings', () => {
   it('returns defaults, stores changes and records each change in the audit log', async () => {
     ctx = createTestContext({ now: new Date('2015-10-30T03:00:00Z') });
     const before = await ctx.value('settings.get', {});
-    expect(before).toMatchObject({ 'testMode.clock': null, 'training.enabled': false, 'backup.auto': true, 'backup.keep': 14 });
+    expect(before).toMatchObject({
+      'testMode.clock': null,
+      'training.enabled': false,
+      'backup.auto': true,
+      'backup.keep': 14,
+    });
     const after = await ctx.value('settings.set', { patch: { 'backup.keep': 30, 'updates.auto': false } });
     expect(after['backup.keep']).toBe(30);
     expect(after['updates.auto']).toBe(false);
@@ -45,7 +50,9 @@ describe('settings', () => {
     try {
       const real = await rt.call('system.info', {});
       expect(real.ok && (real.value as { testMode: boolean }).testMode).toBe(false);
-      expect((await rt.call('settings.set', { patch: { 'testMode.clock': '2015-10-31T23:59:00+07:00' } })).ok).toBe(true);
+      expect((await rt.call('settings.set', { patch: { 'testMode.clock': '2015-10-31T23:59:00+07:00' } })).ok).toBe(
+        true,
+      );
       const info = await rt.call('system.info', {});
       expect(info.ok && info.value).toMatchObject({ testMode: true, now: '2015-10-31T16:59:00.000Z' });
       await rt.call('settings.set', { patch: { 'testMode.clock': null, 'training.enabled': true } });

@@ -16,14 +16,24 @@ describe('first-run (welcome) status', () => {
     expect(first).toMatchObject({ needed: true, unitCount: 0 });
     expect(first.steps.map((s) => s.step)).toEqual(['unit', 'provider', 'token', 'registration']);
     const marked = await ctx.value('welcome.mark', { step: 'token', detail: 'SoftHSM' });
-    expect(marked.steps.find((s) => s.step === 'token')).toEqual({ step: 'token', doneAt: '2015-10-30T03:00:00.000Z', detail: 'SoftHSM' });
+    expect(marked.steps.find((s) => s.step === 'token')).toEqual({
+      step: 'token',
+      doneAt: '2015-10-30T03:00:00.000Z',
+      detail: 'SoftHSM',
+    });
     const dismissed = await ctx.value('welcome.dismiss', {});
     expect(dismissed.needed).toBe(false);
   });
 
   it('is no longer needed once a unit exists', async () => {
     ctx = createTestContext();
-    const added = await ctx.call('unit.add', { code: 'TA00001', name: 'Công ty TNHH Tân An', taxCode: '0101234565', agencyCode: '38101', wageRegion: '01' });
+    const added = await ctx.call('unit.add', {
+      code: 'TA00001',
+      name: 'Công ty TNHH Tân An',
+      taxCode: '0101234565',
+      agencyCode: '38101',
+      wageRegion: '01',
+    });
     expect(added.ok, JSON.stringify(!added.ok && added.error)).toBe(true);
     expect(await ctx.value('welcome.status', {})).toMatchObject({ needed: false, unitCount: 1 });
   });
@@ -41,7 +51,10 @@ describe('training mode', () => {
     // Turning it on again does not duplicate the demo data.
     await ctx.value('training.set', { enabled: true, demoData: true });
     expect((await ctx.value('employee.list', { unitCode: 'TH00001' })).total).toBe(3);
-    expect(await ctx.value('training.set', { enabled: false, demoData: true })).toMatchObject({ enabled: false, ivanEndpoint: null });
+    expect(await ctx.value('training.set', { enabled: false, demoData: true })).toMatchObject({
+      enabled: false,
+      ivanEndpoint: null,
+    });
   });
 
   it('in a long-running process: starts the local I-VAN server and points the demo unit at it', async () => {

@@ -27,11 +27,20 @@ afterAll(async () => {
 
 const adapter = (timeoutMs = 2000) => new HttpIvanAdapter({ endpoint: url, timeoutMs });
 const xml = Buffer.from('<Hoso><CKy_Dvi/></Hoso>');
-const receipt = { transactionId: 'T-1', dossierId: 'K-1', status: 'received', receivedAt: '2015-10-20T02:00:00.000Z', duplicate: false, acknowledgement: 'ok' };
-const sendJson = (body: unknown, status = 200) => (res: ServerResponse) => {
-  res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(typeof body === 'string' ? body : JSON.stringify(body));
+const receipt = {
+  transactionId: 'T-1',
+  dossierId: 'K-1',
+  status: 'received',
+  receivedAt: '2015-10-20T02:00:00.000Z',
+  duplicate: false,
+  acknowledgement: 'ok',
 };
+const sendJson =
+  (body: unknown, status = 200) =>
+  (res: ServerResponse) => {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(typeof body === 'string' ? body : JSON.stringify(body));
+  };
 
 describe('the HTTP adapter refuses malformed and hostile answers without crashing', () => {
   test('a well-formed receipt is accepted (control)', async () => {
@@ -40,13 +49,31 @@ describe('the HTTP adapter refuses malformed and hostile answers without crashin
   });
 
   test.each([
-    ['HTML instead of JSON', (res: ServerResponse) => { res.writeHead(200, { 'content-type': 'text/html' }); res.end('<h1>proxy login</h1>'); }],
+    [
+      'HTML instead of JSON',
+      (res: ServerResponse) => {
+        res.writeHead(200, { 'content-type': 'text/html' });
+        res.end('<h1>proxy login</h1>');
+      },
+    ],
     ['broken JSON', sendJson('{"transactionId": ', 200)],
     ['missing fields', sendJson({ transactionId: 'T-1' }, 201)],
     ['a receipt for another dossier', sendJson({ ...receipt, dossierId: 'SOMEONE-ELSE' }, 201)],
     ['an injected transaction id', sendJson({ ...receipt, transactionId: '../../etc/passwd' }, 201)],
-    ['a 4 MB+ body', (res: ServerResponse) => { res.writeHead(200, { 'content-type': 'application/json' }); res.end('[' + '1,'.repeat(2_500_000) + '1]'); }],
-    ['an unexpected 302', (res: ServerResponse) => { res.writeHead(302, { location: 'http://evil.example/' }); res.end(); }],
+    [
+      'a 4 MB+ body',
+      (res: ServerResponse) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('[' + '1,'.repeat(2_500_000) + '1]');
+      },
+    ],
+    [
+      'an unexpected 302',
+      (res: ServerResponse) => {
+        res.writeHead(302, { location: 'http://evil.example/' });
+        res.end();
+      },
+    ],
   ])('%s → IVAN_BAD_RESPONSE', async (_name, fn) => {
     answer = fn;
     await expect(adapter().submit(xml, 'K-1', 'dossier')).rejects.toMatchObject({ code: 'IVAN_BAD_RESPONSE' });
@@ -77,7 +104,9 @@ describe('the HTTP adapter refuses malformed and hostile answers without crashin
     await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
     const port = (s.address() as AddressInfo).port;
     await new Promise((r) => s.close(r));
-    await expect(new HttpIvanAdapter({ endpoint: `http://127.0.0.1:${port}` }).submit(xml, 'K-1', 'dossier')).rejects.toMatchObject({ code: 'IVAN_UNREACHABLE' });
+    await expect(
+      new HttpIvanAdapter({ endpoint: `http://127.0.0.1:${port}` }).submit(xml, 'K-1', 'dossier'),
+    ).rejects.toMatchObject({ code: 'IVAN_UNREACHABLE' });
   });
 });
 
@@ -87,7 +116,15 @@ describe('endpoints and TLS', () => {
     expect(checkEndpoint('http://127.0.0.1:8080').hostname).toBe('127.0.0.1');
     expect(checkEndpoint('http://localhost:8080').hostname).toBe('localhost');
     expect(checkEndpoint('http://[::1]:8080').hostname).toBe('[::1]');
-    for (const bad of ['http://ivan.example.vn', 'http://10.0.0.5', 'ftp://127.0.0.1', 'file:///etc/passwd', 'https://u:p@ivan.example.vn', 'not a url', 'http://127.0.0.1.evil.example']) {
+    for (const bad of [
+      'http://ivan.example.vn',
+      'http://10.0.0.5',
+      'ftp://127.0.0.1',
+      'file:///etc/passwd',
+      'https://u:p@ivan.example.vn',
+      'not a url',
+      'http://127.0.0.1.evil.example',
+    ]) {
       expect(() => checkEndpoint(bad), bad).toThrow(expect.objectContaining({ code: 'IVAN_ENDPOINT' }));
     }
   });
@@ -101,16 +138,34 @@ describe('endpoints and TLS', () => {
     cert.validity.notAfter = new Date(Date.now() + 86_400_000);
     cert.setSubject([{ shortName: 'CN', value: 'localhost' }]);
     cert.setIssuer([{ shortName: 'CN', value: 'localhost' }]);
-    cert.setExtensions([{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }, { type: 2, value: 'localhost' }] }]);
+    cert.setExtensions([
+      {
+        name: 'subjectAltName',
+        altNames: [
+          { type: 7, ip: '127.0.0.1' },
+          { type: 2, value: 'localhost' },
+        ],
+      },
+    ]);
     const keyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
     cert.sign(forge.pki.privateKeyFromPem(keyPem), forge.md.sha256.create());
-    const tls = createHttpsServer({ key: keyPem, cert: forge.pki.certificateToPem(cert) }, (_req, res) => sendJson(receipt, 201)(res));
+    const tls = createHttpsServer({ key: keyPem, cert: forge.pki.certificateToPem(cert) }, (_req, res) =>
+      sendJson(receipt, 201)(res),
+    );
     await new Promise<void>((r) => tls.listen(0, '127.0.0.1', r));
     const port = (tls.address() as AddressInfo).port;
     try {
-      await expect(new HttpIvanAdapter({ endpoint: `https://127.0.0.1:${port}` }).submit(xml, 'K-1', 'dossier')).rejects.toMatchObject({ code: 'IVAN_TLS' });
+      await expect(
+        new HttpIvanAdapter({ endpoint: `https://127.0.0.1:${port}` }).submit(xml, 'K-1', 'dossier'),
+      ).rejects.toMatchObject({ code: 'IVAN_TLS' });
       // With the provider's CA explicitly trusted, the same server is accepted: verification stays on.
-      await expect(new HttpIvanAdapter({ endpoint: `https://127.0.0.1:${port}`, ca: forge.pki.certificateToPem(cert) }).submit(xml, 'K-1', 'dossier')).resolves.toMatchObject({ transactionId: 'T-1' });
+      await expect(
+        new HttpIvanAdapter({ endpoint: `https://127.0.0.1:${port}`, ca: forge.pki.certificateToPem(cert) }).submit(
+          xml,
+          'K-1',
+          'dossier',
+        ),
+      ).resolves.toMatchObject({ transactionId: 'T-1' });
     } finally {
       tls.closeAllConnections();
       await new Promise((r) => tls.close(r));

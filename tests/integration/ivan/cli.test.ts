@@ -12,7 +12,12 @@ let file: string;
 beforeAll(async () => {
   expect(existsSync(CLI), 'run `npm run build` first').toBe(true);
   dir = makeTempDir('kekhai-ivan-cli-');
-  server = await startIvanServer({ dataDir: join(dir, 'srv'), resourcesDir: RESOURCES, resultDelayMs: 10, now: receiptClock() });
+  server = await startIvanServer({
+    dataDir: join(dir, 'srv'),
+    resourcesDir: RESOURCES,
+    resultDelayMs: 10,
+    now: receiptClock(),
+  });
   file = join(dir, 'BHXHDienTu.xml');
   writeFileSync(file, await signedDossier(await testCertSigner(), 1));
 });
@@ -23,7 +28,9 @@ afterAll(async () => {
 
 describe('kekhai submit / status / ivan list', () => {
   test('submit is idempotent (also from another data folder), status gives the số hồ sơ, ivan list shows one transaction', async () => {
-    const a = await runCli(['submit', file, '--endpoint', server.url, '--provider', '00040', '--json'], { data: join(dir, 'c1') });
+    const a = await runCli(['submit', file, '--endpoint', server.url, '--provider', '00040', '--json'], {
+      data: join(dir, 'c1'),
+    });
     expect(a.code, a.stderr + a.stdout).toBe(0);
     expect(a.json).toEqual({ transactionId: expect.any(String), status: 'received' });
     const b = await runCli(['submit', file, '--endpoint', server.url, '--json'], { data: join(dir, 'c1') });
@@ -32,12 +39,25 @@ describe('kekhai submit / status / ivan list', () => {
     expect(c.json.transactionId).toBe(a.json.transactionId);
 
     await server.settle();
-    const s = await runCli(['status', a.json.transactionId, '--endpoint', server.url, '--json'], { data: join(dir, 'c1') });
+    const s = await runCli(['status', a.json.transactionId, '--endpoint', server.url, '--json'], {
+      data: join(dir, 'c1'),
+    });
     expect(s.code, s.stderr).toBe(0);
-    expect(s.json).toMatchObject({ status: 'accepted', receiptNo: expect.stringMatching(/^\d{5}\/\d{4}\/07906$/), reasons: [] });
+    expect(s.json).toMatchObject({
+      status: 'accepted',
+      receiptNo: expect.stringMatching(/^\d{5}\/\d{4}\/07906$/),
+      reasons: [],
+    });
 
     const l = await runCli(['ivan', 'list', '--data', join(dir, 'srv'), '--json']);
-    expect(l.json).toEqual([{ transactionId: a.json.transactionId, dossierId: expect.stringMatching(/^sha256-/), status: 'accepted', receiptNo: s.json.receiptNo }]);
+    expect(l.json).toEqual([
+      {
+        transactionId: a.json.transactionId,
+        dossierId: expect.stringMatching(/^sha256-/),
+        status: 'accepted',
+        receiptNo: s.json.receiptNo,
+      },
+    ]);
   });
 
   test('outbox add/list; an unreachable endpoint stays queued with a clear message; bad endpoints are refused', async () => {
@@ -63,17 +83,50 @@ describe('kekhai submit / status / ivan list', () => {
   test('register 04 builds the form from JSON; ivan settings reads the password from stdin and never prints it', async () => {
     const data = join(dir, 'c4');
     const form = join(dir, 'form04.json');
-    writeFileSync(form, JSON.stringify({ place: 'Hà Nội', date: '20/10/2015', unitName: 'CÔNG TY TNHH MẪU', unitCode: 'TS12345', address: 'Hà Nội', email: 'kt@mau.vn', phone: '0912345678', procedures: ['600'], ivanCode: '00040', ivanName: 'Công ty Thái Sơn', certificate: { serial: '01', subject: 'CN=MAU', notBefore: '01/11/2013', notAfter: '31/10/2015' } }));
+    writeFileSync(
+      form,
+      JSON.stringify({
+        place: 'Hà Nội',
+        date: '20/10/2015',
+        unitName: 'CÔNG TY TNHH MẪU',
+        unitCode: 'TS12345',
+        address: 'Hà Nội',
+        email: 'kt@mau.vn',
+        phone: '0912345678',
+        procedures: ['600'],
+        ivanCode: '00040',
+        ivanName: 'Công ty Thái Sơn',
+        certificate: { serial: '01', subject: 'CN=MAU', notBefore: '01/11/2013', notAfter: '31/10/2015' },
+      }),
+    );
     const out = join(dir, '04.xml');
     const r = await runCli(['register', '04', '--from', form, '--out', out, '--json'], { data });
     expect(r.code, r.stderr + r.stdout).toBe(0);
     expect(readFileSync(out, 'utf8')).toContain('<MaToKhai>04/ĐK-IVAN</MaToKhai>');
     const bad = await runCli(['register', '06', '--from', form, '--out', out, '--json'], { data });
     expect(bad.code).toBe(1);
-    expect(bad.json.error.details.problems.map((p: { field: string }) => p.field)).toEqual(expect.arrayContaining(['reasons', 'stopFrom']));
+    expect(bad.json.error.details.problems.map((p: { field: string }) => p.field)).toEqual(
+      expect.arrayContaining(['reasons', 'stopFrom']),
+    );
 
     const env = { KEKHAI_KEY_FILE: join(dir, 'keys', 'k.key') };
-    const s = await runCli(['ivan', 'settings', '--unit', 'TS12345', '--provider', '00040', '--endpoint', server.url, '--username', 'u1', '--password-stdin', '--json'], { data, env, input: 'mat-khau-stdin\n' });
+    const s = await runCli(
+      [
+        'ivan',
+        'settings',
+        '--unit',
+        'TS12345',
+        '--provider',
+        '00040',
+        '--endpoint',
+        server.url,
+        '--username',
+        'u1',
+        '--password-stdin',
+        '--json',
+      ],
+      { data, env, input: 'mat-khau-stdin\n' },
+    );
     expect(s.code, s.stderr).toBe(0);
     expect(s.json).toMatchObject({ unitCode: 'TS12345', username: 'u1', hasPassword: true });
     expect(s.stdout + s.stderr).not.toContain('mat-khau-stdin');

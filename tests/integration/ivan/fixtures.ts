@@ -40,14 +40,25 @@ export function softwareSigner(at: Date = new Date()): Signer {
   cert.serialNumber = '0a' + Math.floor(Math.random() * 1e9).toString(16);
   cert.validity.notBefore = new Date(at.getTime() - 365 * 86_400_000);
   cert.validity.notAfter = new Date(at.getTime() + 365 * 86_400_000);
-  const attrs = [{ shortName: 'C', value: 'VN' }, { shortName: 'CN', value: 'CONG TY TNHH MAU' }, { type: '0.9.2342.19200300.100.1.1', value: 'MST:0100109106' }];
+  const attrs = [
+    { shortName: 'C', value: 'VN' },
+    { shortName: 'CN', value: 'CONG TY TNHH MAU' },
+    { type: '0.9.2342.19200300.100.1.1', value: 'MST:0100109106' },
+  ];
   cert.setSubject(attrs);
   cert.setIssuer(attrs);
   const forgeKey = forge.pki.privateKeyFromPem(privateKey.export({ type: 'pkcs8', format: 'pem' }) as string);
   cert.sign(forgeKey, forge.md.sha256.create());
   const der = Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes(), 'binary');
   const key = createPrivateKey(privateKey.export({ type: 'pkcs8', format: 'pem' }));
-  return { kind: 'pkcs11', certificateDer: der, cert: readCertificate(der), warnings: [], sign: async (d) => rsaSign('sha256', d, key), close: async () => undefined };
+  return {
+    kind: 'pkcs11',
+    certificateDer: der,
+    cert: readCertificate(der),
+    warnings: [],
+    sign: async (d) => rsaSign('sha256', d, key),
+    close: async () => undefined,
+  };
 }
 
 export function draft(i: number, opts: { agencyCode?: string; period?: string; unitCode?: string } = {}): DraftInput {
@@ -57,7 +68,15 @@ export function draft(i: number, opts: { agencyCode?: string; period?: string; u
     period: opts.period ?? '10/2015',
     createdOn: '20/10/2015',
     ivan: '00040',
-    unit: { code: opts.unitCode ?? 'TS12345', name: 'CÔNG TY TNHH MẪU', taxCode: '0100109106', agencyCode: opts.agencyCode ?? '07906', phone: '0912345678', signer: 'Nguyễn Văn An', address: 'Hà Nội' },
+    unit: {
+      code: opts.unitCode ?? 'TS12345',
+      name: 'CÔNG TY TNHH MẪU',
+      taxCode: '0100109106',
+      agencyCode: opts.agencyCode ?? '07906',
+      phone: '0912345678',
+      signer: 'Nguyễn Văn An',
+      address: 'Hà Nội',
+    },
     rows: [
       {
         plan: 'TM',
@@ -77,9 +96,22 @@ export function draft(i: number, opts: { agencyCode?: string; period?: string; u
 }
 
 /** One signed BHXHDienTu.xml. `signingTime` is the clock written into the signatures. */
-export async function signedDossier(signer: Signer, i: number, opts: { agencyCode?: string; signingTime?: Date; period?: string; unitCode?: string } = {}): Promise<string> {
+export async function signedDossier(
+  signer: Signer,
+  i: number,
+  opts: { agencyCode?: string; signingTime?: Date; period?: string; unitCode?: string } = {},
+): Promise<string> {
   const d = draftSchema.parse(draft(i, opts));
-  const forms = buildForms(d).map((f) => ({ code: f.code, description: f.description, fileName: f.fileName, xml: f.xml }));
-  const signed = await makeSignedDossier({ forms, envelope: (files) => buildEnvelope(envelopeInfoOf(d), files) }, signer, opts.signingTime ?? BEFORE_DEADLINE);
+  const forms = buildForms(d).map((f) => ({
+    code: f.code,
+    description: f.description,
+    fileName: f.fileName,
+    xml: f.xml,
+  }));
+  const signed = await makeSignedDossier(
+    { forms, envelope: (files) => buildEnvelope(envelopeInfoOf(d), files) },
+    signer,
+    opts.signingTime ?? BEFORE_DEADLINE,
+  );
   return signed.envelopeXml;
 }

@@ -27,10 +27,27 @@ let server: RunningIvanServer;
 let ctx: TestContext;
 beforeAll(async () => {
   dir = makeTempDir('kekhai-reg-flow-');
-  server = await startIvanServer({ dataDir: join(dir, 'srv'), resourcesDir: RESOURCES, resultDelayMs: 10, now: receiptClock() });
+  server = await startIvanServer({
+    dataDir: join(dir, 'srv'),
+    resourcesDir: RESOURCES,
+    resultDelayMs: 10,
+    now: receiptClock(),
+  });
   ctx = createTestContext({ dataDir: join(dir, 'app'), now: new Date('2015-10-30T03:00:00Z') });
-  await ctx.value('unit.add', { code: 'TA00001', name: 'Công ty TNHH Tân An', taxCode: '0101234565', agencyCode: '38101', wageRegion: '01', ivanProvider: '00020' });
-  await ctx.value('ivan.settingsSave', { unitCode: 'TA00001', providerCode: '00020', endpoint: server.url, username: null });
+  await ctx.value('unit.add', {
+    code: 'TA00001',
+    name: 'Công ty TNHH Tân An',
+    taxCode: '0101234565',
+    agencyCode: '38101',
+    wageRegion: '01',
+    ivanProvider: '00020',
+  });
+  await ctx.value('ivan.settingsSave', {
+    unitCode: 'TA00001',
+    providerCode: '00020',
+    endpoint: server.url,
+    username: null,
+  });
 });
 afterAll(async () => {
   ctx.close();
@@ -40,9 +57,19 @@ afterAll(async () => {
 
 describe('registration 04 as one row: built → signed → submitted', () => {
   test('empty fields are named by field; building twice keeps one row; sign and submit by id through the outbox', async () => {
-    const bad = await ctx.call('ivan.registrationBuild', { ...form, unitName: '', place: '', certificate: { ...form.certificate, serial: '' } });
+    const bad = await ctx.call('ivan.registrationBuild', {
+      ...form,
+      unitName: '',
+      place: '',
+      certificate: { ...form.certificate, serial: '' },
+    });
     expect(bad.ok).toBe(false);
-    const fields = (!bad.ok && (bad.error.details as { problems: { field: string; message: string }[] }).problems.map((p) => p.field).sort()) || [];
+    const fields =
+      (!bad.ok &&
+        (bad.error.details as { problems: { field: string; message: string }[] }).problems
+          .map((p) => p.field)
+          .sort()) ||
+      [];
     expect(fields).toEqual(['certificate.serial', 'place', 'unitName']);
 
     const first = await ctx.value('ivan.registrationBuild', form);
@@ -56,9 +83,14 @@ describe('registration 04 as one row: built → signed → submitted', () => {
     const early = await ctx.call('ivan.registrationSubmit', { id: first.id });
     expect(!early.ok && early.error.code).toBe('NOT_SIGNED');
 
-    const wrong = await ctx.call('ivan.registrationSign', { id: first.id, signer: { kind: 'test-cert', password: 'sai' } });
+    const wrong = await ctx.call('ivan.registrationSign', {
+      id: first.id,
+      signer: { kind: 'test-cert', password: 'sai' },
+    });
     expect(wrong.ok).toBe(false);
-    expect(await ctx.value('ivan.registrationSign', { id: first.id, signer: { kind: 'test-cert', password: 'thunghiem' } })).toEqual({ id: first.id, status: 'signed' });
+    expect(
+      await ctx.value('ivan.registrationSign', { id: first.id, signer: { kind: 'test-cert', password: 'thunghiem' } }),
+    ).toEqual({ id: first.id, status: 'signed' });
     regs = await ctx.value('ivan.registrations', { unitCode: 'TA00001' });
     expect(regs[0]).toMatchObject({ status: 'signed', signed: true });
 
@@ -71,15 +103,26 @@ describe('registration 04 as one row: built → signed → submitted', () => {
     expect(['sent', 'received', 'accepted']).toContain(regs[0]!.status);
     expect(listTransactions(server.db)).toHaveLength(1);
     // Once submitted it is not signed over again.
-    const resign = await ctx.call('ivan.registrationSign', { id: first.id, signer: { kind: 'test-cert', password: 'thunghiem' } });
+    const resign = await ctx.call('ivan.registrationSign', {
+      id: first.id,
+      signer: { kind: 'test-cert', password: 'thunghiem' },
+    });
     expect(!resign.ok && resign.error.code).toBe('CONFLICT');
     // The history names it: unit, form, no period.
     const h = await ctx.value('ivan.history', {});
-    expect(h[0]).toMatchObject({ unitCode: 'TA00001', unitName: 'Công ty TNHH Tân An', procedure: '04/ĐK-IVAN', batch: null });
+    expect(h[0]).toMatchObject({
+      unitCode: 'TA00001',
+      unitName: 'Công ty TNHH Tân An',
+      procedure: '04/ĐK-IVAN',
+      batch: null,
+    });
   });
 
   test('the first-run test call: a live endpoint answers; none, a dead one and plain http elsewhere are named', async () => {
-    expect(await ctx.value('ivan.checkConnection', { endpoint: server.url, providerCode: '00020' })).toEqual({ ok: true, endpoint: server.url });
+    expect(await ctx.value('ivan.checkConnection', { endpoint: server.url, providerCode: '00020' })).toEqual({
+      ok: true,
+      endpoint: server.url,
+    });
     const empty = await ctx.call('ivan.checkConnection', { endpoint: '' });
     expect(!empty.ok && empty.error.message).toContain('Nhập địa chỉ I-VAN');
     const dead = await ctx.call('ivan.checkConnection', { endpoint: 'http://127.0.0.1:9' });

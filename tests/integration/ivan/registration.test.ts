@@ -31,7 +31,12 @@ let server: RunningIvanServer;
 let signer: Signer;
 beforeAll(async () => {
   dir = makeTempDir('kekhai-ivan-reg-');
-  server = await startIvanServer({ dataDir: join(dir, 'srv'), resourcesDir: RESOURCES, resultDelayMs: 10, now: receiptClock() });
+  server = await startIvanServer({
+    dataDir: join(dir, 'srv'),
+    resourcesDir: RESOURCES,
+    resultDelayMs: 10,
+    now: receiptClock(),
+  });
   signer = await testCertSigner();
 });
 afterAll(async () => {
@@ -50,29 +55,50 @@ describe('registration forms 04/ĐK-IVAN, 05/SĐ-IVAN, 06/NG-IVAN', () => {
     ['04', {}],
     ['05', { reasons: [7], newIvan: { code: '00020', name: 'VNPT-Vinaphone' } }],
     ['06', { reasons: [8, 9], otherReason: 'Sáp nhập', stopFrom: '01/12/2015' }],
-  ] as const)('%s: well-formed, signed at Hoso/CKy_Dvi (xmlsec1 verifies), received and accepted by the local I-VAN', async (form, extra) => {
-    const xml = buildRegistrationXml({ ...base, form, ...extra } as RegistrationInput);
-    const file = join(dir, `${form}.xml`);
-    writeFileSync(file, xml);
-    execFileSync('xmllint', ['--noout', file]);
-    const signed = await signXml(xml, signer, BEFORE_DEADLINE);
-    expect(signed).toMatch(/<CKy_Dvi><Signature[ >]/);
-    const sfile = join(dir, `${form}-signed.xml`);
-    writeFileSync(sfile, signed);
-    execFileSync('xmlsec1', ['--verify', '--trusted-pem', join(RESOURCES, 'test-signing', 'test-ca.pem'), '--verification-time', '2015-10-21 00:00:00', sfile], { stdio: 'pipe' });
+  ] as const)(
+    '%s: well-formed, signed at Hoso/CKy_Dvi (xmlsec1 verifies), received and accepted by the local I-VAN',
+    async (form, extra) => {
+      const xml = buildRegistrationXml({ ...base, form, ...extra } as RegistrationInput);
+      const file = join(dir, `${form}.xml`);
+      writeFileSync(file, xml);
+      execFileSync('xmllint', ['--noout', file]);
+      const signed = await signXml(xml, signer, BEFORE_DEADLINE);
+      expect(signed).toMatch(/<CKy_Dvi><Signature[ >]/);
+      const sfile = join(dir, `${form}-signed.xml`);
+      writeFileSync(sfile, signed);
+      execFileSync(
+        'xmlsec1',
+        [
+          '--verify',
+          '--trusted-pem',
+          join(RESOURCES, 'test-signing', 'test-ca.pem'),
+          '--verification-time',
+          '2015-10-21 00:00:00',
+          sfile,
+        ],
+        { stdio: 'pipe' },
+      );
 
-    const ctx = createTestContext();
-    try {
-      const r = await ctx.value('ivan.registrationSubmit', { file: { name: `${form}.xml`, base64: Buffer.from(signed).toString('base64') }, endpoint: server.url });
-      expect(r.entry.state).toBe('sent');
-      await server.settle();
-      await ctx.value('ivan.poll', {});
-      const regs = await ctx.value('ivan.registrations', { unitCode: 'TS12345' });
-      expect(regs[0], JSON.stringify({ regs, stored: listTransactions(server.db) })).toMatchObject({ form, signed: true, state: 'accepted' });
-    } finally {
-      ctx.close();
-    }
-    const stored = listTransactions(server.db).at(-1)!;
-    expect(stored).toMatchObject({ kind: 'registration', status: 'accepted', unitCode: 'TS12345' });
-  });
+      const ctx = createTestContext();
+      try {
+        const r = await ctx.value('ivan.registrationSubmit', {
+          file: { name: `${form}.xml`, base64: Buffer.from(signed).toString('base64') },
+          endpoint: server.url,
+        });
+        expect(r.entry.state).toBe('sent');
+        await server.settle();
+        await ctx.value('ivan.poll', {});
+        const regs = await ctx.value('ivan.registrations', { unitCode: 'TS12345' });
+        expect(regs[0], JSON.stringify({ regs, stored: listTransactions(server.db) })).toMatchObject({
+          form,
+          signed: true,
+          state: 'accepted',
+        });
+      } finally {
+        ctx.close();
+      }
+      const stored = listTransactions(server.db).at(-1)!;
+      expect(stored).toMatchObject({ kind: 'registration', status: 'accepted', unitCode: 'TS12345' });
+    },
+  );
 });

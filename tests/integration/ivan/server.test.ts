@@ -4,7 +4,15 @@ import { startIvanServer, type RunningIvanServer } from '../../../electron/ivan/
 import { HttpIvanAdapter } from '../../../electron/ivan/http-adapter';
 import { listTransactions } from '../../../electron/ivan/simulator/store';
 import { makeTempDir, removeDir } from '../../support/tmp';
-import { AFTER_DEADLINE, BEFORE_DEADLINE, RESOURCES, signedDossier, softwareSigner, testCertSigner, receiptClock } from './fixtures';
+import {
+  AFTER_DEADLINE,
+  BEFORE_DEADLINE,
+  RESOURCES,
+  signedDossier,
+  softwareSigner,
+  testCertSigner,
+  receiptClock,
+} from './fixtures';
 import { RECEIPT_NO_PATTERN } from '../../../shared/ivan/receipt-number';
 import type { Signer } from '../../../electron/signing/signer';
 
@@ -14,7 +22,13 @@ let testSigner: Signer;
 
 beforeAll(async () => {
   dir = makeTempDir('kekhai-ivan-server-');
-  server = await startIvanServer({ dataDir: dir, resourcesDir: RESOURCES, resultDelayMs: 20, seed: 1, now: receiptClock() });
+  server = await startIvanServer({
+    dataDir: dir,
+    resourcesDir: RESOURCES,
+    resultDelayMs: 20,
+    seed: 1,
+    now: receiptClock(),
+  });
   testSigner = await testCertSigner();
 });
 afterAll(async () => {
@@ -62,7 +76,10 @@ describe('local I-VAN server', () => {
 
   test('a tampered dossier is received, then rejected with the reason; corrected and re-signed it is accepted under the same dossier id', async () => {
     const good = await signedDossier(testSigner, 4);
-    const tampered = good.replace('<TenDoiTuong>CÔNG TY TNHH MẪU</TenDoiTuong>', '<TenDoiTuong>CÔNG TY KHÁC</TenDoiTuong>');
+    const tampered = good.replace(
+      '<TenDoiTuong>CÔNG TY TNHH MẪU</TenDoiTuong>',
+      '<TenDoiTuong>CÔNG TY KHÁC</TenDoiTuong>',
+    );
     expect(tampered).not.toBe(good);
     const r = await adapter().submit(Buffer.from(tampered), 'DOSSIER-4', 'dossier');
     const s = await resultOf(r.transactionId);
@@ -77,13 +94,23 @@ describe('local I-VAN server', () => {
   test('a test-certificate dossier received after 31/10/2015 23:59:59 (Vietnam) is refused, whatever time it signs', async () => {
     // A signed SigningTime after the certificate's end: the certificate is judged at that signed time → refused.
     const signedLate = await signedDossier(testSigner, 5, { signingTime: AFTER_DEADLINE });
-    const refused = await resultOf((await adapter().submit(Buffer.from(signedLate), 'DOSSIER-5', 'dossier')).transactionId);
+    const refused = await resultOf(
+      (await adapter().submit(Buffer.from(signedLate), 'DOSSIER-5', 'dossier')).transactionId,
+    );
     expect(refused.status).toBe('rejected');
-    expect(refused.reasons.some((x) => x.code === 'BAD_SIGNATURE' && /hết hạn vào thời điểm ký/.test(x.message))).toBe(true);
+    expect(refused.reasons.some((x) => x.code === 'BAD_SIGNATURE' && /hết hạn vào thời điểm ký/.test(x.message))).toBe(
+      true,
+    );
     // Signed before the deadline but received after it → refused: the test key is public, so the deadline is judged
     // at the receipt time, never at a time the test certificate signed.
     const lateDir = makeTempDir('kekhai-ivan-late-');
-    const late = await startIvanServer({ dataDir: lateDir, resourcesDir: RESOURCES, resultDelayMs: 20, seed: 2, now: receiptClock(AFTER_DEADLINE) });
+    const late = await startIvanServer({
+      dataDir: lateDir,
+      resourcesDir: RESOURCES,
+      resultDelayMs: 20,
+      seed: 2,
+      now: receiptClock(AFTER_DEADLINE),
+    });
     try {
       const xml = await signedDossier(testSigner, 8);
       const a = new HttpIvanAdapter({ endpoint: late.url, providerCode: '00040' });
@@ -126,12 +153,18 @@ describe('local I-VAN server', () => {
 
   test('not a dossier → 400 and nothing stored; missing idempotency key → 400', async () => {
     const before = listTransactions(server.db).length;
-    await expect(adapter().submit(Buffer.from('<html>hi</html>'), 'X-1', 'dossier')).rejects.toMatchObject({ code: 'IVAN_REFUSED' });
+    await expect(adapter().submit(Buffer.from('<html>hi</html>'), 'X-1', 'dossier')).rejects.toMatchObject({
+      code: 'IVAN_REFUSED',
+    });
     const status = await new Promise<number>((resolve, reject) => {
-      const req = request(`${server.url}/v1/dossiers`, { method: 'POST', headers: { 'content-type': 'application/xml' } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = request(
+        `${server.url}/v1/dossiers`,
+        { method: 'POST', headers: { 'content-type': 'application/xml' } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on('error', reject);
       req.end('<Hoso></Hoso>');
     });
@@ -146,14 +179,18 @@ describe('failure injection', () => {
     const failing = await startIvanServer({ dataDir: d, resourcesDir: RESOURCES, failRate: 0.999, seed: 7 });
     const xml = Buffer.from(await signedDossier(testSigner, 8));
     try {
-      await expect(new HttpIvanAdapter({ endpoint: failing.url }).submit(xml, 'F-1', 'dossier')).rejects.toMatchObject({ code: 'IVAN_UNAVAILABLE' });
+      await expect(new HttpIvanAdapter({ endpoint: failing.url }).submit(xml, 'F-1', 'dossier')).rejects.toMatchObject({
+        code: 'IVAN_UNAVAILABLE',
+      });
       expect(listTransactions(failing.db)).toHaveLength(0);
     } finally {
       await failing.close();
     }
     const dropping = await startIvanServer({ dataDir: d, resourcesDir: RESOURCES, dropResponseRate: 0.999, seed: 7 });
     try {
-      await expect(new HttpIvanAdapter({ endpoint: dropping.url }).submit(xml, 'F-1', 'dossier')).rejects.toMatchObject({ code: 'IVAN_CONNECTION_LOST' });
+      await expect(new HttpIvanAdapter({ endpoint: dropping.url }).submit(xml, 'F-1', 'dossier')).rejects.toMatchObject(
+        { code: 'IVAN_CONNECTION_LOST' },
+      );
       expect(listTransactions(dropping.db)).toHaveLength(1);
     } finally {
       await dropping.close();

@@ -36,7 +36,23 @@ describe('kekhai tokens / sign / verify / dossier make', () => {
 
   it('kekhai dossier make DRAFT.json --out BHXHDienTu.xml --pkcs11 … --pin-env VAR --json, then kekhai verify', async () => {
     const out = join(dir, 'BHXHDienTu.xml');
-    const r = await runCli(['dossier', 'make', DRAFT, '--out', out, '--pkcs11', token.module, '--token-label', 'CLI TOKEN', '--pin-env', 'KEKHAI_PIN', '--json'], { data, env });
+    const r = await runCli(
+      [
+        'dossier',
+        'make',
+        DRAFT,
+        '--out',
+        out,
+        '--pkcs11',
+        token.module,
+        '--token-label',
+        'CLI TOKEN',
+        '--pin-env',
+        'KEKHAI_PIN',
+        '--json',
+      ],
+      { data, env },
+    );
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.json).toMatchObject({ signer: 'CÔNG TY TNHH MẪU KÊ KHAI', mst: '2800123452', paperCopyRequired: false });
     expect(r.json.files.map((f: { fileName: string }) => f.fileName)).toContain('D02-TS-595.xml');
@@ -52,10 +68,19 @@ describe('kekhai tokens / sign / verify / dossier make', () => {
     const v = await runCli(['verify', out, '--json'], { data, env });
     expect(v.code, v.stdout).toBe(0);
     expect(v.json).toMatchObject({ valid: true, trusted: true });
-    expect(v.json.files[0]).toMatchObject({ name: 'BHXHDienTu.xml', valid: true, signer: 'CÔNG TY TNHH MẪU KÊ KHAI', mst: '2800123452' });
+    expect(v.json.files[0]).toMatchObject({
+      name: 'BHXHDienTu.xml',
+      valid: true,
+      signer: 'CÔNG TY TNHH MẪU KÊ KHAI',
+      mst: '2800123452',
+    });
     expect(v.json.files.length).toBe(1 + r.json.files.length);
 
-    const tampered = writeTo(dir, 'tampered.xml', readFileSync(out, 'utf8').replace('<MaSoBHXH>TA0001A<', '<MaSoBHXH>TA0001B<'));
+    const tampered = writeTo(
+      dir,
+      'tampered.xml',
+      readFileSync(out, 'utf8').replace('<MaSoBHXH>TA0001A<', '<MaSoBHXH>TA0001B<'),
+    );
     const bad = await runCli(['verify', tampered, '--json'], { data, env });
     expect(bad.code).toBe(1);
     expect(bad.json.valid).toBe(false);
@@ -65,26 +90,64 @@ describe('kekhai tokens / sign / verify / dossier make', () => {
   it('kekhai sign IN.xml --out OUT.xml with a wrong PIN exits 1 with CKR_PIN_INCORRECT in the JSON error', async () => {
     const input = writeTo(dir, 'in.xml', '<?xml version="1.0" encoding="utf-8"?>\n<TK1-TS><NoiDung/><Cky/></TK1-TS>\n');
     const out = join(dir, 'out.xml');
-    const bad = await runCli(['sign', input, '--out', out, '--pkcs11', token.module, '--pin-env', 'WRONG_PIN', '--json'], { data, env });
+    const bad = await runCli(
+      ['sign', input, '--out', out, '--pkcs11', token.module, '--pin-env', 'WRONG_PIN', '--json'],
+      { data, env },
+    );
     expect(bad.code).toBe(1);
     expect(bad.json.error.code).toBe('PKCS11:CKR_PIN_INCORRECT');
     expect(bad.json.error.details.ckr).toBe('CKR_PIN_INCORRECT');
     expect(bad.stdout).not.toContain('000000');
 
-    const ok = await runCli(['sign', input, '--out', out, '--pkcs11', token.module, '--pin-env', 'KEKHAI_PIN', '--json'], { data, env });
+    const ok = await runCli(
+      ['sign', input, '--out', out, '--pkcs11', token.module, '--pin-env', 'KEKHAI_PIN', '--json'],
+      { data, env },
+    );
     expect(ok.code, ok.stdout + ok.stderr).toBe(0);
-    expect(readFileSync(out, 'utf8')).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<TK1-TS><NoiDung\/><Cky><Signature /);
+    expect(readFileSync(out, 'utf8')).toMatch(
+      /^<\?xml version="1.0" encoding="utf-8"\?>\n<TK1-TS><NoiDung\/><Cky><Signature /,
+    );
     expect(xmlsec1Verify(out, token.files.ca).ok).toBe(true);
   });
 
   it('--test-cert on both sides of the deadline (--now)', async () => {
     const out = join(dir, 'test-cert.xml');
-    const before = await runCli(['dossier', 'make', DRAFT, '--out', out, '--test-cert', '--password-env', 'KEKHAI_TEST_PASSWORD', '--now', '2015-10-31T23:59:59+07:00', '--json'], { data, env });
+    const before = await runCli(
+      [
+        'dossier',
+        'make',
+        DRAFT,
+        '--out',
+        out,
+        '--test-cert',
+        '--password-env',
+        'KEKHAI_TEST_PASSWORD',
+        '--now',
+        '2015-10-31T23:59:59+07:00',
+        '--json',
+      ],
+      { data, env },
+    );
     expect(before.code, before.stdout + before.stderr).toBe(0);
     expect(before.json).toMatchObject({ paperCopyRequired: true, mst: null });
     expect(xmlsec1Verify(out, TEST_CA, { verificationTime: '2015-10-31 12:00:00' }).ok).toBe(true);
 
-    const after = await runCli(['dossier', 'make', DRAFT, '--out', join(dir, 'late.xml'), '--test-cert', '--password-env', 'KEKHAI_TEST_PASSWORD', '--now', '2015-11-01T00:00:00+07:00', '--json'], { data, env });
+    const after = await runCli(
+      [
+        'dossier',
+        'make',
+        DRAFT,
+        '--out',
+        join(dir, 'late.xml'),
+        '--test-cert',
+        '--password-env',
+        'KEKHAI_TEST_PASSWORD',
+        '--now',
+        '2015-11-01T00:00:00+07:00',
+        '--json',
+      ],
+      { data, env },
+    );
     expect(after.code).toBe(1);
     expect(after.json.error.code).toBe('TEST_CERT_EXPIRED');
   });
@@ -96,10 +159,27 @@ describe('kekhai tokens / sign / verify / dossier make', () => {
     const h = await runCli(['verify', hostile, '--json'], { data, env });
     expect(h.code).toBe(1);
     // The verdict shape of issue #12 (never {"error"}), the refusal's code and Vietnamese reason in the file entry.
-    expect(h.json).toMatchObject({ valid: false, trusted: false, files: [{ name: 'lol.xml', valid: false, signer: null, mst: null, chain: [], code: 'XML_DOCTYPE' }] });
+    expect(h.json).toMatchObject({
+      valid: false,
+      trusted: false,
+      files: [{ name: 'lol.xml', valid: false, signer: null, mst: null, chain: [], code: 'XML_DOCTYPE' }],
+    });
     expect(h.json.files[0].reason).toMatch(/^Tệp bị từ chối: /);
     writeFileSync(join(dir, 'empty.json'), '{');
-    const d = await runCli(['dossier', 'make', join(dir, 'empty.json'), '--out', join(dir, 'x.xml'), '--test-cert', '--password-env', 'KEKHAI_TEST_PASSWORD', '--json'], { data, env });
+    const d = await runCli(
+      [
+        'dossier',
+        'make',
+        join(dir, 'empty.json'),
+        '--out',
+        join(dir, 'x.xml'),
+        '--test-cert',
+        '--password-env',
+        'KEKHAI_TEST_PASSWORD',
+        '--json',
+      ],
+      { data, env },
+    );
     expect(d.code).toBe(1);
     expect(d.json.error.code).toBe('VALIDATION');
   });

@@ -29,7 +29,13 @@ async function dossier(signer: Signer, now: Date) {
 }
 
 /** xmlsec1 checks the envelope and every embedded form on its own. */
-function xmlsecAll(dir: string, envelopeXml: string, files: { fileName: string; base64: string }[], ca: string, time?: string): void {
+function xmlsecAll(
+  dir: string,
+  envelopeXml: string,
+  files: { fileName: string; base64: string }[],
+  ca: string,
+  time?: string,
+): void {
   const env = xmlsec1Verify(writeTo(dir, 'BHXHDienTu.xml', envelopeXml), ca, { verificationTime: time });
   expect(env.ok, env.output).toBe(true);
   for (const f of files) {
@@ -42,7 +48,13 @@ describe('dossier signed on a SoftHSM token', () => {
   let token: SoftHsmToken;
   let dir: string;
   beforeAll(async () => {
-    token = await createSoftHsmToken({ label: 'DOSSIER', pin: '246810', soPin: '13579', mst: '2800123452', organisation: 'CÔNG TY TNHH MẪU & CỘNG SỰ' });
+    token = await createSoftHsmToken({
+      label: 'DOSSIER',
+      pin: '246810',
+      soPin: '13579',
+      mst: '2800123452',
+      organisation: 'CÔNG TY TNHH MẪU & CỘNG SỰ',
+    });
     process.env.SOFTHSM2_CONF = token.conf;
     dir = makeTempDir('kekhai-dossier-');
   });
@@ -59,14 +71,18 @@ describe('dossier signed on a SoftHSM token', () => {
     expect(d.mst).toBe('2800123452');
     expect(d.paperCopyRequired).toBe(false);
     expect(d.envelopeXml.startsWith('<?xml version="1.0" encoding="utf-8"?>')).toBe(true);
-    expect(d.envelopeXml).toMatch(/<CKy_Dvi><Signature Id="sigid" xmlns="http:\/\/www\.w3\.org\/2000\/09\/xmldsig#"><SignedInfo>/);
+    expect(d.envelopeXml).toMatch(
+      /<CKy_Dvi><Signature Id="sigid" xmlns="http:\/\/www\.w3\.org\/2000\/09\/xmldsig#"><SignedInfo>/,
+    );
     for (const f of d.files) {
       expect(f.base64).not.toMatch(/\s/);
       const xml = Buffer.from(f.base64, 'base64').toString('utf8');
       expect(xml).toMatch(/<Cky><Signature Id="sigid" xmlns="http:\/\/www\.w3\.org\/2000\/09\/xmldsig#">/);
       expect(xml).toContain('<KeyValue><RSAKeyValue><Modulus>');
       expect(xml).toContain('<X509SubjectName>');
-      expect(xml).toMatch(/<SigningTime xmlns="http:\/\/example\.org\/#signatureProperties">\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ<\/SigningTime>/);
+      expect(xml).toMatch(
+        /<SigningTime xmlns="http:\/\/example\.org\/#signatureProperties">\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ<\/SigningTime>/,
+      );
     }
     xmlsecAll(dir, d.envelopeXml, d.files, token.files.ca);
 
@@ -74,7 +90,14 @@ describe('dossier signed on a SoftHSM token', () => {
     expect(report.valid, JSON.stringify(report, null, 1)).toBe(true);
     expect(report.files.map((f) => f.name)).toEqual(['BHXHDienTu.xml', ...d.files.map((f) => f.fileName)]);
     for (const f of report.files) {
-      expect(f).toMatchObject({ valid: true, digestValid: true, signatureValid: true, certValidAtSigningTime: true, trusted: true, mst: '2800123452' });
+      expect(f).toMatchObject({
+        valid: true,
+        digestValid: true,
+        signatureValid: true,
+        certValidAtSigningTime: true,
+        trusted: true,
+        mst: '2800123452',
+      });
     }
   });
 
@@ -91,7 +114,9 @@ describe('dossier signed on a SoftHSM token', () => {
     expect(tamperedFormReport.valid).toBe(false);
     expect(tamperedFormReport.files[0]).toMatchObject({ digestValid: false, signatureValid: true });
     expect(tamperedFormReport.files[0]!.reason).toMatch(/đã bị sửa/);
-    expect(xmlsec1Verify(writeTo(dir, 'tampered-form.xml', Buffer.from(tamperedForm, 'base64')), token.files.ca).ok).toBe(false);
+    expect(
+      xmlsec1Verify(writeTo(dir, 'tampered-form.xml', Buffer.from(tamperedForm, 'base64')), token.files.ca).ok,
+    ).toBe(false);
 
     // In the envelope itself: the unit name.
     const env = d.envelopeXml.replace('<TenDoiTuong>Công ty TNHH Mẫu', '<TenDoiTuong>Công ty TNHH Mẩu');
@@ -106,7 +131,8 @@ describe('dossier signed on a SoftHSM token', () => {
   it('byte-mode signing (large forms): self-closing Cky, inherited xml:lang and namespaces, character references', async () => {
     const s = await openSigner({ kind: 'pkcs11', library: token.module, pin: token.pin }, new Date());
     try {
-      const xml = '<?xml version="1.0" encoding="utf-8"?>\n<D02-TS xml:lang="vi" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><A b="Đặng &#x1EA0;">Đặng &#x1EA0; &amp;</A>\r\n<Cky />\n</D02-TS>\n';
+      const xml =
+        '<?xml version="1.0" encoding="utf-8"?>\n<D02-TS xml:lang="vi" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><A b="Đặng &#x1EA0;">Đặng &#x1EA0; &amp;</A>\r\n<Cky />\n</D02-TS>\n';
       const signed = await signXmlBytes(Buffer.from(xml, 'utf8'), s, new Date());
       const text = signed.toString('utf8');
       expect(text.startsWith(xml.slice(0, xml.indexOf('<Cky')))).toBe(true);
@@ -123,7 +149,14 @@ describe('dossier signed on a SoftHSM token', () => {
   it('an envelope builder without DoDaiFile falls back to building the full envelope', async () => {
     const s = await openSigner({ kind: 'pkcs11', library: token.module, pin: token.pin }, new Date());
     try {
-      const forms = [{ code: 'D02-TS', description: 'Danh sách', fileName: 'D02-TS-595.xml', xml: '<D02-TS><A>Bình</A><Cky/></D02-TS>' }];
+      const forms = [
+        {
+          code: 'D02-TS',
+          description: 'Danh sách',
+          fileName: 'D02-TS-595.xml',
+          xml: '<D02-TS><A>Bình</A><Cky/></D02-TS>',
+        },
+      ];
       const envelope = (files: { fileName: string; base64: string }[]) =>
         `<Hoso><NoiDung><ThongTinHoSo><ToKhais>${files.map((f) => `<FileToKhai><TenFile>${f.fileName}</TenFile><NoiDungFile>${f.base64}</NoiDungFile></FileToKhai>`).join('')}</ToKhais></ThongTinHoSo></NoiDung><CKy_Dvi/></Hoso>`;
       const d = await makeSignedDossier({ forms, envelope }, s, new Date());
@@ -166,7 +199,11 @@ describe('the bundled test certificate (valid until 31/10/2015 23:59:59 Vietnam 
     expect(d.mst).toBeNull();
     xmlsecAll(dir, d.envelopeXml, d.files, TEST_CA, '2015-10-31 16:00:00');
     // Signed (the judged time: our SigningTime is signed) and received at the last valid instant.
-    const report = verifyDossierXml(d.envelopeXml, { trustedCaPems: [readFileSync(TEST_CA, 'utf8')], testCertSerials: ['2015103101'], now: BEFORE_DEADLINE });
+    const report = verifyDossierXml(d.envelopeXml, {
+      trustedCaPems: [readFileSync(TEST_CA, 'utf8')],
+      testCertSerials: ['2015103101'],
+      now: BEFORE_DEADLINE,
+    });
     expect(report.valid).toBe(true);
     expect(report.files.every((f) => f.certValidAtSigningTime && f.paperCopyRequired)).toBe(true);
   });
@@ -180,20 +217,27 @@ describe('the bundled test certificate (valid until 31/10/2015 23:59:59 Vietnam 
   });
 
   it('a wrong password is refused', async () => {
-    await expect(openSigner({ kind: 'test-cert', password: 'sai' }, BEFORE_DEADLINE)).rejects.toMatchObject({ code: 'TEST_CERT_PASSWORD' });
+    await expect(openSigner({ kind: 'test-cert', password: 'sai' }, BEFORE_DEADLINE)).rejects.toMatchObject({
+      code: 'TEST_CERT_PASSWORD',
+    });
   });
 });
 
 describe('hostile input to the verifier', () => {
   it('billion laughs and external entities are refused before any expansion', () => {
-    const laughs = '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">' + Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`).join('') + ']><Hoso>&lol9;</Hoso>';
+    const laughs =
+      '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">' +
+      Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`).join('') +
+      ']><Hoso>&lol9;</Hoso>';
     expect(() => verifyDossierXml(laughs)).toThrow(expect.objectContaining({ code: 'XML_DOCTYPE' }));
     const xxe = '<?xml version="1.0"?><!DOCTYPE Hoso [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><Hoso>&xxe;</Hoso>';
     expect(() => verifyDossierXml(xxe)).toThrow(expect.objectContaining({ code: 'XML_DOCTYPE' }));
   });
 
   it('oversized input is refused unread', () => {
-    expect(() => verifyDossierXml(Buffer.alloc(2048, 0x20), { maxBytes: 1024 })).toThrow(expect.objectContaining({ code: 'XML_TOO_LARGE' }));
+    expect(() => verifyDossierXml(Buffer.alloc(2048, 0x20), { maxBytes: 1024 })).toThrow(
+      expect.objectContaining({ code: 'XML_TOO_LARGE' }),
+    );
   });
 
   it('a Reference to anything but the document itself is refused, not fetched', () => {

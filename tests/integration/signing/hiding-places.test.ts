@@ -31,7 +31,9 @@ function forgedD02(envelope: string): string {
   const b64 = /<MaToKhai>D02-TS<\/MaToKhai>[\s\S]*?<NoiDungFile>([^<]+)<\/NoiDungFile>/.exec(envelope)![1]!;
   const form = Buffer.from(b64, 'base64').toString('utf8');
   const row = /<LaoDong>[\s\S]*?<\/LaoDong>/.exec(form)![0]!;
-  const forged = row.replace(/<HoTen>[^<]*<\/HoTen>/, '<HoTen>Người Ma</HoTen>').replace(/<TienLuong>[^<]*<\/TienLuong>/, '<TienLuong>99000000</TienLuong>');
+  const forged = row
+    .replace(/<HoTen>[^<]*<\/HoTen>/, '<HoTen>Người Ma</HoTen>')
+    .replace(/<TienLuong>[^<]*<\/TienLuong>/, '<TienLuong>99000000</TienLuong>');
   const x = form.replace(row, row + forged);
   const b = Buffer.from(x, 'utf8').toString('base64');
   return `<FileToKhai><MaToKhai>D02-TS</MaToKhai><MoTaToKhai>Danh sách</MoTaToKhai><TenFile>D02-TS-595.xml</TenFile><LoaiFile>.xml</LoaiFile><DoDaiFile>${b.length}</DoDaiFile><NoiDungFile>${b}</NoiDungFile></FileToKhai>`;
@@ -41,13 +43,51 @@ function forgedD02(envelope: string): string {
 function hidingPlaces(): { name: string; xml: string; code: string; intact: boolean }[] {
   const forged = forgedD02(clean);
   return [
-    { name: 'forged D02-TS in a comment', xml: clean.replace('</ToKhais>', `<!--${forged}--></ToKhais>`), code: 'XML_FORBIDDEN_MARKUP', intact: true },
-    { name: 'hidden unit code in a comment before the real one', xml: clean.replace('<MaSoBHXH>', '<!--<MaSoBHXH>XX99999</MaSoBHXH>--><MaSoBHXH>'), code: 'XML_FORBIDDEN_MARKUP', intact: true },
-    { name: 'forged form in a processing instruction', xml: clean.replace('</ToKhais>', `<?kekhai ${forged}?></ToKhais>`), code: 'XML_FORBIDDEN_MARKUP', intact: false },
-    { name: 'forged form in an unsigned ds:Object', xml: clean.replace(/<\/Object><\/Signature><\/CKy_Dvi>/, `</Object><Object>${forged}</Object></Signature></CKy_Dvi>`), code: 'XML_UNEXPECTED_ELEMENT', intact: true },
-    { name: 'unit code wrapped in CDATA', xml: clean.replace(/<MaSoBHXH>([^<]*)<\/MaSoBHXH>/, '<MaSoBHXH><![CDATA[$1]]></MaSoBHXH>'), code: 'XML_FORBIDDEN_MARKUP', intact: true },
-    { name: 'a second MaSoBHXH', xml: clean.replace('</MaSoBHXH>', '</MaSoBHXH><MaSoBHXH>XX99999</MaSoBHXH>'), code: 'XML_DUPLICATE_ELEMENT', intact: false },
-    { name: 'a second ToKhais list', xml: clean.replace('</ToKhais>', `</ToKhais><ToKhais>${forged}</ToKhais>`), code: 'XML_DUPLICATE_ELEMENT', intact: false },
+    {
+      name: 'forged D02-TS in a comment',
+      xml: clean.replace('</ToKhais>', `<!--${forged}--></ToKhais>`),
+      code: 'XML_FORBIDDEN_MARKUP',
+      intact: true,
+    },
+    {
+      name: 'hidden unit code in a comment before the real one',
+      xml: clean.replace('<MaSoBHXH>', '<!--<MaSoBHXH>XX99999</MaSoBHXH>--><MaSoBHXH>'),
+      code: 'XML_FORBIDDEN_MARKUP',
+      intact: true,
+    },
+    {
+      name: 'forged form in a processing instruction',
+      xml: clean.replace('</ToKhais>', `<?kekhai ${forged}?></ToKhais>`),
+      code: 'XML_FORBIDDEN_MARKUP',
+      intact: false,
+    },
+    {
+      name: 'forged form in an unsigned ds:Object',
+      xml: clean.replace(
+        /<\/Object><\/Signature><\/CKy_Dvi>/,
+        `</Object><Object>${forged}</Object></Signature></CKy_Dvi>`,
+      ),
+      code: 'XML_UNEXPECTED_ELEMENT',
+      intact: true,
+    },
+    {
+      name: 'unit code wrapped in CDATA',
+      xml: clean.replace(/<MaSoBHXH>([^<]*)<\/MaSoBHXH>/, '<MaSoBHXH><![CDATA[$1]]></MaSoBHXH>'),
+      code: 'XML_FORBIDDEN_MARKUP',
+      intact: true,
+    },
+    {
+      name: 'a second MaSoBHXH',
+      xml: clean.replace('</MaSoBHXH>', '</MaSoBHXH><MaSoBHXH>XX99999</MaSoBHXH>'),
+      code: 'XML_DUPLICATE_ELEMENT',
+      intact: false,
+    },
+    {
+      name: 'a second ToKhais list',
+      xml: clean.replace('</ToKhais>', `</ToKhais><ToKhais>${forged}</ToKhais>`),
+      code: 'XML_DUPLICATE_ELEMENT',
+      intact: false,
+    },
   ];
 }
 
@@ -63,7 +103,9 @@ afterAll(async () => {
 
 describe('one strict reading of a signed dossier', () => {
   it('the untouched dossier reads and verifies (and xmlsec1 agrees)', () => {
-    expect(xmlsec1Verify(writeTo(dir, 'clean.xml', clean), TEST_CA, { verificationTime: '2015-10-20 02:00:00' }).ok).toBe(true);
+    expect(
+      xmlsec1Verify(writeTo(dir, 'clean.xml', clean), TEST_CA, { verificationTime: '2015-10-20 02:00:00' }).ok,
+    ).toBe(true);
     const r = verifyDossierXml(Buffer.from(clean), { now: BEFORE_DEADLINE });
     expect(r.valid).toBe(true);
     const d = readDossier(clean);
@@ -90,22 +132,41 @@ describe('one strict reading of a signed dossier', () => {
   });
 
   it('a forged row in a comment inside a form is refused too', () => {
-    expect(() => readSignedXml('<D02-TS><NoiDung><LaoDong><TienLuong>5000000</TienLuong></LaoDong><!--<LaoDong><TienLuong>99000000</TienLuong></LaoDong>--></NoiDung><Cky/></D02-TS>')).toThrow(
-      expect.objectContaining({ code: 'XML_FORBIDDEN_MARKUP' }),
-    );
+    expect(() =>
+      readSignedXml(
+        '<D02-TS><NoiDung><LaoDong><TienLuong>5000000</TienLuong></LaoDong><!--<LaoDong><TienLuong>99000000</TienLuong></LaoDong>--></NoiDung><Cky/></D02-TS>',
+      ),
+    ).toThrow(expect.objectContaining({ code: 'XML_FORBIDDEN_MARKUP' }));
   });
 
   it('a duplicate field inside a form row is refused (two TienLuong)', () => {
-    expect(() => readSignedXml('<D02-TS><NoiDung><LaoDong><TienLuong>5000000</TienLuong><TienLuong>99000000</TienLuong></LaoDong></NoiDung><Cky/></D02-TS>')).toThrow(/TienLuong.*lặp lại/);
+    expect(() =>
+      readSignedXml(
+        '<D02-TS><NoiDung><LaoDong><TienLuong>5000000</TienLuong><TienLuong>99000000</TienLuong></LaoDong></NoiDung><Cky/></D02-TS>',
+      ),
+    ).toThrow(/TienLuong.*lặp lại/);
     // Rows themselves repeat: two LaoDong are two employees.
-    expect(readSignedXml('<D02-TS><NoiDung><LaoDong><TienLuong>1</TienLuong></LaoDong><LaoDong><TienLuong>2</TienLuong></LaoDong></NoiDung><Cky/></D02-TS>').rows).toEqual([{ TienLuong: '1' }, { TienLuong: '2' }]);
+    expect(
+      readSignedXml(
+        '<D02-TS><NoiDung><LaoDong><TienLuong>1</TienLuong></LaoDong><LaoDong><TienLuong>2</TienLuong></LaoDong></NoiDung><Cky/></D02-TS>',
+      ).rows,
+    ).toEqual([{ TienLuong: '1' }, { TienLuong: '2' }]);
   });
 
   it('the outbox refuses every hiding place and stores nothing', () => {
     const ctx: TestContext = createTestContext({ dataDir: join(dir, 'outbox'), now: BEFORE_DEADLINE });
     try {
       for (const h of hidingPlaces()) {
-        expect(() => addToOutbox(ctx.db, { xml: Buffer.from(h.xml), fileName: 'BHXHDienTu.xml', endpoint: 'http://127.0.0.1:9', now: BEFORE_DEADLINE }), h.name).toThrow(expect.objectContaining({ code: h.code }));
+        expect(
+          () =>
+            addToOutbox(ctx.db, {
+              xml: Buffer.from(h.xml),
+              fileName: 'BHXHDienTu.xml',
+              endpoint: 'http://127.0.0.1:9',
+              now: BEFORE_DEADLINE,
+            }),
+          h.name,
+        ).toThrow(expect.objectContaining({ code: h.code }));
       }
       expect(listOutbox(ctx.db)).toEqual([]);
     } finally {
@@ -115,7 +176,12 @@ describe('one strict reading of a signed dossier', () => {
 
   it('the local I-VAN refuses every hiding place (400, nothing stored) and accepts the untouched dossier', async () => {
     const srvDir = join(dir, 'srv');
-    const server: RunningIvanServer = await startIvanServer({ dataDir: srvDir, resourcesDir: RESOURCES, resultDelayMs: 10, now: receiptClock() });
+    const server: RunningIvanServer = await startIvanServer({
+      dataDir: srvDir,
+      resourcesDir: RESOURCES,
+      resultDelayMs: 10,
+      now: receiptClock(),
+    });
     try {
       const adapter = new HttpIvanAdapter({ endpoint: server.url, providerCode: '00040' });
       for (const [i, h] of hidingPlaces().entries()) {
@@ -144,7 +210,11 @@ describe('one strict reading of a signed dossier', () => {
     const okFile = join(dir, 'cli-clean.xml');
     writeFileSync(okFile, clean);
     const v = await runCli(['verify', okFile, '--json', '--now', BEFORE_DEADLINE.toISOString()], { data });
-    const report = JSON.parse(v.stdout) as { valid: boolean; trusted: boolean; files: { trusted: boolean; chain: unknown[] }[] };
+    const report = JSON.parse(v.stdout) as {
+      valid: boolean;
+      trusted: boolean;
+      files: { trusted: boolean; chain: unknown[] }[];
+    };
     expect(report).toMatchObject({ valid: true, trusted: true });
     expect(v.code).toBe(0);
     expect(readFileSync(okFile, 'utf8')).toBe(clean);

@@ -3,7 +3,11 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export function xmlsec1Verify(file: string, caPem: string, opts: { verificationTime?: string } = {}): { ok: boolean; output: string } {
+export function xmlsec1Verify(
+  file: string,
+  caPem: string,
+  opts: { verificationTime?: string } = {},
+): { ok: boolean; output: string } {
   const args = ['--verify', '--trusted-pem', caPem];
   if (opts.verificationTime) args.push('--verification-time', opts.verificationTime);
   // Only the Signature's own Id attributes are IDs here; nothing is fetched (URI="" only).

@@ -31,7 +31,10 @@ describe('PKCS#11 signer on SoftHSM', () => {
   afterAll(() => token.cleanup());
 
   it('signs RSA-SHA256 with CKM_SHA256_RSA_PKCS, reads the certificate and its MST', async () => {
-    const s = await openSigner({ kind: 'pkcs11', library: token.module, tokenLabel: 'VNPT-CA TOKEN', pin: token.pin }, new Date());
+    const s = await openSigner(
+      { kind: 'pkcs11', library: token.module, tokenLabel: 'VNPT-CA TOKEN', pin: token.pin },
+      new Date(),
+    );
     try {
       expect(s.kind).toBe('pkcs11');
       expect(s.mechanism).toBe('CKM_SHA256_RSA_PKCS');
@@ -47,10 +50,17 @@ describe('PKCS#11 signer on SoftHSM', () => {
 
   it('CKM_RSA_PKCS over a DigestInfo gives the identical PKCS#1 v1.5 signature', async () => {
     const data = Buffer.from('same bytes, two mechanisms');
-    const a = await openSigner({ kind: 'pkcs11', library: token.module, tokenSerial: token.serial, pin: token.pin }, new Date());
+    const a = await openSigner(
+      { kind: 'pkcs11', library: token.module, tokenSerial: token.serial, pin: token.pin },
+      new Date(),
+    );
     const sigA = await a.sign(data);
     await a.close();
-    const b = await openSigner({ kind: 'pkcs11', library: token.module, tokenSerial: token.serial, pin: token.pin }, new Date(), { forceRawRsa: true });
+    const b = await openSigner(
+      { kind: 'pkcs11', library: token.module, tokenSerial: token.serial, pin: token.pin },
+      new Date(),
+      { forceRawRsa: true },
+    );
     expect(b.mechanism).toBe('CKM_RSA_PKCS');
     const sigB = await b.sign(data);
     await b.close();
@@ -58,8 +68,11 @@ describe('PKCS#11 signer on SoftHSM', () => {
     expect(verifies(token.certDer, data, sigB)).toBe(true);
   });
 
-  it('wrong PIN: PKCS11:CKR_PIN_INCORRECT in plain Vietnamese, with the token\'s few-tries-left flag; the next open works', async () => {
-    const e = await expectAppError(openSigner({ kind: 'pkcs11', library: token.module, pin: '00000000' }, new Date()), 'PKCS11:CKR_PIN_INCORRECT');
+  it("wrong PIN: PKCS11:CKR_PIN_INCORRECT in plain Vietnamese, with the token's few-tries-left flag; the next open works", async () => {
+    const e = await expectAppError(
+      openSigner({ kind: 'pkcs11', library: token.module, pin: '00000000' }, new Date()),
+      'PKCS11:CKR_PIN_INCORRECT',
+    );
     expect(e.message).toMatch(/Mã PIN không đúng/);
     // SoftHSM sets CKF_USER_PIN_COUNT_LOW after a failed login (it never locks): we read it back and say so.
     expect((e.details as { pinState: string }).pinState).toBe('few-tries-left');
@@ -75,9 +88,18 @@ describe('PKCS#11 signer on SoftHSM', () => {
   });
 
   it('unknown token label / missing library / certificate serial are explained', async () => {
-    await expectAppError(openSigner({ kind: 'pkcs11', library: token.module, tokenLabel: 'NOPE', pin: token.pin }, new Date()), 'TOKEN_NOT_FOUND');
-    await expectAppError(openSigner({ kind: 'pkcs11', library: '/nonexistent/libfoo.so', pin: token.pin }, new Date()), 'PKCS11_LIBRARY_NOT_FOUND');
-    await expectAppError(openSigner({ kind: 'pkcs11', library: token.module, certSerial: 'DEADBEEF', pin: token.pin }, new Date()), 'CERT_NOT_FOUND');
+    await expectAppError(
+      openSigner({ kind: 'pkcs11', library: token.module, tokenLabel: 'NOPE', pin: token.pin }, new Date()),
+      'TOKEN_NOT_FOUND',
+    );
+    await expectAppError(
+      openSigner({ kind: 'pkcs11', library: '/nonexistent/libfoo.so', pin: token.pin }, new Date()),
+      'PKCS11_LIBRARY_NOT_FOUND',
+    );
+    await expectAppError(
+      openSigner({ kind: 'pkcs11', library: token.module, certSerial: 'DEADBEEF', pin: token.pin }, new Date()),
+      'CERT_NOT_FOUND',
+    );
   });
 
   it('a finalised module (token pulled / middleware reset) gives the removal message, and the next session is rebuilt', async () => {
@@ -99,7 +121,10 @@ describe('PKCS#11 signer on SoftHSM', () => {
     try {
       process.env.SOFTHSM2_CONF = t.conf;
       spawnSync('softhsm2-util', ['--delete-token', '--token', 'REMOVED'], { env: { ...process.env, ...t.env } });
-      await expectAppError(openSigner({ kind: 'pkcs11', library: t.module, tokenLabel: 'REMOVED', pin: '1111' }, new Date()), 'TOKEN_NOT_FOUND');
+      await expectAppError(
+        openSigner({ kind: 'pkcs11', library: t.module, tokenLabel: 'REMOVED', pin: '1111' }, new Date()),
+        'TOKEN_NOT_FOUND',
+      );
     } finally {
       process.env.SOFTHSM2_CONF = token.conf;
       t.cleanup();
@@ -110,9 +135,33 @@ describe('PKCS#11 signer on SoftHSM', () => {
 describe('certificates on tokens', () => {
   const now = new Date();
   const cases: [string, Parameters<typeof createSoftHsmToken>[0], string][] = [
-    ['expired', { label: 'EXPIRED', pin: '1234', soPin: '4321', notBefore: new Date(now.getTime() - 400 * DAY), notAfter: new Date(now.getTime() - DAY) }, 'CERT_EXPIRED'],
-    ['not yet valid', { label: 'FUTURE', pin: '1234', soPin: '4321', notBefore: new Date(now.getTime() + 2 * DAY), notAfter: new Date(now.getTime() + 400 * DAY) }, 'CERT_NOT_YET_VALID'],
-    ['encryption-only', { label: 'ENCONLY', pin: '1234', soPin: '4321', keyUsage: ['keyEncipherment'] }, 'CERT_KEY_USAGE'],
+    [
+      'expired',
+      {
+        label: 'EXPIRED',
+        pin: '1234',
+        soPin: '4321',
+        notBefore: new Date(now.getTime() - 400 * DAY),
+        notAfter: new Date(now.getTime() - DAY),
+      },
+      'CERT_EXPIRED',
+    ],
+    [
+      'not yet valid',
+      {
+        label: 'FUTURE',
+        pin: '1234',
+        soPin: '4321',
+        notBefore: new Date(now.getTime() + 2 * DAY),
+        notAfter: new Date(now.getTime() + 400 * DAY),
+      },
+      'CERT_NOT_YET_VALID',
+    ],
+    [
+      'encryption-only',
+      { label: 'ENCONLY', pin: '1234', soPin: '4321', keyUsage: ['keyEncipherment'] },
+      'CERT_KEY_USAGE',
+    ],
   ];
   for (const [name, opts, code] of cases) {
     it(`refuses a ${name} certificate (${code})`, async () => {
@@ -128,7 +177,12 @@ describe('certificates on tokens', () => {
   }
 
   it('warns 30/15/7 days before expiry', async () => {
-    const t = await createSoftHsmToken({ label: 'SOON', pin: '1234', soPin: '4321', notAfter: new Date(now.getTime() + 10 * DAY) });
+    const t = await createSoftHsmToken({
+      label: 'SOON',
+      pin: '1234',
+      soPin: '4321',
+      notAfter: new Date(now.getTime() + 10 * DAY),
+    });
     process.env.SOFTHSM2_CONF = t.conf;
     try {
       const s = await openSigner({ kind: 'pkcs11', library: t.module, pin: t.pin }, now);
@@ -140,7 +194,15 @@ describe('certificates on tokens', () => {
   });
 
   it('matches the private key by modulus when CKA_IDs differ; reads MST from 2.5.4.97 with a branch suffix', async () => {
-    const t = await createSoftHsmToken({ label: 'ODDID', pin: '1234', soPin: '4321', keyId: 'a1', certId: 'b2', mst: '0101234567-001', mstInOrganizationIdentifier: true });
+    const t = await createSoftHsmToken({
+      label: 'ODDID',
+      pin: '1234',
+      soPin: '4321',
+      keyId: 'a1',
+      certId: 'b2',
+      mst: '0101234567-001',
+      mstInOrganizationIdentifier: true,
+    });
     process.env.SOFTHSM2_CONF = t.conf;
     try {
       const s = await openSigner({ kind: 'pkcs11', library: t.module, pin: t.pin }, now);
@@ -158,7 +220,8 @@ describe('certificates on tokens', () => {
     process.env.SOFTHSM2_CONF = t.conf;
     try {
       const s = await openSigner({ kind: 'pkcs11', library: t.module, pin: t.pin }, now);
-      for (const m of ['one', 'two']) expect(verifies(t.certDer, Buffer.from(m), await s.sign(Buffer.from(m)))).toBe(true);
+      for (const m of ['one', 'two'])
+        expect(verifies(t.certDer, Buffer.from(m), await s.sign(Buffer.from(m)))).toBe(true);
       await s.close();
     } finally {
       t.cleanup();
@@ -172,7 +235,10 @@ describe('PIN states read from the token flags (SoftHSM honours stored flags; it
     t.setTokenFlags(0x40000); // CKF_USER_PIN_LOCKED
     process.env.SOFTHSM2_CONF = t.conf;
     try {
-      const e = await expectAppError(openSigner({ kind: 'pkcs11', library: t.module, pin: t.pin }, new Date()), 'PKCS11:CKR_PIN_LOCKED');
+      const e = await expectAppError(
+        openSigner({ kind: 'pkcs11', library: t.module, pin: t.pin }, new Date()),
+        'PKCS11:CKR_PIN_LOCKED',
+      );
       expect(e.message).toMatch(/bị khóa/);
       expect(e.message).toMatch(/không thử lại/);
       expect((e.details as { pinState: string }).pinState).toBe('locked');
@@ -186,7 +252,10 @@ describe('PIN states read from the token flags (SoftHSM honours stored flags; it
     t.setTokenFlags(0x20000); // CKF_USER_PIN_FINAL_TRY
     process.env.SOFTHSM2_CONF = t.conf;
     try {
-      const e = await expectAppError(openSigner({ kind: 'pkcs11', library: t.module, pin: '9999' }, new Date()), 'PKCS11:CKR_PIN_INCORRECT');
+      const e = await expectAppError(
+        openSigner({ kind: 'pkcs11', library: t.module, pin: '9999' }, new Date()),
+        'PKCS11:CKR_PIN_INCORRECT',
+      );
       expect((e.details as { pinState: string }).pinState).toBe('final-try');
       expect(e.message).toMatch(/CUỐI CÙNG/);
     } finally {

@@ -24,14 +24,26 @@ describe('real ERS files (D02-TS, TK1-TS)', () => {
       expect(reading.rows[0]).toMatchObject({ HoTen: 'Nguyễn Hoàng Anh', MasoBHXH: '2220037811' });
       const r = verifyDossierXml(bytes, { name, now: RECEIVED });
       expect(r).toMatchObject({ valid: true, trusted: false });
-      expect(r.files[0]).toMatchObject({ digestValid: true, signatureValid: true, state: 'untrusted', mst: '0101300842-999', timeSource: 'receipt-time', revocation: 'not-checked' });
+      expect(r.files[0]).toMatchObject({
+        digestValid: true,
+        signatureValid: true,
+        state: 'untrusted',
+        mst: '0101300842-999',
+        timeSource: 'receipt-time',
+        revocation: 'not-checked',
+      });
       expect(r.files[0]!.chain).toHaveLength(1);
-      const sec = spawnSync('xmlsec1', ['--verify', '--enabled-key-data', 'x509', '--insecure', join(REAL, name)], { encoding: 'utf8' });
+      const sec = spawnSync('xmlsec1', ['--verify', '--enabled-key-data', 'x509', '--insecure', join(REAL, name)], {
+        encoding: 'utf8',
+      });
       expect(sec.status, sec.stderr).toBe(0);
       // Today the certificate has expired: judged at the receipt time, the verdict is invalid …
       expect(verifyDossierXml(bytes, { name, now: new Date('2026-01-01T00:00:00Z') }).valid).toBe(false);
       // … and rewriting the unsigned SigningTime to the past changes nothing.
-      const edited = Buffer.from(bytes.toString('latin1').replace(/(<SigningTime[^>]*>)[^<]*/, '$12023-05-18T07:28:42Z'), 'latin1');
+      const edited = Buffer.from(
+        bytes.toString('latin1').replace(/(<SigningTime[^>]*>)[^<]*/, '$12023-05-18T07:28:42Z'),
+        'latin1',
+      );
       expect(verifyDossierXml(edited, { name, now: new Date('2026-01-01T00:00:00Z') }).valid).toBe(false);
     });
   }

@@ -34,7 +34,14 @@ describe('streamed dossier = in-memory dossier', () => {
   const envelope = (files: Parameters<typeof buildEnvelope>[1]) => buildEnvelope(info, files);
 
   beforeAll(async () => {
-    token = await createSoftHsmToken({ label: 'STREAM', pin: '246810', soPin: '135790', mst: draft.unit.taxCode, notBefore: new Date('2025-01-01T00:00:00Z'), notAfter: new Date('2030-01-01T00:00:00Z') });
+    token = await createSoftHsmToken({
+      label: 'STREAM',
+      pin: '246810',
+      soPin: '135790',
+      mst: draft.unit.taxCode,
+      notBefore: new Date('2025-01-01T00:00:00Z'),
+      notAfter: new Date('2030-01-01T00:00:00Z'),
+    });
     process.env.SOFTHSM2_CONF = token.conf;
     dir = makeTempDir('kekhai-stream-dossier-');
     ctx = createTestContext({ now: NOW });
@@ -81,19 +88,38 @@ describe('streamed dossier = in-memory dossier', () => {
     expect(streamed.sha256).toBe(inMemory.sha256);
     expect(streamed.files).toEqual(inMemory.files);
     expect(streamed.files.map((f) => f.fileName)).toEqual(['D02-TS-595.xml', 'TK1-TS-595.xml']);
-    const rows = ctx.db.prepare('SELECT file_name, sha256 FROM signatures ORDER BY id DESC LIMIT 3').all() as { file_name: string; sha256: string }[];
-    expect(rows.reverse()).toEqual([...streamed.files.map((f) => ({ file_name: f.fileName, sha256: f.sha256 })), { file_name: 'BHXHDienTu.xml', sha256: streamed.sha256 }]);
+    const rows = ctx.db.prepare('SELECT file_name, sha256 FROM signatures ORDER BY id DESC LIMIT 3').all() as {
+      file_name: string;
+      sha256: string;
+    }[];
+    expect(rows.reverse()).toEqual([
+      ...streamed.files.map((f) => ({ file_name: f.fileName, sha256: f.sha256 })),
+      { file_name: 'BHXHDienTu.xml', sha256: streamed.sha256 },
+    ]);
     checkSignatures(out, 2);
   });
 
   it('takes the fast path for the byte writer forms; same bytes as makeSignedDossier over buildForms', () =>
     withOwnSigner(async (signer) => {
       const forms = buildForms(draft);
-      const lazy: StreamForm[] = forms.map((f) => ({ code: f.code, description: f.description, fileName: f.fileName, canonicalProducer: true, build: () => f.bytes }));
+      const lazy: StreamForm[] = forms.map((f) => ({
+        code: f.code,
+        description: f.description,
+        fileName: f.fileName,
+        canonicalProducer: true,
+        build: () => f.bytes,
+      }));
       const out = join(dir, 'fast.xml');
       const r = await writeSignedDossier({ forms: lazy, envelope }, signer, NOW, out);
       expect(r.files.map((f) => f.fastPath)).toEqual(forms.map(() => true));
-      const mem = await makeSignedDossier({ forms: forms.map((f) => ({ code: f.code, description: f.description, fileName: f.fileName, xml: f.xml })), envelope }, signer, NOW);
+      const mem = await makeSignedDossier(
+        {
+          forms: forms.map((f) => ({ code: f.code, description: f.description, fileName: f.fileName, xml: f.xml })),
+          envelope,
+        },
+        signer,
+        NOW,
+      );
       expect(readFileSync(out).equals(mem.envelopeBytes)).toBe(true);
       expect(r.sha256).toBe(mem.sha256);
       expect(r.files.map((f) => f.sha256)).toEqual(mem.files.map((f) => f.sha256));
@@ -114,7 +140,11 @@ describe('streamed dossier = in-memory dossier', () => {
         `<?xml version="1.0" encoding="utf-8"?><D01-TS><NoiDung>Hòa</NoiDung><Cky></Cky></D01-TS>`,
       ];
       const forms = odd.map((xml, i) => ({ code: `F${i}`, description: `Tờ khai ${i}`, fileName: `F${i}.xml`, xml }));
-      const lazy: StreamForm[] = forms.map((f, i) => ({ ...f, canonicalProducer: i < odd.length - 1, build: () => Buffer.from(f.xml, 'utf8') }));
+      const lazy: StreamForm[] = forms.map((f, i) => ({
+        ...f,
+        canonicalProducer: i < odd.length - 1,
+        build: () => Buffer.from(f.xml, 'utf8'),
+      }));
       const out = join(dir, 'fallback.xml');
       const r = await writeSignedDossier({ forms: lazy, envelope }, signer, NOW, out);
       expect(r.files.map((f) => f.fastPath)).toEqual(odd.map(() => false));
@@ -131,8 +161,18 @@ describe('streamed dossier = in-memory dossier', () => {
         `<?xml version="1.0" encoding="utf-8"?><TK1-TS><NoiDung><![CDATA[x]]></NoiDung><Cky></Cky></TK1-TS>`,
       ].entries()) {
         const out = join(dir, `refused-${i}.xml`);
-        const lazy: StreamForm[] = [{ code: 'X', description: 'x', fileName: 'x.xml', canonicalProducer: false, build: () => Buffer.from(xml, 'utf8') }];
-        await expect(writeSignedDossier({ forms: lazy, envelope }, signer, NOW, out)).rejects.toMatchObject({ code: 'XML_FORBIDDEN_MARKUP' });
+        const lazy: StreamForm[] = [
+          {
+            code: 'X',
+            description: 'x',
+            fileName: 'x.xml',
+            canonicalProducer: false,
+            build: () => Buffer.from(xml, 'utf8'),
+          },
+        ];
+        await expect(writeSignedDossier({ forms: lazy, envelope }, signer, NOW, out)).rejects.toMatchObject({
+          code: 'XML_FORBIDDEN_MARKUP',
+        });
         expect(() => readFileSync(out)).toThrow();
       }
     }));
@@ -140,9 +180,17 @@ describe('streamed dossier = in-memory dossier', () => {
   it('leaves no file behind when signing fails', () =>
     withOwnSigner(async (signer) => {
       const out = join(dir, 'failed.xml');
-      const signed = await signXmlBytes(Buffer.from('<?xml version="1.0" encoding="utf-8"?><TK1-TS><NoiDung>Lan</NoiDung><Cky></Cky></TK1-TS>'), signer, NOW);
-      const lazy: StreamForm[] = [{ code: 'X', description: 'x', fileName: 'x.xml', canonicalProducer: true, build: () => signed }];
-      await expect(writeSignedDossier({ forms: lazy, envelope }, signer, NOW, out)).rejects.toMatchObject({ code: 'ALREADY_SIGNED' });
+      const signed = await signXmlBytes(
+        Buffer.from('<?xml version="1.0" encoding="utf-8"?><TK1-TS><NoiDung>Lan</NoiDung><Cky></Cky></TK1-TS>'),
+        signer,
+        NOW,
+      );
+      const lazy: StreamForm[] = [
+        { code: 'X', description: 'x', fileName: 'x.xml', canonicalProducer: true, build: () => signed },
+      ];
+      await expect(writeSignedDossier({ forms: lazy, envelope }, signer, NOW, out)).rejects.toMatchObject({
+        code: 'ALREADY_SIGNED',
+      });
       expect(() => readFileSync(out)).toThrow();
       expect(readdirSync(dir).filter((f) => f.endsWith('.part'))).toEqual([]);
     }));

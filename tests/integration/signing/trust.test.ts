@@ -18,7 +18,13 @@ import { verifyDossierXml } from '../../../electron/signing/verify';
 import { buildChain } from '../../../electron/signing/chain';
 import { fingerprintOf } from '../../../electron/signing/trust-store';
 import { canonicalize } from '../../../shared/signing/c14n';
-import { C14N_INCLUSIVE, DSIG_NS, ENVELOPED_SIGNATURE, RSA_SHA256, SHA256_DIGEST } from '../../../shared/signing/profile';
+import {
+  C14N_INCLUSIVE,
+  DSIG_NS,
+  ENVELOPED_SIGNATURE,
+  RSA_SHA256,
+  SHA256_DIGEST,
+} from '../../../shared/signing/profile';
 import { UNTRUSTED_NOTE } from '../../../shared/signing/trust-text';
 import { signedDossier, softwareSigner, testCertSigner, RESOURCES } from '../ivan/fixtures';
 
@@ -31,7 +37,13 @@ let caPem: string;
 beforeAll(async () => {
   dir = makeTempDir('kekhai-trust-');
   data = join(dir, 'data');
-  token = await createSoftHsmToken({ label: 'TRUST', pin: '246810', soPin: '13579', mst: '2800123452', organisation: 'CÔNG TY TNHH TIN CẬY' });
+  token = await createSoftHsmToken({
+    label: 'TRUST',
+    pin: '246810',
+    soPin: '13579',
+    mst: '2800123452',
+    organisation: 'CÔNG TY TNHH TIN CẬY',
+  });
   caPem = token.caPem;
   process.env.SOFTHSM2_CONF = token.conf;
   const s = await openSigner({ kind: 'pkcs11', library: token.module, pin: token.pin }, new Date(), {});
@@ -47,7 +59,19 @@ afterAll(() => {
   removeDir(dir);
 });
 
-type Report = { valid: boolean; trusted: boolean; files: { name: string; valid: boolean; trusted: boolean; signer: string | null; mst: string | null; chain: { subject: string; anchor: boolean }[]; reason: string }[] };
+type Report = {
+  valid: boolean;
+  trusted: boolean;
+  files: {
+    name: string;
+    valid: boolean;
+    trusted: boolean;
+    signer: string | null;
+    mst: string | null;
+    chain: { subject: string; anchor: boolean }[];
+    reason: string;
+  }[];
+};
 
 describe('trust store and the three verdicts (kekhai CLI, built)', () => {
   it('intact but issuer unknown: trusted false, exit 1, the clerk text; --allow-untrusted exits 0', async () => {
@@ -57,7 +81,9 @@ describe('trust store and the three verdicts (kekhai CLI, built)', () => {
     expect(v.trusted).toBe(false);
     expect(r.code).toBe(1);
     for (const f of v.files) {
-      expect(Object.keys(f)).toEqual(expect.arrayContaining(['name', 'valid', 'trusted', 'signer', 'mst', 'chain', 'reason']));
+      expect(Object.keys(f)).toEqual(
+        expect.arrayContaining(['name', 'valid', 'trusted', 'signer', 'mst', 'chain', 'reason']),
+      );
       expect(f).toMatchObject({ valid: true, trusted: false });
       expect(f.reason).toContain(UNTRUSTED_NOTE);
     }
@@ -71,10 +97,23 @@ describe('trust store and the three verdicts (kekhai CLI, built)', () => {
     const add = await runCli(['trust', 'add', pem, '--json'], { data });
     expect(add.code, add.stderr).toBe(0);
     const fp = fingerprintOf(new X509Certificate(caPem));
-    expect(add.json.added).toEqual([expect.objectContaining({ fingerprint: fp, subject: expect.stringContaining('KeKhai Test CA') })]);
+    expect(add.json.added).toEqual([
+      expect.objectContaining({ fingerprint: fp, subject: expect.stringContaining('KeKhai Test CA') }),
+    ]);
     const list = await runCli(['trust', 'list', '--json'], { data });
-    const entries = list.json.entries as { fingerprint: string; subject: string; notBefore: string; notAfter: string; source: string; restrictedTo: string | null }[];
-    expect(entries.find((e) => e.fingerprint === fp)).toMatchObject({ source: 'store', notBefore: '2010-01-01T00:00:00.000Z', notAfter: '2049-12-31T00:00:00.000Z' });
+    const entries = list.json.entries as {
+      fingerprint: string;
+      subject: string;
+      notBefore: string;
+      notAfter: string;
+      source: string;
+      restrictedTo: string | null;
+    }[];
+    expect(entries.find((e) => e.fingerprint === fp)).toMatchObject({
+      source: 'store',
+      notBefore: '2010-01-01T00:00:00.000Z',
+      notAfter: '2049-12-31T00:00:00.000Z',
+    });
     const v = await runCli(['verify', dossierFile, '--json'], { data });
     expect(v.code).toBe(0);
     expect(v.json).toMatchObject({ valid: true, trusted: true });
@@ -82,7 +121,10 @@ describe('trust store and the three verdicts (kekhai CLI, built)', () => {
     expect(chain).toHaveLength(2);
     expect(chain[1]).toMatchObject({ anchor: true, subject: expect.stringContaining('KeKhai Test CA') });
     expect((await runCli(['trust', 'remove', fp, '--json'], { data })).code).toBe(0);
-    expect((await runCli(['verify', dossierFile, '--json'], { data })).json).toMatchObject({ valid: true, trusted: false });
+    expect((await runCli(['verify', dossierFile, '--json'], { data })).json).toMatchObject({
+      valid: true,
+      trusted: false,
+    });
     expect((await runCli(['trust', 'remove', fp], { data })).code).toBe(1);
   });
 
@@ -105,7 +147,10 @@ describe('trust store and the three verdicts (kekhai CLI, built)', () => {
     expect(c.code).toBe(1);
     expect(c.stdout + c.stderr).toMatch(/không phải chứng thư của tổ chức cấp/);
     // Trusted from the DER import: the token's dossier is trusted now.
-    expect((await runCli(['verify', dossierFile, '--json'], { data })).json).toMatchObject({ valid: true, trusted: true });
+    expect((await runCli(['verify', dossierFile, '--json'], { data })).json).toMatchObject({
+      valid: true,
+      trusted: true,
+    });
   });
 
   it('a dossier re-signed with a self-signed certificate claiming any MST is not trusted (even with CAs in the store)', async () => {
@@ -122,7 +167,9 @@ describe('trust store and the three verdicts (kekhai CLI, built)', () => {
   it('the built-in 2015 test CA is listed as trusted for the test certificate only', async () => {
     const list = await runCli(['trust', 'list', '--json'], { data });
     const testCert = new X509Certificate(readFileSync(join(RESOURCES, 'test-signing', 'test-cert.pem')));
-    expect(list.json.entries).toContainEqual(expect.objectContaining({ source: 'built-in', restrictedTo: fingerprintOf(testCert) }));
+    expect(list.json.entries).toContainEqual(
+      expect.objectContaining({ source: 'built-in', restrictedTo: fingerprintOf(testCert) }),
+    );
   });
 });
 
@@ -146,7 +193,11 @@ describe('an anchor restricted to one leaf, and the time a certificate is judged
     };
     const a = leaf('0a01');
     const b = leaf('0a02');
-    const anchor = { cert: new X509Certificate(ca.pem), onlyForLeaf: fingerprintOf(new X509Certificate(a)), source: 'built-in' as const };
+    const anchor = {
+      cert: new X509Certificate(ca.pem),
+      onlyForLeaf: fingerprintOf(new X509Certificate(a)),
+      source: 'built-in' as const,
+    };
     const at = new Date('2025-01-01T00:00:00Z');
     expect(buildChain(a, [], [anchor], at).trusted).toBe(true);
     const other = buildChain(b, [], [anchor], at);
@@ -188,19 +239,34 @@ describe('an anchor restricted to one leaf, and the time a certificate is judged
       ca: false,
       keyUsage: ['digitalSignature', 'nonRepudiation'],
     });
-    const body = '<M01B-HSB xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><ThongTinKhac><MaDonVi>TS12345</MaDonVi></ThongTinKhac><Cky>';
+    const body =
+      '<M01B-HSB xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><ThongTinKhac><MaDonVi>TS12345</MaDonVi></ThongTinKhac><Cky>';
     const tail = '</Cky></M01B-HSB>';
     const sha = (s: string) => createHash('sha256').update(s, 'utf8').digest('base64');
     const docDigest = sha(canonicalize(`${body}${tail}`));
     const object = `<Object Id="SigningTime-1" xmlns="${DSIG_NS}"><SignatureProperties xmlns=""><SignatureProperty Target="#sig"><SigningTime>2023-06-01T10:00:00</SigningTime></SignatureProperty></SignatureProperties></Object>`;
     // The Object canonicalised in its place: it inherits xmlns:xsi from the root.
-    const objectDigest = sha(canonicalize(object, { context: { ns: new Map([['xsi', 'http://www.w3.org/2001/XMLSchema-instance']]), xmlAttrs: new Map() } }));
+    const objectDigest = sha(
+      canonicalize(object, {
+        context: { ns: new Map([['xsi', 'http://www.w3.org/2001/XMLSchema-instance']]), xmlAttrs: new Map() },
+      }),
+    );
     const signedInfo =
       `<SignedInfo><CanonicalizationMethod Algorithm="${C14N_INCLUSIVE}"></CanonicalizationMethod><SignatureMethod Algorithm="${RSA_SHA256}"></SignatureMethod>` +
       `<Reference URI=""><Transforms><Transform Algorithm="${ENVELOPED_SIGNATURE}"></Transform></Transforms><DigestMethod Algorithm="${SHA256_DIGEST}"></DigestMethod><DigestValue>${docDigest}</DigestValue></Reference>` +
       `<Reference URI="#SigningTime-1"><DigestMethod Algorithm="${SHA256_DIGEST}"></DigestMethod><DigestValue>${objectDigest}</DigestValue></Reference></SignedInfo>`;
-    const ctx = { ns: new Map([['xsi', 'http://www.w3.org/2001/XMLSchema-instance'], ['', DSIG_NS]]), xmlAttrs: new Map<string, string>() };
-    const value = rsaSign('sha256', Buffer.from(canonicalize(signedInfo, { context: ctx }), 'utf8'), privateKey).toString('base64');
+    const ctx = {
+      ns: new Map([
+        ['xsi', 'http://www.w3.org/2001/XMLSchema-instance'],
+        ['', DSIG_NS],
+      ]),
+      xmlAttrs: new Map<string, string>(),
+    };
+    const value = rsaSign(
+      'sha256',
+      Buffer.from(canonicalize(signedInfo, { context: ctx }), 'utf8'),
+      privateKey,
+    ).toString('base64');
     const sig = `<Signature Id="sig" xmlns="${DSIG_NS}">${signedInfo}<SignatureValue>${value}</SignatureValue><KeyInfo><X509Data><X509Certificate>${der.toString('base64')}</X509Certificate></X509Data></KeyInfo>${object}</Signature>`;
     const xml = `<?xml version="1.0" encoding="utf-8"?>${body}${sig}${tail}`;
     const file = join(dir, 'signed-time.xml');
@@ -208,14 +274,37 @@ describe('an anchor restricted to one leaf, and the time a certificate is judged
     const caFile = join(dir, 'ca-signed-time.pem');
     writeFileSync(caFile, certificatePem(new X509Certificate(ca.pem).raw));
     // xmlsec1 agrees that both references verify, at the signed time.
-    const sec = execFileSync('xmlsec1', ['--verify', '--enabled-key-data', 'x509', '--trusted-pem', caFile, '--id-attr:Id', `${DSIG_NS}:Object`, '--verification-gmt-time', '2023-06-01 03:00:00', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const sec = execFileSync(
+      'xmlsec1',
+      [
+        '--verify',
+        '--enabled-key-data',
+        'x509',
+        '--trusted-pem',
+        caFile,
+        '--id-attr:Id',
+        `${DSIG_NS}:Object`,
+        '--verification-gmt-time',
+        '2023-06-01 03:00:00',
+        file,
+      ],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     void sec;
     const anchors = [{ cert: new X509Certificate(ca.pem), source: 'store' as const }];
     // Received long after the certificate expired, but the signed time falls in its validity: valid and trusted.
     const r = verifyDossierXml(Buffer.from(xml), { now: new Date('2026-01-01T00:00:00Z'), anchors });
-    expect(r.files[0]).toMatchObject({ valid: true, trusted: true, timeSource: 'signed-time', judgedAt: '2023-06-01T03:00:00.000Z' });
+    expect(r.files[0]).toMatchObject({
+      valid: true,
+      trusted: true,
+      timeSource: 'signed-time',
+      judgedAt: '2023-06-01T03:00:00.000Z',
+    });
     // Moving the signed time breaks the second reference: invalid, whatever the date.
-    const moved = verifyDossierXml(Buffer.from(xml.replace('2023-06-01T10:00:00', '2023-07-01T10:00:00')), { now: new Date('2023-06-02T00:00:00Z'), anchors });
+    const moved = verifyDossierXml(Buffer.from(xml.replace('2023-06-01T10:00:00', '2023-07-01T10:00:00')), {
+      now: new Date('2023-06-02T00:00:00Z'),
+      anchors,
+    });
     expect(moved.valid).toBe(false);
     expect(moved.files[0]!.reason).toMatch(/SigningTime/);
   });

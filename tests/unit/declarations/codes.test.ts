@@ -9,7 +9,35 @@ import { WAGE_REGIONS } from '../../../shared/codes/wage-regions';
 describe('code tables', () => {
   it('holds exactly the phương án codes of the reference §3.1, each once', () => {
     expect([...PLAN_CODES].sort()).toEqual(
-      ['TM', 'TC', 'TD', 'TH', 'AD', 'AT', 'TT', 'TU', 'DC', 'CD', 'DL', 'DN', 'TV', 'GV', 'GH', 'GC', 'GD', 'SB', 'OF', 'KL', 'TS', 'ON', 'DV', 'TL', 'TN', 'GN', 'GL'].sort(),
+      [
+        'TM',
+        'TC',
+        'TD',
+        'TH',
+        'AD',
+        'AT',
+        'TT',
+        'TU',
+        'DC',
+        'CD',
+        'DL',
+        'DN',
+        'TV',
+        'GV',
+        'GH',
+        'GC',
+        'GD',
+        'SB',
+        'OF',
+        'KL',
+        'TS',
+        'ON',
+        'DV',
+        'TL',
+        'TN',
+        'GN',
+        'GL',
+      ].sort(),
     );
     expect(new Set(PLAN_CODES).size).toBe(PLANS.length);
     for (const p of PLANS) {
@@ -51,7 +79,8 @@ describe('code tables', () => {
   });
 
   it('gives Loai by the direction of the change (vnpt-template.md, addendum 2 item 1)', () => {
-    const loai = (code: string, salary = 5_000_000, previousSalary?: number) => loaiOf(planByCode(code)!, { salary, previousSalary });
+    const loai = (code: string, salary = 5_000_000, previousSalary?: number) =>
+      loaiOf(planByCode(code)!, { salary, previousSalary });
     for (const c of ['TM', 'TC', 'TD', 'TH', 'ON']) expect(loai(c)).toBe(1);
     for (const c of ['GH', 'TS', 'KL', 'OF', 'GC', 'GD']) expect(loai(c)).toBe(3);
     expect(loai('DC', 6_300_000, 5_000_000)).toBe(2);
@@ -66,8 +95,16 @@ describe('code tables', () => {
   it('names the new phương án DV, TL, TN, GN, GL and the funds they move', () => {
     expect(planByCode('DV')).toMatchObject({ name: 'Truy đóng HTTT', funds: ['pension'], backDated: true });
     expect(planByCode('TL')).toMatchObject({ name: 'Tăng tham gia TNLĐ, BNN', funds: ['accident'], effect: 'add' });
-    expect(planByCode('TN')).toMatchObject({ name: 'Tăng tham gia thất nghiệp', funds: ['unemployment'], effect: 'add' });
-    expect(planByCode('GN')).toMatchObject({ name: 'Giảm tham gia thất nghiệp', funds: ['unemployment'], effect: 'remove' });
+    expect(planByCode('TN')).toMatchObject({
+      name: 'Tăng tham gia thất nghiệp',
+      funds: ['unemployment'],
+      effect: 'add',
+    });
+    expect(planByCode('GN')).toMatchObject({
+      name: 'Giảm tham gia thất nghiệp',
+      funds: ['unemployment'],
+      effect: 'remove',
+    });
     expect(planByCode('GL')).toMatchObject({ name: 'Giảm tham gia TNLĐ, BNN', funds: ['accident'], effect: 'remove' });
   });
 });

@@ -12,21 +12,43 @@ describe('contributions (hand-computed cases)', () => {
   it('10/2015, vùng II, TM 3.500.000: 32.5 % = 770.000 + 367.500', () => {
     const r = one('10/2015', { salary: 3_500_000, wageRegion: '02' });
     expect(r.rows[0]).toMatchObject({
-      index: 0, bases: { social: 3_500_000, health: 3_500_000, unemployment: 3_500_000 },
-      employer: { pension: 490_000, sickness: 105_000, accident: 35_000, health: 105_000, unemployment: 35_000, total: 770_000 },
+      index: 0,
+      bases: { social: 3_500_000, health: 3_500_000, unemployment: 3_500_000 },
+      employer: {
+        pension: 490_000,
+        sickness: 105_000,
+        accident: 35_000,
+        health: 105_000,
+        unemployment: 35_000,
+        total: 770_000,
+      },
       employee: { pension: 280_000, health: 52_500, unemployment: 35_000, total: 367_500 },
-      total: 1_137_500, rate: 32.5,
+      total: 1_137_500,
+      rate: 32.5,
     });
     expect(r.totals).toMatchObject({ employer: 770_000, employee: 367_500, total: 1_137_500 });
   });
 
   it('07/2017, vùng I, DC 20.000.000 → 30.000.000: the change, BHXH/BHYT capped at 26.000.000, BHTN on the whole raise', () => {
-    const r = one('07/2017', { plan: 'DC', insuranceNo: '7912345678', salary: 30_000_000, previousSalary: 20_000_000, wageRegion: '01' });
+    const r = one('07/2017', {
+      plan: 'DC',
+      insuranceNo: '7912345678',
+      salary: 30_000_000,
+      previousSalary: 20_000_000,
+      wageRegion: '01',
+    });
     expect(r.rows[0]!.bases).toEqual({ social: 26_000_000, health: 26_000_000, unemployment: 30_000_000 });
     expect(r.rows[0]!.capped).toBe(true);
     // BHXH/BHYT base moves 20.000.000 → 26.000.000 (cap 20 × 1.300.000) = +6.000.000; BHTN base +10.000.000.
     // Employer: 14 % × 6M = 840.000, 3 % × 6M = 180.000, 0,5 % × 6M = 30.000, BHYT 3 % × 6M = 180.000, BHTN 1 % × 10M = 100.000.
-    expect(r.rows[0]!.employer).toMatchObject({ pension: 840_000, sickness: 180_000, accident: 30_000, health: 180_000, unemployment: 100_000, total: 1_330_000 });
+    expect(r.rows[0]!.employer).toMatchObject({
+      pension: 840_000,
+      sickness: 180_000,
+      accident: 30_000,
+      health: 180_000,
+      unemployment: 100_000,
+      total: 1_330_000,
+    });
     // Employee: 8 % × 6M = 480.000, 1,5 % × 6M = 90.000, 1 % × 10M = 100.000.
     expect(r.rows[0]!.employee.total).toBe(480_000 + 90_000 + 100_000);
     expect(r.rows[0]!.total).toBe(2_000_000);
@@ -57,7 +79,10 @@ describe('contributions (hand-computed cases)', () => {
   });
 
   it('reads a salary ≤ 100 as a coefficient of lương cơ sở, with its allowances', () => {
-    const r = one('10/2015', { salary: 2.34, allowances: { position: 0.3, seniorityExcessPct: 5, seniorityJobPct: 0, salary: 0, other: 0 } });
+    const r = one('10/2015', {
+      salary: 2.34,
+      allowances: { position: 0.3, seniorityExcessPct: 5, seniorityJobPct: 0, salary: 0, other: 0 },
+    });
     // 1.150.000 × (2.34 + 0.3 + 2.34 × 5 %) = 1.150.000 × 2.757
     expect(r.rows[0]!.insuredSalary).toBe(3_170_550);
   });

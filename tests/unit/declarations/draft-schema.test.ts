@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { draftSchema } from '../../../shared/draft/schema';
 import { bigDraft } from './fixtures/make-draft';
 
-const jsonSchema = JSON.parse(readFileSync(join(process.cwd(), 'resources', 'schemas', 'kekhai-draft-1.schema.json'), 'utf8'));
+const jsonSchema = JSON.parse(
+  readFileSync(join(process.cwd(), 'resources', 'schemas', 'kekhai-draft-1.schema.json'), 'utf8'),
+);
 const issueDraft = JSON.parse(readFileSync(join(__dirname, 'fixtures', 'draft-issue.json'), 'utf8'));
 
 describe('kekhai-draft/1', () => {
@@ -27,8 +29,18 @@ describe('kekhai-draft/1', () => {
   });
 
   it('fills documented defaults for the optional fields', () => {
-    const d = draftSchema.parse({ ...issueDraft, rows: [{ plan: 'TM', fullName: 'A', gender: 'M', salary: 1, fromMonth: '10/2015' }] });
-    expect(d.rows[0]).toMatchObject({ nationality: 'VN', ethnicity: '01', toMonth: '', allowances: { position: 0, other: 0 }, contract: { number: '' }, documents: [] });
+    const d = draftSchema.parse({
+      ...issueDraft,
+      rows: [{ plan: 'TM', fullName: 'A', gender: 'M', salary: 1, fromMonth: '10/2015' }],
+    });
+    expect(d.rows[0]).toMatchObject({
+      nationality: 'VN',
+      ethnicity: '01',
+      toMonth: '',
+      allowances: { position: 0, other: 0 },
+      contract: { number: '' },
+      documents: [],
+    });
     expect(d.batch).toBe(1);
   });
 });

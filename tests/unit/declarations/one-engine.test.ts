@@ -24,11 +24,34 @@ const staffBefore: StatementPerson[] = [
 const noContract = { number: '', signedOn: '', type: '' as const, from: '', to: '' };
 const rows: DraftRowInput[] = [
   // DC 5.000.000 → 6.300.000: +1.300.000 × 32,5 % = +422.500.
-  tmRow({ plan: 'DC', fullName: 'Lê Văn An', insuranceNo: '3815000001', salary: 6_300_000, previousSalary: 5_000_000, fromMonth: PERIOD, contract: { ...noContract, number: '01/PL', signedOn: '01/11/2015' } }),
+  tmRow({
+    plan: 'DC',
+    fullName: 'Lê Văn An',
+    insuranceNo: '3815000001',
+    salary: 6_300_000,
+    previousSalary: 5_000_000,
+    fromMonth: PERIOD,
+    contract: { ...noContract, number: '01/PL', signedOn: '01/11/2015' },
+  }),
   // TS: −4.000.000 × 32,5 % = −1.300.000 (BHYT now paid by the BHXH fund).
-  tmRow({ plan: 'TS', fullName: 'Trần Thị Bình', insuranceNo: '3815000002', salary: 4_000_000, fromMonth: PERIOD, toMonth: '04/2016', contract: noContract }),
+  tmRow({
+    plan: 'TS',
+    fullName: 'Trần Thị Bình',
+    insuranceNo: '3815000002',
+    salary: 4_000_000,
+    fromMonth: PERIOD,
+    toMonth: '04/2016',
+    contract: noContract,
+  }),
   // GH: −4.500.000 × 32,5 % = −1.462.500.
-  tmRow({ plan: 'GH', fullName: 'Phạm Văn Cảnh', insuranceNo: '3815000003', salary: 4_500_000, fromMonth: PERIOD, contract: noContract }),
+  tmRow({
+    plan: 'GH',
+    fullName: 'Phạm Văn Cảnh',
+    insuranceNo: '3815000003',
+    salary: 4_500_000,
+    fromMonth: PERIOD,
+    contract: noContract,
+  }),
   // TM: +3.500.000 × 32,5 % = +1.137.500.
   tmRow({ fullName: 'Hồ Thị Em', idNumber: '038190012345', salary: 3_500_000, fromMonth: PERIOD }),
   // TM: 3.333.333 → employer 466.667 + 100.000 + 33.333 + 100.000 + 33.333 = 733.333; employee 266.667 + 50.000 + 33.333 = 350.000.
@@ -79,7 +102,12 @@ describe('one engine: rows, statement, print and C12-TS agree', () => {
   });
 
   it('the training C12-TS computed from the D02-TS XML says the same (DC measured from what BHXH knew)', () => {
-    const files = buildForms(draft).map((f) => ({ code: f.code, description: f.description, fileName: f.fileName, base64: Buffer.from(f.bytes).toString('base64') }));
+    const files = buildForms(draft).map((f) => ({
+      code: f.code,
+      description: f.description,
+      fileName: f.fileName,
+      base64: Buffer.from(f.bytes).toString('base64'),
+    }));
     const facts = readEnvelope(buildEnvelope(envelopeInfoOf(draft), files));
     const c12 = c12Statement(facts, draft.unit.agencyCode, new Map([['3815000001', 5_000_000]]));
     const b3 = c12.lines.find((l) => l.code === 'B.3')!;
@@ -103,8 +131,24 @@ describe('one engine: rows, statement, print and C12-TS agree', () => {
 
 describe('training C12-TS: a late row also owes the months up to the period (truy thu)', () => {
   it('TM from 08/2015 in a 10/2015 dossier: B.3 its first month, B.4 September and October', () => {
-    const row = { plan: 'TM', insuranceNo: '', idNumber: '038190012345', salary: 3_500_000, allowances: { position: 0, seniorityExcessPct: 0, seniorityJobPct: 0, salary: 0, other: 0 }, fromMonth: '08/2015', toMonth: '', wageRegion: '02' };
-    const c12 = c12FromRows({ period: '10/2015', unitCode: 'TA0001A', rows: [row, { ...row, plan: 'GH', insuranceNo: '3815000003', fromMonth: '10/2015' }] }, '03801');
+    const row = {
+      plan: 'TM',
+      insuranceNo: '',
+      idNumber: '038190012345',
+      salary: 3_500_000,
+      allowances: { position: 0, seniorityExcessPct: 0, seniorityJobPct: 0, salary: 0, other: 0 },
+      fromMonth: '08/2015',
+      toMonth: '',
+      wageRegion: '02',
+    };
+    const c12 = c12FromRows(
+      {
+        period: '10/2015',
+        unitCode: 'TA0001A',
+        rows: [row, { ...row, plan: 'GH', insuranceNo: '3815000003', fromMonth: '10/2015' }],
+      },
+      '03801',
+    );
     // 3.500.000 × 32,5 % = 1.137.500 for 08/2015; the GH removes 1.137.500 in 10/2015.
     expect(c12.lines.find((l) => l.code === 'B.3')!.cong).toBe(0);
     // 09/2015 and 10/2015: 2 × 1.137.500 = 2.275.000.
@@ -129,7 +173,14 @@ describe('printed forms', () => {
     const html = printHtml(draft);
     expect(html).toContain('data-testid="tk1-gaps"');
     expect(html).toContain('dòng 4 (Hồ Thị Em) thiếu địa chỉ nhận kết quả và nơi KCB ban đầu');
-    const complete = draftSchema.parse(baseDraft(PERIOD, [tmRow({ residence: { province: '38', district: '', ward: '', address: '12 Lê Lợi' }, hospital: { province: '38', code: '38001' } })]));
+    const complete = draftSchema.parse(
+      baseDraft(PERIOD, [
+        tmRow({
+          residence: { province: '38', district: '', ward: '', address: '12 Lê Lợi' },
+          hospital: { province: '38', code: '38001' },
+        }),
+      ]),
+    );
     expect(tk1Gaps(complete)).toEqual([]);
     expect(printHtml(complete)).not.toContain('tk1-gaps');
   });

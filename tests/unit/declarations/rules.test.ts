@@ -85,12 +85,20 @@ describe('dated rule tables', () => {
     expect(rulesFor('2026-01').shortContract.funds).toEqual([...ALL_FUNDS]);
     expect(rulesFor('2018-01').shortContract.source).toMatch(/Luật BHXH 58\/2014\/QH13 Điều 2/);
     // 2020 vùng I, trained + heavy: 4.420.000 × 1,07 = 4.729.400; × 1,05 = 4.965.870.
-    expect(floorDetail(rulesFor('2020-05'), '01', { trained: true, hazard: 'heavy' })).toMatchObject({ minimum: 4_420_000, floor: 4_965_870 });
+    expect(floorDetail(rulesFor('2020-05'), '01', { trained: true, hazard: 'heavy' })).toMatchObject({
+      minimum: 4_420_000,
+      floor: 4_965_870,
+    });
     // Especially heavy, untrained: 4.420.000 × 1,07 = 4.729.400.
     expect(floorDetail(rulesFor('2020-05'), '01', { trained: false, hazard: 'especiallyHeavy' }).floor).toBe(4_729_400);
     // NĐ 49/2013 repealed by NĐ 145/2020 (from 02/2021): no hazard uplift; trained +7 % until 06/2022.
-    expect(floorDetail(rulesFor('2021-03'), '01', { trained: true, hazard: 'heavy' }).parts.map((p) => p.rule)).toEqual(['trained']);
-    expect(floorDetail(rulesFor('2022-07'), '01', { trained: true, hazard: 'heavy' })).toMatchObject({ floor: 4_680_000, parts: [] });
+    expect(floorDetail(rulesFor('2021-03'), '01', { trained: true, hazard: 'heavy' }).parts.map((p) => p.rule)).toEqual(
+      ['trained'],
+    );
+    expect(floorDetail(rulesFor('2022-07'), '01', { trained: true, hazard: 'heavy' })).toMatchObject({
+      floor: 4_680_000,
+      parts: [],
+    });
   });
 
   it('refuses months before the tables start', () => {

@@ -32,10 +32,23 @@ function trickyDraft(): Draft {
       note: 'Số VB:12,ngày 01/10/2015,Tăng mới]]>',
       fromMonth: '08/2015',
       personalChanges: 'Đổi họ tên: Lan → Lân',
-      documents: [{ type: 'Hợp đồng', number: '9/2015', issuedOn: '01/08/2015', effectiveOn: '01/08/2015', issuer: 'A & B', summary: 'Truy tăng <08/2015>', review: '' }],
+      documents: [
+        {
+          type: 'Hợp đồng',
+          number: '9/2015',
+          issuedOn: '01/08/2015',
+          effectiveOn: '01/08/2015',
+          issuer: 'A & B',
+          summary: 'Truy tăng <08/2015>',
+          review: '',
+        },
+      ],
     }),
   );
-  return draftSchema.parse({ ...baseDraft('10/2015', rows), unit: { ...baseDraft().unit, name: 'Công ty <TNHH> Mẫu & Con' } });
+  return draftSchema.parse({
+    ...baseDraft('10/2015', rows),
+    unit: { ...baseDraft().unit, name: 'Công ty <TNHH> Mẫu & Con' },
+  });
 }
 
 function viaXmlBuilder2(code: keyof typeof FORM_WRITERS, d: Draft): string {
@@ -84,18 +97,29 @@ describe('canonical XML writer', () => {
     }
   });
 
-  it.each(['D02-TS', 'TK1-TS', 'D01-TS'] as const)('%s: bytes equal xmlbuilder2’s (prettyPrint false, C14N-normalised)', (code) => {
-    const ours = forms.find((f) => f.code === code)!.xml;
-    expect(ours).toBe(viaXmlBuilder2(code, d));
-  });
+  it.each(['D02-TS', 'TK1-TS', 'D01-TS'] as const)(
+    '%s: bytes equal xmlbuilder2’s (prettyPrint false, C14N-normalised)',
+    (code) => {
+      const ours = forms.find((f) => f.code === code)!.xml;
+      expect(ours).toBe(viaXmlBuilder2(code, d));
+    },
+  );
 
-  it.each(['D02-TS', 'TK1-TS', 'D01-TS'] as const)('%s: the root is its own inclusive C14N (xmllint --c14n)', (code) => {
-    const ours = forms.find((f) => f.code === code)!.xml;
-    expect(xmllintC14n(ours, `${code}.xml`)).toBe(ours.slice(XML_DECLARATION.length));
-  });
+  it.each(['D02-TS', 'TK1-TS', 'D01-TS'] as const)(
+    '%s: the root is its own inclusive C14N (xmllint --c14n)',
+    (code) => {
+      const ours = forms.find((f) => f.code === code)!.xml;
+      expect(xmllintC14n(ours, `${code}.xml`)).toBe(ours.slice(XML_DECLARATION.length));
+    },
+  );
 
   it('envelope: bytes equal xmlbuilder2’s and its own C14N', () => {
-    const files = forms.map((f) => ({ code: f.code, description: f.description, fileName: f.fileName, base64: Buffer.from(f.xml).toString('base64') }));
+    const files = forms.map((f) => ({
+      code: f.code,
+      description: f.description,
+      fileName: f.fileName,
+      base64: Buffer.from(f.xml).toString('base64'),
+    }));
     const env = buildEnvelope(envelopeInfoOf(d), files);
     const s = new XmlBuilder2Sink();
     writeEnvelope(envelopeInfoOf(d), files, s);
@@ -114,7 +138,13 @@ describe('canonical XML writer', () => {
   });
 
   it('is deterministic: the same draft (re-read, keys reordered) gives the same bytes', () => {
-    const again = draftSchema.parse(JSON.parse(JSON.stringify(trickyDraft(), (_k, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse()) : v))));
+    const again = draftSchema.parse(
+      JSON.parse(
+        JSON.stringify(trickyDraft(), (_k, v) =>
+          v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse()) : v,
+        ),
+      ),
+    );
     expect(buildForms(again).map((f) => f.xml)).toEqual(forms.map((f) => f.xml));
   });
 

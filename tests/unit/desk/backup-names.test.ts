@@ -26,8 +26,20 @@ describe('backup file names', () => {
   });
 
   it('accepts only our own file names (no paths, no traversal, no live database)', () => {
-    for (const ok of ['kekhai-auto-20151030-100000.db', 'kekhai-pre-restore-20151030-100000-3.db', 'pre-migration-v50-2015-10-30T03-00-00-000Z.db']) expect(checkBackupName(ok)).toBe(ok);
-    for (const bad of ['kekhai.db', '../kekhai-auto-20151030-100000.db', 'sub/kekhai-auto-20151030-100000.db', '..\\kekhai.db', 'kekhai-auto-2015.db', '']) {
+    for (const ok of [
+      'kekhai-auto-20151030-100000.db',
+      'kekhai-pre-restore-20151030-100000-3.db',
+      'pre-migration-v50-2015-10-30T03-00-00-000Z.db',
+    ])
+      expect(checkBackupName(ok)).toBe(ok);
+    for (const bad of [
+      'kekhai.db',
+      '../kekhai-auto-20151030-100000.db',
+      'sub/kekhai-auto-20151030-100000.db',
+      '..\\kekhai.db',
+      'kekhai-auto-2015.db',
+      '',
+    ]) {
       expect(() => checkBackupName(bad), bad).toThrow();
     }
   });

@@ -32,7 +32,8 @@ describe('CCCD (12 digits, century/gender digit, 2-digit birth year)', () => {
   });
 
   it('rejects anything but 12 digits', () => {
-    for (const s of ['07909500123', '0790950012345', '07909500123A', '']) expect(validateCccd(s).code).toBe('CCCD_FORMAT');
+    for (const s of ['07909500123', '0790950012345', '07909500123A', ''])
+      expect(validateCccd(s).code).toBe('CCCD_FORMAT');
   });
 
   it('CMND is 9 digits', () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { validateAgencyCode, validateInsuranceNumber, validateUnitCode, validateWageRegion, parseBirthDate } from '../../../shared/identity';
+import {
+  validateAgencyCode,
+  validateInsuranceNumber,
+  validateUnitCode,
+  validateWageRegion,
+  parseBirthDate,
+} from '../../../shared/identity';
 
 describe('other identifiers', () => {
   it('mã số BHXH: exactly 10 digits, no invented check digit', () => {

@@ -4,10 +4,22 @@ import { parseDateTimeVN } from '../../../shared/format';
 
 describe('a dossier by name', () => {
   it('names unit code and name, procedure, period, batch and số hồ sơ; leaves out what is not known', () => {
-    expect(dossierTitle({ unitCode: 'TA00001', unitName: 'Công ty TNHH Tân An', procedure: '600', period: '10/2015', batch: 2, receiptNo: '00001/2015/07906' })).toBe(
-      'TA00001 – Công ty TNHH Tân An · Thủ tục 600 · Kỳ 10/2015 · Đợt 2 · Số hồ sơ 00001/2015/07906',
-    );
-    expect(dossierTitle({ unitCode: 'TA00001', unitName: null, procedure: '04/ĐK-IVAN', period: null, batch: null, receiptNo: null }, 'en')).toBe('TA00001 · 04/ĐK-IVAN');
+    expect(
+      dossierTitle({
+        unitCode: 'TA00001',
+        unitName: 'Công ty TNHH Tân An',
+        procedure: '600',
+        period: '10/2015',
+        batch: 2,
+        receiptNo: '00001/2015/07906',
+      }),
+    ).toBe('TA00001 – Công ty TNHH Tân An · Thủ tục 600 · Kỳ 10/2015 · Đợt 2 · Số hồ sơ 00001/2015/07906');
+    expect(
+      dossierTitle(
+        { unitCode: 'TA00001', unitName: null, procedure: '04/ĐK-IVAN', period: null, batch: null, receiptNo: null },
+        'en',
+      ),
+    ).toBe('TA00001 · 04/ĐK-IVAN');
     expect(procedureName('600', 'en')).toBe('Procedure 600');
   });
 });

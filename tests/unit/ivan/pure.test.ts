@@ -57,7 +57,15 @@ describe('envelope reader', () => {
     expect(hasHosoRoot(xml)).toBe(true);
     expect(hasHosoRoot('<HosoX/>')).toBe(false);
     expect(hasHosoRoot('<html><Hoso/></html>')).toBe(false);
-    expect(readEnvelope(xml)).toMatchObject({ kind: 'dossier', ivanCode: '00040', unitCode: 'TS12345', agencyCode: '07906', period: '10/2015', procedure: '600', forms: [{ code: 'D02-TS', fileName: 'D02-TS-595.xml', base64: 'PEE+PC9BPg==', root: 'A', rows: [] }] });
+    expect(readEnvelope(xml)).toMatchObject({
+      kind: 'dossier',
+      ivanCode: '00040',
+      unitCode: 'TS12345',
+      agencyCode: '07906',
+      period: '10/2015',
+      procedure: '600',
+      forms: [{ code: 'D02-TS', fileName: 'D02-TS-595.xml', base64: 'PEE+PC9BPg==', root: 'A', rows: [] }],
+    });
     expect(hasHosoRoot(xml.replace('<Hoso>', '<!-- c --><Hoso>'))).toBe(false);
   });
 });

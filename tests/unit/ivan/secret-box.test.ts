@@ -1,7 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { desktopCredentialKey, FileKeySecretBox, SafeStorageSecretBox, WrappedKeySecretBox } from '../../../electron/ivan/secret-box';
+import {
+  desktopCredentialKey,
+  FileKeySecretBox,
+  SafeStorageSecretBox,
+  WrappedKeySecretBox,
+} from '../../../electron/ivan/secret-box';
 import { makeTempDir, removeDir } from '../../support/tmp';
 
 describe('FileKeySecretBox (browser mode and CLI)', () => {
@@ -23,9 +28,13 @@ describe('FileKeySecretBox (browser mode and CLI)', () => {
       const bad = Buffer.from(sealed);
       bad[bad.length - 1]! ^= 1;
       expect(() => box.open(bad)).toThrow(expect.objectContaining({ code: 'SECRET_BAD' }));
-      expect(() => new FileKeySecretBox(join(dir, 'other.key')).open(sealed)).toThrow(expect.objectContaining({ code: 'SECRET_KEY_MISSING' }));
+      expect(() => new FileKeySecretBox(join(dir, 'other.key')).open(sealed)).toThrow(
+        expect.objectContaining({ code: 'SECRET_KEY_MISSING' }),
+      );
       new FileKeySecretBox(join(dir, 'other.key')).seal('x');
-      expect(() => new FileKeySecretBox(join(dir, 'other.key')).open(sealed)).toThrow(expect.objectContaining({ code: 'SECRET_BAD' }));
+      expect(() => new FileKeySecretBox(join(dir, 'other.key')).open(sealed)).toThrow(
+        expect.objectContaining({ code: 'SECRET_BAD' }),
+      );
     } finally {
       removeDir(dir);
     }
@@ -34,10 +43,16 @@ describe('FileKeySecretBox (browser mode and CLI)', () => {
 
 describe('SafeStorageSecretBox (desktop)', () => {
   test('delegates to the injected safeStorage and refuses when the OS has no encryption', () => {
-    const fake = { isEncryptionAvailable: () => true, encryptString: (s: string) => Buffer.from([...Buffer.from(s)].reverse()), decryptString: (b: Buffer) => Buffer.from([...b].reverse()).toString() };
+    const fake = {
+      isEncryptionAvailable: () => true,
+      encryptString: (s: string) => Buffer.from([...Buffer.from(s)].reverse()),
+      decryptString: (b: Buffer) => Buffer.from([...b].reverse()).toString(),
+    };
     const box = new SafeStorageSecretBox(fake);
     expect(box.open(box.seal('abc'))).toBe('abc');
-    expect(() => new SafeStorageSecretBox({ ...fake, isEncryptionAvailable: () => false })).toThrow(expect.objectContaining({ code: 'SECRET_STORE_UNAVAILABLE' }));
+    expect(() => new SafeStorageSecretBox({ ...fake, isEncryptionAvailable: () => false })).toThrow(
+      expect.objectContaining({ code: 'SECRET_STORE_UNAVAILABLE' }),
+    );
   });
 });
 
@@ -46,7 +61,11 @@ describe('desktop: a safeStorage-wrapped key handed to the service process', () 
     const dir = makeTempDir('kekhai-keys-');
     try {
       // A stand-in for the OS keychain that really transforms the bytes (XOR), so "wrapped" is observable.
-      const ss = { isEncryptionAvailable: () => true, encryptString: (s: string) => Buffer.from(Buffer.from(s).map((b) => b ^ 0x5a)), decryptString: (b: Buffer) => Buffer.from(b.map((x) => x ^ 0x5a)).toString() };
+      const ss = {
+        isEncryptionAvailable: () => true,
+        encryptString: (s: string) => Buffer.from(Buffer.from(s).map((b) => b ^ 0x5a)),
+        decryptString: (b: Buffer) => Buffer.from(b.map((x) => x ^ 0x5a)).toString(),
+      };
       const file = join(dir, 'keys', 'ivan-credentials.safe');
       const k1 = desktopCredentialKey(file, ss);
       expect(k1).toHaveLength(32);
@@ -54,7 +73,9 @@ describe('desktop: a safeStorage-wrapped key handed to the service process', () 
       expect(desktopCredentialKey(file, ss).equals(k1)).toBe(true);
       const sealed = new WrappedKeySecretBox(k1).seal('mật khẩu');
       expect(new WrappedKeySecretBox(desktopCredentialKey(file, ss)).open(sealed)).toBe('mật khẩu');
-      expect(() => desktopCredentialKey(file, { ...ss, isEncryptionAvailable: () => false })).toThrow(expect.objectContaining({ code: 'SECRET_STORE_UNAVAILABLE' }));
+      expect(() => desktopCredentialKey(file, { ...ss, isEncryptionAvailable: () => false })).toThrow(
+        expect.objectContaining({ code: 'SECRET_STORE_UNAVAILABLE' }),
+      );
     } finally {
       removeDir(dir);
     }

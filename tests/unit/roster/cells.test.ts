@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { cellDate, cellDigits, cellGender, cellNumber, cellText, excelSerialToDmy } from '../../../electron/roster/cells';
+import {
+  cellDate,
+  cellDigits,
+  cellGender,
+  cellNumber,
+  cellText,
+  excelSerialToDmy,
+} from '../../../electron/roster/cells';
 import { readCsv } from '../../../electron/roster/read-csv';
 
 describe('cell conversions', () => {
@@ -41,7 +48,10 @@ describe('cell conversions', () => {
 
 describe('CSV reader', () => {
   it('BOM, semicolons, quotes with delimiters and doubled quotes, CRLF; row numbers as shown', () => {
-    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Họ tên;Ghi chú\r\n"Lê ""Bé"" A";"x; y"\r\n\r\nB;\r\n', 'utf8')]);
+    const bytes = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from('Họ tên;Ghi chú\r\n"Lê ""Bé"" A";"x; y"\r\n\r\nB;\r\n', 'utf8'),
+    ]);
     expect(readCsv(bytes).rows).toEqual([
       { row: 1, cells: ['Họ tên', 'Ghi chú'] },
       { row: 2, cells: ['Lê "Bé" A', 'x; y'] },

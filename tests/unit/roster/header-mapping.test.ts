@@ -40,7 +40,14 @@ describe('column-mapping recogniser', () => {
   });
 
   it('finds the header row below a title block', () => {
-    const sheet = { rows: [{ row: 1, cells: ['DANH SÁCH LAO ĐỘNG'] }, { row: 2, cells: [] }, { row: 3, cells: ['STT', 'Họ tên', 'Ngày sinh'] }, { row: 4, cells: [1, 'A', '1990'] }] };
+    const sheet = {
+      rows: [
+        { row: 1, cells: ['DANH SÁCH LAO ĐỘNG'] },
+        { row: 2, cells: [] },
+        { row: 3, cells: ['STT', 'Họ tên', 'Ngày sinh'] },
+        { row: 4, cells: [1, 'A', '1990'] },
+      ],
+    };
     expect(findHeader(sheet.rows)).toMatchObject({ at: 2, row: 3, headers: ['STT', 'Họ tên', 'Ngày sinh'] });
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createCallHandler, rendererUrlCheck, senderProblem, type InvokeEventLike } from '../../../electron/shell/ipc-guard';
+import {
+  createCallHandler,
+  rendererUrlCheck,
+  senderProblem,
+  type InvokeEventLike,
+} from '../../../electron/shell/ipc-guard';
 import type { Result } from '../../../shared/contract';
 
 const INDEX = 'file:///opt/KeKhai/resources/app.asar/out/renderer/index.html';
@@ -9,7 +14,8 @@ const WINDOW_ID = 7;
 function event(over: Partial<InvokeEventLike> & { url?: string; parent?: unknown } = {}): InvokeEventLike {
   return {
     sender: over.sender ?? { id: WINDOW_ID },
-    senderFrame: over.senderFrame === undefined ? { url: over.url ?? INDEX, parent: over.parent ?? null } : over.senderFrame,
+    senderFrame:
+      over.senderFrame === undefined ? { url: over.url ?? INDEX, parent: over.parent ?? null } : over.senderFrame,
   };
 }
 
@@ -42,16 +48,31 @@ describe('IPC sender and argument guard', () => {
 
   it('rejects a foreign page URL, another webContents and a missing frame', async () => {
     const { h, forwarded } = handler();
-    expect(await h(event({ url: 'https://evil.example/' }), 'system.info', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', details: { reason: 'foreign-url' } } });
-    expect(await h(event({ url: 'file:///tmp/evil/index.html' }), 'system.info', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await h(event({ sender: { id: 99 } }), 'system.info', {})).toMatchObject({ ok: false, error: { details: { reason: 'foreign-webcontents' } } });
-    expect(await h(event({ senderFrame: null }), 'system.info', {})).toMatchObject({ ok: false, error: { details: { reason: 'no-frame' } } });
+    expect(await h(event({ url: 'https://evil.example/' }), 'system.info', {})).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', details: { reason: 'foreign-url' } },
+    });
+    expect(await h(event({ url: 'file:///tmp/evil/index.html' }), 'system.info', {})).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await h(event({ sender: { id: 99 } }), 'system.info', {})).toMatchObject({
+      ok: false,
+      error: { details: { reason: 'foreign-webcontents' } },
+    });
+    expect(await h(event({ senderFrame: null }), 'system.info', {})).toMatchObject({
+      ok: false,
+      error: { details: { reason: 'no-frame' } },
+    });
     expect(forwarded).toHaveLength(0);
   });
 
   it('rejects an unknown method; the input goes untouched to the dispatcher, the one place that validates it', async () => {
     const { h, forwarded } = handler();
-    expect(await h(event(), 'fs.readFile', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await h(event(), 'fs.readFile', { path: '/etc/passwd' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST' },
+    });
     expect(await h(event(), 42, {})).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     expect(forwarded).toHaveLength(0);
     await h(event(), 'system.info', { unexpected: true });

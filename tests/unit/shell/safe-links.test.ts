@@ -3,7 +3,12 @@ import { isSafeExternalUrl } from '../../../electron/shell/safe-links';
 
 describe('isSafeExternalUrl (checklist 15)', () => {
   it('allows https links to BHXH and the I-VAN providers', () => {
-    for (const url of ['https://baohiemxahoi.gov.vn/', 'https://dichvucong.baohiemxahoi.gov.vn/Pages/default.aspx', 'https://www.bkav.com.vn/', 'https://ts24.com.vn:443/ho-tro']) {
+    for (const url of [
+      'https://baohiemxahoi.gov.vn/',
+      'https://dichvucong.baohiemxahoi.gov.vn/Pages/default.aspx',
+      'https://www.bkav.com.vn/',
+      'https://ts24.com.vn:443/ho-tro',
+    ]) {
       expect(isSafeExternalUrl(url), url).toBe(true);
     }
   });

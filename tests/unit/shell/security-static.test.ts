@@ -36,7 +36,8 @@ const codeFiles = [...walk('electron'), ...walk('renderer'), ...walk('shared')];
 
 describe('no weakened web preferences anywhere (checklist 2–4, 6, 8–10)', () => {
   it('no file turns a protection off', () => {
-    const bad = /\b(nodeIntegration|nodeIntegrationInWorker|nodeIntegrationInSubFrames|allowRunningInsecureContent|experimentalFeatures|webviewTag)\s*:\s*true\b|\b(contextIsolation|sandbox|webSecurity)\s*:\s*false\b|enableBlinkFeatures|disableBlinkFeatures|'unsafe-eval'/;
+    const bad =
+      /\b(nodeIntegration|nodeIntegrationInWorker|nodeIntegrationInSubFrames|allowRunningInsecureContent|experimentalFeatures|webviewTag)\s*:\s*true\b|\b(contextIsolation|sandbox|webSecurity)\s*:\s*false\b|enableBlinkFeatures|disableBlinkFeatures|'unsafe-eval'/;
     const offenders = codeFiles.filter((f) => bad.test(read(f)));
     expect(offenders).toEqual([]);
   });
@@ -59,7 +60,11 @@ describe('preload (checklist 3, 17)', () => {
 
 describe('content security policy (checklist 7)', () => {
   it('forbids inline script and eval, plugins, framing and foreign connections', () => {
-    const d = Object.fromEntries(CONTENT_SECURITY_POLICY.split(';').map((p) => p.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+    const d = Object.fromEntries(
+      CONTENT_SECURITY_POLICY.split(';')
+        .map((p) => p.trim().split(/\s+/))
+        .map(([k, ...v]) => [k, v]),
+    );
     expect(d['script-src']).toEqual(["'self'"]);
     expect(d['default-src']).toEqual(["'self'"]);
     expect(d['object-src']).toEqual(["'none'"]);
@@ -89,4 +94,3 @@ describe('content security policy (checklist 7)', () => {
     expect(read('electron/host/server.ts')).toMatch(/'Content-Security-Policy': CONTENT_SECURITY_POLICY/);
   });
 });
-

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/security/csp';
 import { rendererUrlCheck } from '../../../electron/shell/ipc-guard';
-import { hardenContents, hardenSession, type SessionLike, type WebContentsLike } from '../../../electron/shell/security';
+import {
+  hardenContents,
+  hardenSession,
+  type SessionLike,
+  type WebContentsLike,
+} from '../../../electron/shell/security';
 import { SECURE_WEB_PREFERENCES, windowOptions } from '../../../electron/shell/window-options';
 
 // Fakes with the shape of Electron's Session and WebContents: the wiring is driven exactly as Electron would.
@@ -37,7 +42,17 @@ describe('session hardening (checklist 5, 7)', () => {
   it('denies every permission request and check, and devices', () => {
     const { s, h } = fakeSession();
     hardenSession(s);
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'hid', 'serial', 'usb', 'fullscreen', 'openExternal']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'hid',
+      'serial',
+      'usb',
+      'fullscreen',
+      'openExternal',
+    ]) {
       let granted: boolean | undefined;
       h.request!({}, permission, (v: boolean) => (granted = v));
       expect(granted, permission).toBe(false);
@@ -71,7 +86,13 @@ describe('webContents hardening (checklist 11–15)', () => {
 
   it('keeps the window on our page: foreign navigation and redirects are stopped', () => {
     const { emit, opened } = setup();
-    for (const url of ['https://example.invalid/', 'http://127.0.0.1:8080/', 'file:///C:/Windows/win.ini', 'javascript:alert(1)', 'data:text/html,<h1>x']) {
+    for (const url of [
+      'https://example.invalid/',
+      'http://127.0.0.1:8080/',
+      'file:///C:/Windows/win.ini',
+      'javascript:alert(1)',
+      'data:text/html,<h1>x',
+    ]) {
       expect(emit('will-navigate', url), url).toBe(true);
       expect(emit('will-redirect', url), url).toBe(true);
     }
@@ -97,7 +118,17 @@ describe('webContents hardening (checklist 11–15)', () => {
 
 describe('window options (checklist 2–4, 6, 8–10)', () => {
   it('are the secure preferences, frozen, with only the preload added', () => {
-    expect(SECURE_WEB_PREFERENCES).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false, webSecurity: true, allowRunningInsecureContent: false, experimentalFeatures: false, webviewTag: false });
+    expect(SECURE_WEB_PREFERENCES).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+    });
     expect(Object.isFrozen(SECURE_WEB_PREFERENCES)).toBe(true);
     const o = windowOptions({ title: 'KêKhai BHXH', preload: '/x/preload.cjs' });
     expect(o.webPreferences).toEqual({ ...SECURE_WEB_PREFERENCES, preload: '/x/preload.cjs' });

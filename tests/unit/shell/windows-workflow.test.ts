@@ -55,7 +55,13 @@ describe('.github/workflows/windows-installer.yml', () => {
   });
 
   it('re-runs when the files it depends on change', () => {
-    for (const p of ['electron-builder.yml', 'resources/build/**', 'package.json', '.github/workflows/windows-installer.yml']) expect(wf.on.pull_request.paths).toContain(p);
+    for (const p of [
+      'electron-builder.yml',
+      'resources/build/**',
+      'package.json',
+      '.github/workflows/windows-installer.yml',
+    ])
+      expect(wf.on.pull_request.paths).toContain(p);
   });
 
   it('drives the real Electron window with Playwright in its own Windows job, after the build', () => {
@@ -64,7 +70,9 @@ describe('.github/workflows/windows-installer.yml', () => {
     const run = (win.steps as { run?: string }[]).map((s) => s.run ?? '').join('\n');
     expect(run.indexOf('npm ci')).toBeGreaterThanOrEqual(0);
     expect(run.indexOf('npm run build')).toBeGreaterThan(run.indexOf('npm ci'));
-    expect(run.indexOf('npx playwright test -c playwright.electron.config.ts')).toBeGreaterThan(run.indexOf('npm run build'));
+    expect(run.indexOf('npx playwright test -c playwright.electron.config.ts')).toBeGreaterThan(
+      run.indexOf('npm run build'),
+    );
     expect(readFileSync(join(root, 'playwright.electron.config.ts'), 'utf8')).toContain("testDir: 'tests/electron'");
     expect(readFileSync(join(root, 'tests/electron/window.spec.ts'), 'utf8')).toContain('_electron');
   });

@@ -15,10 +15,13 @@ afterAll(() => removeDir(dir));
 
 // `xmllint --c14n` keeps comments (c14n WITH comments); the inputs compared here have none, a separate case covers them.
 const CASES: Record<string, string> = {
-  declarationAndPrettyPrint: '<?xml version="1.0" encoding="utf-8"?>\n<D02-TS>\n  <NoiDung>\n    <LaoDong><HoTen>Nguyễn Thị Ánh</HoTen><Cky /></LaoDong>\n  </NoiDung>\n  <Cky/>\n</D02-TS>\n',
+  declarationAndPrettyPrint:
+    '<?xml version="1.0" encoding="utf-8"?>\n<D02-TS>\n  <NoiDung>\n    <LaoDong><HoTen>Nguyễn Thị Ánh</HoTen><Cky /></LaoDong>\n  </NoiDung>\n  <Cky/>\n</D02-TS>\n',
   attributesSortedAndQuoted: `<r z='1' a="2" m = "x&amp;y&lt;&gt;&quot;'"><e b="&#9;tab&#10;nl&#13;cr" a="lit\ttab\nnl\r\ncrlf"/></r>`,
-  namespaces: '<r xmlns="urn:d" xmlns:b="urn:b" xmlns:a="urn:a"><a:x b:k="1" a:k="2" k="3" xmlns:c="urn:c"><y xmlns="urn:d" xmlns:a="urn:a"/><z xmlns=""><w xmlns="urn:w"/></z></a:x></r>',
-  xsiOnRoot: '<Hoso xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema"><A xsi:nil="true"/><CKy_Dvi/></Hoso>',
+  namespaces:
+    '<r xmlns="urn:d" xmlns:b="urn:b" xmlns:a="urn:a"><a:x b:k="1" a:k="2" k="3" xmlns:c="urn:c"><y xmlns="urn:d" xmlns:a="urn:a"/><z xmlns=""><w xmlns="urn:w"/></z></a:x></r>',
+  xsiOnRoot:
+    '<Hoso xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema"><A xsi:nil="true"/><CKy_Dvi/></Hoso>',
   textEscapes: '<r>a &amp; b &lt; c &gt; d "q" \'s\' &#x41;&#66; &#xD; ]]&gt; x>y\r\nline\rcr</r>',
   cdata: '<r><![CDATA[<b>bold</b> & "q" ]]> after <![CDATA[\r\n]]></r>',
   processingInstructions: '<?xml version="1.0"?>\n<?before   data  here ?>\n<r><?inside x?></r>\n<?after?>\n',
@@ -56,21 +59,39 @@ describe('inclusive C14N 1.0 vs xmllint --c14n', () => {
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
     const forms = buildForms(parsed.draft);
     expect(forms.length).toBeGreaterThan(0);
-    for (const f of forms) expect(canonicalize(f.xml), f.fileName).toBe(xmllintC14n(writeTo(dir, f.fileName, f.xml)).toString('utf8'));
-    const env = buildEnvelope(envelopeInfoOf(parsed.draft), forms.map((f) => ({ code: f.code, description: f.description, fileName: f.fileName, base64: Buffer.from(f.xml).toString('base64') })));
+    for (const f of forms)
+      expect(canonicalize(f.xml), f.fileName).toBe(xmllintC14n(writeTo(dir, f.fileName, f.xml)).toString('utf8'));
+    const env = buildEnvelope(
+      envelopeInfoOf(parsed.draft),
+      forms.map((f) => ({
+        code: f.code,
+        description: f.description,
+        fileName: f.fileName,
+        base64: Buffer.from(f.xml).toString('base64'),
+      })),
+    );
     expect(canonicalize(env)).toBe(xmllintC14n(writeTo(dir, 'env.xml', env)).toString('utf8'));
   });
 
   it('a subtree in document context renders inherited namespaces and xml:* attributes on its apex', () => {
-    const ns = new Map([['', 'http://www.w3.org/2000/09/xmldsig#'], ['xsi', 'http://www.w3.org/2001/XMLSchema-instance']]);
+    const ns = new Map([
+      ['', 'http://www.w3.org/2000/09/xmldsig#'],
+      ['xsi', 'http://www.w3.org/2001/XMLSchema-instance'],
+    ]);
     const out = canonicalize('<SignedInfo><A/></SignedInfo>', { context: { ns, xmlAttrs: new Map([['lang', 'vi']]) } });
-    expect(out).toBe('<SignedInfo xmlns="http://www.w3.org/2000/09/xmldsig#" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xml:lang="vi"><A></A></SignedInfo>');
+    expect(out).toBe(
+      '<SignedInfo xmlns="http://www.w3.org/2000/09/xmldsig#" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xml:lang="vi"><A></A></SignedInfo>',
+    );
   });
 });
 
 describe('refusals', () => {
   const refused: [string, string, XmlInputError['code']][] = [
-    ['billion laughs', '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><lolz>&lol2;</lolz>', 'XML_DOCTYPE'],
+    [
+      'billion laughs',
+      '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><lolz>&lol2;</lolz>',
+      'XML_DOCTYPE',
+    ],
     ['external entity', '<!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><r>&xxe;</r>', 'XML_DOCTYPE'],
     ['undefined entity', '<r>&nbsp;</r>', 'XML_ENTITY'],
     ['mismatched tags', '<a><b></a></b>', 'XML_MALFORMED'],

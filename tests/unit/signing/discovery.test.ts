@@ -20,8 +20,26 @@ describe('resources/pkcs11-libraries.json', () => {
 
   it('names the Vietnamese CA libraries of the domain reference (§5.3) and the OpenSC/SoftHSM paths', () => {
     const all = readLibraryList(resources).libraries.flatMap((l) => Object.values(l.paths).flat());
-    for (const dll of ['vnpt-ca_csp11.dll', 'vnptca_p11_v6.dll', 'vnptca_p11_v10.dll', 'vnpt-ca_v34.dll', 'viettel-ca_v1.dll', 'viettel-ca_v6.dll', 'BkavCA.dll', 'BkavCAv2S.dll', 'CA2_csp11.dll', 'ShuttleCsp11_3003.dll', 'fpt-ca.dll', 'NEWTEL-CA.dll', 'eps2003csp11.dll', 'eTPKCS11.dll']) {
-      expect(all.some((p) => p.endsWith('\\' + dll)), dll).toBe(true);
+    for (const dll of [
+      'vnpt-ca_csp11.dll',
+      'vnptca_p11_v6.dll',
+      'vnptca_p11_v10.dll',
+      'vnpt-ca_v34.dll',
+      'viettel-ca_v1.dll',
+      'viettel-ca_v6.dll',
+      'BkavCA.dll',
+      'BkavCAv2S.dll',
+      'CA2_csp11.dll',
+      'ShuttleCsp11_3003.dll',
+      'fpt-ca.dll',
+      'NEWTEL-CA.dll',
+      'eps2003csp11.dll',
+      'eTPKCS11.dll',
+    ]) {
+      expect(
+        all.some((p) => p.endsWith('\\' + dll)),
+        dll,
+      ).toBe(true);
     }
     expect(all).toContain('/usr/lib/softhsm/libsofthsm2.so');
     expect(all.some((p) => p.endsWith('opensc-pkcs11.so'))).toBe(true);
@@ -30,16 +48,23 @@ describe('resources/pkcs11-libraries.json', () => {
 
 describe('paths', () => {
   it('expands %WINDIR% and %PROGRAMFILES% case-insensitively (SystemRoot as a fallback for WINDIR)', () => {
-    expect(expandPath('%WINDIR%\\System32\\BkavCA.dll', { windir: 'C:\\Windows' })).toBe('C:\\Windows\\System32\\BkavCA.dll');
+    expect(expandPath('%WINDIR%\\System32\\BkavCA.dll', { windir: 'C:\\Windows' })).toBe(
+      'C:\\Windows\\System32\\BkavCA.dll',
+    );
     expect(expandPath('%WINDIR%\\x.dll', { SystemRoot: 'D:\\WIN' })).toBe('D:\\WIN\\x.dll');
-    expect(expandPath('%ProgramFiles%\\OpenSC\\a.dll', { PROGRAMFILES: 'C:\\Program Files' })).toBe('C:\\Program Files\\OpenSC\\a.dll');
+    expect(expandPath('%ProgramFiles%\\OpenSC\\a.dll', { PROGRAMFILES: 'C:\\Program Files' })).toBe(
+      'C:\\Program Files\\OpenSC\\a.dll',
+    );
     expect(expandPath('%NOPE%\\a.dll', {})).toBe('%NOPE%\\a.dll');
   });
 
-  it('keeps listed libraries that exist, and always the clerk\'s own paths', () => {
+  it("keeps listed libraries that exist, and always the clerk's own paths", () => {
     const list = readLibraryList(resources);
     const c = candidateLibraries(list, ['/opt/vendor/libx.so'], 'linux');
-    expect(c.find((x) => x.path === '/usr/lib/softhsm/libsofthsm2.so')).toMatchObject({ id: 'softhsm2', source: 'list' });
+    expect(c.find((x) => x.path === '/usr/lib/softhsm/libsofthsm2.so')).toMatchObject({
+      id: 'softhsm2',
+      source: 'list',
+    });
     expect(c.find((x) => x.path === '/opt/vendor/libx.so')).toMatchObject({ source: 'user' });
     expect(c.every((x) => x.source === 'user' || !x.path.includes('\\'))).toBe(true);
   });

@@ -4,22 +4,32 @@ import { readDossier, readSignedXml } from '../../../shared/dossier/read';
 import { readEnvelope } from '../../../shared/ivan/envelope-read';
 import { buildRegistrationXml } from '../../../shared/ivan/registration';
 
-const HOSO = (inner: string, tail = '<CKy_Dvi/>') => `<?xml version="1.0" encoding="utf-8"?><Hoso>${inner}${tail}</Hoso>`;
+const HOSO = (inner: string, tail = '<CKy_Dvi/>') =>
+  `<?xml version="1.0" encoding="utf-8"?><Hoso>${inner}${tail}</Hoso>`;
 const DONVI = '<ThongTinDonVi><MaSoBHXH>TS12345</MaSoBHXH><CoQuanQuanLy>07906</CoQuanQuanLy></ThongTinDonVi>';
 
 describe('fixed paths', () => {
   it('reads the unit code at Hoso/NoiDung/ThongTinDonVi/MaSoBHXH only', () => {
     expect(readDossier(HOSO(`<NoiDung>${DONVI}</NoiDung>`)).unitCode).toBe('TS12345');
     // The same element anywhere else is not the unit code (the old reader took the first match in the file).
-    expect(readDossier(HOSO(`<NoiDung><ThongTinIVAN><MaSoBHXH>XX99999</MaSoBHXH></ThongTinIVAN></NoiDung>`)).unitCode).toBeNull();
+    expect(
+      readDossier(HOSO(`<NoiDung><ThongTinIVAN><MaSoBHXH>XX99999</MaSoBHXH></ThongTinIVAN></NoiDung>`)).unitCode,
+    ).toBeNull();
     expect(readDossier(HOSO(`<MaSoBHXH>XX99999</MaSoBHXH><NoiDung>${DONVI}</NoiDung>`)).unitCode).toBe('TS12345');
     // A namespaced look-alike is another element.
-    expect(readDossier(HOSO(`<NoiDung><ThongTinDonVi><x:MaSoBHXH xmlns:x="urn:x">XX99999</x:MaSoBHXH></ThongTinDonVi></NoiDung>`)).unitCode).toBeNull();
+    expect(
+      readDossier(
+        HOSO(`<NoiDung><ThongTinDonVi><x:MaSoBHXH xmlns:x="urn:x">XX99999</x:MaSoBHXH></ThongTinDonVi></NoiDung>`),
+      ).unitCode,
+    ).toBeNull();
   });
 
   it('takes forms only from Hoso/NoiDung/ThongTinHoSo/ToKhais/FileToKhai', () => {
-    const file = '<FileToKhai><MaToKhai>D02-TS</MaToKhai><TenFile>x.pdf</TenFile><LoaiFile>.pdf</LoaiFile><NoiDungFile>QUJD</NoiDungFile></FileToKhai>';
-    expect(readDossier(HOSO(`<NoiDung><ThongTinHoSo><ToKhais>${file}</ToKhais></ThongTinHoSo></NoiDung>`)).files).toHaveLength(1);
+    const file =
+      '<FileToKhai><MaToKhai>D02-TS</MaToKhai><TenFile>x.pdf</TenFile><LoaiFile>.pdf</LoaiFile><NoiDungFile>QUJD</NoiDungFile></FileToKhai>';
+    expect(
+      readDossier(HOSO(`<NoiDung><ThongTinHoSo><ToKhais>${file}</ToKhais></ThongTinHoSo></NoiDung>`)).files,
+    ).toHaveLength(1);
     expect(readDossier(HOSO(`<NoiDung><ToKhais>${file}</ToKhais></NoiDung>`)).files).toHaveLength(0);
   });
 
@@ -41,7 +51,12 @@ describe('fixed paths', () => {
       newIvan: { code: '00099', name: 'Khác' },
     } as Parameters<typeof buildRegistrationXml>[0]);
     const f = readEnvelope(xml);
-    expect(f).toMatchObject({ kind: 'registration', unitCode: 'TS12345', ivanCode: '00040', registrationForm: expect.stringMatching(/-IVAN$/) });
+    expect(f).toMatchObject({
+      kind: 'registration',
+      unitCode: 'TS12345',
+      ivanCode: '00040',
+      registrationForm: expect.stringMatching(/-IVAN$/),
+    });
   });
 
   it('says where the signature sits', () => {
@@ -54,8 +69,14 @@ describe('fixed paths', () => {
 
 describe('refusals name the element, line and column', () => {
   it('a duplicate, foreign content in a Signature, a comment', () => {
-    expect(() => readSignedXml('<D02-TS>\n<NoiDung/>\n<NoiDung/></D02-TS>')).toThrow(/Thẻ <NoiDung> lặp lại trong <D02-TS>.*dòng 3, cột 1/);
-    expect(() => readSignedXml('<D02-TS><Cky><Signature xmlns="http://www.w3.org/2000/09/xmldsig#"><Object><LaoDong/></Object></Signature></Cky></D02-TS>')).toThrow(/thẻ lạ <LaoDong>/);
+    expect(() => readSignedXml('<D02-TS>\n<NoiDung/>\n<NoiDung/></D02-TS>')).toThrow(
+      /Thẻ <NoiDung> lặp lại trong <D02-TS>.*dòng 3, cột 1/,
+    );
+    expect(() =>
+      readSignedXml(
+        '<D02-TS><Cky><Signature xmlns="http://www.w3.org/2000/09/xmldsig#"><Object><LaoDong/></Object></Signature></Cky></D02-TS>',
+      ),
+    ).toThrow(/thẻ lạ <LaoDong>/);
     expect(() => readSignedXml('<D02-TS><!-- x --></D02-TS>')).toThrow(/chú thích/);
   });
 });
