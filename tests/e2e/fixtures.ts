@@ -14,10 +14,23 @@ export interface ServedApp {
 }
 
 /** Starts the built CLI's browser mode on a free port with its own data folder; resolves with the URL it prints. */
-export async function serveApp(opts: { dataDir?: string; now?: string; env?: Record<string, string> } = {}): Promise<ServedApp> {
+export async function serveApp(
+  opts: { dataDir?: string; now?: string; env?: Record<string, string> } = {},
+): Promise<ServedApp> {
   const dataDir = opts.dataDir ?? makeTempDir('kekhai-e2e-');
-  const args = [join(process.cwd(), 'out', 'cli.cjs'), 'serve', '--port', '0', '--data', dataDir, ...(opts.now ? ['--now', opts.now] : [])];
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = [
+    join(process.cwd(), 'out', 'cli.cjs'),
+    'serve',
+    '--port',
+    '0',
+    '--data',
+    dataDir,
+    ...(opts.now ? ['--now', opts.now] : []),
+  ];
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, ...opts.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     let err = '';
@@ -34,7 +47,14 @@ export async function serveApp(opts: { dataDir?: string; now?: string; env?: Rec
     child.on('exit', (code) => reject(new Error(`kekhai serve exited ${code}: ${err}`)));
   });
   const u = new URL(url);
-  return { url, baseUrl: `${u.protocol}//${u.host}`, port: Number(u.port), secret: u.searchParams.get('token')!, dataDir, process: child };
+  return {
+    url,
+    baseUrl: `${u.protocol}//${u.host}`,
+    port: Number(u.port),
+    secret: u.searchParams.get('token')!,
+    dataDir,
+    process: child,
+  };
 }
 
 export async function stopApp(app: ServedApp, keepData = false): Promise<void> {
@@ -44,6 +64,17 @@ export async function stopApp(app: ServedApp, keepData = false): Promise<void> {
     await done;
   }
   if (!keepData) removeDir(app.dataDir);
+}
+
+/** Calls a method over the served app's HTTP API with its token; fails the test unless the result is ok; the value. */
+export function apiCaller(page: Page, app: Pick<ServedApp, 'baseUrl' | 'secret'>) {
+  return async (method: string, body: unknown): Promise<Record<string, unknown>> => {
+    const r = (await (
+      await page.request.post(`${app.baseUrl}/api/${method}`, { data: body, headers: { 'X-Kekhai-Token': app.secret } })
+    ).json()) as { ok: boolean; value: unknown; error?: unknown };
+    expect(r.ok, JSON.stringify(r.error)).toBe(true);
+    return r.value as Record<string, unknown>;
+  };
 }
 
 /** Playwright fixture: `app` is a served browser-mode instance, `page` is opened on it. */

@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, serveApp, stopApp } from './fixtures';
-import { runCli } from '../support/cli';
+import { runCli, unitAddArgs } from '../support/cli';
+import { SAIGON_UNIT } from '../support/units';
 import { makeTempDir } from '../support/tmp';
 import { writeXlsx, type XlsxCell } from '../../electron/roster/write-xlsx';
 import { readXlsx } from '../../electron/roster/read-xlsx';
@@ -24,7 +25,17 @@ function titledRows(): XlsxCell[][] {
     ['CÔNG TY TNHH MAY SÀI GÒN'],
     ['DANH SÁCH LAO ĐỘNG THAM GIA BHXH THÁNG 11/2025'],
     [],
-    ['STT', 'Họ và tên', 'Mã số BHXH', 'Ngày sinh', 'Giới tính', 'Số CCCD', 'Chức vụ', 'Nơi KCB ban đầu', 'Tham gia từ tháng'], // row 4
+    [
+      'STT',
+      'Họ và tên',
+      'Mã số BHXH',
+      'Ngày sinh',
+      'Giới tính',
+      'Số CCCD',
+      'Chức vụ',
+      'Nơi KCB ban đầu',
+      'Tham gia từ tháng',
+    ], // row 4
     [1, 'Nguyễn Văn Đức', '7900000001', '17/05/1990', 'Nam', '079090000001', 'Công nhân may', '38280', '09/2025'],
     [2, 'Trương Quốc Khánh', '7900000002', '07/05/1990', 'Nam', '079090000002', 'Tổ trưởng', ''],
     [3, 'Lê Thị Hồng Nhung', '7900000003', '1985', 'Nữ', '079185000003', 'Kế toán', ''],
@@ -116,24 +127,7 @@ test('import journey: title rows, good and rejected rows before writing, counts 
   writeFileSync(twoSheets, twoSheetWorkbook());
   const vnpt = join(dataDir, 'vnpt-bhxh.xlsx');
   writeFileSync(vnpt, vnptWorkbook());
-  const add = await runCli(
-    [
-      'unit',
-      'add',
-      '--code',
-      UNIT,
-      '--name',
-      'Công ty TNHH May Sài Gòn',
-      '--tax-code',
-      '0100109106',
-      '--agency-code',
-      '07906',
-      '--wage-region',
-      '01',
-      '--json',
-    ],
-    { data: dataDir },
-  );
+  const add = await runCli([...unitAddArgs({ ...SAIGON_UNIT, code: UNIT }), '--json'], { data: dataDir });
   expect(add.code, add.stdout + add.stderr).toBe(0);
   // The clock is in 2026: the hospital list (in force from 01/07/2025) checks KCB codes.
   const app = await serveApp({ dataDir, now: '2026-01-15T03:00:00Z' });

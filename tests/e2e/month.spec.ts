@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startIvanServer } from '../../electron/ivan/simulator/server';
 import { makeTempDir, removeDir } from '../support/tmp';
-import { expect, serveApp, stopApp, test } from './fixtures';
+import { MONTH_UNIT } from '../support/units';
+import { apiCaller, expect, serveApp, stopApp, test } from './fixtures';
 
 /**
  * The clerk's month in browser mode, at a 2015 clock (the bundled test certificate is valid until 31/10/2015):
@@ -16,7 +17,7 @@ import { expect, serveApp, stopApp, test } from './fixtures';
  *   at 4.000.000, 4.500.000, 5.000.000 = 13.500.000 × 32,5 % = 4.387.500 → statement 10/2015 = 10.237.500.
  */
 const NOW = '2015-10-20T09:00:00+07:00';
-const UNIT = 'TA0001A';
+const UNIT = MONTH_UNIT.code;
 
 test('import staff as participating, record three hires, propose, sign at a 2015 clock, submit, C12-TS = the statement', async ({
   page,
@@ -31,20 +32,10 @@ test('import staff as participating, record three hires, propose, sign at a 2015
     now: () => new Date(Date.parse(NOW) + Date.now() - t0),
   });
   const app = await serveApp({ now: NOW });
-  const call = async (method: string, body: unknown) => {
-    const r = (await (
-      await page.request.post(`${app.baseUrl}/api/${method}`, { data: body, headers: { 'X-Kekhai-Token': app.secret } })
-    ).json()) as { ok: boolean; value: unknown; error?: unknown };
-    expect(r.ok, JSON.stringify(r.error)).toBe(true);
-    return r.value as Record<string, unknown>;
-  };
+  const call = apiCaller(page, app);
   try {
     await call('unit.add', {
-      code: UNIT,
-      name: 'Công ty TNHH Mẫu',
-      taxCode: '0100109106',
-      agencyCode: '03801',
-      wageRegion: '01',
+      ...MONTH_UNIT,
       ivanProvider: '00040',
       signer: 'Lê Văn Ký',
       address: 'Hà Nội',
@@ -183,19 +174,9 @@ test('the draft editor’s roster picker: search without accents, pick several, 
   appPage: page,
   app,
 }) => {
-  const call = async (method: string, body: unknown) => {
-    const r = (await (
-      await page.request.post(`${app.baseUrl}/api/${method}`, { data: body, headers: { 'X-Kekhai-Token': app.secret } })
-    ).json()) as { ok: boolean; value: unknown; error?: unknown };
-    expect(r.ok, JSON.stringify(r.error)).toBe(true);
-    return r.value as Record<string, unknown>;
-  };
+  const call = apiCaller(page, app);
   await call('unit.add', {
-    code: UNIT,
-    name: 'Công ty TNHH Mẫu',
-    taxCode: '0100109106',
-    agencyCode: '03801',
-    wageRegion: '01',
+    ...MONTH_UNIT,
     ivanProvider: '00040',
   });
   await call('welcome.dismiss', {});
@@ -294,22 +275,9 @@ test('the employee form records a dated event; the proposals take its date, not 
   // At the 2015 clock the event is typed on 20/10/2015 and dated 05/10/2015.
   const dated = await serveApp({ now: NOW });
   try {
-    const call = async (method: string, body: unknown) => {
-      const r = (await (
-        await page.request.post(`${dated.baseUrl}/api/${method}`, {
-          data: body,
-          headers: { 'X-Kekhai-Token': dated.secret },
-        })
-      ).json()) as { ok: boolean; value: unknown; error?: unknown };
-      expect(r.ok, JSON.stringify(r.error)).toBe(true);
-      return r.value as Record<string, unknown>;
-    };
+    const call = apiCaller(page, dated);
     await call('unit.add', {
-      code: UNIT,
-      name: 'Công ty TNHH Mẫu',
-      taxCode: '0100109106',
-      agencyCode: '03801',
-      wageRegion: '01',
+      ...MONTH_UNIT,
     });
     await call('welcome.dismiss', {});
     const e = await call('employee.save', {

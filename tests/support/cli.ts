@@ -12,11 +12,41 @@ export interface CliRun {
   json: any;
 }
 
+/** `kekhai unit add` arguments for a unit (without --json / --now, which each test chooses). */
+export function unitAddArgs(u: {
+  code: string;
+  name: string;
+  taxCode: string;
+  agencyCode: string;
+  wageRegion: string;
+}): string[] {
+  return [
+    'unit',
+    'add',
+    '--code',
+    u.code,
+    '--name',
+    u.name,
+    '--tax-code',
+    u.taxCode,
+    '--agency-code',
+    u.agencyCode,
+    '--wage-region',
+    u.wageRegion,
+  ];
+}
+
 /** Runs the BUILT `kekhai` CLI (out/cli.cjs, `npm run build`) in a child process, like a clerk's script would. */
-export function runCli(args: string[], opts: { data?: string; env?: Record<string, string>; input?: string; timeoutMs?: number } = {}): Promise<CliRun> {
+export function runCli(
+  args: string[],
+  opts: { data?: string; env?: Record<string, string>; input?: string; timeoutMs?: number } = {},
+): Promise<CliRun> {
   const full = opts.data ? [...args, '--data', opts.data] : args;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...full], { env: { ...process.env, ...opts.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...full], {
+      env: { ...process.env, ...opts.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c) => (stdout += c));

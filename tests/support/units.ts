@@ -18,5 +18,14 @@ export const LEDGER_UNIT = {
   wageRegion: '01',
 };
 
+/** The clerk's-month unit (Hà Nội agency 03801, wage region I) of the month scenario, in vitest and in the browser. */
+export const MONTH_UNIT = {
+  code: 'TA0001A',
+  name: 'Công ty TNHH Mẫu',
+  taxCode: '0100109106',
+  agencyCode: '03801',
+  wageRegion: '01',
+};
+
 /** A file as the import methods receive it: its name and its bytes in base64. */
 export const fileBlob = (name: string, bytes: Uint8Array) => ({ name, base64: Buffer.from(bytes).toString('base64') });

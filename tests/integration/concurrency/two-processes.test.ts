@@ -11,9 +11,10 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { startIvanServer, type RunningIvanServer } from '../../../electron/ivan/simulator/server';
 import { listTransactions } from '../../../electron/ivan/simulator/store';
-import { CLI, runCli } from '../../support/cli';
+import { CLI, runCli, unitAddArgs } from '../../support/cli';
 import { createTestContext } from '../../support/context';
 import { makeTempDir, removeDir } from '../../support/tmp';
+import { SAIGON_UNIT } from '../../support/units';
 import { RESOURCES, signedDossier, testCertSigner } from '../ivan/fixtures';
 import { HEADERS, makeEmployees, toRow, writeXlsx } from '../../fixtures/roster/generate';
 
@@ -99,23 +100,7 @@ describe('two processes at once', () => {
     const data = join(dir, 'importer');
     const NOW = '2026-01-15T10:00:00+07:00';
     const unit = await runCli(
-      [
-        'unit',
-        'add',
-        '--code',
-        'TS12345',
-        '--name',
-        'Công ty May Sài Gòn',
-        '--tax-code',
-        '0100109106',
-        '--agency-code',
-        '07906',
-        '--wage-region',
-        '01',
-        '--now',
-        NOW,
-        '--json',
-      ],
+      [...unitAddArgs({ ...SAIGON_UNIT, name: 'Công ty May Sài Gòn' }), '--now', NOW, '--json'],
       { data },
     );
     expect(unit.code, unit.stderr).toBe(0);

@@ -1,8 +1,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, runCli } from '../../support/cli';
+import { CLI, runCli, unitAddArgs } from '../../support/cli';
 import { makeTempDir, removeDir } from '../../support/tmp';
+import { MONTH_UNIT } from '../../support/units';
 
 /**
  * The command line of issue 10, as a payroll script would use it (the built CLI in a child process, 2015 clock).
@@ -12,7 +13,7 @@ import { makeTempDir, removeDir } from '../../support/tmp';
  */
 let dir: string;
 const NOW = ['--now', '2015-10-20T09:00:00+07:00'];
-const U = 'TA0001A';
+const U = MONTH_UNIT.code;
 
 beforeAll(() => {
   expect(existsSync(CLI), 'run `npm run build` first').toBe(true);
@@ -24,25 +25,7 @@ describe('kekhai roster import --participating-since, employee event, dossier pr
   it('follows the contract spelled out in the issue', async () => {
     const data = join(dir, 'data');
     const run = (args: string[]) => runCli([...args, ...NOW], { data });
-    expect(
-      (
-        await run([
-          'unit',
-          'add',
-          '--code',
-          U,
-          '--name',
-          'Công ty TNHH Mẫu',
-          '--tax-code',
-          '0100109106',
-          '--agency-code',
-          '03801',
-          '--wage-region',
-          '01',
-          '--json',
-        ])
-      ).code,
-    ).toBe(0);
+    expect((await run([...unitAddArgs(MONTH_UNIT), '--json'])).code).toBe(0);
     const csv = join(dir, 'staff.csv');
     writeFileSync(
       csv,

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startIvanServer, type RunningIvanServer } from '../../../electron/ivan/simulator/server';
 import { createTestContext, type TestContext } from '../../support/context';
 import { makeTempDir, removeDir } from '../../support/tmp';
+import { MONTH_UNIT } from '../../support/units';
 
 /**
  * One clerk's month (10/2015), computed by hand, through the four users of the one contribution engine: the
@@ -37,7 +38,7 @@ import { makeTempDir, removeDir } from '../../support/tmp';
  */
 
 const NOW = new Date('2015-10-20T09:00:00+07:00');
-const UNIT = 'TA0001A';
+const UNIT = MONTH_UNIT.code;
 const CSV = [
   'Họ và tên,Mã số BHXH,Ngày sinh,Giới tính,Số CCCD,Chức vụ,Tiền lương,Ngày bắt đầu HĐLĐ,Số hợp đồng,Ngày ký hợp đồng',
   'Trần Văn An,0301000001,01/01/1980,Nam,001080000001,Kỹ sư,5000000,01/03/2013,01/2013/HĐLĐ,01/03/2013',
@@ -95,11 +96,7 @@ describe('the clerk’s month: ledger, proposals and one engine for four users',
 
   it('imports staff as participating, records dated events, and proposes exactly the month’s rows', async () => {
     await ctx.value('unit.add', {
-      code: UNIT,
-      name: 'Công ty TNHH Mẫu',
-      taxCode: '0100109106',
-      agencyCode: '03801',
-      wageRegion: '01',
+      ...MONTH_UNIT,
       ivanProvider: '00040',
       signer: 'Lê Văn Ký',
       address: 'Hà Nội',

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CLI, runCli } from '../../support/cli';
+import { CLI, runCli, unitAddArgs } from '../../support/cli';
 import { makeTempDir, removeDir } from '../../support/tmp';
+import { SAIGON_UNIT } from '../../support/units';
 import { readXlsx } from '../../../electron/roster/read-xlsx';
 import { writeXlsx } from '../../../electron/roster/write-xlsx';
 
@@ -15,24 +16,7 @@ describe('kekhai roster import --errors (built out/cli.cjs)', () => {
   afterAll(() => removeDir(data));
 
   it('writes the rejected rows with row number and reason; the counts add up', async () => {
-    const add = await runCli(
-      [
-        'unit',
-        'add',
-        '--code',
-        'TS12345',
-        '--name',
-        'Công ty A',
-        '--tax-code',
-        '0100109106',
-        '--agency-code',
-        '07906',
-        '--wage-region',
-        '01',
-        '--json',
-      ],
-      { data },
-    );
+    const add = await runCli([...unitAddArgs({ ...SAIGON_UNIT, name: 'Công ty A' }), '--json'], { data });
     expect(add.code, add.stderr).toBe(0);
     const file = join(data, 'ds.xlsx');
     writeFileSync(

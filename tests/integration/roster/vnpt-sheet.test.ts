@@ -5,7 +5,7 @@ import { writeXlsx, type XlsxCell } from '../../../electron/roster/write-xlsx';
 import { readXlsx } from '../../../electron/roster/read-xlsx';
 import { draftSchema } from '../../../shared/draft/schema';
 import { VNPT_DATA_COLUMNS, VNPT_DOCUMENT_COLUMNS, VNPT_NOTES } from '../../../shared/vnpt/layout';
-import { CLI, runCli } from '../../support/cli';
+import { CLI, runCli, unitAddArgs } from '../../support/cli';
 import { createTestContext, type TestContext } from '../../support/context';
 import { SAIGON_UNIT as UNIT, fileBlob as blob } from '../../support/units';
 import { makeTempDir, removeDir } from '../../support/tmp';
@@ -284,25 +284,7 @@ describe('VNPT-BHXH workbook both ways', () => {
     expect(existsSync(CLI), 'run `npm run build` first').toBe(true);
     const data = join(dir, 'cli-data');
     const cli = (args: string[]) => runCli([...args, '--now', '2026-02-10T10:00:00+07:00'], { data });
-    expect(
-      (
-        await cli([
-          'unit',
-          'add',
-          '--code',
-          UNIT.code,
-          '--name',
-          UNIT.name,
-          '--tax-code',
-          UNIT.taxCode,
-          '--agency-code',
-          UNIT.agencyCode,
-          '--wage-region',
-          '01',
-          '--json',
-        ])
-      ).code,
-    ).toBe(0);
+    expect((await cli([...unitAddArgs(UNIT), '--json'])).code).toBe(0);
     writeFileSync(join(dir, 'vnpt.xlsx'), clerkWorkbook());
     const a = await cli([
       'dossier',
