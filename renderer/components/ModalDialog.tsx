@@ -6,9 +6,14 @@ import { useEffect, useRef, type ComponentPropsWithoutRef } from 'react';
  */
 export function ModalDialog({
   onClose,
+  heading,
   children,
   ...props
-}: Omit<ComponentPropsWithoutRef<'dialog'>, 'onCancel' | 'open'> & { onClose(): void }) {
+}: Omit<ComponentPropsWithoutRef<'dialog'>, 'onCancel' | 'open'> & {
+  onClose(): void;
+  /** The dialog's title: its accessible name and an <h3> above the content. */
+  heading?: string;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;
@@ -17,12 +22,14 @@ export function ModalDialog({
   return (
     <dialog
       ref={ref}
+      aria-label={heading}
       {...props}
       onCancel={(e) => {
         e.preventDefault();
         onClose();
       }}
     >
+      {heading && <h3>{heading}</h3>}
       {children}
     </dialog>
   );

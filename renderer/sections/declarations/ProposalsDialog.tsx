@@ -44,11 +44,10 @@ export function ProposalsDialog({
   return (
     <ModalDialog
       className="confirm-dialog picker-dialog"
-      aria-label={t('proposals')}
+      heading={t('proposals')}
       data-testid="proposals-dialog"
       onClose={onClose}
     >
-      <h3>{t('proposals')}</h3>
       <p>{t('proposalsHint')}</p>
       {error && (
         <p className="error" role="alert">

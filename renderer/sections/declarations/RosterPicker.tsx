@@ -64,11 +64,10 @@ export function RosterPicker({
   return (
     <ModalDialog
       className="confirm-dialog picker-dialog"
-      aria-label={t('pickTitle')}
+      heading={t('pickTitle')}
       data-testid="roster-picker"
       onClose={onClose}
     >
-      <h3>{t('pickTitle')}</h3>
       <div className="toolbar">
         <input
           type="search"
