@@ -25,6 +25,28 @@ export function validationError(problems: FieldProblem[], message?: string, en?:
   });
 }
 
+/**
+ * A checker's problems as one VALIDATION error, every one an error: "Thông tin {what} không hợp lệ: a; b" (the unit
+ * and employee forms). Only the fields a problem names are kept.
+ */
+export function invalidRecord(
+  problems: readonly { field?: string; code: string; message: string; messageEn?: string }[],
+  what: string,
+  whatEn: string,
+): AppError {
+  return validationError(
+    problems.map((p) => ({
+      field: p.field,
+      code: p.code,
+      message: p.message,
+      messageEn: p.messageEn,
+      severity: 'error' as const,
+    })),
+    `Thông tin ${what} không hợp lệ: ${problems.map((p) => p.message).join('; ')}`,
+    `Invalid ${whatEn}: ${problems.map((p) => p.messageEn).join('; ')}`,
+  );
+}
+
 export function notFound(what: string, whatEn: string): AppError {
   return new AppError('NOT_FOUND', `Không tìm thấy ${what}`, { en: `${whatEn} not found` });
 }

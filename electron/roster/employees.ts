@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { EmployeeFields, EmployeeRecord, EmployeeStatus, HistoryEntry } from '../../shared/contract/roster';
 import { checkEmployee } from '../../shared/identity/employee-record';
 import { foldForSearch } from '../../shared/text/fold';
-import { AppError, validationError } from '../core/app-error';
+import { AppError, invalidRecord } from '../core/app-error';
 import { fromRow, SELECT_EMPLOYEE, type EmployeeRow } from './columns';
 import { EmployeeStore, type HistorySource } from './employee-store';
 import { getUnitByCode, unitIdByCode } from './units';
@@ -70,17 +70,7 @@ export function saveEmployee(
   const unit = getUnitByCode(db, input.unitCode);
   const { value, problems } = checkEmployee(input.employee, now);
   if (problems.length) {
-    throw validationError(
-      problems.map((p) => ({
-        field: p.field,
-        code: p.code,
-        message: p.message,
-        messageEn: p.messageEn,
-        severity: 'error' as const,
-      })),
-      `Thông tin người lao động không hợp lệ: ${problems.map((p) => p.message).join('; ')}`,
-      `Invalid employee: ${problems.map((p) => p.messageEn).join('; ')}`,
-    );
+    throw invalidRecord(problems, 'người lao động', 'employee');
   }
   const store = new EmployeeStore(db);
   const at = now.toISOString();

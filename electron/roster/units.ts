@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { UnitFields, UnitRecord } from '../../shared/contract/roster';
 import { checkUnit } from '../../shared/identity/unit-record';
-import { AppError, validationError } from '../core/app-error';
+import { AppError, invalidRecord } from '../core/app-error';
 
 interface UnitRow {
   id: number;
@@ -44,17 +44,7 @@ function toRecord(r: UnitRow): UnitRecord {
 function checked(fields: UnitFields): UnitFields {
   const { value, problems } = checkUnit(fields);
   if (problems.length) {
-    throw validationError(
-      problems.map((p) => ({
-        field: p.field,
-        code: p.code,
-        message: p.message,
-        messageEn: p.messageEn,
-        severity: 'error' as const,
-      })),
-      `Thông tin đơn vị không hợp lệ: ${problems.map((p) => p.message).join('; ')}`,
-      `Invalid unit: ${problems.map((p) => p.messageEn).join('; ')}`,
-    );
+    throw invalidRecord(problems, 'đơn vị', 'unit');
   }
   return value;
 }
