@@ -291,40 +291,36 @@ export function ImportWizard({
           {preview.unmapped.length > 0 && (
             <p className="warning">{t('unmapped', { cols: preview.unmapped.join(', ') })}</p>
           )}
-          <table className="grid" data-testid="import-mapping">
-            <thead>
-              <tr>
-                <th>{t('field')}</th>
-                <th>{t('column')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {(Object.keys(IMPORT_COLUMN_LABELS) as ImportColumn[]).map((f) => (
-                <tr key={f}>
-                  <td>{IMPORT_COLUMN_LABELS[f][lang]}</td>
-                  <td>
-                    <select
-                      data-testid={`map-${f}`}
-                      value={mapping[f] ?? ''}
-                      onChange={(e) => {
-                        const next = { ...mapping };
-                        if (e.target.value) next[f] = e.target.value;
-                        else delete next[f];
-                        setMapping(next);
-                      }}
-                    >
-                      <option value="">{t('notMapped')}</option>
-                      {preview.headers.filter(Boolean).map((h) => (
-                        <option key={h} value={h}>
-                          {h}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            testId="import-mapping"
+            rows={Object.keys(IMPORT_COLUMN_LABELS) as ImportColumn[]}
+            rowKey={(f) => f}
+            columns={[
+              { header: t('field'), cell: (f) => IMPORT_COLUMN_LABELS[f][lang] },
+              {
+                header: t('column'),
+                cell: (f) => (
+                  <select
+                    data-testid={`map-${f}`}
+                    value={mapping[f] ?? ''}
+                    onChange={(e) => {
+                      const next = { ...mapping };
+                      if (e.target.value) next[f] = e.target.value;
+                      else delete next[f];
+                      setMapping(next);
+                    }}
+                  >
+                    <option value="">{t('notMapped')}</option>
+                    {preview.headers.filter(Boolean).map((h) => (
+                      <option key={h} value={h}>
+                        {h}
+                      </option>
+                    ))}
+                  </select>
+                ),
+              },
+            ]}
+          />
           <div className="actions">
             <button type="button" onClick={() => setStep('pick')}>
               {t('back')}
