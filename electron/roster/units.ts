@@ -49,6 +49,21 @@ function checked(fields: UnitFields): UnitFields {
   return value;
 }
 
+/** The stored columns name … ivan_provider, in the order INSERT and UPDATE list them; empty optional text as NULL. */
+function storedColumns(v: UnitFields): (string | null)[] {
+  return [
+    v.name,
+    v.taxCode,
+    v.agencyCode,
+    v.address || null,
+    v.phone || null,
+    v.email || null,
+    v.signer || null,
+    v.wageRegion,
+    v.ivanProvider || null,
+  ];
+}
+
 export function listUnits(db: Database.Database): UnitRecord[] {
   return (db.prepare(`${SELECT} ORDER BY u.code`).all() as UnitRow[]).map(toRecord);
 }
@@ -77,20 +92,7 @@ export function addUnit(db: Database.Database, fields: UnitFields, now: Date): U
   db.prepare(
     `INSERT INTO units (code, name, tax_code, agency_code, address, phone, email, signer, wage_region, ivan_provider, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    v.code,
-    v.name,
-    v.taxCode,
-    v.agencyCode,
-    v.address || null,
-    v.phone || null,
-    v.email || null,
-    v.signer || null,
-    v.wageRegion,
-    v.ivanProvider || null,
-    at,
-    at,
-  );
+  ).run(v.code, ...storedColumns(v), at, at);
   return getUnitByCode(db, v.code);
 }
 
@@ -109,18 +111,6 @@ export function updateUnit(
   const v = checked(merged);
   db.prepare(
     `UPDATE units SET name = ?, tax_code = ?, agency_code = ?, address = ?, phone = ?, email = ?, signer = ?, wage_region = ?, ivan_provider = ?, updated_at = ? WHERE id = ?`,
-  ).run(
-    v.name,
-    v.taxCode,
-    v.agencyCode,
-    v.address || null,
-    v.phone || null,
-    v.email || null,
-    v.signer || null,
-    v.wageRegion,
-    v.ivanProvider || null,
-    now.toISOString(),
-    cur.id,
-  );
+  ).run(...storedColumns(v), now.toISOString(), cur.id);
   return getUnitByCode(db, code);
 }
