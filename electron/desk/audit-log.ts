@@ -103,16 +103,19 @@ function where(f: AuditFilter): { sql: string; params: Record<string, string> } 
   return { sql: conds.length ? ` WHERE ${conds.join(' AND ')}` : '', params };
 }
 
-interface Row {
-  id: string;
+/** One stored audit_log row (the backup restore reads and merges them too). */
+export interface AuditLogRow {
+  id: number;
   at: string;
   actor: string;
   action: string;
   subject_type: string;
   subject_id: string | null;
   detail: string | null;
-  source: 'audit' | 'dossier';
 }
+
+/** A row of the audit view: audit_log rows and dossier events under one text id. */
+type Row = Omit<AuditLogRow, 'id'> & { id: string; source: 'audit' | 'dossier' };
 
 const toEntry = (r: Row): AuditEntry => ({
   id: r.id,

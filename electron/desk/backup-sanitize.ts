@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { HELD } from '../ivan/outbox-repo';
+import type { AuditLogRow } from './audit-log';
 
 /**
  * What a restore will not take from a backup without the clerk saying so again (issue #12, item 4): settings that
@@ -92,38 +93,28 @@ export function dropUntrustedSettings(db: Database.Database): Reconfirm[] {
   return out;
 }
 
-interface AuditRow {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  subject_type: string;
-  subject_id: string | null;
-  detail: string | null;
-}
-
 /** The live audit log, read before anything is replaced; empty when the live file has none (never a reason to stop). */
-export function readLiveAudit(live: Database.Database): AuditRow[] {
+export function readLiveAudit(live: Database.Database): AuditLogRow[] {
   try {
     return live
       .prepare('SELECT id, at, actor, action, subject_type, subject_id, detail FROM audit_log ORDER BY id')
-      .all() as AuditRow[];
+      .all() as AuditLogRow[];
   } catch {
     return [];
   }
 }
 
-const sameEntry = (r: Omit<AuditRow, 'id'>) =>
+const sameEntry = (r: Omit<AuditLogRow, 'id'>) =>
   JSON.stringify([r.at, r.actor, r.action, r.subject_type, r.subject_id, r.detail]);
 
 /**
  * The audit log survives a restore: the staged copy's log becomes the live history (ids kept) followed by the
  * backup's own entries that the live log does not already have. Nothing is ever dropped from the history.
  */
-export function mergeAuditLog(staged: Database.Database, live: AuditRow[]): { kept: number; appended: number } {
+export function mergeAuditLog(staged: Database.Database, live: AuditLogRow[]): { kept: number; appended: number } {
   const restored = staged
     .prepare('SELECT at, actor, action, subject_type, subject_id, detail FROM audit_log ORDER BY id')
-    .all() as Omit<AuditRow, 'id'>[];
+    .all() as Omit<AuditLogRow, 'id'>[];
   const seen = new Set(live.map(sameEntry));
   staged.prepare('DELETE FROM audit_log').run();
   const withId = staged.prepare(
