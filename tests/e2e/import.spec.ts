@@ -145,10 +145,15 @@ test('import journey: title rows, good and rejected rows before writing, counts 
   }
 });
 
-/** Several sheets: the roster sheet is suggested; the header row is shown and can be named by the clerk. */
-async function sheetAndHeaderRow(page: Page, file: string): Promise<void> {
+/** Opens the import wizard on the Employees screen with `file` chosen. */
+async function openImport(page: Page, file: string): Promise<void> {
   await page.getByTestId('employee-import').click();
   await page.getByTestId('import-file').setInputFiles(file);
+}
+
+/** Several sheets: the roster sheet is suggested; the header row is shown and can be named by the clerk. */
+async function sheetAndHeaderRow(page: Page, file: string): Promise<void> {
+  await openImport(page, file);
   await expect(page.getByTestId('import-sheet')).toHaveValue('Danh sách');
   await expect(page.getByTestId('import-header-row')).toHaveValue('4');
   await expect(page.getByTestId('map-fullName')).toHaveValue('Họ và tên');
@@ -173,8 +178,7 @@ async function sheetAndHeaderRow(page: Page, file: string): Promise<void> {
 }
 
 async function titledFile(page: Page, file: string): Promise<void> {
-  await page.getByTestId('employee-import').click();
-  await page.getByTestId('import-file').setInputFiles(file);
+  await openImport(page, file);
   // The header is found under the title block; the mapping step shows it recognised.
   await expect(page.getByTestId('map-fullName')).toHaveValue('Họ và tên');
   await expect(page.getByTestId('map-hospitalCode')).toHaveValue('Nơi KCB ban đầu');
@@ -242,8 +246,7 @@ async function titledFile(page: Page, file: string): Promise<void> {
 }
 
 async function vnptFile(page: Page, file: string): Promise<void> {
-  await page.getByTestId('employee-import').click();
-  await page.getByTestId('import-file').setInputFiles(file);
+  await openImport(page, file);
   // The data sheet is suggested among the three; row 3's XML names are the header (row 2's labels repeat).
   await expect(page.getByTestId('import-sheet')).toHaveValue('Dữ Liệu');
   await expect(page.getByTestId('import-header-row')).toHaveValue('3');
@@ -266,8 +269,7 @@ async function vnptFile(page: Page, file: string): Promise<void> {
   await page.getByTestId('import-close').click();
 
   // The same workbook again changes nothing: every row counted as unchanged, nothing to write.
-  await page.getByTestId('employee-import').click();
-  await page.getByTestId('import-file').setInputFiles(file);
+  await openImport(page, file);
   await page.getByTestId('import-mapping-next').click();
   await expect(page.getByTestId('import-summary')).toHaveText(
     '3 dòng: 0 thêm mới, 0 cập nhật, 3 không thay đổi, 0 dòng lỗi',
