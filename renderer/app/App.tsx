@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
-import { useLang, useMessages } from '../i18n';
+import { errorText, useLang, useMessages } from '../i18n';
 import { ErrorBoundary } from './ErrorBoundary';
 import { frameMessages } from './messages';
 import { SECTIONS } from './sections';
@@ -88,7 +88,7 @@ export function App() {
       if (e.ctrlKey && e.shiftKey && e.key.toLowerCase() === 's') {
         e.preventDefault();
         void api.call('backup.now', { download: false }).then((r) => {
-          setNotice(r.ok ? `${t('backupDone')}: ${r.value.backup.name}` : r.error.message);
+          setNotice(r.ok ? `${t('backupDone')}: ${r.value.backup.name}` : errorText(r.error, lang));
           window.dispatchEvent(new Event('kekhai:backup-done'));
         });
         return;
@@ -122,12 +122,21 @@ export function App() {
           // One banner for the mode: training (its own data) and/or the frozen test clock, shown on every screen.
           <div className="mode-banner" role="status" data-testid="mode-banner">
             <strong>{training ? t('trainingBanner') : t('testMode')}</strong>
-            {clock && <span data-testid="mode-banner-clock"> · {t('testClockAt', { at: formatDateTimeVN(new Date(clock)) })}</span>}
+            {clock && (
+              <span data-testid="mode-banner-clock">
+                {' '}
+                · {t('testClockAt', { at: formatDateTimeVN(new Date(clock)) })}
+              </span>
+            )}
           </div>
         )}
         <label className="lang">
           {t('language')}{' '}
-          <select data-testid="lang-switch" value={lang} onChange={(e) => setLang(e.target.value === 'en' ? 'en' : 'vi')}>
+          <select
+            data-testid="lang-switch"
+            value={lang}
+            onChange={(e) => setLang(e.target.value === 'en' ? 'en' : 'vi')}
+          >
             <option value="vi">Tiếng Việt</option>
             <option value="en">English</option>
           </select>
@@ -167,7 +176,9 @@ export function App() {
               />
             ) : (
               <>
-                <h2 className="section-title" data-testid="section-title">{t(current.label)}</h2>
+                <h2 className="section-title" data-testid="section-title">
+                  {t(current.label)}
+                </h2>
                 <Page />
               </>
             )}

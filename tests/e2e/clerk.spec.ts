@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import type { CLERK_SHOTS } from './guide-shots';
 
@@ -157,6 +157,22 @@ test('training on → sign with the typed test clock → submit → found by uni
     await expect(page.getByTestId('note-accepted')).toBeVisible({ timeout: 2_000 });
   }).toPass({ timeout: 60_000 });
   await expect(page.getByTestId('note-accepted').getByTestId('note-title')).toContainText('TH00001 – ĐƠN VỊ TẬP HUẤN');
+  // In English the frame and the C12-TS statement carry no Vietnamese of their own (only the unit's data would).
+  await expect(async () => {
+    await page.getByTestId('ivan-refresh').click();
+    await expect(page.getByTestId('note-c12ts')).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 60_000 });
+  await page.getByTestId('lang-switch').selectOption('en');
+  // The đồng sign after an amount ("875.000 đ") is the currency, not Vietnamese text.
+  const vietnamese = async (l: Locator) => /[À-ỹĐđ]/.test((await l.innerText()).replace(/(\d) đ/g, '$1'));
+  await expect(page.getByTestId('statusbar')).toContainText('Data folder');
+  expect(await vietnamese(page.getByTestId('statusbar'))).toBe(false);
+  const c12 = page.getByTestId('note-c12ts');
+  await expect(c12.getByRole('table')).toContainText('Newly owed');
+  expect(await vietnamese(c12.getByRole('table'))).toBe(false);
+  expect(await vietnamese(c12.locator('strong').first())).toBe(false);
+  await page.getByTestId('lang-switch').selectOption('vi');
+  await expect(c12.getByRole('table')).toContainText('Phải đóng phát sinh');
   await page.getByTestId('tab-history').click();
   await page.getByTestId('history-search').fill('cong ty tnhh mau');
   await page.getByTestId('history-period').fill('10/2015');

@@ -114,15 +114,20 @@ export function InboxTab() {
 }
 
 function StatementTable({ s }: { s: Statement }) {
-  const { t } = useMessages(inboxMessages);
+  const { t, lang } = useMessages(inboxMessages);
   const money = (code: string, v: number) => (code.startsWith('B.1') ? v.toLocaleString('vi-VN') : formatMoney(v));
+  // Vietnamese: the label as BHXH wrote it; English: the catalog's translation of a known line code.
+  const label = (l: { code: string; label: string }) => {
+    const key = `c12.${l.code}` as keyof typeof inboxMessages.en;
+    return lang === 'en' && key in inboxMessages.en ? t(key) : l.label;
+  };
   return (
     <DataTable
       ariaLabel={t('statement')}
       rows={s.lines}
       rowKey={(l) => l.code}
       columns={[
-        { header: null, rowHeader: true, cell: (l) => `${l.code} ${l.label}` },
+        { header: null, rowHeader: true, cell: (l) => `${l.code} ${label(l)}` },
         { header: t('col_bhxh'), className: 'num', cell: (l) => money(l.code, l.bhxh) },
         { header: t('col_bhyt'), className: 'num', cell: (l) => money(l.code, l.bhyt) },
         { header: t('col_bhtn'), className: 'num', cell: (l) => money(l.code, l.bhtn) },

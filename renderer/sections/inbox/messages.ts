@@ -59,6 +59,13 @@ export const inboxMessages = defineCatalog({
     col_bhtn: 'BHTN',
     col_bhtnld: 'BHTNLĐ-BNN',
     col_cong: 'Cộng',
+    // The C12-TS lines by their code (Mẫu C12-TS, QĐ 595/QĐ-BHXH): in Vietnamese the document's own label is shown.
+    'c12.B.1.1': 'Số lao động tăng',
+    'c12.B.1.2': 'Số lao động giảm',
+    'c12.B.2.1': 'Quỹ lương tăng',
+    'c12.B.2.2': 'Quỹ lương giảm',
+    'c12.B.3': 'Phải đóng phát sinh',
+    'c12.B.4': 'Truy thu, truy giảm các tháng sau tháng bắt đầu, đến kỳ kê khai',
   },
   en: {
     title: 'Look-up & Notifications',
@@ -118,5 +125,11 @@ export const inboxMessages = defineCatalog({
     col_bhtn: 'Unemployment',
     col_bhtnld: 'Accident ins.',
     col_cong: 'Total',
+    'c12.B.1.1': 'Employees added',
+    'c12.B.1.2': 'Employees removed',
+    'c12.B.2.1': 'Wage fund increase',
+    'c12.B.2.2': 'Wage fund decrease',
+    'c12.B.3': 'Newly owed',
+    'c12.B.4': 'Back-charges and reductions for months after the start, up to the period',
   },
 });
