@@ -79,7 +79,10 @@ export function readInputFile(path: string): Buffer {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? '';
     const [vi, en] = READ_ERRORS[code] ?? [(e as Error).message, (e as Error).message];
-    throw new AppError('IO', `Không đọc được tệp ${path}: ${vi}`, { en: `Cannot read ${path}: ${en}`, details: { path, errno: code || undefined } });
+    throw new AppError('IO', `Không đọc được tệp ${path}: ${vi}`, {
+      en: `Cannot read ${path}: ${en}`,
+      details: { path, errno: code || undefined },
+    });
   }
 }
 

@@ -25,13 +25,21 @@ const defaultOut: Out = {
 export function findCommand(words: string[]): { command: CliCommand; rest: string[] } | null {
   let best: CliCommand | null = null;
   for (const c of commands) {
-    if (c.path.length <= words.length && c.path.every((p, i) => words[i] === p) && (!best || c.path.length > best.path.length)) best = c;
+    if (
+      c.path.length <= words.length &&
+      c.path.every((p, i) => words[i] === p) &&
+      (!best || c.path.length > best.path.length)
+    )
+      best = c;
   }
   return best ? { command: best, rest: words.slice(best.path.length) } : null;
 }
 
 function helpText(lang: 'vi' | 'en'): string {
-  const head = lang === 'en' ? `kekhai ${APP_VERSION} — KêKhai BHXH command line\n\nCommands:` : `kekhai ${APP_VERSION} — KêKhai BHXH, dòng lệnh\n\nCác lệnh:`;
+  const head =
+    lang === 'en'
+      ? `kekhai ${APP_VERSION} — KêKhai BHXH command line\n\nCommands:`
+      : `kekhai ${APP_VERSION} — KêKhai BHXH, dòng lệnh\n\nCác lệnh:`;
   const lines = commands.map((c) => `  ${c.usage}\n      ${c.summary}`);
   const tail =
     lang === 'en'
@@ -45,7 +53,11 @@ function renderProblems(problems: FieldProblem[] | undefined, lang: 'vi' | 'en')
     const text = lang === 'en' ? (p.messageEn ?? p.message) : p.message;
     // Messages usually name their row and field already ("Dòng 3 (Nguyễn Văn A), Tiền lương: …"); prefix only when not.
     const named = /\b(dòng|row)\b/i.test(text);
-    const where = named ? '' : [p.row !== undefined ? (lang === 'en' ? `row ${p.row}` : `dòng ${p.row}`) : '', p.column ?? p.field ?? ''].filter(Boolean).join(', ');
+    const where = named
+      ? ''
+      : [p.row !== undefined ? (lang === 'en' ? `row ${p.row}` : `dòng ${p.row}`) : '', p.column ?? p.field ?? '']
+          .filter(Boolean)
+          .join(', ');
     return `  - ${where ? where + ': ' : ''}${text}`;
   });
 }
@@ -56,7 +68,7 @@ export async function runCli(argv: string[], out: Out = defaultOut): Promise<num
   const words = argv.filter((a) => !a.startsWith('--'));
   const json = argv.includes('--json');
   const langArg = argv.find((a) => a.startsWith('--lang'));
-  let lang: 'vi' | 'en' = (process.env.KEKHAI_LANG === 'en' ? 'en' : 'vi');
+  let lang: 'vi' | 'en' = process.env.KEKHAI_LANG === 'en' ? 'en' : 'vi';
   if (langArg) {
     const v = langArg.includes('=') ? langArg.split('=')[1] : argv[argv.indexOf(langArg) + 1];
     if (v === 'en' || v === 'vi') lang = v;
@@ -81,9 +93,18 @@ export async function runCli(argv: string[], out: Out = defaultOut): Promise<num
   }
 
   // Command words come before the first flag or positional argument that is not a command word.
-  const found = findCommand(argv.slice(0, argv.findIndex((a) => a.startsWith('--')) === -1 ? argv.length : argv.findIndex((a) => a.startsWith('--'))));
+  const found = findCommand(
+    argv.slice(
+      0,
+      argv.findIndex((a) => a.startsWith('--')) === -1 ? argv.length : argv.findIndex((a) => a.startsWith('--')),
+    ),
+  );
   if (!found) {
-    return fail(EXIT.usage, { code: 'USAGE', message: `Lệnh không hợp lệ: ${words.join(' ')}. Gõ "kekhai help" để xem các lệnh.`, messageEn: `Unknown command: ${words.join(' ')}. Run "kekhai help".` });
+    return fail(EXIT.usage, {
+      code: 'USAGE',
+      message: `Lệnh không hợp lệ: ${words.join(' ')}. Gõ "kekhai help" để xem các lệnh.`,
+      messageEn: `Unknown command: ${words.join(' ')}. Run "kekhai help".`,
+    });
   }
   const { command } = found;
   const restArgv = argv.slice(command.path.length);
@@ -96,7 +117,11 @@ export async function runCli(argv: string[], out: Out = defaultOut): Promise<num
       return EXIT.ok;
     }
     const nowFlag = typeof args.flags.now === 'string' ? new Date(args.flags.now) : undefined;
-    if (nowFlag && Number.isNaN(nowFlag.getTime())) throw new UsageError(`--now phải là thời điểm ISO 8601, ví dụ 2015-10-30T10:00:00+07:00`, '--now must be an ISO 8601 instant, e.g. 2015-10-30T10:00:00+07:00');
+    if (nowFlag && Number.isNaN(nowFlag.getTime()))
+      throw new UsageError(
+        `--now phải là thời điểm ISO 8601, ví dụ 2015-10-30T10:00:00+07:00`,
+        '--now must be an ISO 8601 instant, e.g. 2015-10-30T10:00:00+07:00',
+      );
     const dataDir = resolveDataDir(typeof args.flags.data === 'string' ? args.flags.data : undefined);
     // Loaded here, not at start-up: `kekhai --version` and `help` never open the database or load a capability.
     const { Runtime } = await loadCore();
@@ -131,7 +156,8 @@ export async function runCli(argv: string[], out: Out = defaultOut): Promise<num
     return command.exitCode?.(value, args) ?? EXIT.ok;
   } catch (e) {
     if (e instanceof UsageError) return fail(EXIT.usage, { code: 'USAGE', message: e.message, messageEn: e.messageEn });
-    if (e instanceof AppError) return fail(EXIT.user, { code: e.code, message: e.message, messageEn: e.messageEn, details: e.details });
+    if (e instanceof AppError)
+      return fail(EXIT.user, { code: e.code, message: e.message, messageEn: e.messageEn, details: e.details });
     if (isApiError(e)) return fail(EXIT.user, e);
     const { toApiError } = await loadCore();
     return fail(EXIT.user, toApiError(e));

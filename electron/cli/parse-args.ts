@@ -31,7 +31,8 @@ export function parseArgs(argv: string[], known: Record<string, FlagKind>): CliA
     if (kind === 'boolean') {
       if (eq !== -1) {
         const v = a.slice(eq + 1);
-        if (v !== 'true' && v !== 'false') throw new UsageError(`--${name} chỉ nhận true/false`, `--${name} takes true or false`);
+        if (v !== 'true' && v !== 'false')
+          throw new UsageError(`--${name} chỉ nhận true/false`, `--${name} takes true or false`);
         flags[name] = v === 'true';
       } else flags[name] = true;
       continue;
@@ -40,7 +41,8 @@ export function parseArgs(argv: string[], known: Record<string, FlagKind>): CliA
     if (eq !== -1) value = a.slice(eq + 1);
     else {
       const next = argv[i + 1];
-      if (next === undefined || (next.startsWith('--') && next.length > 2)) throw new UsageError(`Thiếu giá trị cho --${name}`, `Missing value for --${name}`);
+      if (next === undefined || (next.startsWith('--') && next.length > 2))
+        throw new UsageError(`Thiếu giá trị cho --${name}`, `Missing value for --${name}`);
       value = next;
       i++;
     }

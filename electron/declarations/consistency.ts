@@ -14,7 +14,12 @@ const ENDS = new Set(['GH', 'GC', 'GD', 'OF', 'KL', 'TS', 'SB']);
  * (rejected and cancelled ones never took effect). The roster's current status is not used: it already shows this
  * month's change the draft is declaring.
  */
-export function personStates(db: Database.Database, unitCode: string, period: string, exceptId?: string): Map<string, PersonState> {
+export function personStates(
+  db: Database.Database,
+  unitCode: string,
+  period: string,
+  exceptId?: string,
+): Map<string, PersonState> {
   const key = isoMonth(period);
   const states = new Map<string, PersonState>();
   if (!key) return states;
@@ -42,8 +47,20 @@ export function personStates(db: Database.Database, unitCode: string, period: st
 export function consistencyProblems(db: Database.Database, draft: Draft, dossierId?: string): FieldProblem[] {
   const others = (
     db
-      .prepare(`SELECT id, period, batch, insurance_numbers FROM dossiers WHERE unit_code = ? AND period = ? AND state NOT IN ('accepted', 'rejected', 'cancelled') AND id <> ?`)
-      .all(draft.unit.code, draft.period, dossierId ?? '') as { id: string; period: string; batch: number; insurance_numbers: string }[]
-  ).map((o) => ({ id: o.id, period: o.period, batch: o.batch, insuranceNos: JSON.parse(o.insurance_numbers) as string[] }));
+      .prepare(
+        `SELECT id, period, batch, insurance_numbers FROM dossiers WHERE unit_code = ? AND period = ? AND state NOT IN ('accepted', 'rejected', 'cancelled') AND id <> ?`,
+      )
+      .all(draft.unit.code, draft.period, dossierId ?? '') as {
+      id: string;
+      period: string;
+      batch: number;
+      insurance_numbers: string;
+    }[]
+  ).map((o) => ({
+    id: o.id,
+    period: o.period,
+    batch: o.batch,
+    insuranceNos: JSON.parse(o.insurance_numbers) as string[],
+  }));
   return checkConsistency(draft, personStates(db, draft.unit.code, draft.period, dossierId), others);
 }

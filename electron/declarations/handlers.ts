@@ -12,13 +12,39 @@ import { buildChecked, contributionsOf, requireDraft, toDetail, toSummary, valid
 import { formatDateVN } from '../../shared/format';
 
 /** An empty draft for a unit and period, filled from the roster's unit when it is there. */
-function emptyDraft(db: import('better-sqlite3').Database, unitCode: string, period: string, batch: number, createdOn: string): Record<string, unknown> {
-  let unit: Record<string, unknown> = { code: unitCode, name: '', taxCode: '', agencyCode: '', phone: '', signer: '', address: '', wageRegion: '01' };
+function emptyDraft(
+  db: import('better-sqlite3').Database,
+  unitCode: string,
+  period: string,
+  batch: number,
+  createdOn: string,
+): Record<string, unknown> {
+  let unit: Record<string, unknown> = {
+    code: unitCode,
+    name: '',
+    taxCode: '',
+    agencyCode: '',
+    phone: '',
+    signer: '',
+    address: '',
+    wageRegion: '01',
+  };
   let ivan = '';
   try {
-    const u = db.prepare('SELECT * FROM units WHERE code = ?').get(unitCode) as Record<string, string | null> | undefined;
+    const u = db.prepare('SELECT * FROM units WHERE code = ?').get(unitCode) as
+      Record<string, string | null> | undefined;
     if (u) {
-      unit = { code: u.code, name: u.name ?? '', taxCode: u.tax_code ?? '', agencyCode: u.agency_code ?? '', phone: u.phone ?? '', signer: u.signer ?? '', address: u.address ?? '', wageRegion: u.wage_region ?? '01', email: u.email ?? '' };
+      unit = {
+        code: u.code,
+        name: u.name ?? '',
+        taxCode: u.tax_code ?? '',
+        agencyCode: u.agency_code ?? '',
+        phone: u.phone ?? '',
+        signer: u.signer ?? '',
+        address: u.address ?? '',
+        wageRegion: u.wage_region ?? '01',
+        email: u.email ?? '',
+      };
       ivan = u.ivan_provider ?? '';
     }
   } catch {
@@ -26,7 +52,6 @@ function emptyDraft(db: import('better-sqlite3').Database, unitCode: string, per
   }
   return { format: DRAFT_FORMAT, procedure: '600', period, batch, createdOn, ivan, unit, rows: [] };
 }
-
 
 export const declarationHandlers: Handlers<typeof declarationMethods> = {
   'declarations.validate': ({ draft, dossierId }, ctx) => {
@@ -69,9 +94,23 @@ export const declarationHandlers: Handlers<typeof declarationMethods> = {
     let draft = input.draft;
     if (!draft) {
       if (!input.unitCode || !input.period) {
-        throw validationError([{ field: 'unitCode', code: 'REQUIRED', message: 'Cần mã đơn vị và kỳ kê khai, hoặc một tờ khai', messageEn: 'A unit code and period, or a draft, is required', severity: 'error' }]);
+        throw validationError([
+          {
+            field: 'unitCode',
+            code: 'REQUIRED',
+            message: 'Cần mã đơn vị và kỳ kê khai, hoặc một tờ khai',
+            messageEn: 'A unit code and period, or a draft, is required',
+            severity: 'error',
+          },
+        ]);
       }
-      const batch = input.batch ?? 1 + listDossiers(ctx.db, { unitCode: input.unitCode, period: input.period }).reduce((m, d) => Math.max(m, d.batch), 0);
+      const batch =
+        input.batch ??
+        1 +
+          listDossiers(ctx.db, { unitCode: input.unitCode, period: input.period }).reduce(
+            (m, d) => Math.max(m, d.batch),
+            0,
+          );
       draft = emptyDraft(ctx.db, input.unitCode, input.period, batch, formatDateVN(ctx.now()));
     }
     return toDetail(ctx, createDossier(ctx.db, draft, { at: ctx.now() }));
@@ -80,7 +119,14 @@ export const declarationHandlers: Handlers<typeof declarationMethods> = {
   'dossier.saveDraft': ({ id, draft }, ctx) => {
     const { record, signatureVoided } = saveDraft(ctx.db, id, draft, { at: ctx.now() });
     const { draft: _d, ...validation } = validateWithContext(record.draft, ctx, id);
-    return { id, state: record.state, updatedAt: record.updatedAt, draftSha256: record.draftSha256, signatureVoided, validation };
+    return {
+      id,
+      state: record.state,
+      updatedAt: record.updatedAt,
+      draftSha256: record.draftSha256,
+      signatureVoided,
+      validation,
+    };
   },
 
   'dossier.importDraft': ({ file }, ctx) => {
@@ -88,7 +134,9 @@ export const declarationHandlers: Handlers<typeof declarationMethods> = {
     try {
       json = JSON.parse(Buffer.from(file.base64, 'base64').toString('utf8'));
     } catch (e) {
-      throw new AppError('VALIDATION', `Tệp ${file.name} không phải JSON hợp lệ: ${(e as Error).message}`, { en: `${file.name} is not valid JSON` });
+      throw new AppError('VALIDATION', `Tệp ${file.name} không phải JSON hợp lệ: ${(e as Error).message}`, {
+        en: `${file.name} is not valid JSON`,
+      });
     }
     requireDraft(json);
     return toDetail(ctx, createDossier(ctx.db, json as Record<string, unknown>, { at: ctx.now() }));

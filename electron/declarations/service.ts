@@ -12,7 +12,11 @@ import { consistencyProblems } from './consistency';
 import { listTransitions, type DossierRecord } from './dossier-repo';
 
 /** Rules of the draft plus, with a database, the roster/dossier consistency checks. */
-export function validateWithContext(input: unknown, ctx: Pick<ServiceContext, 'db'> | null, dossierId?: string): DraftValidation & { draft?: Draft } {
+export function validateWithContext(
+  input: unknown,
+  ctx: Pick<ServiceContext, 'db'> | null,
+  dossierId?: string,
+): DraftValidation & { draft?: Draft } {
   const v = validateDraft(input);
   if (!v.draft || !ctx) return v;
   let extra: FieldProblem[] = [];
@@ -28,7 +32,12 @@ export function validateWithContext(input: unknown, ctx: Pick<ServiceContext, 'd
 /** The parsed draft, or a VALIDATION error listing every problem of its shape. */
 export function requireDraft(input: unknown): Draft {
   const p = parseDraft(input);
-  if (!p.ok) throw validationError(p.problems, `Tệp tờ khai không đúng định dạng kekhai-draft/1: ${p.problems.length} lỗi`, `Not a valid kekhai-draft/1 file: ${p.problems.length} problem(s)`);
+  if (!p.ok)
+    throw validationError(
+      p.problems,
+      `Tệp tờ khai không đúng định dạng kekhai-draft/1: ${p.problems.length} lỗi`,
+      `Not a valid kekhai-draft/1 file: ${p.problems.length} problem(s)`,
+    );
   return p.draft;
 }
 
@@ -40,11 +49,22 @@ export function contributionsOf(input: unknown) {
 export function buildChecked(input: unknown, ctx: Pick<ServiceContext, 'db'> | null) {
   const v = validateWithContext(input, ctx);
   if (!v.ok || !v.draft) {
-    throw validationError(v.problems.filter((p) => p.severity !== 'warning'), `Tờ khai còn ${v.errors} lỗi, chưa lập được tệp`, `The draft has ${v.errors} error(s); no file was built`);
+    throw validationError(
+      v.problems.filter((p) => p.severity !== 'warning'),
+      `Tờ khai còn ${v.errors} lỗi, chưa lập được tệp`,
+      `The draft has ${v.errors} error(s); no file was built`,
+    );
   }
   const files = buildForms(v.draft).map((f) => {
     const bytes = Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength);
-    return { code: f.code, description: f.description, fileName: f.fileName, base64: bytes.toString('base64'), size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+    return {
+      code: f.code,
+      description: f.description,
+      fileName: f.fileName,
+      base64: bytes.toString('base64'),
+      size: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    };
   });
   const { draft: _d, ...validation } = v;
   return { files, validation };
@@ -52,8 +72,18 @@ export function buildChecked(input: unknown, ctx: Pick<ServiceContext, 'db'> | n
 
 export function toSummary(r: DossierRecord): DossierSummary {
   return {
-    id: r.id, unitCode: r.unitCode, procedure: r.procedure, period: r.period, batch: r.batch, state: r.state, rowCount: r.rowCount,
-    paperCopyRequired: r.paperCopyRequired, signer: r.signer, signedAt: r.signedAt, createdAt: r.createdAt, updatedAt: r.updatedAt,
+    id: r.id,
+    unitCode: r.unitCode,
+    procedure: r.procedure,
+    period: r.period,
+    batch: r.batch,
+    state: r.state,
+    rowCount: r.rowCount,
+    paperCopyRequired: r.paperCopyRequired,
+    signer: r.signer,
+    signedAt: r.signedAt,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
   };
 }
 

@@ -25,14 +25,24 @@ export const deskHandlers: Handlers<typeof deskMethods> = {
 
   async 'backup.now'({ download }, ctx) {
     const backup = await makeBackup(ctx, 'manual');
-    const file = download ? { name: backup.name, base64: readFileSync(join(backupsDir(ctx.dataDir), backup.name)).toString('base64') } : null;
+    const file = download
+      ? { name: backup.name, base64: readFileSync(join(backupsDir(ctx.dataDir), backup.name)).toString('base64') }
+      : null;
     return { backup, file };
   },
   'backup.auto': (_i, ctx) => autoBackup(ctx),
   'backup.list': (_i, ctx) => ({ dir: backupsDir(ctx.dataDir), items: listBackups(ctx.dataDir) }),
-  'backup.download': ({ name }, ctx) => ({ name, base64: readFileSync(backupFile(ctx.dataDir, name)).toString('base64') }),
+  'backup.download': ({ name }, ctx) => ({
+    name,
+    base64: readFileSync(backupFile(ctx.dataDir, name)).toString('base64'),
+  }),
   async 'backup.restore'({ file, name }, ctx) {
-    if (name) return restoreBackup(ctx, { file: backupFile(ctx.dataDir, name), label: name, kind: name.startsWith('pre-migration') ? 'pre-migration' : 'manual' });
+    if (name)
+      return restoreBackup(ctx, {
+        file: backupFile(ctx.dataDir, name),
+        label: name,
+        kind: name.startsWith('pre-migration') ? 'pre-migration' : 'manual',
+      });
     const staged = stageUpload(ctx, file!.base64);
     try {
       return await restoreBackup(ctx, { file: staged.file, label: file!.name, kind: 'upload' });
@@ -45,7 +55,10 @@ export const deskHandlers: Handlers<typeof deskMethods> = {
   'audit.export'({ format, ...filter }, ctx) {
     const entries = allAudit(ctx.db, filter);
     const body = format === 'csv' ? auditCsv(entries) : JSON.stringify(entries, null, 2);
-    return { count: entries.length, file: { name: `nhat-ky-${stampVN(ctx.now())}.${format}`, base64: Buffer.from(body, 'utf8').toString('base64') } };
+    return {
+      count: entries.length,
+      file: { name: `nhat-ky-${stampVN(ctx.now())}.${format}`, base64: Buffer.from(body, 'utf8').toString('base64') },
+    };
   },
 
   'welcome.status': (_i, ctx) => welcomeStatus(ctx.db),

@@ -28,7 +28,13 @@ export function writeSettings(db: Database.Database, patch: Partial<AppSettings>
       const value = patch[k];
       if (JSON.stringify(value) === JSON.stringify(before[k])) continue;
       setSetting(db, k, value, now);
-      audit(db, { at: now, action: 'settings.changed', subjectType: 'setting', subjectId: k, detail: { from: before[k], to: value } });
+      audit(db, {
+        at: now,
+        action: 'settings.changed',
+        subjectType: 'setting',
+        subjectId: k,
+        detail: { from: before[k], to: value },
+      });
     }
   })();
   return readSettings(db);

@@ -34,7 +34,11 @@ const canServe = (ctx: ServiceContext) => ctx.face !== 'cli';
 
 let endpoint: string | null = null;
 
-async function call(ctx: ServiceContext, method: string, input: unknown): Promise<{ ok: true; value: unknown } | { ok: false; error: { code: string; message: string } }> {
+async function call(
+  ctx: ServiceContext,
+  method: string,
+  input: unknown,
+): Promise<{ ok: true; value: unknown } | { ok: false; error: { code: string; message: string } }> {
   return callMethod(method, input, ctx);
 }
 
@@ -46,9 +50,15 @@ function demoUnitExists(ctx: ServiceContext): boolean {
 async function seedDemo(ctx: ServiceContext): Promise<void> {
   if (demoUnitExists(ctx)) return;
   const unit = await call(ctx, 'unit.add', DEMO_UNIT);
-  if (!unit.ok) throw new AppError(unit.error.code, `Không tạo được đơn vị tập huấn: ${unit.error.message}`, { en: `Cannot create the training unit: ${unit.error.message}` });
+  if (!unit.ok)
+    throw new AppError(unit.error.code, `Không tạo được đơn vị tập huấn: ${unit.error.message}`, {
+      en: `Cannot create the training unit: ${unit.error.message}`,
+    });
   for (const e of DEMO_EMPLOYEES) {
-    await call(ctx, 'employee.save', { unitCode: DEMO_UNIT.code, employee: { ...e, nationality: 'VN', status: 'working' } });
+    await call(ctx, 'employee.save', {
+      unitCode: DEMO_UNIT.code,
+      employee: { ...e, nationality: 'VN', status: 'working' },
+    });
   }
 }
 

@@ -179,13 +179,20 @@ export async function createSoftHsmToken(opts: SoftHsmTokenOptions): Promise<Sof
   const tokens = join(dir, 'tokens');
   mkdirSync(tokens);
   const conf = join(dir, 'softhsm2.conf');
-  writeFileSync(conf, `directories.tokendir = ${tokens}\nobjectstore.backend = file\nlog.level = ERROR\nslots.removable = false\n`);
+  writeFileSync(
+    conf,
+    `directories.tokendir = ${tokens}\nobjectstore.backend = file\nlog.level = ERROR\nslots.removable = false\n`,
+  );
   const env = { SOFTHSM2_CONF: conf };
   try {
-    execFileSync('softhsm2-util', ['--init-token', '--free', '--label', opts.label, '--so-pin', opts.soPin, '--pin', opts.pin], {
-      env: { ...process.env, ...env },
-      stdio: 'pipe',
-    });
+    execFileSync(
+      'softhsm2-util',
+      ['--init-token', '--free', '--label', opts.label, '--so-pin', opts.soPin, '--pin', opts.pin],
+      {
+        env: { ...process.env, ...env },
+        stdio: 'pipe',
+      },
+    );
     const keyId = opts.keyId ?? '01';
     const gen = runP11(conf, GENERATE_KEY + P11_PRELUDE, {
       module: SOFTHSM_MODULE,
@@ -195,10 +202,15 @@ export async function createSoftHsmToken(opts: SoftHsmTokenOptions): Promise<Sof
       alwaysAuthenticate: opts.alwaysAuthenticate ?? false,
     }) as { serial: string; n: string; e: string };
 
-    const spki = createPublicKey({ key: { kty: 'RSA', n: b64url(gen.n), e: b64url(gen.e) }, format: 'jwk' }).export({ type: 'spki', format: 'der' });
+    const spki = createPublicKey({ key: { kty: 'RSA', n: b64url(gen.n), e: b64url(gen.e) }, format: 'jwk' }).export({
+      type: 'spki',
+      format: 'der',
+    });
     const authority = testCa();
     const organisation = opts.organisation ?? 'CÔNG TY TNHH MẪU KÊ KHAI';
-    const subject = parseName(opts.subject ?? defaultSubject(opts.mst ?? '0101234567', organisation, opts.mstInOrganizationIdentifier));
+    const subject = parseName(
+      opts.subject ?? defaultSubject(opts.mst ?? '0101234567', organisation, opts.mstInOrganizationIdentifier),
+    );
     const now = Date.now();
     const certDer = issueCertificate({
       serialHex: '4b' + randomBytes(8).toString('hex'),

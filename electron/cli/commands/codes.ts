@@ -9,9 +9,16 @@ const codes: CliCommand = {
   flags: { province: 'string', search: 'string', limit: 'number', 'as-of': 'string' },
   async run(args, io) {
     const list = args.positionals[0];
-    if (!list || !isCodeListName(list)) throw new UsageError(`Chọn một danh mục: ${CODE_LIST_NAMES.join(', ')}`, `Choose a code list: ${CODE_LIST_NAMES.join(', ')}`);
+    if (!list || !isCodeListName(list))
+      throw new UsageError(
+        `Chọn một danh mục: ${CODE_LIST_NAMES.join(', ')}`,
+        `Choose a code list: ${CODE_LIST_NAMES.join(', ')}`,
+      );
     if (args.positionals.length > 1)
-      throw new UsageError(`Thừa tham số "${args.positionals[1]}" (tìm theo tên: --search "…")`, `Unexpected argument "${args.positionals[1]}" (to search by name: --search "…")`);
+      throw new UsageError(
+        `Thừa tham số "${args.positionals[1]}" (tìm theo tên: --search "…")`,
+        `Unexpected argument "${args.positionals[1]}" (to search by name: --search "…")`,
+      );
     const limit = args.flags.limit === undefined ? undefined : Number(args.flags.limit);
     if (limit !== undefined && !(Number.isInteger(limit) && limit > 0))
       throw new UsageError('--limit phải là số nguyên dương', '--limit must be a positive integer');

@@ -7,38 +7,69 @@ import { requireFlag, stringFlag, UsageError, type CliCommand } from '../command
 
 /** Reads a kekhai-draft/1 file; a missing file or broken JSON is a user error naming the file. */
 function readDraftFile(path: string | undefined): Record<string, unknown> {
-  if (!path) throw new UsageError('Thiếu đường dẫn tệp tờ khai (kekhai-draft/1 JSON)', 'Missing the draft file path (kekhai-draft/1 JSON)');
+  if (!path)
+    throw new UsageError(
+      'Thiếu đường dẫn tệp tờ khai (kekhai-draft/1 JSON)',
+      'Missing the draft file path (kekhai-draft/1 JSON)',
+    );
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new AppError('IO', `Không đọc được tệp ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { en: `Cannot read ${path}` });
+    throw new AppError(
+      'IO',
+      `Không đọc được tệp ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      { en: `Cannot read ${path}` },
+    );
   }
   try {
     const v = JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
     if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error('không phải một đối tượng JSON');
     return v as Record<string, unknown>;
   } catch (e) {
-    throw new AppError('VALIDATION', `Tệp ${path} không phải JSON hợp lệ: ${(e as Error).message}`, { en: `${path} is not valid JSON: ${(e as Error).message}` });
+    throw new AppError('VALIDATION', `Tệp ${path} không phải JSON hợp lệ: ${(e as Error).message}`, {
+      en: `${path} is not valid JSON: ${(e as Error).message}`,
+    });
   }
 }
 
 function problemLines(problems: FieldProblem[], lang: 'vi' | 'en'): string[] {
-  return problems.map((p) => `  ${p.severity === 'warning' ? (lang === 'en' ? 'warning' : 'cảnh báo') : lang === 'en' ? 'error' : 'lỗi'}: ${lang === 'en' ? (p.messageEn ?? p.message) : p.message}`);
+  return problems.map(
+    (p) =>
+      `  ${p.severity === 'warning' ? (lang === 'en' ? 'warning' : 'cảnh báo') : lang === 'en' ? 'error' : 'lỗi'}: ${lang === 'en' ? (p.messageEn ?? p.message) : p.message}`,
+  );
 }
 
 const contributions: CliCommand = {
   path: ['contributions'],
   usage: 'kekhai contributions DRAFT.json [--json]',
-  summary: 'Số tiền đóng từng dòng và tổng, theo quỹ, phần đơn vị và người lao động / Contributions per row and in total',
+  summary:
+    'Số tiền đóng từng dòng và tổng, theo quỹ, phần đơn vị và người lao động / Contributions per row and in total',
   run: (args, io) => io.call('declarations.contributions', { draft: readDraftFile(args.positionals[0]) }),
   human(value, lang) {
-    const r = value as { rows: { index: number; plan: string; month: string; total: number; employer: { total: number }; employee: { total: number } }[]; totals: { employer: number; employee: number; total: number }; skipped: number[] };
+    const r = value as {
+      rows: {
+        index: number;
+        plan: string;
+        month: string;
+        total: number;
+        employer: { total: number };
+        employee: { total: number };
+      }[];
+      totals: { employer: number; employee: number; total: number };
+      skipped: number[];
+    };
     const en = lang === 'en';
     return [
-      ...r.rows.map((x) => `${en ? 'Row' : 'Dòng'} ${x.index + 1} ${x.plan} ${x.month}: ${formatMoney(x.employer.total)} + ${formatMoney(x.employee.total)} = ${formatMoney(x.total)}`),
+      ...r.rows.map(
+        (x) =>
+          `${en ? 'Row' : 'Dòng'} ${x.index + 1} ${x.plan} ${x.month}: ${formatMoney(x.employer.total)} + ${formatMoney(x.employee.total)} = ${formatMoney(x.total)}`,
+      ),
       // A DC without the previous salary, a TH before 2018, a month without rules: `kekhai dossier validate` says why.
-      ...r.skipped.map((i) => `${en ? 'Row' : 'Dòng'} ${i + 1}: ${en ? 'not computed (see kekhai dossier validate)' : 'chưa tính được số tiền (xem kekhai dossier validate)'}`),
+      ...r.skipped.map(
+        (i) =>
+          `${en ? 'Row' : 'Dòng'} ${i + 1}: ${en ? 'not computed (see kekhai dossier validate)' : 'chưa tính được số tiền (xem kekhai dossier validate)'}`,
+      ),
       `${en ? 'Employer' : 'Đơn vị'}: ${formatMoney(r.totals.employer)} · ${en ? 'Employees' : 'Người lao động'}: ${formatMoney(r.totals.employee)} · ${en ? 'Total' : 'Tổng'}: ${formatMoney(r.totals.total)}`,
     ].join('\n');
   },
@@ -52,7 +83,8 @@ const validate: CliCommand = {
   exitCode: (v) => ((v as { ok: boolean }).ok ? 0 : 1),
   human(value, lang) {
     const v = value as { ok: boolean; errors: number; warnings: number; problems: FieldProblem[] };
-    const head = lang === 'en' ? `${v.errors} error(s), ${v.warnings} warning(s)` : `${v.errors} lỗi, ${v.warnings} cảnh báo`;
+    const head =
+      lang === 'en' ? `${v.errors} error(s), ${v.warnings} warning(s)` : `${v.errors} lỗi, ${v.warnings} cảnh báo`;
     return [head, ...problemLines(v.problems, lang)].join('\n');
   },
 };
@@ -79,10 +111,18 @@ const build: CliCommand = {
     return { files, validation: r.validation };
   },
   human(value, lang) {
-    const v = value as { files: { fileName: string; path: string; size: number }[]; validation: { warnings: number; problems: FieldProblem[] } };
+    const v = value as {
+      files: { fileName: string; path: string; size: number }[];
+      validation: { warnings: number; problems: FieldProblem[] };
+    };
     return [
       ...v.files.map((f) => `${f.path} (${f.size} B)`),
-      ...(v.validation.warnings ? [lang === 'en' ? `${v.validation.warnings} warning(s):` : `${v.validation.warnings} cảnh báo:`, ...problemLines(v.validation.problems, lang)] : []),
+      ...(v.validation.warnings
+        ? [
+            lang === 'en' ? `${v.validation.warnings} warning(s):` : `${v.validation.warnings} cảnh báo:`,
+            ...problemLines(v.validation.problems, lang),
+          ]
+        : []),
     ].join('\n');
   },
 };
@@ -108,8 +148,17 @@ const importDraft: CliCommand = {
   async run(args, io) {
     const path = args.positionals[0];
     readDraftFile(path);
-    const d = await io.call('dossier.importDraft', { file: { name: basename(path!), base64: readFileSync(path!).toString('base64') } });
-    return { id: d.id, unitCode: d.unitCode, period: d.period, batch: d.batch, state: d.state, validation: d.validation };
+    const d = await io.call('dossier.importDraft', {
+      file: { name: basename(path!), base64: readFileSync(path!).toString('base64') },
+    });
+    return {
+      id: d.id,
+      unitCode: d.unitCode,
+      period: d.period,
+      batch: d.batch,
+      state: d.state,
+      validation: d.validation,
+    };
   },
   human: (v) => {
     const d = v as { id: string; unitCode: string; period: string; batch: number; validation: { errors: number } };
@@ -122,9 +171,14 @@ const list: CliCommand = {
   usage: 'kekhai dossier list [--unit CODE] [--period MM/YYYY] [--json]',
   summary: 'Danh sách hồ sơ và trạng thái / Dossiers and their state',
   flags: { unit: 'string', period: 'string' },
-  run: (args, io) => io.call('dossier.list', { unitCode: stringFlag(args, 'unit'), period: stringFlag(args, 'period') }),
+  run: (args, io) =>
+    io.call('dossier.list', { unitCode: stringFlag(args, 'unit'), period: stringFlag(args, 'period') }),
   human: (v) =>
-    (v as { dossiers: { id: string; unitCode: string; period: string; batch: number; state: string; rowCount: number }[] }).dossiers
+    (
+      v as {
+        dossiers: { id: string; unitCode: string; period: string; batch: number; state: string; rowCount: number }[];
+      }
+    ).dossiers
       .map((d) => `${d.id}  ${d.unitCode}  ${d.period}  đợt ${d.batch}  ${d.state}  ${d.rowCount} dòng`)
       .join('\n'),
 };

@@ -18,24 +18,40 @@ function writeOut(path: string, base64: string): string {
 const backup: CliCommand = {
   path: ['backup'],
   usage: 'kekhai backup [--out FILE] [--auto]',
-  summary: 'Sao lưu cơ sở dữ liệu (vào thư mục backups; --out: thêm một bản ra tệp; --auto: bản tự động hằng ngày) / Back up the database',
+  summary:
+    'Sao lưu cơ sở dữ liệu (vào thư mục backups; --out: thêm một bản ra tệp; --auto: bản tự động hằng ngày) / Back up the database',
   flags: { out: 'string', auto: 'boolean' },
   async run(args, io) {
-    if (args.positionals.length) throw new UsageError(`Tham số thừa: ${args.positionals.join(' ')}`, `Unexpected arguments: ${args.positionals.join(' ')}`);
+    if (args.positionals.length)
+      throw new UsageError(
+        `Tham số thừa: ${args.positionals.join(' ')}`,
+        `Unexpected arguments: ${args.positionals.join(' ')}`,
+      );
     if (args.flags.auto) return { auto: await io.call('backup.auto', {}) };
     const out = stringFlag(args, 'out');
     const r = await io.call('backup.now', { download: Boolean(out) });
     return { backup: r.backup, out: out && r.file ? writeOut(out, r.file.base64) : null };
   },
   human(value, lang) {
-    const v = value as { backup?: BackupInfo; out?: string | null; auto?: { made: BackupInfo | null; removed: string[] } };
+    const v = value as {
+      backup?: BackupInfo;
+      out?: string | null;
+      auto?: { made: BackupInfo | null; removed: string[] };
+    };
     const en = lang === 'en';
     if (v.auto) {
-      const made = v.auto.made ? `${en ? 'Automatic backup' : 'Đã sao lưu tự động'}: ${v.auto.made.name}` : en ? 'Today’s automatic backup already exists' : 'Hôm nay đã có bản sao lưu tự động';
+      const made = v.auto.made
+        ? `${en ? 'Automatic backup' : 'Đã sao lưu tự động'}: ${v.auto.made.name}`
+        : en
+          ? 'Today’s automatic backup already exists'
+          : 'Hôm nay đã có bản sao lưu tự động';
       return [made, ...v.auto.removed.map((n) => `${en ? 'Removed old copy' : 'Đã xoá bản cũ'}: ${n}`)].join('\n');
     }
     const b = v.backup!;
-    return [`${en ? 'Backed up' : 'Đã sao lưu'}: ${b.name} (${size(b.sizeBytes)}, ${en ? 'schema' : 'lược đồ'} ${b.schemaVersion})`, ...(v.out ? [`${en ? 'Copy written to' : 'Đã ghi bản sao ra'}: ${v.out}`] : [])].join('\n');
+    return [
+      `${en ? 'Backed up' : 'Đã sao lưu'}: ${b.name} (${size(b.sizeBytes)}, ${en ? 'schema' : 'lược đồ'} ${b.schemaVersion})`,
+      ...(v.out ? [`${en ? 'Copy written to' : 'Đã ghi bản sao ra'}: ${v.out}`] : []),
+    ].join('\n');
   },
 };
 
@@ -47,32 +63,56 @@ const backupList: CliCommand = {
   human(value, lang) {
     const v = value as { dir: string; items: BackupInfo[] };
     if (!v.items.length) return lang === 'en' ? `No backups in ${v.dir}` : `Chưa có bản sao lưu nào trong ${v.dir}`;
-    return [`${lang === 'en' ? 'Folder' : 'Thư mục'}: ${v.dir}`, ...v.items.map((b) => `${when(b.createdAt)}  ${b.kind.padEnd(13)} ${size(b.sizeBytes).padStart(8)}  ${b.name}`)].join('\n');
+    return [
+      `${lang === 'en' ? 'Folder' : 'Thư mục'}: ${v.dir}`,
+      ...v.items.map((b) => `${when(b.createdAt)}  ${b.kind.padEnd(13)} ${size(b.sizeBytes).padStart(8)}  ${b.name}`),
+    ].join('\n');
   },
 };
 
 const restore: CliCommand = {
   path: ['restore'],
   usage: 'kekhai restore FILE',
-  summary: 'Khôi phục cơ sở dữ liệu từ tệp sao lưu (kiểm tra toàn vẹn và phiên bản trước; giữ một bản của dữ liệu hiện tại) / Restore from a backup file',
+  summary:
+    'Khôi phục cơ sở dữ liệu từ tệp sao lưu (kiểm tra toàn vẹn và phiên bản trước; giữ một bản của dữ liệu hiện tại) / Restore from a backup file',
   async run(args, io) {
     const [path, ...extra] = args.positionals;
-    if (!path || extra.length) throw new UsageError('Cần đúng một tệp: kekhai restore TỆP', 'Exactly one file expected: kekhai restore FILE');
-    if (!existsSync(path)) throw new AppError('NOT_FOUND', `Không tìm thấy tệp ${path}`, { en: `File not found: ${path}` });
+    if (!path || extra.length)
+      throw new UsageError('Cần đúng một tệp: kekhai restore TỆP', 'Exactly one file expected: kekhai restore FILE');
+    if (!existsSync(path))
+      throw new AppError('NOT_FOUND', `Không tìm thấy tệp ${path}`, { en: `File not found: ${path}` });
     return io.call('backup.restore', { file: { name: basename(path), base64: readFileSync(path).toString('base64') } });
   },
   human(value, lang) {
-    const v = value as { restoredFrom: string; fromSchemaVersion: number; schemaVersion: number; safetyCopy: BackupInfo; reconfirm?: { message: string; messageEn: string }[] };
+    const v = value as {
+      restoredFrom: string;
+      fromSchemaVersion: number;
+      schemaVersion: number;
+      safetyCopy: BackupInfo;
+      reconfirm?: { message: string; messageEn: string }[];
+    };
     const head =
       lang === 'en'
         ? `Restored from ${v.restoredFrom} (schema ${v.fromSchemaVersion} → ${v.schemaVersion}). The data as it was before: backups/${v.safetyCopy.name}`
         : `Đã khôi phục từ ${v.restoredFrom} (lược đồ ${v.fromSchemaVersion} → ${v.schemaVersion}). Dữ liệu trước khi khôi phục được giữ ở: backups/${v.safetyCopy.name}`;
     const again = (v.reconfirm ?? []).map((r) => `  - ${lang === 'en' ? r.messageEn : r.message}`);
-    return again.length ? [head, lang === 'en' ? 'Not restored, enter again if right:' : 'Chưa khôi phục, hãy xác nhận lại nếu đúng:', ...again].join('\n') : head;
+    return again.length
+      ? [
+          head,
+          lang === 'en' ? 'Not restored, enter again if right:' : 'Chưa khôi phục, hãy xác nhận lại nếu đúng:',
+          ...again,
+        ].join('\n')
+      : head;
   },
 };
 
-const AUDIT_FLAGS = { 'subject-type': 'string', subject: 'string', from: 'string', to: 'string', search: 'string' } as const;
+const AUDIT_FLAGS = {
+  'subject-type': 'string',
+  subject: 'string',
+  from: 'string',
+  to: 'string',
+  search: 'string',
+} as const;
 function auditFilter(args: CliArgs) {
   return {
     subjectType: stringFlag(args, 'subject-type'),
@@ -85,26 +125,39 @@ function auditFilter(args: CliArgs) {
 
 const auditList: CliCommand = {
   path: ['audit', 'list'],
-  usage: 'kekhai audit list [--subject-type T] [--subject ID] [--from ISO] [--to ISO] [--search TEXT] [--limit N] [--offset N]',
+  usage:
+    'kekhai audit list [--subject-type T] [--subject ID] [--from ISO] [--to ISO] [--search TEXT] [--limit N] [--offset N]',
   summary: 'Nhật ký thay đổi: thời gian, người dùng Windows, thay đổi gì / Audit log',
   flags: { ...AUDIT_FLAGS, limit: 'number', offset: 'number' },
   run: (args, io) =>
-    io.call('audit.list', { ...auditFilter(args), limit: args.flags.limit === undefined ? 100 : Number(args.flags.limit), offset: args.flags.offset === undefined ? 0 : Number(args.flags.offset) }),
+    io.call('audit.list', {
+      ...auditFilter(args),
+      limit: args.flags.limit === undefined ? 100 : Number(args.flags.limit),
+      offset: args.flags.offset === undefined ? 0 : Number(args.flags.offset),
+    }),
   human(value, lang) {
     const v = value as { total: number; items: AuditEntry[] };
     const head = lang === 'en' ? `${v.total} entries (newest first)` : `${v.total} dòng nhật ký (mới nhất trước)`;
-    return [head, ...v.items.map((e) => `${when(e.at)}  ${e.actor.padEnd(12)} ${e.action.padEnd(22)} ${e.subjectType}${e.subjectId ? ` ${e.subjectId}` : ''}${e.detail ? `  ${e.detail}` : ''}`)].join('\n');
+    return [
+      head,
+      ...v.items.map(
+        (e) =>
+          `${when(e.at)}  ${e.actor.padEnd(12)} ${e.action.padEnd(22)} ${e.subjectType}${e.subjectId ? ` ${e.subjectId}` : ''}${e.detail ? `  ${e.detail}` : ''}`,
+      ),
+    ].join('\n');
   },
 };
 
 const auditExport: CliCommand = {
   path: ['audit', 'export'],
-  usage: 'kekhai audit export [--format csv|json] [--out FILE] [--subject-type T] [--subject ID] [--from ISO] [--to ISO]',
+  usage:
+    'kekhai audit export [--format csv|json] [--out FILE] [--subject-type T] [--subject ID] [--from ISO] [--to ISO]',
   summary: 'Xuất nhật ký thay đổi ra CSV (mở bằng Excel) hoặc JSON / Export the audit log',
   flags: { ...AUDIT_FLAGS, format: 'string', out: 'string' },
   async run(args, io) {
     const format = stringFlag(args, 'format') ?? 'csv';
-    if (format !== 'csv' && format !== 'json') throw new UsageError('--format chỉ nhận csv hoặc json', '--format takes csv or json');
+    if (format !== 'csv' && format !== 'json')
+      throw new UsageError('--format chỉ nhận csv hoặc json', '--format takes csv or json');
     const r = await io.call('audit.export', { ...auditFilter(args), format });
     const out = writeOut(stringFlag(args, 'out') ?? r.file.name, r.file.base64);
     return { out, count: r.count };
@@ -123,10 +176,17 @@ const settingsGet: CliCommand = {
     const all = await io.call('settings.get', {});
     const key = args.positionals[0];
     if (!key) return all;
-    if (!(key in all)) throw new UsageError(`Không có cài đặt "${key}". Các cài đặt: ${Object.keys(all).join(', ')}`, `No setting "${key}". Settings: ${Object.keys(all).join(', ')}`);
+    if (!(key in all))
+      throw new UsageError(
+        `Không có cài đặt "${key}". Các cài đặt: ${Object.keys(all).join(', ')}`,
+        `No setting "${key}". Settings: ${Object.keys(all).join(', ')}`,
+      );
     return { [key]: all[key as keyof AppSettings] };
   },
-  human: (value) => Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k} = ${JSON.stringify(v)}`).join('\n'),
+  human: (value) =>
+    Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => `${k} = ${JSON.stringify(v)}`)
+      .join('\n'),
 };
 
 const settingsSet: CliCommand = {
@@ -135,9 +195,17 @@ const settingsSet: CliCommand = {
   summary: 'Đổi một cài đặt (ghi vào nhật ký) / Change a setting (audited)',
   async run(args, io) {
     const [key, raw] = args.positionals;
-    if (!key || raw === undefined) throw new UsageError('Cần KEY và VALUE, ví dụ: kekhai settings set backup.keep 30', 'KEY and VALUE expected, e.g. kekhai settings set backup.keep 30');
+    if (!key || raw === undefined)
+      throw new UsageError(
+        'Cần KEY và VALUE, ví dụ: kekhai settings set backup.keep 30',
+        'KEY and VALUE expected, e.g. kekhai settings set backup.keep 30',
+      );
     const { appSettings } = await loadCore();
-    if (!(key in appSettings.shape)) throw new UsageError(`Không có cài đặt "${key}". Các cài đặt: ${Object.keys(appSettings.shape).join(', ')}`, `No setting "${key}". Settings: ${Object.keys(appSettings.shape).join(', ')}`);
+    if (!(key in appSettings.shape))
+      throw new UsageError(
+        `Không có cài đặt "${key}". Các cài đặt: ${Object.keys(appSettings.shape).join(', ')}`,
+        `No setting "${key}". Settings: ${Object.keys(appSettings.shape).join(', ')}`,
+      );
     let value: unknown;
     try {
       value = JSON.parse(raw);
@@ -146,7 +214,10 @@ const settingsSet: CliCommand = {
     }
     return io.call('settings.set', { patch: { [key]: value } });
   },
-  human: (value) => Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k} = ${JSON.stringify(v)}`).join('\n'),
+  human: (value) =>
+    Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => `${k} = ${JSON.stringify(v)}`)
+      .join('\n'),
 };
 
 const training: CliCommand = {
@@ -156,14 +227,29 @@ const training: CliCommand = {
   flags: { 'no-demo': 'boolean' },
   async run(args, io) {
     const [mode] = args.positionals;
-    if (mode !== 'on' && mode !== 'off') throw new UsageError('Dùng: kekhai training on|off', 'Usage: kekhai training on|off');
+    if (mode !== 'on' && mode !== 'off')
+      throw new UsageError('Dùng: kekhai training on|off', 'Usage: kekhai training on|off');
     return io.call('training.set', { enabled: mode === 'on', demoData: !args.flags['no-demo'] });
   },
   human(value, lang) {
     const v = value as { enabled: boolean; demoUnitCode: string | null };
-    if (lang === 'en') return v.enabled ? `Training mode on${v.demoUnitCode ? `, demo unit ${v.demoUnitCode}` : ''}` : 'Training mode off';
-    return v.enabled ? `Đã bật chế độ tập huấn${v.demoUnitCode ? `, đơn vị mẫu ${v.demoUnitCode}` : ''}` : 'Đã tắt chế độ tập huấn';
+    if (lang === 'en')
+      return v.enabled
+        ? `Training mode on${v.demoUnitCode ? `, demo unit ${v.demoUnitCode}` : ''}`
+        : 'Training mode off';
+    return v.enabled
+      ? `Đã bật chế độ tập huấn${v.demoUnitCode ? `, đơn vị mẫu ${v.demoUnitCode}` : ''}`
+      : 'Đã tắt chế độ tập huấn';
   },
 };
 
-export const deskCommands: CliCommand[] = [backup, backupList, restore, auditList, auditExport, settingsGet, settingsSet, training];
+export const deskCommands: CliCommand[] = [
+  backup,
+  backupList,
+  restore,
+  auditList,
+  auditExport,
+  settingsGet,
+  settingsSet,
+  training,
+];

@@ -21,7 +21,14 @@ const numFlag = (args: CliArgs, name: string, dflt: number): number => {
   return v;
 };
 
-const stateVi: Record<string, string> = { queued: 'chờ gửi', sent: 'đã gửi', received: 'I-VAN đã nhận', accepted: 'được chấp nhận', rejected: 'bị từ chối', cancelled: 'đã huỷ' };
+const stateVi: Record<string, string> = {
+  queued: 'chờ gửi',
+  sent: 'đã gửi',
+  received: 'I-VAN đã nhận',
+  accepted: 'được chấp nhận',
+  rejected: 'bị từ chối',
+  cancelled: 'đã huỷ',
+};
 
 function outboxLine(e: OutboxEntryDto, lang: 'vi' | 'en'): string {
   const err = e.state === 'queued' && e.lastError ? ` — ${e.lastError}` : '';
@@ -33,7 +40,8 @@ export const ivanCommands: CliCommand[] = [
   {
     path: ['submit'],
     usage: 'kekhai submit BHXHDienTu.xml --endpoint URL [--provider CODE] [--dossier-id ID] [--unit MA_DVI] --json',
-    summary: 'Nộp ngay hồ sơ đã ký lên I-VAN (nộp lại cùng tệp trả về cùng mã giao dịch) / Submit a signed dossier (idempotent)',
+    summary:
+      'Nộp ngay hồ sơ đã ký lên I-VAN (nộp lại cùng tệp trả về cùng mã giao dịch) / Submit a signed dossier (idempotent)',
     flags: { endpoint: 'string', provider: 'string', 'dossier-id': 'string', unit: 'string' },
     async run(args, io) {
       const r = await io.call('ivan.submit', {
@@ -47,7 +55,9 @@ export const ivanCommands: CliCommand[] = [
     },
     human: (v, lang) => {
       const r = v as { transactionId: string; status: string };
-      return lang === 'en' ? `Submitted: transaction ${r.transactionId}, status ${r.status}` : `Đã nộp: mã giao dịch ${r.transactionId}, trạng thái ${r.status}`;
+      return lang === 'en'
+        ? `Submitted: transaction ${r.transactionId}, status ${r.status}`
+        : `Đã nộp: mã giao dịch ${r.transactionId}, trạng thái ${r.status}`;
     },
   },
   {
@@ -62,9 +72,21 @@ export const ivanCommands: CliCommand[] = [
       return { status: s.status, receiptNo: s.receiptNo, reasons: s.reasons, paperCopyRequired: s.paperCopyRequired };
     },
     human: (v, lang) => {
-      const s = v as { status: string; receiptNo: string | null; reasons: { message: string }[]; paperCopyRequired: boolean };
-      const lines = [`${lang === 'en' ? 'Status' : 'Trạng thái'}: ${s.status}${s.receiptNo ? ` — ${lang === 'en' ? 'receipt no.' : 'số hồ sơ'} ${s.receiptNo}` : ''}`];
-      if (s.paperCopyRequired) lines.push(lang === 'en' ? 'A paper copy must be filed (test certificate).' : 'Phải nộp 01 bộ hồ sơ giấy (ký bằng chứng thư thử nghiệm).');
+      const s = v as {
+        status: string;
+        receiptNo: string | null;
+        reasons: { message: string }[];
+        paperCopyRequired: boolean;
+      };
+      const lines = [
+        `${lang === 'en' ? 'Status' : 'Trạng thái'}: ${s.status}${s.receiptNo ? ` — ${lang === 'en' ? 'receipt no.' : 'số hồ sơ'} ${s.receiptNo}` : ''}`,
+      ];
+      if (s.paperCopyRequired)
+        lines.push(
+          lang === 'en'
+            ? 'A paper copy must be filed (test certificate).'
+            : 'Phải nộp 01 bộ hồ sơ giấy (ký bằng chứng thư thử nghiệm).',
+        );
       for (const r of s.reasons) lines.push(`  - ${r.message}`);
       return lines.join('\n');
     },
@@ -89,7 +111,8 @@ export const ivanCommands: CliCommand[] = [
   {
     path: ['outbox', 'send'],
     usage: 'kekhai outbox send [--until-empty] [--base-delay-ms MS] [--no-poll] --json',
-    summary: 'Gửi hàng đợi, thử lại với thời gian chờ tăng dần; dừng/chạy lại lúc nào cũng an toàn / Deliver the outbox with retries (safe to kill and rerun)',
+    summary:
+      'Gửi hàng đợi, thử lại với thời gian chờ tăng dần; dừng/chạy lại lúc nào cũng an toàn / Deliver the outbox with retries (safe to kill and rerun)',
     flags: { 'until-empty': 'boolean', 'base-delay-ms': 'number', 'no-poll': 'boolean' },
     async run(args, io) {
       const base = args.flags['base-delay-ms'];
@@ -101,7 +124,10 @@ export const ivanCommands: CliCommand[] = [
       return r;
     },
     human: (v, lang) => {
-      const r = v as { report: { sent: number; retrying: number; held: number; queued: number }; entries: OutboxEntryDto[] };
+      const r = v as {
+        report: { sent: number; retrying: number; held: number; queued: number };
+        entries: OutboxEntryDto[];
+      };
       const head =
         lang === 'en'
           ? `Sent ${r.report.sent}; still queued ${r.report.queued} (${r.report.retrying} to retry, ${r.report.held} need attention)`
@@ -116,7 +142,12 @@ export const ivanCommands: CliCommand[] = [
     async run(_args, io) {
       return io.call('ivan.outboxList', {});
     },
-    human: (v, lang) => ((v as OutboxEntryDto[]).length ? (v as OutboxEntryDto[]).map((e) => outboxLine(e, lang)).join('\n') : lang === 'en' ? 'The outbox is empty' : 'Hàng đợi trống'),
+    human: (v, lang) =>
+      (v as OutboxEntryDto[]).length
+        ? (v as OutboxEntryDto[]).map((e) => outboxLine(e, lang)).join('\n')
+        : lang === 'en'
+          ? 'The outbox is empty'
+          : 'Hàng đợi trống',
   },
   {
     path: ['outbox', 'cancel'],
@@ -124,7 +155,8 @@ export const ivanCommands: CliCommand[] = [
     summary: 'Huỷ hồ sơ đang chờ gửi / Cancel a queued dossier',
     async run(args, io) {
       const id = Number(args.positionals[0]);
-      if (!Number.isInteger(id)) throw new UsageError('Thiếu số thứ tự hồ sơ trong hàng đợi', 'Missing the outbox entry number');
+      if (!Number.isInteger(id))
+        throw new UsageError('Thiếu số thứ tự hồ sơ trong hàng đợi', 'Missing the outbox entry number');
       return io.call('ivan.outboxCancel', { id });
     },
     human: (v, lang) => outboxLine(v as OutboxEntryDto, lang),
@@ -139,12 +171,23 @@ export const ivanCommands: CliCommand[] = [
   },
   {
     path: ['ivan', 'settings'],
-    usage: 'kekhai ivan settings --unit MA_DVI --provider CODE --endpoint URL [--username U --password-stdin] [--training] --json',
-    summary: 'Cài đặt I-VAN của đơn vị; mật khẩu đọc từ stdin và được mã hoá / A unit’s I-VAN settings; password read from stdin, stored encrypted',
-    flags: { unit: 'string', provider: 'string', endpoint: 'string', username: 'string', 'password-stdin': 'boolean', training: 'boolean', 'via-05': 'boolean' },
+    usage:
+      'kekhai ivan settings --unit MA_DVI --provider CODE --endpoint URL [--username U --password-stdin] [--training] --json',
+    summary:
+      'Cài đặt I-VAN của đơn vị; mật khẩu đọc từ stdin và được mã hoá / A unit’s I-VAN settings; password read from stdin, stored encrypted',
+    flags: {
+      unit: 'string',
+      provider: 'string',
+      endpoint: 'string',
+      username: 'string',
+      'password-stdin': 'boolean',
+      training: 'boolean',
+      'via-05': 'boolean',
+    },
     async run(args, io) {
       // The password never goes on the command line (visible in the process list and shell history).
-      const password = args.flags['password-stdin'] === true ? readFileSync(0, 'utf8').replace(/\r?\n$/, '') : undefined;
+      const password =
+        args.flags['password-stdin'] === true ? readFileSync(0, 'utf8').replace(/\r?\n$/, '') : undefined;
       return io.call('ivan.settingsSave', {
         unitCode: requireFlag(args, 'unit'),
         providerCode: requireFlag(args, 'provider'),
@@ -159,29 +202,50 @@ export const ivanCommands: CliCommand[] = [
   {
     path: ['ivan', 'history'],
     usage: 'kekhai ivan history [--search TEXT] [--period MM/YYYY] --json',
-    summary: 'Lịch sử giao dịch: đơn vị, thủ tục, kỳ, đợt, số hồ sơ / Transaction history by unit, procedure, period, batch',
+    summary:
+      'Lịch sử giao dịch: đơn vị, thủ tục, kỳ, đợt, số hồ sơ / Transaction history by unit, procedure, period, batch',
     flags: { search: 'string', period: 'string' },
-    run: (args, io) => io.call('ivan.history', { query: stringFlag(args, 'search'), period: stringFlag(args, 'period') }),
+    run: (args, io) =>
+      io.call('ivan.history', { query: stringFlag(args, 'search'), period: stringFlag(args, 'period') }),
     human: (v, lang) => {
       const items = v as HistoryItem[];
       if (!items.length) return lang === 'en' ? 'No transactions' : 'Chưa có giao dịch nào';
-      return items.map((h) => `${dossierTitle(h, lang)} [${lang === 'en' ? h.state : (stateVi[h.state] ?? h.state)}]`).join('\n');
+      return items
+        .map((h) => `${dossierTitle(h, lang)} [${lang === 'en' ? h.state : (stateVi[h.state] ?? h.state)}]`)
+        .join('\n');
     },
   },
   {
     path: ['ivan', 'serve'],
-    usage: 'kekhai ivan serve --port N --data DIR [--fail-rate R] [--drop-response-rate R] [--latency-ms MS] [--result-delay-ms MS] [--seed N] [--now ISO]',
+    usage:
+      'kekhai ivan serve --port N --data DIR [--fail-rate R] [--drop-response-rate R] [--latency-ms MS] [--result-delay-ms MS] [--seed N] [--now ISO]',
     summary: 'Chạy máy chủ I-VAN cục bộ (tập huấn, kiểm thử) / Run the local I-VAN server (training, tests)',
-    flags: { port: 'number', 'fail-rate': 'number', 'drop-response-rate': 'number', 'latency-ms': 'number', 'result-delay-ms': 'number', seed: 'number' },
+    flags: {
+      port: 'number',
+      'fail-rate': 'number',
+      'drop-response-rate': 'number',
+      'latency-ms': 'number',
+      'result-delay-ms': 'number',
+      seed: 'number',
+    },
     longRunning: true,
     async run(args, io) {
       const data = stringFlag(args, 'data');
-      if (!data) throw new UsageError('Thiếu --data DIR (thư mục dữ liệu của máy chủ I-VAN)', 'Missing --data DIR (the I-VAN server data folder)');
-      const failures = { failRate: numFlag(args, 'fail-rate', 0), dropResponseRate: numFlag(args, 'drop-response-rate', 0), latencyMs: numFlag(args, 'latency-ms', 0) };
+      if (!data)
+        throw new UsageError(
+          'Thiếu --data DIR (thư mục dữ liệu của máy chủ I-VAN)',
+          'Missing --data DIR (the I-VAN server data folder)',
+        );
+      const failures = {
+        failRate: numFlag(args, 'fail-rate', 0),
+        dropResponseRate: numFlag(args, 'drop-response-rate', 0),
+        latencyMs: numFlag(args, 'latency-ms', 0),
+      };
       const bad = checkRates(failures);
       if (bad) throw new UsageError(bad.vi, bad.en);
       const port = numFlag(args, 'port', 0);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port phải là số cổng 0–65535', '--port must be a port number 0–65535');
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new UsageError('--port phải là số cổng 0–65535', '--port must be a port number 0–65535');
       const seed = args.flags.seed;
       // With --now the server's clock starts there and runs on: its receipt time is what certificates are judged at.
       const start = io.now().getTime();
@@ -202,7 +266,11 @@ export const ivanCommands: CliCommand[] = [
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
-      io.note(io.lang === 'en' ? `Local I-VAN listening on ${server.url}` : `Máy chủ I-VAN cục bộ đang chạy tại ${server.url}`);
+      io.note(
+        io.lang === 'en'
+          ? `Local I-VAN listening on ${server.url}`
+          : `Máy chủ I-VAN cục bộ đang chạy tại ${server.url}`,
+      );
       return { url: server.url, port: server.port, dataDir: resolveDataDir(data), ...failures };
     },
   },
@@ -212,35 +280,56 @@ export const ivanCommands: CliCommand[] = [
     summary: 'Các hồ sơ máy chủ I-VAN cục bộ đã lưu / What the local I-VAN server stored',
     async run(args) {
       const data = stringFlag(args, 'data');
-      if (!data) throw new UsageError('Thiếu --data DIR (thư mục dữ liệu của máy chủ I-VAN)', 'Missing --data DIR (the I-VAN server data folder)');
+      if (!data)
+        throw new UsageError(
+          'Thiếu --data DIR (thư mục dữ liệu của máy chủ I-VAN)',
+          'Missing --data DIR (the I-VAN server data folder)',
+        );
       const { listTransactions, openServerStore } = await (await loadCore()).loadIvanSimulatorStore();
       let db;
       try {
         db = openServerStore(resolveDataDir(data), { readonly: true });
       } catch {
-        throw new AppError('NOT_FOUND', `Không có dữ liệu máy chủ I-VAN trong ${data}`, { en: `No local I-VAN data in ${data}` });
+        throw new AppError('NOT_FOUND', `Không có dữ liệu máy chủ I-VAN trong ${data}`, {
+          en: `No local I-VAN data in ${data}`,
+        });
       }
       try {
-        return listTransactions(db).map((t) => ({ transactionId: t.transactionId, dossierId: t.dossierId, status: t.status, receiptNo: t.receiptNo }));
+        return listTransactions(db).map((t) => ({
+          transactionId: t.transactionId,
+          dossierId: t.dossierId,
+          status: t.status,
+          receiptNo: t.receiptNo,
+        }));
       } finally {
         db.close();
       }
     },
-    human: (v) => (v as { transactionId: string; dossierId: string; status: string; receiptNo: string | null }[]).map((t) => `${t.transactionId} ${t.dossierId} ${t.status} ${t.receiptNo ?? ''}`).join('\n'),
+    human: (v) =>
+      (v as { transactionId: string; dossierId: string; status: string; receiptNo: string | null }[])
+        .map((t) => `${t.transactionId} ${t.dossierId} ${t.status} ${t.receiptNo ?? ''}`)
+        .join('\n'),
   },
   {
     path: ['register'],
-    usage: 'kekhai register 04|05|06 --from FORM.json --out FILE.xml | kekhai register submit SIGNED.xml [--endpoint URL] --json',
-    summary: 'Lập (04/ĐK-IVAN, 05/SĐ-IVAN, 06/NG-IVAN) hoặc nộp tờ khai đăng ký I-VAN đã ký / Build or submit an I-VAN registration form',
+    usage:
+      'kekhai register 04|05|06 --from FORM.json --out FILE.xml | kekhai register submit SIGNED.xml [--endpoint URL] --json',
+    summary:
+      'Lập (04/ĐK-IVAN, 05/SĐ-IVAN, 06/NG-IVAN) hoặc nộp tờ khai đăng ký I-VAN đã ký / Build or submit an I-VAN registration form',
     flags: { from: 'string', out: 'string', endpoint: 'string', unit: 'string' },
     async run(args, io) {
       const [what, file] = args.positionals;
       if (what === 'submit') {
         if (!file) throw new UsageError('Thiếu tệp tờ khai đã ký', 'Missing the signed file');
-        const r = await io.call('ivan.registrationSubmit', { file: fileArg({ ...args, positionals: [file] }, 'tệp tờ khai'), endpoint: stringFlag(args, 'endpoint'), unitCode: stringFlag(args, 'unit') });
+        const r = await io.call('ivan.registrationSubmit', {
+          file: fileArg({ ...args, positionals: [file] }, 'tệp tờ khai'),
+          endpoint: stringFlag(args, 'endpoint'),
+          unitCode: stringFlag(args, 'unit'),
+        });
         return r.entry;
       }
-      if (what !== '04' && what !== '05' && what !== '06') throw new UsageError('Mẫu phải là 04, 05, 06 hoặc "submit"', 'The form must be 04, 05, 06 or "submit"');
+      if (what !== '04' && what !== '05' && what !== '06')
+        throw new UsageError('Mẫu phải là 04, 05, 06 hoặc "submit"', 'The form must be 04, 05, 06 or "submit"');
       const from = requireFlag(args, 'from');
       let form: Record<string, unknown>;
       try {

@@ -16,7 +16,10 @@ const event: CliCommand = {
   run: (args, io) => {
     const kind = requireFlag(args, 'kind');
     if (!(KINDS as readonly string[]).includes(kind))
-      throw new UsageError(`--kind phải là một trong: ${KINDS.join(', ')}`, `--kind must be one of: ${KINDS.join(', ')}`);
+      throw new UsageError(
+        `--kind phải là một trong: ${KINDS.join(', ')}`,
+        `--kind must be one of: ${KINDS.join(', ')}`,
+      );
     const salary = args.flags.salary;
     return io.call('employee.event', {
       unitCode: requireFlag(args, 'unit'),

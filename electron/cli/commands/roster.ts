@@ -1,15 +1,47 @@
 import { writeFileSync } from 'node:fs';
-import type { ColumnMapping, EmployeeRecord, ImportResult, UnitFields, UnitRecord } from '../../../shared/contract/roster';
+import type {
+  ColumnMapping,
+  EmployeeRecord,
+  ImportResult,
+  UnitFields,
+  UnitRecord,
+} from '../../../shared/contract/roster';
 import { AppError } from '../../core/app-error';
-import { fileBlobFrom, readInputFile, requireFlag, stringFlag, UsageError, type CliArgs, type CliCommand } from '../command';
+import {
+  fileBlobFrom,
+  readInputFile,
+  requireFlag,
+  stringFlag,
+  UsageError,
+  type CliArgs,
+  type CliCommand,
+} from '../command';
 
-const UNIT_FLAGS = { code: 'string', name: 'string', 'tax-code': 'string', 'agency-code': 'string', 'wage-region': 'string', address: 'string', phone: 'string', email: 'string', signer: 'string', ivan: 'string' } as const;
+const UNIT_FLAGS = {
+  code: 'string',
+  name: 'string',
+  'tax-code': 'string',
+  'agency-code': 'string',
+  'wage-region': 'string',
+  address: 'string',
+  phone: 'string',
+  email: 'string',
+  signer: 'string',
+  ivan: 'string',
+} as const;
 
 function unitPatch(args: CliArgs): Partial<UnitFields> {
   const p: Partial<UnitFields> = {};
   const map: [keyof UnitFields, string][] = [
-    ['name', 'name'], ['taxCode', 'tax-code'], ['agencyCode', 'agency-code'], ['wageRegion', 'wage-region'], ['address', 'address'],
-    ['phone', 'phone'], ['email', 'email'], ['signer', 'signer'], ['ivanProvider', 'ivan'],
+    ['name', 'name'],
+    ['taxCode', 'tax-code'],
+    ['agencyCode', 'agency-code'],
+    ['wageRegion', 'wage-region'],
+    ['address', 'address'],
+    ['phone', 'phone'],
+    ['email', 'email'],
+    ['signer', 'signer'],
+    ['ivanProvider', 'ivan'],
   ];
   for (const [k, flag] of map) {
     const v = stringFlag(args, flag);
@@ -22,11 +54,11 @@ function unitLine(u: UnitRecord): string {
   return `${u.code}  ${u.name}  MST ${u.taxCode}  CQ BHXH ${u.agencyCode}  vùng ${u.wageRegion}  (${u.employeeCount} lao động)`;
 }
 
-
 export const rosterCommands: CliCommand[] = [
   {
     path: ['unit', 'add'],
-    usage: 'kekhai unit add --code C --name N --tax-code T --agency-code A --wage-region R [--address … --phone … --email … --signer … --ivan MaIVAN]',
+    usage:
+      'kekhai unit add --code C --name N --tax-code T --agency-code A --wage-region R [--address … --phone … --email … --signer … --ivan MaIVAN]',
     summary: 'Thêm đơn vị / Add a unit',
     flags: UNIT_FLAGS,
     run: (args, io) =>
@@ -57,36 +89,63 @@ export const rosterCommands: CliCommand[] = [
     flags: { code: 'string' },
     run: (args, io) => {
       const code = args.positionals[0] ?? stringFlag(args, 'code');
-      if (!code) throw new UsageError('Thiếu mã đơn vị: kekhai unit show CODE', 'Missing unit code: kekhai unit show CODE');
+      if (!code)
+        throw new UsageError('Thiếu mã đơn vị: kekhai unit show CODE', 'Missing unit code: kekhai unit show CODE');
       return io.call('unit.get', { code });
     },
     human: (v) => {
       const u = v as UnitRecord;
-      return [unitLine(u), u.address && `Địa chỉ: ${u.address}`, u.phone && `Điện thoại: ${u.phone}`, u.email && `Email: ${u.email}`, u.signer && `Người ký: ${u.signer}`, u.ivanProvider && `I-VAN: ${u.ivanProvider}`]
+      return [
+        unitLine(u),
+        u.address && `Địa chỉ: ${u.address}`,
+        u.phone && `Điện thoại: ${u.phone}`,
+        u.email && `Email: ${u.email}`,
+        u.signer && `Người ký: ${u.signer}`,
+        u.ivanProvider && `I-VAN: ${u.ivanProvider}`,
+      ]
         .filter(Boolean)
         .join('\n');
     },
   },
   {
     path: ['unit', 'update'],
-    usage: 'kekhai unit update CODE [--name … --tax-code … --agency-code … --wage-region … --address … --phone … --email … --signer … --ivan …]',
+    usage:
+      'kekhai unit update CODE [--name … --tax-code … --agency-code … --wage-region … --address … --phone … --email … --signer … --ivan …]',
     summary: 'Sửa đơn vị / Update a unit',
     flags: UNIT_FLAGS,
     run: (args, io) => {
       const code = args.positionals[0] ?? stringFlag(args, 'code');
-      if (!code) throw new UsageError('Thiếu mã đơn vị: kekhai unit update CODE --name …', 'Missing unit code: kekhai unit update CODE --name …');
+      if (!code)
+        throw new UsageError(
+          'Thiếu mã đơn vị: kekhai unit update CODE --name …',
+          'Missing unit code: kekhai unit update CODE --name …',
+        );
       return io.call('unit.update', { code, patch: unitPatch(args) });
     },
     human: (v) => `Đã cập nhật: ${unitLine(v as UnitRecord)}`,
   },
   {
     path: ['roster', 'import'],
-    usage: 'kekhai roster import FILE --unit CODE [--participating-since MM/YYYY] [--header-row N] [--sheet NAME] [--mapping FILE] [--errors FILE.xlsx] [--dry-run] [--json]',
-    summary: 'Nhập danh sách lao động từ .xlsx/.csv (một giao dịch) / Import employees from .xlsx/.csv (one transaction)',
-    flags: { unit: 'string', mapping: 'string', 'dry-run': 'boolean', 'participating-since': 'string', 'header-row': 'number', sheet: 'string', errors: 'string' },
+    usage:
+      'kekhai roster import FILE --unit CODE [--participating-since MM/YYYY] [--header-row N] [--sheet NAME] [--mapping FILE] [--errors FILE.xlsx] [--dry-run] [--json]',
+    summary:
+      'Nhập danh sách lao động từ .xlsx/.csv (một giao dịch) / Import employees from .xlsx/.csv (one transaction)',
+    flags: {
+      unit: 'string',
+      mapping: 'string',
+      'dry-run': 'boolean',
+      'participating-since': 'string',
+      'header-row': 'number',
+      sheet: 'string',
+      errors: 'string',
+    },
     run: async (args, io) => {
       const file = args.positionals[0];
-      if (!file) throw new UsageError('Thiếu tệp: kekhai roster import FILE --unit CODE', 'Missing file: kekhai roster import FILE --unit CODE');
+      if (!file)
+        throw new UsageError(
+          'Thiếu tệp: kekhai roster import FILE --unit CODE',
+          'Missing file: kekhai roster import FILE --unit CODE',
+        );
       const unitCode = requireFlag(args, 'unit');
       const mappingFile = stringFlag(args, 'mapping');
       let mapping: ColumnMapping | undefined;
@@ -95,7 +154,10 @@ export const rosterCommands: CliCommand[] = [
           mapping = JSON.parse(readInputFile(mappingFile).toString('utf8')) as ColumnMapping;
         } catch (e) {
           if (e instanceof AppError) throw e;
-          throw new UsageError(`Tệp ghép cột ${mappingFile} không phải JSON hợp lệ ({"fullName": "Họ và tên", …})`, `The column mapping file ${mappingFile} is not valid JSON ({"fullName": "Họ và tên", …})`);
+          throw new UsageError(
+            `Tệp ghép cột ${mappingFile} không phải JSON hợp lệ ({"fullName": "Họ và tên", …})`,
+            `The column mapping file ${mappingFile} is not valid JSON ({"fullName": "Họ và tên", …})`,
+          );
         }
       }
       const result = await io.call('roster.importCommit', {
@@ -113,20 +175,27 @@ export const rosterCommands: CliCommand[] = [
       try {
         writeFileSync(errorsOut, Buffer.from(result.errorFile.base64, 'base64'));
       } catch (e) {
-        throw new AppError('IO', `Không ghi được tệp ${errorsOut}: ${(e as Error).message}`, { en: `Cannot write ${errorsOut}: ${(e as Error).message}` });
+        throw new AppError('IO', `Không ghi được tệp ${errorsOut}: ${(e as Error).message}`, {
+          en: `Cannot write ${errorsOut}: ${(e as Error).message}`,
+        });
       }
       const { errorFile: _written, ...rest } = result;
       return { ...rest, errorsOut };
     },
     human: (v, lang) => {
       const r = v as ImportResult;
-      const head = lang === 'en' ? `Imported ${r.imported}, updated ${r.updated}, rejected ${r.rejected.length} problem(s)` : `Đã nhập ${r.imported}, cập nhật ${r.updated}, ${r.rejected.length} lỗi`;
+      const head =
+        lang === 'en'
+          ? `Imported ${r.imported}, updated ${r.updated}, rejected ${r.rejected.length} problem(s)`
+          : `Đã nhập ${r.imported}, cập nhật ${r.updated}, ${r.rejected.length} lỗi`;
       const counts =
         lang === 'en'
           ? `${r.totalRows} rows: ${r.imported} new, ${r.updated} updated, ${r.unchanged} unchanged, ${r.rejectedRows} rejected`
           : `${r.totalRows} dòng: ${r.imported} thêm mới, ${r.updated} cập nhật, ${r.unchanged} không thay đổi, ${r.rejectedRows} dòng bị từ chối`;
       const out = (v as { errorsOut?: string }).errorsOut;
-      const saved = out ? [lang === 'en' ? `Rejected rows written to ${out}` : `Các dòng bị từ chối đã ghi ra ${out}`] : [];
+      const saved = out
+        ? [lang === 'en' ? `Rejected rows written to ${out}` : `Các dòng bị từ chối đã ghi ra ${out}`]
+        : [];
       return [head, counts, ...r.rejected.map((p) => `  - ${p.message}`), ...saved].join('\n');
     },
   },
@@ -141,7 +210,9 @@ export const rosterCommands: CliCommand[] = [
       try {
         writeFileSync(out, Buffer.from(r.file.base64, 'base64'));
       } catch (e) {
-        throw new AppError('IO', `Không ghi được tệp ${out}: ${(e as Error).message}`, { en: `Cannot write ${out}: ${(e as Error).message}` });
+        throw new AppError('IO', `Không ghi được tệp ${out}: ${(e as Error).message}`, {
+          en: `Cannot write ${out}: ${(e as Error).message}`,
+        });
       }
       return { out, count: r.count };
     },
@@ -155,7 +226,8 @@ export const rosterCommands: CliCommand[] = [
     run: async (args, io) => {
       const base = { unitCode: requireFlag(args, 'unit'), search: stringFlag(args, 'search') };
       const offset = typeof args.flags.offset === 'number' ? args.flags.offset : 0;
-      if (typeof args.flags.limit === 'number') return io.call('employee.list', { ...base, offset, limit: args.flags.limit });
+      if (typeof args.flags.limit === 'number')
+        return io.call('employee.list', { ...base, offset, limit: args.flags.limit });
       // Without --limit: every match, fetched a page at a time.
       const first = await io.call('employee.list', { ...base, offset, limit: 2000 });
       const items = [...first.items];
@@ -168,7 +240,12 @@ export const rosterCommands: CliCommand[] = [
     },
     human: (v) => {
       const r = v as { total: number; items: EmployeeRecord[] };
-      return [...r.items.map((e) => `${e.insuranceNumber || '          '}  ${e.fullName}  ${e.birthDate}  ${e.cccd || e.cmnd}`), `(${r.total} người)`].join('\n');
+      return [
+        ...r.items.map(
+          (e) => `${e.insuranceNumber || '          '}  ${e.fullName}  ${e.birthDate}  ${e.cccd || e.cmnd}`,
+        ),
+        `(${r.total} người)`,
+      ].join('\n');
     },
   },
 ];

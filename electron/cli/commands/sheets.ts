@@ -54,7 +54,11 @@ export const sheetCommands: CliCommand[] = [
     flags: { out: 'string' },
     run: async (args, io) => {
       const file = args.positionals[0];
-      if (!file) throw new UsageError('Thiếu tệp: kekhai dossier to-sheet DRAFT.json --out FILE.xlsx', 'Missing file: kekhai dossier to-sheet DRAFT.json --out FILE.xlsx');
+      if (!file)
+        throw new UsageError(
+          'Thiếu tệp: kekhai dossier to-sheet DRAFT.json --out FILE.xlsx',
+          'Missing file: kekhai dossier to-sheet DRAFT.json --out FILE.xlsx',
+        );
       const out = requireFlag(args, 'out');
       let draft: Record<string, unknown>;
       try {

@@ -33,7 +33,8 @@ const serve: CliCommand = {
   longRunning: true,
   async run(args, io) {
     const port = args.flags.port === undefined ? 0 : Number(args.flags.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port phải là số cổng 0–65535', '--port must be a port number 0–65535');
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new UsageError('--port phải là số cổng 0–65535', '--port must be a port number 0–65535');
     const dataDir = resolveDataDir(typeof args.flags.data === 'string' ? args.flags.data : undefined);
     const now = typeof args.flags.now === 'string' ? new Date(args.flags.now) : undefined;
     const { startHost } = await (await loadCore()).loadHost();
@@ -56,15 +57,31 @@ const call: CliCommand = {
   flags: { input: 'string', 'input-file': 'string' },
   async run(args, io) {
     const method = args.positionals[0];
-    if (!method) throw new UsageError('Thiếu tên chức năng, ví dụ: kekhai call system.info', 'Missing method name, e.g. kekhai call system.info');
-    if (!(await loadCore()).isMethodName(method)) throw new UsageError(`Không có chức năng "${method}". Xem "kekhai methods".`, `No method "${method}". See "kekhai methods".`);
+    if (!method)
+      throw new UsageError(
+        'Thiếu tên chức năng, ví dụ: kekhai call system.info',
+        'Missing method name, e.g. kekhai call system.info',
+      );
+    if (!(await loadCore()).isMethodName(method))
+      throw new UsageError(
+        `Không có chức năng "${method}". Xem "kekhai methods".`,
+        `No method "${method}". See "kekhai methods".`,
+      );
     const file = args.flags['input-file'];
-    const raw = typeof file === 'string' ? readInputFile(file).toString('utf8') : typeof args.flags.input === 'string' ? args.flags.input : '{}';
+    const raw =
+      typeof file === 'string'
+        ? readInputFile(file).toString('utf8')
+        : typeof args.flags.input === 'string'
+          ? args.flags.input
+          : '{}';
     let input: unknown;
     try {
       input = JSON.parse(raw);
     } catch {
-      throw new UsageError(typeof file === 'string' ? `Tệp ${file} không phải JSON hợp lệ` : '--input phải là JSON hợp lệ', typeof file === 'string' ? `File ${file} is not valid JSON` : '--input must be valid JSON');
+      throw new UsageError(
+        typeof file === 'string' ? `Tệp ${file} không phải JSON hợp lệ` : '--input phải là JSON hợp lệ',
+        typeof file === 'string' ? `File ${file} is not valid JSON` : '--input must be valid JSON',
+      );
     }
     return io.call(method, input as never);
   },
@@ -78,7 +95,8 @@ const methods: CliCommand = {
     const { contract, methodNames } = await loadCore();
     return methodNames.map((name) => ({ name, summary: contract[name].summary }));
   },
-  human: (value) => (value as { name: string; summary: string }[]).map((m) => `${m.name.padEnd(32)} ${m.summary}`).join('\n'),
+  human: (value) =>
+    (value as { name: string; summary: string }[]).map((m) => `${m.name.padEnd(32)} ${m.summary}`).join('\n'),
 };
 
 export const systemCommands: CliCommand[] = [doctor, serve, call, methods];

@@ -38,7 +38,8 @@ function xlsxFromCsv(name: string, lines: string[]): string {
   return join(dir, `${name}.xlsx`);
 }
 
-const HEADER = 'Họ và tên,Mã số BHXH,Đã tham gia BHXH từ tháng,Ngày sinh,Giới tính,Số CCCD,Chức vụ,Tiền lương,Ngày vào làm';
+const HEADER =
+  'Họ và tên,Mã số BHXH,Đã tham gia BHXH từ tháng,Ngày sinh,Giới tính,Số CCCD,Chức vụ,Tiền lương,Ngày vào làm';
 
 beforeAll(() => {
   expect(existsSync(CLI), 'run `npm run build` first').toBe(true);
@@ -51,7 +52,21 @@ describe('roster import: the per-row participation column', () => {
   it('proposes TM only for the hires; refuses a bad month naming row and column; a re-import states an existing person', async () => {
     const data = join(dir, 'data');
     const run = (args: string[]) => runCli([...args, ...NOW], { data });
-    const unit = await run(['unit', 'add', '--code', U, '--name', 'Công ty TNHH Tham Gia', '--tax-code', '0100109106', '--agency-code', '03801', '--wage-region', '01', '--json']);
+    const unit = await run([
+      'unit',
+      'add',
+      '--code',
+      U,
+      '--name',
+      'Công ty TNHH Tham Gia',
+      '--tax-code',
+      '0100109106',
+      '--agency-code',
+      '03801',
+      '--wage-region',
+      '01',
+      '--json',
+    ]);
     expect(unit.code, unit.stderr).toBe(0);
 
     const staff = xlsxFromCsv('staff', [
@@ -105,7 +120,9 @@ describe('roster import: the per-row participation column', () => {
     ]);
     const refused = await run(['roster', 'import', bad, '--unit', U, '--json']);
     expect(refused.json, refused.stderr + refused.stdout).toBeDefined();
-    const messages = (refused.json.rejected as { row: number; column: string; message: string }[]).map((r) => r.message);
+    const messages = (refused.json.rejected as { row: number; column: string; message: string }[]).map(
+      (r) => r.message,
+    );
     expect(messages).toContain('Dòng 2, cột "Đã tham gia BHXH từ tháng": "13/2015" không phải tháng (mm/yyyy)');
     expect(messages.join('\n')).toMatch(/Dòng 3, cột "Đã tham gia BHXH từ tháng": tháng 12\/2016 còn ở tương lai/);
     expect(refused.json).toMatchObject({ imported: 0, rejectedRows: 2 });

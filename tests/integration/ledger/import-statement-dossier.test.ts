@@ -89,7 +89,10 @@ describe('roster.importCommit: the statement of updated rows', () => {
     await ctx.value('roster.importCommit', {
       unitCode: U,
       participatingSince: '11/2015',
-      file: csv(['Họ và tên,Ngày sinh,Giới tính,Số CCCD,Tiền lương', 'Trần Văn An,01/01/1980,Nam,001080000021,5600000']),
+      file: csv([
+        'Họ và tên,Ngày sinh,Giới tính,Số CCCD,Tiền lương',
+        'Trần Văn An,01/01/1980,Nam,001080000021,5600000',
+      ]),
     });
     expect((await ledger('001080000021')).every((l) => l.includes(' 07/2015 '))).toBe(true);
   });

@@ -22,23 +22,68 @@ describe('kekhai unit / roster commands', () => {
   const cli = (args: string[], env?: Record<string, string>) => runCli([...args, '--now', NOW], { data, env });
 
   it('unit add / list / show / update with --json, and Vietnamese errors for a bad MST', async () => {
-    const add = await cli(['unit', 'add', '--code', 'TS12345', '--name', 'Công ty May Sài Gòn', '--tax-code', '0100109106', '--agency-code', '07906', '--wage-region', '01', '--signer', 'Trần Thị Bích', '--json']);
+    const add = await cli([
+      'unit',
+      'add',
+      '--code',
+      'TS12345',
+      '--name',
+      'Công ty May Sài Gòn',
+      '--tax-code',
+      '0100109106',
+      '--agency-code',
+      '07906',
+      '--wage-region',
+      '01',
+      '--signer',
+      'Trần Thị Bích',
+      '--json',
+    ]);
     expect(add.code).toBe(0);
     expect(add.json).toMatchObject({ code: 'TS12345', taxCode: '0100109106', signer: 'Trần Thị Bích' });
 
-    const bad = await cli(['unit', 'add', '--code', 'TS12346', '--name', 'X', '--tax-code', '0100109107', '--agency-code', '07906', '--wage-region', '01', '--json']);
+    const bad = await cli([
+      'unit',
+      'add',
+      '--code',
+      'TS12346',
+      '--name',
+      'X',
+      '--tax-code',
+      '0100109107',
+      '--agency-code',
+      '07906',
+      '--wage-region',
+      '01',
+      '--json',
+    ]);
     expect(bad.code).toBe(1);
     expect(bad.json.error.code).toBe('VALIDATION');
     expect(bad.json.error.message).toContain('Mã số thuế');
 
-    const human = await cli(['unit', 'add', '--code', 'TS12346', '--name', 'X', '--tax-code', '0100109107', '--agency-code', '07906', '--wage-region', '01']);
+    const human = await cli([
+      'unit',
+      'add',
+      '--code',
+      'TS12346',
+      '--name',
+      'X',
+      '--tax-code',
+      '0100109107',
+      '--agency-code',
+      '07906',
+      '--wage-region',
+      '01',
+    ]);
     expect(human.code).toBe(1);
     expect(human.stderr).toContain('chữ số kiểm tra');
 
     const usage = await cli(['unit', 'add', '--code', 'TS12346']);
     expect(usage.code).toBe(2);
 
-    expect((await cli(['unit', 'list', '--json'])).json.units.map((u: { code: string }) => u.code)).toEqual(['TS12345']);
+    expect((await cli(['unit', 'list', '--json'])).json.units.map((u: { code: string }) => u.code)).toEqual([
+      'TS12345',
+    ]);
     expect((await cli(['unit', 'show', 'TS12345', '--json'])).json.name).toBe('Công ty May Sài Gòn');
     const up = await cli(['unit', 'update', 'TS12345', '--wage-region', '02', '--ivan', '00020', '--json']);
     expect(up.json).toMatchObject({ wageRegion: '02', ivanProvider: '00020' });
@@ -54,20 +99,43 @@ describe('kekhai unit / roster commands', () => {
     const dry = await cli(['roster', 'import', file, '--unit', 'TS12345', '--dry-run', '--json']);
     expect(dry.code).toBe(0);
     expect(dry.json.imported).toBe(19);
-    expect(dry.json.rejected).toEqual([{ row: 5, column: 'CMND/CCCD', code: 'CCCD_BIRTH_YEAR', message: expect.stringContaining('Dòng 5') }]);
+    expect(dry.json.rejected).toEqual([
+      { row: 5, column: 'CMND/CCCD', code: 'CCCD_BIRTH_YEAR', message: expect.stringContaining('Dòng 5') },
+    ]);
     expect((await cli(['roster', 'list', '--unit', 'TS12345', '--json'])).json.total).toBe(0);
 
     const real = await cli(['roster', 'import', file, '--unit', 'TS12345', '--json']);
-    expect(real.json).toEqual({ imported: 19, updated: 0, unchanged: 0, rejectedRows: 1, totalRows: 20, rejected: dry.json.rejected, errorFile: dry.json.errorFile });
+    expect(real.json).toEqual({
+      imported: 19,
+      updated: 0,
+      unchanged: 0,
+      rejectedRows: 1,
+      totalRows: 20,
+      rejected: dry.json.rejected,
+      errorFile: dry.json.errorFile,
+    });
     const target = people[0]!;
-    const folded = target.fullName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
+    const folded = target.fullName
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[đĐ]/g, 'd')
+      .toLowerCase();
     const found = await cli(['roster', 'list', '--unit', 'TS12345', '--search', folded, '--json']);
     expect(found.json.items.map((e: { fullName: string }) => e.fullName)).toContain(target.fullName);
     const byNumber = await cli(['roster', 'list', '--unit', 'TS12345', '--search', target.insuranceNumber, '--json']);
     expect(byNumber.json.items).toHaveLength(1);
 
     const mapping = join(dir, 'mapping.json');
-    writeFileSync(mapping, JSON.stringify({ fullName: 'Họ và tên', insuranceNumber: 'Mã số BHXH', birthDate: 'Ngày sinh', gender: 'Giới tính', cccd: 'CMND/CCCD' }));
+    writeFileSync(
+      mapping,
+      JSON.stringify({
+        fullName: 'Họ và tên',
+        insuranceNumber: 'Mã số BHXH',
+        birthDate: 'Ngày sinh',
+        gender: 'Giới tính',
+        cccd: 'CMND/CCCD',
+      }),
+    );
     const again = await cli(['roster', 'import', file, '--unit', 'TS12345', '--mapping', mapping, '--json']);
     expect(again.json).toMatchObject({ imported: 0, updated: 0 });
 
@@ -86,14 +154,20 @@ describe('kekhai unit / roster commands', () => {
     const people = makeEmployees(50_000, 9);
     await writeXlsx(big, HEADERS, people.map(toRow));
 
-    const child = spawn(process.execPath, [CLI, 'roster', 'import', big, '--unit', 'TS12345', '--json', '--data', data, '--now', NOW], {
-      env: { ...process.env, KEKHAI_TEST_PAUSE_IMPORT_AT: '25000' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [CLI, 'roster', 'import', big, '--unit', 'TS12345', '--json', '--data', data, '--now', NOW],
+      {
+        env: { ...process.env, KEKHAI_TEST_PAUSE_IMPORT_AT: '25000' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stderr = '';
     let stdout = '';
     child.stdout.on('data', (c) => (stdout += c));
-    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
+    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+      child.on('close', (code, signal) => resolve({ code, signal })),
+    );
     await new Promise<void>((resolve, reject) => {
       child.stderr.on('data', (c) => {
         stderr += c;
@@ -118,7 +192,8 @@ describe('kekhai unit / roster commands', () => {
     expect(done.code).toBe(0);
     expect(done.json.imported).toBe(50_000);
     expect(done.json.rejected).toEqual([]);
-    const total = (await cli(['roster', 'list', '--unit', 'TS12345', '--search', 'nguyen', '--limit', '1', '--json'])).json.total;
+    const total = (await cli(['roster', 'list', '--unit', 'TS12345', '--search', 'nguyen', '--limit', '1', '--json']))
+      .json.total;
     expect(total).toBeGreaterThan(1000);
   }, 240_000);
 });

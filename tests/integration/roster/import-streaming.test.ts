@@ -36,7 +36,10 @@ describe('streaming .xlsx commit (parsing thread + bulk inserts)', () => {
 
   it('writes what the preview announced: inserts, updates, rejected rows, one "created" history row per new employee', async () => {
     const first = makeEmployees(40, 4);
-    await ctx.value('roster.importCommit', { unitCode: UNIT.code, file: blob(await xlsxBuffer(HEADERS, first.slice(0, 10).map(toRow))) });
+    await ctx.value('roster.importCommit', {
+      unitCode: UNIT.code,
+      file: blob(await xlsxBuffer(HEADERS, first.slice(0, 10).map(toRow))),
+    });
     // 37 rows (not a multiple of the bulk size): 10 already in the roster (3 changed), 27 new, 1 duplicate, 1 bad CCCD.
     const rows = first.map(toRow);
     for (const i of [0, 1, 2]) rows[i]![6] = 'Quản đốc'; // not a title the generator picks
@@ -48,18 +51,34 @@ describe('streaming .xlsx commit (parsing thread + bulk inserts)', () => {
     const result = await ctx.value('roster.importCommit', { unitCode: UNIT.code, file });
     expect(result.imported).toBe(25);
     expect(result.updated).toBe(3);
-    expect(result.rejected.map((r) => [r.row, r.code])).toEqual([[22, 'DUPLICATE_IN_FILE'], [27, 'CCCD_BIRTH_YEAR']]);
+    expect(result.rejected.map((r) => [r.row, r.code])).toEqual([
+      [22, 'DUPLICATE_IN_FILE'],
+      [27, 'CCCD_BIRTH_YEAR'],
+    ]);
     expect(ctx.db.prepare('SELECT count(*) AS n FROM employees').get()).toEqual({ n: 35 });
-    const created = ctx.db.prepare(`SELECT count(*) AS n, count(DISTINCT employee_id) AS d FROM employee_history WHERE field = '*' AND new_value = 'created'`).get();
+    const created = ctx.db
+      .prepare(
+        `SELECT count(*) AS n, count(DISTINCT employee_id) AS d FROM employee_history WHERE field = '*' AND new_value = 'created'`,
+      )
+      .get();
     expect(created).toEqual({ n: 35, d: 35 });
-    const orphan = ctx.db.prepare(`SELECT count(*) AS n FROM employees e WHERE NOT EXISTS (SELECT 1 FROM employee_history h WHERE h.employee_id = e.id AND h.field = '*')`).get();
+    const orphan = ctx.db
+      .prepare(
+        `SELECT count(*) AS n FROM employees e WHERE NOT EXISTS (SELECT 1 FROM employee_history h WHERE h.employee_id = e.id AND h.field = '*')`,
+      )
+      .get();
     expect(orphan).toEqual({ n: 0 });
-    const changed = ctx.db.prepare(`SELECT count(*) AS n FROM employee_history WHERE field = 'jobTitle' AND new_value = 'Quản đốc'`).get();
+    const changed = ctx.db
+      .prepare(`SELECT count(*) AS n FROM employee_history WHERE field = 'jobTitle' AND new_value = 'Quản đốc'`)
+      .get();
     expect(changed).toEqual({ n: 3 });
   });
 
   it('a file without a required column is refused and writes nothing', async () => {
-    const bytes = await xlsxBuffer(['STT', 'Họ và tên', 'Mã số BHXH'], makeEmployees(3000, 6).map((e, i) => [i + 1, e.fullName, e.insuranceNumber]));
+    const bytes = await xlsxBuffer(
+      ['STT', 'Họ và tên', 'Mã số BHXH'],
+      makeEmployees(3000, 6).map((e, i) => [i + 1, e.fullName, e.insuranceNumber]),
+    );
     const r = await ctx.call('roster.importCommit', { unitCode: UNIT.code, file: blob(bytes) });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.code).toBe('MAPPING_INCOMPLETE');
