@@ -1,13 +1,9 @@
 import { useState, type MouseEvent } from 'react';
 import { ModalDialog } from '../components/ModalDialog';
-import { defineCatalog, useMessages } from '../i18n';
+import { useMessages } from '../i18n';
+import { guideMessages as m } from './guide-messages';
 import { guideHtml } from './guide-pages';
 import './guide.css';
-
-const m = defineCatalog({
-  vi: { title: 'Hướng dẫn sử dụng', close: 'Đóng (Esc)', contents: 'Mục lục' },
-  en: { title: 'User guide (Vietnamese)', close: 'Close (Esc)', contents: 'Contents' },
-});
 
 /** F1: the guide page of the current screen, in a modal; links between guide pages stay inside it. */
 export function GuideDialog({ page, onClose }: { page: string; onClose(): void }) {

@@ -2,33 +2,9 @@ import { useState } from 'react';
 import type { Output } from '../../../shared/contract';
 import { formatMoney } from '../../../shared/format';
 import { api } from '../../api/client';
-import { defineCatalog, errorText, useMessages } from '../../i18n';
+import { errorText, useMessages } from '../../i18n';
+import { statementMessages as messages } from './statement-messages';
 import { DataTable } from '../../components/DataTable';
-
-const messages = defineCatalog({
-  vi: {
-    show: 'Bảng kê phải đóng của tháng',
-    title: 'Phải đóng tháng {period} theo những gì cơ quan BHXH đã biết (như C12-TS)',
-    people: 'Số người đóng',
-    employer: 'Đơn vị',
-    employee: 'Người lao động',
-    total: 'Tổng',
-    name: 'Họ và tên',
-    insuranceNo: 'Mã số BHXH',
-    salary: 'Tiền lương đóng',
-  },
-  en: {
-    show: 'The month’s statement',
-    title: 'Owed for {period} per what BHXH already knows (as C12-TS)',
-    people: 'People paying',
-    employer: 'Employer',
-    employee: 'Employees',
-    total: 'Total',
-    name: 'Full name',
-    insuranceNo: 'Social-insurance no.',
-    salary: 'Insured salary',
-  },
-});
 
 /** The unit's monthly statement (ledger.statement): everyone participating in the month, by the one engine. */
 export function StatementPanel({ unitCode, period }: { unitCode: string; period: string }) {

@@ -3,47 +3,11 @@ import type { Output } from '../../../shared/contract';
 import type { EmployeeRecord } from '../../../shared/contract/roster';
 import { formatMoney } from '../../../shared/format';
 import { api } from '../../api/client';
-import { defineCatalog, errorText, useMessages } from '../../i18n';
+import { errorText, useMessages } from '../../i18n';
+import { eventPanelMessages as messages } from './event-panel-messages';
 
 const KINDS = ['hire', 'leave', 'salary', 'maternity', 'sick', 'unpaid', 'return'] as const;
 type Kind = (typeof KINDS)[number];
-
-const messages = defineCatalog({
-  vi: {
-    title: 'Biến động có ngày hiệu lực',
-    hint: 'Tháng báo tăng/giảm được tính từ ngày của chính biến động (quy tắc 14 ngày làm việc), không phải ngày gõ.',
-    kind: 'Biến động',
-    effective: 'Ngày hiệu lực (dd/mm/yyyy)',
-    end: 'Đến ngày',
-    salary: 'Mức lương mới',
-    record: 'Ghi biến động',
-    recorded: 'Đã ghi.',
-    'k.hire': 'Vào làm (ngày bắt đầu HĐLĐ)',
-    'k.leave': 'Nghỉ việc (ngày đầu không còn làm)',
-    'k.salary': 'Thay đổi tiền lương',
-    'k.maternity': 'Nghỉ thai sản',
-    'k.sick': 'Nghỉ ốm',
-    'k.unpaid': 'Nghỉ không lương',
-    'k.return': 'Đi làm lại',
-  },
-  en: {
-    title: 'Dated events',
-    hint: 'The month of an increase or decrease comes from the event’s own date (14-working-day rule), not the typing day.',
-    kind: 'Event',
-    effective: 'Effective date (dd/mm/yyyy)',
-    end: 'Until',
-    salary: 'New salary',
-    record: 'Record the event',
-    recorded: 'Recorded.',
-    'k.hire': 'Hire (contract start)',
-    'k.leave': 'Leave (first day no longer employed)',
-    'k.salary': 'Salary change',
-    'k.maternity': 'Maternity leave',
-    'k.sick': 'Sick leave',
-    'k.unpaid': 'Unpaid leave',
-    'k.return': 'Back at work',
-  },
-});
 
 /** `employee.event` from the employee form: one dated event at a time, and the person's events so far. */
 /** `onRecorded` gets the roster record as the event left it (status, salary, contract start), so the open form stays in step. */

@@ -1,19 +1,10 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
-import { defineCatalog, errorText, useMessages } from '../../i18n';
-
-const messages = defineCatalog({
-  vi: {
-    label: 'Đã tham gia BHXH từ tháng (mm/yyyy)',
-    hint: 'Cơ quan BHXH đã biết người này tham gia từ tháng này: không đề xuất báo tăng mới. Để trống nếu chưa báo tăng.',
-    bad: 'Tháng phải có dạng mm/yyyy',
-  },
-  en: {
-    label: 'Known to BHXH as participating since (mm/yyyy)',
-    hint: 'BHXH already knows this person from this month: no new-participant row is proposed. Leave empty if not declared yet.',
-    bad: 'The month must be mm/yyyy',
-  },
-});
+import { errorText, useMessages } from '../../i18n';
+import {
+  participationMessages as messages,
+  participationImportMessages as importMessages,
+} from './participation-messages';
 
 const MONTH = /^(0[1-9]|1[0-2])\/\d{4}$/;
 
@@ -61,17 +52,6 @@ export function ParticipationSinceField({ state }: { state: ReturnType<typeof us
     </label>
   );
 }
-
-const importMessages = defineCatalog({
-  vi: {
-    label: 'Người trong tệp chưa có thông tin tham gia: đã tham gia BHXH từ tháng (mm/yyyy)',
-    hint: 'Để trống nếu họ chưa được báo tăng. Người có ngày bắt đầu HĐLĐ sau tháng này được coi là vào làm mới.',
-  },
-  en: {
-    label: 'People in the file without participation information: known to BHXH since (mm/yyyy)',
-    hint: 'Leave empty if they were never declared. People whose contract starts after this month are new hires.',
-  },
-});
 
 /** The import's "participating since" statement (roster.importCommit participatingSince). */
 export function ImportParticipationField({ value, onChange }: { value: string; onChange(v: string): void }) {

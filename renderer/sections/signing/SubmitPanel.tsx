@@ -2,85 +2,13 @@ import { useCallback, useEffect, useState } from 'react';
 import type { OutboxEntryDto } from '../../../shared/contract/ivan';
 import type { DossierSummary } from '../../../shared/contract/declarations';
 import { api } from '../../api/client';
-import { defineCatalog, errorText, useMessages } from '../../i18n';
+import { errorText, useMessages } from '../../i18n';
+import { submitPanelMessages as m } from './submit-panel-messages';
 import { useCurrentUnit, useLastDossier } from '../../app/stores';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { dossierTitle } from '../../../shared/ivan/dossier-title';
 import { formatDateTimeVN } from '../../../shared/format';
 import { readFileBlob } from '../../api/files';
-
-const m = defineCatalog({
-  vi: {
-    heading: 'Nộp hồ sơ qua I-VAN',
-    file: 'Tệp BHXHDienTu.xml đã ký',
-    endpoint: 'Địa chỉ I-VAN',
-    endpointHint: 'Để trống để dùng địa chỉ trong Cài đặt → I-VAN của đơn vị',
-    queue: 'Đưa vào hàng đợi',
-    send: 'Gửi ngay',
-    sending: 'Đang gửi…',
-    cancel: 'Huỷ gửi',
-    queued: 'Đã đưa vào hàng đợi (số {id}).',
-    already: 'Hồ sơ này đã có trong hàng đợi (số {id}) — không nộp trùng.',
-    state: 'Trạng thái',
-    tx: 'Mã giao dịch',
-    receiptNo: 'Số hồ sơ',
-    attempts: 'Số lần gửi',
-    lastError: 'Lỗi gần nhất (sẽ tự gửi lại)',
-    paper: 'Ký bằng chứng thư thử nghiệm — phải nộp 01 bộ hồ sơ giấy',
-    reasons: 'Lý do từ chối — sửa tờ khai, ký lại và gửi lại',
-    s_queued: 'Chờ gửi', s_sent: 'Đã gửi I-VAN', s_received: 'I-VAN đã nhận', s_accepted: 'Được chấp nhận', s_rejected: 'Bị từ chối', s_cancelled: 'Đã huỷ',
-    receiptAt: 'Nhận lúc',
-    pick: 'Hồ sơ đã ký của đơn vị',
-    pickNone: '— chọn tệp thay vì hồ sơ —',
-    confirmTitle: 'Nộp hồ sơ lên I-VAN?',
-    confirmBody: 'Gửi {what} tới {endpoint}. Sau khi I-VAN nhận thì không rút lại được.',
-    confirmYes: 'Nộp hồ sơ',
-    confirmNo: 'Chưa nộp',
-    confirmCancelTitle: 'Huỷ gửi hồ sơ?',
-    confirmCancelBody: 'Hồ sơ {what} sẽ bị rút khỏi hàng đợi; muốn nộp lại phải đưa vào hàng đợi lần nữa.',
-    confirmCancelYes: 'Huỷ gửi',
-    confirmCancelNo: 'Giữ trong hàng đợi',
-    theFile: 'tệp đã chọn',
-    unitEndpoint: 'địa chỉ I-VAN của đơn vị',
-    whyNothing: 'Chọn một hồ sơ đã ký (hoặc một tệp BHXHDienTu.xml đã ký) để đưa vào hàng đợi. Chưa có hồ sơ đã ký? Vào Ký số & Nộp → Ký hồ sơ.',
-    whyNotQueued: 'Đưa hồ sơ vào hàng đợi trước, rồi mới gửi được.',
-  },
-  en: {
-    heading: 'Submit through the I-VAN',
-    file: 'Signed BHXHDienTu.xml',
-    endpoint: 'I-VAN address',
-    endpointHint: 'Leave empty to use the unit’s address in Settings → I-VAN',
-    queue: 'Queue',
-    send: 'Send now',
-    sending: 'Sending…',
-    cancel: 'Cancel',
-    queued: 'Queued (entry {id}).',
-    already: 'This dossier is already in the outbox (entry {id}) — never filed twice.',
-    state: 'State',
-    tx: 'Transaction',
-    receiptNo: 'Receipt no.',
-    attempts: 'Attempts',
-    lastError: 'Last error (will retry)',
-    paper: 'Signed with the test certificate — a paper copy must be filed',
-    reasons: 'Rejection reasons — correct, re-sign and send again',
-    s_queued: 'Queued', s_sent: 'Sent to the I-VAN', s_received: 'Received by the I-VAN', s_accepted: 'Accepted', s_rejected: 'Rejected', s_cancelled: 'Cancelled',
-    receiptAt: 'Received at',
-    pick: 'Signed dossiers of the unit',
-    pickNone: '— choose a file instead —',
-    confirmTitle: 'Submit the dossier to the I-VAN?',
-    confirmBody: 'Send {what} to {endpoint}. Once the I-VAN has it, it cannot be withdrawn.',
-    confirmYes: 'Submit',
-    confirmNo: 'Not now',
-    confirmCancelTitle: 'Cancel sending?',
-    confirmCancelBody: 'Dossier {what} leaves the outbox; to file it, queue it again.',
-    confirmCancelYes: 'Cancel sending',
-    confirmCancelNo: 'Keep it queued',
-    theFile: 'the chosen file',
-    unitEndpoint: 'the unit’s I-VAN address',
-    whyNothing: 'Choose a signed dossier (or a signed BHXHDienTu.xml) to queue. None yet? Go to Sign & Submit → Sign dossier.',
-    whyNotQueued: 'Queue the dossier first; then it can be sent.',
-  },
-});
 
 /**
  * Queue / send / cancel of a signed dossier and its receipt. Rendered by the signing page (tab "Nộp hồ sơ");
@@ -104,7 +32,10 @@ export default function SubmitPanel({ dossierId: fixedDossierId }: { dossierId?:
     // Every unit's signed dossiers (the clerk may come from another unit's list); the one the clerk came from first.
     // Signed ones to queue, and queued ones still waiting to be sent.
     const ready = async (unit?: string) => {
-      const [a, b] = await Promise.all([api.call('dossier.list', { unitCode: unit, state: 'signed' }), api.call('dossier.list', { unitCode: unit, state: 'queued' })]);
+      const [a, b] = await Promise.all([
+        api.call('dossier.list', { unitCode: unit, state: 'signed' }),
+        api.call('dossier.list', { unitCode: unit, state: 'queued' }),
+      ]);
       return [...(a.ok ? a.value.dossiers : []), ...(b.ok ? b.value.dossiers : [])];
     };
     void ready(unitCode ?? undefined).then(async (mine) => {
@@ -147,7 +78,19 @@ export default function SubmitPanel({ dossierId: fixedDossierId }: { dossierId?:
   };
 
   const chosen = signed.find((d) => d.id === dossierId);
-  const what = chosen ? dossierTitle({ unitCode: chosen.unitCode, unitName: null, procedure: null, period: chosen.period, batch: chosen.batch, receiptNo: null }, lang) : t('theFile');
+  const what = chosen
+    ? dossierTitle(
+        {
+          unitCode: chosen.unitCode,
+          unitName: null,
+          procedure: null,
+          period: chosen.period,
+          batch: chosen.batch,
+          receiptNo: null,
+        },
+        lang,
+      )
+    : t('theFile');
   const send = async () => {
     setAsk(null);
     if (!entry) return;
@@ -176,7 +119,8 @@ export default function SubmitPanel({ dossierId: fixedDossierId }: { dossierId?:
             <option value="">{t('pickNone')}</option>
             {signed.map((d) => (
               <option key={d.id} value={d.id}>
-                {d.unitCode} · {d.period} · {lang === 'en' ? 'batch' : 'đợt'} {d.batch} · {d.rowCount} {lang === 'en' ? 'rows' : 'dòng'}
+                {d.unitCode} · {d.period} · {lang === 'en' ? 'batch' : 'đợt'} {d.batch} · {d.rowCount}{' '}
+                {lang === 'en' ? 'rows' : 'dòng'}
                 {d.signedAt ? ` · ${formatDateTimeVN(new Date(d.signedAt))}` : ''}
               </option>
             ))}
@@ -186,43 +130,122 @@ export default function SubmitPanel({ dossierId: fixedDossierId }: { dossierId?:
       {!dossierId && (
         <label>
           {t('file')}{' '}
-          <input type="file" accept=".xml,application/xml" onChange={(e) => setFile(e.target.files?.[0] ?? null)} data-testid="submit-file" />
+          <input
+            type="file"
+            accept=".xml,application/xml"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            data-testid="submit-file"
+          />
         </label>
       )}
       <div>
         <label>
           {t('endpoint')}{' '}
-          <input value={endpoint} onChange={(e) => setEndpoint(e.target.value)} placeholder="https://…" size={40} data-testid="submit-endpoint" />
+          <input
+            value={endpoint}
+            onChange={(e) => setEndpoint(e.target.value)}
+            placeholder="https://…"
+            size={40}
+            data-testid="submit-endpoint"
+          />
         </label>
         <small> {t('endpointHint')}</small>
       </div>
       <div className="toolbar">
-        <button type="button" disabled={busy || (!file && !dossierId)} onClick={() => void queue()} data-testid="submit-queue">{t('queue')}</button>
-        <button type="button" disabled={busy || entry?.state !== 'queued'} onClick={() => (confirmSubmit ? setAsk('send') : void send())} data-testid="submit-send">{busy ? t('sending') : t('send')}</button>
-        <button type="button" disabled={busy || entry?.state !== 'queued'} onClick={() => setAsk('cancel')} data-testid="submit-cancel">{t('cancel')}</button>
+        <button
+          type="button"
+          disabled={busy || (!file && !dossierId)}
+          onClick={() => void queue()}
+          data-testid="submit-queue"
+        >
+          {t('queue')}
+        </button>
+        <button
+          type="button"
+          disabled={busy || entry?.state !== 'queued'}
+          onClick={() => (confirmSubmit ? setAsk('send') : void send())}
+          data-testid="submit-send"
+        >
+          {busy ? t('sending') : t('send')}
+        </button>
+        <button
+          type="button"
+          disabled={busy || entry?.state !== 'queued'}
+          onClick={() => setAsk('cancel')}
+          data-testid="submit-cancel"
+        >
+          {t('cancel')}
+        </button>
       </div>
-      {!busy && !file && !dossierId && <p className="disabled-why" data-testid="submit-why">{t('whyNothing')}</p>}
-      {!busy && (file || dossierId) && entry?.state !== 'queued' && !entry && <p className="disabled-why" data-testid="submit-why">{t('whyNotQueued')}</p>}
+      {!busy && !file && !dossierId && (
+        <p className="disabled-why" data-testid="submit-why">
+          {t('whyNothing')}
+        </p>
+      )}
+      {!busy && (file || dossierId) && entry?.state !== 'queued' && !entry && (
+        <p className="disabled-why" data-testid="submit-why">
+          {t('whyNotQueued')}
+        </p>
+      )}
       {ask === 'send' && (
-        <ConfirmDialog testId="submit-confirm" title={t('confirmTitle')} yes={t('confirmYes')} no={t('confirmNo')} onYes={() => void send()} onNo={() => setAsk(null)}>
+        <ConfirmDialog
+          testId="submit-confirm"
+          title={t('confirmTitle')}
+          yes={t('confirmYes')}
+          no={t('confirmNo')}
+          onYes={() => void send()}
+          onNo={() => setAsk(null)}
+        >
           <p>{t('confirmBody', { what, endpoint: entry?.endpoint ?? t('unitEndpoint') })}</p>
         </ConfirmDialog>
       )}
       {ask === 'cancel' && (
-        <ConfirmDialog testId="cancel-confirm" danger title={t('confirmCancelTitle')} yes={t('confirmCancelYes')} no={t('confirmCancelNo')} onYes={() => void cancel()} onNo={() => setAsk(null)}>
+        <ConfirmDialog
+          testId="cancel-confirm"
+          danger
+          title={t('confirmCancelTitle')}
+          yes={t('confirmCancelYes')}
+          no={t('confirmCancelNo')}
+          onYes={() => void cancel()}
+          onNo={() => setAsk(null)}
+        >
           <p>{t('confirmCancelBody', { what })}</p>
         </ConfirmDialog>
       )}
-      {msg && <p className={msg.ok ? 'success' : 'error'} role="status">{msg.text}</p>}
+      {msg && (
+        <p className={msg.ok ? 'success' : 'error'} role="status">
+          {msg.text}
+        </p>
+      )}
       {entry && (
         <table className="grid" data-testid="submit-receipt">
           <tbody>
-            <tr><th>{t('state')}</th><td data-testid="submit-state">{t(`s_${entry.state}`)}</td></tr>
-            <tr><th>{t('tx')}</th><td data-testid="submit-tx">{entry.transactionId ?? '—'}</td></tr>
-            <tr><th>{t('receiptNo')}</th><td>{entry.receiptNo ?? '—'}</td></tr>
-            <tr><th>{t('attempts')}</th><td>{entry.attempts}</td></tr>
-            {entry.state === 'queued' && entry.lastError && <tr><th>{t('lastError')}</th><td className="error">{entry.lastError}</td></tr>}
-            <tr><th>{t('receiptAt')}</th><td>{formatDateTimeVN(new Date(entry.updatedAt))}</td></tr>
+            <tr>
+              <th>{t('state')}</th>
+              <td data-testid="submit-state">{t(`s_${entry.state}`)}</td>
+            </tr>
+            <tr>
+              <th>{t('tx')}</th>
+              <td data-testid="submit-tx">{entry.transactionId ?? '—'}</td>
+            </tr>
+            <tr>
+              <th>{t('receiptNo')}</th>
+              <td>{entry.receiptNo ?? '—'}</td>
+            </tr>
+            <tr>
+              <th>{t('attempts')}</th>
+              <td>{entry.attempts}</td>
+            </tr>
+            {entry.state === 'queued' && entry.lastError && (
+              <tr>
+                <th>{t('lastError')}</th>
+                <td className="error">{entry.lastError}</td>
+              </tr>
+            )}
+            <tr>
+              <th>{t('receiptAt')}</th>
+              <td>{formatDateTimeVN(new Date(entry.updatedAt))}</td>
+            </tr>
           </tbody>
         </table>
       )}
@@ -230,7 +253,11 @@ export default function SubmitPanel({ dossierId: fixedDossierId }: { dossierId?:
       {entry && entry.reasons.length > 0 && (
         <div>
           {t('reasons')}
-          <ul className="error">{entry.reasons.map((x, i) => <li key={i}>{x.message}</li>)}</ul>
+          <ul className="error">
+            {entry.reasons.map((x, i) => (
+              <li key={i}>{x.message}</li>
+            ))}
+          </ul>
         </div>
       )}
     </div>

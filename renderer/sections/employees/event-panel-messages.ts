@@ -1,0 +1,38 @@
+import { defineCatalog } from '../../i18n';
+
+export const eventPanelMessages = defineCatalog({
+  vi: {
+    title: 'Biến động có ngày hiệu lực',
+    hint: 'Tháng báo tăng/giảm được tính từ ngày của chính biến động (quy tắc 14 ngày làm việc), không phải ngày gõ.',
+    kind: 'Biến động',
+    effective: 'Ngày hiệu lực (dd/mm/yyyy)',
+    end: 'Đến ngày',
+    salary: 'Mức lương mới',
+    record: 'Ghi biến động',
+    recorded: 'Đã ghi.',
+    'k.hire': 'Vào làm (ngày bắt đầu HĐLĐ)',
+    'k.leave': 'Nghỉ việc (ngày đầu không còn làm)',
+    'k.salary': 'Thay đổi tiền lương',
+    'k.maternity': 'Nghỉ thai sản',
+    'k.sick': 'Nghỉ ốm',
+    'k.unpaid': 'Nghỉ không lương',
+    'k.return': 'Đi làm lại',
+  },
+  en: {
+    title: 'Dated events',
+    hint: 'The month of an increase or decrease comes from the event’s own date (14-working-day rule), not the typing day.',
+    kind: 'Event',
+    effective: 'Effective date (dd/mm/yyyy)',
+    end: 'Until',
+    salary: 'New salary',
+    record: 'Record the event',
+    recorded: 'Recorded.',
+    'k.hire': 'Hire (contract start)',
+    'k.leave': 'Leave (first day no longer employed)',
+    'k.salary': 'Salary change',
+    'k.maternity': 'Maternity leave',
+    'k.sick': 'Sick leave',
+    'k.unpaid': 'Unpaid leave',
+    'k.return': 'Back at work',
+  },
+});
