@@ -139,6 +139,7 @@ test('training on → sign with the typed test clock → submit → found by uni
   await page.getByTestId('signing-tab-submit').click();
   const panel = page.getByTestId('submit-panel');
   await expect(panel.getByTestId('submit-dossier')).not.toHaveValue('');
+  await expect(panel.getByTestId('submit-dossier')).toContainText('TH00001 · 10/2015 · đợt 1 ·');
   await panel.getByTestId('submit-queue').click();
   await expect(panel.getByTestId('submit-state')).toHaveText('Chờ gửi');
   await panel.getByTestId('submit-send').click();

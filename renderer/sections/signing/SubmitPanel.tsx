@@ -119,8 +119,7 @@ export default function SubmitPanel({ dossierId: fixedDossierId }: { dossierId?:
             <option value="">{t('pickNone')}</option>
             {signed.map((d) => (
               <option key={d.id} value={d.id}>
-                {d.unitCode} · {d.period} · {lang === 'en' ? 'batch' : 'đợt'} {d.batch} · {d.rowCount}{' '}
-                {lang === 'en' ? 'rows' : 'dòng'}
+                {t('dossierOption', { unit: d.unitCode, period: d.period, batch: d.batch, rows: d.rowCount })}
                 {d.signedAt ? ` · ${formatDateTimeVN(new Date(d.signedAt))}` : ''}
               </option>
             ))}

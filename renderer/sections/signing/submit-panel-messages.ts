@@ -2,6 +2,7 @@ import { defineCatalog } from '../../i18n';
 
 export const submitPanelMessages = defineCatalog({
   vi: {
+    dossierOption: '{unit} · {period} · đợt {batch} · {rows} dòng',
     heading: 'Nộp hồ sơ qua I-VAN',
     file: 'Tệp BHXHDienTu.xml đã ký',
     endpoint: 'Địa chỉ I-VAN',
@@ -43,6 +44,7 @@ export const submitPanelMessages = defineCatalog({
     whyNotQueued: 'Đưa hồ sơ vào hàng đợi trước, rồi mới gửi được.',
   },
   en: {
+    dossierOption: '{unit} · {period} · batch {batch} · {rows} rows',
     heading: 'Submit through the I-VAN',
     file: 'Signed BHXHDienTu.xml',
     endpoint: 'I-VAN address',
