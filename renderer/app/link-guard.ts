@@ -6,7 +6,13 @@ import { isAllowedExternalHost } from '../../shared/security/external-links';
  * the main process) or a separate tab without opener (browser mode); every other link does nothing.
  */
 export function isVettedExternal(url: URL): boolean {
-  return url.protocol === 'https:' && !url.username && !url.password && (url.port === '' || url.port === '443') && isAllowedExternalHost(url.hostname);
+  return (
+    url.protocol === 'https:' &&
+    !url.username &&
+    !url.password &&
+    (url.port === '' || url.port === '443') &&
+    isAllowedExternalHost(url.hostname)
+  );
 }
 
 export function installLinkGuard(doc: Document = document): () => void {

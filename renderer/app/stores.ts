@@ -3,7 +3,9 @@ import type { SectionId } from './sections';
 
 function sectionFromHash(): SectionId {
   const id = window.location.hash.replace(/^#\/?/, '').split('/')[0];
-  return (['units', 'employees', 'declarations', 'signing', 'inbox', 'settings'] as const).find((s) => s === id) ?? 'units';
+  return (
+    (['units', 'employees', 'declarations', 'signing', 'inbox', 'settings'] as const).find((s) => s === id) ?? 'units'
+  );
 }
 
 interface NavState {
@@ -23,7 +25,10 @@ export const useNav = create<NavState>((set) => ({
 }));
 
 window.addEventListener('hashchange', () => {
-  useNav.setState({ section: sectionFromHash(), params: window.location.hash.replace(/^#\/?/, '').split('/').slice(1).filter(Boolean) });
+  useNav.setState({
+    section: sectionFromHash(),
+    params: window.location.hash.replace(/^#\/?/, '').split('/').slice(1).filter(Boolean),
+  });
 });
 
 interface UnitState {

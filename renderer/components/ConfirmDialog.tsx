@@ -4,7 +4,16 @@ import { useEffect, useRef, type ReactNode } from 'react';
  * Asks before an action that cannot be taken back (delete, cancel, restore, submit). Enter confirms (the confirm
  * button has the focus), Escape or "Không" closes. A modal <dialog>, so the rest of the screen waits.
  */
-export function ConfirmDialog({ title, children, yes, no, onYes, onNo, testId = 'confirm', danger = false }: {
+export function ConfirmDialog({
+  title,
+  children,
+  yes,
+  no,
+  onYes,
+  onNo,
+  testId = 'confirm',
+  danger = false,
+}: {
   title: string;
   children?: ReactNode;
   yes: string;

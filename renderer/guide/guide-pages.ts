@@ -5,7 +5,11 @@ import { marked } from 'marked';
  * screen in both faces, offline. The text is ours, written in the repository: rendered as is.
  */
 const PAGES = import.meta.glob<string>('../../docs/guide/*.md', { eager: true, query: '?raw', import: 'default' });
-const IMAGES = import.meta.glob<string>('../../docs/guide/images/*.png', { eager: true, query: '?url', import: 'default' });
+const IMAGES = import.meta.glob<string>('../../docs/guide/images/*.png', {
+  eager: true,
+  query: '?url',
+  import: 'default',
+});
 
 /** The page as HTML, its pictures pointing at the bundled files. */
 export function guideHtml(name: string): string | null {

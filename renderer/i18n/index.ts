@@ -8,7 +8,10 @@ export interface Catalog<K extends string = string> {
   en: Record<K, string>;
 }
 
-export function defineCatalog<const V extends Record<string, string>>(c: { vi: V; en: Record<keyof V, string> }): Catalog<keyof V & string> {
+export function defineCatalog<const V extends Record<string, string>>(c: {
+  vi: V;
+  en: Record<keyof V, string>;
+}): Catalog<keyof V & string> {
   return c as Catalog<keyof V & string>;
 }
 

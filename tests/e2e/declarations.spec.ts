@@ -6,11 +6,21 @@ import { test, expect } from './fixtures';
 
 const FIXTURE = join(process.cwd(), 'tests', 'unit', 'declarations', 'fixtures', 'draft-issue.json');
 
-test('draft editor: import, inline validation, error panel to field, autosave, contributions, print to PDF (incl. paper copy)', async ({ appPage: page, app }) => {
+test('draft editor: import, inline validation, error panel to field, autosave, contributions, print to PDF (incl. paper copy)', async ({
+  appPage: page,
+  app,
+}) => {
   // The unit of the draft, so the first-run flow (shown while no unit exists) steps aside.
   const call = (method: string, body: unknown) =>
     page.request.post(`${app.baseUrl}/api/${method}`, { data: body, headers: { 'X-Kekhai-Token': app.secret } });
-  const added = await call('unit.add', { code: 'TA0001A', name: 'Công ty TNHH Mẫu & Cộng sự', taxCode: '2800123452', agencyCode: '03801', wageRegion: '02', ivanProvider: '00001' });
+  const added = await call('unit.add', {
+    code: 'TA0001A',
+    name: 'Công ty TNHH Mẫu & Cộng sự',
+    taxCode: '2800123452',
+    agencyCode: '03801',
+    wageRegion: '02',
+    ivanProvider: '00001',
+  });
   expect((await added.json()).ok).toBe(true);
   await call('welcome.dismiss', {});
   await page.reload();
@@ -25,7 +35,9 @@ test('draft editor: import, inline validation, error panel to field, autosave, c
   // Inline validation: a salary under the regional minimum is an error naming its row and field.
   const salary = page.getByLabel('Tiền lương 1');
   await salary.fill('100000');
-  const problem = page.getByTestId('problem-item').filter({ hasText: 'Dòng 1 (Nguyễn Thị Lan), Tiền lương: 100.000 đ thấp hơn mức tối thiểu 2.750.000 đ' });
+  const problem = page
+    .getByTestId('problem-item')
+    .filter({ hasText: 'Dòng 1 (Nguyễn Thị Lan), Tiền lương: 100.000 đ thấp hơn mức tối thiểu 2.750.000 đ' });
   await expect(problem).toBeVisible();
   await expect(salary).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByTestId('sign-readiness')).toContainText('chưa thể ký khi còn lỗi');
@@ -35,7 +47,9 @@ test('draft editor: import, inline validation, error panel to field, autosave, c
 
   // A TM without a contract number.
   await page.getByLabel('Số HĐLĐ 1').fill('');
-  await expect(page.getByTestId('problem-item').filter({ hasText: 'Số hợp đồng lao động: phương án TM bắt buộc' })).toBeVisible();
+  await expect(
+    page.getByTestId('problem-item').filter({ hasText: 'Số hợp đồng lao động: phương án TM bắt buộc' }),
+  ).toBeVisible();
   await page.getByLabel('Số HĐLĐ 1').fill('12/2015/HĐLĐ');
   await salary.fill('3.600.000');
   await expect(page.getByTestId('sign-readiness')).toHaveText('Không có lỗi. Hồ sơ có thể ký.');
@@ -64,7 +78,15 @@ test('draft editor: import, inline validation, error panel to field, autosave, c
   const db = new Database(join(app.dataDir, 'kekhai.db'));
   try {
     const envelope = Buffer.from('<?xml version="1.0" encoding="utf-8"?><Hoso></Hoso>');
-    markSigned(db, id, { envelope, sha256: createHash('sha256').update(envelope).digest('hex'), signer: 'CONG TY TNHH MAU', mst: '2800123452', paperCopyRequired: true, at: '2015-10-20T03:00:00Z', actor: 'e2e' });
+    markSigned(db, id, {
+      envelope,
+      sha256: createHash('sha256').update(envelope).digest('hex'),
+      signer: 'CONG TY TNHH MAU',
+      mst: '2800123452',
+      paperCopyRequired: true,
+      at: '2015-10-20T03:00:00Z',
+      actor: 'e2e',
+    });
   } finally {
     db.close();
   }
@@ -83,17 +105,40 @@ test('draft editor: import, inline validation, error panel to field, autosave, c
 
 test('dossier list per unit and period; rows added from roster events', async ({ appPage: page, app }) => {
   const call = async (method: string, body: unknown) => {
-    const r = await page.request.post(`${app.baseUrl}/api/${method}`, { data: body, headers: { 'X-Kekhai-Token': app.secret } });
+    const r = await page.request.post(`${app.baseUrl}/api/${method}`, {
+      data: body,
+      headers: { 'X-Kekhai-Token': app.secret },
+    });
     const json = await r.json();
     expect(json.ok, JSON.stringify(json)).toBe(true);
     return json.value;
   };
-  await call('unit.add', { code: 'TA0001A', name: 'Công ty TNHH Mẫu', taxCode: '2800123452', agencyCode: '03801', wageRegion: '02', ivanProvider: '00001', signer: 'Lê Văn Ký' });
+  await call('unit.add', {
+    code: 'TA0001A',
+    name: 'Công ty TNHH Mẫu',
+    taxCode: '2800123452',
+    agencyCode: '03801',
+    wageRegion: '02',
+    ivanProvider: '00001',
+    signer: 'Lê Văn Ký',
+  });
   await call('welcome.dismiss', {});
   await call('employee.save', {
     unitCode: 'TA0001A',
     effectiveDate: '01/10/2015',
-    employee: { fullName: 'Nguyễn Thị Lan', birthDate: '12/05/1990', gender: 'F', cccd: '038190012345', jobTitle: 'Kế toán', salary: 3_500_000, wageRegion: '02', contractNumber: '12/2015/HĐLĐ', contractSigned: '01/10/2015', contractStart: '01/10/2015', contractType: 'fixed' },
+    employee: {
+      fullName: 'Nguyễn Thị Lan',
+      birthDate: '12/05/1990',
+      gender: 'F',
+      cccd: '038190012345',
+      jobTitle: 'Kế toán',
+      salary: 3_500_000,
+      wageRegion: '02',
+      contractNumber: '12/2015/HĐLĐ',
+      contractSigned: '01/10/2015',
+      contractStart: '01/10/2015',
+      contractType: 'fixed',
+    },
   });
   await page.reload();
   await page.getByTestId('nav-declarations').click();

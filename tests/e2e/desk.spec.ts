@@ -3,7 +3,9 @@ import { test, expect } from './fixtures';
 
 // The desk screens in browser mode: first run, training mode, backup and restore, the audit log.
 
-test('first run: the welcome flow creates the unit, sets the provider and ends in the app', async ({ appPage: page }) => {
+test('first run: the welcome flow creates the unit, sets the provider and ends in the app', async ({
+  appPage: page,
+}) => {
   await expect(page.getByTestId('welcome')).toBeVisible();
   await expect(page.getByTestId('welcome-step-unit')).toHaveAttribute('aria-current', 'step');
   // A wrong tax code is named at the field, in Vietnamese.
@@ -96,7 +98,11 @@ test('backup: manual copy with download, restore with confirmation, audit trail'
   await page.getByTestId('settings-tab-backup').click();
 
   // A damaged file is refused with a Vietnamese message and nothing changes.
-  await page.getByTestId('restore-file').setInputFiles({ name: 'hong.db', mimeType: 'application/octet-stream', buffer: Buffer.from('không phải cơ sở dữ liệu') });
+  await page.getByTestId('restore-file').setInputFiles({
+    name: 'hong.db',
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.from('không phải cơ sở dữ liệu'),
+  });
   await page.getByTestId('restore-confirm-yes').click();
   await expect(page.getByTestId('backup-message')).toContainText('không phải bản sao lưu');
 

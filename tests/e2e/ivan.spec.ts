@@ -6,9 +6,16 @@ import { startIvanServer } from '../../electron/ivan/simulator/server';
 import { makeTempDir, removeDir } from '../support/tmp';
 import { RESOURCES, receiptClock, signedDossier, testCertSigner } from '../integration/ivan/fixtures';
 
-test('queue a signed dossier, send it to the local I-VAN, see the result in Thông báo, find and print it in the history', async ({ page }) => {
+test('queue a signed dossier, send it to the local I-VAN, see the result in Thông báo, find and print it in the history', async ({
+  page,
+}) => {
   const srvDir = makeTempDir('kekhai-e2e-ivan-');
-  const server = await startIvanServer({ dataDir: srvDir, resourcesDir: RESOURCES, resultDelayMs: 50, now: receiptClock() });
+  const server = await startIvanServer({
+    dataDir: srvDir,
+    resourcesDir: RESOURCES,
+    resultDelayMs: 50,
+    now: receiptClock(),
+  });
   const app = await serveApp();
   try {
     const file = join(app.dataDir, 'BHXHDienTu.xml');
@@ -16,7 +23,10 @@ test('queue a signed dossier, send it to the local I-VAN, see the result in Thô
 
     await page.goto(app.url);
     // Leave the first-run flow (shown while no unit exists) for this journey.
-    await page.request.post(`${app.baseUrl}/api/welcome.dismiss`, { data: {}, headers: { 'X-Kekhai-Token': app.secret } });
+    await page.request.post(`${app.baseUrl}/api/welcome.dismiss`, {
+      data: {},
+      headers: { 'X-Kekhai-Token': app.secret },
+    });
     await page.reload();
     await page.getByTestId('nav-signing').click();
     await page.getByTestId('signing-tab-submit').click();
@@ -59,13 +69,32 @@ test('queue a signed dossier, send it to the local I-VAN, see the result in Thô
   }
 });
 
-test('Cài đặt → I-VAN: the 2015 deadline, provider and credentials (write-only), training mode pointing at a local server', async ({ page }) => {
+test('Cài đặt → I-VAN: the 2015 deadline, provider and credentials (write-only), training mode pointing at a local server', async ({
+  page,
+}) => {
   // The key file of the browser-mode credential box goes to a temp folder, never the real per-user one.
   const keys = makeTempDir('kekhai-e2e-keys-');
-  const app = await serveApp({ now: '2015-10-20T09:00:00+07:00', env: { KEKHAI_KEY_FILE: join(keys, 'ivan-credentials.key') } });
+  const app = await serveApp({
+    now: '2015-10-20T09:00:00+07:00',
+    env: { KEKHAI_KEY_FILE: join(keys, 'ivan-credentials.key') },
+  });
   try {
-    const call = (method: string, body: unknown) => page.request.post(`${app.baseUrl}/api/${method}`, { data: body, headers: { 'X-Kekhai-Token': app.secret } });
-    expect((await (await call('unit.add', { code: 'TS12345', name: 'Công ty TNHH Mẫu', taxCode: '0100109106', agencyCode: '07906', wageRegion: '01', ivanProvider: '00040' })).json()).ok).toBe(true);
+    const call = (method: string, body: unknown) =>
+      page.request.post(`${app.baseUrl}/api/${method}`, { data: body, headers: { 'X-Kekhai-Token': app.secret } });
+    expect(
+      (
+        await (
+          await call('unit.add', {
+            code: 'TS12345',
+            name: 'Công ty TNHH Mẫu',
+            taxCode: '0100109106',
+            agencyCode: '07906',
+            wageRegion: '01',
+            ivanProvider: '00040',
+          })
+        ).json()
+      ).ok,
+    ).toBe(true);
     await call('welcome.dismiss', {});
     await page.goto(app.url);
     await page.evaluate(() => localStorage.setItem('kekhai.unit', 'TS12345'));

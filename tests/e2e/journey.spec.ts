@@ -48,7 +48,22 @@ async function shot(name: string): Promise<void> {
 
 /** `kekhai ivan serve --port 0 --json` prints one JSON document with the URL. */
 function startIvan(dataDir: string): Promise<{ process: ChildProcess; url: string; dataDir: string }> {
-  const child = spawn(process.execPath, [join(ROOT, 'out', 'cli.cjs'), 'ivan', 'serve', '--port', '0', '--data', dataDir, '--result-delay-ms', '500', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [
+      join(ROOT, 'out', 'cli.cjs'),
+      'ivan',
+      'serve',
+      '--port',
+      '0',
+      '--data',
+      dataDir,
+      '--result-delay-ms',
+      '500',
+      '--json',
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';
@@ -69,10 +84,20 @@ function startIvan(dataDir: string): Promise<{ process: ChildProcess; url: strin
 test.beforeAll(async ({ browser }) => {
   mkdirSync(SHOTS, { recursive: true });
   scratch = makeTempDir('kekhai-journey-');
-  token = await createSoftHsmToken({ label: 'KEKHAI-TOKEN', pin: PIN, soPin: '87654321', mst: MST, organisation: 'CONG TY TNHH TAN AN' });
+  token = await createSoftHsmToken({
+    label: 'KEKHAI-TOKEN',
+    pin: PIN,
+    soPin: '87654321',
+    mst: MST,
+    organisation: 'CONG TY TNHH TAN AN',
+  });
   ivan = await startIvan(join(scratch, 'ivan'));
   app = await serveApp({ env: token.env });
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 800 }, locale: 'vi-VN' });
+  const context = await browser.newContext({
+    acceptDownloads: true,
+    viewport: { width: 1280, height: 800 },
+    locale: 'vi-VN',
+  });
   page = await context.newPage();
   await page.goto(app.url);
 });
@@ -115,12 +140,68 @@ test('2. import the roster from .xlsx', async () => {
   const xlsx = join(scratch, 'danh-sach-lao-dong.xlsx');
   await writeXlsx(
     xlsx,
-    ['STT', 'Họ và tên', 'Mã số BHXH', 'Ngày sinh', 'Giới tính', 'CMND/CCCD', 'Chức vụ', 'Tiền lương', 'Phòng ban', 'Loại hợp đồng', 'Số hợp đồng', 'Ngày ký hợp đồng', 'Ngày bắt đầu HĐLĐ'],
+    [
+      'STT',
+      'Họ và tên',
+      'Mã số BHXH',
+      'Ngày sinh',
+      'Giới tính',
+      'CMND/CCCD',
+      'Chức vụ',
+      'Tiền lương',
+      'Phòng ban',
+      'Loại hợp đồng',
+      'Số hợp đồng',
+      'Ngày ký hợp đồng',
+      'Ngày bắt đầu HĐLĐ',
+    ],
     [
       // Anh and Cúc start on the 1st of this month (hires dated by their contract); Bình has worked since 2024.
-      [1, 'Nguyễn Thị Anh', '3801000001', '01/01/1990', 'Nữ', '038190000011', 'Kế toán', 8_500_000, 'Kế toán', 'Không xác định thời hạn', '01/2024/HĐLĐ', '02/01/2024', `01/${PERIOD}`],
-      [2, 'Trần Văn Bình', '3801000002', '15/06/1985', 'Nam', '038085000022', 'Lái xe', 7_800_000, 'Hành chính', 'Xác định thời hạn', '02/2024/HĐLĐ', '02/01/2024', '02/01/2024'],
-      [3, 'Lê Thị Cúc', '3801000003', '20/11/1995', 'Nữ', '038195000033', 'Nhân viên bán hàng', 7_200_000, 'Kinh doanh', 'Xác định thời hạn', '03/2024/HĐLĐ', '02/01/2024', `01/${PERIOD}`],
+      [
+        1,
+        'Nguyễn Thị Anh',
+        '3801000001',
+        '01/01/1990',
+        'Nữ',
+        '038190000011',
+        'Kế toán',
+        8_500_000,
+        'Kế toán',
+        'Không xác định thời hạn',
+        '01/2024/HĐLĐ',
+        '02/01/2024',
+        `01/${PERIOD}`,
+      ],
+      [
+        2,
+        'Trần Văn Bình',
+        '3801000002',
+        '15/06/1985',
+        'Nam',
+        '038085000022',
+        'Lái xe',
+        7_800_000,
+        'Hành chính',
+        'Xác định thời hạn',
+        '02/2024/HĐLĐ',
+        '02/01/2024',
+        '02/01/2024',
+      ],
+      [
+        3,
+        'Lê Thị Cúc',
+        '3801000003',
+        '20/11/1995',
+        'Nữ',
+        '038195000033',
+        'Nhân viên bán hàng',
+        7_200_000,
+        'Kinh doanh',
+        'Xác định thời hạn',
+        '03/2024/HĐLĐ',
+        '02/01/2024',
+        `01/${PERIOD}`,
+      ],
     ],
   );
   await page.getByTestId('nav-employees').click();
@@ -157,7 +238,9 @@ test('3. draft a báo tăng and a báo giảm, see and fix a validation error', 
   await expect(page.getByTestId('proposals-table')).toContainText('vào làm ngày 01/');
   await page.getByTestId('proposals-take').click();
   await expect(page.getByTestId('draft-row-0')).toBeVisible();
-  const plans = await page.locator('[data-field$=".plan"]').evaluateAll((els) => els.map((e) => (e as unknown as { value: string }).value));
+  const plans = await page
+    .locator('[data-field$=".plan"]')
+    .evaluateAll((els) => els.map((e) => (e as unknown as { value: string }).value));
   expect(plans).toContain('TM');
   expect(plans).toContain('GH');
   await expect(page.getByTestId('save-status')).toHaveText(/Đã lưu|/);
@@ -293,13 +376,17 @@ test('8. back up and restore the database', async () => {
   // …next to every state change of the dossier: draft → signed → queued → … → accepted.
   await page.getByTestId('audit-search').fill('dossier.');
   await expect(page.getByTestId('audit-table')).not.toContainText('Khôi phục dữ liệu');
-  for (const state of ['Nháp', 'Đã ký', 'Được chấp nhận']) await expect(page.getByTestId('audit-table')).toContainText(state);
+  for (const state of ['Nháp', 'Đã ký', 'Được chấp nhận'])
+    await expect(page.getByTestId('audit-table')).toContainText(state);
   await expect(page.getByTestId('audit-table')).toContainText('Hồ sơ I-VAN đã nhận → Được chấp nhận');
   await shot('15-audit');
 });
 
 test('9. the user guide shows exactly the screenshots this journey takes', async () => {
-  const guide = readdirSync(join(ROOT, 'docs', 'guide')).filter((f) => f.endsWith('.md')).map((f) => readFileSync(join(ROOT, 'docs', 'guide', f), 'utf8')).join('\n');
+  const guide = readdirSync(join(ROOT, 'docs', 'guide'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => readFileSync(join(ROOT, 'docs', 'guide', f), 'utf8'))
+    .join('\n');
   const referenced = [...guide.matchAll(/\]\(images\/([^)]+)\.png\)/g)].map((m) => m[1]!).sort();
   // The clerk-screen pictures are taken by tests/e2e/clerk.spec.ts (also run by `npm run guide:screenshots`).
   expect(referenced).toEqual([...new Set([...shots, ...CLERK_SHOTS])].sort());

@@ -4,12 +4,31 @@ import { runCli } from '../support/cli';
 import { makeTempDir } from '../support/tmp';
 import { encodeVni, HEADERS, makeEmployees, toRow, writeXlsx } from '../fixtures/roster/generate';
 
-test('units, employee form with inline validation, import wizard, search, and a 50,000-row virtual table', async ({ page }) => {
+test('units, employee form with inline validation, import wizard, search, and a 50,000-row virtual table', async ({
+  page,
+}) => {
   // A factory of 50,000 workers, imported through the CLI before the app starts (unit BIG0001).
   const dataDir = makeTempDir('kekhai-e2e-roster-');
   const big = join(dataDir, 'big.xlsx');
   await writeXlsx(big, HEADERS, makeEmployees(50_000, 7).map(toRow));
-  const add = await runCli(['unit', 'add', '--code', 'BIG0001', '--name', 'Nhà máy lớn', '--tax-code', '0101300842', '--agency-code', '07906', '--wage-region', '01', '--json'], { data: dataDir });
+  const add = await runCli(
+    [
+      'unit',
+      'add',
+      '--code',
+      'BIG0001',
+      '--name',
+      'Nhà máy lớn',
+      '--tax-code',
+      '0101300842',
+      '--agency-code',
+      '07906',
+      '--wage-region',
+      '01',
+      '--json',
+    ],
+    { data: dataDir },
+  );
   expect(add.code, add.stdout + add.stderr).toBe(0);
   const r = await runCli(['roster', 'import', big, '--unit', 'BIG0001', '--json'], { data: dataDir });
   expect(r.json?.imported, r.stdout + r.stderr).toBe(50_000);
@@ -64,7 +83,9 @@ async function flow(page: import('@playwright/test').Page, dataDir: string): Pro
   await expect(page.getByTestId('map-fullName')).toHaveValue('Họ và tên');
   await expect(page.getByTestId('map-cccd')).toHaveValue('CMND/CCCD');
   await page.getByTestId('import-mapping-next').click();
-  await expect(page.getByTestId('import-summary')).toContainText('30 dòng: 29 thêm mới, 0 cập nhật, 0 không thay đổi, 1 dòng lỗi');
+  await expect(page.getByTestId('import-summary')).toContainText(
+    '30 dòng: 29 thêm mới, 0 cập nhật, 0 không thay đổi, 1 dòng lỗi',
+  );
   await expect(page.getByTestId('import-converted')).toBeVisible();
   await expect(page.getByTestId('import-problem')).toHaveCount(1);
   await expect(page.getByTestId('import-problem')).toContainText('Dòng 11');
@@ -76,7 +97,11 @@ async function flow(page: import('@playwright/test').Page, dataDir: string): Pro
 
   // Diacritics-insensitive search finds the VNI-decoded name.
   const target = people[0]!;
-  const folded = target.fullName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
+  const folded = target.fullName
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase();
   await page.getByTestId('employee-search').fill(folded);
   await expect(page.getByTestId('employee-row').first()).toContainText(target.fullName);
   await page.getByTestId('employee-search').fill('');

@@ -7,7 +7,9 @@ import { xmlsec1Verify } from '../integration/signing/oracles';
 
 const test = base;
 
-test('signing doctor shows the SoftHSM token; sign with PIN (wrong, then right); verify the result and a tampered copy', async ({ page }) => {
+test('signing doctor shows the SoftHSM token; sign with PIN (wrong, then right); verify the result and a tampered copy', async ({
+  page,
+}) => {
   const token = await createSoftHsmToken({ label: 'E2E TOKEN', pin: '135790', soPin: '097531', mst: '0100109106' });
   const app = await serveApp({ env: token.env });
   try {
@@ -23,7 +25,10 @@ test('signing doctor shows the SoftHSM token; sign with PIN (wrong, then right);
     // Ký tệp XML: a wrong PIN is reported in Vietnamese; the right one signs.
     await page.getByTestId('signing-tab-sign').click();
     const input = join(app.dataDir, 'D02-TS-595.xml');
-    writeFileSync(input, '<?xml version="1.0" encoding="utf-8"?>\n<D02-TS><NoiDung><LaoDong><HoTen>Phạm Thị Hoa</HoTen></LaoDong></NoiDung><Cky/></D02-TS>\n');
+    writeFileSync(
+      input,
+      '<?xml version="1.0" encoding="utf-8"?>\n<D02-TS><NoiDung><LaoDong><HoTen>Phạm Thị Hoa</HoTen></LaoDong></NoiDung><Cky/></D02-TS>\n',
+    );
     await page.getByTestId('sign-file').setInputFiles(input);
     await expect(page.getByTestId('signer-choice')).not.toHaveValue('');
     await page.getByTestId('signer-pin').fill('000000');
@@ -43,7 +48,9 @@ test('signing doctor shows the SoftHSM token; sign with PIN (wrong, then right);
     // Kiểm tra hồ sơ: intact, but the token's CA is not trusted yet (issue #12: three verdicts).
     await page.getByTestId('signing-tab-verify').click();
     await page.getByTestId('verify-file').setInputFiles(signedPath);
-    await expect(page.getByTestId('verify-overall')).toHaveText('Chữ ký còn nguyên nhưng chưa xác minh được tổ chức cấp');
+    await expect(page.getByTestId('verify-overall')).toHaveText(
+      'Chữ ký còn nguyên nhưng chưa xác minh được tổ chức cấp',
+    );
     await expect(page.getByTestId('verify-row').first()).toContainText('CÔNG TY TNHH MẪU KÊ KHAI');
 
     // Cài đặt › Tổ chức cấp tin cậy: import the CA; the same file is now valid with a trusted issuer.
@@ -68,7 +75,9 @@ test('signing doctor shows the SoftHSM token; sign with PIN (wrong, then right);
   }
 });
 
-test('test certificate before the deadline: signs and shows the paper-copy notice; after it, it is not offered', async ({ page }) => {
+test('test certificate before the deadline: signs and shows the paper-copy notice; after it, it is not offered', async ({
+  page,
+}) => {
   const before = await serveApp({ now: '2015-10-31T23:59:00+07:00' });
   try {
     await page.goto(before.url);
@@ -81,11 +90,16 @@ test('test certificate before the deadline: signs and shows the paper-copy notic
     await page.getByTestId('signer-choice').selectOption('test-cert');
     await page.getByTestId('signer-password').fill('thunghiem');
     await page.getByTestId('signer-submit').click();
-    await expect(page.getByTestId('sign-paper-notice')).toHaveText('Ký bằng chữ ký số thử nghiệm — phải nộp 01 bộ hồ sơ giấy (kèm thẻ BHYT còn hạn với trường hợp báo giảm)');
+    await expect(page.getByTestId('sign-paper-notice')).toHaveText(
+      'Ký bằng chữ ký số thử nghiệm — phải nộp 01 bộ hồ sơ giấy (kèm thẻ BHYT còn hạn với trường hợp báo giảm)',
+    );
 
     // Ký hồ sơ: a stored draft dossier (created through the API like the declarations page does) becomes "signed".
     const draft = JSON.parse(readFileSync('tests/unit/declarations/fixtures/draft-issue.json', 'utf8'));
-    const created = await page.request.post(`${before.baseUrl}/api/dossier.create`, { headers: { 'X-Kekhai-Token': before.secret }, data: { draft } });
+    const created = await page.request.post(`${before.baseUrl}/api/dossier.create`, {
+      headers: { 'X-Kekhai-Token': before.secret },
+      data: { draft },
+    });
     const id = ((await created.json()) as { value: { id: string } }).value.id;
     await page.reload();
     await page.getByTestId('nav-signing').click();
@@ -95,8 +109,14 @@ test('test certificate before the deadline: signs and shows the paper-copy notic
     await page.getByTestId('signer-password').fill('thunghiem');
     await page.getByTestId('signer-submit').click();
     await expect(page.getByTestId('sign-dossier-paper-notice')).toContainText('phải nộp 01 bộ hồ sơ giấy');
-    const got = await page.request.post(`${before.baseUrl}/api/dossier.get`, { headers: { 'X-Kekhai-Token': before.secret }, data: { id } });
-    expect(((await got.json()) as { value: { state: string; paperCopyRequired: boolean } }).value).toMatchObject({ state: 'signed', paperCopyRequired: true });
+    const got = await page.request.post(`${before.baseUrl}/api/dossier.get`, {
+      headers: { 'X-Kekhai-Token': before.secret },
+      data: { id },
+    });
+    expect(((await got.json()) as { value: { state: string; paperCopyRequired: boolean } }).value).toMatchObject({
+      state: 'signed',
+      paperCopyRequired: true,
+    });
   } finally {
     await stopApp(before);
   }

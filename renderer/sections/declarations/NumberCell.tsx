@@ -13,7 +13,11 @@ export function showAmount(v: number | undefined): string {
  * follows the value only when the value changes from elsewhere (load, roster rows), and is shown formatted again
  * when the clerk leaves the cell.
  */
-export function NumberCell({ value, onValue, ...rest }: { value: number; onValue(n: number): void } & Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'>) {
+export function NumberCell({
+  value,
+  onValue,
+  ...rest
+}: { value: number; onValue(n: number): void } & Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'>) {
   const [text, setText] = useState(showAmount(value));
   useEffect(() => {
     if (parseAmount(text) !== value) setText(showAmount(value));

@@ -21,8 +21,11 @@ export function PrintView({ id }: { id: string }) {
     void api.call('dossier.get', { id }).then((r) => {
       if (!r.ok) return setError(errorText(r.error, lang));
       const parsed = draftSchema.safeParse(r.value.draft);
-      if (!parsed.success) return setError(r.value.validation.problems.map((p) => p.message).join('; ') || 'kekhai-draft/1');
-      const stamp = r.value.signedAt ? `Đã ký số ngày ${formatDateVN(new Date(r.value.signedAt))} — ${r.value.signer ?? ''}` : undefined;
+      if (!parsed.success)
+        return setError(r.value.validation.problems.map((p) => p.message).join('; ') || 'kekhai-draft/1');
+      const stamp = r.value.signedAt
+        ? `Đã ký số ngày ${formatDateVN(new Date(r.value.signedAt))} — ${r.value.signer ?? ''}`
+        : undefined;
       setContent(printSections(parsed.data, { paperCopyRequired: r.value.paperCopyRequired, stamp }));
     });
   }, [id, lang]);
@@ -30,10 +33,18 @@ export function PrintView({ id }: { id: string }) {
   return (
     <div data-testid="print-view">
       <div className="toolbar no-print">
-        <button type="button" onClick={() => go('declarations', 'edit', id)}>{t('backToEditor')}</button>
-        <button type="button" data-testid="print-now" onClick={() => void api.printToPdf()}>{t('printNow')}</button>
+        <button type="button" onClick={() => go('declarations', 'edit', id)}>
+          {t('backToEditor')}
+        </button>
+        <button type="button" data-testid="print-now" onClick={() => void api.printToPdf()}>
+          {t('printNow')}
+        </button>
       </div>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {content && (
         <div className="print-view kk-print">
           <style>{content.css}</style>

@@ -25,7 +25,13 @@ export function ProblemPanel({ problems }: { problems: FieldProblem[] }) {
         <ul>
           {sorted.map((p, k) => (
             <li key={k}>
-              <button type="button" data-testid="problem-item" data-problem-field={p.field} className={p.severity === 'warning' ? 'warning' : 'error'} onClick={() => focusField(p.field)}>
+              <button
+                type="button"
+                data-testid="problem-item"
+                data-problem-field={p.field}
+                className={p.severity === 'warning' ? 'warning' : 'error'}
+                onClick={() => focusField(p.field)}
+              >
                 {p.severity === 'warning' ? '⚠ ' : '✖ '}
                 {lang === 'en' ? (p.messageEn ?? p.message) : p.message}
               </button>

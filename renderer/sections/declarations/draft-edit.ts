@@ -16,20 +16,37 @@ export function setRowField(d: EditableDraft, i: number, path: string, value: un
 
 export function setTopField(d: EditableDraft, path: string, value: unknown): EditableDraft {
   const [head, tail] = path.split('.') as [string, string | undefined];
-  if (tail) return { ...d, [head]: { ...((d[head] as Record<string, unknown>) ?? {}), [tail]: value } } as EditableDraft;
+  if (tail)
+    return { ...d, [head]: { ...((d[head] as Record<string, unknown>) ?? {}), [tail]: value } } as EditableDraft;
   return { ...d, [head]: value } as EditableDraft;
 }
 
 export function getPath(obj: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
+  return path
+    .split('.')
+    .reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
 }
 
 /** A new row for the grid: TM from the period, the clerk fills the rest. */
 export function blankRow(period: string): DraftRowInput {
   return {
-    plan: 'TM', fullName: '', insuranceNo: '', birthDate: '', gender: 'F', idNumber: '', nationality: 'VN', ethnicity: '01',
-    position: '', workplace: '', salary: 0, allowances: { position: 0, seniorityExcessPct: 0, seniorityJobPct: 0, salary: 0, other: 0 },
-    fromMonth: period, toMonth: '', wageRegion: '', contract: { number: '', signedOn: '', type: 'fixed', from: '', to: '' }, note: '',
+    plan: 'TM',
+    fullName: '',
+    insuranceNo: '',
+    birthDate: '',
+    gender: 'F',
+    idNumber: '',
+    nationality: 'VN',
+    ethnicity: '01',
+    position: '',
+    workplace: '',
+    salary: 0,
+    allowances: { position: 0, seniorityExcessPct: 0, seniorityJobPct: 0, salary: 0, other: 0 },
+    fromMonth: period,
+    toMonth: '',
+    wageRegion: '',
+    contract: { number: '', signedOn: '', type: 'fixed', from: '', to: '' },
+    note: '',
   };
 }
 

@@ -10,7 +10,13 @@ export default function Page() {
   const [view, id] = params;
   return (
     <section data-testid="section-declarations" className="declarations">
-      {view === 'edit' && id ? <DossierEditor id={id} /> : view === 'print' && id ? <PrintView id={id} /> : <DossierList />}
+      {view === 'edit' && id ? (
+        <DossierEditor id={id} />
+      ) : view === 'print' && id ? (
+        <PrintView id={id} />
+      ) : (
+        <DossierList />
+      )}
     </section>
   );
 }

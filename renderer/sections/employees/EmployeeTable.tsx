@@ -10,10 +10,21 @@ import { PAGE } from './use-employee-pages';
 const ROW_HEIGHT = 30;
 
 /** The roster as a virtual list: only the visible rows are in the DOM, pages are fetched as they come into view. */
-export function EmployeeTable(props: { total: number; row(i: number): EmployeeRecord | undefined; load(page: number): void; version: number; onOpen(e: EmployeeRecord): void }) {
+export function EmployeeTable(props: {
+  total: number;
+  row(i: number): EmployeeRecord | undefined;
+  load(page: number): void;
+  version: number;
+  onOpen(e: EmployeeRecord): void;
+}) {
   const { t, lang } = useMessages(employeeMessages);
   const parent = useRef<HTMLDivElement>(null);
-  const v = useVirtualizer({ count: props.total, getScrollElement: () => parent.current, estimateSize: () => ROW_HEIGHT, overscan: 20 });
+  const v = useVirtualizer({
+    count: props.total,
+    getScrollElement: () => parent.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 20,
+  });
   const items = v.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
@@ -31,7 +42,9 @@ export function EmployeeTable(props: { total: number; row(i: number): EmployeeRe
         <div role="columnheader">{t('colGender')}</div>
         <div role="columnheader">{t('colId')}</div>
         <div role="columnheader">{t('colJob')}</div>
-        <div role="columnheader" className="num">{t('colSalary')}</div>
+        <div role="columnheader" className="num">
+          {t('colSalary')}
+        </div>
         <div role="columnheader">{t('colStatus')}</div>
       </div>
       <div className="vbody" ref={parent} data-testid="employee-scroll">
@@ -59,7 +72,13 @@ export function EmployeeTable(props: { total: number; row(i: number): EmployeeRe
                     <div role="cell">{e.gender === 'M' ? t('male') : t('female')}</div>
                     <div role="cell">{e.cccd || e.cmnd}</div>
                     <div role="cell">{e.jobTitle}</div>
-                    <div role="cell" className="num">{e.salary === null ? '' : e.salaryKind === 'coefficient' ? e.salary.toLocaleString('vi-VN') : formatNumber(e.salary)}</div>
+                    <div role="cell" className="num">
+                      {e.salary === null
+                        ? ''
+                        : e.salaryKind === 'coefficient'
+                          ? e.salary.toLocaleString('vi-VN')
+                          : formatNumber(e.salary)}
+                    </div>
                     <div role="cell">{EMPLOYEE_STATUS_LABELS[e.status][lang]}</div>
                   </>
                 ) : (

@@ -36,7 +36,11 @@ export default function Page() {
   const [now, setNow] = useState(() => new Date());
   const q = useDebounced(search, 200);
   const dep = useDebounced(department, 300);
-  const pages = useEmployeePages(unitCode ? { unitCode, search: q, status: status || undefined, gender: gender || undefined, department: dep } : null);
+  const pages = useEmployeePages(
+    unitCode
+      ? { unitCode, search: q, status: status || undefined, gender: gender || undefined, department: dep }
+      : null,
+  );
 
   useEffect(() => {
     // The service's clock (it may be set with --now in training/test mode) bounds birth dates in the form.
@@ -48,7 +52,9 @@ export default function Page() {
     const r = await api.call('roster.export', { unitCode });
     if (!r.ok) return setNotice(errorText(r.error, lang));
     const bytes = Uint8Array.from(atob(r.value.file.base64), (c) => c.charCodeAt(0));
-    const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+    const url = URL.createObjectURL(
+      new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+    );
     const a = document.createElement('a');
     a.href = url;
     a.download = r.value.file.name;
@@ -62,14 +68,24 @@ export default function Page() {
         <UnitSwitcher />
         {unitCode && (
           <>
-            <button type="button" data-testid="employee-add" onClick={() => setEditing('new')}>{t('add')}</button>
-            <button type="button" data-testid="employee-import" onClick={() => setImporting(true)}>{t('import')}</button>
-            <button type="button" data-testid="employee-export" onClick={() => void exportXlsx()}>{t('export')}</button>
+            <button type="button" data-testid="employee-add" onClick={() => setEditing('new')}>
+              {t('add')}
+            </button>
+            <button type="button" data-testid="employee-import" onClick={() => setImporting(true)}>
+              {t('import')}
+            </button>
+            <button type="button" data-testid="employee-export" onClick={() => void exportXlsx()}>
+              {t('export')}
+            </button>
           </>
         )}
       </div>
       {!unitCode && <p>{t('noUnit')}</p>}
-      {notice && <p className="success" data-testid="employee-notice">{notice}</p>}
+      {notice && (
+        <p className="success" data-testid="employee-notice">
+          {notice}
+        </p>
+      )}
       {unitCode && importing && (
         <ImportWizard
           unitCode={unitCode}
@@ -99,8 +115,20 @@ export default function Page() {
       {unitCode && (
         <>
           <div className="toolbar">
-            <input type="search" data-testid="employee-search" aria-label={t('search')} placeholder={t('search')} value={search} onChange={(e) => setSearch(e.target.value)} />
-            <select data-testid="filter-status" aria-label={t('colStatus')} value={status} onChange={(e) => setStatus(e.target.value as EmployeeStatus | '')}>
+            <input
+              type="search"
+              data-testid="employee-search"
+              aria-label={t('search')}
+              placeholder={t('search')}
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+            />
+            <select
+              data-testid="filter-status"
+              aria-label={t('colStatus')}
+              value={status}
+              onChange={(e) => setStatus(e.target.value as EmployeeStatus | '')}
+            >
               <option value="">{t('allStatuses')}</option>
               {EMPLOYEE_STATUSES.map((s) => (
                 <option key={s} value={s}>
@@ -108,15 +136,32 @@ export default function Page() {
                 </option>
               ))}
             </select>
-            <select data-testid="filter-gender" aria-label={t('colGender')} value={gender} onChange={(e) => setGender(e.target.value as 'M' | 'F' | '')}>
+            <select
+              data-testid="filter-gender"
+              aria-label={t('colGender')}
+              value={gender}
+              onChange={(e) => setGender(e.target.value as 'M' | 'F' | '')}
+            >
               <option value="">{t('allGenders')}</option>
               <option value="M">{t('male')}</option>
               <option value="F">{t('female')}</option>
             </select>
-            <input data-testid="filter-department" aria-label={t('department')} placeholder={t('department')} value={department} onChange={(e) => setDepartment(e.target.value)} />
+            <input
+              data-testid="filter-department"
+              aria-label={t('department')}
+              placeholder={t('department')}
+              value={department}
+              onChange={(e) => setDepartment(e.target.value)}
+            />
             <span data-testid="employee-count">{t('count', { n: pages.total.toLocaleString('vi-VN') })}</span>
           </div>
-          <EmployeeTable total={pages.total} row={pages.row} load={pages.load} version={pages.version} onOpen={(e) => setEditing(e)} />
+          <EmployeeTable
+            total={pages.total}
+            row={pages.row}
+            load={pages.load}
+            version={pages.version}
+            onOpen={(e) => setEditing(e)}
+          />
         </>
       )}
     </section>

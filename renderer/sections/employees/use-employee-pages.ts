@@ -29,7 +29,13 @@ export function useEmployeePages(q: EmployeeQuery | null) {
       if (!q || pages.current.has(page) || pending.current.has(page)) return;
       const gen = generation.current;
       pending.current.add(page);
-      const r = await api.call('employee.list', { ...q, search: q.search || undefined, department: q.department || undefined, offset: page * PAGE, limit: PAGE });
+      const r = await api.call('employee.list', {
+        ...q,
+        search: q.search || undefined,
+        department: q.department || undefined,
+        offset: page * PAGE,
+        limit: PAGE,
+      });
       pending.current.delete(page);
       if (gen !== generation.current || !r.ok) return;
       pages.current.set(page, r.value.items);
@@ -49,7 +55,8 @@ export function useEmployeePages(q: EmployeeQuery | null) {
     void load(0);
   }, [key, load]);
 
-  const row = (index: number): EmployeeRecord | undefined => pages.current.get(Math.floor(index / PAGE))?.[index % PAGE];
+  const row = (index: number): EmployeeRecord | undefined =>
+    pages.current.get(Math.floor(index / PAGE))?.[index % PAGE];
   const refresh = () => {
     generation.current++;
     pages.current = new Map();

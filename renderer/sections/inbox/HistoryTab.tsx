@@ -45,9 +45,25 @@ export function HistoryTab() {
   return (
     <div data-testid="ivan-history">
       <div className="toolbar">
-        <input type="search" aria-label={t('search')} placeholder={t('search')} value={query} onChange={(e) => setQuery(e.target.value)} data-testid="history-search" />
-        <input aria-label={t('period')} placeholder={t('period')} value={period} onChange={(e) => setPeriod(e.target.value)} size={8} data-testid="history-period" />
-        <button type="button" disabled={!periodOk} onClick={() => void exportZip()} data-testid="history-export">{t('exportZip')}</button>
+        <input
+          type="search"
+          aria-label={t('search')}
+          placeholder={t('search')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          data-testid="history-search"
+        />
+        <input
+          aria-label={t('period')}
+          placeholder={t('period')}
+          value={period}
+          onChange={(e) => setPeriod(e.target.value)}
+          size={8}
+          data-testid="history-period"
+        />
+        <button type="button" disabled={!periodOk} onClick={() => void exportZip()} data-testid="history-export">
+          {t('exportZip')}
+        </button>
       </div>
       {msg && <p className={msg.ok ? 'success' : 'error'}>{msg.text}</p>}
       <DataTable
@@ -57,20 +73,60 @@ export function HistoryTab() {
         testId="history-table"
         rowTestId="history-row"
         columns={[
-          { header: t('unit'), testId: 'history-unit', cell: (h) => <>{h.unitCode ?? '—'}{h.unitName && <><br /><small>{h.unitName}</small></>}</> },
+          {
+            header: t('unit'),
+            testId: 'history-unit',
+            cell: (h) => (
+              <>
+                {h.unitCode ?? '—'}
+                {h.unitName && (
+                  <>
+                    <br />
+                    <small>{h.unitName}</small>
+                  </>
+                )}
+              </>
+            ),
+          },
           { header: t('procedure'), cell: (h) => procedureName(h.procedure, lang) ?? h.fileName },
           { header: t('period'), cell: (h) => h.period ?? '—' },
           { header: t('batch'), className: 'num', cell: (h) => h.batch ?? '—' },
-          { header: t('state'), cell: (h) => <>{t(`state_${h.state}`)}{h.reasons.length > 0 && <ul className="error">{h.reasons.map((x, i) => <li key={i}>{x.message}</li>)}</ul>}</> },
+          {
+            header: t('state'),
+            cell: (h) => (
+              <>
+                {t(`state_${h.state}`)}
+                {h.reasons.length > 0 && (
+                  <ul className="error">
+                    {h.reasons.map((x, i) => (
+                      <li key={i}>{x.message}</li>
+                    ))}
+                  </ul>
+                )}
+              </>
+            ),
+          },
           { header: t('transaction'), cell: (h) => <small>{h.transactionId ?? '—'}</small> },
           { header: t('receiptNo'), testId: 'history-receipt-no', cell: (h) => h.receiptNo ?? '—' },
-          { header: t('steps'), testId: 'history-steps', cell: (h) => <small>{h.transitions.map((s) => `${t(`state_${s.to as HistoryItem['state']}`)} ${when(s.at)}`).join(' → ')}</small> },
+          {
+            header: t('steps'),
+            testId: 'history-steps',
+            cell: (h) => (
+              <small>
+                {h.transitions.map((s) => `${t(`state_${s.to as HistoryItem['state']}`)} ${when(s.at)}`).join(' → ')}
+              </small>
+            ),
+          },
           {
             header: '',
             cell: (h) => (
               <>
-                <button type="button" data-testid="history-receipt" onClick={() => setOpen(h)}>{t('print')}</button>
-                <button type="button" onClick={() => void download(h.id)}>{t('download')}</button>
+                <button type="button" data-testid="history-receipt" onClick={() => setOpen(h)}>
+                  {t('print')}
+                </button>
+                <button type="button" onClick={() => void download(h.id)}>
+                  {t('download')}
+                </button>
               </>
             ),
           },

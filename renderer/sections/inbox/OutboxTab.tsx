@@ -34,9 +34,20 @@ export function OutboxTab() {
   return (
     <div data-testid="ivan-outbox">
       <div className="toolbar">
-        <button type="button" disabled={busy} onClick={() => void act(() => api.call('ivan.outboxSend', {}))} data-testid="outbox-send">{busy ? t('sending') : t('sendNow')}</button>
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => void act(() => api.call('ivan.outboxSend', {}))}
+          data-testid="outbox-send"
+        >
+          {busy ? t('sending') : t('sendNow')}
+        </button>
       </div>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {ask && (
         <ConfirmDialog
           testId="outbox-cancel-confirm"
@@ -61,18 +72,35 @@ export function OutboxTab() {
         rowTestId="outbox-row"
         columns={[
           { header: '#', cell: (e) => e.id },
-          { header: t('dossier'), cell: (e) => <>{dossierTitle({ unitCode: e.unitCode, period: e.period, receiptNo: e.receiptNo }, lang) || e.fileName}<br /><small>{e.fileName}</small></> },
+          {
+            header: t('dossier'),
+            cell: (e) => (
+              <>
+                {dossierTitle({ unitCode: e.unitCode, period: e.period, receiptNo: e.receiptNo }, lang) || e.fileName}
+                <br />
+                <small>{e.fileName}</small>
+              </>
+            ),
+          },
           { header: t('state'), testId: 'outbox-state', cell: (e) => t(`state_${e.state}`) },
           { header: t('attempts'), className: 'num', cell: (e) => e.attempts },
-          { header: t('lastError'), className: (e) => (e.state === 'queued' && e.lastError ? 'error' : ''), cell: (e) => (e.state === 'queued' ? (e.lastError ?? '') : '') },
+          {
+            header: t('lastError'),
+            className: (e) => (e.state === 'queued' && e.lastError ? 'error' : ''),
+            cell: (e) => (e.state === 'queued' ? (e.lastError ?? '') : ''),
+          },
           { header: t('nextAttempt'), cell: (e) => (e.nextAttemptAt ? when(e.nextAttemptAt) : '—') },
           {
             header: '',
             cell: (e) =>
               e.state === 'queued' && (
                 <>
-                  <button type="button" onClick={() => void act(() => api.call('ivan.outboxRetry', { id: e.id }))}>{t('retry')}</button>
-                  <button type="button" data-testid="outbox-cancel" onClick={() => setAsk(e)}>{t('cancel')}</button>
+                  <button type="button" onClick={() => void act(() => api.call('ivan.outboxRetry', { id: e.id }))}>
+                    {t('retry')}
+                  </button>
+                  <button type="button" data-testid="outbox-cancel" onClick={() => setAsk(e)}>
+                    {t('cancel')}
+                  </button>
                 </>
               ),
           },

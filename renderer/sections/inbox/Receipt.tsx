@@ -14,27 +14,65 @@ export function Receipt({ item, onClose }: { item: HistoryItem; onClose(): void 
       <h3>{t('receiptTitle')}</h3>
       <table className="grid">
         <tbody>
-          <tr><th>{t('unit')}</th><td data-testid="receipt-unit">{[item.unitCode, item.unitName].filter(Boolean).join(' – ') || '—'}</td></tr>
-          <tr><th>{t('procedure')}</th><td>{procedureName(item.procedure, lang) ?? '—'}</td></tr>
-          <tr><th>{t('period')}</th><td>{item.period ?? '—'}</td></tr>
-          <tr><th>{t('batch')}</th><td>{item.batch ?? '—'}</td></tr>
-          <tr><th>{t('dossier')}</th><td><small>{item.fileName}</small></td></tr>
-          <tr><th>{t('transaction')}</th><td data-testid="receipt-tx">{item.transactionId ?? '—'}</td></tr>
-          <tr><th>{t('at')}</th><td>{when(r?.receivedAt)}</td></tr>
-          <tr><th>{t('acknowledgement')}</th><td>{r?.acknowledgement ?? '—'}</td></tr>
-          <tr><th>{t('state')}</th><td>{t(`state_${item.state}`)}</td></tr>
-          <tr><th>{t('receiptNo')}</th><td data-testid="receipt-no">{item.receiptNo ?? '—'}</td></tr>
+          <tr>
+            <th>{t('unit')}</th>
+            <td data-testid="receipt-unit">{[item.unitCode, item.unitName].filter(Boolean).join(' – ') || '—'}</td>
+          </tr>
+          <tr>
+            <th>{t('procedure')}</th>
+            <td>{procedureName(item.procedure, lang) ?? '—'}</td>
+          </tr>
+          <tr>
+            <th>{t('period')}</th>
+            <td>{item.period ?? '—'}</td>
+          </tr>
+          <tr>
+            <th>{t('batch')}</th>
+            <td>{item.batch ?? '—'}</td>
+          </tr>
+          <tr>
+            <th>{t('dossier')}</th>
+            <td>
+              <small>{item.fileName}</small>
+            </td>
+          </tr>
+          <tr>
+            <th>{t('transaction')}</th>
+            <td data-testid="receipt-tx">{item.transactionId ?? '—'}</td>
+          </tr>
+          <tr>
+            <th>{t('at')}</th>
+            <td>{when(r?.receivedAt)}</td>
+          </tr>
+          <tr>
+            <th>{t('acknowledgement')}</th>
+            <td>{r?.acknowledgement ?? '—'}</td>
+          </tr>
+          <tr>
+            <th>{t('state')}</th>
+            <td>{t(`state_${item.state}`)}</td>
+          </tr>
+          <tr>
+            <th>{t('receiptNo')}</th>
+            <td data-testid="receipt-no">{item.receiptNo ?? '—'}</td>
+          </tr>
         </tbody>
       </table>
       {item.paperCopyRequired && <p className="warning">{t('paperCopy')}</p>}
       {item.reasons.length > 0 && (
         <ul className="error">
-          {item.reasons.map((x, i) => <li key={i}>{x.message}</li>)}
+          {item.reasons.map((x, i) => (
+            <li key={i}>{x.message}</li>
+          ))}
         </ul>
       )}
       <div className="toolbar no-print">
-        <button type="button" onClick={() => void api.printToPdf()}>{t('print')}</button>
-        <button type="button" onClick={onClose}>{t('close')}</button>
+        <button type="button" onClick={() => void api.printToPdf()}>
+          {t('print')}
+        </button>
+        <button type="button" onClick={onClose}>
+          {t('close')}
+        </button>
       </div>
     </div>
   );

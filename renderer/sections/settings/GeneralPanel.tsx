@@ -69,7 +69,9 @@ export function GeneralPanel() {
         <button type="button" data-testid="training-toggle" disabled={busy} onClick={() => void toggleTraining()}>
           {training?.enabled ? t('trainingOff') : t('trainingOn')}
         </button>
-        {training?.ivanEndpoint && <p data-testid="training-endpoint">{t('trainingIvan', { url: training.ivanEndpoint })}</p>}
+        {training?.ivanEndpoint && (
+          <p data-testid="training-endpoint">{t('trainingIvan', { url: training.ivanEndpoint })}</p>
+        )}
         <form
           className="test-clock"
           onSubmit={(e) => {
@@ -79,26 +81,66 @@ export function GeneralPanel() {
         >
           <label className="field">
             <span>{t('testClock')}</span>
-            <input data-testid="test-clock" value={clock} placeholder="31/10/2015 10:00" aria-invalid={clockBad || undefined} onChange={(e) => setClock(e.target.value)} />
+            <input
+              data-testid="test-clock"
+              value={clock}
+              placeholder="31/10/2015 10:00"
+              aria-invalid={clockBad || undefined}
+              onChange={(e) => setClock(e.target.value)}
+            />
           </label>
           {/* The calendar writes the same dd/mm/yyyy hh:mm text the clerk can type. */}
-          <input type="datetime-local" aria-label={t('testClockPick')} data-testid="test-clock-picker" value={pickerValue(clock)} onChange={(e) => setClock(fromPicker(e.target.value))} />
+          <input
+            type="datetime-local"
+            aria-label={t('testClockPick')}
+            data-testid="test-clock-picker"
+            value={pickerValue(clock)}
+            onChange={(e) => setClock(fromPicker(e.target.value))}
+          />
           <p className="hint">{t('testClockHint')}</p>
-          {clockBad && <p className="error" data-testid="test-clock-error">{t('testClockBad')}</p>}
-          <button type="submit" data-testid="test-clock-save">{t('save')}</button>{' '}
-          <button type="button" data-testid="test-clock-clear" onClick={() => { setClock(''); void save({ 'testMode.clock': null }); }}>{t('testClockClear')}</button>
+          {clockBad && (
+            <p className="error" data-testid="test-clock-error">
+              {t('testClockBad')}
+            </p>
+          )}
+          <button type="submit" data-testid="test-clock-save">
+            {t('save')}
+          </button>{' '}
+          <button
+            type="button"
+            data-testid="test-clock-clear"
+            onClick={() => {
+              setClock('');
+              void save({ 'testMode.clock': null });
+            }}
+          >
+            {t('testClockClear')}
+          </button>
         </form>
       </fieldset>
       <fieldset>
         <legend>{t('updatesUrl')}</legend>
-        <p className="hint" data-testid="updates-source">{t('updatesHint')}</p>
+        <p className="hint" data-testid="updates-source">
+          {t('updatesHint')}
+        </p>
         <label>
-          <input type="checkbox" checked={s['updates.auto']} onChange={(e) => void save({ 'updates.auto': e.target.checked })} /> {t('updatesAuto')}
+          <input
+            type="checkbox"
+            checked={s['updates.auto']}
+            onChange={(e) => void save({ 'updates.auto': e.target.checked })}
+          />{' '}
+          {t('updatesAuto')}
         </label>
       </fieldset>
       <fieldset>
         <label>
-          <input type="checkbox" data-testid="confirm-submit" checked={s['ui.confirmSubmit']} onChange={(e) => void save({ 'ui.confirmSubmit': e.target.checked })} /> {t('confirmSubmit')}
+          <input
+            type="checkbox"
+            data-testid="confirm-submit"
+            checked={s['ui.confirmSubmit']}
+            onChange={(e) => void save({ 'ui.confirmSubmit': e.target.checked })}
+          />{' '}
+          {t('confirmSubmit')}
         </label>
         <p className="hint">
           <strong>{t('shortcuts')}:</strong> {t('shortcutList')}

@@ -44,7 +44,13 @@ export default function IvanSettings() {
 
   const save = async () => {
     if (!unitCode) return;
-    const r = await api.call('ivan.settingsSave', { unitCode, providerCode: provider, endpoint: endpoint.trim(), username: username || null, password: password ? password : undefined });
+    const r = await api.call('ivan.settingsSave', {
+      unitCode,
+      providerCode: provider,
+      endpoint: endpoint.trim(),
+      username: username || null,
+      password: password ? password : undefined,
+    });
     setPassword('');
     setMsg(r.ok ? { ok: true, text: t('saved') } : { ok: false, text: errorText(r.error, lang) });
     await load();
@@ -63,7 +69,8 @@ export default function IvanSettings() {
       {state && (
         <p className={state.registrationPhase === 'paper-closed' ? 'warning' : ''} data-testid="ivan-deadline">
           {t('deadline')}
-          {state.daysToDeadline !== null && <> ({t('daysLeft', { n: state.daysToDeadline })})</>}. <strong>{t('paperClosed')}</strong>
+          {state.daysToDeadline !== null && <> ({t('daysLeft', { n: state.daysToDeadline })})</>}.{' '}
+          <strong>{t('paperClosed')}</strong>
         </p>
       )}
       {!unitCode ? (
@@ -75,30 +82,64 @@ export default function IvanSettings() {
               {t('provider')}
               <select value={provider} onChange={(e) => setProvider(e.target.value)} data-testid="ivan-provider">
                 {providers.map((p) => (
-                  <option key={p.code} value={p.code} title={p.note}>{p.code} — {p.name}</option>
+                  <option key={p.code} value={p.code} title={p.note}>
+                    {p.code} — {p.name}
+                  </option>
                 ))}
               </select>
             </label>
             <label>
               {t('endpoint')}
-              <input value={endpoint} onChange={(e) => setEndpoint(e.target.value)} placeholder="https://" size={40} data-testid="ivan-endpoint" />
+              <input
+                value={endpoint}
+                onChange={(e) => setEndpoint(e.target.value)}
+                placeholder="https://"
+                size={40}
+                data-testid="ivan-endpoint"
+              />
             </label>
             <label>
               {t('username')}
-              <input value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="off" data-testid="ivan-username" />
+              <input
+                value={username}
+                onChange={(e) => setUsername(e.target.value)}
+                autoComplete="off"
+                data-testid="ivan-username"
+              />
             </label>
             <label>
               {t('password')}
-              <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" placeholder={mine?.hasPassword ? t('passwordKept') : ''} data-testid="ivan-password" />
+              <input
+                type="password"
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+                autoComplete="new-password"
+                placeholder={mine?.hasPassword ? t('passwordKept') : ''}
+                data-testid="ivan-password"
+              />
             </label>
           </div>
-          <p><small>{t('oneProvider')}</small></p>
+          <p>
+            <small>{t('oneProvider')}</small>
+          </p>
           <div className="toolbar">
-            <button type="button" onClick={() => void save()} data-testid="ivan-save">{t('save')}</button>
-            <button type="button" onClick={() => void training()} data-testid="ivan-training">{t('trainingOn')}</button>
+            <button type="button" onClick={() => void save()} data-testid="ivan-save">
+              {t('save')}
+            </button>
+            <button type="button" onClick={() => void training()} data-testid="ivan-training">
+              {t('trainingOn')}
+            </button>
           </div>
-          {mine?.trainingMode && <p className="warning" data-testid="ivan-training-active">{t('trainingActive', { url: mine.endpoint })}</p>}
-          {msg && <p className={msg.ok ? 'success' : 'error'} role="status">{msg.text}</p>}
+          {mine?.trainingMode && (
+            <p className="warning" data-testid="ivan-training-active">
+              {t('trainingActive', { url: mine.endpoint })}
+            </p>
+          )}
+          {msg && (
+            <p className={msg.ok ? 'success' : 'error'} role="status">
+              {msg.text}
+            </p>
+          )}
           <RegistrationPanel unitCode={unitCode} providers={providers} providerCode={provider} />
         </>
       )}

@@ -17,9 +17,24 @@ export function ProgressBar({ method, active, label }: { method: string; active:
   if (!active) return null;
   const pct = p && p.total > 0 ? Math.round((p.done / p.total) * 100) : null;
   return (
-    <div className="progress" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct ?? undefined} data-testid={`progress-${method}`}>
-      <div className="progress-fill" style={{ width: `${pct ?? 100}%` }} data-indeterminate={pct === null ? 'true' : undefined} />
-      <span>{label}{pct !== null ? ` ${pct}%` : '…'}</span>
+    <div
+      className="progress"
+      role="progressbar"
+      aria-label={label}
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={pct ?? undefined}
+      data-testid={`progress-${method}`}
+    >
+      <div
+        className="progress-fill"
+        style={{ width: `${pct ?? 100}%` }}
+        data-indeterminate={pct === null ? 'true' : undefined}
+      />
+      <span>
+        {label}
+        {pct !== null ? ` ${pct}%` : '…'}
+      </span>
     </div>
   );
 }

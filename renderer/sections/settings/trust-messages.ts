@@ -8,13 +8,15 @@ export const trustMessages = defineCatalog({
     trustHint:
       'Chữ ký chỉ được coi là tin cậy khi chứng thư số của người ký do một tổ chức trong danh sách này cấp. Hãy nhập chứng thư gốc quốc gia và chứng thư của nhà cung cấp chữ ký số (tệp .pem, .cer hoặc gói .p7b) do bộ phận CNTT hoặc nhà cung cấp gửi. Chưa kiểm tra thu hồi chứng thư (CRL/OCSP).',
     trustImport: 'Nhập chứng thư CA…',
-    trustEmpty: 'Chưa có tổ chức cấp nào. Mọi chữ ký sẽ ở trạng thái "chữ ký còn nguyên nhưng chưa xác minh được tổ chức cấp".',
+    trustEmpty:
+      'Chưa có tổ chức cấp nào. Mọi chữ ký sẽ ở trạng thái "chữ ký còn nguyên nhưng chưa xác minh được tổ chức cấp".',
     trustAdded: 'Đã thêm {count} chứng thư.',
     trustPresent: 'Đã có sẵn {count} chứng thư.',
     trustRemoved: 'Đã bỏ {subject}.',
     trustRemove: 'Bỏ',
     trustCancel: 'Không',
-    trustConfirmRemove: 'Bỏ "{subject}" khỏi danh sách tin cậy? Chữ ký do tổ chức này cấp sẽ không còn được coi là tin cậy.',
+    trustConfirmRemove:
+      'Bỏ "{subject}" khỏi danh sách tin cậy? Chữ ký do tổ chức này cấp sẽ không còn được coi là tin cậy.',
     trustSubject: 'Tổ chức',
     trustFingerprint: 'Dấu vân tay SHA-256',
     trustValidity: 'Hiệu lực',

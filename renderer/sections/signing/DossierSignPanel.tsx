@@ -84,21 +84,45 @@ export function DossierSignPanel() {
           {t('periodAfterClock', { period: current.period, now: formatDateTimeVN(now) })}
         </p>
       )}
-      <SignerPicker busy={busy} blocked={chosen ? null : t('whyNoDossier')} submitLabel={t('signDossier')} onSubmit={(spec) => void run(spec)} />
+      <SignerPicker
+        busy={busy}
+        blocked={chosen ? null : t('whyNoDossier')}
+        submitLabel={t('signDossier')}
+        onSubmit={(spec) => void run(spec)}
+      />
       {busy && <p aria-live="polite">{t('signing')}</p>}
-      {error && <p className="error" role="alert" data-testid="sign-dossier-error">{error}</p>}
+      {error && (
+        <p className="error" role="alert" data-testid="sign-dossier-error">
+          {error}
+        </p>
+      )}
       {mismatch && (
         <div className="card">
           <p>{t('mstMismatch')}</p>
-          <input data-testid="sign-dossier-override-reason" placeholder={t('overrideReason')} value={reason} onChange={(e) => setReason(e.target.value)} />
-          <SignerPicker busy={busy || reason.trim().length < 3} submitLabel={t('confirmOverride')} onSubmit={(spec) => void run(spec, { reason: reason.trim() })} />
+          <input
+            data-testid="sign-dossier-override-reason"
+            placeholder={t('overrideReason')}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
+          <SignerPicker
+            busy={busy || reason.trim().length < 3}
+            submitLabel={t('confirmOverride')}
+            onSubmit={(spec) => void run(spec, { reason: reason.trim() })}
+          />
         </div>
       )}
       {result && (
         <div className="card" data-testid="sign-dossier-result">
           <p className="success">{t('signed', { signer: result.signer, mst: result.mst ?? '—' })}</p>
-          <p>{result.files.map((f) => f.fileName).join(', ')} + BHXHDienTu.xml — SHA-256 <code>{result.sha256}</code></p>
-          {result.notice && <p className="warning" data-testid="sign-dossier-paper-notice">{result.notice}</p>}
+          <p>
+            {result.files.map((f) => f.fileName).join(', ')} + BHXHDienTu.xml — SHA-256 <code>{result.sha256}</code>
+          </p>
+          {result.notice && (
+            <p className="warning" data-testid="sign-dossier-paper-notice">
+              {result.notice}
+            </p>
+          )}
           {result.warnings.map((w) => (
             <p key={w} className="warning">
               {w}

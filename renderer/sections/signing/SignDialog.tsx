@@ -20,7 +20,17 @@ interface CertChoice {
  * cleared after every attempt (a wrong PIN is never retried automatically: the clerk types it again).
  * `onSigner` receives the spec once, for callers (the declarations page) that sign a whole dossier.
  */
-export function SignerPicker({ onSubmit, busy, submitLabel, blocked }: { onSubmit: (spec: SignerSpecInput) => void; busy: boolean; submitLabel: string; blocked?: string | null }) {
+export function SignerPicker({
+  onSubmit,
+  busy,
+  submitLabel,
+  blocked,
+}: {
+  onSubmit: (spec: SignerSpecInput) => void;
+  busy: boolean;
+  submitLabel: string;
+  blocked?: string | null;
+}) {
   const { t } = useMessages(signingMessages);
   const [choices, setChoices] = useState<CertChoice[]>([]);
   const [testCert, setTestCert] = useState<Output<'signing.tokens'>['testCert'] | null>(null);
@@ -36,7 +46,14 @@ export function SignerPicker({ onSubmit, busy, submitLabel, blocked }: { onSubmi
         for (const tk of l.tokens)
           for (const c of tk.certificates)
             if (c.canSign && c.validity === 'valid')
-              list.push({ key: `${l.path}|${tk.serial}|${c.serial}`, label: `${c.subjectCN} — MST ${c.mst ?? '?'} — ${tk.label}`, library: l.path, tokenSerial: tk.serial, certSerial: c.serial, pinPad: tk.protectedAuthenticationPath });
+              list.push({
+                key: `${l.path}|${tk.serial}|${c.serial}`,
+                label: `${c.subjectCN} — MST ${c.mst ?? '?'} — ${tk.label}`,
+                library: l.path,
+                tokenSerial: tk.serial,
+                certSerial: c.serial,
+                pinPad: tk.protectedAuthenticationPath,
+              });
       setChoices(list);
       setTestCert(r.value.testCert);
       setChoice((cur) => cur || list[0]?.key || (r.value.testCert.expired ? '' : 'test-cert'));
@@ -49,14 +66,30 @@ export function SignerPicker({ onSubmit, busy, submitLabel, blocked }: { onSubmi
     const spec: SignerSpecInput =
       choice === 'test-cert'
         ? { kind: 'test-cert', password: secret }
-        : { kind: 'pkcs11', library: selected!.library, tokenSerial: selected!.tokenSerial, certSerial: selected!.certSerial, pin: secret || undefined };
+        : {
+            kind: 'pkcs11',
+            library: selected!.library,
+            tokenSerial: selected!.tokenSerial,
+            certSerial: selected!.certSerial,
+            pin: secret || undefined,
+          };
     setSecret('');
     onSubmit(spec);
   };
 
   // A disabled button always says why and what to do.
   const noCert = loaded && choices.length === 0 && (!testCert || testCert.expired);
-  const why = busy ? null : blocked ? blocked : noCert ? t('whyNoCert') : !choice ? t('whyChooseCert') : !secret && !selected?.pinPad ? t('whyNoPin') : null;
+  const why = busy
+    ? null
+    : blocked
+      ? blocked
+      : noCert
+        ? t('whyNoCert')
+        : !choice
+          ? t('whyChooseCert')
+          : !secret && !selected?.pinPad
+            ? t('whyNoPin')
+            : null;
   const disabled = busy || Boolean(blocked) || !choice || (!secret && !selected?.pinPad);
 
   return (
@@ -84,16 +117,34 @@ export function SignerPicker({ onSubmit, busy, submitLabel, blocked }: { onSubmi
       {choice === 'test-cert' ? (
         <label className="field">
           {t('password')}
-          <input type="password" autoComplete="off" data-testid="signer-password" value={secret} onChange={(e) => setSecret(e.target.value)} />
+          <input
+            type="password"
+            autoComplete="off"
+            data-testid="signer-password"
+            value={secret}
+            onChange={(e) => setSecret(e.target.value)}
+          />
         </label>
       ) : (
         <label className="field">
           {t('pin')} <small>({selected?.pinPad ? t('pinPad') : t('pinHint')})</small>
-          <input type="password" autoComplete="off" inputMode="numeric" data-testid="signer-pin" value={secret} onChange={(e) => setSecret(e.target.value)} />
+          <input
+            type="password"
+            autoComplete="off"
+            inputMode="numeric"
+            data-testid="signer-pin"
+            value={secret}
+            onChange={(e) => setSecret(e.target.value)}
+          />
         </label>
       )}
       <div className="actions">
-        <button type="submit" data-testid="signer-submit" disabled={disabled} aria-describedby={why ? 'signer-why' : undefined}>
+        <button
+          type="submit"
+          data-testid="signer-submit"
+          disabled={disabled}
+          aria-describedby={why ? 'signer-why' : undefined}
+        >
           {submitLabel}
         </button>
         {why && (
@@ -122,7 +173,12 @@ export function SignDialog() {
     setBusy(true);
     setError(null);
     setResult(null);
-    const r = await api.call('signing.sign', { file, signer: spec, unitMst: unitMst.trim() || undefined, mstOverride: override });
+    const r = await api.call('signing.sign', {
+      file,
+      signer: spec,
+      unitMst: unitMst.trim() || undefined,
+      mstOverride: override,
+    });
     setBusy(false);
     if (r.ok) {
       setResult(r.value);
@@ -137,19 +193,44 @@ export function SignDialog() {
     <div data-testid="signing-sign">
       <p>{t('signHint')}</p>
       <label>
-        {t('chooseFile')} <input type="file" accept=".xml" data-testid="sign-file" onChange={async (e) => setFile(e.target.files?.[0] ? await readFileBlob(e.target.files[0]) : null)} />
+        {t('chooseFile')}{' '}
+        <input
+          type="file"
+          accept=".xml"
+          data-testid="sign-file"
+          onChange={async (e) => setFile(e.target.files?.[0] ? await readFileBlob(e.target.files[0]) : null)}
+        />
       </label>
       <label className="field">
-        {t('unitMst')} <input data-testid="sign-unit-mst" value={unitMst} onChange={(e) => setUnitMst(e.target.value)} />
+        {t('unitMst')}{' '}
+        <input data-testid="sign-unit-mst" value={unitMst} onChange={(e) => setUnitMst(e.target.value)} />
       </label>
-      <SignerPicker busy={busy} blocked={file ? null : t('chooseFile')} submitLabel={t('sign')} onSubmit={(spec) => void run(spec)} />
+      <SignerPicker
+        busy={busy}
+        blocked={file ? null : t('chooseFile')}
+        submitLabel={t('sign')}
+        onSubmit={(spec) => void run(spec)}
+      />
       {busy && <p aria-live="polite">{t('signing')}</p>}
-      {error && <p className="error" role="alert" data-testid="sign-error">{error}</p>}
+      {error && (
+        <p className="error" role="alert" data-testid="sign-error">
+          {error}
+        </p>
+      )}
       {mismatch && (
         <div className="card" data-testid="sign-mst-override">
           <p>{t('mstMismatch')}</p>
-          <input data-testid="sign-override-reason" placeholder={t('overrideReason')} value={reason} onChange={(e) => setReason(e.target.value)} />
-          <SignerPicker busy={busy || reason.trim().length < 3} submitLabel={t('confirmOverride')} onSubmit={(spec) => void run(spec, { reason: reason.trim() })} />
+          <input
+            data-testid="sign-override-reason"
+            placeholder={t('overrideReason')}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
+          <SignerPicker
+            busy={busy || reason.trim().length < 3}
+            submitLabel={t('confirmOverride')}
+            onSubmit={(spec) => void run(spec, { reason: reason.trim() })}
+          />
           <button type="button" onClick={() => setMismatch(null)}>
             {t('cancel')}
           </button>
@@ -158,7 +239,11 @@ export function SignDialog() {
       {result && (
         <div className="card" data-testid="sign-result">
           <p className="success">{t('signed', { signer: result.signer, mst: result.mst ?? '—' })}</p>
-          {result.notice && <p className="warning" data-testid="sign-paper-notice">{result.notice}</p>}
+          {result.notice && (
+            <p className="warning" data-testid="sign-paper-notice">
+              {result.notice}
+            </p>
+          )}
           {result.warnings.map((w) => (
             <p key={w} className="warning">
               {w}

@@ -9,7 +9,8 @@ export const signingMessages = defineCatalog({
     tabSubmit: 'Nộp hồ sơ',
     refresh: 'Kiểm tra lại',
     checking: 'Đang kiểm tra token…',
-    noLibraries: 'Không tìm thấy thư viện PKCS#11 nào. Hãy cài driver token của nhà cung cấp chữ ký số (VNPT-CA, Viettel-CA, BkavCA, CA2, FPT-CA…) hoặc thêm đường dẫn thư viện bên dưới.',
+    noLibraries:
+      'Không tìm thấy thư viện PKCS#11 nào. Hãy cài driver token của nhà cung cấp chữ ký số (VNPT-CA, Viettel-CA, BkavCA, CA2, FPT-CA…) hoặc thêm đường dẫn thư viện bên dưới.',
     library: 'Thư viện',
     bits32: 'Bản 32-bit — không dùng được trong ứng dụng 64-bit',
     noToken: 'Không có token nào được cắm vào thư viện này.',
@@ -38,14 +39,16 @@ export const signingMessages = defineCatalog({
     addLibraryPath: 'Đường dẫn thư viện PKCS#11 (.dll/.so)',
     remove: 'Bỏ',
     testCert: 'Chữ ký số thử nghiệm',
-    testCertUsable: 'Còn dùng được đến 23:59:59 ngày 31/10/2015 (giờ Việt Nam). Hồ sơ ký bằng chứng thư này phải nộp kèm 01 bộ hồ sơ giấy.',
+    testCertUsable:
+      'Còn dùng được đến 23:59:59 ngày 31/10/2015 (giờ Việt Nam). Hồ sơ ký bằng chứng thư này phải nộp kèm 01 bộ hồ sơ giấy.',
     testCertExpired: 'Đã hết hạn lúc 23:59:59 ngày 31/10/2015 (giờ Việt Nam) — hãy ký bằng USB token.',
     verifyHint: 'Chọn tệp BHXHDienTu.xml (hoặc một tờ khai đã ký) để kiểm tra chữ ký của hồ sơ và của từng tờ khai.',
     chooseFile: 'Chọn tệp',
     verifying: 'Đang kiểm tra…',
     overallValid: 'Hồ sơ HỢP LỆ — tổ chức cấp tin cậy',
     overallUntrusted: 'Chữ ký còn nguyên nhưng chưa xác minh được tổ chức cấp',
-    overallUntrustedHint: 'Nhập chứng thư của tổ chức cấp tại Cài đặt › Tổ chức cấp tin cậy nếu đây là nhà cung cấp chữ ký số hợp pháp.',
+    overallUntrustedHint:
+      'Nhập chứng thư của tổ chức cấp tại Cài đặt › Tổ chức cấp tin cậy nếu đây là nhà cung cấp chữ ký số hợp pháp.',
     overallInvalid: 'Hồ sơ KHÔNG HỢP LỆ',
     untrusted: 'Chưa xác minh tổ chức cấp',
     judgedAt: 'Xét hiệu lực tại',
@@ -83,13 +86,16 @@ export const signingMessages = defineCatalog({
     cancel: 'Hủy',
     noCert: 'Chưa chọn chứng thư',
     tabDossier: 'Ký hồ sơ',
-    dossierHint: 'Chọn hồ sơ nháp đã kiểm tra: phần mềm ký từng tờ khai, đóng gói BHXHDienTu.xml và ký hồ sơ. Sửa hồ sơ sau khi ký sẽ hủy chữ ký.',
+    dossierHint:
+      'Chọn hồ sơ nháp đã kiểm tra: phần mềm ký từng tờ khai, đóng gói BHXHDienTu.xml và ký hồ sơ. Sửa hồ sơ sau khi ký sẽ hủy chữ ký.',
     noDrafts: 'Không có hồ sơ nháp nào để ký.',
-    whyNoCert: 'Chưa có chứng thư số còn hạn: cắm token ký số (xem thẻ "Kiểm tra token"), hoặc để dùng chữ ký thử nghiệm 2015 hãy đặt đồng hồ thử trước 31/10/2015 trong Cài đặt → Chung.',
+    whyNoCert:
+      'Chưa có chứng thư số còn hạn: cắm token ký số (xem thẻ "Kiểm tra token"), hoặc để dùng chữ ký thử nghiệm 2015 hãy đặt đồng hồ thử trước 31/10/2015 trong Cài đặt → Chung.',
     whyChooseCert: 'Chọn chứng thư để ký.',
     whyNoPin: 'Gõ mã PIN của token (hoặc mật khẩu chữ ký thử nghiệm) rồi bấm Ký hoặc Enter.',
     whyNoDossier: 'Chọn hồ sơ nháp cần ký. Chưa có? Vào Kê khai → Tạo hồ sơ.',
-    periodAfterClock: 'Kỳ {period} muộn hơn ngày của đồng hồ ({now}): BHXH sẽ không nhận hồ sơ của kỳ chưa đến. Kiểm tra lại kỳ kê khai hoặc đồng hồ thử.',
+    periodAfterClock:
+      'Kỳ {period} muộn hơn ngày của đồng hồ ({now}): BHXH sẽ không nhận hồ sơ của kỳ chưa đến. Kiểm tra lại kỳ kê khai hoặc đồng hồ thử.',
     dossier: 'Hồ sơ',
     batch: 'đợt',
     rows: 'dòng',
@@ -103,7 +109,8 @@ export const signingMessages = defineCatalog({
     tabSubmit: 'Submit',
     refresh: 'Check again',
     checking: 'Checking tokens…',
-    noLibraries: 'No PKCS#11 library found. Install your CA token driver (VNPT-CA, Viettel-CA, BkavCA, CA2, FPT-CA…) or add its path below.',
+    noLibraries:
+      'No PKCS#11 library found. Install your CA token driver (VNPT-CA, Viettel-CA, BkavCA, CA2, FPT-CA…) or add its path below.',
     library: 'Library',
     bits32: '32-bit — cannot be used by the 64-bit app',
     noToken: 'No token plugged in for this library.',
@@ -139,7 +146,8 @@ export const signingMessages = defineCatalog({
     verifying: 'Verifying…',
     overallValid: 'Dossier VALID — trusted issuer',
     overallUntrusted: 'The signature is intact but its issuer could not be verified',
-    overallUntrustedHint: 'Import the issuer’s certificate in Settings › Trusted issuers if it is a licensed signature provider.',
+    overallUntrustedHint:
+      'Import the issuer’s certificate in Settings › Trusted issuers if it is a licensed signature provider.',
     overallInvalid: 'Dossier INVALID',
     untrusted: 'Issuer not verified',
     judgedAt: 'Validity judged at',
@@ -177,13 +185,16 @@ export const signingMessages = defineCatalog({
     cancel: 'Cancel',
     noCert: 'No certificate chosen',
     tabDossier: 'Sign a dossier',
-    dossierHint: 'Choose a checked draft dossier: each form is signed, BHXHDienTu.xml is wrapped and signed. Editing it afterwards voids the signature.',
+    dossierHint:
+      'Choose a checked draft dossier: each form is signed, BHXHDienTu.xml is wrapped and signed. Editing it afterwards voids the signature.',
     noDrafts: 'No draft dossier to sign.',
-    whyNoCert: 'No valid certificate: plug in the signing token (see the "Token check" tab), or, to use the 2015 test signature, set the test clock before 31/10/2015 in Settings → General.',
+    whyNoCert:
+      'No valid certificate: plug in the signing token (see the "Token check" tab), or, to use the 2015 test signature, set the test clock before 31/10/2015 in Settings → General.',
     whyChooseCert: 'Choose a certificate to sign with.',
     whyNoPin: 'Type the token PIN (or the test signature password), then press Sign or Enter.',
     whyNoDossier: 'Choose the draft dossier to sign. None yet? Go to Declarations → Create.',
-    periodAfterClock: 'Period {period} is later than the clock ({now}): BHXH does not accept a period that has not come yet. Check the period or the test clock.',
+    periodAfterClock:
+      'Period {period} is later than the clock ({now}): BHXH does not accept a period that has not come yet. Check the period or the test clock.',
     dossier: 'Dossier',
     batch: 'batch',
     rows: 'rows',

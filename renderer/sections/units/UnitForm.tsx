@@ -8,7 +8,18 @@ import { useWorkCalendar, WorkCalendarField } from './WorkCalendar';
 import { errorText, useMessages } from '../../i18n';
 import { unitMessages } from './messages';
 
-const EMPTY: UnitFields = { code: '', name: '', taxCode: '', agencyCode: '', wageRegion: '01', address: '', phone: '', email: '', signer: '', ivanProvider: '' };
+const EMPTY: UnitFields = {
+  code: '',
+  name: '',
+  taxCode: '',
+  agencyCode: '',
+  wageRegion: '01',
+  address: '',
+  phone: '',
+  email: '',
+  signer: '',
+  ivanProvider: '',
+};
 
 /** Add or edit a unit; the same checks as the service run as the clerk types (MST check digit, 5-digit agency…). */
 export function UnitForm({ unit, onDone }: { unit: UnitRecord | null; onDone(saved: UnitRecord | null): void }) {
@@ -18,7 +29,8 @@ export function UnitForm({ unit, onDone }: { unit: UnitRecord | null; onDone(sav
   const [serverError, setServerError] = useState<string | null>(null);
   const calendar = useWorkCalendar(unit?.code ?? null);
   const problems = checkUnit(v).problems;
-  const problemOf = (f: keyof UnitFields): UnitProblem | undefined => (touched.has(f) ? problems.find((p) => p.field === f) : undefined);
+  const problemOf = (f: keyof UnitFields): UnitProblem | undefined =>
+    touched.has(f) ? problems.find((p) => p.field === f) : undefined;
   const set = (f: keyof UnitFields, value: string) => {
     setV({ ...v, [f]: value });
     setTouched(new Set(touched).add(f));
@@ -28,7 +40,9 @@ export function UnitForm({ unit, onDone }: { unit: UnitRecord | null; onDone(sav
     e.preventDefault();
     setTouched(new Set(Object.keys(v)));
     if (problems.length) return;
-    const r = unit ? await api.call('unit.update', { code: unit.code, patch: { ...v, code: undefined } as never }) : await api.call('unit.add', v);
+    const r = unit
+      ? await api.call('unit.update', { code: unit.code, patch: { ...v, code: undefined } as never })
+      : await api.call('unit.add', v);
     if (!r.ok) return setServerError(errorText(r.error, lang));
     const calendarError = await calendar.save(r.value.code, lang);
     if (calendarError) return setServerError(calendarError);
@@ -47,7 +61,11 @@ export function UnitForm({ unit, onDone }: { unit: UnitRecord | null; onDone(sav
           aria-invalid={p ? true : undefined}
           onChange={(e) => set(f, f === 'code' ? e.target.value.toUpperCase() : e.target.value)}
         />
-        {p && <small className="error" data-testid={`unit-${f}-error`}>{lang === 'en' ? p.messageEn : p.message}</small>}
+        {p && (
+          <small className="error" data-testid={`unit-${f}-error`}>
+            {lang === 'en' ? p.messageEn : p.message}
+          </small>
+        )}
       </label>
     );
   };
@@ -70,17 +88,30 @@ export function UnitForm({ unit, onDone }: { unit: UnitRecord | null; onDone(sav
       </label>
       <label className="field">
         <span>{t('ivanProvider')}</span>
-        <IvanProviderSelect testId="unit-ivanProvider" value={v.ivanProvider ?? ''} onChange={(code) => set('ivanProvider', code)} placeholder={t('choose')} />
+        <IvanProviderSelect
+          testId="unit-ivanProvider"
+          value={v.ivanProvider ?? ''}
+          onChange={(code) => set('ivanProvider', code)}
+          placeholder={t('choose')}
+        />
       </label>
       <WorkCalendarField state={calendar} />
       {field('address')}
       {field('phone')}
       {field('email')}
       {field('signer')}
-      {serverError && <p className="error" role="alert" data-testid="unit-server-error">{serverError}</p>}
+      {serverError && (
+        <p className="error" role="alert" data-testid="unit-server-error">
+          {serverError}
+        </p>
+      )}
       <div className="actions">
-        <button type="submit" data-testid="unit-save">{t('save')}</button>
-        <button type="button" onClick={() => onDone(null)}>{t('cancel')}</button>
+        <button type="submit" data-testid="unit-save">
+          {t('save')}
+        </button>
+        <button type="button" onClick={() => onDone(null)}>
+          {t('cancel')}
+        </button>
       </div>
     </form>
   );

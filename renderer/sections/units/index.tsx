@@ -29,8 +29,14 @@ export default function Page() {
   const [regs, setRegs] = useState<Output<'ivan.registrations'>>([]);
   useEffect(() => {
     void reload();
-    void api.call('ivan.providers', {}).then((r) => r.ok && setProviders(Object.fromEntries(r.value.providers.map((p) => [p.code, p.shortName || p.name]))));
-    void api.call('ivan.settingsGet', {}).then((r) => r.ok && setAccounts(new Set(r.value.settings.filter((x) => x.endpoint).map((x) => x.unitCode))));
+    void api
+      .call('ivan.providers', {})
+      .then(
+        (r) => r.ok && setProviders(Object.fromEntries(r.value.providers.map((p) => [p.code, p.shortName || p.name]))),
+      );
+    void api
+      .call('ivan.settingsGet', {})
+      .then((r) => r.ok && setAccounts(new Set(r.value.settings.filter((x) => x.endpoint).map((x) => x.unitCode))));
     void api.call('ivan.registrations', {}).then((r) => r.ok && setRegs(r.value));
   }, [reload]);
 
@@ -40,7 +46,8 @@ export default function Page() {
     if (!accounts.has(code)) missing.push(t('remindNoAccount'));
     const reg = regs.find((r) => r.unitCode === code && r.form === '04');
     if (!reg) missing.push(t('remindNoRegistration'));
-    else if (!['received', 'accepted'].includes(reg.status)) missing.push(t('remindRegistrationPending', { state: ti(`s_${reg.status}`) }));
+    else if (!['received', 'accepted'].includes(reg.status))
+      missing.push(t('remindRegistrationPending', { state: ti(`s_${reg.status}`) }));
     return missing;
   };
 
@@ -48,9 +55,15 @@ export default function Page() {
     <section data-testid="section-units" className="roster">
       <div className="toolbar">
         <UnitSwitcher />
-        <button type="button" data-testid="unit-add" onClick={() => setEditing('new')}>{t('add')}</button>
+        <button type="button" data-testid="unit-add" onClick={() => setEditing('new')}>
+          {t('add')}
+        </button>
       </div>
-      {notice && <p className="success" data-testid="unit-notice">{notice}</p>}
+      {notice && (
+        <p className="success" data-testid="unit-notice">
+          {notice}
+        </p>
+      )}
       {editing && (
         <UnitForm
           unit={editing === 'new' ? null : editing}
@@ -77,7 +90,10 @@ export default function Page() {
             { header: t('taxCode'), cell: (u) => u.taxCode },
             { header: t('agencyCode'), cell: (u) => u.agencyCode },
             { header: t('wageRegion'), cell: (u) => t('region', { n: ROMAN[u.wageRegion] ?? u.wageRegion }) },
-            { header: t('ivanProvider'), cell: (u) => (u.ivanProvider ? (providers[u.ivanProvider] ?? u.ivanProvider) : '') },
+            {
+              header: t('ivanProvider'),
+              cell: (u) => (u.ivanProvider ? (providers[u.ivanProvider] ?? u.ivanProvider) : ''),
+            },
             { header: t('employees'), className: 'num', cell: (u) => u.employeeCount.toLocaleString('vi-VN') },
             {
               header: t('setup'),
@@ -88,13 +104,24 @@ export default function Page() {
                 ) : (
                   <span className="warning">
                     {setupOf(u.code).join('; ')}{' '}
-                    <button type="button" data-testid={`unit-setup-go-${u.code}`} onClick={() => (setUnit(u.code), go('settings', 'ivan'))}>
+                    <button
+                      type="button"
+                      data-testid={`unit-setup-go-${u.code}`}
+                      onClick={() => (setUnit(u.code), go('settings', 'ivan'))}
+                    >
                       {t('remindGo')}
                     </button>
                   </span>
                 ),
             },
-            { header: '', cell: (u) => <button type="button" onClick={() => setEditing(u)}>{t('edit')}</button> },
+            {
+              header: '',
+              cell: (u) => (
+                <button type="button" onClick={() => setEditing(u)}>
+                  {t('edit')}
+                </button>
+              ),
+            },
           ]}
         />
       )}

@@ -51,7 +51,11 @@ export default function Welcome({ onDone, onRestore }: { onDone(): void; onResto
           </li>
         ))}
       </ol>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
 
       {step === 'unit' && (
         <div className="welcome-body">
@@ -71,14 +75,24 @@ export default function Welcome({ onDone, onRestore }: { onDone(): void; onResto
               {t('startTraining')}
             </button>
             <p>{t('orRestore')}</p>
-            <button type="button" data-testid="welcome-restore" onClick={() => void api.call('welcome.dismiss', {}).then(onRestore)}>
+            <button
+              type="button"
+              data-testid="welcome-restore"
+              onClick={() => void api.call('welcome.dismiss', {}).then(onRestore)}
+            >
               {t('goRestore')}
             </button>
           </div>
         </div>
       )}
 
-      {step === 'provider' && unit && <ProviderStep unit={unit} onSaved={(u) => (setUnitRec(u), void mark('provider', u.ivanProvider))} onSkip={() => void mark('provider', 'skipped')} />}
+      {step === 'provider' && unit && (
+        <ProviderStep
+          unit={unit}
+          onSaved={(u) => (setUnitRec(u), void mark('provider', u.ivanProvider))}
+          onSkip={() => void mark('provider', 'skipped')}
+        />
+      )}
 
       {step === 'token' && (
         <div className="welcome-body">
@@ -92,7 +106,9 @@ export default function Welcome({ onDone, onRestore }: { onDone(): void; onResto
         </div>
       )}
 
-      {step === 'registration' && unit && <RegistrationStep unit={unit} onDone={(detail) => void mark('registration', detail)} />}
+      {step === 'registration' && unit && (
+        <RegistrationStep unit={unit} onDone={(detail) => void mark('registration', detail)} />
+      )}
     </section>
   );
 }
@@ -112,12 +128,23 @@ function ProviderStep({ unit, onSaved, onSkip }: { unit: UnitRecord; onSaved(u: 
     if (!endpoint.trim()) return setError(t('needEndpoint'));
     setChecking(true);
     setError(null);
-    const c = await api.call('ivan.checkConnection', { endpoint: endpoint.trim(), providerCode: provider, username: username || null, password: password || undefined });
+    const c = await api.call('ivan.checkConnection', {
+      endpoint: endpoint.trim(),
+      providerCode: provider,
+      username: username || null,
+      password: password || undefined,
+    });
     setChecking(false);
     if (!c.ok) return setError(errorText(c.error, lang));
     const u = await api.call('unit.update', { code: unit.code, patch: { ivanProvider: provider } });
     if (!u.ok) return setError(errorText(u.error, lang));
-    const s = await api.call('ivan.settingsSave', { unitCode: unit.code, providerCode: provider, endpoint: endpoint.trim(), username: username || null, password: password || undefined });
+    const s = await api.call('ivan.settingsSave', {
+      unitCode: unit.code,
+      providerCode: provider,
+      endpoint: endpoint.trim(),
+      username: username || null,
+      password: password || undefined,
+    });
     setPassword('');
     if (!s.ok) return setError(errorText(s.error, lang));
     onSaved(u.value);
@@ -128,23 +155,53 @@ function ProviderStep({ unit, onSaved, onSkip }: { unit: UnitRecord; onSaved(u: 
       <p className="hint">{t('providerHint')}</p>
       <label className="field">
         <span>{t('provider')}</span>
-        <IvanProviderSelect testId="welcome-provider" value={provider} onChange={setProvider} placeholder={t('choose')} />
+        <IvanProviderSelect
+          testId="welcome-provider"
+          value={provider}
+          onChange={setProvider}
+          placeholder={t('choose')}
+        />
       </label>
       <label className="field">
         <span>{t('endpoint')}</span>
-        <input data-testid="welcome-endpoint" value={endpoint} placeholder="https://" onChange={(e) => setEndpoint(e.target.value)} />
+        <input
+          data-testid="welcome-endpoint"
+          value={endpoint}
+          placeholder="https://"
+          onChange={(e) => setEndpoint(e.target.value)}
+        />
       </label>
       <label className="field">
         <span>{t('username')}</span>
-        <input data-testid="welcome-username" value={username} autoComplete="off" onChange={(e) => setUsername(e.target.value)} />
+        <input
+          data-testid="welcome-username"
+          value={username}
+          autoComplete="off"
+          onChange={(e) => setUsername(e.target.value)}
+        />
       </label>
       <label className="field">
         <span>{t('password')}</span>
-        <input data-testid="welcome-password" type="password" value={password} autoComplete="new-password" onChange={(e) => setPassword(e.target.value)} />
+        <input
+          data-testid="welcome-password"
+          type="password"
+          value={password}
+          autoComplete="new-password"
+          onChange={(e) => setPassword(e.target.value)}
+        />
       </label>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       <div className="actions">
-        <button type="button" data-testid="welcome-provider-next" disabled={!provider || checking} onClick={() => void save()}>
+        <button
+          type="button"
+          data-testid="welcome-provider-next"
+          disabled={!provider || checking}
+          onClick={() => void save()}
+        >
           {checking ? t('checking') : t('next')}
         </button>
         <button type="button" data-testid="welcome-provider-skip" onClick={onSkip}>
@@ -231,10 +288,23 @@ function RegistrationStep({ unit, onDone }: { unit: UnitRecord; onDone(detail: s
       ) : (
         <p className="warning">{t('noCert')}</p>
       )}
-      {error && <p className="error" role="alert">{error}</p>}
-      {built && <p className="success" data-testid="welcome-built">{t('built', { name: built })}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {built && (
+        <p className="success" data-testid="welcome-built">
+          {t('built', { name: built })}
+        </p>
+      )}
       <div className="actions">
-        <button type="button" data-testid="welcome-build" disabled={!serial || !place.trim()} onClick={() => void build()}>
+        <button
+          type="button"
+          data-testid="welcome-build"
+          disabled={!serial || !place.trim()}
+          onClick={() => void build()}
+        >
           {t('build')}
         </button>
         <button type="button" data-testid="welcome-finish" onClick={() => onDone(built ?? 'later')}>

@@ -3,7 +3,8 @@ import { defineCatalog } from '../../i18n';
 export const welcomeMessages = defineCatalog({
   vi: {
     title: 'Chào mừng đến với KêKhai BHXH',
-    intro: 'Bốn bước để bắt đầu kê khai: tạo đơn vị, chọn nhà cung cấp I-VAN, kiểm tra chữ ký số, và lập tờ khai đăng ký 04/ĐK-IVAN.',
+    intro:
+      'Bốn bước để bắt đầu kê khai: tạo đơn vị, chọn nhà cung cấp I-VAN, kiểm tra chữ ký số, và lập tờ khai đăng ký 04/ĐK-IVAN.',
     step_unit: '1. Đơn vị',
     step_provider: '2. Nhà cung cấp I-VAN',
     step_token: '3. Chữ ký số',
@@ -13,14 +14,17 @@ export const welcomeMessages = defineCatalog({
     startTraining: 'Dùng chế độ tập huấn',
     orRestore: 'Đã có dữ liệu từ máy khác? Khôi phục từ bản sao lưu ở mục Cài đặt.',
     goRestore: 'Khôi phục dữ liệu',
-    providerHint: 'Đơn vị chỉ dùng một nhà cung cấp I-VAN tại một thời điểm. Đổi nhà cung cấp sau này phải qua tờ khai 05/SĐ-IVAN.',
+    providerHint:
+      'Đơn vị chỉ dùng một nhà cung cấp I-VAN tại một thời điểm. Đổi nhà cung cấp sau này phải qua tờ khai 05/SĐ-IVAN.',
     provider: 'Nhà cung cấp',
     choose: '— Chọn —',
     endpoint: 'Địa chỉ dịch vụ I-VAN (https, do nhà cung cấp gửi)',
     username: 'Tài khoản I-VAN',
     password: 'Mật khẩu I-VAN (được mã hoá, không hiển thị lại)',
-    tokenHint: 'Cắm thiết bị ký số (USB token) vào máy. Chương trình liệt kê thư viện, thiết bị và chứng thư số tìm thấy, và nói rõ nếu có gì chưa đúng.',
-    registrationHint: 'Tờ khai 04/ĐK-IVAN đăng ký giao dịch điện tử với cơ quan BHXH qua I-VAN. Chương trình lập tờ khai; bạn ký và nộp ở mục Ký số & Nộp.',
+    tokenHint:
+      'Cắm thiết bị ký số (USB token) vào máy. Chương trình liệt kê thư viện, thiết bị và chứng thư số tìm thấy, và nói rõ nếu có gì chưa đúng.',
+    registrationHint:
+      'Tờ khai 04/ĐK-IVAN đăng ký giao dịch điện tử với cơ quan BHXH qua I-VAN. Chương trình lập tờ khai; bạn ký và nộp ở mục Ký số & Nộp.',
     place: 'Nơi lập',
     date: 'Ngày lập (dd/mm/yyyy)',
     email: 'Thư điện tử nhận thông báo',
@@ -32,7 +36,8 @@ export const welcomeMessages = defineCatalog({
     next: 'Tiếp tục',
     back: 'Quay lại',
     skip: 'Bỏ qua bước này',
-    needEndpoint: 'Nhập địa chỉ I-VAN và tài khoản do nhà cung cấp gửi, hoặc bấm "Bỏ qua bước này" (mục Đơn vị sẽ nhắc cho tới khi xong).',
+    needEndpoint:
+      'Nhập địa chỉ I-VAN và tài khoản do nhà cung cấp gửi, hoặc bấm "Bỏ qua bước này" (mục Đơn vị sẽ nhắc cho tới khi xong).',
     checking: 'Đang thử kết nối I-VAN…',
     checkOk: 'Kết nối I-VAN thành công.',
     finish: 'Hoàn tất, vào chương trình',
@@ -42,7 +47,8 @@ export const welcomeMessages = defineCatalog({
   },
   en: {
     title: 'Welcome to KêKhai BHXH',
-    intro: 'Four steps to start declaring: create the unit, pick the I-VAN provider, check the signing token, and prepare registration form 04/ĐK-IVAN.',
+    intro:
+      'Four steps to start declaring: create the unit, pick the I-VAN provider, check the signing token, and prepare registration form 04/ĐK-IVAN.',
     step_unit: '1. Unit',
     step_provider: '2. I-VAN provider',
     step_token: '3. Signing token',
@@ -58,8 +64,10 @@ export const welcomeMessages = defineCatalog({
     endpoint: 'I-VAN service address (https, from the provider)',
     username: 'I-VAN account',
     password: 'I-VAN password (encrypted, never shown again)',
-    tokenHint: 'Plug in the signing token. The app lists the libraries, tokens and certificates it finds, and says plainly what is wrong.',
-    registrationHint: 'Form 04/ĐK-IVAN registers electronic filing with BHXH through the I-VAN. The app prepares it; you sign and submit it under Sign & Submit.',
+    tokenHint:
+      'Plug in the signing token. The app lists the libraries, tokens and certificates it finds, and says plainly what is wrong.',
+    registrationHint:
+      'Form 04/ĐK-IVAN registers electronic filing with BHXH through the I-VAN. The app prepares it; you sign and submit it under Sign & Submit.',
     place: 'Place',
     date: 'Date (dd/mm/yyyy)',
     email: 'E-mail for notices',
@@ -71,7 +79,8 @@ export const welcomeMessages = defineCatalog({
     next: 'Continue',
     back: 'Back',
     skip: 'Skip this step',
-    needEndpoint: 'Enter the I-VAN address and account from the provider, or press "Skip this step" (the Units screen reminds you until it is done).',
+    needEndpoint:
+      'Enter the I-VAN address and account from the provider, or press "Skip this step" (the Units screen reminds you until it is done).',
     checking: 'Testing the I-VAN connection…',
     checkOk: 'I-VAN connection works.',
     finish: 'Finish and open the app',
