@@ -5,6 +5,7 @@ import type {
   EmployeeStatus,
   ImportProblem,
 } from '../../shared/contract/roster';
+import { BLANK_EMPLOYEE } from '../../shared/contract/roster';
 import { EMPLOYEE_FIELD_LABELS } from '../../shared/identity/employee-labels';
 import { foldKey } from '../../shared/text/fold';
 import type { LegacyEncoding } from '../../shared/text/legacy/decode';
@@ -68,42 +69,9 @@ export interface ReadRow {
   convertedCells: number;
 }
 
-/** Values of the fields a file does not have: an object literal per row (one hidden class, cheaper than a spread). */
+/** Values of the fields a file does not have: the contract schema's defaults (one copy per row). */
 function defaults(): EmployeeFields {
-  return {
-    fullName: '',
-    insuranceNumber: '',
-    birthDate: '',
-    gender: 'M',
-    cccd: '',
-    cmnd: '',
-    nationality: 'VN',
-    ethnicity: '',
-    birthProvince: '',
-    birthDistrict: '',
-    birthWard: '',
-    address: '',
-    phone: '',
-    email: '',
-    jobTitle: '',
-    workplace: '',
-    department: '',
-    contractType: '',
-    contractNumber: '',
-    contractSigned: '',
-    contractStart: '',
-    contractEnd: '',
-    salaryKind: 'amount',
-    salary: null,
-    allowancePosition: 0,
-    allowanceSeniorityExcess: 0,
-    allowanceSeniorityJob: 0,
-    allowanceSalary: 0,
-    allowanceOther: 0,
-    wageRegion: '',
-    hospitalCode: '',
-    status: 'working',
-  };
+  return { ...BLANK_EMPLOYEE };
 }
 
 type Kind = 'text' | 'birth' | 'date' | 'number' | 'digits';

@@ -76,6 +76,11 @@ export const employeeFields = z.object({
   hospitalCode: z.string().max(10).default(''),
   status: employeeStatus.default('working'),
 });
+/** Every employee field at its schema default, the required ones blank: the one source for a new record's values. */
+export const BLANK_EMPLOYEE: EmployeeFields = Object.freeze(
+  employeeFields.parse({ fullName: '', birthDate: '', gender: 'M' }),
+) as EmployeeFields;
+
 export type EmployeeFields = z.output<typeof employeeFields>;
 export type EmployeeField = keyof EmployeeFields;
 

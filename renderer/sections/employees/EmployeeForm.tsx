@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { EmployeeField, EmployeeFields, EmployeeRecord, HistoryEntry } from '../../../shared/contract/roster';
-import { EMPLOYEE_STATUSES, employeeFields } from '../../../shared/contract/roster';
+import { BLANK_EMPLOYEE, EMPLOYEE_STATUSES } from '../../../shared/contract/roster';
 import type { CodeListName } from '../../../shared/codes/code-list';
 import { checkEmployee } from '../../../shared/identity/employee-record';
 import { parseBirthDate } from '../../../shared/identity/birth-date';
@@ -13,12 +13,7 @@ import { errorText, useMessages } from '../../i18n';
 import { employeeMessages } from './messages';
 
 /** A new employee: the contract schema's defaults, the three required fields blank, Kinh (01) preselected. */
-export const EMPTY_EMPLOYEE: EmployeeFields = employeeFields.parse({
-  fullName: '',
-  birthDate: '',
-  gender: 'M',
-  ethnicity: '01',
-});
+export const EMPTY_EMPLOYEE: EmployeeFields = { ...BLANK_EMPLOYEE, ethnicity: '01' };
 
 const IDENTITY: EmployeeField[] = [
   'fullName',

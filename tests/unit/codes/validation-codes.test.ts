@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { loadCodeCatalog } from '../../../electron/codes/load';
 import { installCodeCatalog } from '../../../shared/codes/catalog';
-import type { EmployeeFields } from '../../../shared/contract/roster';
+import { BLANK_EMPLOYEE, type EmployeeFields } from '../../../shared/contract/roster';
 import type { DraftRowInput } from '../../../shared/draft/schema';
 import { checkEmployee } from '../../../shared/identity/employee-record';
 import { validateDraft } from '../../../shared/validation/draft';
@@ -95,39 +95,12 @@ describe('draft validation with the code lists', () => {
 
 describe('employee validation with the code lists', () => {
   const base: EmployeeFields = {
+    ...BLANK_EMPLOYEE,
     fullName: 'Nguyễn Văn An',
-    insuranceNumber: '',
     birthDate: '01/01/1990',
-    gender: 'M',
-    cccd: '',
-    cmnd: '',
-    nationality: 'VN',
     ethnicity: '01',
-    birthProvince: '',
-    birthDistrict: '',
-    birthWard: '',
-    address: '',
-    phone: '',
-    email: '',
-    jobTitle: '',
-    workplace: '',
-    department: '',
-    contractType: '',
-    contractNumber: '',
-    contractSigned: '',
-    contractStart: '',
-    contractEnd: '',
-    salaryKind: 'amount',
-    salary: null,
-    allowancePosition: 0,
-    allowanceSeniorityExcess: 0,
-    allowanceSeniorityJob: 0,
-    allowanceSalary: 0,
-    allowanceOther: 0,
-    wageRegion: '',
-    hospitalCode: '',
-    status: 'working',
   };
+
   const today = new Date('2026-12-01T00:00:00Z');
   const codesOf = (over: Partial<EmployeeFields>, when = today) =>
     checkEmployee({ ...base, ...over }, when).problems.map((p) => `${p.code}@${p.field}`);
