@@ -77,7 +77,8 @@ describe('content security policy (checklist 7)', () => {
     const built = join(root, 'out', 'renderer', 'index.html');
     expect(existsSync(built), 'run npm run build first').toBe(true);
     const html = readFileSync(built, 'utf8');
-    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html);
+    // Attributes may be split over lines (the page is formatted): match across white space.
+    const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html);
     expect(meta?.[1]).toBe(CONTENT_SECURITY_POLICY);
     const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
     expect(scripts.length).toBeGreaterThan(0);
