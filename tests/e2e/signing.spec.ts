@@ -1,7 +1,7 @@
 import { test as base, expect } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serveApp, stopApp } from './fixtures';
+import { apiCaller, serveApp, stopApp } from './fixtures';
 import { createSoftHsmToken } from '../support/softhsm';
 import { xmlsec1Verify } from '../integration/signing/oracles';
 
@@ -129,5 +129,66 @@ test('test certificate before the deadline: signs and shows the paper-copy notic
     await expect(page.getByTestId('signer-choice').locator('option[value="test-cert"]')).toHaveCount(0);
   } finally {
     await stopApp(after);
+  }
+});
+
+test('a token of another MST: the clerk overrides with a reason, the dossier is signed and the override is in the audit log', async ({
+  page,
+}) => {
+  // The draft's unit has MST 2800123452; the token's certificate carries 0100109106.
+  const token = await createSoftHsmToken({ label: 'OTHER MST', pin: '246810', soPin: '086420', mst: '0100109106' });
+  const app = await serveApp({ env: token.env });
+  try {
+    const draft = JSON.parse(readFileSync('tests/unit/declarations/fixtures/draft-issue.json', 'utf8'));
+    const { id } = (await apiCaller(page, app)('dossier.create', { draft })) as { id: string };
+    await page.goto(app.url);
+    await page.getByTestId('nav-signing').click();
+
+    // Ký tệp XML: the same card appears for a file with the unit's MST typed in; "Hủy" closes it, nothing signed.
+    await page.getByTestId('signing-tab-sign').click();
+    const input = join(app.dataDir, 'D02-TS-override.xml');
+    writeFileSync(input, '<?xml version="1.0" encoding="utf-8"?>\n<D02-TS><NoiDung/><Cky/></D02-TS>\n');
+    await page.getByTestId('sign-file').setInputFiles(input);
+    await page.getByTestId('sign-unit-mst').fill('2800123452');
+    await expect(page.getByTestId('signer-choice')).not.toHaveValue('');
+    await page.getByTestId('signer-pin').fill(token.pin);
+    await page.getByTestId('signer-submit').click();
+    await expect(page.getByTestId('sign-error')).toContainText('khác MST của đơn vị 2800123452');
+    const fileCard = page.getByTestId('sign-mst-override');
+    await expect(fileCard).toContainText('MST trên chứng thư khác MST của đơn vị');
+    await fileCard.getByRole('button', { name: 'Hủy' }).click();
+    await expect(fileCard).toHaveCount(0);
+
+    // Ký hồ sơ: refused first, then signed with the reason.
+    await page.getByTestId('signing-tab-dossier').click();
+    await expect(page.getByTestId('sign-dossier-choice')).toHaveValue(id);
+    await page.getByTestId('signer-pin').fill(token.pin);
+    await page.getByTestId('signer-submit').click();
+    await expect(page.getByTestId('sign-dossier-error')).toContainText('mang MST 0100109106');
+    const card = page.getByTestId('sign-dossier-mst-override');
+    await expect(card.getByTestId('sign-dossier-override-reason')).toHaveAttribute('placeholder', 'Lý do ký thay');
+    // Fewer than three characters: the confirm button stays disabled.
+    await card.getByTestId('sign-dossier-override-reason').fill('ab');
+    await card.getByTestId('signer-pin').fill(token.pin);
+    await expect(card.getByTestId('signer-submit')).toBeDisabled();
+    await card.getByTestId('sign-dossier-override-reason').fill('Giám đốc ủy quyền ký thay');
+    await card.getByTestId('signer-pin').fill(token.pin);
+    await card.getByTestId('signer-submit').click();
+    await expect(page.getByTestId('sign-dossier-result')).toContainText('0100109106');
+    await expect(card).toHaveCount(0);
+    const got = (await apiCaller(page, app)('dossier.get', { id })) as { state: string };
+    expect(got.state).toBe('signed');
+
+    // The override is recorded once (the cancelled file signing left nothing), as a sentence with the reason.
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('settings-tab-audit').click();
+    await page.getByTestId('audit-search').fill('signing.mstOverride');
+    await expect(page.getByTestId('audit-row')).toHaveCount(1);
+    await expect(page.getByTestId('audit-row')).toContainText(
+      'Ký thay: chứng thư MST 0100109106 ký cho đơn vị MST 2800123452 — lý do: Giám đốc ủy quyền ký thay',
+    );
+  } finally {
+    await stopApp(app);
+    token.cleanup();
   }
 });

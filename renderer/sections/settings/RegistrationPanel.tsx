@@ -6,7 +6,7 @@ import { api } from '../../api/client';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DataTable } from '../../components/DataTable';
 import { errorText, useMessages } from '../../i18n';
-import { SignerPicker } from '../signing/SignDialog';
+import { SignerPicker } from '../signing/SignerPicker';
 import { ivanSettingsMessages, STOP_REASON_LABELS } from './ivan-messages';
 
 type Providers = Output<'ivan.providers'>['providers'];

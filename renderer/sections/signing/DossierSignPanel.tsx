@@ -5,7 +5,8 @@ import type { Output } from '../../../shared/contract';
 import type { DossierSummary } from '../../../shared/contract/declarations';
 import type { SignerSpecInput } from '../../../shared/contract/signing';
 import { signingMessages } from './messages';
-import { SignerPicker } from './SignDialog';
+import { SignerPicker } from './SignerPicker';
+import { MstOverrideCard } from './MstOverrideCard';
 import { useLastDossier } from '../../app/stores';
 import { formatDateTimeVN, vietnamParts } from '../../../shared/format';
 
@@ -24,7 +25,6 @@ export function DossierSignPanel() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [mismatch, setMismatch] = useState(false);
-  const [reason, setReason] = useState('');
   const [result, setResult] = useState<Output<'signing.signDossier'> | null>(null);
 
   const last = useLastDossier((s) => s.id);
@@ -97,20 +97,11 @@ export function DossierSignPanel() {
         </p>
       )}
       {mismatch && (
-        <div className="card">
-          <p>{t('mstMismatch')}</p>
-          <input
-            data-testid="sign-dossier-override-reason"
-            placeholder={t('overrideReason')}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-          />
-          <SignerPicker
-            busy={busy || reason.trim().length < 3}
-            submitLabel={t('confirmOverride')}
-            onSubmit={(spec) => void run(spec, { reason: reason.trim() })}
-          />
-        </div>
+        <MstOverrideCard
+          testIdPrefix="sign-dossier"
+          busy={busy}
+          onConfirm={(spec, override) => void run(spec, override)}
+        />
       )}
       {result && (
         <div className="card" data-testid="sign-dossier-result">
