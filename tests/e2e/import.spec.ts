@@ -1,10 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect, serveApp, stopApp } from './fixtures';
-import { runCli, unitAddArgs } from '../support/cli';
+import { addUnitWithCli } from '../support/cli';
 import { SAIGON_UNIT } from '../support/units';
-import { makeTempDir } from '../support/tmp';
+import { makeTempDir, writeTempFile } from '../support/tmp';
 import { writeXlsx, type XlsxCell } from '../../electron/roster/write-xlsx';
 import { readXlsx } from '../../electron/roster/read-xlsx';
 import {
@@ -121,14 +120,10 @@ test('import journey: title rows, good and rejected rows before writing, counts 
   page,
 }) => {
   const dataDir = makeTempDir('kekhai-e2e-import-');
-  const titled = join(dataDir, 'danh-sach-thang-11.xlsx');
-  writeFileSync(titled, titledWorkbook());
-  const twoSheets = join(dataDir, 'hai-trang.xlsx');
-  writeFileSync(twoSheets, twoSheetWorkbook());
-  const vnpt = join(dataDir, 'vnpt-bhxh.xlsx');
-  writeFileSync(vnpt, vnptWorkbook());
-  const add = await runCli([...unitAddArgs({ ...SAIGON_UNIT, code: UNIT }), '--json'], { data: dataDir });
-  expect(add.code, add.stdout + add.stderr).toBe(0);
+  const titled = writeTempFile(dataDir, 'danh-sach-thang-11.xlsx', titledWorkbook());
+  const twoSheets = writeTempFile(dataDir, 'hai-trang.xlsx', twoSheetWorkbook());
+  const vnpt = writeTempFile(dataDir, 'vnpt-bhxh.xlsx', vnptWorkbook());
+  await addUnitWithCli(dataDir, { ...SAIGON_UNIT, code: UNIT });
   // The clock is in 2026: the hospital list (in force from 01/07/2025) checks KCB codes.
   const app = await serveApp({ dataDir, now: '2026-01-15T03:00:00Z' });
   try {
@@ -151,6 +146,24 @@ async function openImport(page: Page, file: string): Promise<void> {
   await page.getByTestId('import-file').setInputFiles(file);
 }
 
+/** Mapping step → preview: the summary line the wizard shows before anything is written. */
+async function preview(page: Page, summary: string): Promise<void> {
+  await page.getByTestId('import-mapping-next').click();
+  await expect(page.getByTestId('import-summary')).toHaveText(summary);
+}
+
+/** Writes the previewed rows: the result's counts, and the employee count behind the still open wizard. */
+async function confirm(page: Page, counts: string, employees: string): Promise<void> {
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('import-result-counts')).toHaveText(counts);
+  await expect(page.getByTestId('employee-count')).toHaveText(employees);
+}
+
+/** Closes the wizard from the preview, writing nothing. */
+async function closeUnwritten(page: Page): Promise<void> {
+  await page.getByTestId('import-wizard').getByRole('button', { name: 'Đóng', exact: true }).click();
+}
+
 /** Several sheets: the roster sheet is suggested; the header row is shown and can be named by the clerk. */
 async function sheetAndHeaderRow(page: Page, file: string): Promise<void> {
   await openImport(page, file);
@@ -169,11 +182,8 @@ async function sheetAndHeaderRow(page: Page, file: string): Promise<void> {
   await page.getByTestId('import-header-row').fill('4');
   await page.getByTestId('import-header-row').press('Enter');
   await expect(page.getByTestId('map-fullName')).toHaveValue('Họ và tên');
-  await page.getByTestId('import-mapping-next').click();
-  await expect(page.getByTestId('import-summary')).toHaveText(
-    '7 dòng: 5 thêm mới, 0 cập nhật, 0 không thay đổi, 2 dòng lỗi',
-  );
-  await page.getByTestId('import-wizard').getByRole('button', { name: 'Đóng', exact: true }).click();
+  await preview(page, '7 dòng: 5 thêm mới, 0 cập nhật, 0 không thay đổi, 2 dòng lỗi');
+  await closeUnwritten(page);
   await expect(page.getByTestId('employee-count')).toHaveText('0 người');
 }
 
@@ -184,12 +194,9 @@ async function titledFile(page: Page, file: string): Promise<void> {
   await expect(page.getByTestId('map-hospitalCode')).toHaveValue('Nơi KCB ban đầu');
   // Not an employee field, listed like one: the month BHXH already knows the person from (issue 10).
   await expect(page.getByTestId('map-participatingSince')).toHaveValue('Tham gia từ tháng');
-  await page.getByTestId('import-mapping-next').click();
 
   // Before writing: the good rows with what each will do, and the rejected ones with their reasons.
-  await expect(page.getByTestId('import-summary')).toHaveText(
-    '7 dòng: 5 thêm mới, 0 cập nhật, 0 không thay đổi, 2 dòng lỗi',
-  );
+  await preview(page, '7 dòng: 5 thêm mới, 0 cập nhật, 0 không thay đổi, 2 dòng lỗi');
   await expect(page.getByTestId('import-accepted-row')).toHaveCount(5);
   await expect(page.getByTestId('import-accepted-row').first()).toContainText('Nguyễn Văn Đức');
   await expect(page.getByTestId('import-accepted-row').first()).toContainText('Thêm mới');
@@ -198,12 +205,8 @@ async function titledFile(page: Page, file: string): Promise<void> {
   await expect(problems.filter({ hasText: '38999' })).toContainText('không có trong danh mục cơ sở KCB');
   await expect(page.getByTestId('employee-count')).toHaveText('0 người');
 
-  await page.getByTestId('import-confirm').click();
-  await expect(page.getByTestId('import-result-counts')).toHaveText(
-    '7 dòng: 5 thêm mới, 0 cập nhật, 0 không thay đổi, 2 dòng bị từ chối',
-  );
   // The list behind the result is refreshed as soon as the rows are written — before the wizard is closed.
-  await expect(page.getByTestId('employee-count')).toHaveText('5 người');
+  await confirm(page, '7 dòng: 5 thêm mới, 0 cập nhật, 0 không thay đổi, 2 dòng bị từ chối', '5 người');
   // The errors stay after writing, and download as .xlsx: the clerk's own rows, the row number and a reason.
   await expect(page.getByTestId('import-rejected-row').first()).toBeVisible();
   const [download] = await Promise.all([
@@ -252,33 +255,23 @@ async function vnptFile(page: Page, file: string): Promise<void> {
   await expect(page.getByTestId('import-header-row')).toHaveValue('3');
   await expect(page.getByTestId('map-fullName')).toHaveValue('HoTen');
   await expect(page.getByTestId('map-insuranceNumber')).toHaveValue('MasoBHXH');
-  await page.getByTestId('import-mapping-next').click();
   // Đức and Khánh are matched by mã số and gain the workbook's columns (salary, workplace …); Hà is new.
-  await expect(page.getByTestId('import-summary')).toHaveText(
-    '3 dòng: 1 thêm mới, 2 cập nhật, 0 không thay đổi, 0 dòng lỗi',
-  );
+  await preview(page, '3 dòng: 1 thêm mới, 2 cập nhật, 0 không thay đổi, 0 dòng lỗi');
   const accepted = page.getByTestId('import-accepted-row');
   await expect(accepted.filter({ hasText: 'Trương Quốc Khánh' })).toContainText('Cập nhật');
   await expect(accepted.filter({ hasText: 'Đặng Thu Hà' })).toContainText('Thêm mới');
-  await page.getByTestId('import-confirm').click();
-  await expect(page.getByTestId('import-result-counts')).toHaveText(
-    '3 dòng: 1 thêm mới, 2 cập nhật, 0 không thay đổi, 0 dòng bị từ chối',
-  );
-  await expect(page.getByTestId('employee-count')).toHaveText('6 người');
+  await confirm(page, '3 dòng: 1 thêm mới, 2 cập nhật, 0 không thay đổi, 0 dòng bị từ chối', '6 người');
   await expect(page.getByTestId('import-error-export')).toHaveCount(0);
   await page.getByTestId('import-close').click();
 
   // The same workbook again changes nothing: every row counted as unchanged, nothing to write.
   await openImport(page, file);
-  await page.getByTestId('import-mapping-next').click();
-  await expect(page.getByTestId('import-summary')).toHaveText(
-    '3 dòng: 0 thêm mới, 0 cập nhật, 3 không thay đổi, 0 dòng lỗi',
-  );
+  await preview(page, '3 dòng: 0 thêm mới, 0 cập nhật, 3 không thay đổi, 0 dòng lỗi');
   await expect(page.getByTestId('import-accepted-row').filter({ hasText: 'Nguyễn Văn Đức' })).toContainText(
     'Không thay đổi',
   );
   await expect(page.getByTestId('import-confirm')).toBeDisabled();
-  await page.getByTestId('import-wizard').getByRole('button', { name: 'Đóng', exact: true }).click();
+  await closeUnwritten(page);
 }
 
 /** Item 5: the KCB code is picked from the dated list by name, without diacritics needed, with the keyboard. */

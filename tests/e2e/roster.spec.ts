@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { test, expect, serveApp, stopApp } from './fixtures';
-import { runCli } from '../support/cli';
+import { addUnitWithCli, runCli } from '../support/cli';
+import { typedWithoutMarks } from '../support/text';
 import { makeTempDir } from '../support/tmp';
 import { encodeVni, HEADERS, makeEmployees, toRow, writeXlsx } from '../fixtures/roster/generate';
 
@@ -11,25 +12,13 @@ test('units, employee form with inline validation, import wizard, search, and a 
   const dataDir = makeTempDir('kekhai-e2e-roster-');
   const big = join(dataDir, 'big.xlsx');
   await writeXlsx(big, HEADERS, makeEmployees(50_000, 7).map(toRow));
-  const add = await runCli(
-    [
-      'unit',
-      'add',
-      '--code',
-      'BIG0001',
-      '--name',
-      'Nhà máy lớn',
-      '--tax-code',
-      '0101300842',
-      '--agency-code',
-      '07906',
-      '--wage-region',
-      '01',
-      '--json',
-    ],
-    { data: dataDir },
-  );
-  expect(add.code, add.stdout + add.stderr).toBe(0);
+  await addUnitWithCli(dataDir, {
+    code: 'BIG0001',
+    name: 'Nhà máy lớn',
+    taxCode: '0101300842',
+    agencyCode: '07906',
+    wageRegion: '01',
+  });
   const r = await runCli(['roster', 'import', big, '--unit', 'BIG0001', '--json'], { data: dataDir });
   expect(r.json?.imported, r.stdout + r.stderr).toBe(50_000);
   const app = await serveApp({ dataDir });
@@ -97,12 +86,7 @@ async function flow(page: import('@playwright/test').Page, dataDir: string): Pro
 
   // Diacritics-insensitive search finds the VNI-decoded name.
   const target = people[0]!;
-  const folded = target.fullName
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase();
-  await page.getByTestId('employee-search').fill(folded);
+  await page.getByTestId('employee-search').fill(typedWithoutMarks(target.fullName));
   await expect(page.getByTestId('employee-row').first()).toContainText(target.fullName);
   await page.getByTestId('employee-search').fill('');
 

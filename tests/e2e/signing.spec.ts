@@ -1,8 +1,9 @@
 import { test as base, expect } from '@playwright/test';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { apiCaller, serveApp, stopApp } from './fixtures';
 import { createSoftHsmToken } from '../support/softhsm';
+import { writeTempFile } from '../support/tmp';
 import { xmlsec1Verify } from '../integration/signing/oracles';
 
 const test = base;
@@ -24,9 +25,9 @@ test('signing doctor shows the SoftHSM token; sign with PIN (wrong, then right);
 
     // Ký tệp XML: a wrong PIN is reported in Vietnamese; the right one signs.
     await page.getByTestId('signing-tab-sign').click();
-    const input = join(app.dataDir, 'D02-TS-595.xml');
-    writeFileSync(
-      input,
+    const input = writeTempFile(
+      app.dataDir,
+      'D02-TS-595.xml',
       '<?xml version="1.0" encoding="utf-8"?>\n<D02-TS><NoiDung><LaoDong><HoTen>Phạm Thị Hoa</HoTen></LaoDong></NoiDung><Cky/></D02-TS>\n',
     );
     await page.getByTestId('sign-file').setInputFiles(input);
@@ -64,8 +65,11 @@ test('signing doctor shows the SoftHSM token; sign with PIN (wrong, then right);
     await page.getByTestId('signing-tab-verify').click();
     await page.getByTestId('verify-file').setInputFiles(signedPath);
     await expect(page.getByTestId('verify-overall')).toHaveText('Hồ sơ HỢP LỆ — tổ chức cấp tin cậy');
-    const tampered = join(app.dataDir, 'tampered.xml');
-    writeFileSync(tampered, readFileSync(signedPath, 'utf8').replace('Phạm Thị Hoa', 'Phạm Thị Hoà'));
+    const tampered = writeTempFile(
+      app.dataDir,
+      'tampered.xml',
+      readFileSync(signedPath, 'utf8').replace('Phạm Thị Hoa', 'Phạm Thị Hoà'),
+    );
     await page.getByTestId('verify-file').setInputFiles(tampered);
     await expect(page.getByTestId('verify-overall')).toHaveText('Hồ sơ KHÔNG HỢP LỆ');
     await expect(page.getByTestId('verify-row').first()).toContainText('đã bị sửa');
@@ -84,8 +88,11 @@ test('test certificate before the deadline: signs and shows the paper-copy notic
     await page.getByTestId('nav-signing').click();
     await expect(page.getByTestId('signing-test-cert')).toContainText('Còn dùng được');
     await page.getByTestId('signing-tab-sign').click();
-    const input = join(before.dataDir, 'TK1-TS-595.xml');
-    writeFileSync(input, '<?xml version="1.0" encoding="utf-8"?>\n<TK1-TS><NoiDung/><Cky/></TK1-TS>\n');
+    const input = writeTempFile(
+      before.dataDir,
+      'TK1-TS-595.xml',
+      '<?xml version="1.0" encoding="utf-8"?>\n<TK1-TS><NoiDung/><Cky/></TK1-TS>\n',
+    );
     await page.getByTestId('sign-file').setInputFiles(input);
     await page.getByTestId('signer-choice').selectOption('test-cert');
     await page.getByTestId('signer-password').fill('thunghiem');
@@ -146,8 +153,11 @@ test('a token of another MST: the clerk overrides with a reason, the dossier is 
 
     // Ký tệp XML: the same card appears for a file with the unit's MST typed in; "Hủy" closes it, nothing signed.
     await page.getByTestId('signing-tab-sign').click();
-    const input = join(app.dataDir, 'D02-TS-override.xml');
-    writeFileSync(input, '<?xml version="1.0" encoding="utf-8"?>\n<D02-TS><NoiDung/><Cky/></D02-TS>\n');
+    const input = writeTempFile(
+      app.dataDir,
+      'D02-TS-override.xml',
+      '<?xml version="1.0" encoding="utf-8"?>\n<D02-TS><NoiDung/><Cky/></D02-TS>\n',
+    );
     await page.getByTestId('sign-file').setInputFiles(input);
     await page.getByTestId('sign-unit-mst').fill('2800123452');
     await expect(page.getByTestId('signer-choice')).not.toHaveValue('');

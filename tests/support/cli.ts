@@ -12,14 +12,17 @@ export interface CliRun {
   json: any;
 }
 
-/** `kekhai unit add` arguments for a unit (without --json / --now, which each test chooses). */
-export function unitAddArgs(u: {
+/** What `kekhai unit add` needs of a unit (the shape of the units in tests/support/units.ts). */
+export interface UnitArgs {
   code: string;
   name: string;
   taxCode: string;
   agencyCode: string;
   wageRegion: string;
-}): string[] {
+}
+
+/** `kekhai unit add` arguments for a unit (without --json / --now, which each test chooses). */
+export function unitAddArgs(u: UnitArgs): string[] {
   return [
     'unit',
     'add',
@@ -66,4 +69,10 @@ export function runCli(
     if (opts.input !== undefined) child.stdin.end(opts.input);
     else child.stdin.end();
   });
+}
+
+/** Registers `u` in the data folder `data` through the built CLI (before the app starts); throws with its output on failure. */
+export async function addUnitWithCli(data: string, u: UnitArgs): Promise<void> {
+  const r = await runCli([...unitAddArgs(u), '--json'], { data });
+  if (r.code !== 0) throw new Error(`kekhai unit add ${u.code} exited ${r.code}: ${r.stdout}${r.stderr}`);
 }

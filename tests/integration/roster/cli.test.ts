@@ -3,12 +3,16 @@ import { spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, runCli } from '../../support/cli';
+import { CLI, runCli, unitAddArgs } from '../../support/cli';
+import { typedWithoutMarks } from '../../support/text';
+import { SAIGON_UNIT } from '../../support/units';
 import { makeTempDir, removeDir } from '../../support/tmp';
 import { encodeTcvn3, HEADERS, makeEmployees, toRow, writeXlsx } from '../../fixtures/roster/generate';
 
 // Runs the BUILT CLI (`npm run build` first), as a clerk's script would.
 const NOW = '2026-01-15T10:00:00+07:00';
+/** The garment company under the name the clerk's script gives it. */
+const SAIGON = { ...SAIGON_UNIT, name: 'Công ty May Sài Gòn' };
 
 describe('kekhai unit / roster commands', () => {
   let dir = '';
@@ -22,59 +26,18 @@ describe('kekhai unit / roster commands', () => {
   const cli = (args: string[], env?: Record<string, string>) => runCli([...args, '--now', NOW], { data, env });
 
   it('unit add / list / show / update with --json, and Vietnamese errors for a bad MST', async () => {
-    const add = await cli([
-      'unit',
-      'add',
-      '--code',
-      'TS12345',
-      '--name',
-      'Công ty May Sài Gòn',
-      '--tax-code',
-      '0100109106',
-      '--agency-code',
-      '07906',
-      '--wage-region',
-      '01',
-      '--signer',
-      'Trần Thị Bích',
-      '--json',
-    ]);
+    const add = await cli([...unitAddArgs(SAIGON), '--signer', 'Trần Thị Bích', '--json']);
     expect(add.code).toBe(0);
     expect(add.json).toMatchObject({ code: 'TS12345', taxCode: '0100109106', signer: 'Trần Thị Bích' });
 
-    const bad = await cli([
-      'unit',
-      'add',
-      '--code',
-      'TS12346',
-      '--name',
-      'X',
-      '--tax-code',
-      '0100109107',
-      '--agency-code',
-      '07906',
-      '--wage-region',
-      '01',
-      '--json',
-    ]);
+    // 0100109107: the MST's check digit is wrong.
+    const badMst = { ...SAIGON, code: 'TS12346', name: 'X', taxCode: '0100109107' };
+    const bad = await cli([...unitAddArgs(badMst), '--json']);
     expect(bad.code).toBe(1);
     expect(bad.json.error.code).toBe('VALIDATION');
     expect(bad.json.error.message).toContain('Mã số thuế');
 
-    const human = await cli([
-      'unit',
-      'add',
-      '--code',
-      'TS12346',
-      '--name',
-      'X',
-      '--tax-code',
-      '0100109107',
-      '--agency-code',
-      '07906',
-      '--wage-region',
-      '01',
-    ]);
+    const human = await cli(unitAddArgs(badMst));
     expect(human.code).toBe(1);
     expect(human.stderr).toContain('chữ số kiểm tra');
 
@@ -115,12 +78,15 @@ describe('kekhai unit / roster commands', () => {
       errorFile: dry.json.errorFile,
     });
     const target = people[0]!;
-    const folded = target.fullName
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[đĐ]/g, 'd')
-      .toLowerCase();
-    const found = await cli(['roster', 'list', '--unit', 'TS12345', '--search', folded, '--json']);
+    const found = await cli([
+      'roster',
+      'list',
+      '--unit',
+      'TS12345',
+      '--search',
+      typedWithoutMarks(target.fullName),
+      '--json',
+    ]);
     expect(found.json.items.map((e: { fullName: string }) => e.fullName)).toContain(target.fullName);
     const byNumber = await cli(['roster', 'list', '--unit', 'TS12345', '--search', target.insuranceNumber, '--json']);
     expect(byNumber.json.items).toHaveLength(1);
