@@ -56,3 +56,15 @@ export function useMessages<K extends string>(catalog: Catalog<K>) {
 export function errorText(error: { message: string; messageEn?: string }, lang: Lang): string {
   return lang === 'en' ? (error.messageEn ?? error.message) : error.message;
 }
+
+/**
+ * As `errorText`, followed by each problem of a validation error (`details.problems`, each naming its field), for a
+ * form that has no place beside its fields for them.
+ */
+export function errorWithProblems(
+  error: { message: string; messageEn?: string; details?: unknown },
+  lang: Lang,
+): string {
+  const problems = (error.details as { problems?: { message: string; messageEn?: string }[] } | undefined)?.problems;
+  return [errorText(error, lang), ...(problems ?? []).map((p) => errorText(p, lang))].join(' — ');
+}

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { test, expect } from './fixtures';
+import { test, expect, serveApp, stopApp } from './fixtures';
+import { createSoftHsmToken } from '../support/softhsm';
 
 // The desk screens in browser mode: first run, training mode, backup and restore, the audit log.
 
@@ -42,6 +43,44 @@ test('first run: the welcome flow creates the unit, sets the provider and ends i
   await page.reload();
   await expect(page.getByTestId('section-title')).toHaveText('Đơn vị');
   await expect(page.getByTestId('welcome')).toHaveCount(0);
+});
+
+test('first run with a token: the registration date is typed dd/mm/yyyy, a wrong one is refused, the right one is in the 04/ĐK-IVAN', async ({
+  page,
+}) => {
+  const token = await createSoftHsmToken({ label: 'WELCOME TOKEN', pin: '112233', soPin: '332211', mst: '0101234565' });
+  const app = await serveApp({ env: token.env });
+  try {
+    await page.goto(app.url);
+    await page.getByTestId('unit-code').fill('TA00001');
+    await page.getByTestId('unit-name').fill('Công ty TNHH Tân An');
+    await page.getByTestId('unit-taxCode').fill('0101234565');
+    await page.getByTestId('unit-agencyCode').fill('38101');
+    await page.getByTestId('unit-address').fill('12 Lê Lợi, TP Thanh Hoá');
+    await page.getByTestId('unit-ivanProvider').selectOption('00040');
+    await page.getByTestId('unit-save').click();
+    await page.getByTestId('welcome-provider-skip').click();
+    await page.getByTestId('welcome-token-next').click();
+    await expect(page.getByTestId('welcome-step-registration')).toHaveAttribute('aria-current', 'step');
+
+    await page.getByTestId('welcome-place').fill('Thanh Hoá');
+    await page.getByTestId('welcome-email').fill('ketoan@tanan.vn');
+    await page.getByTestId('welcome-phone').fill('0237 3850 000');
+    const date = page.getByLabel('Ngày lập (dd/mm/yyyy)');
+    await expect(date).toHaveAttribute('placeholder', 'dd/mm/yyyy');
+    await date.fill('2026-01-15');
+    await page.getByTestId('welcome-build').click();
+    await expect(page.getByRole('alert')).toContainText('Ngày lập phải có dạng dd/mm/yyyy');
+    await date.fill('15/01/2026');
+    const download = page.waitForEvent('download');
+    await page.getByTestId('welcome-build').click();
+    const xml = readFileSync((await (await download).path())!, 'utf8');
+    expect(xml).toMatch(/<NGAY_LAP>15\/01\/2026<\/NGAY_LAP>/);
+    await expect(page.getByTestId('welcome-built')).toBeVisible();
+  } finally {
+    await stopApp(app);
+    token.cleanup();
+  }
 });
 
 test('training mode: demo unit, local I-VAN server, one banner and the title bar', async ({ appPage: page }) => {

@@ -3,6 +3,7 @@ import type { Output } from '../../../shared/contract';
 import type { EmployeeRecord } from '../../../shared/contract/roster';
 import { formatMoney } from '../../../shared/format';
 import { api } from '../../api/client';
+import { DateField } from '../../components/DateField';
 import { errorText, useMessages } from '../../i18n';
 import { eventPanelMessages as messages } from './event-panel-messages';
 
@@ -67,15 +68,7 @@ export function EventPanel({
           ))}
         </select>
       </label>
-      <label className="field">
-        <span>{t('effective')}</span>
-        <input
-          data-testid="event-effective"
-          placeholder="dd/mm/yyyy"
-          value={effective}
-          onChange={(e) => setEffective(e.target.value)}
-        />
-      </label>
+      <DateField label={t('effective')} testId="event-effective" value={effective} onChange={setEffective} />
       {(kind === 'salary' || kind === 'hire') && (
         <label className="field">
           <span>{t('salary')}</span>
@@ -88,15 +81,7 @@ export function EventPanel({
         </label>
       )}
       {['maternity', 'sick', 'unpaid'].includes(kind) && (
-        <label className="field">
-          <span>{t('end')}</span>
-          <input
-            data-testid="event-end"
-            placeholder="dd/mm/yyyy"
-            value={end}
-            onChange={(e) => setEnd(e.target.value)}
-          />
-        </label>
+        <DateField label={t('end')} testId="event-end" value={end} onChange={setEnd} />
       )}
       <button type="button" data-testid="event-record" onClick={() => void record()}>
         {t('record')}

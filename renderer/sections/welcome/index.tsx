@@ -3,11 +3,12 @@ import type { UnitRecord } from '../../../shared/contract/roster';
 import type { CertificateReport } from '../../../shared/contract/signing';
 import { WELCOME_STEPS, type WelcomeStep } from '../../../shared/contract/desk';
 import { IVAN_NAMES } from '../../../shared/codes/ivan-providers';
+import { DateField } from '../../components/DateField';
 import { IvanProviderSelect } from '../../components/IvanProviderSelect';
 import { formatDateVN } from '../../../shared/format';
 import { api } from '../../api/client';
 import { useCurrentUnit } from '../../app/stores';
-import { errorText, useMessages } from '../../i18n';
+import { errorText, errorWithProblems, useMessages } from '../../i18n';
 import { SigningDoctor } from '../signing/SigningDoctor';
 import { UnitForm } from '../units/UnitForm';
 import { saveBlob } from '../../api/files';
@@ -250,7 +251,8 @@ function RegistrationStep({ unit, onDone }: { unit: UnitRecord; onDone(detail: s
       ivanName: IVAN_NAMES[provider] ?? '',
       certificate: { serial: cert.serial, subject: cert.subject, notBefore: cert.notBefore, notAfter: cert.notAfter },
     });
-    if (!r.ok) return setError(errorText(r.error, lang));
+    // The registration's problems each name their field (ngày lập, email …): said here, in the one alert.
+    if (!r.ok) return setError(errorWithProblems(r.error, lang));
     saveBlob(r.value.file, 'application/xml');
     setBuilt(r.value.file.name);
   }
@@ -262,10 +264,7 @@ function RegistrationStep({ unit, onDone }: { unit: UnitRecord; onDone(detail: s
         <span>{t('place')}</span>
         <input data-testid="welcome-place" value={place} onChange={(e) => setPlace(e.target.value)} />
       </label>
-      <label className="field">
-        <span>{t('date')}</span>
-        <input data-testid="welcome-date" value={date} onChange={(e) => setDate(e.target.value)} />
-      </label>
+      <DateField label={t('date')} testId="welcome-date" value={date} onChange={setDate} />
       <label className="field">
         <span>{t('email')}</span>
         <input data-testid="welcome-email" value={email} onChange={(e) => setEmail(e.target.value)} />
