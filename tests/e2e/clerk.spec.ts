@@ -3,7 +3,8 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, fillUnitForm, test } from './fixtures';
+import { TAN_AN_UNIT } from '../support/units';
 import type { CLERK_SHOTS } from './guide-shots';
 
 /**
@@ -63,11 +64,7 @@ function demoDraft(dir: string, period = '10/2015'): string {
 
 async function createRealUnit(page: Page): Promise<void> {
   await expect(page.getByTestId('welcome')).toBeVisible();
-  await page.getByTestId('unit-code').fill('TA00001');
-  await page.getByTestId('unit-name').fill('Công ty TNHH Tân An');
-  await page.getByTestId('unit-taxCode').fill('0101234565');
-  await page.getByTestId('unit-agencyCode').fill('38101');
-  await page.getByTestId('unit-address').fill('12 Lê Lợi, TP Thanh Hoá');
+  await fillUnitForm(page, TAN_AN_UNIT);
   await page.getByTestId('unit-save').click();
   await page.getByTestId('welcome-provider').selectOption('00020');
   await page.getByTestId('welcome-provider-skip').click();

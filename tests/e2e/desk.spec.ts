@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { test, expect, serveApp, stopApp } from './fixtures';
+import { test, expect, fillUnitForm, serveApp, stopApp } from './fixtures';
+import { TAN_AN_UNIT } from '../support/units';
 import { createSoftHsmToken } from '../support/softhsm';
 
 // The desk screens in browser mode: first run, training mode, backup and restore, the audit log.
@@ -10,10 +11,7 @@ test('first run: the welcome flow creates the unit, sets the provider and ends i
   await expect(page.getByTestId('welcome')).toBeVisible();
   await expect(page.getByTestId('welcome-step-unit')).toHaveAttribute('aria-current', 'step');
   // A wrong tax code is named at the field, in Vietnamese.
-  await page.getByTestId('unit-code').fill('TA00001');
-  await page.getByTestId('unit-name').fill('Công ty TNHH Tân An');
-  await page.getByTestId('unit-taxCode').fill('0101234567');
-  await page.getByTestId('unit-agencyCode').fill('38101');
+  await fillUnitForm(page, { ...TAN_AN_UNIT, taxCode: '0101234567' });
   await page.getByTestId('unit-save').click();
   await expect(page.getByTestId('unit-taxCode-error')).toContainText('chữ số kiểm tra');
   await page.getByTestId('unit-taxCode').fill('0101234565');
@@ -52,11 +50,7 @@ test('first run with a token: the registration date is typed dd/mm/yyyy, a wrong
   const app = await serveApp({ env: token.env });
   try {
     await page.goto(app.url);
-    await page.getByTestId('unit-code').fill('TA00001');
-    await page.getByTestId('unit-name').fill('Công ty TNHH Tân An');
-    await page.getByTestId('unit-taxCode').fill('0101234565');
-    await page.getByTestId('unit-agencyCode').fill('38101');
-    await page.getByTestId('unit-address').fill('12 Lê Lợi, TP Thanh Hoá');
+    await fillUnitForm(page, TAN_AN_UNIT);
     await page.getByTestId('unit-ivanProvider').selectOption('00040');
     await page.getByTestId('unit-save').click();
     await page.getByTestId('welcome-provider-skip').click();

@@ -77,6 +77,11 @@ export function apiCaller(page: Page, app: Pick<ServedApp, 'baseUrl' | 'secret'>
   };
 }
 
+/** Types a unit into the unit form (first run or Đơn vị), each field by its `unit-<field>` test id, in the order given. */
+export async function fillUnitForm(page: Page, fields: Record<string, string>): Promise<void> {
+  for (const [field, value] of Object.entries(fields)) await page.getByTestId(`unit-${field}`).fill(value);
+}
+
 /** Playwright fixture: `app` is a served browser-mode instance, `page` is opened on it. */
 export const test = base.extend<{ app: ServedApp; appPage: Page }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this destructuring.

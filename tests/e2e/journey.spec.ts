@@ -5,7 +5,8 @@ import type { Page } from '@playwright/test';
 import { writeXlsx } from '../fixtures/roster/generate';
 import { createSoftHsmToken, type SoftHsmToken } from '../support/softhsm';
 import { makeTempDir, removeDir } from '../support/tmp';
-import { expect, serveApp, stopApp, test, type ServedApp } from './fixtures';
+import { expect, fillUnitForm, serveApp, stopApp, test, type ServedApp } from './fixtures';
+import { TAN_AN_UNIT } from '../support/units';
 import { CLERK_SHOTS } from './guide-shots';
 
 /**
@@ -18,8 +19,8 @@ const ROOT = process.cwd();
 const SHOTS = join(ROOT, 'test-results', 'journey');
 const GUIDE_IMAGES = join(ROOT, 'docs', 'guide', 'images');
 const PIN = '246810';
-const MST = '0101234565';
-const UNIT = 'TA00001';
+const MST = TAN_AN_UNIT.taxCode;
+const UNIT = TAN_AN_UNIT.code;
 
 // One continuous story: each step builds on the previous one.
 test.describe.configure({ mode: 'serial' });
@@ -117,13 +118,7 @@ test.afterAll(async () => {
 test('1. first run: create the unit', async () => {
   await expect(page.getByTestId('welcome')).toBeVisible();
   await shot('01-welcome');
-  await page.getByTestId('unit-code').fill(UNIT);
-  await page.getByTestId('unit-name').fill('Công ty TNHH Tân An');
-  await page.getByTestId('unit-taxCode').fill(MST);
-  await page.getByTestId('unit-agencyCode').fill('38101');
-  await page.getByTestId('unit-address').fill('12 Lê Lợi, TP Thanh Hoá');
-  await page.getByTestId('unit-phone').fill('0237 3850 000');
-  await page.getByTestId('unit-signer').fill('Nguyễn Văn Giám Đốc');
+  await fillUnitForm(page, { ...TAN_AN_UNIT, phone: '0237 3850 000', signer: 'Nguyễn Văn Giám Đốc' });
   await page.getByTestId('unit-save').click();
   // Provider: the unit's I-VAN (here the local server, plain http on this machine only).
   await page.getByTestId('welcome-provider').selectOption('00040');

@@ -29,3 +29,12 @@ export const MONTH_UNIT = {
 
 /** A file as the import methods receive it: its name and its bytes in base64. */
 export const fileBlob = (name: string, bytes: Uint8Array) => ({ name, base64: Buffer.from(bytes).toString('base64') });
+
+/** The first-run unit of the browser tests (Thanh Hoá agency 38101), as the clerk types it into the unit form. */
+export const TAN_AN_UNIT = {
+  code: 'TA00001',
+  name: 'Công ty TNHH Tân An',
+  taxCode: '0101234565',
+  agencyCode: '38101',
+  address: '12 Lê Lợi, TP Thanh Hoá',
+};
