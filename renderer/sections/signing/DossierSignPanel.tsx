@@ -5,8 +5,7 @@ import type { Output } from '../../../shared/contract';
 import type { DossierSummary } from '../../../shared/contract/declarations';
 import type { SignerSpecInput } from '../../../shared/contract/signing';
 import { signingMessages } from './messages';
-import { SignerPicker } from './SignerPicker';
-import { MstOverrideCard } from './MstOverrideCard';
+import { SignAttempt } from './SignAttempt';
 import { useLastDossier } from '../../app/stores';
 import { formatDateTimeVN, vietnamParts } from '../../../shared/format';
 
@@ -84,25 +83,15 @@ export function DossierSignPanel() {
           {t('periodAfterClock', { period: current.period, now: formatDateTimeVN(now) })}
         </p>
       )}
-      <SignerPicker
+      <SignAttempt
+        testIdPrefix="sign-dossier"
         busy={busy}
         blocked={chosen ? null : t('whyNoDossier')}
         submitLabel={t('signDossier')}
-        onSubmit={(spec) => void run(spec)}
+        error={error}
+        mismatch={mismatch}
+        onSign={(spec, override) => void run(spec, override)}
       />
-      {busy && <p aria-live="polite">{t('signing')}</p>}
-      {error && (
-        <p className="error" role="alert" data-testid="sign-dossier-error">
-          {error}
-        </p>
-      )}
-      {mismatch && (
-        <MstOverrideCard
-          testIdPrefix="sign-dossier"
-          busy={busy}
-          onConfirm={(spec, override) => void run(spec, override)}
-        />
-      )}
       {result && (
         <div className="card" data-testid="sign-dossier-result">
           <p className="success">{t('signed', { signer: result.signer, mst: result.mst ?? '—' })}</p>

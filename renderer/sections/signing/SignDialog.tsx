@@ -5,8 +5,7 @@ import type { Output } from '../../../shared/contract';
 import type { SignerSpecInput } from '../../../shared/contract/signing';
 import { signingMessages } from './messages';
 import { readFileBlob, saveBlob } from '../../api/files';
-import { MstOverrideCard } from './MstOverrideCard';
-import { SignerPicker } from './SignerPicker';
+import { SignAttempt } from './SignAttempt';
 
 /** Sign one uploaded XML file into its Cky/CKy_Dvi and download the result. */
 export function SignDialog() {
@@ -15,7 +14,7 @@ export function SignDialog() {
   const [unitMst, setUnitMst] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [mismatch, setMismatch] = useState<SignerSpecInput | null>(null);
+  const [mismatch, setMismatch] = useState(false);
   const [result, setResult] = useState<Output<'signing.sign'> | null>(null);
 
   const run = async (spec: SignerSpecInput, override?: { reason: string }) => {
@@ -32,10 +31,10 @@ export function SignDialog() {
     setBusy(false);
     if (r.ok) {
       setResult(r.value);
-      setMismatch(null);
+      setMismatch(false);
     } else if (r.error.code === 'MST_MISMATCH' && !override) {
       setError(errorText(r.error, lang));
-      setMismatch({ ...spec }); // the override needs the PIN again: the spec is kept, the PIN field was cleared
+      setMismatch(true); // the override card asks for a reason and the PIN again (the PIN field was cleared)
     } else setError(errorText(r.error, lang));
   };
 
@@ -55,26 +54,16 @@ export function SignDialog() {
         {t('unitMst')}{' '}
         <input data-testid="sign-unit-mst" value={unitMst} onChange={(e) => setUnitMst(e.target.value)} />
       </label>
-      <SignerPicker
+      <SignAttempt
+        testIdPrefix="sign"
         busy={busy}
         blocked={file ? null : t('chooseFile')}
         submitLabel={t('sign')}
-        onSubmit={(spec) => void run(spec)}
+        error={error}
+        mismatch={mismatch}
+        onSign={(spec, override) => void run(spec, override)}
+        onCancelOverride={() => setMismatch(false)}
       />
-      {busy && <p aria-live="polite">{t('signing')}</p>}
-      {error && (
-        <p className="error" role="alert" data-testid="sign-error">
-          {error}
-        </p>
-      )}
-      {mismatch && (
-        <MstOverrideCard
-          testIdPrefix="sign"
-          busy={busy}
-          onConfirm={(spec, override) => void run(spec, override)}
-          onCancel={() => setMismatch(null)}
-        />
-      )}
       {result && (
         <div className="card" data-testid="sign-result">
           <p className="success">{t('signed', { signer: result.signer, mst: result.mst ?? '—' })}</p>
