@@ -17,7 +17,6 @@ interface CertChoice {
 /**
  * Choosing a signer and entering the PIN. The PIN lives in this component only until the call returns; it is
  * cleared after every attempt (a wrong PIN is never retried automatically: the clerk types it again).
- * `onSigner` receives the spec once, for callers (the declarations page) that sign a whole dossier.
  */
 export function SignerPicker({
   onSubmit,
@@ -61,17 +60,17 @@ export function SignerPicker({
   }, []);
 
   const selected = choices.find((c) => c.key === choice);
+  const isTestCert = choice === 'test-cert';
   const submit = () => {
-    const spec: SignerSpecInput =
-      choice === 'test-cert'
-        ? { kind: 'test-cert', password: secret }
-        : {
-            kind: 'pkcs11',
-            library: selected!.library,
-            tokenSerial: selected!.tokenSerial,
-            certSerial: selected!.certSerial,
-            pin: secret || undefined,
-          };
+    const spec: SignerSpecInput = isTestCert
+      ? { kind: 'test-cert', password: secret }
+      : {
+          kind: 'pkcs11',
+          library: selected!.library,
+          tokenSerial: selected!.tokenSerial,
+          certSerial: selected!.certSerial,
+          pin: secret || undefined,
+        };
     setSecret('');
     onSubmit(spec);
   };
@@ -113,30 +112,24 @@ export function SignerPicker({
           {testCert && !testCert.expired && <option value="test-cert">{t('useTestCert')}</option>}
         </select>
       </label>
-      {choice === 'test-cert' ? (
-        <label className="field">
-          {t('password')}
-          <input
-            type="password"
-            autoComplete="off"
-            data-testid="signer-password"
-            value={secret}
-            onChange={(e) => setSecret(e.target.value)}
-          />
-        </label>
-      ) : (
-        <label className="field">
-          {t('pin')} <small>({selected?.pinPad ? t('pinPad') : t('pinHint')})</small>
-          <input
-            type="password"
-            autoComplete="off"
-            inputMode="numeric"
-            data-testid="signer-pin"
-            value={secret}
-            onChange={(e) => setSecret(e.target.value)}
-          />
-        </label>
-      )}
+      {/* The test certificate's file password, or the token's PIN (typed on the reader when it has a PIN pad). */}
+      <label className="field">
+        {isTestCert ? (
+          t('password')
+        ) : (
+          <>
+            {t('pin')} <small>({selected?.pinPad ? t('pinPad') : t('pinHint')})</small>
+          </>
+        )}
+        <input
+          type="password"
+          autoComplete="off"
+          inputMode={isTestCert ? undefined : 'numeric'}
+          data-testid={isTestCert ? 'signer-password' : 'signer-pin'}
+          value={secret}
+          onChange={(e) => setSecret(e.target.value)}
+        />
+      </label>
       <div className="actions">
         <button
           type="submit"
