@@ -46,7 +46,7 @@ await Promise.all([
   build({ ...common, entryPoints: ['electron/shell/main.ts'], outfile: 'out/electron/main.cjs' }),
   build({ ...common, entryPoints: ['electron/shell/service-host.ts'], outfile: 'out/electron/service-host.cjs' }),
   // The roster import's .xlsx parsing thread (electron/roster/xlsx-worker.ts starts it from this file).
-  // One self-contained file (fflate and saxes bundled in), unpacked from the app archive when installed.
+  // One self-contained file (fflate and htmlparser2 bundled in), unpacked from the app archive when installed.
   build({ ...common, entryPoints: ['electron/roster/xlsx-worker-thread.ts'], outfile: 'out/workers/xlsx-worker.cjs' }),
   // A sandboxed preload can only require('electron') renderer modules: bundle everything else into it.
   build({

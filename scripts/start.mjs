@@ -1,5 +1,6 @@
 // `npm start`: the desktop window where the Electron runtime is installed; otherwise one line saying why, then
 // browser mode (the same app, served on 127.0.0.1 with a per-launch secret) with its URL.
+import { cliNodeFlags } from './cli-flags.mjs';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -47,7 +48,9 @@ if (electron.ok && !noDisplay && !process.env.KEKHAI_BROWSER_MODE) {
     `Không mở được cửa sổ ứng dụng vì ${why.vi} — chuyển sang chế độ trình duyệt. / No desktop window: ${why.en}; starting browser mode.`,
   );
   const port = process.env.KEKHAI_PORT ?? '5757';
-  const child = spawn(process.execPath, ['out/cli.cjs', 'serve', '--port', port, ...passthrough], { stdio: 'inherit' });
+  const child = spawn(process.execPath, [...cliNodeFlags(), 'out/cli.cjs', 'serve', '--port', port, ...passthrough], {
+    stdio: 'inherit',
+  });
   const stop = () => child.kill('SIGTERM');
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

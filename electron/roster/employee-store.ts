@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { EmployeeFields, EmployeeRecord } from '../../shared/contract/roster';
 import { parseBirthDate } from '../../shared/identity/birth-date';
+import { BulkInsert } from './bulk-insert';
 import {
   EMPLOYEE_COLUMNS,
   FIELDS,
@@ -15,7 +16,7 @@ import {
 
 export type HistorySource = 'form' | 'import' | 'cli';
 
-/** Rows per multi-row INSERT of a bulk import: 16 × 41 parameters, well under SQLite's limit of 32,766. */
+/** Rows per multi-row INSERT of a bulk import: at most 16 × 41 parameters, well under SQLite's limit of 32,766. */
 export const BULK_ROWS = 16;
 
 /**
@@ -27,7 +28,7 @@ export class EmployeeStore {
   private readonly updateStmt: Database.Statement;
   private readonly historyStmt: Database.Statement;
   private readonly getStmt: Database.Statement;
-  private bulkStmt: Database.Statement | null = null;
+  private bulk: BulkInsert | null = null;
   private createdRangeStmt: Database.Statement | null = null;
 
   constructor(private readonly db: Database.Database) {
@@ -86,20 +87,19 @@ export class EmployeeStore {
     let first = 0;
     let last = 0;
     if (rows.length === BULK_ROWS) {
-      if (!this.bulkStmt) {
-        const cols = FIELDS.map((f) => EMPLOYEE_COLUMNS[f]);
-        const one = `(?, ${cols.map(() => '?').join(', ')}, ?, ?, ?, ?)`;
-        this.bulkStmt = this.db.prepare(
-          `INSERT INTO employees (unit_id, ${cols.join(', ')}, birth_year, search, created_at, updated_at) VALUES ${Array(BULK_ROWS).fill(one).join(', ')}`,
-        );
-      }
+      this.bulk ??= new BulkInsert(
+        this.db,
+        'employees',
+        ['unit_id', ...FIELDS.map((f) => EMPLOYEE_COLUMNS[f]), 'birth_year', 'search', 'created_at', 'updated_at'],
+        BULK_ROWS,
+      );
       const params: (string | number | null)[] = [];
       for (const r of rows) {
         params.push(unitId);
         pushParams(params, r.value);
         params.push(parseBirthDate(r.value.birthDate)?.year ?? 0, r.search, at, at);
       }
-      last = Number(this.bulkStmt.run(params).lastInsertRowid);
+      last = this.bulk.run(params);
       // A multi-row INSERT into an INTEGER PRIMARY KEY table without explicit ids takes consecutive rowids.
       first = last - BULK_ROWS + 1;
     } else {

@@ -61,7 +61,7 @@ export interface ImportPlan {
   headerRow: number;
   /** Problems not kept in `problems` (the list is capped at MAX_PROBLEMS). */
   problemsOmitted: number;
-  /** One per accepted row (inserted, updated or unchanged), in file order. */
+  /** One per accepted row (inserted, updated or unchanged), in file order; empty for a preview or dry run. */
   statements: RowStatement[];
 }
 
@@ -105,6 +105,8 @@ export class ImportPlanner {
     private readonly sink?: (r: PlannedRow) => void,
     /** The header row as the sheet numbers it; omitted = found (see findHeader). */
     private readonly headerRow?: number,
+    /** Keep `statements` (only a commit writes the ledger statement; a preview of 50,000 rows need not hold them). */
+    private readonly keepStatements = true,
   ) {}
 
   push(rows: SheetRow[]): void {
@@ -309,7 +311,7 @@ export class ImportPlanner {
       }
     } else if (!matched) {
       const r: PlannedRow = { row, value, search: searchText(value), existing: null };
-      plan.statements.push(statementOf(null, plan.toInsert, own, value));
+      if (this.keepStatements) plan.statements.push(statementOf(null, plan.toInsert, own, value));
       plan.toInsert++;
       plan.report.accept(row, value, 'new');
       if (this.sink) this.sink(r);
@@ -317,7 +319,7 @@ export class ImportPlanner {
     } else {
       // Columns the file does not have keep the roster's values: an import never blanks what it was not given.
       const merged = mergeMapped(matched, value, this.idx);
-      plan.statements.push(statementOf(matched.id, -1, own, merged));
+      if (this.keepStatements) plan.statements.push(statementOf(matched.id, -1, own, merged));
       if (changedFields(matched, merged).length) {
         const r: PlannedRow = { row, value: merged, search: searchText(merged), existing: matched };
         plan.toUpdate++;

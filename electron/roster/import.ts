@@ -5,7 +5,7 @@ import { commitImport, ImportWriter, inImportTransaction } from './import-commit
 import { ImportPlanner, type ImportPlan } from './import-plan';
 import { isXlsx, readSpreadsheet, xlsxSheets } from './read-file';
 import { streamXlsx } from './read-xlsx';
-import { pullXlsxRows, streamXlsxRows, XlsxWorkerUnavailable } from './xlsx-worker';
+import { fileBytes, pullXlsxRows, streamXlsxRows, XlsxWorkerUnavailable } from './xlsx-worker';
 import { getMapping, saveMapping } from './mappings';
 import { getUnitByCode } from './units';
 
@@ -32,6 +32,7 @@ function planner(
     (done) => ctx.progress({ stage: 'validate', done, total: 0 }),
     sink,
     headerRow,
+    sink !== countOnly,
   );
 }
 
@@ -57,7 +58,7 @@ async function plan(
 ): Promise<{ unitId: number; plan: ImportPlan; sheet?: string }> {
   const sink = keepRows ? undefined : countOnly;
   const unit = getUnitByCode(ctx.db, req.unitCode);
-  const bytes = Buffer.from(req.file.base64, 'base64');
+  const bytes = fileBytes(req.file.base64);
   const mapping = req.mapping ?? getMapping(ctx.db, unit.id);
   ctx.progress({ stage: 'read', done: 0, total: 0 });
   // .xlsx rows are validated batch by batch as the parsing thread produces them; a .csv is read at once.
@@ -171,7 +172,7 @@ export async function importCommit(
 ): Promise<ImportResult> {
   if (!req.dryRun) {
     const unit = getUnitByCode(ctx.db, req.unitCode);
-    const bytes = Buffer.from(req.file.base64, 'base64');
+    const bytes = fileBytes(req.file.base64);
     const mapping = req.mapping ?? getMapping(ctx.db, unit.id);
     if (isXlsx(bytes)) {
       try {

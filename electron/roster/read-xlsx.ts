@@ -1,12 +1,12 @@
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { AppError } from '../core/app-error';
 import type { CellValue, Sheet, SheetRow } from './sheet';
 import { columnName } from './write-xlsx';
 import { badFile, UNPACK_LIMITS, ZipReader, type UnpackLimits } from './xlsx-zip';
+import { XmlPartReader, type XmlAttributes, type XmlHandler } from './xlsx-xml';
 
 /**
  * The .xlsx reader: parts located through the package relationships (any order in the zip), each XML part streamed
- * through saxes straight from the inflater, rows handed out in batches as they are parsed. It reads shared, inline
+ * through the XML reader (xlsx-xml.ts) straight from the inflater, rows handed out in batches as they are parsed. It reads shared, inline
  * and rich-text strings (phonetic runs left out), booleans, error values (as empty), formula cells by their cached
  * value (empty when none), dates by their cell style in the 1900 or 1904 system, sheets with or without `dimension`.
  * Any other cell shape is an error naming the cell — never an object where text is expected.
@@ -41,27 +41,9 @@ export interface SheetInfo {
 /** Thrown by a row handler's `false` to stop reading early. */
 class Stop extends Error {}
 
-const local = (name: string) => {
-  const i = name.indexOf(':');
-  return i < 0 ? name : name.slice(i + 1);
-};
-
-function parser(): SaxesParser<{ xmlns: false; position: false }> {
-  const p = new SaxesParser({ xmlns: false, position: false });
-  p.on('doctype', () => {
-    throw badFile(
-      'tệp có khai báo DOCTYPE (không được phép trong .xlsx)',
-      'the file declares a DOCTYPE (not allowed in .xlsx)',
-    );
-  });
-  p.on('error', (e) => {
-    throw badFile(`XML hỏng: ${e.message}`, `malformed XML: ${e.message}`);
-  });
-  return p;
-}
-
-/** Feeds a zip part through a parser, decoding UTF-8 (or UTF-16 with a BOM) as it streams. */
-function parsePart(zip: ZipReader, path: string, p: SaxesParser<{ xmlns: false; position: false }>): void {
+/** Feeds a zip part through an XML handler, decoding UTF-8 (or UTF-16 with a BOM) as it streams. */
+function parsePart(zip: ZipReader, path: string, handler: XmlHandler): void {
+  const reader = new XmlPartReader(handler, path);
   let decoder: InstanceType<typeof TextDecoder> | null = null;
   zip.read(path, (chunk) => {
     decoder ??= new TextDecoder(
@@ -71,26 +53,25 @@ function parsePart(zip: ZipReader, path: string, p: SaxesParser<{ xmlns: false; 
           ? 'utf-16be'
           : 'utf-8',
     );
-    p.write(decoder.decode(chunk, { stream: true }));
+    reader.write(decoder.decode(chunk, { stream: true }));
   });
   const rest = decoder ? (decoder as InstanceType<typeof TextDecoder>).decode() : '';
-  if (rest) p.write(rest);
-  p.close();
+  if (rest) reader.write(rest);
+  reader.end();
 }
 
+const ignore = () => undefined;
+
 /** Collects the attributes of the elements named in `want` (local names), in document order. */
-function elements(
-  zip: ZipReader,
-  path: string,
-  want: readonly string[],
-): { name: string; attrs: Record<string, string> }[] {
-  const out: { name: string; attrs: Record<string, string> }[] = [];
-  const p = parser();
-  p.on('opentag', (t: SaxesTagPlain) => {
-    const n = local(t.name);
-    if (want.includes(n)) out.push({ name: n, attrs: t.attributes });
+function elements(zip: ZipReader, path: string, want: readonly string[]): { name: string; attrs: XmlAttributes }[] {
+  const out: { name: string; attrs: XmlAttributes }[] = [];
+  parsePart(zip, path, {
+    open: (name, attrs) => {
+      if (want.includes(name)) out.push({ name, attrs: attrs.copy() });
+    },
+    close: ignore,
+    text: ignore,
   });
-  parsePart(zip, path, p);
   return out;
 }
 
@@ -111,9 +92,9 @@ function relsOf(zip: ZipReader, part: string): { id: string; type: string; targe
   const relsPath = `${dir ? dir + '/' : ''}_rels/${file}.rels`;
   if (!zip.has(relsPath)) return [];
   return elements(zip, relsPath, ['Relationship']).map((e) => ({
-    id: e.attrs.Id ?? '',
-    type: e.attrs.Type ?? '',
-    target: resolve(part, e.attrs.Target ?? ''),
+    id: e.attrs.get('Id') ?? '',
+    type: e.attrs.get('Type') ?? '',
+    target: resolve(part, e.attrs.get('Target') ?? ''),
   }));
 }
 
@@ -150,17 +131,18 @@ export class XlsxWorkbook {
     const byId = new Map(rels.map((r) => [r.id, r]));
     for (const e of elements(this.zip, main, ['sheet', 'workbookPr'])) {
       if (e.name === 'workbookPr') {
-        this.date1904 = e.attrs.date1904 === '1' || e.attrs.date1904 === 'true';
+        const date1904 = e.attrs.get('date1904');
+        this.date1904 = date1904 === '1' || date1904 === 'true';
         continue;
       }
-      const rid = Object.entries(e.attrs).find(([k]) => local(k) === 'id' && k !== 'sheetId')?.[1];
+      const rid = e.attrs.getLocal('id', 'sheetId');
       const rel = rid ? byId.get(rid) : undefined;
       // Chart sheets and dialog sheets have no rows.
       if (!rel || !rel.type.endsWith('/worksheet') || !this.zip.has(rel.target)) continue;
       this.sheets.push({
-        name: e.attrs.name ?? rel.target,
+        name: e.attrs.get('name') ?? rel.target,
         path: rel.target,
-        hidden: !!e.attrs.state && e.attrs.state !== 'visible',
+        hidden: !!e.attrs.get('state') && e.attrs.get('state') !== 'visible',
       });
     }
     if (!this.sheets.length) throw badFile('không có trang tính nào', 'it has no worksheet');
@@ -174,26 +156,26 @@ export class XlsxWorkbook {
     const custom = new Map<number, string>();
     let inCellXfs = false;
     let xf = 0;
-    const p = parser();
-    p.on('opentag', (t: SaxesTagPlain) => {
-      const n = local(t.name);
-      if (n === 'numFmt') custom.set(Number(t.attributes.numFmtId), t.attributes.formatCode ?? '');
-      else if (n === 'cellXfs') inCellXfs = true;
-      else if (n === 'xf' && inCellXfs) {
-        const id = Number(t.attributes.numFmtId ?? 0);
-        const code = custom.get(id);
-        if (code !== undefined ? customDate(code) : builtinDate(id)) this.dateStyles.add(xf);
-        xf++;
-      }
+    parsePart(this.zip, path, {
+      open: (n, a) => {
+        if (n === 'numFmt') custom.set(Number(a.get('numFmtId')), a.get('formatCode') ?? '');
+        else if (n === 'cellXfs') inCellXfs = true;
+        else if (n === 'xf' && inCellXfs) {
+          const id = Number(a.get('numFmtId') ?? 0);
+          const code = custom.get(id);
+          if (code !== undefined ? customDate(code) : builtinDate(id)) this.dateStyles.add(xf);
+          xf++;
+        }
+      },
+      close: (n) => {
+        if (n === 'cellXfs') inCellXfs = false;
+      },
+      text: ignore,
     });
-    p.on('closetag', (t: SaxesTagPlain) => {
-      if (local(t.name) === 'cellXfs') inCellXfs = false;
-    });
-    parsePart(this.zip, path, p);
   }
 
   /** The shared-strings table, read once (rich text runs joined, phonetic runs left out), within the caps. */
-  private sharedStrings(): string[] {
+  sharedStrings(): string[] {
     if (this.strings) return this.strings;
     const list: string[] = [];
     this.strings = list;
@@ -203,13 +185,6 @@ export class XlsxWorkbook {
     let cur = '';
     let inT = false;
     let phonetic = 0;
-    const p = parser();
-    p.on('opentag', (t: SaxesTagPlain) => {
-      const n = local(t.name);
-      if (n === 't') inT = phonetic === 0;
-      else if (n === 'si') cur = '';
-      else if (n === 'rPh') phonetic++;
-    });
     const text = (s: string) => {
       if (!inT) return;
       cur += s;
@@ -220,10 +195,7 @@ export class XlsxWorkbook {
           `the shared-strings table exceeds ${sharedChars} characters`,
         );
     };
-    p.on('text', text);
-    p.on('cdata', text);
-    p.on('closetag', (t: SaxesTagPlain) => {
-      const n = local(t.name);
+    const close = (n: string) => {
       if (n === 't') inT = false;
       else if (n === 'rPh') phonetic--;
       else if (n === 'si') {
@@ -234,8 +206,16 @@ export class XlsxWorkbook {
           );
         list.push(cur);
       }
+    };
+    parsePart(this.zip, this.stringsPath, {
+      open: (n) => {
+        if (n === 't') inT = phonetic === 0;
+        else if (n === 'si') cur = '';
+        else if (n === 'rPh') phonetic++;
+      },
+      close,
+      text,
     });
-    parsePart(this.zip, this.stringsPath, p);
     return list;
   }
 
@@ -262,8 +242,8 @@ export class XlsxWorkbook {
    * Streams a sheet's rows to `onRows` in batches (row numbers as the sheet shows them; empty rows and rows whose
    * every value comes from a formula — template rows — left out). `onRows` returning false stops the reading.
    */
-  rows(sheet: SheetInfo, onRows: (rows: SheetRow[]) => void | boolean, batchSize = 1000): void {
-    const strings = this.sharedStrings();
+  rows(sheet: SheetInfo, onRows: (rows: SheetRow[]) => void | boolean, batchSize = 1000, sharedAsIndex = false): void {
+    const strings = sharedAsIndex ? [] : this.sharedStrings();
     const dateStyles = this.dateStyles;
     const epoch = this.date1904 ? EPOCH_1904 : EPOCH_1900;
     const { rows: maxRows, cellChars } = this.limits;
@@ -271,6 +251,8 @@ export class XlsxWorkbook {
     let rowNo = 0;
     let count = 0;
     let cells: CellValue[] = [];
+    /** Columns of the current row holding a shared-string index (sharedAsIndex). */
+    let shared: number[] | undefined;
     let anyTyped = false;
     let col = 0;
     let nextCol = 0;
@@ -298,7 +280,13 @@ export class XlsxWorkbook {
       switch (type) {
         case 's': {
           if (v === '') value = null;
-          else {
+          else if (sharedAsIndex) {
+            const i = Number(v);
+            if (!Number.isInteger(i) || i < 0)
+              throw cellError(`chuỗi dùng chung số ${v} không tồn tại`, `shared string ${v} does not exist`);
+            value = i;
+            (shared ??= []).push(col);
+          } else {
             const s = strings[Number(v)];
             if (s === undefined)
               throw cellError(`chuỗi dùng chung số ${v} không tồn tại`, `shared string ${v} does not exist`);
@@ -348,20 +336,20 @@ export class XlsxWorkbook {
         );
       if (value !== null) {
         if (!formula) anyTyped = true;
+        // A second cell at the same column (invalid, but seen): the last one counts, as in Excel.
+        if (shared && cells[col] !== undefined && type !== 's') shared = shared.filter((c) => c !== col);
         cells[col] = value;
       }
     };
-    const p = parser();
-    p.on('opentag', (t: SaxesTagPlain) => {
-      const n = local(t.name);
+    const open = (n: string, a: XmlAttributes) => {
       switch (n) {
         case 'c': {
-          const a = t.attributes;
-          ref = a.r ?? '';
+          ref = a.get('r') ?? '';
           col = ref ? colIndex(ref) : nextCol;
           if (col < 0) throw cellError(`địa chỉ ô "${ref}" không hợp lệ`, `invalid cell reference "${ref}"`);
-          type = a.t ?? 'n';
-          style = a.s ? Number(a.s) : 0;
+          type = a.get('t') ?? 'n';
+          const s = a.get('s');
+          style = s ? Number(s) : 0;
           formula = false;
           v = '';
           inline = '';
@@ -383,7 +371,7 @@ export class XlsxWorkbook {
           phonetic++;
           break;
         case 'row': {
-          const r = t.attributes.r;
+          const r = a.get('r');
           rowNo = r ? Number(r) : rowNo + 1;
           if (!Number.isInteger(rowNo) || rowNo < 1)
             throw badFile(
@@ -391,12 +379,13 @@ export class XlsxWorkbook {
               `sheet "${sheet.name}": invalid row number "${r}"`,
             );
           cells = [];
+          shared = undefined;
           nextCol = 0;
           anyTyped = false;
           break;
         }
       }
-    });
+    };
     const text = (s: string) => {
       if (collect === 1) v += s;
       else if (collect === 2) inline += s;
@@ -408,10 +397,7 @@ export class XlsxWorkbook {
           `the cell is longer than ${cellChars} characters`,
         );
     };
-    p.on('text', text);
-    p.on('cdata', text);
-    p.on('closetag', (t: SaxesTagPlain) => {
-      const n = local(t.name);
+    const close = (n: string) => {
       switch (n) {
         case 'v':
         case 't':
@@ -436,14 +422,14 @@ export class XlsxWorkbook {
               `trang "${sheet.name}" có hơn ${maxRows.toLocaleString('vi-VN')} dòng dữ liệu`,
               `sheet "${sheet.name}" has more than ${maxRows} data rows`,
             );
-          batch.push({ row: rowNo, cells });
+          batch.push(shared ? { row: rowNo, cells, shared } : { row: rowNo, cells });
           if (batch.length >= batchSize) flush();
           break;
         }
       }
-    });
+    };
     try {
-      parsePart(this.zip, sheet.path, p);
+      parsePart(this.zip, sheet.path, { open, close, text });
       flush();
     } catch (e) {
       if (e instanceof Stop) return;
@@ -491,6 +477,11 @@ export interface XlsxReadOptions {
   /** Scores a sheet by its first rows (higher = more likely the data); ties go to the earlier sheet. */
   pick?: (head: SheetRow[]) => number;
   limits?: XlsxLimits;
+  /**
+   * Shared strings as their index in the table (the row's `shared` lists those columns) instead of their text: the
+   * parsing thread leaves the table to the thread that receives the rows (xlsx-worker.ts), which reads it meanwhile.
+   */
+  sharedAsIndex?: boolean;
 }
 
 /** How many rows of each sheet are looked at to pick one by content. */
@@ -522,7 +513,7 @@ export function streamXlsx(
 ): string {
   const wb = new XlsxWorkbook(bytes, opts.limits);
   const sheet = chooseSheet(wb, opts);
-  wb.rows(sheet, onRows, batchSize);
+  wb.rows(sheet, onRows, batchSize, opts.sharedAsIndex);
   return sheet.name;
 }
 

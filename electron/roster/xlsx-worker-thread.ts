@@ -6,16 +6,25 @@ import { streamXlsx } from './read-xlsx';
 /**
  * The .xlsx parsing thread (built as its own bundle, out/workers/xlsx-worker.cjs; started by xlsx-worker.ts).
  *
- * Protocol: the main thread posts `{ port, signal, bytes, sheet }` per file (jobs run one after another). The thread
- * streams the named sheet with the same reader as read-xlsx.ts and posts `{ numbers, counts, cells }` batches on
+ * Protocol: the main thread posts `{ port, signal, bytes: { buffer, offset, length }, sheet }` per file (jobs run one after another). The thread
+ * streams the named sheet with the same reader as read-xlsx.ts — shared strings as their index, `shared` listing
+ * those positions in `cells`: the main thread reads the table itself meanwhile (xlsx-worker.ts) — and posts
+ * `{ numbers, counts, cells, shared }` batches on
  * `port`, then `{ done: true }` or `{ error }`; it stops early once the main thread sets `signal[1]`. After every
  * post it bumps `signal[0]` and notifies it, so a main thread that waits synchronously (Atomics.wait +
  * receiveMessageOnPort) wakes up; the main thread bumps `signal[2]` for each batch it took.
  */
+/** The file: a SharedArrayBuffer the main thread also reads, or an ArrayBuffer transferred to this thread. */
+interface FileView {
+  buffer: ArrayBuffer | SharedArrayBuffer;
+  offset: number;
+  length: number;
+}
+
 interface Job {
   port: MessagePort;
   signal: Int32Array;
-  bytes: ArrayBuffer;
+  bytes: FileView;
   sheet?: string;
 }
 
@@ -32,21 +41,24 @@ function post(job: Job, msg: unknown): void {
 function run(job: Job): void {
   try {
     streamXlsx(
-      new Uint8Array(job.bytes),
-      { sheet: job.sheet },
+      new Uint8Array(job.bytes.buffer, job.bytes.offset, job.bytes.length),
+      { sheet: job.sheet, sharedAsIndex: true },
       (rows) => {
         if (Atomics.load(job.signal, 1)) return false; // the main thread gave up on this file (e.g. a missing column)
         // Flat batches (row numbers, cell counts, cells) clone and unclone much faster than one object per row.
         const numbers: number[] = new Array(rows.length);
         const counts: number[] = new Array(rows.length);
         const cells: CellValue[] = [];
+        /** Positions in `cells` holding a shared-string index. */
+        const shared: number[] = [];
         for (let i = 0; i < rows.length; i++) {
           const r = rows[i]!;
           numbers[i] = r.row;
           counts[i] = r.cells.length;
+          if (r.shared) for (const c of r.shared) shared.push(cells.length + c);
           for (const c of r.cells) cells.push(c);
         }
-        post(job, { numbers, counts, cells });
+        post(job, { numbers, counts, cells, shared });
         // Flow control: at most AHEAD batches waiting for the main thread (signal[2] counts the ones it took), so a
         // slow consumer does not leave the whole sheet queued in memory.
         for (;;) {
@@ -69,9 +81,6 @@ function run(job: Job): void {
   }
 }
 
-parentPort!.on(
-  'message',
-  (msg: { port: MessagePort; signal: SharedArrayBuffer; bytes: ArrayBuffer; sheet?: string }) => {
-    run({ port: msg.port, signal: new Int32Array(msg.signal), bytes: msg.bytes, sheet: msg.sheet });
-  },
-);
+parentPort!.on('message', (msg: { port: MessagePort; signal: SharedArrayBuffer; bytes: FileView; sheet?: string }) => {
+  run({ port: msg.port, signal: new Int32Array(msg.signal), bytes: msg.bytes, sheet: msg.sheet });
+});

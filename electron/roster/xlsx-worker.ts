@@ -4,6 +4,9 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from '
 import { AppError } from '../core/app-error';
 import type { CellValue, SheetRow } from './sheet';
 import { appRoot } from '../core/paths';
+import { chooseSheet, XlsxWorkbook } from './read-xlsx';
+import { columnName } from './write-xlsx';
+import { badFile } from './xlsx-zip';
 
 /** Rows per message: small enough that validation starts early, large enough that messages stay few. */
 const BATCH = 1000;
@@ -12,7 +15,7 @@ const BATCH = 1000;
  * lets most of them die without being copied (measured: ~0.1–0.3 s less CPU on a 50,000-row file; peak memory
  * stays far below the 400 MB goal).
  */
-const YOUNG_GENERATION_MB = 64;
+const YOUNG_GENERATION_MB = 16;
 /** A worker that posts nothing for this long is taken as dead (it posts a batch every few milliseconds). */
 const STALL_MS = 120_000;
 
@@ -20,7 +23,7 @@ const STALL_MS = 120_000;
 export class XlsxWorkerUnavailable extends Error {}
 
 type Message =
-  | { numbers: number[]; counts: number[]; cells: CellValue[] }
+  | { numbers: number[]; counts: number[]; cells: CellValue[]; shared: number[] }
   | { done: true }
   | { error: string; code?: string; messageEn?: string };
 
@@ -60,16 +63,53 @@ function parsingThread(): Worker | null {
 interface Job {
   port: MessagePort;
   signal: Int32Array;
+  /** The shared-strings table, read on this thread while the parsing thread reads the sheet. */
+  strings: string[];
+  sheet: string;
 }
 
-function startJob(bytes: Buffer, sheet: string | undefined): Job {
+/**
+ * A file's bytes in memory the parsing thread can read too (a SharedArrayBuffer): the file is decoded once and
+ * shared, not copied to the thread (less peak memory for a large workbook).
+ */
+export function fileBytes(base64: string): Buffer {
+  const bytes = Buffer.from(new SharedArrayBuffer(Buffer.byteLength(base64, 'base64')));
+  return bytes.subarray(0, bytes.write(base64, 'base64'));
+}
+
+function startJob(bytes: Buffer, sheetName: string | undefined): Job {
   const w = parsingThread();
   if (!w) throw new XlsxWorkerUnavailable('no worker thread');
+  // This thread reads the workbook's own parts too: the sheet's name for messages, then the shared strings.
+  const wb = new XlsxWorkbook(bytes);
+  const sheet = chooseSheet(wb, { sheet: sheetName }).name;
   const { port1, port2 } = new MessageChannel();
   const signal = new SharedArrayBuffer(12); // [messages posted, cancelled, batches taken]
-  const copy = new Uint8Array(bytes); // transferred: the caller keeps its own buffer
-  w.postMessage({ port: port2, signal, bytes: copy.buffer, sheet }, [port2, copy.buffer]);
-  return { port: port1, signal: new Int32Array(signal) };
+  if (bytes.buffer instanceof SharedArrayBuffer) {
+    const view = { buffer: bytes.buffer, offset: bytes.byteOffset, length: bytes.length };
+    w.postMessage({ port: port2, signal, bytes: view, sheet }, [port2]);
+  } else {
+    const copy = new Uint8Array(bytes); // transferred: the caller keeps its own buffer
+    w.postMessage({ port: port2, signal, bytes: { buffer: copy.buffer, offset: 0, length: copy.length }, sheet }, [
+      port2,
+      copy.buffer,
+    ]);
+  }
+  const job: Job = { port: port1, signal: new Int32Array(signal), strings: [], sheet };
+  try {
+    job.strings = wb.sharedStrings();
+  } catch (e) {
+    stop(job);
+    throw e;
+  }
+  return job;
+}
+
+/** Tells the parsing thread to stop this file and closes the channel. */
+function stop(job: Job): void {
+  Atomics.store(job.signal, 1, 1);
+  Atomics.notify(job.signal, 2);
+  job.port.close();
 }
 
 /** Tells the parsing thread a batch was taken (it parses at most a few batches ahead). */
@@ -78,17 +118,46 @@ function taken(job: Job): void {
   Atomics.notify(job.signal, 2);
 }
 
-/** Handles one message; true when the file is finished. */
-function handle(m: Message, onRows: (rows: SheetRow[]) => void): boolean {
-  if ('numbers' in m) {
-    const rows: SheetRow[] = new Array(m.numbers.length);
-    let at = 0;
-    for (let i = 0; i < rows.length; i++) {
-      const n = m.counts[i]!;
-      rows[i] = { row: m.numbers[i]!, cells: m.cells.slice(at, at + n) };
-      at += n;
+/** Puts the shared strings' text in place of their index (a row left with no value at all is dropped). */
+function resolveShared(job: Job, m: Extract<Message, { numbers: number[] }>): SheetRow[] {
+  const { cells, shared } = m;
+  for (const at of shared) {
+    const s = job.strings[cells[at] as number];
+    if (s === undefined) {
+      let row = 0;
+      for (let i = 0, end = 0; i < m.counts.length; i++) {
+        end += m.counts[i]!;
+        if (at < end) {
+          row = i;
+          break;
+        }
+      }
+      const col = at - m.counts.slice(0, row).reduce((a, b) => a + b, 0);
+      const where = `${columnName(col)}${m.numbers[row]}`;
+      throw badFile(
+        `trang "${job.sheet}", ô ${where}: chuỗi dùng chung số ${cells[at]} không tồn tại`,
+        `sheet "${job.sheet}", cell ${where}: shared string ${cells[at]} does not exist`,
+      );
     }
-    onRows(rows);
+    cells[at] = s === '' ? null : s;
+  }
+  const rows: SheetRow[] = [];
+  let at = 0;
+  for (let i = 0; i < m.numbers.length; i++) {
+    const n = m.counts[i]!;
+    const row = cells.slice(at, at + n);
+    at += n;
+    // Only empty shared strings: no value, as when the parsing thread resolves them itself.
+    if (shared.length && row.every((c) => c === null)) continue;
+    rows.push({ row: m.numbers[i]!, cells: row });
+  }
+  return rows;
+}
+
+/** Handles one message; true when the file is finished. */
+function handle(job: Job, m: Message, onRows: (rows: SheetRow[]) => void): boolean {
+  if ('numbers' in m) {
+    onRows(resolveShared(job, m));
     return false;
   }
   if ('done' in m) return true;
@@ -111,7 +180,7 @@ export function pullXlsxRows(bytes: Buffer, sheet: string | undefined, onRows: (
       const seen = Atomics.load(job.signal, 0);
       const got = receiveMessageOnPort(job.port);
       if (got) {
-        if (handle(got.message as Message, onRows)) return;
+        if (handle(job, got.message as Message, onRows)) return;
         taken(job);
         continue;
       }
@@ -124,9 +193,7 @@ export function pullXlsxRows(bytes: Buffer, sheet: string | undefined, onRows: (
       }
     }
   } finally {
-    Atomics.store(job.signal, 1, 1);
-    Atomics.notify(job.signal, 2);
-    job.port.close();
+    stop(job);
   }
 }
 
@@ -140,9 +207,7 @@ export function streamXlsxRows(
   const w = worker!;
   return new Promise<void>((resolve, reject) => {
     const end = (e?: unknown) => {
-      Atomics.store(job.signal, 1, 1);
-      Atomics.notify(job.signal, 2);
-      job.port.close();
+      stop(job);
       w.off('exit', died);
       if (e === undefined) resolve();
       else reject(e);
@@ -156,7 +221,7 @@ export function streamXlsxRows(
     w.on('exit', died);
     job.port.on('message', (m: Message) => {
       try {
-        if (handle(m, onRows)) end();
+        if (handle(job, m, onRows)) end();
         else taken(job);
       } catch (e) {
         end(e);

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Result } from '../../shared/contract';
 import { APP_NAME } from '../core/version';
+import { HEAP_FLAGS } from '../core/heap';
 import { createCallHandler, rendererUrlCheck } from './ipc-guard';
 import { isSafeExternalUrl } from './safe-links';
 import { hardenContents, hardenSession } from './security';
@@ -48,7 +49,10 @@ const indexFile = join(__dirname, '..', 'renderer', 'index.html');
 const isTrustedUrl = rendererUrlCheck(pathToFileURL(indexFile).href);
 
 function startServices(): UtilityProcess {
-  const child = utilityProcess.fork(join(__dirname, 'service-host.cjs'), [], { serviceName: 'KêKhai services' });
+  const child = utilityProcess.fork(join(__dirname, 'service-host.cjs'), [], {
+    serviceName: 'KêKhai services',
+    execArgv: HEAP_FLAGS,
+  });
   // I-VAN passwords: safeStorage exists only here, so the services get a key it wraps (docs/security-credentials.md).
   try {
     const key = desktopCredentialKey(

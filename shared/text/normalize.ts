@@ -10,9 +10,14 @@ const PLAIN = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
 /** Combining marks: only text containing one can differ from its NFC form (for the scripts a roster holds). */
 export const HAS_COMBINING = /[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/;
 
+/** White space that cleanText changes: any but a single inner space (JavaScript's \s, which includes U+00A0). */
+const UNTIDY_SPACE = /[^\S ]| {2}|^ | $/;
+
 /** NFC, trimmed, inner whitespace runs collapsed to one space (names typed with double spaces). */
 export function cleanText(s: string): string {
   // Fast path: empty or printable ASCII already single-spaced (most identifier and code cells of an import).
   if (s === '' || PLAIN.test(s)) return s;
-  return (HAS_COMBINING.test(s) ? s.normalize('NFC') : s).replace(/[\s\u00a0]+/g, ' ').trim();
+  const nfc = HAS_COMBINING.test(s) ? s.normalize('NFC') : s;
+  // Most names are already tidy: testing first spares a copy of each (an import cleans 50,000 of them).
+  return UNTIDY_SPACE.test(nfc) ? nfc.replace(/\s+/g, ' ').trim() : nfc;
 }

@@ -26,6 +26,8 @@ export class FakeChild extends EventEmitter {
   constructor(
     readonly path: string,
     private readonly answer: (method: string) => unknown,
+    /** The options `utilityProcess.fork` was given (execArgv…). */
+    readonly options: { execArgv?: string[] } = {},
   ) {
     super();
   }
@@ -97,9 +99,11 @@ export function createFakeElectron() {
     },
     safeStorage: { isEncryptionAvailable: () => false },
     utilityProcess: {
-      fork: (path: string) => {
-        const child = new FakeChild(path, (method) =>
-          method === 'settings.get' ? { 'updates.auto': true } : { method },
+      fork: (path: string, _args?: string[], options?: { execArgv?: string[] }) => {
+        const child = new FakeChild(
+          path,
+          (method) => (method === 'settings.get' ? { 'updates.auto': true } : { method }),
+          options,
         );
         children.push(child);
         return child;

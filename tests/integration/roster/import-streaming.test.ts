@@ -4,6 +4,7 @@ import { readXlsx } from '../../../electron/roster/read-xlsx';
 import type { SheetRow } from '../../../electron/roster/sheet';
 import { createTestContext, type TestContext } from '../../support/context';
 import { HEADERS, makeEmployees, toRow, xlsxBuffer } from '../../fixtures/roster/generate';
+import { handMade, HEAD, NS } from '../../support/hand-made-xlsx';
 
 const UNIT = { code: 'TS12345', name: 'Công ty May', taxCode: '0100109106', agencyCode: '07906', wageRegion: '01' };
 const blob = (bytes: Buffer) => ({ name: 'ds.xlsx', base64: bytes.toString('base64') });
@@ -84,5 +85,42 @@ describe('streaming .xlsx commit (parsing thread + bulk inserts)', () => {
     if (!r.ok) expect(r.error.code).toBe('MAPPING_INCOMPLETE');
     expect(ctx.db.prepare('SELECT count(*) AS n FROM employees').get()).toEqual({ n: 0 });
     expect(ctx.db.prepare('SELECT count(*) AS n FROM employee_history').get()).toEqual({ n: 0 });
+  });
+
+  it('looks the shared strings up on this thread: same rows, a row of empty strings left out, a missing one named', () => {
+    const sst = `${HEAD}<sst xmlns="${NS}"><si><t>Họ và tên</t></si><si><t></t></si><si><t>Lê Văn Tám</t></si></sst>`;
+    const sheet = (rows: string) => `${HEAD}<worksheet xmlns="${NS}"><sheetData>${rows}</sheetData></worksheet>`;
+    const good = Buffer.from(
+      handMade(
+        {
+          'xl/worksheets/sheet1.xml': sheet(
+            '<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2" t="s"><v>1</v></c></row>' +
+              '<row r="3"><c r="A3" t="s"><v>2</v></c><c r="B3" t="s"><v>1</v></c><c r="C3"><v>7</v></c></row>',
+          ),
+          'xl/sharedStrings.xml': sst,
+        },
+        { sheets: ['Danh sách'] },
+      ),
+    );
+    const pulled: SheetRow[] = [];
+    pullXlsxRows(good, undefined, (b) => pulled.push(...b));
+    expect(pulled).toEqual(readXlsx(good).rows);
+    expect(pulled).toEqual([
+      { row: 1, cells: ['Họ và tên'] },
+      { row: 3, cells: ['Lê Văn Tám', null, 7] },
+    ]);
+    const missing = Buffer.from(
+      handMade(
+        {
+          'xl/worksheets/sheet1.xml': sheet('<row r="4"><c r="A4"><v>1</v></c><c r="D4" t="s"><v>9</v></c></row>'),
+          'xl/sharedStrings.xml': sst,
+        },
+        { sheets: ['Danh sách'] },
+      ),
+    );
+    expect(() => pullXlsxRows(missing, undefined, () => undefined)).toThrow(
+      /trang "Danh sách", ô D4: chuỗi dùng chung số 9 không tồn tại/,
+    );
+    expect(() => readXlsx(missing)).toThrow(/trang "Danh sách", ô D4: chuỗi dùng chung số 9 không tồn tại/);
   });
 });

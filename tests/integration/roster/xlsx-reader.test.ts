@@ -2,48 +2,17 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import zlib from 'node:zlib';
-import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listXlsxSheets, readXlsx, XLSX_LIMITS } from '../../../electron/roster/read-xlsx';
 import { writeXlsx } from '../../../electron/roster/write-xlsx';
 import { makeTempDir, removeDir } from '../../support/tmp';
+import { handMade, HEAD, NS } from '../../support/hand-made-xlsx';
 
 /**
  * The .xlsx reader against files from several writers: our own writer, LibreOffice, a hand-made zip in Excel's part
  * order (shared strings after the sheet, rich text, 1904 dates, no <dimension>, formulas), one with inline strings;
  * and against hostile files (unknown cell type, shared-strings table over its cap, zip bombs).
  */
-const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-
-/** A minimal package; `parts` in the order given (Excel writes the worksheets before sharedStrings.xml). */
-function handMade(parts: Record<string, string>, opts: { date1904?: boolean; sheets?: string[] } = {}): Uint8Array {
-  const sheets = opts.sheets ?? ['Sheet1'];
-  const files: Record<string, Uint8Array> = {};
-  files['[Content_Types].xml'] = strToU8(
-    `${HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>`,
-  );
-  files['_rels/.rels'] = strToU8(
-    `${HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-  );
-  files['xl/workbook.xml'] = strToU8(
-    `${HEAD}<workbook xmlns="${NS}" xmlns:r="${R}"><workbookPr${opts.date1904 ? ' date1904="1"' : ''}/><sheets>${sheets.map((n, i) => `<sheet name="${n}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`,
-  );
-  const rels = sheets.map(
-    (_, i) => `<Relationship Id="rId${i + 1}" Type="${R}/worksheet" Target="/xl/worksheets/sheet${i + 1}.xml"/>`,
-  );
-  rels.push(
-    `<Relationship Id="rId90" Type="${R}/sharedStrings" Target="sharedStrings.xml"/>`,
-    `<Relationship Id="rId91" Type="${R}/styles" Target="styles.xml"/>`,
-  );
-  files['xl/_rels/workbook.xml.rels'] = strToU8(
-    `${HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`,
-  );
-  for (const [k, v] of Object.entries(parts)) files[k] = strToU8(v);
-  return zipSync(files);
-}
-
 // Style 1: built-in date format 14; style 2: a custom "dd/mm/yyyy"; style 3: text.
 const STYLES = `${HEAD}<styleSheet xmlns="${NS}"><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="49"/></cellXfs></styleSheet>`;
 
@@ -157,6 +126,26 @@ describe('.xlsx reader: files from several writers', () => {
       'Họ tên,Mã',
       'Trần Văn C,0790000003',
     ]);
+  });
+});
+
+describe('.xlsx reader: XML as other writers write it', () => {
+  it('reads prefixed SpreadsheetML, entities, CDATA, comments and single-quoted attributes', () => {
+    const X = `xmlns:x="${NS}"`;
+    const bytes = handMade({
+      'xl/worksheets/sheet1.xml': `${HEAD}<!-- exported --><x:worksheet ${X}><x:sheetData><x:row r='1'><x:c r='A1' t='s'><x:v>0</x:v></x:c><x:c r="B1" t="inlineStr"><x:is><x:t><![CDATA[Lê <Văn> & Tám]]></x:t></x:is></x:c><x:c r="C1"><x:v>42</x:v></x:c></x:row></x:sheetData></x:worksheet>`,
+      'xl/sharedStrings.xml': `${HEAD}<x:sst ${X}><x:si><x:t>Nguy&#7877;n &amp; Tr&#x1EA7;n</x:t></x:si></x:sst>`,
+    });
+    expect(readXlsx(bytes).rows).toEqual([{ row: 1, cells: ['Nguyễn & Trần', 'Lê <Văn> & Tám', 42] }]);
+  });
+
+  it('refuses a sheet that is not well-formed XML, naming the part', () => {
+    const broken = handMade({
+      'xl/worksheets/sheet1.xml': `${HEAD}<worksheet xmlns="${NS}"><sheetData><row r="1"><c r="A1"><v>1</v></row></sheetData></worksheet>`,
+    });
+    expect(() => readXlsx(broken)).toThrow(
+      /Không đọc được tệp Excel: XML hỏng trong xl\/worksheets\/sheet1\.xml: thẻ đóng <\/row> không khớp <c>/,
+    );
   });
 });
 

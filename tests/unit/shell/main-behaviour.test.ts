@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFakeElectron, FakeContents } from '../../support/fake-electron';
 import { makeTempDir, removeDir } from '../../support/tmp';
 import { external } from '../../../scripts/externals.mjs';
+import { HEAP_FLAGS } from '../../../electron/core/heap';
 
 /**
  * electron/shell/main.ts run for real under Node against a fake `electron` (tests/support/fake-electron.ts): built
@@ -91,6 +92,8 @@ describe('once Electron is ready', () => {
 
   it('starts the service process and asks it for the daily automatic backup; no updater in a checkout', () => {
     expect(fake.children[0]!.path).toBe(join(dir, 'electron', 'service-host.cjs'));
+    // The heap flags V8 reads only at start-up (heap.ts): a 50,000-row import's peak memory depends on them.
+    expect(fake.children[0]!.options.execArgv).toEqual(HEAP_FLAGS);
     expect(fake.children[0]!.posted.map((m) => m.method).filter(Boolean)).toContain('backup.auto');
     expect(loadedModules).not.toContain('electron-updater');
   });

@@ -1,0 +1,2 @@
+/** The node flags on the #! line of bin/kekhai.cjs. */
+export function cliNodeFlags(): string[];

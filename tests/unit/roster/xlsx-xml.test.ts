@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { XmlPartReader, type XmlHandler } from '../../../electron/roster/xlsx-xml';
+
+/**
+ * The streaming XML reader of the .xlsx parts (htmlparser2's tokenizer + the checks XML requires): the events it
+ * gives must not depend on where the inflater cut the text, and what is not XML must be refused naming the part.
+ */
+type Event = string;
+
+function events(chunks: string[]): Event[] {
+  const out: Event[] = [];
+  let text = '';
+  const flush = () => {
+    if (text) out.push(`text ${JSON.stringify(text)}`);
+    text = '';
+  };
+  const handler: XmlHandler = {
+    open(name, a) {
+      flush();
+      const attrs: string[] = [];
+      for (const n of ['r', 't', 's', 'r:id', 'id', 'sheetId']) {
+        const v = a.get(n);
+        if (v !== undefined) attrs.push(`${n}=${v}`);
+      }
+      out.push(`open ${name}${attrs.length ? ' ' + attrs.join(',') : ''}`);
+    },
+    close(name) {
+      flush();
+      out.push(`close ${name}`);
+    },
+    text(piece) {
+      text += piece;
+    },
+  };
+  const reader = new XmlPartReader(handler, 'xl/worksheets/sheet1.xml');
+  for (const c of chunks) reader.write(c);
+  reader.end();
+  flush();
+  return out;
+}
+
+const read = (xml: string) => events([xml]);
+
+const DOC =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+  '<!-- written by hand -->' +
+  '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="urn:r">' +
+  '<x:sheetData><x:row r=\'2\'><x:c r="A2" t="inlineStr" s="3"><x:is><x:t>Trần &amp; Lê &#x1EA1;&#7841; &lt;b&gt;</x:t></x:is></x:c>' +
+  '<x:c r="B2" t="str"><x:f>A2</x:f><x:v><![CDATA[a<b>&c]]></x:v></x:c><x:c r="C2"/>' +
+  '<?some-instruction data?><x:c r="D2" t="s"><x:v>12</x:v></x:c></x:row></x:sheetData></x:worksheet>';
+
+const EXPECTED = [
+  'open worksheet',
+  'open sheetData',
+  'open row r=2',
+  'open c r=A2,t=inlineStr,s=3',
+  'open is',
+  'open t',
+  'text "Trần & Lê ạạ <b>"',
+  'close t',
+  'close is',
+  'close c',
+  'open c r=B2,t=str',
+  'open f',
+  'text "A2"',
+  'close f',
+  'open v',
+  'text "a<b>&c"',
+  'close v',
+  'close c',
+  'open c r=C2',
+  'close c',
+  'open c r=D2,t=s',
+  'open v',
+  'text "12"',
+  'close v',
+  'close c',
+  'close row',
+  'close sheetData',
+  'close worksheet',
+];
+
+describe('XML reader of .xlsx parts', () => {
+  it('gives local names, attributes, decoded entities, CDATA as text; skips the declaration, comments and PIs', () => {
+    expect(read(DOC)).toEqual(EXPECTED);
+  });
+
+  it('gives the same events wherever the text is cut (every split point, and one character at a time)', () => {
+    for (let i = 1; i < DOC.length; i++) expect(events([DOC.slice(0, i), DOC.slice(i)])).toEqual(EXPECTED);
+    expect(events([...DOC])).toEqual(EXPECTED);
+  });
+
+  it('refuses what is not XML, naming the part', () => {
+    const refused: [string, RegExp][] = [
+      ['<a><b></a>', /thẻ đóng <\/a> không khớp <b>/],
+      ['<a><b></b>', /phần tử <a> không được đóng/],
+      ['<a></a></b>', /thẻ đóng <\/b> thừa/],
+      ['<a/><b/>', /có hơn một phần tử gốc/],
+      ['<a/>tail', /có chữ ngoài phần tử gốc/],
+      ['<a x=1/>', /thuộc tính "x" không có giá trị trong ngoặc kép/],
+      ['<a x/>', /thuộc tính "x" không có giá trị trong ngoặc kép/],
+      ['<a x="1" x="2"/>', /thuộc tính "x" lặp lại/],
+      ['', /không có phần tử nào/],
+      ['<!DOCTYPE a [<!ENTITY e "x">]><a>&e;</a>', /DOCTYPE/],
+    ];
+    for (const [xml, why] of refused) {
+      expect(() => read(xml), xml).toThrow(why);
+      expect(() => read(xml), xml).toThrow(/xl\/worksheets\/sheet1\.xml|DOCTYPE/);
+    }
+  });
+
+  it('refuses a comment or tag that would keep more than 1 MB of text waiting (memory stays bounded)', () => {
+    const chunk = 'x'.repeat(64 * 1024);
+    const handler: XmlHandler = { open: () => undefined, close: () => undefined, text: () => undefined };
+    const reader = new XmlPartReader(handler, 'xl/sharedStrings.xml');
+    reader.write('<sst><!--');
+    expect(() => {
+      for (let i = 0; i < 40; i++) reader.write(chunk);
+    }).toThrow(/xl\/sharedStrings\.xml: một thẻ hoặc chú thích dài hơn 1 MB/);
+  });
+
+  it('streams long text in pieces without holding the whole of it', () => {
+    const chunk = 'y'.repeat(64 * 1024);
+    let total = 0;
+    let largest = 0;
+    const handler: XmlHandler = {
+      open: () => undefined,
+      close: () => undefined,
+      text: (s) => {
+        total += s.length;
+        largest = Math.max(largest, s.length);
+      },
+    };
+    const reader = new XmlPartReader(handler, 'p.xml');
+    reader.write('<a>');
+    for (let i = 0; i < 100; i++) reader.write(chunk);
+    reader.write('</a>');
+    reader.end();
+    expect(total).toBe(100 * chunk.length);
+    expect(largest).toBeLessThanOrEqual(chunk.length);
+  });
+});
