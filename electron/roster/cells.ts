@@ -80,7 +80,19 @@ export function cellNumber(v: CellValue): number | null {
   return Number.NaN;
 }
 
+/** The cells almost every file has, answered without text conversion. */
+const GENDER_AS_WRITTEN = new Map<CellValue, 'M' | 'F'>([
+  ['Nam', 'M'],
+  ['Nữ', 'F'],
+  ['nam', 'M'],
+  ['nữ', 'F'],
+  ['NAM', 'M'],
+  ['NỮ', 'F'],
+]);
+
 export function cellGender(v: CellValue): 'M' | 'F' | null {
+  const known = GENDER_AS_WRITTEN.get(v);
+  if (known) return known;
   const t = cellText(v).text.toLowerCase().normalize('NFC');
   if (['nam', 'm', 'male', '1', 'trai'].includes(t)) return 'M';
   if (['nữ', 'nu', 'f', 'female', '0', 'gái', 'gai'].includes(t)) return 'F';

@@ -71,11 +71,15 @@ export function toParams(e: EmployeeFields): (string | number | null)[] {
   });
 }
 
+/** NULL_WHEN_EMPTY by position in FIELDS (pushParams runs 32 times a row for 50,000 rows). */
+const NULL_WHEN_EMPTY_AT = FIELDS.map((f) => NULL_WHEN_EMPTY.has(f));
+
 /** The same parameters appended to `out` (bulk statements: no array per row). */
 export function pushParams(out: (string | number | null)[], e: EmployeeFields): void {
-  for (const f of FIELDS) {
-    const v = e[f];
-    out.push(v === '' && NULL_WHEN_EMPTY.has(f) ? null : (v as string | number | null));
+  const fields = e as unknown as Record<string, string | number | null>;
+  for (let i = 0; i < FIELDS.length; i++) {
+    const v = fields[FIELDS[i]!]!;
+    out.push(v === '' && NULL_WHEN_EMPTY_AT[i] ? null : v);
   }
 }
 

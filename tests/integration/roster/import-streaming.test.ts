@@ -87,7 +87,7 @@ describe('streaming .xlsx commit (parsing thread + bulk inserts)', () => {
     expect(ctx.db.prepare('SELECT count(*) AS n FROM employee_history').get()).toEqual({ n: 0 });
   });
 
-  it('looks the shared strings up on this thread: same rows, a row of empty strings left out, a missing one named', () => {
+  it('reads shared strings on the parsing thread as the in-thread reader does: a row of empty strings left out, a missing one named', () => {
     const sst = `${HEAD}<sst xmlns="${NS}"><si><t>Họ và tên</t></si><si><t></t></si><si><t>Lê Văn Tám</t></si></sst>`;
     const sheet = (rows: string) => `${HEAD}<worksheet xmlns="${NS}"><sheetData>${rows}</sheetData></worksheet>`;
     const good = Buffer.from(
