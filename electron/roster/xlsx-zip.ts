@@ -1,9 +1,9 @@
-import { Inflate } from 'fflate';
+import { InflateRaw } from 'minizlib';
 import { AppError } from '../core/app-error';
 
 /**
  * The zip container of an .xlsx, read from its central directory (so the order of the parts in the file does not
- * matter — Excel writes sharedStrings.xml after the worksheets) and inflated a slice at a time through fflate, with
+ * matter — Excel writes sharedStrings.xml after the worksheets) and inflated a slice at a time by Node's zlib, with
  * caps against zip bombs: the sizes the directory declares, the bytes actually produced, and the inflation ratio.
  */
 export interface ZipEntry {
@@ -134,11 +134,22 @@ export class ZipReader {
         `phần ${name} nén theo cách chưa hỗ trợ (${e.method})`,
         `part ${name} uses an unsupported compression (${e.method})`,
       );
-    const inflater = new Inflate((chunk) => take(chunk));
+    // Node's own zlib, synchronously, through minizlib (maintained; node-tar and npm read archives with it): 3–5×
+    // less CPU than fflate's JavaScript inflater on a 16 MB sheet (measured: 20–33 ms vs 79–232 ms).
+    const inflater = new InflateRaw({});
+    let damaged: Error | null = null;
+    inflater.on('error', (err: unknown) => (damaged ??= err as Error));
+    inflater.on('data', (chunk: Buffer) => take(chunk));
+    const check = () => {
+      if (damaged)
+        throw badFile(`phần ${name} bị hỏng (${damaged.message})`, `part ${name} is damaged (${damaged.message})`);
+    };
     try {
-      for (let i = 0; i < data.length; i += SLICE)
-        inflater.push(data.subarray(i, Math.min(data.length, i + SLICE)), i + SLICE >= data.length);
-      if (!data.length) inflater.push(new Uint8Array(0), true);
+      for (let i = 0; i < data.length && !damaged; i += SLICE)
+        inflater.write(Buffer.from(data.buffer, data.byteOffset + i, Math.min(SLICE, data.length - i)));
+      check();
+      inflater.end();
+      check();
     } catch (err) {
       if (err instanceof AppError || err === downstream) throw err;
       throw badFile(
