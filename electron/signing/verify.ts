@@ -225,7 +225,7 @@ function result(
 /** Reads one document strictly (hashing its canonical form in the same pass). */
 function scanDocument(xml: string, latin1: boolean, source?: Buffer): { reading: DossierReading; digest: Buffer } {
   const sink = latin1 && source ? Sha256Sink.over(source) : new Sha256Sink(latin1 ? 'latin1' : 'utf8');
-  const reading = readSignedXml(xml, { latin1, sink, forms: false });
+  const reading = readSignedXml(xml, { latin1, sink, forms: false, rows: false });
   return { reading, digest: sink.digest() };
 }
 

@@ -83,6 +83,8 @@ export interface ReadOptions {
   sink?: C14nSink;
   /** Also decode and strictly read each embedded XML form (default true). */
   forms?: boolean;
+  /** Collect a form's rows (default true; the verifier only needs the structure and the signature). */
+  rows?: boolean;
   maxDepth?: number;
 }
 
@@ -173,12 +175,45 @@ interface Fields {
   registrationForm: string | null;
 }
 
+/** One decoder for every captured text (making one per cell was a measurable share of verifying 50,000 rows). */
+let utf8: { decode(u: Uint8Array): string } | null = null;
+
 /** Text captured in Latin-1 mode is UTF-8 bytes; give the clerk real characters. */
 function text(s: string, latin1: boolean): string {
   if (!latin1 || !/[\x80-\xff]/.test(s)) return s;
   const u = new Uint8Array(s.length);
   for (let i = 0; i < s.length; i++) u[i] = s.charCodeAt(i);
-  return new TextDecoder('utf-8').decode(u);
+  utf8 ??= new TextDecoder('utf-8');
+  return utf8.decode(u);
+}
+
+/**
+ * The names of an open element's children so far, to refuse a repeated one: a short list while there are few (a
+ * row's dozen fields; emptied without allocating when the next element opens), a Set past SIBLING_LIST so that an
+ * element with thousands of different children stays linear.
+ */
+const SIBLING_LIST = 32;
+class SiblingNames {
+  private readonly names: string[] = [];
+  private set: Set<string> | null = null;
+
+  reset(): void {
+    this.names.length = 0;
+    this.set = null;
+  }
+
+  /** Records `name`; true when it was already there. */
+  repeated(name: string): boolean {
+    if (this.set) {
+      if (this.set.has(name)) return true;
+      this.set.add(name);
+      return false;
+    }
+    if (this.names.includes(name)) return true;
+    this.names.push(name);
+    if (this.names.length > SIBLING_LIST) this.set = new Set(this.names);
+    return false;
+  }
 }
 
 function refuse(code: XmlInputError['code'], el: ElementInfo, xml: string, vi: string, en: string): never {
@@ -191,6 +226,7 @@ function refuse(code: XmlInputError['code'], el: ElementInfo, xml: string, vi: s
  */
 export function readSignedXml(xml: string, opts: ReadOptions = {}): DossierReading {
   const latin1 = opts.latin1 === true;
+  const keepRows = opts.rows !== false;
   const fields: Fields = {
     ivanCode: null,
     unitCode: null,
@@ -204,7 +240,8 @@ export function readSignedXml(xml: string, opts: ReadOptions = {}): DossierReadi
   const files: DossierFile[] = [];
   const rows: Record<string, string>[] = [];
   const path: string[] = [];
-  const children: (Set<string> | null)[] = [];
+  /** Names of the children seen so far under the open element at each depth (reused from element to element). */
+  const children: SiblingNames[] = [];
   let root = '';
   let signature: SignatureSpan | null = null;
   let signatures = 0;
@@ -213,7 +250,10 @@ export function readSignedXml(xml: string, opts: ReadOptions = {}): DossierReadi
   let file: DossierFile | null = null;
   let row: Record<string, string> | null = null;
   let rowDepth = -1;
-  let capturing: ((t: string) => void) | null = null;
+  /** What the text being captured fills (set by `start`, used by `captured`); no closure per element. */
+  let capture: 'none' | 'file' | 'batch' | 'field' | 'row' = 'none';
+  let captureTarget: Record<string, string> | null = null;
+  let captureKey = '';
   let batchNote: string | null = null;
 
   walkC14n(xml, opts.sink ?? { write() {} }, {
@@ -224,9 +264,9 @@ export function readSignedXml(xml: string, opts: ReadOptions = {}): DossierReadi
     hooks: {
       start(el) {
         // Duplicate siblings (linear: one small set of names per open element).
-        const parentSet = el.depth > 0 ? (children[el.depth - 1] ??= new Set()) : null;
+        const parentSet = el.depth > 0 ? children[el.depth - 1]! : null;
         if (parentSet) {
-          if (parentSet.has(el.qname) && !REPEATABLE.has(el.local)) {
+          if (parentSet.repeated(el.qname) && !REPEATABLE.has(el.local)) {
             refuse(
               'XML_DUPLICATE_ELEMENT',
               el,
@@ -235,9 +275,8 @@ export function readSignedXml(xml: string, opts: ReadOptions = {}): DossierReadi
               `Element <${el.qname}> repeated inside <${path[el.depth - 1]}> — refused (one expected)`,
             );
           }
-          parentSet.add(el.qname);
         }
-        children[el.depth] = null;
+        (children[el.depth] ??= new SiblingNames()).reset();
         path[el.depth] = el.ns === '' ? el.local : `{${el.ns}}${el.local}`;
         path.length = el.depth + 1;
         if (el.depth === 0) root = el.local;
@@ -265,6 +304,26 @@ export function readSignedXml(xml: string, opts: ReadOptions = {}): DossierReadi
           return;
         }
         if (el.ns !== '') return;
+        if (root !== 'Hoso') {
+          // A form: its rows, and D01-TS's batch sentence (the only path a form is read by).
+          if (el.depth === 2 && el.local === 'KemTheo' && path.join('/') === BATCH_NOTE_PATH) {
+            capture = 'batch';
+            return 'capture';
+          }
+          if (keepRows && ROW_ELEMENTS.has(el.local) && !row) {
+            row = {};
+            rowDepth = el.depth;
+            rows.push(row);
+            return;
+          }
+          if (row && el.depth === rowDepth + 1) {
+            capture = 'row';
+            captureTarget = row;
+            captureKey = el.local;
+            return 'capture';
+          }
+          return;
+        }
         const p = path.join('/');
         if (p === FILE_PATH) {
           file = {
@@ -280,38 +339,15 @@ export function readSignedXml(xml: string, opts: ReadOptions = {}): DossierReadi
           return;
         }
         if (file && el.depth === 5 && FILE_FIELDS[el.local] && p.startsWith(FILE_PATH + '/')) {
-          const key = FILE_FIELDS[el.local]!;
-          const target = file;
-          capturing = (t) => {
-            (target as unknown as Record<string, string>)[key] = key === 'base64' ? t : text(t, latin1).trim();
-          };
-          return 'capture';
-        }
-        if (p === BATCH_NOTE_PATH) {
-          capturing = (t) => {
-            batchNote = text(t, latin1).trim();
-          };
+          capture = 'file';
+          captureTarget = file as unknown as Record<string, string>;
+          captureKey = FILE_FIELDS[el.local]!;
           return 'capture';
         }
         const field = ENVELOPE_FIELDS[p] ?? REGISTRATION_FIELDS[registrationPath(path)];
-        if (field && root === 'Hoso') {
-          capturing = (t) => {
-            fields[field] = text(t, latin1).trim();
-          };
-          return 'capture';
-        }
-        if (root !== 'Hoso' && ROW_ELEMENTS.has(el.local) && !row) {
-          row = {};
-          rowDepth = el.depth;
-          rows.push(row);
-          return;
-        }
-        if (row && el.depth === rowDepth + 1) {
-          const target = row;
-          const name = el.local;
-          capturing = (t) => {
-            target[name] = text(t, latin1).trim();
-          };
+        if (field) {
+          capture = 'field';
+          captureKey = field;
           return 'capture';
         }
       },
@@ -325,11 +361,14 @@ export function readSignedXml(xml: string, opts: ReadOptions = {}): DossierReadi
           rowDepth = -1;
         }
         if (file && el.depth === 4 && el.local === 'FileToKhai') file = null;
-        children.length = el.depth + 1;
       },
       captured(_el, t) {
-        capturing?.(t);
-        capturing = null;
+        if (capture === 'file') captureTarget![captureKey] = captureKey === 'base64' ? t : text(t, latin1).trim();
+        else if (capture === 'row') captureTarget![captureKey] = text(t, latin1).trim();
+        else if (capture === 'field') fields[captureKey as keyof Fields] = text(t, latin1).trim();
+        else if (capture === 'batch') batchNote = text(t, latin1).trim();
+        capture = 'none';
+        captureTarget = null;
       },
     },
   });
