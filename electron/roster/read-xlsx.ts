@@ -285,7 +285,6 @@ export class XlsxWorkbook {
             if (!Number.isInteger(i) || i < 0)
               throw cellError(`chuỗi dùng chung số ${v} không tồn tại`, `shared string ${v} does not exist`);
             value = i;
-            (shared ??= []).push(col);
           } else {
             const s = strings[Number(v)];
             if (s === undefined)
@@ -337,7 +336,8 @@ export class XlsxWorkbook {
       if (value !== null) {
         if (!formula) anyTyped = true;
         // A second cell at the same column (invalid, but seen): the last one counts, as in Excel.
-        if (shared && cells[col] !== undefined && type !== 's') shared = shared.filter((c) => c !== col);
+        if (shared && cells[col] !== undefined) shared = shared.filter((c) => c !== col);
+        if (sharedAsIndex && type === 's') (shared ??= []).push(col);
         cells[col] = value;
       }
     };

@@ -118,6 +118,19 @@ describe('streaming .xlsx commit (parsing thread + bulk inserts)', () => {
         { sheets: ['Danh sách'] },
       ),
     );
+    // Two cells at one column (invalid, but seen): the last counts, on the parsing thread as in the reader.
+    const twice = Buffer.from(
+      handMade({
+        'xl/worksheets/sheet1.xml': sheet(
+          '<row r="5"><c r="A5" t="s"><v>0</v></c><c r="A5" t="s"><v>2</v></c><c r="B5" t="s"><v>2</v></c><c r="B5"><v>3</v></c></row>',
+        ),
+        'xl/sharedStrings.xml': sst,
+      }),
+    );
+    const pulledTwice: SheetRow[] = [];
+    pullXlsxRows(twice, undefined, (b) => pulledTwice.push(...b));
+    expect(pulledTwice).toEqual(readXlsx(twice).rows);
+    expect(pulledTwice).toEqual([{ row: 5, cells: ['Lê Văn Tám', 3] }]);
     expect(() => pullXlsxRows(missing, undefined, () => undefined)).toThrow(
       /trang "Danh sách", ô D4: chuỗi dùng chung số 9 không tồn tại/,
     );
