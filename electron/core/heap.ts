@@ -4,6 +4,6 @@
  * ~5–10 % more time (more, smaller scavenges; measured: docs/DEVELOPING.md › Spreadsheets). V8 reads the size only
  * when the process starts: the service host gets it in its execArgv, the CLI in its `#!` line, `npm run bench` too.
  */
-export const SEMI_SPACE_MB = 4;
+const SEMI_SPACE_MB = 4;
 
 export const HEAP_FLAGS = [`--max-semi-space-size=${SEMI_SPACE_MB}`];
