@@ -12,7 +12,8 @@ import { setParticipatingSince } from './store';
  * a person with participation of source 'dossier' is left alone; the import-wide flag only fills a person the ledger
  * knows nothing about yet, while a row's own month replaces an earlier statement (the clerk's file says so).
  * Inserted rows are found by their place: one writer inside one transaction gives them consecutive ids from
- * `firstNewId` (rowid = max + 1), checked against the name written.
+ * `firstNewId` (rowid = max + 1), checked against the name written. Without `flagIso`, `statements` need only hold
+ * the rows with their own month (the importer keeps no others: StatementRows 'own').
  */
 export function applyImportStatement(
   db: Database.Database,

@@ -23,8 +23,10 @@ export const rosterHandlers: Handlers<typeof rosterMethods> = {
   'roster.importCommit': async ({ participatingSince, ...input }, ctx) => {
     const firstNew = nextEmployeeId(ctx.db);
     const flag = participatingSince ? isoMonth(participatingSince) : null;
-    return importCommit(ctx, input, (plan) => {
-      applyImportStatement(ctx.db, plan.statements, flag, firstNew, ctx.now());
+    return importCommit(ctx, input, {
+      // Without the import-wide month, only rows with their own month state anything (applyImportStatement).
+      statements: flag ? 'all' : 'own',
+      apply: (plan) => applyImportStatement(ctx.db, plan.statements, flag, firstNew, ctx.now()),
     });
   },
   'roster.export': (input, ctx) => {

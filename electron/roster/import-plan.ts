@@ -61,9 +61,17 @@ export interface ImportPlan {
   headerRow: number;
   /** Problems not kept in `problems` (the list is capped at MAX_PROBLEMS). */
   problemsOmitted: number;
-  /** One per accepted row (inserted, updated or unchanged), in file order; empty for a preview or dry run. */
+  /** Accepted rows (inserted, updated or unchanged) as StatementRows asks, in file order. */
   statements: RowStatement[];
 }
+
+/**
+ * The accepted rows the ledger statement written after an import needs (`ImportPlan.statements`): 'all' when an
+ * import-wide "participating since" month applies to rows without their own; 'own' without one, where only a row's own
+ * "Đã tham gia BHXH từ tháng" states anything (a 50,000-row file without that column then holds no statement at all);
+ * 'none' for a preview or dry run, which writes nothing.
+ */
+export type StatementRows = 'all' | 'own' | 'none';
 
 /** Problems kept in a plan: a file of 200,000 bad rows must not hold a million messages. */
 export const MAX_PROBLEMS = 1000;
@@ -105,8 +113,8 @@ export class ImportPlanner {
     private readonly sink?: (r: PlannedRow) => void,
     /** The header row as the sheet numbers it; omitted = found (see findHeader). */
     private readonly headerRow?: number,
-    /** Keep `statements` (only a commit writes the ledger statement; a preview of 50,000 rows need not hold them). */
-    private readonly keepStatements = true,
+    /** Which rows get a `statements` entry (see StatementRows); a preview or dry run writes none. */
+    private readonly statementRows: StatementRows = 'all',
   ) {}
 
   push(rows: SheetRow[]): void {
@@ -196,6 +204,10 @@ export class ImportPlanner {
     const rest = sheet.rows.slice(headerAt + 1);
     this.pending = [];
     for (const r of rest) this.take(r);
+  }
+
+  private states(own: string | null): boolean {
+    return this.statementRows === 'all' || (this.statementRows === 'own' && own !== null);
   }
 
   private col(f: keyof EmployeeFields): string {
@@ -311,7 +323,7 @@ export class ImportPlanner {
       }
     } else if (!matched) {
       const r: PlannedRow = { row, value, search: searchText(value), existing: null };
-      if (this.keepStatements) plan.statements.push(statementOf(null, plan.toInsert, own, value));
+      if (this.states(own)) plan.statements.push(statementOf(null, plan.toInsert, own, value));
       plan.toInsert++;
       plan.report.accept(row, value, 'new');
       if (this.sink) this.sink(r);
@@ -319,7 +331,7 @@ export class ImportPlanner {
     } else {
       // Columns the file does not have keep the roster's values: an import never blanks what it was not given.
       const merged = mergeMapped(matched, value, this.idx);
-      if (this.keepStatements) plan.statements.push(statementOf(matched.id, -1, own, merged));
+      if (this.states(own)) plan.statements.push(statementOf(matched.id, -1, own, merged));
       if (changedFields(matched, merged).length) {
         const r: PlannedRow = { row, value: merged, search: searchText(merged), existing: matched };
         plan.toUpdate++;

@@ -2,7 +2,7 @@ import type { FileBlob } from '../../shared/contract/common';
 import type { ColumnMapping, ImportPreview, ImportResult } from '../../shared/contract/roster';
 import type { ServiceContext } from '../core/context';
 import { commitImport, ImportWriter, inImportTransaction } from './import-commit';
-import { ImportPlanner, type ImportPlan } from './import-plan';
+import { ImportPlanner, type ImportPlan, type StatementRows } from './import-plan';
 import { isXlsx, readSpreadsheet, xlsxSheets } from './read-file';
 import { streamXlsx } from './read-xlsx';
 import { fileBytes, pullXlsxRows, streamXlsxRows, XlsxWorkerUnavailable } from './xlsx-worker';
@@ -22,7 +22,8 @@ function planner(
   unitId: number,
   mapping: ColumnMapping | null,
   headerRow: number | undefined,
-  sink?: ConstructorParameters<typeof ImportPlanner>[5],
+  sink: ConstructorParameters<typeof ImportPlanner>[5],
+  statementRows: StatementRows,
 ): ImportPlanner {
   return new ImportPlanner(
     ctx.db,
@@ -32,7 +33,7 @@ function planner(
     (done) => ctx.progress({ stage: 'validate', done, total: 0 }),
     sink,
     headerRow,
-    sink !== countOnly,
+    statementRows,
   );
 }
 
@@ -55,6 +56,7 @@ async function plan(
   ctx: ServiceContext,
   req: ImportRequest,
   keepRows = false,
+  statementRows: StatementRows = 'none',
 ): Promise<{ unitId: number; plan: ImportPlan; sheet?: string }> {
   const sink = keepRows ? undefined : countOnly;
   const unit = getUnitByCode(ctx.db, req.unitCode);
@@ -64,17 +66,17 @@ async function plan(
   // .xlsx rows are validated batch by batch as the parsing thread produces them; a .csv is read at once.
   if (isXlsx(bytes)) {
     const sheet = xlsxSheets(bytes, req.sheet).chosen;
-    let p = planner(ctx, unit.id, mapping, req.headerRow, sink);
+    let p = planner(ctx, unit.id, mapping, req.headerRow, sink, statementRows);
     try {
       await streamXlsxRows(bytes, sheet, (rows) => p.push(rows));
     } catch (e) {
       if (!(e instanceof XlsxWorkerUnavailable)) throw e;
-      p = planner(ctx, unit.id, mapping, req.headerRow, sink);
+      p = planner(ctx, unit.id, mapping, req.headerRow, sink, statementRows);
       streamXlsx(bytes, { sheet }, (rows) => p.push(rows));
     }
     return { unitId: unit.id, plan: p.finish(), sheet };
   }
-  const p = planner(ctx, unit.id, mapping, req.headerRow, sink);
+  const p = planner(ctx, unit.id, mapping, req.headerRow, sink, statementRows);
   p.push(readSpreadsheet(req.file.name, bytes).rows);
   return { unitId: unit.id, plan: p.finish() };
 }
@@ -152,23 +154,29 @@ function commitXlsxStreaming(
     ctx.progress({ stage: 'write', done: d, total: 0 }),
   );
   return inImportTransaction(ctx.db, () => {
-    const p = planner(ctx, unitId, mapping, headerRow, (r) => writer.write(r));
+    const p = planner(ctx, unitId, mapping, headerRow, (r) => writer.write(r), afterWrite.statements);
     pullXlsxRows(bytes, sheet, (rows) => p.push(rows));
     const done = p.finish();
     writer.finish();
-    afterWrite(done);
+    afterWrite.apply(done);
     return done;
   });
 }
 
 /** Runs once the rows are written (not on a dry run): the ledger statement of the import (issue 10). */
-export type AfterWrite = (plan: ImportPlan) => void;
+export interface AfterWrite {
+  /** The rows `apply` reads in `plan.statements`. */
+  statements: StatementRows;
+  apply(plan: ImportPlan): void;
+}
+
+const NOTHING_AFTER: AfterWrite = { statements: 'none', apply: () => undefined };
 
 /** Valid rows are written in one transaction; rejected rows are listed and nothing of them is written. */
 export async function importCommit(
   ctx: ServiceContext,
   req: ImportRequest & { dryRun: boolean; rememberMapping: boolean },
-  afterWrite: AfterWrite = () => undefined,
+  afterWrite: AfterWrite = NOTHING_AFTER,
 ): Promise<ImportResult> {
   if (!req.dryRun) {
     const unit = getUnitByCode(ctx.db, req.unitCode);
@@ -194,12 +202,12 @@ export async function importCommit(
       }
     }
   }
-  const { unitId, plan: p } = await plan(ctx, req, !req.dryRun);
+  const { unitId, plan: p } = await plan(ctx, req, !req.dryRun, req.dryRun ? 'none' : afterWrite.statements);
   if (req.dryRun) return resultOf(p, req.file.name);
   commitImport(ctx.db, unitId, p, ctx.now(), ctx.testMode, (d, total) =>
     ctx.progress({ stage: 'write', done: d, total }),
   );
-  afterWrite(p);
+  afterWrite.apply(p);
   if (req.rememberMapping) saveMapping(ctx.db, unitId, p.mapping, ctx.now());
   return resultOf(p, req.file.name);
 }

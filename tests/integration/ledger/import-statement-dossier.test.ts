@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../support/context';
+import { xlsxBuffer } from '../../fixtures/roster/generate';
 
 /**
  * A re-import's participation statement reaches rows it updates or leaves unchanged, but never replaces what an
@@ -96,4 +97,46 @@ describe('roster.importCommit: the statement of updated rows', () => {
     });
     expect((await ledger('001080000021')).every((l) => l.includes(' 07/2015 '))).toBe(true);
   });
+
+  // Without the import-wide month the importer keeps statements only for rows with their own month; each must still
+  // reach its own person among the rows inserted around it (ids by place) and among updated ones.
+  it.each(['csv', 'xlsx'] as const)(
+    'without --participating-since, states exactly the rows with their own month (%s)',
+    async (kind) => {
+      await ctx.value('unit.add', {
+        code: U,
+        name: 'Công ty TNHH Sổ Cái',
+        taxCode: '0100109106',
+        agencyCode: '03801',
+        wageRegion: '01',
+      });
+      const header = ['Họ và tên', 'Ngày sinh', 'Giới tính', 'Số CCCD', 'Tiền lương', 'Đã tham gia BHXH từ tháng'];
+      const file = async (rows: string[][]) =>
+        kind === 'csv'
+          ? csv([header, ...rows].map((r) => r.join(',')))
+          : { name: 'nhan-vien.xlsx', base64: (await xlsxBuffer(header, rows)).toString('base64') };
+      const first = await ctx.value('roster.importCommit', {
+        unitCode: U,
+        file: await file([['Trần Văn An', '01/01/1980', 'Nam', '001080000031', '5000000', '']]),
+      });
+      expect(first).toMatchObject({ imported: 1, rejectedRows: 0 });
+      const r = await ctx.value('roster.importCommit', {
+        unitCode: U,
+        file: await file([
+          ['Lê Thị Bình', '02/02/1988', 'Nữ', '001188000032', '6000000', ''],
+          ['Phạm Văn Cường', '03/03/1985', 'Nam', '001085000033', '4500000', '03/2014'],
+          ['Trần Văn An', '01/01/1980', 'Nam', '001080000031', '5200000', '06/2015'],
+          ['Đỗ Thị Dung', '04/04/1990', 'Nữ', '001190000034', '4200000', ''],
+          ['Võ Văn Em', '05/05/1982', 'Nam', '001082000035', '4100000', '09/2015'],
+        ]),
+      });
+      expect(r).toMatchObject({ imported: 4, updated: 1, rejectedRows: 0 });
+      const months = async (cccd: string) => [...new Set((await ledger(cccd)).map((l) => l.split(' ')[1]))];
+      expect(await months('001188000032')).toEqual([]);
+      expect(await months('001085000033')).toEqual(['03/2014']);
+      expect(await months('001080000031')).toEqual(['06/2015']);
+      expect(await months('001190000034')).toEqual([]);
+      expect(await months('001082000035')).toEqual(['09/2015']);
+    },
+  );
 });
