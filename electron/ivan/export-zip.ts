@@ -4,7 +4,7 @@ import { history } from './queries';
 import { inbox } from './queries';
 import type { HistoryItem } from '../../shared/contract/ivan';
 import { csvDocument } from '../../shared/csv';
-import { DOSSIER_STATES } from '../../shared/desk/audit-sentence';
+import { stateLabel } from '../../shared/ivan/state-labels';
 import { formatDateTimeVN } from '../../shared/format';
 import { foldForSearch } from '../../shared/text';
 
@@ -102,7 +102,7 @@ export function exportPeriodZip(
       it.period ?? '',
       it.batch === null ? '' : String(it.batch),
       it.receiptNo ?? '',
-      DOSSIER_STATES[it.state]?.vi ?? it.state,
+      stateLabel(it.state, 'vi'),
       sent ? formatDateTimeVN(new Date(sent)) : '',
       dir,
     ]);

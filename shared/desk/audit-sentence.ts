@@ -1,4 +1,5 @@
 import { formatDateTimeVN } from '../format';
+import { stateLabel } from '../ivan/state-labels';
 
 /**
  * The audit log in sentences (issue 13): "Khôi phục dữ liệu từ bản sao lưu kekhai-manual-….db" instead of
@@ -23,17 +24,6 @@ const BACKUP_KINDS: Record<string, { vi: string; en: string }> = {
   'pre-migration': { vi: 'trước khi nâng cấp', en: 'before an upgrade' },
 };
 
-export const DOSSIER_STATES: Record<string, { vi: string; en: string }> = {
-  draft: { vi: 'Nháp', en: 'Draft' },
-  signed: { vi: 'Đã ký', en: 'Signed' },
-  queued: { vi: 'Chờ gửi', en: 'Queued' },
-  sent: { vi: 'Đã gửi I-VAN', en: 'Sent to the I-VAN' },
-  received: { vi: 'I-VAN đã nhận', en: 'Received by the I-VAN' },
-  accepted: { vi: 'Được chấp nhận', en: 'Accepted' },
-  rejected: { vi: 'Bị từ chối', en: 'Rejected' },
-  cancelled: { vi: 'Đã huỷ', en: 'Cancelled' },
-};
-
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 function value(x: unknown, lang: Lang): string {
@@ -54,7 +44,7 @@ function parse(detail: string | null): Record<string, unknown> | null {
   }
 }
 
-const state = (s: unknown, lang: Lang) => (typeof s === 'string' ? (DOSSIER_STATES[s]?.[lang] ?? s) : '—');
+const state = (s: unknown, lang: Lang) => (typeof s === 'string' ? stateLabel(s, lang) : '—');
 
 /** One audit entry as a sentence in the clerk's language; unknown actions fall back to "code: detail". */
 export function auditSentence(

@@ -144,7 +144,7 @@ test('training on → sign with the typed test clock → submit → found by uni
   await expect(page.getByTestId('submit-confirm')).toContainText('Kỳ 10/2015');
   await shot(page, 'nop-xac-nhan');
   await page.getByTestId('submit-confirm-yes').click();
-  await expect(panel.getByTestId('submit-state')).toHaveText(/Đã gửi I-VAN|I-VAN đã nhận|Được chấp nhận/, {
+  await expect(panel.getByTestId('submit-state')).toHaveText(/Đã gửi I-VAN|BHXH đã tiếp nhận|Được chấp nhận/, {
     timeout: 30_000,
   });
 
@@ -297,7 +297,7 @@ test('registration 04/ĐK-IVAN of the unit from Cài đặt → I-VAN, signed an
   await expect(page.getByTestId('reg-confirm')).toContainText('00020');
   await shot(page, 'dang-ky-04');
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('reg-status')).toHaveText(/Đã gửi I-VAN|I-VAN đã nhận|Được chấp nhận/, {
+  await expect(page.getByTestId('reg-status')).toHaveText(/Đã gửi I-VAN|BHXH đã tiếp nhận|Được chấp nhận/, {
     timeout: 30_000,
   });
   await expect(page.getByTestId('reg-row')).toHaveCount(1);
@@ -460,7 +460,7 @@ test('editor keys (Insert, Delete with confirm and undo, Enter, Ctrl+S) and Ki�
   await panel.getByTestId('submit-queue').click();
   await panel.getByTestId('submit-send').click();
   await expect(page.getByTestId('submit-confirm')).toHaveCount(0);
-  await expect(panel.getByTestId('submit-state')).toHaveText(/Đã gửi I-VAN|I-VAN đã nhận|Được chấp nhận/, {
+  await expect(panel.getByTestId('submit-state')).toHaveText(/Đã gửi I-VAN|BHXH đã tiếp nhận|Được chấp nhận/, {
     timeout: 30_000,
   });
 });

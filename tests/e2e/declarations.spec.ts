@@ -97,7 +97,7 @@ test('draft editor: import, inline validation, error panel to field, autosave, c
 
   // The list shows the dossier as signed; editing it returns it to draft and voids the signature.
   await page.getByRole('button', { name: '← Quay lại hồ sơ' }).click();
-  await expect(page.getByTestId('editor-state')).toHaveText('Đã ký');
+  await expect(page.getByTestId('editor-state')).toHaveText('Đã ký, chưa nộp');
   await page.getByLabel('Chức vụ 1').fill('Kế toán trưởng');
   await expect(page.getByTestId('editor-notice')).toContainText('chữ ký đã bị hủy');
   await expect(page.getByTestId('editor-state')).toHaveText('Nháp');

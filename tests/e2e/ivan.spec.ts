@@ -38,7 +38,7 @@ test('queue a signed dossier, send it to the local I-VAN, see the result in Thô
     await panel.getByTestId('submit-send').click();
     // "Hỏi lại trước khi nộp hồ sơ" is on by default.
     await page.getByTestId('submit-confirm-yes').click();
-    await expect(panel.getByTestId('submit-state')).toHaveText(/Đã gửi I-VAN|I-VAN đã nhận/);
+    await expect(panel.getByTestId('submit-state')).toHaveText(/Đã gửi I-VAN|BHXH đã tiếp nhận/);
     await expect(panel.getByTestId('submit-tx')).not.toHaveText('—');
 
     await page.getByTestId('nav-inbox').click();

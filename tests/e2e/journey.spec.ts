@@ -289,7 +289,7 @@ test('5. submit to the local I-VAN server and see the receipt', async () => {
   await expect(page.getByTestId('submit-confirm')).toContainText(PERIOD);
   await page.keyboard.press('Enter');
   // The I-VAN's receipt: a transaction id and "received".
-  await expect(panel.getByTestId('submit-state')).toHaveText(/I-VAN đã nhận|Được chấp nhận/, { timeout: 30_000 });
+  await expect(panel.getByTestId('submit-state')).toHaveText(/BHXH đã tiếp nhận|Được chấp nhận/, { timeout: 30_000 });
   await expect(panel.getByTestId('submit-tx')).not.toHaveText('—');
   await shot('10-receipt');
 });
@@ -373,7 +373,7 @@ test('8. back up and restore the database', async () => {
   await expect(page.getByTestId('audit-table')).not.toContainText('Khôi phục dữ liệu');
   for (const state of ['Nháp', 'Đã ký', 'Được chấp nhận'])
     await expect(page.getByTestId('audit-table')).toContainText(state);
-  await expect(page.getByTestId('audit-table')).toContainText('Hồ sơ I-VAN đã nhận → Được chấp nhận');
+  await expect(page.getByTestId('audit-table')).toContainText('Hồ sơ BHXH đã tiếp nhận → Được chấp nhận');
   await shot('15-audit');
 });
 

@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { stateLabel } from '../../../shared/ivan/state-labels';
 import { resolve } from 'node:path';
 import { UsageError, fileBlobFrom, requireFlag, stringFlag, type CliArgs, type CliCommand } from '../command';
 import { resolveDataDir, resourcesDir } from '../../core/paths';
@@ -21,19 +22,10 @@ const numFlag = (args: CliArgs, name: string, dflt: number): number => {
   return v;
 };
 
-const stateVi: Record<string, string> = {
-  queued: 'chờ gửi',
-  sent: 'đã gửi',
-  received: 'I-VAN đã nhận',
-  accepted: 'được chấp nhận',
-  rejected: 'bị từ chối',
-  cancelled: 'đã huỷ',
-};
-
 function outboxLine(e: OutboxEntryDto, lang: 'vi' | 'en'): string {
   const err = e.state === 'queued' && e.lastError ? ` — ${e.lastError}` : '';
   const rn = e.receiptNo ? ` số hồ sơ ${e.receiptNo}` : '';
-  return `#${e.id} ${e.fileName} [${lang === 'en' ? e.state : (stateVi[e.state] ?? e.state)}] ${lang === 'en' ? 'attempts' : 'lần gửi'} ${e.attempts}${e.transactionId ? ` tx ${e.transactionId}` : ''}${rn}${err}`;
+  return `#${e.id} ${e.fileName} [${stateLabel(e.state, lang)}] ${lang === 'en' ? 'attempts' : 'lần gửi'} ${e.attempts}${e.transactionId ? ` tx ${e.transactionId}` : ''}${rn}${err}`;
 }
 
 export const ivanCommands: CliCommand[] = [
@@ -210,9 +202,7 @@ export const ivanCommands: CliCommand[] = [
     human: (v, lang) => {
       const items = v as HistoryItem[];
       if (!items.length) return lang === 'en' ? 'No transactions' : 'Chưa có giao dịch nào';
-      return items
-        .map((h) => `${dossierTitle(h, lang)} [${lang === 'en' ? h.state : (stateVi[h.state] ?? h.state)}]`)
-        .join('\n');
+      return items.map((h) => `${dossierTitle(h, lang)} [${stateLabel(h.state, lang)}]`).join('\n');
     },
   },
   {

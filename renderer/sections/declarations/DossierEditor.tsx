@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { stateLabel } from '../../../shared/ivan/state-labels';
 import { PLANS } from '../../../shared/codes/plans';
 import type { DossierDetail } from '../../../shared/contract/declarations';
 import type { FieldProblem } from '../../../shared/contract/result';
@@ -272,13 +273,13 @@ export function DossierEditor({ id }: { id: string }) {
           {t('editorTitle', { unit: detail.unitCode, period: detail.period, batch: detail.batch })}
         </h3>
         <span className={`state state-${detail.state}`} data-testid="editor-state">
-          {t(`state.${detail.state}`)}
+          {stateLabel(detail.state, lang)}
         </span>
         <span data-testid="save-status" aria-live="polite">
           {status}
         </span>
       </div>
-      {!editable && <p className="warning">{t('readOnly', { state: t(`state.${detail.state}`) })}</p>}
+      {!editable && <p className="warning">{t('readOnly', { state: stateLabel(detail.state, lang) })}</p>}
       {detail.paperCopyRequired && (
         <p className="warning" data-testid="paper-copy">
           {t('paperCopy')}
@@ -558,7 +559,7 @@ export function DossierEditor({ id }: { id: string }) {
           <p data-testid="sign-readiness" className={!editable ? 'warning' : errors ? 'error' : 'success'}>
             {/* A dossier past signing is locked: it says so instead of "có thể ký". */}
             {!editable
-              ? t('locked', { state: t(`state.${detail.state}`) })
+              ? t('locked', { state: stateLabel(detail.state, lang) })
               : errors
                 ? t('errorsCount', { errors, warnings: problems.length - errors })
                 : problems.length

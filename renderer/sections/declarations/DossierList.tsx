@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { stateLabel } from '../../../shared/ivan/state-labels';
 import type { DossierSummary } from '../../../shared/contract/declarations';
 import { formatDateTimeVN } from '../../../shared/format';
 import { api } from '../../api/client';
@@ -213,7 +214,7 @@ export function DossierList() {
             cell: (d) => (
               <>
                 <span className={`state state-${d.state}`} data-testid="dossier-state">
-                  {t(`state.${d.state}`)}
+                  {stateLabel(d.state, lang)}
                 </span>
                 {d.paperCopyRequired && <span title={t('paperCopy')}> 📄</span>}
               </>

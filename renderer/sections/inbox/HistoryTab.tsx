@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { stateLabel } from '../../../shared/ivan/state-labels';
 import type { HistoryItem } from '../../../shared/contract/ivan';
 import { api } from '../../api/client';
 import { errorText, useMessages } from '../../i18n';
@@ -95,7 +96,7 @@ export function HistoryTab() {
             header: t('state'),
             cell: (h) => (
               <>
-                {t(`state_${h.state}`)}
+                {stateLabel(h.state, lang)}
                 {h.reasons.length > 0 && (
                   <ul className="error">
                     {h.reasons.map((x, i) => (
@@ -112,9 +113,7 @@ export function HistoryTab() {
             header: t('steps'),
             testId: 'history-steps',
             cell: (h) => (
-              <small>
-                {h.transitions.map((s) => `${t(`state_${s.to as HistoryItem['state']}`)} ${when(s.at)}`).join(' → ')}
-              </small>
+              <small>{h.transitions.map((s) => `${stateLabel(s.to, lang)} ${when(s.at)}`).join(' → ')}</small>
             ),
           },
           {

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { stateLabel } from '../../../shared/ivan/state-labels';
 import type { InboxItem } from '../../../shared/contract/ivan';
 import { api } from '../../api/client';
-import { errorText, useMessages } from '../../i18n';
+import { errorText, useMessages, type Lang } from '../../i18n';
 import { formatMoney } from '../../../shared/format';
 import { inboxMessages } from './messages';
 import { dossierTitle } from '../../../shared/ivan/dossier-title';
@@ -14,6 +15,11 @@ type Statement = {
 };
 
 /** "Thông báo": what the I-VAN said about each dossier, newest first; new results also raise a desktop notification. */
+/** A result notification says what the dossier's state became; C12-TS is a statement, not a state. */
+function kindLabel(kind: InboxItem['kind'], lang: Lang, t: (key: 'kind_c12ts') => string): string {
+  return kind === 'c12ts' ? t('kind_c12ts') : stateLabel(kind, lang);
+}
+
 export function InboxTab() {
   const { t, lang } = useMessages(inboxMessages);
   const [items, setItems] = useState<InboxItem[]>([]);
@@ -28,7 +34,11 @@ export function InboxTab() {
     const fresh = r.value.filter((n) => !n.read && n.kind !== 'received' && seen.current && !seen.current.has(n.id));
     for (const n of fresh)
       api.notify(
-        t('newResult', { file: n.fileName ?? n.dossierId ?? '', kind: t(`kind_${n.kind}`), no: n.receiptNo ?? '' }),
+        t('newResult', {
+          file: n.fileName ?? n.dossierId ?? '',
+          kind: kindLabel(n.kind, lang, t),
+          no: n.receiptNo ?? '',
+        }),
       );
     seen.current = new Set(r.value.map((n) => n.id));
     setItems(r.value);
@@ -84,7 +94,7 @@ export function InboxTab() {
         <ul className="ivan-notes">
           {items.map((n) => (
             <li key={n.id} className={`note note-${n.kind}${n.read ? '' : ' unread'}`} data-testid={`note-${n.kind}`}>
-              <strong>{t(`kind_${n.kind}`)}</strong> —{' '}
+              <strong>{kindLabel(n.kind, lang, t)}</strong> —{' '}
               <span data-testid="note-title">{dossierTitle(n, lang) || n.fileName || n.transactionId}</span> ·{' '}
               {when(n.at)}
               {n.receiptNo && (

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { stateLabel } from '../../../shared/ivan/state-labels';
 import type { OutboxEntryDto } from '../../../shared/contract/ivan';
 import { api } from '../../api/client';
 import { errorText, useMessages } from '../../i18n';
@@ -82,7 +83,7 @@ export function OutboxTab() {
               </>
             ),
           },
-          { header: t('state'), testId: 'outbox-state', cell: (e) => t(`state_${e.state}`) },
+          { header: t('state'), testId: 'outbox-state', cell: (e) => stateLabel(e.state, lang) },
           { header: t('attempts'), className: 'num', cell: (e) => e.attempts },
           {
             header: t('lastError'),

@@ -1,4 +1,5 @@
 import type { HistoryItem } from '../../../shared/contract/ivan';
+import { stateLabel } from '../../../shared/ivan/state-labels';
 import { api } from '../../api/client';
 import { useMessages } from '../../i18n';
 import { inboxMessages } from './messages';
@@ -50,7 +51,7 @@ export function Receipt({ item, onClose }: { item: HistoryItem; onClose(): void 
           </tr>
           <tr>
             <th>{t('state')}</th>
-            <td>{t(`state_${item.state}`)}</td>
+            <td>{stateLabel(item.state, lang)}</td>
           </tr>
           <tr>
             <th>{t('receiptNo')}</th>

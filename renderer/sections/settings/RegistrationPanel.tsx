@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { stateLabel } from '../../../shared/ivan/state-labels';
 import type { Output } from '../../../shared/contract';
 import type { SignerSpecInput } from '../../../shared/contract/signing';
 import { formatDateTimeVN, formatDateVN } from '../../../shared/format';
@@ -210,7 +211,7 @@ export function RegistrationPanel({
             header: t('provider'),
             cell: (r) => `${r.providerCode} ${providers.find((p) => p.code === r.providerCode)?.shortName ?? ''}`,
           },
-          { header: t('state'), testId: 'reg-status', cell: (r) => t(`s_${r.status}`) },
+          { header: t('state'), testId: 'reg-status', cell: (r) => stateLabel(r.status, lang) },
           { header: t('createdAt'), cell: (r) => formatDateTimeVN(new Date(r.createdAt)) },
           {
             header: t('actions'),

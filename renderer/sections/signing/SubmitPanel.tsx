@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { stateLabel } from '../../../shared/ivan/state-labels';
 import type { OutboxEntryDto } from '../../../shared/contract/ivan';
 import type { DossierSummary } from '../../../shared/contract/declarations';
 import { api } from '../../api/client';
@@ -221,7 +222,7 @@ export default function SubmitPanel({ dossierId: fixedDossierId }: { dossierId?:
           <tbody>
             <tr>
               <th>{t('state')}</th>
-              <td data-testid="submit-state">{t(`s_${entry.state}`)}</td>
+              <td data-testid="submit-state">{stateLabel(entry.state, lang)}</td>
             </tr>
             <tr>
               <th>{t('tx')}</th>

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
+import { stateLabel } from '../../../shared/ivan/state-labels';
 import type { UnitRecord } from '../../../shared/contract/roster';
 import type { Output } from '../../../shared/contract';
 import { api } from '../../api/client';
 import { useCurrentUnit, useNav } from '../../app/stores';
-import { ivanSettingsMessages } from '../settings/ivan-messages';
 import { useMessages } from '../../i18n';
 import { unitMessages } from './messages';
 import { UnitForm } from './UnitForm';
@@ -17,13 +17,12 @@ const ROMAN: Record<string, string> = { '01': 'I', '02': 'II', '03': 'III', '04'
 
 /** Units (đơn vị): the list, the switcher, and the add/edit form. */
 export default function Page() {
-  const { t } = useMessages(unitMessages);
+  const { t, lang } = useMessages(unitMessages);
   const { units, loaded, reload } = useUnits();
   const setUnit = useCurrentUnit((s) => s.setUnit);
   const [editing, setEditing] = useState<UnitRecord | 'new' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const go = useNav((s) => s.go);
-  const { t: ti } = useMessages(ivanSettingsMessages);
   const [providers, setProviders] = useState<Record<string, string>>({});
   const [accounts, setAccounts] = useState<Set<string>>(new Set());
   const [regs, setRegs] = useState<Output<'ivan.registrations'>>([]);
@@ -47,7 +46,7 @@ export default function Page() {
     const reg = regs.find((r) => r.unitCode === code && r.form === '04');
     if (!reg) missing.push(t('remindNoRegistration'));
     else if (!['received', 'accepted'].includes(reg.status))
-      missing.push(t('remindRegistrationPending', { state: ti(`s_${reg.status}`) }));
+      missing.push(t('remindRegistrationPending', { state: stateLabel(reg.status, lang) }));
     return missing;
   };
 

@@ -40,7 +40,7 @@ describe('the audit log in sentences', () => {
         subjectId: 'x',
         detail: JSON.stringify({ from: 'received', to: 'accepted' }),
       }),
-    ).toBe('Hồ sơ I-VAN đã nhận → Được chấp nhận');
+    ).toBe('Hồ sơ BHXH đã tiếp nhận → Được chấp nhận');
     expect(
       auditSentence(
         {
