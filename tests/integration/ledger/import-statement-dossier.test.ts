@@ -8,6 +8,7 @@ import { xlsxBuffer } from '../../fixtures/roster/generate';
  */
 const NOW = new Date('2015-11-20T09:00:00+07:00');
 const U = 'TA0003C';
+const UNIT = { code: U, name: 'Công ty TNHH Sổ Cái', taxCode: '0100109106', agencyCode: '03801', wageRegion: '01' };
 
 const csv = (lines: string[]) => ({
   name: 'nhan-vien.csv',
@@ -29,13 +30,7 @@ describe('roster.importCommit: the statement of updated rows', () => {
   };
 
   it('states updated and unchanged people the ledger does not know; leaves dossier facts alone', async () => {
-    await ctx.value('unit.add', {
-      code: U,
-      name: 'Công ty TNHH Sổ Cái',
-      taxCode: '0100109106',
-      agencyCode: '03801',
-      wageRegion: '01',
-    });
+    await ctx.value('unit.add', UNIT);
     const first = await ctx.value('roster.importCommit', {
       unitCode: U,
       file: csv([
@@ -103,13 +98,7 @@ describe('roster.importCommit: the statement of updated rows', () => {
   it.each(['csv', 'xlsx'] as const)(
     'without --participating-since, states exactly the rows with their own month (%s)',
     async (kind) => {
-      await ctx.value('unit.add', {
-        code: U,
-        name: 'Công ty TNHH Sổ Cái',
-        taxCode: '0100109106',
-        agencyCode: '03801',
-        wageRegion: '01',
-      });
+      await ctx.value('unit.add', UNIT);
       const header = ['Họ và tên', 'Ngày sinh', 'Giới tính', 'Số CCCD', 'Tiền lương', 'Đã tham gia BHXH từ tháng'];
       const file = async (rows: string[][]) =>
         kind === 'csv'
