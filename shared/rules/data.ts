@@ -106,10 +106,20 @@ export const RULES: RuleTables = {
     },
     {
       validFrom: '2024-07-01',
-      validTo: null,
+      validTo: '2026-06-30',
       amount: 2_340_000,
-      source: 'NĐ 73/2024/NĐ-CP; from 01/07/2025 the "mức tham chiếu" of Luật BHXH 2024 equals it',
-      evidence: '[INFERENCE/known law]',
+      source: 'NĐ 73/2024/NĐ-CP Điều 3 khoản 2; from 01/07/2025 the "mức tham chiếu" of Luật BHXH 2024 equals it',
+      evidence: '[S] legal-rules.md §5',
+    },
+    {
+      // bhxh-domain.md addendum 3 / legal-rules.md §5: "Từ ngày 01 tháng 7 năm 2026, mức lương cơ sở là 2.530.000
+      // đồng/tháng". While lương cơ sở exists the mức tham chiếu equals it (Luật BHXH 2024 Điều 7; NĐ 158/2025 Điều 5),
+      // so the BHXH/BHYT cap becomes 20 × 2.530.000 = 50.600.000.
+      validFrom: '2026-07-01',
+      validTo: null,
+      amount: 2_530_000,
+      source: 'NĐ 161/2026/NĐ-CP (15/05/2026); mức tham chiếu của Luật BHXH 2024 bằng lương cơ sở',
+      evidence: '[S] secondary sources only (legal-rules.md §5; confirm against Công báo)',
     },
   ],
   regionalMinimum: [
