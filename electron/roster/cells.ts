@@ -54,12 +54,17 @@ export function cellDate(v: CellValue, yearOnlyAllowed: boolean): string {
 
 /**
  * Identifier cells (mã số, CCCD): a numeric cell lost its leading zero in Excel ("079…" typed into a General cell
- * becomes 79…), so it is padded back to `width` when exactly one digit short.
+ * becomes 79…), so it is padded back to `width` when exactly one digit short — or two for a 12-digit CCCD, whose
+ * first three digits are the province of registration 001–096 (Thông tư 59/2021/TT-BCA, Điều 13): Hà Nội's
+ * "001090000123" typed as a number is 1090000123.
  */
 export function cellDigits(v: CellValue, widths: number[]): string {
   if (typeof v === 'number' && Number.isInteger(v)) {
     const s = String(v);
-    for (const w of widths) if (s.length === w - 1) return '0' + s;
+    for (const w of widths) {
+      if (s.length === w - 1) return '0' + s;
+      if (w === 12 && s.length === 10) return '00' + s;
+    }
     return s;
   }
   return cellText(v).text.replace(/[\s.]/g, '');
