@@ -97,7 +97,16 @@ export function findHeader(rows: readonly SheetRow[], headerRow?: number): Heade
         en: `Header row ${headerRow} is empty or not in the file`,
       });
     }
-    return { at, row: headerRow, headers: rows[at]!.cells.map(label) };
+    // The given row may be the first line of a two-line header (a merged group label over its sub-labels): the
+    // same join as when the header is found, else row 3 of a sheet whose header is rows 2–3 is read as a person.
+    const single = rows[at]!.cells.map(label);
+    const next = rows[at + 1];
+    if (next && next.row === headerRow + 1) {
+      const joined = joinHeaderLines(rows[at]!.cells, next.cells);
+      const j = score(joined);
+      if (j > score(single) && j > score(next.cells.map(label))) return { at: at + 1, row: headerRow, headers: joined };
+    }
+    return { at, row: headerRow, headers: single };
   }
   // The VNPT-BHXH workbook: row 3 holds the XML names, the one reliable key (row 2's labels repeat).
   const vnpt = rows.slice(0, HEADER_SCAN_ROWS).findIndex((r) => isVnptNamesRow(r.cells));
