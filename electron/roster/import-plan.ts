@@ -256,7 +256,12 @@ export class ImportPlanner {
     }
     for (const p of fieldProblems) {
       if (problems.some((q) => q.column === this.col(p.field))) continue; // the cell was already unreadable
-      problems.push(problem(row, this.col(p.field), p.code, p.message, p.messageEn));
+      // The message names the column already ("Dòng 7, cột "Ngày sinh": …"): the field label checkEmployee puts
+      // first for the form ("Ngày sinh: năm sinh 1899…") would say it twice.
+      const label = EMPLOYEE_FIELD_LABELS[p.field];
+      problems.push(
+        problem(row, this.col(p.field), p.code, withoutLabel(p.message, label.vi), withoutLabel(p.messageEn, label.en)),
+      );
     }
     if (value.insuranceNumber) {
       const first = this.seenNumber.get(value.insuranceNumber);
@@ -345,6 +350,11 @@ export class ImportPlanner {
     }
     if (this.onProgress && plan.totalRows % 5000 === 0) this.onProgress(plan.totalRows);
   }
+}
+
+/** "Ngày sinh: năm sinh 1899 không hợp lý" → "năm sinh 1899 không hợp lý". */
+function withoutLabel(message: string, label: string): string {
+  return message.startsWith(label + ': ') ? message.slice(label.length + 2) : message;
 }
 
 function statementOf(

@@ -176,17 +176,21 @@ export function makeRowReader(
     }
     if (gi !== undefined) {
       const g = cellGender(cells[gi] ?? null);
-      if (g === null)
+      if (g === null) {
+        const t = specialText(cells, gi, encodings);
         problems.push(
-          problem(
-            row,
-            col('gender'),
-            'GENDER',
-            `"${specialText(cells, gi, encodings)}" không phải giới tính (Nam/Nữ)`,
-            `"${specialText(cells, gi, encodings)}" is not a gender (Nam/Nữ)`,
-          ),
+          // An empty cell is a missing value (as the other required fields say), not a wrong word.
+          t === ''
+            ? problem(row, col('gender'), 'REQUIRED', 'không được để trống', 'is required')
+            : problem(
+                row,
+                col('gender'),
+                'GENDER',
+                `"${t}" không phải giới tính (Nam/Nữ)`,
+                `"${t}" is not a gender (Nam/Nữ)`,
+              ),
         );
-      else v.gender = g;
+      } else v.gender = g;
     }
     if (si !== undefined) {
       const status = STATUS_WORDS[foldKey(specialText(cells, si, encodings))];
