@@ -1,7 +1,16 @@
 import { formatMoney } from '../format';
 import { mmYyyy, monthDiff } from '../rules/month';
 import { loaiOf, planByCode } from '../codes/plans';
-import { absentMonths, dayAfter, dayBefore, nextMonth, startMonth, stopMonth, type WorkCalendar } from './working-days';
+import {
+  absentMonths,
+  dayAfter,
+  dayBefore,
+  nextMonth,
+  startMonth,
+  stopMonth,
+  type DayRange,
+  type WorkCalendar,
+} from './working-days';
 
 /**
  * Proposals for a period: the D02-TS rows that bring what BHXH knows (the participation ledger) in line with what
@@ -99,16 +108,37 @@ function lateNote(from: string, period: string): Say {
     : ['', ''];
 }
 
-const days = (n: number, after: boolean): Say =>
-  after
+/**
+ * The 14-day count in words. `unpaid`: days of unpaid leave in the same month, counted with the days before the start
+ * or after leaving (Luật BHXH 2014 Điều 85 k.3 counts every day not worked and not paid).
+ */
+const days = (n: number, after: boolean, unpaid = 0): Say => {
+  const t = n + unpaid;
+  const plus: Say = unpaid
     ? [
-        `${n} ngày làm việc còn lại trong tháng (${n >= 14 ? '≥ 14, nên giảm từ tháng này' : '< 14, nên vẫn đóng tháng này và giảm từ tháng sau'})`,
-        `${n} working days left in the month (${n >= 14 ? '≥ 14: decrease from this month' : '< 14: this month is still paid, decrease from the next'})`,
+        ` + ${unpaid} ngày nghỉ không lương trong tháng = ${t} ngày không làm việc, không hưởng lương`,
+        ` + ${unpaid} days of unpaid leave in the month = ${t} days unworked and unpaid`,
+      ]
+    : ['', ''];
+  return after
+    ? [
+        `${n} ngày làm việc còn lại trong tháng${plus[0]} (${t >= 14 ? '≥ 14, nên giảm từ tháng này' : '< 14, nên vẫn đóng tháng này và giảm từ tháng sau'})`,
+        `${n} working days left in the month${plus[1]} (${t >= 14 ? '≥ 14: decrease from this month' : '< 14: this month is still paid, decrease from the next'})`,
       ]
     : [
-        `${n} ngày làm việc trước đó không làm, không hưởng lương (${n >= 14 ? '≥ 14, nên đóng từ tháng sau' : '< 14, nên đóng ngay tháng này'})`,
-        `${n} working days before it unworked and unpaid (${n >= 14 ? '≥ 14: contributions from the next month' : '< 14: contributions from this month'})`,
+        `${n} ngày làm việc trước đó không làm, không hưởng lương${plus[0]} (${t >= 14 ? '≥ 14, nên đóng từ tháng sau' : '< 14, nên đóng ngay tháng này'})`,
+        `${n} working days before it unworked and unpaid${plus[1]} (${t >= 14 ? '≥ 14: contributions from the next month' : '< 14: contributions from this month'})`,
       ];
+};
+
+const AWAY_KINDS = new Set<EventKind>(['maternity', 'sick', 'unpaid']);
+
+/** Last day away of an absence: its own end, else the day before the next return, else null (still away). */
+function lastAwayOf(e: PersonEvent, events: readonly PersonEvent[]): string | null {
+  if (e.end) return e.end;
+  const back = events.find((r) => r.kind === 'return' && r.date > e.date);
+  return back ? dayBefore(back.date) : null;
+}
 
 /** The salary in force before `iso` from the person's salary events, else `fallback`. */
 function salaryBefore(events: PersonEvent[], iso: string, fallback: number): number {
@@ -164,11 +194,28 @@ export function proposeFor(
   const skip = ([reason, reasonEn]: Say) =>
     skipped.push({ employeeId: person.employeeId, fullName: person.fullName, reason, reasonEn });
 
+  // Every absence as a day range; unpaid-leave days count together with the days before a start or after leaving, and
+  // with each other, in the 14-day test of their month (Luật BHXH 2014 Điều 85 k.3; QĐ 595 Điều 42 k.4).
+  const awayOf = new Map<PersonEvent, DayRange>();
+  for (const x of events) if (AWAY_KINDS.has(x.kind)) awayOf.set(x, { from: x.date, to: lastAwayOf(x, events) });
+  const unpaid = [...awayOf].filter(([x]) => x.kind === 'unpaid').map(([, r]) => r);
+  const sameKindAs = (x: PersonEvent) =>
+    x.kind === 'unpaid' ? unpaid.filter((r) => r !== awayOf.get(x)) : ([] as DayRange[]);
+  const monthsAway = (x: PersonEvent) => {
+    const r = awayOf.get(x)!;
+    return absentMonths(r.from, r.to, periodIso, calendar, sameKindAs(x));
+  };
+  // First month without contribution after each leave: no absence row or return from that month on (a GH and a KL of
+  // the same month would remove the month twice).
+  const stops = events.filter((x) => x.kind === 'leave').map((x) => stopMonth(x.date, calendar, unpaid).month);
+  const goneFrom = (m: string) => stops.filter((g) => g >= m).sort()[0] ?? null;
+  const removed = new Set<string>();
+
   // Participation start: what BHXH knows, else the hire date (explicit event first, then the contract start).
   const hire = events.find((e) => e.kind === 'hire');
   let start = person.knownFrom;
   if (hire) {
-    const s = startMonth(hire.date, calendar);
+    const s = startMonth(hire.date, calendar, unpaid);
     // Known when BHXH has an open (or still running) participation: the statement covers staff hired long before it.
     const known = person.knownFrom !== null && (person.knownTo === null || person.knownTo >= s.month);
     if (!known) {
@@ -178,7 +225,7 @@ export function proposeFor(
         const salary = hire.salary ?? salaryBefore(events, dayAfter(hire.date), person.salary);
         const why: Say =
           hire.origin === 'contract' ? ['ngày bắt đầu HĐLĐ', 'contract start'] : ['ngày vào làm', 'first working day'];
-        const rule = days(s.unworkedBefore, false);
+        const rule = days(s.unworkedBefore, false, s.unpaidLeave);
         const c = person.template.contract as { number?: string; signedOn?: string; from?: string } | undefined;
         // A start long ago with no statement is most often staff BHXH already knows: say how to record that.
         const old = monthDiff(s.month, periodIso) > 6;
@@ -249,7 +296,7 @@ export function proposeFor(
         ],
       );
     } else if (e.kind === 'leave') {
-      const s = stopMonth(e.date, calendar);
+      const s = stopMonth(e.date, calendar, unpaid);
       if (s.month > periodIso || s.month <= start) {
         if (s.month <= start)
           skip([
@@ -259,15 +306,20 @@ export function proposeFor(
         continue;
       }
       const salary = salaryBefore(events, e.date, person.salary);
-      const rule = days(s.unworkedAfter, true);
+      const rule = days(s.unworkedAfter, true, s.unpaidLeave);
       add('GH', s.month, null, salary, null, [
         `Giảm hẳn: nghỉ việc từ ngày ${dmy(e.date)} (ngày đầu không còn làm việc); ${rule[0]}: giảm từ tháng ${mmYyyy(s.month)}.`,
         `Leaving: gone from ${dmy(e.date)} (first day no longer employed); ${rule[1]}: decrease from ${mmYyyy(s.month)}.`,
       ]);
     } else if (e.kind === 'maternity' || e.kind === 'sick' || e.kind === 'unpaid') {
-      const end = e.end ?? events.find((r) => r.kind === 'return' && r.date > e.date)?.date ?? null;
-      const lastAway = end && e.end === null ? dayBefore(end) : end;
-      const months = absentMonths(e.date, lastAway, periodIso, calendar);
+      const lastAway = awayOf.get(e)!.to;
+      const gone = goneFrom(e.date.slice(0, 7));
+      const all = monthsAway(e);
+      // Months another absence row already removes, and months after leaving, are not removed again.
+      const months = all.filter((m) => !removed.has(m) && (gone === null || m < gone));
+      // Ended by leaving: the row closes at its last month before the GH.
+      const clipped = gone !== null && all.some((m) => m >= gone);
+      for (const m of months) removed.add(m);
       const span: Say = [
         `từ ngày ${dmy(e.date)}${lastAway ? ` đến ngày ${dmy(lastAway)}` : ''}`,
         `from ${dmy(e.date)}${lastAway ? ` to ${dmy(lastAway)}` : ''}`,
@@ -277,14 +329,16 @@ export function proposeFor(
       const last = months[months.length - 1]!;
       const salary = salaryBefore(events, e.date, person.salary);
       if (first >= start && first <= periodIso) {
-        const to = lastAway ? last : null;
+        const to = lastAway || clipped ? last : null;
         add(ABSENCE_PLAN[e.kind], first, to, salary, null, [
           `${ABSENCE_NAME[e.kind][0]} ${span[0]}: từ 14 ngày làm việc trở lên trong tháng không làm việc, không hưởng lương nên không đóng từ tháng ${mmYyyy(first)}${to ? ` đến tháng ${mmYyyy(to)}` : ''} (Luật BHXH 2014 Điều 85 k.3).`,
           `${ABSENCE_NAME[e.kind][1]} ${span[1]}: 14 or more working days unworked and unpaid in the month, so nothing is owed from ${mmYyyy(first)}${to ? ` to ${mmYyyy(to)}` : ''} (Social Insurance Law 2014 art. 85.3).`,
         ]);
       }
-      if (lastAway) {
-        const back = nextMonth(last);
+      const back = nextMonth(last);
+      // Back at work: not when the next month is itself away (another absence) or after leaving.
+      const awayAgain = [...awayOf.keys()].some((x) => x !== e && monthsAway(x).includes(back));
+      if (lastAway && !awayAgain && (gone === null || back < gone)) {
         if (back <= periodIso) {
           add('ON', back, null, salaryBefore(events, `${back}-01`, person.salary), null, [
             `Đi làm lại sau ${ABSENCE_NAME[e.kind][0].toLowerCase()} (${span[0]}): đóng lại từ tháng ${mmYyyy(back)}.`,

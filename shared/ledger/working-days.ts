@@ -68,36 +68,86 @@ export function dayBefore(iso: string): string {
   return new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
 }
 
+/** An inclusive ISO date range [from, to]; `to` null = still running. */
+export interface DayRange {
+  from: string;
+  to: string | null;
+}
+
+/** Scheduled working days of `isoMonth` inside any of `ranges`, each day counted once. */
+export function workingDaysIn(isoMonth: string, ranges: readonly DayRange[], cal: WorkCalendar): number {
+  const [y, m] = [Number(isoMonth.slice(0, 4)), Number(isoMonth.slice(5, 7))];
+  let n = 0;
+  for (let d = 1; d <= daysInMonth(isoMonth); d++) {
+    const iso = `${isoMonth}-${String(d).padStart(2, '0')}`;
+    if (isWorkingDay(y, m, d, cal) && ranges.some((r) => r.from <= iso && (r.to === null || iso <= r.to))) n++;
+  }
+  return n;
+}
+
 /**
  * First month a new employee contributes for: the start month, unless the scheduled working days before the start
  * date (unworked and unpaid) reach 14 — then the next month (legal-rules.md §1.6: starting 15/05/2016 on a 26-day
- * calendar leaves 12 such days, so contributions run from 05/2016).
+ * calendar leaves 12 such days, so contributions run from 05/2016). Days of unpaid leave (`unpaid`) in the start month
+ * after the start count with them: Điều 85 k.3 counts every day not worked and not paid in the month, whatever the
+ * reason (`unpaidLeave`, present when there are such days).
  */
-export function startMonth(startIso: string, cal: WorkCalendar): { month: string; unworkedBefore: number } {
+export function startMonth(
+  startIso: string,
+  cal: WorkCalendar,
+  unpaid: readonly DayRange[] = [],
+): { month: string; unworkedBefore: number; unpaidLeave?: number } {
   const month = startIso.slice(0, 7);
-  const unworkedBefore = workingDaysBetween(month, null, dayBefore(startIso), cal);
-  return { month: unworkedBefore >= UNWORKED_THRESHOLD ? nextMonth(month) : month, unworkedBefore };
+  const before = { from: `${month}-01`, to: dayBefore(startIso) };
+  const unworkedBefore = workingDaysIn(month, [before], cal);
+  const unpaidLeave = workingDaysIn(month, [before, ...unpaid], cal) - unworkedBefore;
+  const total = unworkedBefore + unpaidLeave;
+  return {
+    month: total >= UNWORKED_THRESHOLD ? nextMonth(month) : month,
+    unworkedBefore,
+    ...(unpaidLeave > 0 ? { unpaidLeave } : {}),
+  };
 }
 
 /**
  * First month without contribution after leaving (`firstDayGone` = first day no longer employed): the leaving month
  * when its scheduled working days from that day on reach 14, else the next month (legal-rules.md §1.7, inference).
+ * Days of unpaid leave (`unpaid`) earlier in the leaving month count with them (Điều 85 k.3, as for `startMonth`).
  */
-export function stopMonth(firstDayGoneIso: string, cal: WorkCalendar): { month: string; unworkedAfter: number } {
+export function stopMonth(
+  firstDayGoneIso: string,
+  cal: WorkCalendar,
+  unpaid: readonly DayRange[] = [],
+): { month: string; unworkedAfter: number; unpaidLeave?: number } {
   const month = firstDayGoneIso.slice(0, 7);
-  const unworkedAfter = workingDaysBetween(month, firstDayGoneIso, null, cal);
-  return { month: unworkedAfter >= UNWORKED_THRESHOLD ? month : nextMonth(month), unworkedAfter };
+  const after = { from: firstDayGoneIso, to: null };
+  const unworkedAfter = workingDaysIn(month, [after], cal);
+  const unpaidLeave = workingDaysIn(month, [after, ...unpaid], cal) - unworkedAfter;
+  const total = unworkedAfter + unpaidLeave;
+  return {
+    month: total >= UNWORKED_THRESHOLD ? month : nextMonth(month),
+    unworkedAfter,
+    ...(unpaidLeave > 0 ? { unpaidLeave } : {}),
+  };
 }
 
 /**
  * Months of an absence [from, to] (to = null: still away, counted up to `untilMonth`) in which the scheduled working
- * days away reach 14: those months carry no contribution (TS/OF/KL from the first, ON after the last).
+ * days away reach 14: those months carry no contribution (TS/OF/KL from the first, ON after the last). `alsoAway`
+ * are other absences of the same kind whose days count with this one's in a shared month (two unpaid leaves of 7 days
+ * in one month make 14).
  */
-export function absentMonths(fromIso: string, toIso: string | null, untilMonth: string, cal: WorkCalendar): string[] {
+export function absentMonths(
+  fromIso: string,
+  toIso: string | null,
+  untilMonth: string,
+  cal: WorkCalendar,
+  alsoAway: readonly DayRange[] = [],
+): string[] {
   const out: string[] = [];
   const lastMonth = toIso ? toIso.slice(0, 7) : untilMonth;
   for (let m = fromIso.slice(0, 7); m <= lastMonth; m = nextMonth(m)) {
-    if (workingDaysBetween(m, fromIso, toIso, cal) >= UNWORKED_THRESHOLD) out.push(m);
+    if (workingDaysIn(m, [{ from: fromIso, to: toIso }, ...alsoAway], cal) >= UNWORKED_THRESHOLD) out.push(m);
   }
   return out;
 }
