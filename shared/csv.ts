@@ -2,10 +2,33 @@
  * CSV as Excel on a Vietnamese Windows opens it: UTF-8 with BOM, `;` separators (the list separator where the
  * decimal mark is a comma), CRLF line ends. One writer for every CSV the app exports (audit log, period index).
  */
+
+/** OWASP "CSV Injection": a cell starting with = + - @, tab or CR is read as a formula by Excel and Calc. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** A negative amount ("-500000", "-1.234.567") is a number, not a formula, and stays one. */
+const NEGATIVE_NUMBER = /^-\d[\d.,]*$/;
+/**
+ * Quoted when it holds a quote, a line break or a separator of either locale: `;` here, and `,` for a PC whose list
+ * separator is a comma (English Windows, Calc's default), where an unquoted comma starts a new cell — one that
+ * could start with `=`.
+ */
+const NEEDS_QUOTES = /[;,"\n\r]/;
+/** Control characters other than tab and line breaks (NUL, ESC…): not text, dropped as the .xlsx writer drops them. */
+const CONTROLS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
+
+/**
+ * Where a spreadsheet may start a new cell inside this one's text when it reads the file with the other separator
+ * (`,` on an English Windows), or without our quotes: after `,` `;` a tab, a line break or a quote. A formula
+ * character there gets the same `'` as at the start of a cell ("Từ chối,=1+1" → "Từ chối,'=1+1").
+ */
+const INNER_FORMULA = /([,;\t\r\n"])(?=[=+\-@])/g;
+
 export function csvCell(v: string): string {
-  // Formula injection: a cell starting with = + - @ would run in Excel (OWASP CSV injection).
-  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return /[;"\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  const clean = v.replace(CONTROLS, '');
+  if (NEGATIVE_NUMBER.test(clean)) return NEEDS_QUOTES.test(clean) ? `"${clean}"` : clean;
+  const inner = clean.replace(INNER_FORMULA, "$1'");
+  const safe = FORMULA_START.test(inner) ? `'${inner}` : inner;
+  return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** Header and rows → the whole file text, BOM first. */

@@ -7,8 +7,15 @@ import { csvDocument } from '../../shared/csv';
 import { stateLabel } from '../../shared/ivan/state-labels';
 import { formatDateTimeVN } from '../../shared/format';
 import { foldForSearch } from '../../shared/text';
+import { safeFileName } from '../../shared/security/file-name';
 
-/** A file-name-safe piece: diacritics folded (Đ → D), anything but letters, digits, `.` and `-` turned into `-`. */
+/** Each dossier folder holds the signed file under its own name and this one beside it. */
+const RESULT_ENTRY = 'ket-qua.json';
+
+/**
+ * A file-name-safe piece: diacritics folded (Đ → D), anything but letters, digits, `.` and `-` turned into `-`, no
+ * dot or dash at either end (a số hồ sơ ".." or "abc." from an I-VAN must not make a `..` or a trailing-dot folder).
+ */
 function piece(s: string, upper = false): string {
   const f = upper
     ? foldForSearch(s).toUpperCase()
@@ -18,8 +25,8 @@ function piece(s: string, upper = false): string {
         .replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D'));
   return f
     .replace(/[^A-Za-z0-9.-]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
+    .slice(0, 60)
+    .replace(/^[-.]+|[-.]+$/g, '');
 }
 
 /**
@@ -36,7 +43,14 @@ export function dossierFolderName(
     it.batch !== null ? `dot${it.batch}` : null,
     it.receiptNo ? piece(it.receiptNo) : null,
   ].filter((p): p is string => !!p);
-  return parts.length ? parts.join('_') : `ho-so-${String(it.id).padStart(5, '0')}`;
+  const fallback = `ho-so-${String(it.id).padStart(5, '0')}`;
+  return parts.length ? safeFileName(parts.join('_'), fallback) : fallback;
+}
+
+/** The signed file's entry: the name it was queued under (a clerk's upload name), made safe, never the result's. */
+function signedEntryName(fileName: string): string {
+  const name = safeFileName(fileName, 'BHXHDienTu.xml');
+  return name.toLowerCase() === RESULT_ENTRY ? `_${name}` : name;
 }
 
 /** When the dossier left for the I-VAN: its first move to `sent`. */
@@ -70,17 +84,18 @@ export function exportPeriodZip(
   const files: Zippable = {};
   const index: unknown[] = [];
   const rows: string[][] = [];
-  const used = new Set<string>();
+  const used = new Set<string>(['danh-sach.csv', 'danh-sach.json']); // the index files at the root
   const bytesOf = db.prepare('SELECT signed_xml FROM ivan_outbox WHERE id = ?');
   for (const it of [...items].reverse()) {
     let dir = dossierFolderName(it);
-    if (used.has(dir)) dir = `${dir}_${it.id}`; // a resend of the same dossier keeps its own folder
-    used.add(dir);
-    files[`${dir}/${it.fileName.replace(/[\\/]/g, '_')}`] = new Uint8Array(
+    // A resend of the same dossier keeps its own folder; Windows folds case, so the check does too.
+    if (used.has(dir.toLowerCase())) dir = `${dir}_${it.id}`;
+    used.add(dir.toLowerCase());
+    files[`${dir}/${signedEntryName(it.fileName)}`] = new Uint8Array(
       (bytesOf.get(it.id) as { signed_xml: Buffer }).signed_xml,
     );
     const mine = notes.filter((n) => n.outboxId === it.id);
-    files[`${dir}/ket-qua.json`] = strToU8(JSON.stringify({ ...it, notifications: mine }, null, 2));
+    files[`${dir}/${RESULT_ENTRY}`] = strToU8(JSON.stringify({ ...it, notifications: mine }, null, 2));
     const sent = sentAt(it);
     index.push({
       folder: dir,

@@ -11,6 +11,7 @@ import { HttpIvanAdapter } from './http-adapter';
 import { daysToDeadline, registrationPhase } from '../../shared/ivan/deadlines';
 import { inbox, markRead, history } from './queries';
 import { exportPeriodZip } from './export-zip';
+import { safeFileName } from '../../shared/security/file-name';
 import { buildRegistration, listRegistrations, signRegistration, signedRegistration } from './registrations';
 import { trainingServer } from './training';
 import { checkEndpoint } from './endpoint-policy';
@@ -180,7 +181,8 @@ export const ivanHandlers: Handlers<typeof ivanMethods> = {
     const r = ctx.db.prepare('SELECT file_name, signed_xml FROM ivan_outbox WHERE id = ?').get(input.id) as
       { file_name: string; signed_xml: Buffer } | undefined;
     if (!r) throw new AppError('NOT_FOUND', `Không có hồ sơ số ${input.id}`, { en: `No entry ${input.id}` });
-    return { name: r.file_name, base64: r.signed_xml.toString('base64') };
+    // file_name is the name the clerk's upload carried: the download gets the one safe-name rule.
+    return { name: safeFileName(r.file_name, 'BHXHDienTu.xml'), base64: r.signed_xml.toString('base64') };
   },
 
   'ivan.exportPeriod': (input, ctx) => {

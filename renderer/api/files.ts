@@ -1,4 +1,5 @@
 import type { FileBlob } from '../../shared/contract/common';
+import { safeFileName } from '../../shared/security/file-name';
 
 /** Saves bytes that came over the API as a download (the page never sees paths; the browser asks where to save). */
 export function saveBlob(file: FileBlob, type = 'application/octet-stream'): void {
@@ -6,7 +7,8 @@ export function saveBlob(file: FileBlob, type = 'application/octet-stream'): voi
   const url = URL.createObjectURL(new Blob([bytes], { type }));
   const a = document.createElement('a');
   a.href = url;
-  a.download = file.name;
+  // The name may come from data (an upload's name, an I-VAN's): one rule for every download, as for the zip's entries.
+  a.download = safeFileName(file.name, 'tep-tai-ve');
   a.rel = 'noopener';
   document.body.appendChild(a);
   a.click();
