@@ -1,4 +1,5 @@
 import type { FileBlob } from '../../shared/contract/common';
+import { safeFileName } from '../../shared/security/file-name';
 import type { ColumnMapping, ImportPreview, ImportResult } from '../../shared/contract/roster';
 import type { ServiceContext } from '../core/context';
 import { commitImport, ImportWriter, inImportTransaction } from './import-commit';
@@ -109,7 +110,8 @@ export async function importPreview(ctx: ServiceContext, req: ImportRequest): Pr
 function resultOf(p: ImportPlan, fileName: string): ImportResult {
   const errorFile = p.report.hasRejected
     ? {
-        name: `${fileName.replace(/\.[^.]*$/, '')}-dong-bi-tu-choi.xlsx`,
+        // The clerk's own file name (any text over the API): made safe and short before the suffix goes on.
+        name: `${safeFileName(fileName.replace(/\.[^.]*$/, ''), 'tep-nhap')}-dong-bi-tu-choi.xlsx`,
         base64: Buffer.from(p.report.errorWorkbook()).toString('base64'),
       }
     : undefined;
