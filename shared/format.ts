@@ -12,6 +12,14 @@ export function formatNumber(amount: number): string {
   return formatMoney(amount).slice(0, -2);
 }
 
+/**
+ * An amount or a coefficient as the forms show it (HTKK): money "3.700.000", a coefficient (hệ số, phụ cấp chức vụ) with
+ * its decimal comma "2,34" — never rounded to a whole number.
+ */
+export function formatAmount(n: number): string {
+  return Number.isInteger(n) ? formatNumber(n) : String(n).replace('.', ',');
+}
+
 /** A rate in percent with a decimal comma, one decimal as the forms print it: 32.5 → "32,5", 32 → "32,0". */
 export function formatRate(percent: number): string {
   return percent.toFixed(1).replace('.', ',');

@@ -3,7 +3,7 @@ import { ETHNICITIES } from '../codes/ethnicities';
 import { computeContributions, rowRegion } from '../contributions/compute';
 import { rowContributionDelta } from '../contributions/engine';
 import type { Draft } from '../draft/schema';
-import { formatNumber, formatRate, parseDmy } from '../format';
+import { formatAmount, formatRate, parseDmy } from '../format';
 import { provincesFor } from '../codes/provinces';
 import { isoMonth } from '../rules/month';
 import { rowDocuments } from './d01';
@@ -23,7 +23,8 @@ export interface PrintOptions {
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const money = (n: number) => (n === 0 ? '0' : formatNumber(n));
+// Salaries and allowances may be coefficients (2,34; 0,2): printed as typed, not rounded to đồng.
+const money = (n: number) => formatAmount(n);
 
 /** Every rule under `.kk-print` so the forms' styles never leak into the app around the print view. */
 const CSS = `

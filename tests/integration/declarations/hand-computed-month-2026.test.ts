@@ -267,6 +267,15 @@ describe('December 2026 by hand: rows, amounts, statements', () => {
     expect(c.totals).toMatchObject({ employer: 10_200_704, employee: 5_129_088, total: 15_329_792 });
   });
 
+  it('the printed D02-TS shows the coefficient and its allowance as typed (3 / 0,2 / 10 %) and the hand totals', async () => {
+    const html = (await ctx.value('dossier.printHtml', { id: dossierId })).html;
+    const oanh = /<tr><td class="num">\d+<\/td><td>Mai Thị Oanh<\/td>.*?<\/tr>/.exec(html)![0];
+    const cells = [...oanh.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((m) => m[1]);
+    // STT, name, mã số, job, TienLuong 3, PC CV 0,2, TNVK 0, TN nghề 10, PC lương 0, bổ sung 0, from, to, PA, rate, amount.
+    expect(cells.slice(4, 15)).toEqual(['3', '0,2', '0', '10', '0', '0', '12/2026', '', 'TM', '32,0', '2.849.792']);
+    expect(html).toMatch(/Tổng số phải đóng:<\/td><td class="num"><b>15\.329\.792 đ<\/b>/);
+  });
+
   it('accepted by BHXH: the statements of 09–12/2026 carry the rows, to the đồng', async () => {
     // The dossier's life up to BHXH's acceptance through the repository, then its rows written into the participation
     // ledger as the I-VAN poller does (electron/ivan/poller.ts). The envelope is a stand-in: signing and the I-VAN
