@@ -9,6 +9,8 @@ import { AppError } from '../core/app-error';
 export interface ZipEntry {
   name: string;
   method: number;
+  /** General-purpose bit flags (APPNOTE 4.4.4); bit 0 = encrypted. */
+  flags: number;
   compressedSize: number;
   size: number;
   /** Offset of the local file header. */
@@ -78,15 +80,31 @@ export class ZipReader {
         .decode(bytes.subarray(at + 46, at + 46 + nameLen))
         .replace(/\\/g, '/')
         .replace(/^\//, '');
+      // OPC part names have no "." or ".." segments (ECMA-376 Part 2 §6.2.2.2): a name climbing out of the package
+      // ("zip slip") is a crafted file, refused although nothing is ever extracted.
+      if (name.split('/').includes('..'))
+        throw badFile(
+          `tên phần "${name}" không hợp lệ (trỏ ra ngoài tệp)`,
+          `the part name "${name}" is invalid (it points outside the file)`,
+        );
+      const key = name.toLowerCase();
+      // Part names are unique, compared case-insensitively (§6.2.2.3). Two entries of one name are how a file is
+      // made to show one content to one reader and another to the next: which one is "the" sheet is not ours to pick.
+      if (this.entries.has(key))
+        throw badFile(
+          `tệp có hai phần cùng tên "${name}" (tệp đã bị sửa hoặc bị hỏng)`,
+          `the file has two parts named "${name}" (it was tampered with or is damaged)`,
+        );
       const e: ZipEntry = {
         name,
         method: view.getUint16(at + 10, true),
+        flags: view.getUint16(at + 8, true),
         compressedSize: view.getUint32(at + 20, true),
         size: view.getUint32(at + 24, true),
         offset: view.getUint32(at + 42, true),
       };
       declared += e.size;
-      this.entries.set(name.toLowerCase(), e);
+      this.entries.set(key, e);
       at += 46 + nameLen + extraLen + commentLen;
     }
     // A directory that admits to unpacking beyond the cap is refused before anything is inflated.
@@ -104,6 +122,12 @@ export class ZipReader {
   read(name: string, onChunk: (chunk: Uint8Array) => void): void {
     const e = this.entries.get(name.toLowerCase());
     if (!e) throw badFile(`thiếu phần ${name}`, `part ${name} is missing`);
+    // An encrypted entry (PKWARE or WinZip AES, both set bit 0) would only reach the inflater as noise.
+    if (e.flags & 1)
+      throw badFile(
+        `phần ${name} được mã hoá bằng mật khẩu; hãy lưu lại tệp không đặt mật khẩu`,
+        `part ${name} is encrypted with a password; save the file again without one`,
+      );
     const view = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
     if (e.offset + 30 > this.bytes.length || view.getUint32(e.offset, true) !== 0x04034b50)
       throw badFile(`phần ${name} bị hỏng`, `part ${name} is damaged`);
