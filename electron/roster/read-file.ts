@@ -9,6 +9,18 @@ export function isXlsx(bytes: Uint8Array): boolean {
   return bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b;
 }
 
+/** An OLE2 compound file (MS-CFB §2.2 signature): an Excel 97–2003 .xls, or Excel's password-protected .xlsx. */
+function isCompoundFile(bytes: Uint8Array): boolean {
+  const sig = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+  return bytes.length >= 512 && sig.every((b, i) => bytes[i] === b);
+}
+
+/**
+ * The stream a password-protected OOXML file keeps its encrypted package in (MS-OFFCRYPTO §2.3.4.4), as its
+ * UTF-16LE directory entry name.
+ */
+const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
+
 /** How well a sheet's first rows look like a roster (the best header row's recognised columns). */
 export function rosterSheetScore(head: SheetRow[]): number {
   return headerScore(head);
@@ -41,7 +53,14 @@ export function readSpreadsheet(
     });
     return { rows, sheet: chosen.name };
   }
-  if (/\.xls$/i.test(name) && bytes[0] === 0xd0) {
+  if (isCompoundFile(bytes)) {
+    // Whatever its name says: read as text, an OLE2 file would only yield "no required columns" from its noise.
+    if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(ENCRYPTED_PACKAGE))
+      throw new AppError(
+        'BAD_FILE',
+        'Tệp Excel được đặt mật khẩu: hãy mở bằng Excel, bỏ mật khẩu rồi lưu lại (.xlsx hoặc .csv)',
+        { en: 'The Excel file is password-protected: open it in Excel, remove the password and save it again' },
+      );
     throw new AppError('BAD_FILE', 'Tệp .xls (Excel 97–2003) chưa được hỗ trợ: hãy lưu lại thành .xlsx hoặc .csv', {
       en: 'Excel 97–2003 .xls files are not supported: save the file as .xlsx or .csv',
     });
