@@ -1,5 +1,6 @@
 import type { sheetMethods } from '../../shared/contract/sheets';
 import { parseDraft } from '../../shared/draft/parse';
+import { safeFileName } from '../../shared/security/file-name';
 import type { Handlers } from '../core/handlers';
 import { validationError } from '../core/app-error';
 import { fromRow, SELECT_EMPLOYEE, type EmployeeRow } from '../roster/columns';
@@ -31,7 +32,11 @@ export const sheetHandlers: Handlers<typeof sheetMethods> = {
     });
     const d = parsed.draft;
     return {
-      file: blob(`D02-TS-${d.unit.code}-${d.period.replace('/', '-')}-VNPT.xlsx`, draftToVnptWorkbook({ rows })),
+      // The unit code and period come from the draft as given (unchecked text): the one safe-name rule.
+      file: blob(
+        safeFileName(`D02-TS-${d.unit.code}-${d.period.replace('/', '-')}-VNPT.xlsx`, 'D02-TS-VNPT.xlsx'),
+        draftToVnptWorkbook({ rows }),
+      ),
       rows: rows.length,
     };
   },

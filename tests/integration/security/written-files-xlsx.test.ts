@@ -11,6 +11,7 @@ import { createTestContext, type TestContext } from '../../support/context';
 import { openInCalc, type CalcCell } from '../../support/libreoffice';
 import { makeTempDir, removeDir } from '../../support/tmp';
 import { SAIGON_UNIT as UNIT, fileBlob } from '../../support/units';
+import { draft } from '../ivan/fixtures';
 
 const ATTACKS = ['=HYPERLINK("http://x","y")', "=cmd|' /C calc'!A0", '+1+2', '-1+2', '@SUM(1+1)', '=1+1'];
 const WINDOWS_BAD = /[<>:"/\\|?*\u0000-\u001f]|[. ]$|^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/i;
@@ -102,4 +103,18 @@ describe('the import error workbook', () => {
         ).toHaveLength(2);
     }
   });
+});
+
+describe('dossier.toSheet', () => {
+  test.each(['../../x', 'a:b', 'A'.repeat(300)])(
+    'a draft whose unit code is %j gets a workbook with a safe name, not an error',
+    async (unitCode) => {
+      const r = await ctx.value('dossier.toSheet', {
+        draft: draft(1, { unitCode }) as unknown as Record<string, unknown>,
+      });
+      expect(r.file.name).toMatch(/^D02-TS-.*\.xlsx$/);
+      expect(WINDOWS_BAD.test(r.file.name), r.file.name).toBe(false);
+      expect(Buffer.byteLength(r.file.name)).toBeLessThanOrEqual(255);
+    },
+  );
 });
