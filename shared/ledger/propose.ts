@@ -109,15 +109,15 @@ function lateNote(from: string, period: string): Say {
 }
 
 /**
- * The 14-day count in words. `unpaid`: days of unpaid leave in the same month, counted with the days before the start
- * or after leaving (Luật BHXH 2014 Điều 85 k.3 counts every day not worked and not paid).
+ * The 14-day count in words. `unpaid`: the month's other days not worked and not paid (unpaid leave, days before the
+ * start or after leaving), counted with `n` (Luật BHXH 2014 Điều 85 k.3 counts every day not worked and not paid).
  */
 const days = (n: number, after: boolean, unpaid = 0): Say => {
   const t = n + unpaid;
   const plus: Say = unpaid
     ? [
-        ` + ${unpaid} ngày nghỉ không lương trong tháng = ${t} ngày không làm việc, không hưởng lương`,
-        ` + ${unpaid} days of unpaid leave in the month = ${t} days unworked and unpaid`,
+        ` + ${unpaid} ngày khác trong tháng không làm việc, không hưởng lương (nghỉ không lương, chưa vào làm hoặc đã nghỉ việc) = ${t} ngày`,
+        ` + ${unpaid} other days in the month unworked and unpaid (unpaid leave, before the start or after leaving) = ${t} days`,
       ]
     : ['', ''];
   return after
@@ -205,21 +205,34 @@ export function proposeFor(
     const r = awayOf.get(x)!;
     return absentMonths(r.from, r.to, periodIso, calendar, sameKindAs(x));
   };
+  // Participation start: what BHXH knows, else the hire date (explicit event first, then the contract start).
+  const hire = events.find((e) => e.kind === 'hire');
+  // Days before the hire and from a leave on are not worked and not paid either: they count in the same month's test.
+  const beforeHire: DayRange[] = hire ? [{ from: '0000-01-01', to: dayBefore(hire.date) }] : [];
+  const leaves = events.filter((x) => x.kind === 'leave' && (!hire || x.date >= hire.date));
+  const stopOf = (x: PersonEvent) => stopMonth(x.date, calendar, [...unpaid, ...beforeHire]);
   // First month without contribution after each leave: no absence row or return from that month on (a GH and a KL of
   // the same month would remove the month twice).
-  const stops = events.filter((x) => x.kind === 'leave').map((x) => stopMonth(x.date, calendar, unpaid).month);
+  const stops = leaves.map((x) => stopOf(x).month);
   const goneFrom = (m: string) => stops.filter((g) => g >= m).sort()[0] ?? null;
   const removed = new Set<string>();
 
-  // Participation start: what BHXH knows, else the hire date (explicit event first, then the contract start).
-  const hire = events.find((e) => e.kind === 'hire');
   let start = person.knownFrom;
   if (hire) {
-    const s = startMonth(hire.date, calendar, unpaid);
+    const s = startMonth(hire.date, calendar, [...unpaid, ...leaves.map((x) => ({ from: x.date, to: null }))]);
     // Known when BHXH has an open (or still running) participation: the statement covers staff hired long before it.
     const known = person.knownFrom !== null && (person.knownTo === null || person.knownTo >= s.month);
     if (!known) {
       start = s.month;
+      // Gone before the first month that carries a contribution: never a participant, no TM and no GH.
+      const left = leaves.find((x) => stopOf(x).month <= s.month);
+      if (left) {
+        skip([
+          `Vào làm ngày ${dmy(hire.date)}, nghỉ việc từ ngày ${dmy(left.date)}: không có tháng nào đủ điều kiện đóng (từ 14 ngày làm việc trở lên trong tháng không làm việc, không hưởng lương — Luật BHXH 2014 Điều 85 k.3), nên không báo tăng, không báo giảm`,
+          `Started on ${dmy(hire.date)}, gone from ${dmy(left.date)}: no month carries a contribution (14 or more working days unworked and unpaid — Social Insurance Law 2014 art. 85.3), so no increase and no decrease`,
+        ]);
+        return { proposals: out, skipped };
+      }
       if (s.month <= periodIso) {
         // The salary in force on the start date; a change later in the month is its own DC line.
         const salary = hire.salary ?? salaryBefore(events, dayAfter(hire.date), person.salary);
@@ -296,7 +309,7 @@ export function proposeFor(
         ],
       );
     } else if (e.kind === 'leave') {
-      const s = stopMonth(e.date, calendar, unpaid);
+      const s = stopOf(e);
       if (s.month > periodIso || s.month <= start) {
         if (s.month <= start)
           skip([

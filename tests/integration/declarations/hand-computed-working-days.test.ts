@@ -94,7 +94,9 @@ describe('26-day calendar: unworked, unpaid days of every kind count together', 
     await ev(who, 'leave', '21/12/2026');
     expect(await rows('12/2026')).toEqual(['GH Nghỉ Rồi Đi 12/2026-']);
     const p = await ctx.value('dossier.propose', { unitCode: UNIT, period: '12/2026' });
-    expect(p.rows[0]!.reason).toContain('10 ngày làm việc còn lại trong tháng + 7 ngày nghỉ không lương');
+    expect(p.rows[0]!.reason).toContain(
+      '10 ngày làm việc còn lại trong tháng + 7 ngày khác trong tháng không làm việc, không hưởng lương',
+    );
   });
 
   it('unpaid 01–16/12 (14) then gone from 21/12: December is removed once, by the GH (no KL, and no ON in January)', async () => {
@@ -133,5 +135,30 @@ describe('26-day calendar: unworked, unpaid days of every kind count together', 
     await ev(who, 'unpaid', '01/12/2026', '08/12/2026');
     await ev(who, 'unpaid', '21/12/2026', '26/12/2026');
     expect(await rows('12/2026')).toEqual([]);
+  });
+});
+
+describe('26-day calendar: hired and gone in the same month', () => {
+  it('hired 01/12, gone from 10/12 (10–12, 14–19, 21–26, 28–31 = 19 ≥ 14): December is not owed — no TM, no GH', async () => {
+    const who = await person('Chín Ngày', '01/12/2026');
+    await ev(who, 'leave', '10/12/2026');
+    expect(await rows('12/2026')).toEqual([]);
+    expect(await rows('01/2027')).toEqual([]);
+    const p = await ctx.value('dossier.propose', { unitCode: UNIT, period: '12/2026' });
+    expect(p.skipped.map((x) => x.fullName)).toEqual(['Chín Ngày']);
+  });
+
+  it('hired 05/12 (1–4 = 4 before), gone from 21/12 (21–26, 28–31 = 10 after): 14 → no rows', async () => {
+    const who = await person('Mười Sáu Ngày', '05/12/2026');
+    await ev(who, 'leave', '21/12/2026');
+    expect(await rows('12/2026')).toEqual([]);
+    expect(await rows('01/2027')).toEqual([]);
+  });
+
+  it('hired 05/12 (4 before), gone from 22/12 (22–26, 28–31 = 9 after): 13 < 14 → TM 12/2026, GH 01/2027', async () => {
+    const who = await person('Mười Bảy Ngày', '05/12/2026');
+    await ev(who, 'leave', '22/12/2026');
+    expect(await rows('12/2026')).toEqual(['TM Mười Bảy Ngày 12/2026-']);
+    expect(await rows('01/2027')).toEqual(['GH Mười Bảy Ngày 01/2027-', 'TM Mười Bảy Ngày 12/2026-']);
   });
 });
