@@ -37,6 +37,9 @@ import { createTestContext, type TestContext } from '../../support/context';
  * | Nam   | hired 01/12, 70.000.000             | 0 before                                   | TM 12/2026           | capped, see below: +11.073.000 / +5.507.000 |
  * | Oanh  | hired 01/12, hệ số 3,00 + PC CV 0,20 + TN nghề 10 % | 0 before                   | TM 12/2026           | see below: +1.914.704 / +935.088        |
  *
+ * KL removes every fund, as the app and addendum 2 item 4 ("no contribution that month") have it; Điều 85 k.3 and QĐ 595
+ * Điều 42 k.4 name BHXH only — whether BHYT and BHTN also stop for unpaid leave is an open question (k.5 says so for
+ * sick leave, k.6 for maternity).
  * Nam (caps): BHXH/BHYT base 50.600.000, BHTN base 70.000.000 (< 106.200.000).
  *   ER: HT-TT 14 % 7.084.000 + ÔĐ-TS 3 % 1.518.000 + TNLĐ 0,5 % 253.000 + BHYT 3 % 1.518.000 + BHTN 1 % 700.000 = 11.073.000
  *   EE: HT-TT 8 % 4.048.000 + BHYT 1,5 % 759.000 + BHTN 1 % 700.000 = 5.507.000; total 16.580.000.
@@ -265,6 +268,16 @@ describe('December 2026 by hand: rows, amounts, statements', () => {
       },
     });
     expect(c.totals).toMatchObject({ employer: 10_200_704, employee: 5_129_088, total: 15_329_792 });
+  });
+
+  it('the late DC carries its D01-TS document (one line per back period, legal-rules.md §6.1)', async () => {
+    const d = await ctx.value('dossier.get', { id: dossierId });
+    const khanh = (d.draft.rows as { fullName: string; documents?: { summary: string }[] }[]).find(
+      (r) => r.fullName === 'Ngô Văn Khánh',
+    )!;
+    expect(khanh.documents!.map((x) => x.summary)).toEqual(['Truy thu điều chỉnh lương từ tháng 09/2026']);
+    const built = await ctx.value('declarations.build', { draft: d.draft });
+    expect(built.files.map((f) => f.fileName)).toContain('D01-TS-595.xml');
   });
 
   it('the printed D02-TS shows the coefficient and its allowance as typed (3 / 0,2 / 10 %) and the hand totals', async () => {
