@@ -7,8 +7,8 @@ import type { CellValue, Sheet, SheetRow } from './sheet';
  *   Vietnamese Windows writes for "CSV"), decoded by the WHATWG decoder Node ships;
  * - delimiter `,`, `;` (Excel in a Vietnamese locale, where "," is the decimal mark) or tab, whichever splits the
  *   first lines into the most columns; RFC 4180 quoting;
- * - every cell NFC. A byte sequence that is no text in the file's encoding is never replaced by U+FFFD: the row is
- *   marked `invalid` with the column and the bytes, and the import refuses it.
+ * - every cell NFC. A byte sequence that is no text in the file's encoding, or a control character (NUL…), is never
+ *   stored or replaced by U+FFFD: the row is marked `invalid` with the column and the bytes, and the import refuses it.
  */
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1258';
 
@@ -126,6 +126,17 @@ function detectDelimiter(text: string): ',' | ';' | '\t' {
 }
 
 const C1 = /[\u0080-\u009f]/;
+/** Tab and printable ASCII: a field of only these needs no further look (most fields). */
+const SUSPECT = /[^\t\x20-\x7e]/;
+/**
+ * C0 controls other than tab and line breaks (a NUL from a damaged export…): no text a clerk typed, and no character
+ * XML 1.0 can carry (§2.2 Char), so the declarations could not hold them. The row is refused naming the byte.
+ */
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f]/;
+
+/** A UTF-16 code unit as the file's two bytes. */
+const unitBytes = (unit: number, encoding: TextEncoding) =>
+  encoding === 'utf-16le' ? [unit & 0xff, unit >> 8] : [unit >> 8, unit & 0xff];
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 export function readCsv(bytes: Uint8Array): CsvSheet {
@@ -149,7 +160,12 @@ export function readCsv(bytes: Uint8Array): CsvSheet {
     let empty = true;
     for (let c = 0; c < fields.length; c++) {
       let f = fields[c]!;
-      if (strict && /[^\x00-\x7f]/.test(f)) {
+      const control = SUSPECT.test(f) ? CONTROL.exec(f) : null;
+      if (control) {
+        const unit = control[0].charCodeAt(0);
+        (invalid ??= []).push({ column: c, bytes: hex(strict ? [unit] : unitBytes(unit, encoding)) });
+        f = '';
+      } else if (strict && /[^\x00-\x7f]/.test(f)) {
         const raw = Buffer.from(f, 'latin1');
         try {
           f = strict.decode(raw);
@@ -160,10 +176,7 @@ export function readCsv(bytes: Uint8Array): CsvSheet {
         }
       } else if (!strict && LONE_SURROGATE.test(f)) {
         const unit = LONE_SURROGATE.exec(f)![0].charCodeAt(0);
-        (invalid ??= []).push({
-          column: c,
-          bytes: hex(encoding === 'utf-16le' ? [unit & 0xff, unit >> 8] : [unit >> 8, unit & 0xff]),
-        });
+        (invalid ??= []).push({ column: c, bytes: hex(unitBytes(unit, encoding)) });
         f = '';
       }
       if (f !== '') {
