@@ -1,0 +1,143 @@
+import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI, runCli, unitAddArgs } from '../../support/cli';
+import { makeTempDir, removeDir } from '../../support/tmp';
+import { SAIGON_UNIT as UNIT } from '../../support/units';
+import { libreOffice, loXlsx, python, SOFFICE } from '../../fixtures/roster/other-writers/lo';
+
+/**
+ * Case 4: CSV files LibreOffice saved (Windows-1258, the "CSV" of Vietnamese Windows, with its combining tone
+ * marks; UTF-16 with BOM, tab-separated, Excel's "Unicode Text") from a sheet with a cell holding the delimiter and a
+ * line break; one Python's csv module wrote (quotes, CRLF); and one with a NUL byte inside a name.
+ */
+const NOW = ['--now', '2026-01-15T03:00:00Z'];
+const MAKE = join(process.cwd(), 'tests/fixtures/roster/other-writers/make-inputs.py');
+let dir: string;
+
+const PEOPLE = [
+  {
+    fullName: 'Hồ Văn Đạt',
+    birthDate: '03/04/1991',
+    gender: 'M',
+    cccd: '001091000012',
+    address: 'Hà Nội',
+  },
+  {
+    fullName: 'Huỳnh Thị Mỹ Duyên',
+    birthDate: '05/06/1992',
+    gender: 'F',
+    cccd: '079192000013',
+    address: 'Quận 1, TP. Hồ Chí Minh',
+  },
+  {
+    fullName: 'Nguyễn Thị Ánh',
+    birthDate: '01/02/1990',
+    gender: 'F',
+    cccd: '001190000011',
+    // The line break inside the cell is white space in an address (cleanText).
+    address: 'Số 5, ngõ 12 phường Láng Hạ, Đống Đa',
+  },
+];
+
+beforeAll(() => {
+  expect(existsSync(CLI), 'run `npm run build` first').toBe(true);
+  expect(existsSync(SOFFICE), 'LibreOffice (libreoffice-calc-nogui) is installed by .ci/run').toBe(true);
+  dir = makeTempDir('kekhai-other-writers-csv-');
+  python(readFileSync(MAKE, 'utf8'), [dir]);
+  loXlsx(dir, 'src', [
+    {
+      name: 'DS',
+      rows: [
+        { cells: ['Họ và tên', 'Ngày sinh', 'Giới tính', 'Số CCCD', 'Địa chỉ'] },
+        {
+          cells: [
+            'Nguyễn Thị Ánh',
+            '01/02/1990',
+            'Nữ',
+            '001190000011',
+            { text: ['Số 5, ngõ 12', 'phường Láng Hạ, Đống Đa'] },
+          ],
+        },
+        { cells: ['Hồ Văn Đạt', '03/04/1991', 'Nam', '001091000012', 'Hà Nội'] },
+        { cells: ['Huỳnh Thị Mỹ Duyên', '05/06/1992', 'Nữ', '079192000013', 'Quận 1, TP. Hồ Chí Minh'] },
+      ],
+    },
+  ]);
+  // LibreOffice's CSV filter options: delimiter, quote, character set (40 = Windows-1258, 65535 = UTF-16), line 1.
+  for (const [name, options] of [
+    ['cp1258', '44,34,40,1'],
+    ['utf16', '9,34,65535,1'],
+  ] as const) {
+    libreOffice(dir, ['src.xlsx'], `csv:Text - txt - csv (StarCalc):${options}`);
+    renameSync(join(dir, 'src.csv'), join(dir, `${name}.csv`));
+  }
+});
+afterAll(() => removeDir(dir));
+
+async function importCsv(name: string) {
+  const data = join(dir, `data-${name}`);
+  const add = await runCli([...unitAddArgs(UNIT), '--json'], { data });
+  expect(add.code, add.stderr).toBe(0);
+  const r = await runCli(['roster', 'import', join(dir, name), '--unit', UNIT.code, '--json', ...NOW], { data });
+  const list = await runCli(['roster', 'list', '--unit', UNIT.code, '--json'], { data });
+  const people = (list.json.items as Record<string, string>[])
+    .map(({ fullName, birthDate, gender, cccd, address }) => ({ fullName, birthDate, gender, cccd, address }))
+    .sort((a, b) => a.fullName!.localeCompare(b.fullName!, 'vi'));
+  return { r, people };
+}
+
+describe('roster import of CSV files other programs wrote', () => {
+  it('Windows-1258 from LibreOffice (decomposed tone marks, a quoted cell with comma and line break)', async () => {
+    const bytes = readFileSync(join(dir, 'cp1258.csv'));
+    // Really Windows-1258: "Họ" is o + 0xF2 (combining dot below), and no UTF-8 sequence anywhere.
+    expect(bytes.includes(Buffer.from([0x6f, 0xf2]))).toBe(true);
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
+    const { r, people } = await importCsv('cp1258.csv');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json).toMatchObject({ totalRows: 3, imported: 3, updated: 0, unchanged: 0, rejectedRows: 0 });
+    expect(people).toEqual(PEOPLE);
+    expect(people.every((p) => p.fullName === p.fullName!.normalize('NFC'))).toBe(true);
+  });
+
+  it('UTF-16 with BOM, tab-separated, from LibreOffice', async () => {
+    const bytes = readFileSync(join(dir, 'utf16.csv'));
+    expect([...bytes.subarray(0, 2)]).toEqual([0xff, 0xfe]);
+    expect(bytes.includes(Buffer.from('\t', 'utf16le'))).toBe(true);
+    const { r, people } = await importCsv('utf16.csv');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json).toMatchObject({ totalRows: 3, imported: 3, rejectedRows: 0 });
+    expect(people).toEqual(PEOPLE);
+  });
+
+  it("Python's csv module: a quoted field with the delimiter, doubled quotes and a line break; CRLF", async () => {
+    const { r, people } = await importCsv('quoted.csv');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json).toMatchObject({ totalRows: 2, imported: 2, rejectedRows: 0 });
+    expect(people).toEqual([
+      {
+        fullName: 'Nguyễn Văn Bảo',
+        birthDate: '01/02/1990',
+        gender: 'M',
+        cccd: '001090000901',
+        address: 'Số 5, ngõ 12 phường Láng Hạ, "nhà A"',
+      },
+      { fullName: 'Trần Thị Cúc', birthDate: '03/04/1991', gender: 'F', cccd: '001191000902', address: 'Hà Nội' },
+    ]);
+  });
+
+  it('a NUL byte inside a name: that row is refused naming row, column and byte; the others import', async () => {
+    const { r, people } = await importCsv('nul.csv');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json).toMatchObject({ totalRows: 2, imported: 1, rejectedRows: 1 });
+    expect(r.json.rejected).toEqual([
+      {
+        row: 2,
+        column: 'Họ và tên',
+        code: 'ENCODING',
+        message: 'Dòng 2, cột "Họ và tên": byte 0x00 không phải văn bản hợp lệ trong bảng mã của tệp',
+      },
+    ]);
+    expect(people.map((p) => p.fullName)).toEqual(['Trần Thị Cúc']);
+  });
+});
