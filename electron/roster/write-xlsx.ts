@@ -63,6 +63,17 @@ function checkName(name: string, seen: Set<string>): void {
   seen.add(name.toLowerCase());
 }
 
+/** Excel's limit per cell ("Excel specifications and limits"), in UTF-16 units; read-xlsx.ts refuses longer cells. */
+const MAX_CELL_CHARS = 32_767;
+
+/** A longer text ends in "…" at the limit (an import's reason can quote several long cells), never mid-pair. */
+function fitCell(s: string): string {
+  if (s.length <= MAX_CELL_CHARS) return s;
+  let cut = MAX_CELL_CHARS - 1;
+  if (/[\ud800-\udbff]/.test(s[cut - 1]!)) cut--;
+  return `${s.slice(0, cut)}…`;
+}
+
 class SharedStrings {
   private index = new Map<string, number>();
   private list: string[] = [];
@@ -120,7 +131,8 @@ function sheetXml(sheet: XlsxSheet, strings: SharedStrings): string {
       const f = formats[c];
       const s = r < bold ? S_BOLD : f ? FORMAT_STYLE[f] : 0;
       const sa = s ? ` s="${s}"` : '';
-      if (typeof v === 'string') parts.push(`<c r="${ref}" t="s"${sa}><v>${strings.of(v.normalize('NFC'))}</v></c>`);
+      if (typeof v === 'string')
+        parts.push(`<c r="${ref}" t="s"${sa}><v>${strings.of(fitCell(v.normalize('NFC')))}</v></c>`);
       else if (typeof v === 'number') {
         if (Number.isFinite(v)) parts.push(`<c r="${ref}"${s === S_TEXT ? '' : sa}><v>${v}</v></c>`);
         else parts.push(`<c r="${ref}" t="s"${sa}><v>${strings.of(String(v))}</v></c>`);

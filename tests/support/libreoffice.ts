@@ -60,7 +60,11 @@ export function openInCalc(file: string, workDir: string, opts: { separator?: ';
     { timeout: 120_000, encoding: 'utf8' },
   );
   if (lo.status !== 0) throw new Error(`soffice: ${lo.stderr}`);
-  const xlsx = join(out, basename(file).replace(/\.[^.]+$/, '') + '.xlsx');
+  return cellsOf(join(out, basename(file).replace(/\.[^.]+$/, '') + '.xlsx'));
+}
+
+/** The first sheet's cells of an .xlsx as Python's zipfile and ElementTree read them (no spreadsheet program). */
+export function cellsOf(xlsx: string): CalcCell[] {
   const py = spawnSync('python3', ['-c', READ_CELLS, xlsx], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (py.status !== 0) throw new Error(`python3: ${py.stderr}`);
   return JSON.parse(py.stdout) as CalcCell[];

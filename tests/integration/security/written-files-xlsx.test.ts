@@ -5,10 +5,11 @@
  * name, built from the name of the clerk's file, is one Windows can create.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTestContext, type TestContext } from '../../support/context';
-import { openInCalc, type CalcCell } from '../../support/libreoffice';
+import { cellsOf, openInCalc, type CalcCell } from '../../support/libreoffice';
+import { readXlsx } from '../../../electron/roster/read-xlsx';
 import { makeTempDir, removeDir } from '../../support/tmp';
 import { SAIGON_UNIT as UNIT, fileBlob } from '../../support/units';
 import { draft } from '../ivan/fixtures';
@@ -117,4 +118,25 @@ describe('dossier.toSheet', () => {
       expect(Buffer.byteLength(r.file.name)).toBeLessThanOrEqual(255);
     },
   );
+});
+
+test("a rejected row of very long cells: every cell of the error workbook within Excel's 32,767 characters, and the workbook imports again", async () => {
+  // Excel's limit per cell ("Excel specifications and limits"); our own reader refuses longer cells the same way.
+  const big = 'Đ'.repeat(30_000);
+  const csv = [
+    'Họ và tên,Ngày sinh,Giới tính,Số CCCD,Mã số BHXH,Chức vụ',
+    [big, big, big, big, big, big].join(','),
+  ].join('\r\n');
+  const r = await ctx.value('roster.importCommit', {
+    unitCode: UNIT.code,
+    file: fileBlob('dai.csv', Buffer.from(csv, 'utf8')),
+    dryRun: true,
+  });
+  const p = join(dir, 'dai-dong-bi-tu-choi.xlsx');
+  writeFileSync(p, Buffer.from(r.errorFile!.base64, 'base64'));
+  const cells = cellsOf(p);
+  expect(cells.length).toBeGreaterThan(6);
+  for (const c of cells) expect((c.value ?? '').length, c.ref).toBeLessThanOrEqual(32_767);
+  expect(cells.find((c) => c.ref === 'A2')!.value).toBe(big);
+  expect(readXlsx(readFileSync(p)).rows).toHaveLength(2);
 });
