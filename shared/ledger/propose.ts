@@ -199,8 +199,9 @@ export function proposeFor(
   const awayOf = new Map<PersonEvent, DayRange>();
   for (const x of events) if (AWAY_KINDS.has(x.kind)) awayOf.set(x, { from: x.date, to: lastAwayOf(x, events) });
   const unpaid = [...awayOf].filter(([x]) => x.kind === 'unpaid').map(([, r]) => r);
-  const sameKindAs = (x: PersonEvent) =>
-    x.kind === 'unpaid' ? unpaid.filter((r) => r !== awayOf.get(x)) : ([] as DayRange[]);
+  // Other spells of the same absence in a month count with it: two sick leaves of 7 days make the 14 of QĐ 595 Điều 42
+  // k.5. Different kinds are not mixed (k.4–k.6 are separate rules).
+  const sameKindAs = (x: PersonEvent) => [...awayOf].filter(([y]) => y !== x && y.kind === x.kind).map(([, r]) => r);
   const monthsAway = (x: PersonEvent) => {
     const r = awayOf.get(x)!;
     return absentMonths(r.from, r.to, periodIso, calendar, sameKindAs(x));

@@ -138,6 +138,16 @@ describe('26-day calendar: unworked, unpaid days of every kind count together', 
   });
 });
 
+describe('26-day calendar: sick leave in two spells', () => {
+  it('sick 01–08/12 (7) and 21–28/12 (7): 14 days of sick leave in the month → one OF 12/2026–12/2026 (QĐ 595 Điều 42 k.5)', async () => {
+    const who = await person('Ốm Hai Lần', '');
+    await ev(who, 'sick', '01/12/2026', '08/12/2026');
+    await ev(who, 'sick', '21/12/2026', '28/12/2026');
+    expect(await rows('12/2026')).toEqual(['OF Ốm Hai Lần 12/2026-12/2026']);
+    expect(await rows('01/2027')).toEqual(['OF Ốm Hai Lần 12/2026-12/2026', 'ON Ốm Hai Lần 01/2027-']);
+  });
+});
+
 describe('26-day calendar: hired and gone in the same month', () => {
   it('hired 01/12, gone from 10/12 (10–12, 14–19, 21–26, 28–31 = 19 ≥ 14): December is not owed — no TM, no GH', async () => {
     const who = await person('Chín Ngày', '01/12/2026');
