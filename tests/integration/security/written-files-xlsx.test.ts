@@ -34,6 +34,7 @@ beforeAll(async () => {
         gender: 'M',
         cccd: `07909000000${i}`,
         jobTitle,
+        salary: 5_310_000 + i,
       },
     });
 });
@@ -56,6 +57,8 @@ describe('workbooks the app writes, as Calc reads them', () => {
     const values = cells.map((c) => c.value);
     for (const a of ATTACKS) expect(values, a).toContain(a);
     expect(values).toContain('7900000000');
+    // Amounts stay numbers a clerk can sum.
+    expect(cells.find((c) => c.value === '5310000')).toMatchObject({ type: 'n', formula: null });
   });
 
   test('roster.toSheet (VNPT layout): the same text stays text', async () => {
