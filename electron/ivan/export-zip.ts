@@ -89,7 +89,7 @@ export function exportPeriodZip(
   for (const it of [...items].reverse()) {
     let dir = dossierFolderName(it);
     // A resend of the same dossier keeps its own folder; Windows folds case, so the check does too.
-    if (used.has(dir.toLowerCase())) dir = `${dir}_${it.id}`;
+    while (used.has(dir.toLowerCase())) dir = `${dir}_${it.id}`;
     used.add(dir.toLowerCase());
     files[`${dir}/${signedEntryName(it.fileName)}`] = new Uint8Array(
       (bytesOf.get(it.id) as { signed_xml: Buffer }).signed_xml,
