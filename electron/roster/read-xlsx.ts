@@ -109,6 +109,19 @@ function customDate(code: string): boolean {
   return /[dmyhs]/i.test(bare.split(';')[0] ?? '') && !/^general$/i.test(bare.trim());
 }
 
+/**
+ * ST_Xstring escapes (ECMA-376 Part 1 §22.9.2.19): "_xHHHH_" in a string is the UTF-16 code unit HHHH. Excel writes
+ * a carriage return pasted into a cell as "_x000D_", and both Excel and LibreOffice keep a typed "_x0041_" as
+ * "_x005F_x0041_" (the escaped underscore). Control characters other than tab and line breaks stay escaped: no text a
+ * clerk typed, and nothing XML 1.0 could carry into a declaration. Called only for text that holds "_x".
+ */
+function unescapeXstring(s: string): string {
+  return s.replace(/_x([0-9A-Fa-f]{4})_/g, (all, hex: string) => {
+    const unit = parseInt(hex, 16);
+    return unit >= 0x20 || unit === 0x09 || unit === 0x0a || unit === 0x0d ? String.fromCharCode(unit) : all;
+  });
+}
+
 const EPOCH_1900 = Date.UTC(1899, 11, 30);
 const EPOCH_1904 = Date.UTC(1904, 0, 1);
 
@@ -204,7 +217,7 @@ export class XlsxWorkbook {
             `bảng chuỗi dùng chung có hơn ${sharedStrings.toLocaleString('vi-VN')} mục`,
             `the shared-strings table has more than ${sharedStrings} entries`,
           );
-        list.push(cur);
+        list.push(cur.includes('_x') ? unescapeXstring(cur) : cur);
       }
     };
     parsePart(this.zip, this.stringsPath, {
@@ -294,11 +307,13 @@ export class XlsxWorkbook {
           break;
         }
         case 'str':
-          value = v === '' ? null : v;
+          value = v === '' ? null : v.includes('_x') ? unescapeXstring(v) : v;
           break;
-        case 'inlineStr':
-          value = inline !== '' ? inline : v !== '' ? v : null;
+        case 'inlineStr': {
+          const t = inline !== '' ? inline : v;
+          value = t === '' ? null : t.includes('_x') ? unescapeXstring(t) : t;
           break;
+        }
         case 'b':
           value = v === '' ? null : v === '1' || v === 'true';
           break;
