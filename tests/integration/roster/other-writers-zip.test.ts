@@ -60,6 +60,31 @@ describe('roster import of hand-made zip packages', () => {
     }
   });
 
+  it.each(['xstring-shared.xlsx', 'xstring-inline.xlsx'])(
+    '%s: "_xHHHH_" escapes in strings are characters (ECMA-376 Part 1 §22.9.2.19)',
+    async (name) => {
+      const ctx = createTestContext({ now: new Date('2026-01-15T03:00:00Z') });
+      try {
+        await ctx.value('unit.add', UNIT);
+        const file = fileBlob(name, readFileSync(join(dir, name)));
+        const done = await ctx.value('roster.importCommit', { unitCode: UNIT.code, file });
+        expect(done).toMatchObject({ imported: 2, rejectedRows: 0, rejected: [] });
+        const list = await ctx.value('employee.list', { unitCode: UNIT.code });
+        const got = list.items
+          .map((e) => ({ fullName: e.fullName, address: e.address }))
+          .sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi'));
+        expect(got).toEqual([
+          // Excel's pasted carriage return: white space, trimmed and collapsed like any other.
+          { fullName: 'Nguyễn Văn Bảo', address: 'Số 5 ngõ 12' },
+          // "_x005F_" is the underscore of a typed "_x0041_".
+          { fullName: 'Trần Thị Cúc', address: 'Kho_x0041_B' },
+        ]);
+      } finally {
+        ctx.close();
+      }
+    },
+  );
+
   it.each([
     [
       'zero-byte-sst.xlsx',
