@@ -311,8 +311,10 @@ export function proposeFor(
       );
     } else if (e.kind === 'leave') {
       const s = stopOf(e);
-      if (s.month > periodIso || s.month <= start) {
-        if (s.month <= start)
+      // A GH in the first month itself is right when BHXH already counts that month (an accepted TM) and the leave
+      // leaves it unowed; a new hire gone that early never gets a TM (see above).
+      if (s.month > periodIso || s.month < start) {
+        if (s.month < start)
           skip([
             `Nghỉ việc ngày ${dmy(e.date)} trước tháng bắt đầu tham gia ${mmYyyy(start)}`,
             `Left on ${dmy(e.date)}, before participating from ${mmYyyy(start)}`,

@@ -158,6 +158,14 @@ describe('26-day calendar: hired and gone in the same month', () => {
     expect(p.skipped.map((x) => x.fullName)).toEqual(['Chín Ngày']);
   });
 
+  it('known to BHXH from 12/2026 (an accepted TM), gone from 10/12 (19 days after): GH 12/2026 removes December', async () => {
+    const who = await person('Đã Báo Tăng', '');
+    const e = (await ctx.value('employee.list', { unitCode: UNIT, search: who })).items[0]!;
+    await ctx.value('ledger.participatingSince', { unitCode: UNIT, employeeId: e.id, since: '12/2026' });
+    await ev(who, 'leave', '10/12/2026');
+    expect(await rows('12/2026')).toEqual(['GH Đã Báo Tăng 12/2026-']);
+  });
+
   it('hired 05/12 (1–4 = 4 before), gone from 21/12 (21–26, 28–31 = 10 after): 14 → no rows', async () => {
     const who = await person('Mười Sáu Ngày', '05/12/2026');
     await ev(who, 'leave', '21/12/2026');
