@@ -13,7 +13,10 @@ const NEGATIVE_NUMBER = /^-\d[\d.,]*$/;
  * could start with `=`.
  */
 const NEEDS_QUOTES = /[;,"\n\r]/;
-/** Control characters other than tab and line breaks (NUL, ESC…): not text, dropped as the .xlsx writer drops them. */
+/**
+ * Control characters other than tab and line breaks (NUL, ESC…): not text, dropped as the .xlsx writer drops them;
+ * text is NFC as that writer stores it.
+ */
 const CONTROLS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
 
 /**
@@ -24,7 +27,7 @@ const CONTROLS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
 const INNER_FORMULA = /([,;\t\r\n"])(?=[=+\-@])/g;
 
 export function csvCell(v: string): string {
-  const clean = v.replace(CONTROLS, '');
+  const clean = v.normalize('NFC').replace(CONTROLS, '');
   if (NEGATIVE_NUMBER.test(clean)) return NEEDS_QUOTES.test(clean) ? `"${clean}"` : clean;
   const inner = clean.replace(INNER_FORMULA, "$1'");
   const safe = FORMULA_START.test(inner) ? `'${inner}` : inner;
