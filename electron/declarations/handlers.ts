@@ -10,6 +10,7 @@ import { createDossier, deleteDossier, listDossiers, requireDossier, saveDraft }
 import { rowsFromRosterEvents } from './roster-events';
 import { buildChecked, contributionsOf, requireDraft, toDetail, toSummary, validateWithContext } from './service';
 import { formatDateVN } from '../../shared/format';
+import { safeFileName } from '../../shared/security/file-name';
 
 /** An empty draft for a unit and period, filled from the roster's unit when it is there. */
 function emptyDraft(
@@ -144,7 +145,11 @@ export const declarationHandlers: Handlers<typeof declarationMethods> = {
 
   'dossier.exportDraft': ({ id }, ctx) => {
     const d = requireDossier(ctx.db, id);
-    const name = `kekhai-draft-${d.unitCode}-${d.period.replace('/', '-')}-dot${d.batch}.json`;
+    // The unit code and period are the draft's own (unchecked text): the one safe-name rule.
+    const name = safeFileName(
+      `kekhai-draft-${d.unitCode}-${d.period.replace('/', '-')}-dot${d.batch}.json`,
+      'kekhai-draft.json',
+    );
     return { name, base64: Buffer.from(`${JSON.stringify(d.draft, null, 2)}\n`, 'utf8').toString('base64') };
   },
 
