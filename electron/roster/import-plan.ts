@@ -214,7 +214,7 @@ export class ImportPlanner {
     return this.plan!.mapping[f] ?? EMPLOYEE_FIELD_LABELS[f].vi;
   }
 
-  private take({ row, cells, invalid }: SheetRow): void {
+  private take({ row, cells, invalid, formulaOnly }: SheetRow): void {
     const plan = this.plan!;
     if (invalid) {
       // Bytes that are no text in the file's encoding: refused as they are, never stored with U+FFFD.
@@ -242,6 +242,13 @@ export class ImportPlanner {
       }
     }
     if (empty) return;
+    // Formula results only: a template row (running number, totals; a reference to an empty cell gives 0) unless
+    // its name is text — a sheet that copies its people from another sheet by formulas is data, and leaving it out
+    // imported nothing without a word.
+    if (formulaOnly) {
+      const name = this.idx.fullName === undefined ? null : cells[this.idx.fullName];
+      if (typeof name !== 'string' || name.trim() === '') return;
+    }
     plan.totalRows++;
     const read = this.readRow!(row, cells);
     plan.convertedCells += read.convertedCells;

@@ -73,7 +73,7 @@ async function plan(
     } catch (e) {
       if (!(e instanceof XlsxWorkerUnavailable)) throw e;
       p = planner(ctx, unit.id, mapping, req.headerRow, sink, statementRows);
-      streamXlsx(bytes, { sheet }, (rows) => p.push(rows));
+      streamXlsx(bytes, { sheet, formulaRows: true }, (rows) => p.push(rows));
     }
     return { unitId: unit.id, plan: p.finish(), sheet };
   }

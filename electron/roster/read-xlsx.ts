@@ -252,10 +252,17 @@ export class XlsxWorkbook {
   }
 
   /**
-   * Streams a sheet's rows to `onRows` in batches (row numbers as the sheet shows them; empty rows and rows whose
-   * every value comes from a formula — template rows — left out). `onRows` returning false stops the reading.
+   * Streams a sheet's rows to `onRows` in batches (row numbers as the sheet shows them; empty rows left out, and
+   * rows whose every value comes from a formula — template rows — unless `formulaRows`, which keeps them flagged
+   * `formulaOnly`). `onRows` returning false stops the reading.
    */
-  rows(sheet: SheetInfo, onRows: (rows: SheetRow[]) => void | boolean, batchSize = 1000, sharedAsIndex = false): void {
+  rows(
+    sheet: SheetInfo,
+    onRows: (rows: SheetRow[]) => void | boolean,
+    batchSize = 1000,
+    sharedAsIndex = false,
+    formulaRows = false,
+  ): void {
     const strings = sharedAsIndex ? [] : this.sharedStrings();
     const dateStyles = this.dateStyles;
     const epoch = this.date1904 ? EPOCH_1904 : EPOCH_1900;
@@ -267,6 +274,7 @@ export class XlsxWorkbook {
     /** Columns of the current row holding a shared-string index (sharedAsIndex). */
     let shared: number[] | undefined;
     let anyTyped = false;
+    let anyValue = false;
     let col = 0;
     let nextCol = 0;
     let ref = '';
@@ -350,6 +358,7 @@ export class XlsxWorkbook {
         );
       if (value !== null) {
         if (!formula) anyTyped = true;
+        anyValue = true;
         // A second cell at the same column (invalid, but seen): the last one counts, as in Excel.
         if (shared && cells[col] !== undefined) shared = shared.filter((c) => c !== col);
         if (sharedAsIndex && type === 's') (shared ??= []).push(col);
@@ -397,6 +406,7 @@ export class XlsxWorkbook {
           shared = undefined;
           nextCol = 0;
           anyTyped = false;
+          anyValue = false;
           break;
         }
       }
@@ -430,14 +440,16 @@ export class XlsxWorkbook {
           ref = '';
           break;
         case 'row': {
-          if (!anyTyped) break; // empty, or only formula results (template rows)
+          if (!anyTyped && !(formulaRows && anyValue)) break; // empty, or only formula results (template rows)
           for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
           if (++count > maxRows)
             throw capError(
               `trang "${sheet.name}" có hơn ${maxRows.toLocaleString('vi-VN')} dòng dữ liệu`,
               `sheet "${sheet.name}" has more than ${maxRows} data rows`,
             );
-          batch.push(shared ? { row: rowNo, cells, shared } : { row: rowNo, cells });
+          const out: SheetRow = shared ? { row: rowNo, cells, shared } : { row: rowNo, cells };
+          if (!anyTyped) out.formulaOnly = true;
+          batch.push(out);
           if (batch.length >= batchSize) flush();
           break;
         }
@@ -497,6 +509,11 @@ export interface XlsxReadOptions {
    * parsing thread leaves the table to the thread that receives the rows (xlsx-worker.ts), which reads it meanwhile.
    */
   sharedAsIndex?: boolean;
+  /**
+   * Keep rows of formula results only, flagged `formulaOnly`: the import tells a template row (no name) from a sheet
+   * that copies its people from another sheet by formulas (see ImportPlanner).
+   */
+  formulaRows?: boolean;
 }
 
 /** How many rows of each sheet are looked at to pick one by content. */
@@ -528,7 +545,7 @@ export function streamXlsx(
 ): string {
   const wb = new XlsxWorkbook(bytes, opts.limits);
   const sheet = chooseSheet(wb, opts);
-  wb.rows(sheet, onRows, batchSize, opts.sharedAsIndex);
+  wb.rows(sheet, onRows, batchSize, opts.sharedAsIndex, opts.formulaRows);
   return sheet.name;
 }
 

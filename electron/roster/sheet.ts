@@ -9,6 +9,8 @@ export interface SheetRow {
   invalid?: { column: number; bytes: string }[];
   /** .xlsx read with `sharedAsIndex`: columns whose cell holds a shared-string index, to be looked up. */
   shared?: number[];
+  /** .xlsx read with `formulaRows`: every value of the row is a formula's result (a template row, or copied data). */
+  formulaOnly?: boolean;
 }
 
 export interface Sheet {

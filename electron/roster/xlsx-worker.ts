@@ -22,7 +22,7 @@ const STALL_MS = 120_000;
 export class XlsxWorkerUnavailable extends Error {}
 
 type Message =
-  | { numbers: number[]; counts: number[]; cells: CellValue[]; shared: number[] }
+  | { numbers: number[]; counts: number[]; cells: CellValue[]; shared: number[]; formulas: number[] }
   | { done: true }
   | { error: string; code?: string; messageEn?: string };
 
@@ -142,13 +142,16 @@ function resolveShared(job: Job, m: Extract<Message, { numbers: number[] }>): Sh
   }
   const rows: SheetRow[] = [];
   let at = 0;
+  let f = 0;
   for (let i = 0; i < m.numbers.length; i++) {
     const n = m.counts[i]!;
     const row = cells.slice(at, at + n);
     at += n;
+    const formulaOnly = m.formulas[f] === i;
+    if (formulaOnly) f++;
     // Only empty shared strings: no value, as when the parsing thread resolves them itself.
     if (shared.length && row.every((c) => c === null)) continue;
-    rows.push({ row: m.numbers[i]!, cells: row });
+    rows.push(formulaOnly ? { row: m.numbers[i]!, cells: row, formulaOnly } : { row: m.numbers[i]!, cells: row });
   }
   return rows;
 }
