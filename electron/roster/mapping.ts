@@ -52,7 +52,9 @@ export interface HeaderFound {
   headers: string[];
 }
 
-const label = (c: CellValue | undefined) => (typeof c === 'string' ? cellText(c).text : '');
+/** A header cell's text on one line: a label broken inside its cell ("Ngày sinh\n(dd/mm/yyyy)") names its column
+ * in messages and in the mapping as one line. */
+const label = (c: CellValue | undefined) => (typeof c === 'string' ? cellText(c).text.replace(/\s+/g, ' ') : '');
 
 function score(headers: readonly string[]): number {
   let n = 0;
