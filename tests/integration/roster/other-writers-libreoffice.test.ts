@@ -219,6 +219,64 @@ describe('roster import of .xlsx files LibreOffice wrote', () => {
     expect(wrong.json.error.message).toMatch(/^Chưa xác định được cột bắt buộc: Họ và tên, Ngày sinh, Giới tính\./);
   });
 
+  it('case 1b: a sheet that copies its people from another sheet by formulas is data, its template rows are not', async () => {
+    const ref = (cell: string, value: string) => ({ formula: `of:=['Nhập liệu'.${cell}]`, value });
+    const file = loXlsx(dir, 'case1b', [
+      {
+        name: 'Nhập liệu',
+        rows: [
+          { cells: ['Tên', 'NS', 'GT'] },
+          { cells: ['Nguyễn Văn An', '15/03/1990', 'Nam'] },
+          { cells: ['Trần Thị Bình', '01/07/1992', 'Nữ'] },
+          { cells: ['Phan Văn Cừ', '31/02/1990', 'Nam'] },
+        ],
+      },
+      {
+        name: 'Danh sách',
+        rows: [
+          { cells: ['DANH SÁCH LAO ĐỘNG'] },
+          // Header lines broken inside the cell, with a hint in brackets.
+          {
+            cells: [
+              { text: ['Họ và tên', '(viết hoa chữ cái đầu)'] },
+              { text: ['Ngày sinh', '(dd/mm/yyyy)'] },
+              'Giới tính',
+              'STT',
+            ],
+          },
+          { cells: [ref('A2', 'Nguyễn Văn An'), ref('B2', '15/03/1990'), ref('C2', 'Nam'), STT(1)] },
+          { cells: [ref('A3', 'Trần Thị Bình'), ref('B3', '01/07/1992'), ref('C3', 'Nữ'), STT(2)] },
+          // The template's next rows: a reference to an empty cell gives 0 (LibreOffice recalculates on load), or ""
+          // through IF; STT a number.
+          { cells: [ref('A4', 'Phan Văn Cừ'), ref('B4', '31/02/1990'), ref('C4', 'Nam'), STT(3)] },
+          { cells: [ref('A5', ''), ref('B5', ''), ref('C5', ''), STT(4)] },
+          {
+            cells: [
+              { formula: `of:=IF(['Nhập liệu'.A6]="";"";['Nhập liệu'.A6])`, value: '' },
+              { formula: `of:=IF(['Nhập liệu'.B6]="";"";['Nhập liệu'.B6])`, value: '' },
+              null,
+              STT(5),
+            ],
+          },
+        ],
+      },
+    ]);
+    const data = await freshData('case1b');
+    const r = await runCli(['roster', 'import', file, '--unit', UNIT.code, '--sheet', 'Danh sách', '--json', ...NOW], {
+      data,
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json).toMatchObject({ totalRows: 3, imported: 2, rejectedRows: 1 });
+    // The column as the header names it, on one line.
+    expect(r.json.rejected.map((p: { message: string }) => p.message)).toEqual([
+      'Dòng 5, cột "Ngày sinh (dd/mm/yyyy)": "31/02/1990" không phải ngày hợp lệ (dd/mm/yyyy, mm/yyyy hoặc yyyy)',
+    ]);
+    expect((await roster(data)).map((e) => pick(e, ['fullName', 'birthDate', 'gender']))).toEqual([
+      { fullName: 'Nguyễn Văn An', birthDate: '15/03/1990', gender: 'M' },
+      { fullName: 'Trần Thị Bình', birthDate: '01/07/1992', gender: 'F' },
+    ]);
+  });
+
   it('case 1 through roster.importPreview and roster.importCommit', async () => {
     const bytes = readFileSync(case1('case1-methods'));
     const ctx = createTestContext({ now: new Date('2026-01-15T03:00:00Z') });
