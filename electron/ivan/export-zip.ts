@@ -11,6 +11,11 @@ import { safeFileName } from '../../shared/security/file-name';
 
 /** Each dossier folder holds the signed file under its own name and this one beside it. */
 const RESULT_ENTRY = 'ket-qua.json';
+/**
+ * Folder and file name each at most 100 bytes: Windows Explorer extracts paths of at most 260 characters
+ * (MAX_PATH), and the folder the clerk extracts into takes its share.
+ */
+const PIECE_BYTES = 100;
 
 /**
  * A file-name-safe piece: diacritics folded (Đ → D), anything but letters, digits, `.` and `-` turned into `-`, no
@@ -44,12 +49,12 @@ export function dossierFolderName(
     it.receiptNo ? piece(it.receiptNo) : null,
   ].filter((p): p is string => !!p);
   const fallback = `ho-so-${String(it.id).padStart(5, '0')}`;
-  return parts.length ? safeFileName(parts.join('_'), fallback) : fallback;
+  return parts.length ? safeFileName(parts.join('_'), fallback, PIECE_BYTES) : fallback;
 }
 
 /** The signed file's entry: the name it was queued under (a clerk's upload name), made safe, never the result's. */
 function signedEntryName(fileName: string): string {
-  const name = safeFileName(fileName, 'BHXHDienTu.xml');
+  const name = safeFileName(fileName, 'BHXHDienTu.xml', PIECE_BYTES);
   return name.toLowerCase() === RESULT_ENTRY ? `_${name}` : name;
 }
 

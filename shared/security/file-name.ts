@@ -35,20 +35,20 @@ function cutBytes(s: string, max: number): string {
 
 /**
  * `name` as a safe single file name: NFC, forbidden characters as `_`, no leading or trailing dots and spaces, a
- * reserved device name prefixed with `_`, at most MAX_NAME_BYTES bytes with the extension kept. A name with nothing
+ * reserved device name prefixed with `_`, at most `maxBytes` bytes with the extension kept. A name with nothing
  * left becomes `fallback` (itself a fixed, safe name).
  */
-export function safeFileName(name: string, fallback: string): string {
+export function safeFileName(name: string, fallback: string, maxBytes = MAX_NAME_BYTES): string {
   let s = name
     .normalize('NFC')
     .replace(INVALID, '_')
     .replace(/^[\s.]+|[\s.]+$/g, '');
   if (!s) return fallback;
   if (RESERVED.test(s)) s = `_${s}`;
-  if (utf8Length(s) > MAX_NAME_BYTES) {
+  if (utf8Length(s) > maxBytes) {
     const dot = s.lastIndexOf('.');
     const ext = dot > 0 && s.length - dot <= 10 ? s.slice(dot) : '';
-    s = cutBytes(s.slice(0, s.length - ext.length), MAX_NAME_BYTES - utf8Length(ext)).replace(/[\s.]+$/, '') + ext;
+    s = cutBytes(s.slice(0, s.length - ext.length), maxBytes - utf8Length(ext)).replace(/[\s.]+$/, '') + ext;
   }
   return s;
 }

@@ -30,6 +30,7 @@ const UPLOAD_NAMES = [
   'BHXHDienTu.xml. ',
   'a<b>:c"d|e?f*.xml',
   `${'Đ'.repeat(200)}.xml`, // 200 characters, 400 bytes
+  `${'x'.repeat(240)}.xml`, // 244 characters
   'Hồ sơ tháng 10.xml'.normalize('NFD'),
 ];
 
@@ -88,6 +89,8 @@ describe('the period zip with names from data', () => {
   test('every entry is a relative path of safe Windows names, at most 255 bytes each, NFC, flagged UTF-8 when not ASCII', () => {
     for (const { name, utf8 } of entries) {
       expect(name.startsWith('/'), name).toBe(false);
+      // Windows Explorer extracts paths of at most 260 characters (MAX_PATH): room left for the folder chosen.
+      expect(name.length, name).toBeLessThanOrEqual(200);
       for (const seg of name.split('/')) {
         expect(seg === '' || seg === '.' || seg === '..', `${name}: segment "${seg}"`).toBe(false);
         expect(WINDOWS_BAD.test(seg), `${name}: segment "${seg}"`).toBe(false);
@@ -167,6 +170,12 @@ describe('names built from what an I-VAN sends', () => {
       expect(WINDOWS_BAD.test(name) || name.includes('/'), name).toBe(false);
     },
   );
+
+  test('long pieces make a folder of at most 100 characters', () => {
+    const long = 'A'.repeat(100);
+    const name = dossierFolderName({ id: 9, unitCode: long, procedure: long, period: long, batch: 1, receiptNo: long });
+    expect(name.length, name).toBeLessThanOrEqual(100);
+  });
 
   test('a folder from the unit code alone is never "..", "." or a device name', () => {
     for (const unitCode of ['..', '.', 'CON', 'nul', 'com1', '...'])
