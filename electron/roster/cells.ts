@@ -49,8 +49,14 @@ export function cellDate(v: CellValue, yearOnlyAllowed: boolean): string {
   const t = cellText(v).text;
   const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$/.exec(t);
   if (iso) return `${iso[3]}/${iso[2]}/${iso[1]}`;
+  // A time of day after the date, as other programs export date columns (.NET in the vi-VN culture writes
+  // "15/03/1990 12:00:00 SA", SA/CH being AM/PM): the date alone. Anything else after a space stays, and is refused.
+  const sp = t.indexOf(' ');
+  if (sp > 0 && TIME_OF_DAY.test(t.slice(sp + 1))) return t.slice(0, sp);
   return t;
 }
+
+const TIME_OF_DAY = /^([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d)?( ?(AM|PM|SA|CH))?$/i;
 
 /**
  * Identifier cells (mã số, CCCD): a numeric cell lost its leading zero in Excel ("079…" typed into a General cell
