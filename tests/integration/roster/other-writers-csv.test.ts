@@ -81,10 +81,11 @@ async function importCsv(name: string) {
   expect(add.code, add.stderr).toBe(0);
   const r = await runCli(['roster', 'import', join(dir, name), '--unit', UNIT.code, '--json', ...NOW], { data });
   const list = await runCli(['roster', 'list', '--unit', UNIT.code, '--json'], { data });
-  const people = (list.json.items as Record<string, string>[])
+  const items = list.json.items as Record<string, string>[];
+  const people = items
     .map(({ fullName, birthDate, gender, cccd, address }) => ({ fullName, birthDate, gender, cccd, address }))
     .sort((a, b) => a.fullName!.localeCompare(b.fullName!, 'vi'));
-  return { r, people };
+  return { r, people, items };
 }
 
 describe('roster import of CSV files other programs wrote', () => {
@@ -123,6 +124,23 @@ describe('roster import of CSV files other programs wrote', () => {
         address: 'Số 5, ngõ 12 phường Láng Hạ, "nhà A"',
       },
       { fullName: 'Trần Thị Cúc', birthDate: '03/04/1991', gender: 'F', cccd: '001191000902', address: 'Hà Nội' },
+    ]);
+  });
+
+  it('dates with a time of day as other programs export them; a time that is none is refused', async () => {
+    const { r, items } = await importCsv('datetimes.csv');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json).toMatchObject({ totalRows: 4, imported: 3, rejectedRows: 1 });
+    expect(r.json.rejected.map((p: { message: string }) => p.message)).toEqual([
+      'Dòng 5, cột "Ngày sinh": "15/03/1990 25:00" không phải ngày hợp lệ (dd/mm/yyyy, mm/yyyy hoặc yyyy)',
+    ]);
+    const got = items
+      .map(({ fullName, birthDate, contractStart }) => ({ fullName, birthDate, contractStart }))
+      .sort((a, b) => a.fullName!.localeCompare(b.fullName!, 'vi'));
+    expect(got).toEqual([
+      { fullName: 'Lê Văn Dũng', birthDate: '05/06/1992', contractStart: '02/08/2022' },
+      { fullName: 'Nguyễn Văn Bảo', birthDate: '15/03/1990', contractStart: '01/06/2020' },
+      { fullName: 'Trần Thị Cúc', birthDate: '03/04/1991', contractStart: '01/07/2021' },
     ]);
   });
 

@@ -41,6 +41,8 @@ describe('roster import of hand-made zip packages', () => {
     ['shared-descriptor-stored.xlsx', 'stored entries with data descriptors, strings in sharedStrings.xml'],
     ['absolute-target.xlsx', 'the sheet named by an absolute part name in workbook.xml.rels'],
     ['empty-sst.xlsx', 'an empty shared-strings table <sst count="0"/>'],
+    ['zip64.xlsx', 'zip64 local headers on small entries'],
+    ['strict.xlsx', 'ISO/IEC 29500 Strict namespaces'],
   ])('%s (%s) imports', async (name) => {
     const r = await dryRun(name);
     expect(r.code, r.stdout + r.stderr).toBe(0);
