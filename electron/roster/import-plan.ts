@@ -10,6 +10,7 @@ import { cellText } from './cells';
 import { findHeader, HEADER_SCAN_ROWS, recogniseMapping } from './mapping';
 import { columnIndexes, makeRowReader, problem, type RowReader } from './row-reader';
 import type { Sheet, SheetRow } from './sheet';
+import { colIndex } from './read-xlsx';
 import { ImportReport } from './import-report';
 import { parseDmy } from '../../shared/format';
 import { PARTICIPATION_COLUMN } from '../../shared/ledger/import-columns';
@@ -102,6 +103,9 @@ export class ImportPlanner {
   private seenCccd = new Map<string, number>();
   /** Roster employee id → the row that updates it (two rows may not update one person). */
   private matchedBy = new Map<number, number>();
+  /** The sheet's numbers of the first row after the header and of the last data row read. */
+  private firstDataRow = 0;
+  private lastDataRow = 0;
 
   constructor(
     private readonly db: Database.Database,
@@ -126,9 +130,47 @@ export class ImportPlanner {
     if (this.pending.length > LOOKAHEAD + HEADER_SCAN_ROWS) this.start();
   }
 
-  finish(): ImportPlan {
+  /** The plan, once every row is pushed; `merges` = the sheet's merged ranges (.xlsx), read as warnings. */
+  finish(merges: readonly string[] = []): ImportPlan {
     if (!this.plan) this.start();
+    for (const m of merges) this.noteMerge(m);
     return this.plan!;
+  }
+
+  /**
+   * A merged range over data rows: its value is its top-left cell's (ECMA-376 Part 1 §18.3.1.55), so the rows it
+   * covers below read that column as empty — not what the clerk sees. The ranges come after the rows in the sheet,
+   * when the rows are planned (and, on a commit, written), so each covered cell of a mapped column is a warning
+   * naming row, column and range rather than a guessed value.
+   */
+  private noteMerge(ref: string): void {
+    const plan = this.plan!;
+    const [a, b] = ref.split(':');
+    if (!a || !b) return;
+    const c1 = colIndex(a);
+    const c2 = colIndex(b);
+    const r1 = Number(a.replace(/^[A-Za-z]+/, ''));
+    const r2 = Number(b.replace(/^[A-Za-z]+/, ''));
+    if (c1 < 0 || c2 < 0 || !Number.isInteger(r1) || !Number.isInteger(r2)) return;
+    const mapped = new Set(Object.values(this.idx));
+    if (this.participationAt !== undefined) mapped.add(this.participationAt);
+    for (let r = Math.max(r1, this.firstDataRow); r <= Math.min(r2, this.lastDataRow); r++) {
+      for (let c = c1; c <= c2; c++) {
+        if ((r === r1 && c === c1) || !mapped.has(c)) continue;
+        const p: ImportProblem = {
+          ...problem(
+            r,
+            plan.headers[c] || `#${c + 1}`,
+            'MERGED_CELL',
+            `ô nằm trong vùng gộp ${ref}, chỉ ô ${a} có giá trị: ô này được đọc là trống`,
+            `the cell is inside the merged range ${ref}; only ${a} holds a value: this cell is read as empty`,
+          ),
+          severity: 'warning',
+        };
+        if (plan.problems.length < MAX_PROBLEMS) plan.problems.push(p);
+        else plan.problemsOmitted++;
+      }
+    }
   }
 
   private start(): void {
@@ -137,6 +179,7 @@ export class ImportPlanner {
     const found = findHeader(sheet.rows, this.headerRow);
     const headerAt = found.at;
     const headers = found.headers;
+    this.firstDataRow = sheet.rows[headerAt]!.row + 1;
     const recognised = recogniseMapping(headers);
     let mapping =
       this.mappingIn && Object.values(this.mappingIn).some((h) => headers.includes(h))
@@ -250,6 +293,7 @@ export class ImportPlanner {
       if (typeof name !== 'string' || name.trim() === '') return;
     }
     plan.totalRows++;
+    this.lastDataRow = row;
     const read = this.readRow!(row, cells);
     plan.convertedCells += read.convertedCells;
     const problems = read.problems;

@@ -68,14 +68,15 @@ async function plan(
   if (isXlsx(bytes)) {
     const sheet = xlsxSheets(bytes, req.sheet).chosen;
     let p = planner(ctx, unit.id, mapping, req.headerRow, sink, statementRows);
+    let merges: string[] = [];
     try {
-      await streamXlsxRows(bytes, sheet, (rows) => p.push(rows));
+      merges = await streamXlsxRows(bytes, sheet, (rows) => p.push(rows));
     } catch (e) {
       if (!(e instanceof XlsxWorkerUnavailable)) throw e;
       p = planner(ctx, unit.id, mapping, req.headerRow, sink, statementRows);
-      streamXlsx(bytes, { sheet, formulaRows: true }, (rows) => p.push(rows));
+      streamXlsx(bytes, { sheet, formulaRows: true, onMerges: (m) => (merges = m) }, (rows) => p.push(rows));
     }
-    return { unitId: unit.id, plan: p.finish(), sheet };
+    return { unitId: unit.id, plan: p.finish(merges), sheet };
   }
   const p = planner(ctx, unit.id, mapping, req.headerRow, sink, statementRows);
   p.push(readSpreadsheet(req.file.name, bytes).rows);
@@ -115,6 +116,9 @@ function resultOf(p: ImportPlan, fileName: string): ImportResult {
         base64: Buffer.from(p.report.errorWorkbook()).toString('base64'),
       }
     : undefined;
+  const warnings = p.problems
+    .filter((x) => x.severity === 'warning')
+    .map(({ row, column, code, message }) => ({ row, column, code, message }));
   return {
     imported: p.toInsert,
     updated: p.toUpdate,
@@ -122,6 +126,7 @@ function resultOf(p: ImportPlan, fileName: string): ImportResult {
     rejectedRows: p.rejectedRows,
     totalRows: p.totalRows,
     rejected: rejectedOf(p),
+    ...(warnings.length ? { warnings } : {}),
     ...omitted(p),
     errorFile,
   };
@@ -157,8 +162,8 @@ function commitXlsxStreaming(
   );
   return inImportTransaction(ctx.db, () => {
     const p = planner(ctx, unitId, mapping, headerRow, (r) => writer.write(r), afterWrite.statements);
-    pullXlsxRows(bytes, sheet, (rows) => p.push(rows));
-    const done = p.finish();
+    const merges = pullXlsxRows(bytes, sheet, (rows) => p.push(rows));
+    const done = p.finish(merges);
     writer.finish();
     afterWrite.apply(done);
     return done;

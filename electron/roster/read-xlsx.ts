@@ -262,6 +262,7 @@ export class XlsxWorkbook {
     batchSize = 1000,
     sharedAsIndex = false,
     formulaRows = false,
+    onMerges?: (refs: string[]) => void,
   ): void {
     const strings = sharedAsIndex ? [] : this.sharedStrings();
     const dateStyles = this.dateStyles;
@@ -287,6 +288,8 @@ export class XlsxWorkbook {
     let collect = 0;
     let inIs = false;
     let phonetic = 0;
+    /** The sheet's merged ranges ("H6:H7"); the part lists them after the rows (ECMA-376 Part 1 §18.3.1.55). */
+    let merges: string[] | undefined;
     const where = () => ref || `${columnName(col)}${rowNo}`;
     const cellError = (vi: string, en: string) =>
       badFile(`trang "${sheet.name}", ô ${where()}: ${vi}`, `sheet "${sheet.name}", cell ${where()}: ${en}`);
@@ -394,6 +397,11 @@ export class XlsxWorkbook {
         case 'rPh':
           phonetic++;
           break;
+        case 'mergeCell': {
+          const m = a.get('ref');
+          if (m) (merges ??= []).push(m);
+          break;
+        }
         case 'row': {
           const r = a.get('r');
           rowNo = r ? Number(r) : rowNo + 1;
@@ -458,6 +466,7 @@ export class XlsxWorkbook {
     try {
       parsePart(this.zip, sheet.path, { open, close, text });
       flush();
+      if (merges && onMerges) onMerges(merges);
     } catch (e) {
       if (e instanceof Stop) return;
       throw e;
@@ -514,6 +523,8 @@ export interface XlsxReadOptions {
    * that copies its people from another sheet by formulas (see ImportPlanner).
    */
   formulaRows?: boolean;
+  /** Receives the sheet's merged ranges ("H6:H7"), once the rows are read, when it has any. */
+  onMerges?: (refs: string[]) => void;
 }
 
 /** How many rows of each sheet are looked at to pick one by content. */
@@ -545,7 +556,7 @@ export function streamXlsx(
 ): string {
   const wb = new XlsxWorkbook(bytes, opts.limits);
   const sheet = chooseSheet(wb, opts);
-  wb.rows(sheet, onRows, batchSize, opts.sharedAsIndex, opts.formulaRows);
+  wb.rows(sheet, onRows, batchSize, opts.sharedAsIndex, opts.formulaRows, opts.onMerges);
   return sheet.name;
 }
 

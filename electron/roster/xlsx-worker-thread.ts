@@ -10,7 +10,7 @@ import { streamXlsx } from './read-xlsx';
  * streams the named sheet with the same reader as read-xlsx.ts — shared strings as their index, `shared` listing
  * those positions in `cells`: the main thread reads the table itself meanwhile (xlsx-worker.ts) — and posts
  * `{ numbers, counts, cells, shared, formulas }` batches (formulas: positions of rows of formula results only) on
- * `port`, then `{ done: true }` or `{ error }`; it stops early once the main thread sets `signal[1]`. After every
+ * `port`, then `{ done: true, merges? }` (the sheet's merged ranges) or `{ error }`; it stops early once the main thread sets `signal[1]`. After every
  * post it bumps `signal[0]` and notifies it, so a main thread that waits synchronously (Atomics.wait +
  * receiveMessageOnPort) wakes up; the main thread bumps `signal[2]` for each batch it took.
  */
@@ -39,10 +39,11 @@ function post(job: Job, msg: unknown): void {
 }
 
 function run(job: Job): void {
+  let merges: string[] | undefined;
   try {
     streamXlsx(
       new Uint8Array(job.bytes.buffer, job.bytes.offset, job.bytes.length),
-      { sheet: job.sheet, sharedAsIndex: true, formulaRows: true },
+      { sheet: job.sheet, sharedAsIndex: true, formulaRows: true, onMerges: (m) => (merges = m) },
       (rows) => {
         if (Atomics.load(job.signal, 1)) return false; // the main thread gave up on this file (e.g. a missing column)
         // Flat batches (row numbers, cell counts, cells) clone and unclone much faster than one object per row.
@@ -73,7 +74,7 @@ function run(job: Job): void {
       },
       BATCH,
     );
-    post(job, { done: true });
+    post(job, merges ? { done: true, merges } : { done: true });
   } catch (e) {
     const err = e as AppError;
     post(job, {

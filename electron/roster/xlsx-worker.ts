@@ -23,7 +23,7 @@ export class XlsxWorkerUnavailable extends Error {}
 
 type Message =
   | { numbers: number[]; counts: number[]; cells: CellValue[]; shared: number[]; formulas: number[] }
-  | { done: true }
+  | { done: true; merges?: string[] }
   | { error: string; code?: string; messageEn?: string };
 
 let worker: Worker | null | undefined;
@@ -65,6 +65,8 @@ interface Job {
   /** The shared-strings table, read on this thread while the parsing thread reads the sheet. */
   strings: string[];
   sheet: string;
+  /** The sheet's merged ranges, known once the parsing thread has read the whole sheet. */
+  merges: string[];
 }
 
 /**
@@ -94,7 +96,7 @@ function startJob(bytes: Buffer, sheetName: string | undefined): Job {
       copy.buffer,
     ]);
   }
-  const job: Job = { port: port1, signal: new Int32Array(signal), strings: [], sheet };
+  const job: Job = { port: port1, signal: new Int32Array(signal), strings: [], sheet, merges: [] };
   try {
     job.strings = wb.sharedStrings();
   } catch (e) {
@@ -162,7 +164,10 @@ function handle(job: Job, m: Message, onRows: (rows: SheetRow[]) => void): boole
     onRows(resolveShared(job, m));
     return false;
   }
-  if ('done' in m) return true;
+  if ('done' in m) {
+    if (m.merges) job.merges = m.merges;
+    return true;
+  }
   if (m.code) throw new AppError(m.code, m.error, { en: m.messageEn });
   throw new AppError('BAD_FILE', `Không đọc được tệp Excel: ${m.error}`, {
     en: `Cannot read the Excel file: ${m.error}`,
@@ -173,16 +178,16 @@ function handle(job: Job, m: Message, onRows: (rows: SheetRow[]) => void): boole
  * Parses an .xlsx on the parsing thread and hands its rows to `onRows` on THIS thread, synchronously: the caller
  * blocks (Atomics.wait) between batches, so it can keep one SQLite transaction open across the whole file without
  * the event loop running anything else on the connection meanwhile. Parsing and the caller's work
- * (validation, inserts) run in parallel on two cores.
+ * (validation, inserts) run in parallel on two cores. Returns the sheet's merged ranges.
  */
-export function pullXlsxRows(bytes: Buffer, sheet: string | undefined, onRows: (rows: SheetRow[]) => void): void {
+export function pullXlsxRows(bytes: Buffer, sheet: string | undefined, onRows: (rows: SheetRow[]) => void): string[] {
   const job = startJob(bytes, sheet);
   try {
     for (;;) {
       const seen = Atomics.load(job.signal, 0);
       const got = receiveMessageOnPort(job.port);
       if (got) {
-        if (handle(job, got.message as Message, onRows)) return;
+        if (handle(job, got.message as Message, onRows)) return job.merges;
         taken(job);
         continue;
       }
@@ -204,14 +209,14 @@ export function streamXlsxRows(
   bytes: Buffer,
   sheet: string | undefined,
   onRows: (rows: SheetRow[]) => void,
-): Promise<void> {
+): Promise<string[]> {
   const job = startJob(bytes, sheet);
   const w = worker!;
-  return new Promise<void>((resolve, reject) => {
+  return new Promise<string[]>((resolve, reject) => {
     const end = (e?: unknown) => {
       stop(job);
       w.off('exit', died);
-      if (e === undefined) resolve();
+      if (e === undefined) resolve(job.merges);
       else reject(e);
     };
     const died = () =>

@@ -154,6 +154,10 @@ export const importResult = z.object({
   imported: z.number().int(),
   updated: z.number().int(),
   rejected: z.array(z.object({ row: z.number().int(), column: z.string(), code: z.string(), message: z.string() })),
+  /** What the clerk should check although no row was refused for it (a merged cell read as empty). */
+  warnings: z
+    .array(z.object({ row: z.number().int(), column: z.string(), code: z.string(), message: z.string() }))
+    .optional(),
   ...resultReportFields,
   /** Problems beyond the listed ones (the list is capped). */
   rejectedOmitted: z.number().int().optional(),

@@ -168,6 +168,12 @@ const CASE1_PEOPLE = [
   },
 ];
 const KEYS = Object.keys(CASE1_PEOPLE[0]!);
+const MERGE_WARNING = {
+  row: 7,
+  column: 'Chức vụ',
+  code: 'MERGED_CELL',
+  message: 'Dòng 7, cột "Chức vụ": ô nằm trong vùng gộp H6:H7, chỉ ô H6 có giá trị: ô này được đọc là trống',
+};
 
 describe('roster import of .xlsx files LibreOffice wrote', () => {
   it('case 1: data on the second sheet under a title and a two-line merged header; hidden, merged and formula rows', async () => {
@@ -188,6 +194,8 @@ describe('roster import of .xlsx files LibreOffice wrote', () => {
       rejectedRows: 0,
       rejected: [],
     });
+    // The merged "Chức vụ" H6:H7 leaves H7 empty: said, not guessed (the title's and header's merges are no data).
+    expect(r.json.warnings).toEqual([MERGE_WARNING]);
     expect((await roster(data)).map((e) => pick(e, KEYS))).toEqual(CASE1_PEOPLE);
 
     // The same file again changes nothing; An's salary changed → one update, three unchanged.
@@ -291,12 +299,13 @@ describe('roster import of .xlsx files LibreOffice wrote', () => {
         toInsert: 4,
         toUpdate: 0,
         rejectedRows: 0,
-        problems: [],
+        problems: [{ ...MERGE_WARNING, severity: 'warning' }],
       });
       expect(preview.mapping).toMatchObject({ fullName: 'Họ và tên', birthDate: 'Ngày sinh', gender: 'Giới tính' });
       expect(preview.sample[0]).toMatchObject({ 'Họ và tên': 'Nguyễn Văn An', 'Ngày sinh': '15/03/1990' });
       const done = await ctx.value('roster.importCommit', { unitCode: UNIT.code, file });
       expect(done).toMatchObject({ imported: 4, updated: 0, unchanged: 0, rejectedRows: 0, rejected: [] });
+      expect(done.warnings).toEqual([MERGE_WARNING]);
     } finally {
       ctx.close();
     }
