@@ -18,18 +18,26 @@ const RESULT_ENTRY = 'ket-qua.json';
 const PIECE_BYTES = 100;
 
 /**
- * A file-name-safe piece: diacritics folded (Đ → D), anything but letters, digits, `.` and `-` turned into `-`, no
- * dot or dash at either end (a số hồ sơ ".." or "abc." from an I-VAN must not make a `..` or a trailing-dot folder).
+ * ASCII only, so every unzip reads the same names (Info-ZIP and older Windows read a zip made on Windows as code page
+ * 437, UTF-8 flag or not): diacritics folded (Đ → D), anything but letters, digits, `.`, `_` and `-` turned into `-`.
  */
-function piece(s: string, upper = false): string {
+function ascii(s: string, upper = false): string {
   const f = upper
     ? foldForSearch(s).toUpperCase()
     : s
         .normalize('NFD')
         .replace(/[\u0300-\u036f]/g, '')
         .replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D'));
-  return f
-    .replace(/[^A-Za-z0-9.-]+/g, '-')
+  return f.replace(/[^A-Za-z0-9._-]+/g, '-');
+}
+
+/**
+ * A folder-name piece: ASCII, `_` kept for joining pieces, no dot or dash at either end (a số hồ sơ ".." or "abc."
+ * from an I-VAN must not make a `..` or a trailing-dot folder).
+ */
+function piece(s: string, upper = false): string {
+  return ascii(s, upper)
+    .replace(/_/g, '-')
     .slice(0, 60)
     .replace(/^[-.]+|[-.]+$/g, '');
 }
@@ -52,9 +60,9 @@ export function dossierFolderName(
   return parts.length ? safeFileName(parts.join('_'), fallback, PIECE_BYTES) : fallback;
 }
 
-/** The signed file's entry: the name it was queued under (a clerk's upload name), made safe, never the result's. */
+/** The signed file's entry: the name it was queued under (a clerk's upload name) in ASCII, safe, never the result's. */
 function signedEntryName(fileName: string): string {
-  const name = safeFileName(fileName, 'BHXHDienTu.xml', PIECE_BYTES);
+  const name = safeFileName(ascii(fileName), 'BHXHDienTu.xml', PIECE_BYTES);
   return name.toLowerCase() === RESULT_ENTRY ? `_${name}` : name;
 }
 
