@@ -196,7 +196,8 @@ export const rosterCommands: CliCommand[] = [
       const saved = out
         ? [lang === 'en' ? `Rejected rows written to ${out}` : `Các dòng bị từ chối đã ghi ra ${out}`]
         : [];
-      return [head, counts, ...r.rejected.map((p) => `  - ${p.message}`), ...saved].join('\n');
+      const warned = (r.warnings ?? []).map((p) => `  ! ${p.message}`);
+      return [head, counts, ...r.rejected.map((p) => `  - ${p.message}`), ...warned, ...saved].join('\n');
     },
   },
   {

@@ -198,6 +198,10 @@ describe('roster import of .xlsx files LibreOffice wrote', () => {
     expect(r.json.warnings).toEqual([MERGE_WARNING]);
     expect((await roster(data)).map((e) => pick(e, KEYS))).toEqual(CASE1_PEOPLE);
 
+    // Without --json the warning is listed under the counts.
+    const human = await runCli(['roster', 'import', file, '--unit', UNIT.code, '--dry-run', ...NOW], { data });
+    expect(human.stdout).toContain(`\n  ! ${MERGE_WARNING.message}`);
+
     // The same file again changes nothing; An's salary changed → one update, three unchanged.
     const again = await runCli(['roster', 'import', file, '--unit', UNIT.code, '--json', ...NOW], { data });
     expect(again.json).toMatchObject({ totalRows: 4, imported: 0, updated: 0, unchanged: 4, rejectedRows: 0 });
