@@ -139,7 +139,7 @@ export class XlsxWorkbook {
   ) {
     this.zip = new ZipReader(bytes, limits.unpack);
     const main = relsOf(this.zip, '').find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
-    if (!this.zip.has(main)) throw badFile('không tìm thấy workbook.xml', 'workbook.xml not found');
+    if (!this.zip.has(main) || /\.bin$/i.test(main)) throw this.notSpreadsheetMl();
     const rels = relsOf(this.zip, main);
     const byId = new Map(rels.map((r) => [r.id, r]));
     for (const e of elements(this.zip, main, ['sheet', 'workbookPr'])) {
@@ -163,6 +163,27 @@ export class XlsxWorkbook {
     if (this.stringsPath && !this.zip.has(this.stringsPath)) this.stringsPath = null;
     const styles = rels.find((r) => r.type.endsWith('/styles'))?.target;
     if (styles && this.zip.has(styles)) this.readStyles(styles);
+  }
+
+  /**
+   * A zip without a SpreadsheetML workbook: LibreOffice's own .ods (its default format, named by the `mimetype`
+   * entry, ODF 1.2 Part 3 §3.3) and Excel's binary .xlsb (xl/workbook.bin) are named, so the clerk knows what to save.
+   */
+  private notSpreadsheetMl(): Error {
+    const ods = 'application/vnd.oasis.opendocument.spreadsheet';
+    if (this.zip.has('mimetype') && this.zip.text('mimetype').trim() === ods)
+      return new AppError('BAD_FILE', 'Tệp .ods (LibreOffice) chưa được hỗ trợ: hãy lưu lại thành .xlsx hoặc .csv', {
+        en: 'LibreOffice .ods files are not supported: save the file as .xlsx or .csv',
+      });
+    if (this.zip.has('xl/workbook.bin'))
+      return new AppError(
+        'BAD_FILE',
+        'Tệp .xlsb (Excel nhị phân) chưa được hỗ trợ: hãy lưu lại thành .xlsx hoặc .csv',
+        {
+          en: 'Excel binary .xlsb files are not supported: save the file as .xlsx or .csv',
+        },
+      );
+    return badFile('không tìm thấy workbook.xml', 'workbook.xml not found');
   }
 
   private readStyles(path: string): void {

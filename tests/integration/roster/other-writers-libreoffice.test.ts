@@ -5,7 +5,7 @@ import { CLI, runCli, unitAddArgs } from '../../support/cli';
 import { createTestContext } from '../../support/context';
 import { makeTempDir, removeDir } from '../../support/tmp';
 import { fileBlob, SAIGON_UNIT as UNIT } from '../../support/units';
-import { loXlsx, SOFFICE, type FodsRow } from '../../fixtures/roster/other-writers/lo';
+import { libreOffice, loXlsx, SOFFICE, type FodsRow } from '../../fixtures/roster/other-writers/lo';
 
 /**
  * The roster import against .xlsx files LibreOffice wrote (from flat-ODS sources made here): the data on a second
@@ -287,6 +287,18 @@ describe('roster import of .xlsx files LibreOffice wrote', () => {
       { fullName: 'Nguyễn Văn An', birthDate: '15/03/1990', gender: 'M' },
       { fullName: 'Trần Thị Bình', birthDate: '01/07/1992', gender: 'F' },
     ]);
+  });
+
+  it("LibreOffice's own .ods is refused by name, not as a damaged Excel file", async () => {
+    case1('case1-ods');
+    libreOffice(dir, ['case1-ods.fods'], 'ods');
+    const data = await freshData('ods');
+    const r = await runCli(['roster', 'import', join(dir, 'case1-ods.ods'), '--unit', UNIT.code, '--json'], { data });
+    expect(r.code).toBe(1);
+    expect(r.json.error).toMatchObject({
+      code: 'BAD_FILE',
+      message: 'Tệp .ods (LibreOffice) chưa được hỗ trợ: hãy lưu lại thành .xlsx hoặc .csv',
+    });
   });
 
   it('case 1 through roster.importPreview and roster.importCommit', async () => {
