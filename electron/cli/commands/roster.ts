@@ -160,15 +160,18 @@ export const rosterCommands: CliCommand[] = [
           );
         }
       }
-      const result = await io.call('roster.importCommit', {
+      const dryRun = args.flags['dry-run'] === true;
+      const written = await io.call('roster.importCommit', {
         unitCode,
         file: fileBlobFrom(file),
         mapping,
-        dryRun: args.flags['dry-run'] === true,
+        dryRun,
         sheet: stringFlag(args, 'sheet'),
         headerRow: typeof args.flags['header-row'] === 'number' ? args.flags['header-row'] : undefined,
         participatingSince: stringFlag(args, 'participating-since'),
       });
+      // A dry run wrote nothing: the output says so (its counts are what an import would do).
+      const result = dryRun ? { ...written, dryRun: true } : written;
       // --errors: the rejected rows as the clerk wrote them, with row number and reason, in an .xlsx.
       const errorsOut = stringFlag(args, 'errors');
       if (!errorsOut || !result.errorFile) return result;
@@ -183,9 +186,12 @@ export const rosterCommands: CliCommand[] = [
       return { ...rest, errorsOut };
     },
     human: (v, lang) => {
-      const r = v as ImportResult;
-      const head =
-        lang === 'en'
+      const r = v as ImportResult & { dryRun?: boolean };
+      const head = r.dryRun
+        ? lang === 'en'
+          ? `Dry run, nothing written: would import ${r.imported}, update ${r.updated}, ${r.rejected.length} problem(s)`
+          : `Chạy thử, chưa ghi gì: sẽ nhập ${r.imported}, cập nhật ${r.updated}, ${r.rejected.length} lỗi`
+        : lang === 'en'
           ? `Imported ${r.imported}, updated ${r.updated}, rejected ${r.rejected.length} problem(s)`
           : `Đã nhập ${r.imported}, cập nhật ${r.updated}, ${r.rejected.length} lỗi`;
       const counts =

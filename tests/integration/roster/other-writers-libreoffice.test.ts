@@ -201,6 +201,10 @@ describe('roster import of .xlsx files LibreOffice wrote', () => {
     // Without --json the warning is listed under the counts.
     const human = await runCli(['roster', 'import', file, '--unit', UNIT.code, '--dry-run', ...NOW], { data });
     expect(human.stdout).toContain(`\n  ! ${MERGE_WARNING.message}`);
+    // …and a dry run does not say "Đã nhập" (imported).
+    expect(human.stdout).toMatch(
+      /^Chạy thử, chưa ghi gì: sẽ nhập 0, cập nhật 0, 0 lỗi\n4 dòng: 0 thêm mới, 0 cập nhật, 4 không thay đổi/,
+    );
 
     // The same file again changes nothing; An's salary changed → one update, three unchanged.
     const again = await runCli(['roster', 'import', file, '--unit', UNIT.code, '--json', ...NOW], { data });
