@@ -151,9 +151,25 @@ export function makeRowReader(
         case 'date':
           v[p.f] = cellDate(c, false);
           break;
-        case 'digits':
-          v[p.f] = cellDigits(c, p.widths);
+        case 'digits': {
+          const d = cellDigits(c, p.widths);
+          v[p.f] = d;
+          // "1,09E+11": a 12-digit number in a General cell is shown — and saved as CSV — in scientific notation
+          // by Excel; the digits are gone, so the cell is refused saying so rather than as "not 12 digits".
+          if (typeof c === 'string' && (d.includes('E+') || d.includes('e+'))) {
+            const t = cellText(c).text;
+            problems.push(
+              problem(
+                row,
+                col(p.f),
+                'SCIENTIFIC_NOTATION',
+                `"${t}" là số đã bị đổi sang dạng số mũ khi lưu, các chữ số đã mất: hãy định dạng cột là Văn bản (Text) rồi nhập lại`,
+                `"${t}" is a number saved in scientific notation, its digits are lost: format the column as Text and type it again`,
+              ),
+            );
+          }
           break;
+        }
         case 'number': {
           const n = cellNumber(c);
           if (n !== null && Number.isNaN(n)) {

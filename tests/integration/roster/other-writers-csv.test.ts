@@ -144,6 +144,17 @@ describe('roster import of CSV files other programs wrote', () => {
     ]);
   });
 
+  it('identifiers Excel saved in scientific notation are refused saying why (the digits are lost)', async () => {
+    const { r, people } = await importCsv('scientific.csv');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json).toMatchObject({ totalRows: 3, imported: 1, rejectedRows: 2 });
+    expect(r.json.rejected.map((p: { message: string }) => p.message)).toEqual([
+      'Dòng 2, cột "Số CCCD": "1,09E+11" là số đã bị đổi sang dạng số mũ khi lưu, các chữ số đã mất: hãy định dạng cột là Văn bản (Text) rồi nhập lại',
+      'Dòng 3, cột "Mã số BHXH": "1.01E+08" là số đã bị đổi sang dạng số mũ khi lưu, các chữ số đã mất: hãy định dạng cột là Văn bản (Text) rồi nhập lại',
+    ]);
+    expect(people.map((p) => p.fullName)).toEqual(['Lê Văn Dũng']);
+  });
+
   it('a NUL byte inside a name: that row is refused naming row, column and byte; the others import', async () => {
     const { r, people } = await importCsv('nul.csv');
     expect(r.code, r.stderr).toBe(0);
