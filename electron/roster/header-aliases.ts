@@ -59,7 +59,7 @@ export const HEADER_ALIASES: Readonly<Record<ImportColumn, readonly string[]>> =
   birthWard: ['maxaks', 'maxakhaisinh', 'xakhaisinh', 'maxanoidangkykhaisinh', 'noidangkykhaisinhxa'],
   address: ['diachi', 'diachilienhe', 'diachithuongtru', 'noiohiennay', 'address'],
   phone: ['sodienthoai', 'dienthoai', 'dienthoailienhe', 'sdt', 'phone'],
-  email: ['email', 'thudientu'],
+  email: ['email', 'thudientu', 'diachiemail', 'diachithudientu'],
   jobTitle: [
     'chucvuchucdanhnghe',
     'chucvuchucdanh',
@@ -119,5 +119,21 @@ export const HEADER_ALIASES: Readonly<Record<ImportColumn, readonly string[]>> =
   ],
 };
 
-/** Headers that are never data columns. */
-export const IGNORED_HEADERS = ['stt', 'sothutu', 'ghichu', 'tt'];
+/**
+ * Headers that are never data columns: numbering and notes, and what HR and payroll exports carry that would
+ * otherwise start like "mã số" (the personal tax code is 10 digits too, so it would pass as a mã số BHXH).
+ */
+export const IGNORED_HEADERS = [
+  'stt',
+  'sothutu',
+  'ghichu',
+  'tt',
+  'masothue',
+  'masothuecanhan',
+  'mst',
+  'msthuecanhan',
+  'masonhanvien',
+  'masonv',
+  'manhanvien',
+  'manv',
+];

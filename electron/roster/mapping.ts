@@ -13,29 +13,43 @@ export function headerKey(header: string): string {
   return foldKey(toUnicode(header).text.replace(/\([^)]*\)/g, ''));
 }
 
-/** The field a header names, or null. Exact alias first, then the longest alias the header starts with. */
-export function recogniseHeader(header: string): ImportColumn | null {
+/** An exact alias outranks any prefix match (whose rank is the alias's length). */
+const EXACT = 1000;
+
+/** The field a header names and how closely: an exact alias, else the longest alias it starts with. */
+function matchHeader(header: string): { field: ImportColumn; rank: number } | null {
   const key = headerKey(header);
   if (!key || IGNORED_HEADERS.includes(key)) return null;
-  let best: { field: ImportColumn; len: number } | null = null;
+  let best: { field: ImportColumn; rank: number } | null = null;
   for (const [field, aliases] of Object.entries(HEADER_ALIASES) as [ImportColumn, readonly string[]][]) {
     for (const a of aliases) {
-      if (key === a) return field;
-      if (key.startsWith(a) && a.length >= 4 && (!best || a.length > best.len)) best = { field, len: a.length };
+      if (key === a) return { field, rank: EXACT };
+      if (key.startsWith(a) && a.length >= 4 && (!best || a.length > best.rank)) best = { field, rank: a.length };
     }
   }
-  return best?.field ?? null;
+  return best;
 }
 
-/** Maps each recognised header to its field (first column wins when two headers name the same field). */
+/** The field a header names, or null. Exact alias first, then the longest alias the header starts with. */
+export function recogniseHeader(header: string): ImportColumn | null {
+  return matchHeader(header)?.field ?? null;
+}
+
+/**
+ * Maps each recognised header to its field. When two headers name one field, the closer name wins ("Mã số BHXH"
+ * over an HR export's "Mã số NV" before it, which only starts like "mã số"), then the first column.
+ */
 export function recogniseMapping(headers: string[]): { mapping: ColumnMapping; unmapped: string[] } {
   const mapping: ColumnMapping = {};
+  const rank: Partial<Record<string, number>> = {};
   const unmapped: string[] = [];
   for (const h of headers) {
     if (!h) continue;
-    const f = recogniseHeader(h);
-    if (f && !(f in mapping)) mapping[f] = h;
-    else if (!f && !IGNORED_HEADERS.includes(headerKey(h))) unmapped.push(h);
+    const m = matchHeader(h);
+    if (m && (rank[m.field] ?? 0) < m.rank) {
+      mapping[m.field] = h;
+      rank[m.field] = m.rank;
+    } else if (!m && !IGNORED_HEADERS.includes(headerKey(h))) unmapped.push(h);
   }
   return { mapping, unmapped };
 }
@@ -87,6 +101,16 @@ export function joinHeaderLines(upper: readonly CellValue[], lower: readonly Cel
 }
 
 /**
+ * Whether `lower` can be a header's second line: some column is labelled below and not above, as under a group
+ * label merged across columns (only its first cell holds it). A data row under a complete header has no such column —
+ * and joined to it, "Họ và tên" + "Nguyễn Văn Bảo" would still start like a field name.
+ */
+function hasSubLabels(upper: readonly CellValue[], lower: readonly CellValue[]): boolean {
+  for (let c = 0; c < lower.length; c++) if (label(lower[c]) && !label(upper[c])) return true;
+  return false;
+}
+
+/**
  * The header row: given (`headerRow`, the sheet's own number), else the best of the first 20 rows by the number of
  * cells naming a field — a two-line header when joining a row with the next names more fields, and the later of two
  * adjacent rows that name as many (the VNPT workbook's row 3 of XML names under its row 2 of labels).
@@ -103,7 +127,7 @@ export function findHeader(rows: readonly SheetRow[], headerRow?: number): Heade
     // same join as when the header is found, else row 3 of a sheet whose header is rows 2–3 is read as a person.
     const single = rows[at]!.cells.map(label);
     const next = rows[at + 1];
-    if (next && next.row === headerRow + 1) {
+    if (next && next.row === headerRow + 1 && hasSubLabels(rows[at]!.cells, next.cells)) {
       const joined = joinHeaderLines(rows[at]!.cells, next.cells);
       const j = score(joined);
       if (j > score(single) && j > score(next.cells.map(label))) return { at: at + 1, row: headerRow, headers: joined };
@@ -123,7 +147,7 @@ export function findHeader(rows: readonly SheetRow[], headerRow?: number): Heade
       bestScore = s;
     }
     const next = rows[i + 1];
-    if (next && next.row === rows[i]!.row + 1 && s >= 1) {
+    if (next && next.row === rows[i]!.row + 1 && s >= 1 && hasSubLabels(rows[i]!.cells, next.cells)) {
       const joined = joinHeaderLines(rows[i]!.cells, next.cells);
       const j = score(joined);
       if (j > s && j > score(next.cells.map(label)) && j > bestScore) {

@@ -155,6 +155,40 @@ describe('roster import of CSV files other programs wrote', () => {
     expect(people.map((p) => p.fullName)).toEqual(['Lê Văn Dũng']);
   });
 
+  it("an HR program's export: each field takes the column that names it exactly, not the first one that starts like it", async () => {
+    const { r, items } = await importCsv('hr-export.csv');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json).toMatchObject({ totalRows: 2, imported: 2, rejectedRows: 0, rejected: [] });
+    const got = items
+      .map(({ fullName, insuranceNumber, birthDate, email, address, salary }) => ({
+        fullName,
+        insuranceNumber,
+        birthDate,
+        email,
+        address,
+        salary,
+      }))
+      .sort((a, b) => a.fullName!.localeCompare(b.fullName!, 'vi'));
+    expect(got).toEqual([
+      {
+        fullName: 'Nguyễn Văn Bảo',
+        insuranceNumber: '0101000901',
+        birthDate: '01/02/1990',
+        email: 'bao@congty.vn',
+        address: '',
+        salary: 5310000,
+      },
+      {
+        fullName: 'Trần Thị Cúc',
+        insuranceNumber: '0101000902',
+        birthDate: '03/04/1991',
+        email: 'cuc@congty.vn',
+        address: '',
+        salary: 6000000,
+      },
+    ]);
+  });
+
   it('a NUL byte inside a name: that row is refused naming row, column and byte; the others import', async () => {
     const { r, people } = await importCsv('nul.csv');
     expect(r.code, r.stderr).toBe(0);
