@@ -96,7 +96,8 @@ export async function importPreview(ctx: ServiceContext, req: ImportRequest): Pr
     toInsert: p.toInsert,
     toUpdate: p.toUpdate,
     rejectedRows: p.rejectedRows,
-    problems: p.problems,
+    problems: p.problems.filter((x) => x.severity === 'error'),
+    ...warningsOf(p),
     convertedCells: p.convertedCells,
     sample: p.sample,
     unchanged: p.unchanged,
@@ -116,9 +117,7 @@ function resultOf(p: ImportPlan, fileName: string): ImportResult {
         base64: Buffer.from(p.report.errorWorkbook()).toString('base64'),
       }
     : undefined;
-  const warnings = p.problems
-    .filter((x) => x.severity === 'warning')
-    .map(({ row, column, code, message }) => ({ row, column, code, message }));
+  const warnings = warningsOf(p).warnings?.map(({ row, column, code, message }) => ({ row, column, code, message }));
   return {
     imported: p.toInsert,
     updated: p.toUpdate,
@@ -126,10 +125,16 @@ function resultOf(p: ImportPlan, fileName: string): ImportResult {
     rejectedRows: p.rejectedRows,
     totalRows: p.totalRows,
     rejected: rejectedOf(p),
-    ...(warnings.length ? { warnings } : {}),
+    ...(warnings ? { warnings } : {}),
     ...omitted(p),
     errorFile,
   };
+}
+
+/** Problems that refuse no row (a merged cell read as empty), when there are any. */
+function warningsOf(p: ImportPlan): { warnings?: ImportPreview['problems'] } {
+  const warnings = p.problems.filter((x) => x.severity === 'warning');
+  return warnings.length ? { warnings } : {};
 }
 
 /** The count of problems left off the capped list, when there are any. */

@@ -137,7 +137,10 @@ export const importPreview = z.object({
   toInsert: z.number().int(),
   toUpdate: z.number().int(),
   rejectedRows: z.number().int(),
+  /** Why rows will be refused (severity error). */
   problems: z.array(importProblem),
+  /** What the clerk should check although it refuses no row (a merged cell read as empty). */
+  warnings: z.array(importProblem).optional(),
   /** Cells converted from TCVN3/VNI legacy encodings. */
   convertedCells: z.number().int(),
   sample: z.array(z.record(z.string(), z.string())),

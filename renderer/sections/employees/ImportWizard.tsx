@@ -362,6 +362,14 @@ export function ImportWizard({
               label={t('problems')}
             />
           )}
+          {preview.warnings && preview.warnings.length > 0 && (
+            <ProblemTable
+              problems={preview.warnings}
+              testId="import-warnings"
+              rowTestId="import-warning"
+              label={t('warnings')}
+            />
+          )}
           <ImportParticipationField value={since} onChange={setSince} />
           <p>{t('nothingWritten')}</p>
           <div className="actions">

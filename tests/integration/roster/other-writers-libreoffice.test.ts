@@ -319,7 +319,8 @@ describe('roster import of .xlsx files LibreOffice wrote', () => {
         toInsert: 4,
         toUpdate: 0,
         rejectedRows: 0,
-        problems: [{ ...MERGE_WARNING, severity: 'warning' }],
+        problems: [],
+        warnings: [{ ...MERGE_WARNING, severity: 'warning' }],
       });
       expect(preview.mapping).toMatchObject({ fullName: 'Họ và tên', birthDate: 'Ngày sinh', gender: 'Giới tính' });
       expect(preview.sample[0]).toMatchObject({ 'Họ và tên': 'Nguyễn Văn An', 'Ngày sinh': '15/03/1990' });
