@@ -110,6 +110,11 @@ describe('roster import of hand-made zip packages', () => {
       'Tệp Excel được đặt mật khẩu: hãy mở bằng Excel, bỏ mật khẩu rồi lưu lại (.xlsx hoặc .csv)',
     ],
     ['old-excel.xlsx', 'BAD_FILE', 'Tệp .xls (Excel 97–2003) chưa được hỗ trợ: hãy lưu lại thành .xlsx hoặc .csv'],
+    [
+      'crc.xlsx',
+      'BAD_FILE',
+      'Không đọc được tệp Excel: phần xl/worksheets/sheet1.xml bị hỏng (sai mã kiểm tra CRC-32): hãy lấy lại tệp gốc',
+    ],
     ['binary.xlsb', 'BAD_FILE', 'Tệp .xlsb (Excel nhị phân) chưa được hỗ trợ: hãy lưu lại thành .xlsx hoặc .csv'],
   ])('%s is refused: %s %s', async (name, code, message) => {
     const r = await dryRun(name);
