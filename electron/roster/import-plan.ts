@@ -221,7 +221,9 @@ export class ImportPlanner {
       if (e.cccd) this.byCccd.set(e.cccd, e);
     }
     const sample = sheet.rows
-      .slice(headerAt + 1, headerAt + 6)
+      .slice(headerAt + 1, headerAt + 6 + LOOKAHEAD)
+      .filter((r) => !this.isTemplateRow(r))
+      .slice(0, 5)
       .map((r) =>
         Object.fromEntries(headers.map((h, i) => [h || `#${i + 1}`, cellText(r.cells[i] ?? null, encodings[i]).text])),
       );
@@ -247,6 +249,17 @@ export class ImportPlanner {
     const rest = sheet.rows.slice(headerAt + 1);
     this.pending = [];
     for (const r of rest) this.take(r);
+  }
+
+  /**
+   * Formula results only: a template row (running number, totals; a reference to an empty cell gives 0) unless its
+   * name is text — a sheet that copies its people from another sheet by formulas is data, and leaving it out
+   * imported nothing without a word.
+   */
+  private isTemplateRow({ cells, formulaOnly }: SheetRow): boolean {
+    if (!formulaOnly) return false;
+    const name = this.idx.fullName === undefined ? null : cells[this.idx.fullName];
+    return typeof name !== 'string' || name.trim() === '';
   }
 
   private states(own: string | null): boolean {
@@ -285,13 +298,7 @@ export class ImportPlanner {
       }
     }
     if (empty) return;
-    // Formula results only: a template row (running number, totals; a reference to an empty cell gives 0) unless
-    // its name is text — a sheet that copies its people from another sheet by formulas is data, and leaving it out
-    // imported nothing without a word.
-    if (formulaOnly) {
-      const name = this.idx.fullName === undefined ? null : cells[this.idx.fullName];
-      if (typeof name !== 'string' || name.trim() === '') return;
-    }
+    if (formulaOnly && this.isTemplateRow({ row, cells, formulaOnly })) return;
     plan.totalRows++;
     this.lastDataRow = row;
     const read = this.readRow!(row, cells);

@@ -277,6 +277,23 @@ describe('roster import of .xlsx files LibreOffice wrote', () => {
         ],
       },
     ]);
+    // The preview's sample shows people, not the template's rows.
+    const ctx = createTestContext({ now: new Date('2026-01-15T03:00:00Z') });
+    try {
+      await ctx.value('unit.add', UNIT);
+      const preview = await ctx.value('roster.importPreview', {
+        unitCode: UNIT.code,
+        file: fileBlob('b.xlsx', readFileSync(file)),
+        sheet: 'Danh sách',
+      });
+      expect(preview.sample.map((r) => r['Họ và tên (viết hoa chữ cái đầu)'])).toEqual([
+        'Nguyễn Văn An',
+        'Trần Thị Bình',
+        'Phan Văn Cừ',
+      ]);
+    } finally {
+      ctx.close();
+    }
     const data = await freshData('case1b');
     const r = await runCli(['roster', 'import', file, '--unit', UNIT.code, '--sheet', 'Danh sách', '--json', ...NOW], {
       data,
