@@ -64,13 +64,15 @@ function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   return null;
 }
 
-/** Splits text into records of fields (RFC 4180), keeping each record's first line number. */
+/**
+ * Splits text into records of fields (RFC 4180), each numbered as Excel and LibreOffice number the rows when they
+ * open the file: a record whose quoted cell holds line breaks is one row, an empty line is an (empty) row.
+ */
 function* records(text: string, delimiter: string): Generator<{ line: number; fields: string[] }> {
   let field = '';
   let fields: string[] = [];
   let quoted = false;
-  let line = 1;
-  let start = 1;
+  let record = 1;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
@@ -79,10 +81,7 @@ function* records(text: string, delimiter: string): Generator<{ line: number; fi
           field += '"';
           i++;
         } else quoted = false;
-      } else {
-        if (c === '\n') line++;
-        field += c;
-      }
+      } else field += c;
     } else if (c === '"' && field === '') quoted = true;
     else if (c === delimiter) {
       fields.push(field);
@@ -90,15 +89,14 @@ function* records(text: string, delimiter: string): Generator<{ line: number; fi
     } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
       fields.push(field);
-      yield { line: start, fields };
+      yield { line: record++, fields };
       fields = [];
       field = '';
-      start = ++line;
     } else field += c;
   }
   if (field !== '' || fields.length) {
     fields.push(field);
-    yield { line: start, fields };
+    yield { line: record, fields };
   }
 }
 

@@ -189,6 +189,15 @@ describe('roster import of CSV files other programs wrote', () => {
     ]);
   });
 
+  it('rows are numbered as a spreadsheet shows the file: a cell with line breaks is one row', async () => {
+    const { r } = await importCsv('multiline-error.csv');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json).toMatchObject({ totalRows: 2, imported: 1, rejectedRows: 1 });
+    expect(r.json.rejected.map((p: { message: string }) => p.message)).toEqual([
+      'Dòng 3, cột "Giới tính": "X" không phải giới tính (Nam/Nữ)',
+    ]);
+  });
+
   it('a NUL byte inside a name: that row is refused naming row, column and byte; the others import', async () => {
     const { r, people } = await importCsv('nul.csv');
     expect(r.code, r.stderr).toBe(0);
