@@ -314,6 +314,8 @@ export class ImportPlanner {
     }
     for (const p of fieldProblems) {
       if (problems.some((q) => q.column === this.col(p.field))) continue; // the cell was already unreadable
+      // The CCCD is checked against the gender read: an unreadable gender cell is already named, not a mismatch.
+      if (p.code === 'CCCD_GENDER' && problems.some((q) => q.column === this.col('gender'))) continue;
       // The message names the column already ("Dòng 7, cột "Ngày sinh": …"): the field label checkEmployee puts
       // first for the form ("Ngày sinh: năm sinh 1899…") would say it twice.
       const label = EMPLOYEE_FIELD_LABELS[p.field];
