@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DraftRowInput } from '../../../shared/draft/schema';
 import { createTestContext, type TestContext } from '../../support/context';
 import { baseDraft, tmRow } from '../../unit/declarations/fixtures/make-draft';
+import { fundShares } from '../../support/contributions';
 
 /**
  * The same unit's rows in 10/2015 and in 12/2026, computed BY HAND from the dated law, through
@@ -51,14 +52,7 @@ function rows(month: string): DraftRowInput[] {
   ];
 }
 
-const fund = (p: number, s: number, a: number, h: number, u: number) => ({
-  pension: p,
-  sickness: s,
-  accident: a,
-  health: h,
-  unemployment: u,
-  total: p + s + a + h + u,
-});
+const fund = fundShares;
 
 describe('the same rows in 10/2015 and 12/2026, by hand', () => {
   it('10/2015: 2015 rates (32,5 %), caps 23.000.000 / 62.000.000, coefficient × 1.150.000', async () => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { markSigned, transition } from '../../../electron/declarations/dossier-repo';
 import { applyAcceptedDossier } from '../../../electron/ledger/write-back';
 import { createTestContext, type TestContext } from '../../support/context';
+import { fundShares } from '../../support/contributions';
 
 /**
  * One unit's December 2026, computed BY HAND from the law (not from our code), driven through the real methods:
@@ -199,14 +200,7 @@ describe('December 2026 by hand: rows, amounts, statements', () => {
         { month: r.month, insured: r.insuredSalary, bases: r.bases, employer: r.employer, employee: r.employee },
       ]),
     );
-    const fund = (p: number, s: number, a: number, h: number, u: number) => ({
-      pension: p,
-      sickness: s,
-      accident: a,
-      health: h,
-      unemployment: u,
-      total: p + s + a + h + u,
-    });
+    const fund = fundShares;
     const flat = (x: number) => ({ social: x, health: x, unemployment: x });
     expect(got).toEqual({
       // −7.000.000 × (14, 3, 0,5, 3, 1 | 8, 0, 0, 1,5, 1) %
