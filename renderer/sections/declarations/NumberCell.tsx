@@ -1,11 +1,11 @@
 import { useEffect, useState, type InputHTMLAttributes } from 'react';
-import { formatNumber } from '../../../shared/format';
+import { formatAmount } from '../../../shared/format';
 import { parseAmount } from './draft-edit';
 
 /** As the clerk reads it (HTKK): money "3.700.000", a coefficient or rate with a decimal comma "2,34", "32,5". */
 export function showAmount(v: number | undefined): string {
   if (v === undefined || v === null || !Number.isFinite(v)) return '';
-  return Number.isInteger(v) ? formatNumber(v) : String(v).replace('.', ',');
+  return formatAmount(v);
 }
 
 /**

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTimeVN, formatDateVN, formatStampVN, isoDayVN, vietnamParts } from '../../../shared/format';
+import {
+  formatAmount,
+  formatDateTimeVN,
+  formatDateVN,
+  formatNumber,
+  formatRate,
+  formatStampVN,
+  isoDayVN,
+  vietnamParts,
+} from '../../../shared/format';
 import { daysToDeadline, registrationPhase } from '../../../shared/ivan/deadlines';
 
 /** The one Vietnam-time reader (UTC+7, no daylight saving) and the formats built on it. */
@@ -27,5 +36,19 @@ describe('Vietnam time', () => {
     expect(registrationPhase(nextDay)).toBe('paper-closed');
     expect(daysToDeadline(lastSecond)).toBe(0);
     expect(daysToDeadline(nextDay)).toBeNull();
+  });
+});
+
+/** Amounts as HTKK and the forms show them: the draft grid, the printed D02-TS and exports read the same text. */
+describe('amounts', () => {
+  it('groups whole đồng with dots and keeps a coefficient’s decimal comma, never rounding it', () => {
+    expect(formatNumber(3_700_000)).toBe('3.700.000');
+    expect(formatAmount(3_700_000)).toBe('3.700.000');
+    expect(formatAmount(-1_234_567)).toBe('-1.234.567');
+    expect(formatAmount(2.34)).toBe('2,34');
+    expect(formatAmount(0.2)).toBe('0,2');
+    expect(formatAmount(0)).toBe('0');
+    expect(formatRate(32.5)).toBe('32,5');
+    expect(formatRate(32)).toBe('32,0');
   });
 });
