@@ -1,5 +1,6 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import type { z } from 'zod';
 import { AppError } from '../core/app-error';
 import {
@@ -24,6 +25,8 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 interface Raw {
   status: number;
   contentType: string;
+  contentEncoding: string;
+  retryAfter: string;
   body: Buffer;
 }
 
@@ -127,6 +130,10 @@ export class HttpIvanAdapter implements IvanAdapter {
             resolve({
               status: res.statusCode ?? 0,
               contentType: String(res.headers['content-type'] ?? ''),
+              contentEncoding: String(res.headers['content-encoding'] ?? '')
+                .trim()
+                .toLowerCase(),
+              retryAfter: String(res.headers['retry-after'] ?? ''),
               body: Buffer.concat(chunks),
             }),
           );
@@ -157,13 +164,36 @@ export class HttpIvanAdapter implements IvanAdapter {
     );
   }
 
+  /**
+   * The body as text. Some vendors' gateways compress although we send no Accept-Encoding (RFC 9110 §8.4 lets a
+   * recipient decode what the Content-Encoding names); decoding is capped like the raw body, so a small "gzip bomb"
+   * cannot grow into memory. A leading UTF-8 BOM (a .NET gateway quirk) is dropped: RFC 8259 §8.1 lets a parser
+   * ignore it, and JSON.parse would otherwise refuse a valid receipt.
+   */
+  private text(raw: Raw): string {
+    const cap = { maxOutputLength: MAX_RESPONSE_BYTES };
+    let body = raw.body;
+    try {
+      if (raw.contentEncoding === 'gzip' || raw.contentEncoding === 'x-gzip') body = gunzipSync(body, cap);
+      else if (raw.contentEncoding === 'deflate') body = inflateSync(body, cap);
+      else if (raw.contentEncoding === 'br') body = brotliDecompressSync(body, cap);
+      else if (raw.contentEncoding && raw.contentEncoding !== 'identity')
+        throw this.bad(`mã hoá nội dung ${raw.contentEncoding}`, `content encoding ${raw.contentEncoding}`);
+    } catch (e) {
+      if (e instanceof AppError) throw e;
+      throw this.bad('nội dung nén hỏng hoặc quá lớn', 'corrupt or oversized compressed body');
+    }
+    return body.toString('utf8').replace(/^\uFEFF/, '');
+  }
+
   private parse<T extends z.ZodType>(raw: Raw, schema: T, okStatuses: number[]): z.output<T> {
     if (okStatuses.includes(raw.status)) {
       if (!/^application\/json\b/i.test(raw.contentType))
         throw this.bad(`kiểu nội dung ${raw.contentType || 'trống'}`, `content type ${raw.contentType || 'missing'}`);
+      const text = this.text(raw);
       let data: unknown;
       try {
-        data = JSON.parse(raw.body.toString('utf8'));
+        data = JSON.parse(text);
       } catch {
         throw this.bad('không phải JSON', 'not JSON');
       }
@@ -173,7 +203,7 @@ export class HttpIvanAdapter implements IvanAdapter {
     }
     let message = '';
     try {
-      const e = errorBody.safeParse(JSON.parse(raw.body.toString('utf8')));
+      const e = errorBody.safeParse(JSON.parse(this.text(raw)));
       if (e.success) message = e.data.error.message;
     } catch {
       // a non-JSON error page: keep the status only
