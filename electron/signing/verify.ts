@@ -370,6 +370,13 @@ function verifyDocument(
   let chain: ChainLink[] = [];
   let trustProblem: Problem | null = null;
   if (cert) {
+    // RFC 5280 §4.2.1.3: a key whose keyUsage has neither digitalSignature nor nonRepudiation must not be used to
+    // verify signatures on data (e.g. an encryption-only certificate); the signer already refuses such a key.
+    if (!cert.canSign)
+      problems.push({
+        vi: `Chứng thư số không được phép dùng để ký (keyUsage: ${cert.keyUsage?.join(', ') || 'trống'}; thiếu digitalSignature/nonRepudiation)`,
+        en: `The certificate may not sign (keyUsage: ${cert.keyUsage?.join(', ') || 'empty'}; no digitalSignature/nonRepudiation)`,
+      });
     const v = validityAt(cert.notBefore, cert.notAfter, judgedAt);
     certValidAtSigningTime = v === 'valid';
     const when = timeSource === 'signed-time' ? 'vào thời điểm ký (đã được ký)' : 'vào thời điểm nhận hồ sơ';

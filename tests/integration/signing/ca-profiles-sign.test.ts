@@ -1,0 +1,276 @@
+/**
+ * Certificates shaped like Vietnamese CAs' company certificates (root → issuing CA → leaf, made with openssl),
+ * the leaf key on a SoftHSM2 token, signed through the real PKCS#11 path, then verified independently by
+ * `xmlsec1 --enabled-key-data x509` with the chain and by the app's verifier (trusted / untrusted / invalid).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createPrivateKey, sign as rsaSign } from 'node:crypto';
+import { makeCa, makeLeaf, type Ca, type Leaf, type LeafOptions } from '../../fixtures/signing/ca-profiles/chain';
+import { makeTempDir, removeDir } from '../../support/tmp';
+import { createTestContext } from '../../support/context';
+import { openSigner, type Signer } from '../../../electron/signing/signer';
+import { signXml } from '../../../electron/signing/sign-xml';
+import { verifyDossierXml } from '../../../electron/signing/verify';
+import { readCertificate } from '../../../electron/signing/certificate';
+import { checkMst } from '../../../electron/signing/sign-service';
+import { runCli } from '../../support/cli';
+
+const MODULE = '/usr/lib/softhsm/libsofthsm2.so';
+const PIN = '12345678';
+const NOW = new Date('2026-06-15T03:00:00Z');
+const XML = '<?xml version="1.0" encoding="UTF-8"?>\n<Mau><TenDonVi>CÔNG TY TNHH MẪU</TenDonVi><Cky/></Mau>';
+
+let dir: string;
+let ca: Ca;
+let conf: string;
+let n = 0;
+let keOnlySigned = '';
+
+/** A fresh token holding the leaf's key (imported) and certificate, both with CKA_ID 01. */
+function tokenWith(leaf: Leaf): string {
+  const label = `CA-PROFILE-${++n}`;
+  const env = { ...process.env, SOFTHSM2_CONF: conf };
+  const o = { env, stdio: ['ignore', 'pipe', 'pipe'] as ('ignore' | 'pipe')[] };
+  execFileSync('softhsm2-util', ['--init-token', '--free', '--label', label, '--so-pin', '87654321', '--pin', PIN], o);
+  execFileSync(
+    'softhsm2-util',
+    ['--import', leaf.keyFile, '--token', label, '--label', 'KEY', '--id', '01', '--pin', PIN],
+    o,
+  );
+  const der = join(dir, `${label}.der`);
+  writeFileSync(der, leaf.certDer);
+  execFileSync(
+    'pkcs11-tool',
+    [
+      '--module',
+      MODULE,
+      '--token-label',
+      label,
+      '--login',
+      '--pin',
+      PIN,
+      '--write-object',
+      der,
+      '--type',
+      'cert',
+      '--id',
+      '01',
+      '--label',
+      'CERT',
+    ],
+    o,
+  );
+  return label;
+}
+
+async function tokenSigner(o: LeafOptions, now = NOW): Promise<{ leaf: Leaf; signer: Signer }> {
+  const leaf = makeLeaf(ca, o);
+  const label = tokenWith(leaf);
+  const signer = await openSigner({ kind: 'pkcs11', library: MODULE, tokenLabel: label, pin: PIN }, now);
+  return { leaf, signer };
+}
+
+function xmlsec1(file: string, withIntermediate: boolean, time = '2026-06-15 03:00:00'): { ok: boolean; out: string } {
+  const args = ['--verify', '--enabled-key-data', 'x509', '--trusted-pem', ca.files.root];
+  if (withIntermediate) args.push('--untrusted-pem', ca.files.inter);
+  args.push('--verification-time', time, file);
+  const r = spawnSync('xmlsec1', args, { encoding: 'utf8' });
+  return { ok: r.status === 0, out: `${r.stdout}${r.stderr}` };
+}
+
+async function signAndCheck(o: LeafOptions): Promise<{ leaf: Leaf; signer: Signer; signed: string }> {
+  const { leaf, signer } = await tokenSigner(o);
+  try {
+    const signed = await signXml(XML, signer, NOW);
+    const file = join(dir, `${o.name}.signed.xml`);
+    writeFileSync(file, signed);
+    const sec = xmlsec1(file, true);
+    expect(sec.ok, `${o.name}: ${sec.out}`).toBe(true);
+    const r = verifyDossierXml(signed, { now: NOW, trustedCaPems: [ca.rootPem, ca.interPem] });
+    expect(r.files[0]!.state, `${o.name}: ${JSON.stringify(r.files[0])}`).toBe('trusted');
+    return { leaf, signer, signed };
+  } finally {
+    await signer.close();
+  }
+}
+
+beforeAll(() => {
+  dir = makeTempDir('kekhai-ca-profiles-');
+  mkdirSync(join(dir, 'tokens'));
+  conf = join(dir, 'softhsm2.conf');
+  writeFileSync(conf, `directories.tokendir = ${dir}/tokens\nobjectstore.backend = file\nlog.level = ERROR\n`);
+  process.env.SOFTHSM2_CONF = conf;
+  ca = makeCa(join(dir, 'ca'));
+});
+afterAll(() => removeDir(dir));
+
+describe('where each CA writes the tax code (MST), and the MST check against the unit', () => {
+  const UNIT = '0101234567';
+  const shapes: [string, string, string | null][] = [
+    ['uid', '/C=VN/ST=HÀ NỘI/L=Cầu Giấy/O=CÔNG TY TNHH MẪU/CN=CÔNG TY TNHH MẪU/UID=MST:0101234567', UNIT],
+    ['cn', '/C=VN/ST=Hà Nội/CN=CÔNG TY TNHH MẪU - MST:0101234567', UNIT],
+    ['ou', '/C=VN/L=Hà Nội/OU=MST:0101234567/CN=CÔNG TY CỔ PHẦN MẪU', UNIT],
+    ['eq', '/C=VN/CN=CONG TY MAU/UID=MST=0101234567', UNIT],
+    ['branch', '/C=VN/CN=CHI NHÁNH CÔNG TY MẪU/UID=MST:0101234567-001', '0101234567-001'],
+    ['cmnd', '/C=VN/CN=NGUYỄN VĂN A/UID=CMND:012345678', null],
+    ['cccd', '/C=VN/CN=NGUYỄN VĂN A/UID=CCCD:001234567890', null],
+  ];
+  it.each(shapes)(
+    '%s: reads the MST, signs on the token, xmlsec1 and the verifier agree',
+    async (name, subject, mst) => {
+      const { signer } = await signAndCheck({ name: `mst-${name}`, subject });
+      expect(signer.cert.mst).toBe(mst);
+      const ctx = createTestContext({ dataDir: join(dir, `ctx-${name}`), now: NOW });
+      try {
+        if (mst === UNIT) {
+          expect(() => checkMst(ctx, signer, UNIT, undefined)).not.toThrow();
+        } else {
+          // A branch certificate for the head office, or a personal certificate (CMND/CCCD, no MST): ask first.
+          expect(() => checkMst(ctx, signer, UNIT, undefined)).toThrow(
+            expect.objectContaining({ code: 'MST_MISMATCH', message: expect.stringContaining(mst ?? '(không có)') }),
+          );
+          checkMst(ctx, signer, UNIT, { reason: 'Giám đốc ký thay' }, 'HS-1');
+          expect(ctx.db.prepare('SELECT unit_mst, cert_mst FROM mst_overrides').all()).toEqual([
+            { unit_mst: UNIT, cert_mst: mst },
+          ]);
+        }
+      } finally {
+        ctx.db.close();
+      }
+    },
+  );
+});
+
+describe('string types, key sizes, hashes', () => {
+  it.each([
+    ['utf8', 'utf8only', '/C=VN/CN=CÔNG TY TNHH MẪU KÊ KHAI/UID=MST:0101234567', 'CÔNG TY TNHH MẪU KÊ KHAI'],
+    ['printable', 'default', '/C=VN/CN=CONG TY TNHH MAU/UID=MST:0101234567', 'CONG TY TNHH MAU'],
+    ['bmp', 'MASK:0x800', '/C=VN/CN=CÔNG TY TNHH MẪU/UID=MST:0101234567', 'CÔNG TY TNHH MẪU'],
+  ])('%s subject strings read back as written', async (name, stringMask, subject, cn) => {
+    const { signer } = await signAndCheck({ name: `str-${name}`, subject, stringMask });
+    expect(signer.cert.subjectCN).toBe(cn);
+    expect(signer.cert.mst).toBe('0101234567');
+  });
+
+  it.each([
+    ['rsa1024', { bits: 1024 }],
+    ['rsa4096', { bits: 4096 }],
+    ['sha1-cert', { md: 'sha1' as const }],
+  ])('%s signs and verifies', async (name, extra) => {
+    const { signer } = await signAndCheck({ name, subject: '/C=VN/CN=CÔNG TY CŨ/UID=MST:0101234567', ...extra });
+    expect(signer.cert.mst).toBe('0101234567');
+  });
+});
+
+describe('key usage and dates', () => {
+  it('nonRepudiation alone (a signing-only token) and digitalSignature alone both sign', async () => {
+    await signAndCheck({ name: 'ku-nr', subject: '/C=VN/CN=CÔNG TY A/UID=MST:0101234567', keyUsage: 'nonRepudiation' });
+    await signAndCheck({
+      name: 'ku-ds',
+      subject: '/C=VN/CN=CÔNG TY B/UID=MST:0101234567',
+      keyUsage: 'digitalSignature',
+    });
+  });
+
+  it('keyEncipherment only: the token refuses to sign, and a signature made with such a key is not trusted', async () => {
+    const o = { name: 'ku-ke', subject: '/C=VN/CN=CÔNG TY C/UID=MST:0101234567', keyUsage: 'keyEncipherment' };
+    const leaf = makeLeaf(ca, o);
+    const label = tokenWith(leaf);
+    await expect(
+      openSigner({ kind: 'pkcs11', library: MODULE, tokenLabel: label, pin: PIN }, NOW),
+    ).rejects.toMatchObject({ code: expect.stringMatching(/CERT_KEY_USAGE|CERT_NOT_FOUND/) });
+    // The same key used outside the app: RFC 5280 §4.2.1.3 — a key without digitalSignature/nonRepudiation does not
+    // verify signatures on data, so the verifier must not call the file trusted.
+    const key = createPrivateKey(leaf.keyPem);
+    keOnlySigned = await signXml(
+      XML,
+      {
+        kind: 'pkcs11',
+        certificateDer: leaf.certDer,
+        cert: readCertificate(leaf.certDer),
+        warnings: [],
+        sign: async (d) => rsaSign('sha256', d, key),
+        close: async () => undefined,
+      },
+      NOW,
+    );
+    const r = verifyDossierXml(keOnlySigned, { now: NOW, trustedCaPems: [ca.rootPem, ca.interPem] });
+    expect(r.files[0]!.state).not.toBe('trusted');
+    expect(r.files[0]!.reason).toMatch(/digitalSignature|nonRepudiation|mục đích/);
+  });
+
+  it('expired and not-yet-valid certificates are refused at signing; a file signed in time is judged at receipt', async () => {
+    const expired = makeLeaf(ca, {
+      name: 'old',
+      subject: '/C=VN/CN=CÔNG TY HẾT HẠN/UID=MST:0101234567',
+      startDate: '200101000000Z',
+      endDate: '230101000000Z',
+    });
+    await expect(
+      openSigner({ kind: 'pkcs11', library: MODULE, tokenLabel: tokenWith(expired), pin: PIN }, NOW),
+    ).rejects.toMatchObject({ code: expect.stringMatching(/CERT_EXPIRED|CERT_NOT_FOUND/) });
+    const future = makeLeaf(ca, {
+      name: 'future',
+      subject: '/C=VN/CN=CÔNG TY CHƯA HIỆU LỰC/UID=MST:0101234567',
+      startDate: '300101000000Z',
+      endDate: '350101000000Z',
+    });
+    await expect(
+      openSigner({ kind: 'pkcs11', library: MODULE, tokenLabel: tokenWith(future), pin: PIN }, NOW),
+    ).rejects.toMatchObject({ code: expect.stringMatching(/CERT_NOT_YET_VALID|CERT_NOT_FOUND/) });
+    // Signed while valid (2022), received after expiry: invalid, and xmlsec1 at the receipt time agrees.
+    const then = new Date('2022-06-01T03:00:00Z');
+    const s = await openSigner({ kind: 'pkcs11', library: MODULE, tokenLabel: tokenWith(expired), pin: PIN }, then);
+    const signed = await signXml(XML, s, then);
+    await s.close();
+    const file = join(dir, 'old.signed.xml');
+    writeFileSync(file, signed);
+    expect(xmlsec1(file, true, '2022-06-01 03:00:00').ok).toBe(true);
+    expect(xmlsec1(file, true).ok).toBe(false);
+    // The app judges the dates at the signed SigningTime (issue #12 design), so it stays trusted after expiry;
+    // with the SigningTime removed it is judged at receipt and the expired certificate makes it invalid.
+    const late = verifyDossierXml(signed, { now: NOW, trustedCaPems: [ca.rootPem, ca.interPem] });
+    expect(late.files[0]).toMatchObject({ state: 'trusted', timeSource: 'signed-time', judgedAt: then.toISOString() });
+    expect(readCertificate(expired.certDer).notAfter < NOW).toBe(true);
+  });
+});
+
+describe('intermediate CA not on the token and not in the signature', () => {
+  it('trusted when the trust store has the issuing CA; otherwise untrusted and the missing issuer is named', async () => {
+    const { signed } = await signAndCheck({ name: 'chain', subject: '/C=VN/CN=CÔNG TY CHUỖI/UID=MST:0101234567' });
+    const file = join(dir, 'chain-only-root.xml');
+    writeFileSync(file, signed);
+    expect(xmlsec1(file, false).ok).toBe(false);
+    const r = verifyDossierXml(signed, { now: NOW, trustedCaPems: [ca.rootPem] });
+    expect(r.files[0]!.state).toBe('untrusted');
+    expect(r.files[0]!.reason).toMatch(/VNPT Certification Authority/);
+  });
+});
+
+describe('kekhai verify: the three verdicts on these certificates', () => {
+  it('root only: untrusted (exit 1); root + issuing CA: trusted (exit 0); encryption-only key: invalid (exit 1)', async () => {
+    const { signed } = await signAndCheck({ name: 'cli', subject: '/C=VN/CN=CÔNG TY CLI/UID=MST:0101234567' });
+    const data = join(dir, 'cli-data');
+    const file = join(dir, 'cli.xml');
+    writeFileSync(file, signed);
+    const now = ['--now', NOW.toISOString(), '--json'];
+    expect((await runCli(['trust', 'add', ca.files.root, '--json'], { data })).code).toBe(0);
+    const u = await runCli(['verify', file, ...now], { data });
+    expect(u.code).toBe(1);
+    expect(u.json).toMatchObject({ valid: true, trusted: false });
+    expect(JSON.stringify(u.json)).toMatch(/VNPT Certification Authority/);
+    expect((await runCli(['trust', 'add', ca.files.inter, '--json'], { data })).code).toBe(0);
+    const t = await runCli(['verify', file, ...now], { data });
+    expect(t.code, t.stderr).toBe(0);
+    expect(t.json).toMatchObject({ valid: true, trusted: true, files: [{ mst: '0101234567' }] });
+    const keFile = join(dir, 'cli-ke.xml');
+    writeFileSync(keFile, keOnlySigned);
+    const i = await runCli(['verify', keFile, ...now], { data });
+    expect(i.code).toBe(1);
+    expect(i.json).toMatchObject({ valid: false, trusted: false });
+    expect(JSON.stringify(i.json)).toMatch(/không được phép dùng để ký/);
+  });
+});
