@@ -1,16 +1,17 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { AppError } from '../core/app-error';
 import {
   errorBody,
   IDEMPOTENCY_HEADER,
-  notificationsPage,
+  notificationBody,
   PATHS,
   PROVIDER_HEADER,
   receiptBody,
   statusBody,
+  type NotificationBody,
   type NotificationsPage,
   type ReceiptBody,
   type StatusBody,
@@ -27,6 +28,7 @@ interface Raw {
   contentType: string;
   contentEncoding: string;
   retryAfter: string;
+  location: string;
   body: Buffer;
 }
 
@@ -82,6 +84,28 @@ function networkError(e: NodeJS.ErrnoException, origin: string): AppError {
   );
 }
 
+/** A page whose items are checked one by one (see `notifications`). */
+const looseNotificationsPage = z.object({
+  items: z.array(z.unknown()).max(1000),
+  next: z.number().int().nonnegative(),
+});
+const knownKind = notificationBody.shape.kind;
+
+/** Longest wait a Retry-After may impose: a hostile or mistaken value must not park the queue for days. */
+const MAX_RETRY_AFTER_MS = 60 * 60_000;
+
+/**
+ * Retry-After (RFC 9110 §10.2.3): delay-seconds or an HTTP-date. Milliseconds from `now`, capped; undefined when
+ * absent or unparsable (the ordinary backoff applies).
+ */
+export function retryAfterMs(value: string, now: number): number | undefined {
+  const v = value.trim();
+  if (!v) return undefined;
+  const ms = /^\d+$/.test(v) ? Number(v) * 1000 : Date.parse(v) - now;
+  if (!Number.isFinite(ms)) return undefined;
+  return Math.min(Math.max(0, ms), MAX_RETRY_AFTER_MS);
+}
+
 export class HttpIvanAdapter implements IvanAdapter {
   private readonly base: URL;
   private readonly timeoutMs: number;
@@ -134,6 +158,7 @@ export class HttpIvanAdapter implements IvanAdapter {
                 .trim()
                 .toLowerCase(),
               retryAfter: String(res.headers['retry-after'] ?? ''),
+              location: String(res.headers.location ?? ''),
               body: Buffer.concat(chunks),
             }),
           );
@@ -186,6 +211,41 @@ export class HttpIvanAdapter implements IvanAdapter {
     return body.toString('utf8').replace(/^\uFEFF/, '');
   }
 
+  /**
+   * A vendor's error text may echo what it was sent (seen: "wrong password 'xyz' for user"); the clerk's message and
+   * the stored last_error must never carry the password or the Authorization value.
+   */
+  private redact(text: string): string {
+    const c = this.opts.credentials;
+    if (!c || !c.password) return text;
+    const basic = Buffer.from(`${c.username}:${c.password}`, 'utf8').toString('base64');
+    return text.split(basic).join('***').split(c.password).join('***');
+  }
+
+  /**
+   * 3xx (RFC 9110 §15.4) is never followed: following would send the signed dossier and the Basic credentials to
+   * wherever a proxy, captive portal or login page points (another host, or http). Retrying cannot help either, so
+   * the entry is held and the clerk is told to check the address; only the target's origin is shown (a login URL's
+   * query may carry a session token).
+   */
+  private redirected(raw: Raw): AppError {
+    let target = '';
+    try {
+      target = raw.location ? new URL(raw.location, this.base).origin : '';
+    } catch {
+      // an unparsable Location: name no target
+    }
+    const to = target ? ` tới ${target}` : '';
+    return new AppError(
+      'IVAN_REDIRECT',
+      `Máy chủ I-VAN ${this.base.origin} chuyển hướng yêu cầu (HTTP ${raw.status})${to}; không đi theo để hồ sơ và mật khẩu không bị gửi nơi khác. Hãy kiểm tra địa chỉ I-VAN trong Cài đặt (hoặc mạng đang đòi đăng nhập)`,
+      {
+        en: `The I-VAN ${this.base.origin} redirected the request (HTTP ${raw.status})${target ? ` to ${target}` : ''}; not followed. Check the I-VAN address in Settings (or a network login page)`,
+        details: { status: raw.status, target },
+      },
+    );
+  }
+
   private parse<T extends z.ZodType>(raw: Raw, schema: T, okStatuses: number[]): z.output<T> {
     if (okStatuses.includes(raw.status)) {
       if (!/^application\/json\b/i.test(raw.contentType))
@@ -208,12 +268,18 @@ export class HttpIvanAdapter implements IvanAdapter {
     } catch {
       // a non-JSON error page: keep the status only
     }
-    const detail = message ? `: ${message.slice(0, 300)}` : '';
+    message = this.redact(message.slice(0, 300));
+    const detail = message ? `: ${message}` : '';
+    if (raw.status >= 300 && raw.status < 400) throw this.redirected(raw);
     if (raw.status === 401 || raw.status === 403)
-      throw new AppError('IVAN_AUTH', `I-VAN từ chối tài khoản (HTTP ${raw.status})${detail}`, {
-        en: `The I-VAN refused the credentials (HTTP ${raw.status})`,
-        details: { status: raw.status },
-      });
+      throw new AppError(
+        'IVAN_AUTH',
+        `I-VAN từ chối tài khoản (HTTP ${raw.status})${detail}. Kiểm tra tên đăng nhập và mật khẩu I-VAN của đơn vị trong Cài đặt; hồ sơ tạm dừng, không gửi lại cho đến khi sửa`,
+        {
+          en: `The I-VAN refused the credentials (HTTP ${raw.status}); check the unit's I-VAN username and password in Settings — the dossier is held until then`,
+          details: { status: raw.status },
+        },
+      );
     if (raw.status === 409)
       throw new AppError('IVAN_CONFLICT', `I-VAN báo trùng mã hồ sơ${detail}`, {
         en: `The I-VAN reports a key conflict`,
@@ -230,7 +296,7 @@ export class HttpIvanAdapter implements IvanAdapter {
         `Máy chủ I-VAN tạm thời không phục vụ (HTTP ${raw.status}); hồ sơ sẽ được gửi lại`,
         {
           en: `The I-VAN is temporarily unavailable (HTTP ${raw.status}); the dossier will be retried`,
-          details: { status: raw.status },
+          details: { status: raw.status, retryAfterMs: retryAfterMs(raw.retryAfter, Date.now()) },
         },
       );
     if (raw.status >= 400)
@@ -267,9 +333,18 @@ export class HttpIvanAdapter implements IvanAdapter {
       `${PATHS.notifications}?after=${Math.max(0, Math.floor(after))}&limit=200`,
       {},
     );
-    const page = this.parse(raw, notificationsPage, [200]);
-    if (page.items.some((n) => n.id <= after) || page.next < after)
-      throw this.bad('con trỏ thông báo đi lùi', 'notification cursor went backwards');
-    return page;
+    const page = this.parse(raw, looseNotificationsPage, [200]);
+    if (page.next < after) throw this.bad('con trỏ thông báo đi lùi', 'notification cursor went backwards');
+    const items: NotificationBody[] = [];
+    for (const item of page.items) {
+      // A kind this version does not know (a provider's newer notice type) is skipped, not fatal: refusing the
+      // whole page would stall the cursor and hide every later result from the clerk.
+      if (!knownKind.safeParse((item as { kind?: unknown } | null)?.kind).success) continue;
+      const n = notificationBody.safeParse(item);
+      if (!n.success) throw this.bad('thông báo thiếu hoặc sai trường dữ liệu', 'malformed notification');
+      // Ids at or below the cursor were read before (some servers start a page at the cursor itself): read past.
+      if (n.data.id > after) items.push(n.data);
+    }
+    return { items, next: page.next };
   }
 }

@@ -25,6 +25,7 @@ export interface SenderDeps {
 const NEEDS_PERSON = new Set([
   'IVAN_REFUSED',
   'IVAN_AUTH',
+  'IVAN_REDIRECT',
   'IVAN_CONFLICT',
   'IVAN_ENDPOINT',
   'IVAN_TLS',
@@ -160,9 +161,14 @@ export async function sendOne(
             en: `Send failed: ${(e as Error).message}`,
           });
     const held = NEEDS_PERSON.has(err.code);
+    // A server's Retry-After (429/503, RFC 9110 §10.2.3) is a floor on the wait: retrying sooner only meets the
+    // same refusal and adds to a month-end overload.
+    const asked = (err.details as { retryAfterMs?: number } | undefined)?.retryAfterMs ?? 0;
     const next = held
       ? HELD
-      : new Date(deps.now().getTime() + backoffDelay(attempt, deps.policy, deps.random())).toISOString();
+      : new Date(
+          deps.now().getTime() + Math.max(asked, backoffDelay(attempt, deps.policy, deps.random())),
+        ).toISOString();
     db.prepare(
       'UPDATE ivan_outbox SET last_error_code = ?, last_error = ?, next_attempt_at = ?, updated_at = ?, claimed_until = NULL, claimed_by = NULL WHERE id = ?',
     ).run(err.code, err.message, next, deps.now().toISOString(), id);

@@ -67,16 +67,17 @@ describe('the HTTP adapter refuses malformed and hostile answers without crashin
         res.end('[' + '1,'.repeat(2_500_000) + '1]');
       },
     ],
-    [
-      'an unexpected 302',
-      (res: ServerResponse) => {
-        res.writeHead(302, { location: 'http://evil.example/' });
-        res.end();
-      },
-    ],
   ])('%s → IVAN_BAD_RESPONSE', async (_name, fn) => {
     answer = fn;
     await expect(adapter().submit(xml, 'K-1', 'dossier')).rejects.toMatchObject({ code: 'IVAN_BAD_RESPONSE' });
+  });
+
+  test('an unexpected 302 is not followed (credentials would go elsewhere) → IVAN_REDIRECT', async () => {
+    answer = (res: ServerResponse) => {
+      res.writeHead(302, { location: 'http://evil.example/' });
+      res.end();
+    };
+    await expect(adapter().submit(xml, 'K-1', 'dossier')).rejects.toMatchObject({ code: 'IVAN_REDIRECT' });
   });
 
   test('a server that never finishes its answer hits the timeout', async () => {

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { createTestContext, type TestContext } from '../../support/context';
 import { makeTempDir, removeDir } from '../../support/tmp';
 import { signedDossier, testCertSigner } from './fixtures';
-import { defaultAdapterFor, defaultSenderDeps, sendOne } from '../../../electron/ivan/sender';
+import { defaultAdapterFor, defaultSenderDeps, sendOne, sendOutbox } from '../../../electron/ivan/sender';
 import { getRow } from '../../../electron/ivan/outbox-repo';
 import type { Signer } from '../../../electron/signing/signer';
 
@@ -176,5 +176,161 @@ describe('answers in a shape the profile does not expect', () => {
     const a = await attempt(ctx);
     expect(await a.send()).toBe('sent');
     expect(getRow(ctx.db, a.id).transaction_id).toBe('TX-1');
+  });
+});
+
+describe('redirects, refusals and "come back later"', () => {
+  test.each([
+    ['301 to https', 301, 'https://ivan.example.vn/v1/dossiers'],
+    ['302 to a login page', 302, '/login?next=/v1/dossiers&token=abc'],
+    ['307 to another host', 307, 'http://127.0.0.2:9/v1/dossiers'],
+  ])(
+    '%s: not followed (the credentials and the dossier would go elsewhere), held for a person',
+    async (_n, status, to) => {
+      handle = (_q, res) => {
+        res.writeHead(status, { location: to, 'content-type': 'text/html' });
+        res.end('<a href="/login">moved</a>');
+      };
+      keysSeen = [];
+      const a = await attempt(ctx);
+      expect(await a.send()).toBe('held');
+      const row = getRow(ctx.db, a.id);
+      expect(row).toMatchObject({ state: 'queued', attempts: 1, last_error_code: 'IVAN_REDIRECT' });
+      expect(row.last_error).toMatch(/chuyển hướng.*kiểm tra địa chỉ I-VAN/);
+      expect(row.last_error).not.toContain('token=abc');
+      expect(keysSeen).toHaveLength(1);
+      expect(receipts(ctx, a.id)).toHaveLength(0);
+    },
+  );
+
+  test.each([401, 403])(
+    '%i: stops retrying, tells the clerk to fix the account, never shows the password even if the server echoes it',
+    async (status) => {
+      handle = json(status, () => ({ error: { code: 'AUTH', message: `Sai mật khẩu '${PASSWORD}' cho donvi` } }));
+      const a = await attempt(ctx);
+      expect(await a.send()).toBe('held');
+      const row = getRow(ctx.db, a.id);
+      expect(row).toMatchObject({ state: 'queued', attempts: 1, last_error_code: 'IVAN_AUTH' });
+      expect(row.last_error).toMatch(/tên đăng nhập.*mật khẩu/);
+      assertNoSecret(ctx, a.id);
+      // Held: the sender's next pass does not send it again.
+      keysSeen = [];
+      await sendOutbox(ctx.db, deps(ctx, 1500));
+      expect(keysSeen).not.toContain(row.idempotency_key);
+      expect(getRow(ctx.db, a.id)).toMatchObject({ attempts: 1, last_error_code: 'IVAN_AUTH' });
+    },
+  );
+
+  test.each([
+    ['429 Retry-After: 120', 429, () => '120', 120_000],
+    // An HTTP-date has whole seconds: 300 s ahead is at least 298 s after the request.
+    ['503 Retry-After as an HTTP-date', 503, () => new Date(Date.now() + 300_000).toUTCString(), 298_000],
+  ])('%s: the next attempt waits at least as long as asked (RFC 9110 §10.2.3)', async (_n, status, ra, minMs) => {
+    handle = (q, res) =>
+      json(status, () => ({ error: { code: 'BUSY', message: 'bận' } }), { 'retry-after': ra() })(q, res);
+    const a = await attempt(ctx);
+    const before = Date.now();
+    expect(await a.send()).toBe('retry');
+    const row = getRow(ctx.db, a.id);
+    expect(row).toMatchObject({ state: 'queued', attempts: 1, last_error_code: 'IVAN_UNAVAILABLE' });
+    expect(row.last_error).toMatch(/tạm thời không phục vụ \(HTTP \d+\).*gửi lại/);
+    expect(Date.parse(row.next_attempt_at)).toBeGreaterThanOrEqual(before + minMs);
+  });
+
+  test.each([500, 502, 503])('%i without Retry-After: retried with the ordinary backoff', async (status) => {
+    handle = (_q, res) => {
+      res.writeHead(status, { 'content-type': 'text/html' });
+      res.end('<h1>Bad gateway</h1>');
+    };
+    const a = await attempt(ctx);
+    const before = Date.now();
+    expect(await a.send()).toBe('retry');
+    const row = getRow(ctx.db, a.id);
+    expect(row).toMatchObject({ state: 'queued', attempts: 1, last_error_code: 'IVAN_UNAVAILABLE' });
+    // DEFAULT_BACKOFF after one attempt: 1–2 s.
+    expect(Date.parse(row.next_attempt_at) - before).toBeLessThan(60_000);
+  });
+});
+
+describe('a server that stalls, resets, drips or floods', () => {
+  test('accepts the connection and never answers: timeout, then the retry carries the same key and stores one receipt', async () => {
+    handle = () => undefined;
+    keysSeen = [];
+    const a = await attempt(ctx, 400);
+    expect(await a.send()).toBe('retry');
+    let row = getRow(ctx.db, a.id);
+    expect(row).toMatchObject({ state: 'queued', attempts: 1, last_error_code: 'IVAN_TIMEOUT' });
+    expect(row.last_error).toMatch(/không trả lời trong thời hạn; hồ sơ sẽ được gửi lại/);
+    // The server did get it; the retry (due now) is answered as a duplicate of the same key.
+    ctx.db.prepare('UPDATE ivan_outbox SET next_attempt_at = ? WHERE id = ?').run(new Date(0).toISOString(), a.id);
+    handle = json(200, (q) => receiptFor(keyOf(q), { duplicate: true }));
+    expect(await a.send()).toBe('sent');
+    row = getRow(ctx.db, a.id);
+    expect(row).toMatchObject({ state: 'sent', attempts: 2, transaction_id: 'TX-1', last_error_code: null });
+    expect(keysSeen).toEqual([row.idempotency_key, row.idempotency_key]);
+    expect(receipts(ctx, a.id)).toHaveLength(1);
+  });
+
+  test('headers then a stall mid-body: timeout, retried', async () => {
+    handle = (_q, res) => {
+      res.writeHead(201, { 'content-type': 'application/json' });
+      res.write('{"transactionId":"TX-');
+    };
+    const a = await attempt(ctx, 400);
+    expect(await a.send()).toBe('retry');
+    expect(getRow(ctx.db, a.id)).toMatchObject({ state: 'queued', attempts: 1, last_error_code: 'IVAN_TIMEOUT' });
+    expect(receipts(ctx, a.id)).toHaveLength(0);
+  });
+
+  test('a connection reset: connection lost, retried without filing twice', async () => {
+    handle = (req) => req.socket.resetAndDestroy();
+    const a = await attempt(ctx);
+    expect(await a.send()).toBe('retry');
+    const row = getRow(ctx.db, a.id);
+    expect(row).toMatchObject({ state: 'queued', attempts: 1, last_error_code: 'IVAN_CONNECTION_LOST' });
+    expect(row.last_error).toMatch(/Mất kết nối.*không bị nộp trùng/);
+  });
+
+  test('a slow drip that completes inside the deadline is a receipt', async () => {
+    handle = (q, res) => {
+      res.writeHead(201, { 'content-type': 'application/json' });
+      const s = JSON.stringify(receiptFor(keyOf(q)));
+      let i = 0;
+      const t = setInterval(() => {
+        res.write(s.slice(i, i + 20));
+        i += 20;
+        if (i >= s.length) {
+          clearInterval(t);
+          res.end();
+        }
+      }, 40);
+    };
+    const a = await attempt(ctx, 5000);
+    expect(await a.send()).toBe('sent');
+    expect(receipts(ctx, a.id)).toHaveLength(1);
+  });
+
+  test('a 100 MB answer is cut off at the cap, not read into memory', async () => {
+    let written = 0;
+    handle = (_q, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const chunk = Buffer.alloc(1024 * 1024, 0x20);
+      const pump = () => {
+        while (written < 100 * 1024 * 1024) {
+          written += chunk.length;
+          if (!res.write(chunk)) return void res.once('drain', pump);
+        }
+        res.end();
+      };
+      res.on('close', () => (written = Math.min(written, 100 * 1024 * 1024)));
+      pump();
+    };
+    const a = await attempt(ctx, 20_000);
+    expect(await a.send()).toBe('retry');
+    const row = getRow(ctx.db, a.id);
+    expect(row).toMatchObject({ state: 'queued', attempts: 1, last_error_code: 'IVAN_BAD_RESPONSE' });
+    expect(row.last_error).toMatch(/câu trả lời quá lớn/);
+    // The client hung up long before the server got through 100 MB.
+    expect(written).toBeLessThan(50 * 1024 * 1024);
   });
 });
