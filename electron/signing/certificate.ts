@@ -158,13 +158,19 @@ function serialHex(raw: ArrayBuffer): string {
   return (bytes.length > 1 && bytes[0] === 0 && bytes[1]! >= 0x80 ? bytes.subarray(1) : bytes).toString('hex');
 }
 
+/**
+ * .NET's X500DistinguishedName names the province `S=` (not `ST=`): real VNPT SmartCA signed files carry
+ * `X509SubjectName` text `…, S=Hà Nội, …` (5310101/ERS_EbhRemoteSigning BHXHDienTu.xml).
+ */
+const DOTNET_SHORT: Record<string, string> = { ...SHORT, '2.5.4.8': 'S' };
+
 /** `CN=…, O=…, L=…, OID.0.9.2342.19200300.100.1.1=MST:…, C=VN` — reverse of the DER order, as .NET prints it. */
 function dotnetName(list: Rdn[]): string {
   return [...list]
     .reverse()
     .map(
       (r) =>
-        `${SHORT[r.oid] && r.oid !== UID_OID && r.oid !== ORGANIZATION_IDENTIFIER_OID ? SHORT[r.oid] : 'OID.' + r.oid}=${quoteDn(r.value)}`,
+        `${DOTNET_SHORT[r.oid] && r.oid !== UID_OID && r.oid !== ORGANIZATION_IDENTIFIER_OID ? DOTNET_SHORT[r.oid] : 'OID.' + r.oid}=${quoteDn(r.value)}`,
     )
     .join(', ');
 }

@@ -274,3 +274,24 @@ describe('kekhai verify: the three verdicts on these certificates', () => {
     expect(JSON.stringify(i.json)).toMatch(/không được phép dùng để ký/);
   });
 });
+
+describe('X509SubjectName as the real signed files show it (.NET X500DistinguishedName text)', () => {
+  it.each([
+    [
+      // NACENCOMM CA2 test certificate (5310101/ERS_EbhRemoteSigning, M01B-HSB.xml): UID second, L with commas.
+      'nacencomm',
+      '/C=VN/UID=MST:0101300842-999/L=Số 15, Đặng Thùy Trâm, Hoàng Quốc Việt, Cầu Giấy, Hà Nội/O=CHỮ KÝ SỐ TEST/CN=CHỮ KÝ SỐ TEST',
+      'CN=CHỮ KÝ SỐ TEST, O=CHỮ KÝ SỐ TEST, L="Số 15, Đặng Thùy Trâm, Hoàng Quốc Việt, Cầu Giấy, Hà Nội", OID.0.9.2342.19200300.100.1.1=MST:0101300842-999, C=VN',
+    ],
+    [
+      // VNPT SmartCA certificate (same repository, BHXHDienTu.xml): the province is printed `S=`, as .NET does.
+      'smartca',
+      '/C=VN/ST=Hà Nội/L=Huyện Mê Linh/CN=CÔNG TY TNHH THÁI SƠN Test/UID=MST:0101300842',
+      'OID.0.9.2342.19200300.100.1.1=MST:0101300842, CN=CÔNG TY TNHH THÁI SƠN Test, L=Huyện Mê Linh, S=Hà Nội, C=VN',
+    ],
+  ])('%s', async (name, subject, expected) => {
+    const { signed, signer } = await signAndCheck({ name: `real-${name}`, subject });
+    expect(signed).toContain(`<X509SubjectName>${expected}</X509SubjectName>`);
+    expect(signer.cert.mst).toBe(/MST:([0-9-]+)/.exec(subject)![1]);
+  });
+});
