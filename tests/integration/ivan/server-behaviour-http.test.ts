@@ -9,6 +9,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { startHost } from '../../../electron/host/server';
+import { closeLog } from '../../../electron/log/logger';
 import { createTestContext, type TestContext } from '../../support/context';
 import { makeTempDir, removeDir } from '../../support/tmp';
 import { signedDossier, testCertSigner } from './fixtures';
@@ -332,5 +335,57 @@ describe('a server that stalls, resets, drips or floods', () => {
     expect(row.last_error).toMatch(/câu trả lời quá lớn/);
     // The client hung up long before the server got through 100 MB.
     expect(written).toBeLessThan(50 * 1024 * 1024);
+  });
+});
+
+describe('secrets through the real host and its log', () => {
+  test('a 401 that echoes the password: the clerk gets a Vietnamese message, host.log and the answer carry no secret', async () => {
+    const dataDir = join(tmp, 'host-data');
+    let authSeen = '';
+    handle = (q, res) => {
+      authSeen = String(q.headers.authorization ?? '');
+      json(401, () => ({ error: { code: 'AUTH', message: `Sai mật khẩu ${PASSWORD}` } }))(q, res);
+    };
+    const host = await startHost({ dataDir, port: 0, now: new Date('2015-10-20T02:00:00Z') });
+    let answer = '';
+    try {
+      const api = async (method: string, input: unknown) => {
+        const r = await fetch(`http://127.0.0.1:${host.port}/api/${method}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Kekhai-Token': host.secret },
+          body: JSON.stringify(input),
+        });
+        return r.text();
+      };
+      const saved = JSON.parse(
+        await api('ivan.settingsSave', {
+          unitCode: 'TS12345',
+          providerCode: '00040',
+          endpoint: url,
+          username: 'donvi',
+          password: PASSWORD,
+        }),
+      ) as { ok: boolean };
+      expect(saved.ok).toBe(true);
+      const file = { name: 'BHXHDienTu.xml', base64: Buffer.from(await signedDossier(signer, 777)).toString('base64') };
+      answer = await api('ivan.submit', { file, unitCode: 'TS12345' });
+    } finally {
+      await host.close();
+      await closeLog();
+    }
+    // The password did travel (Basic, RFC 7617) — so its absence below means something.
+    expect(authSeen).toBe('Basic ' + Buffer.from(`donvi:${PASSWORD}`).toString('base64'));
+    const result = JSON.parse(answer) as { ok: boolean; error: { code: string; message: string } };
+    expect(result.ok).toBe(false);
+    expect(result.error.code).toBe('IVAN_AUTH');
+    expect(result.error.message).toMatch(/I-VAN từ chối tài khoản \(HTTP 401\).*Kiểm tra tên đăng nhập và mật khẩu/);
+    const logText = readdirSync(join(dataDir, 'logs'))
+      .map((f) => readFileSync(join(dataDir, 'logs', f), 'utf8'))
+      .join('\n');
+    expect(logText).toMatch(/ivan\.submit/);
+    for (const text of [answer, logText]) {
+      expect(text).not.toContain(PASSWORD);
+      expect(text).not.toContain(authSeen.slice('Basic '.length));
+    }
   });
 });
