@@ -295,3 +295,95 @@ describe('X509SubjectName as the real signed files show it (.NET X500Distinguish
     expect(signer.cert.mst).toBe(/MST:([0-9-]+)/.exec(subject)![1]);
   });
 });
+
+describe('a token as the CA delivers it after renewal', () => {
+  it('CA certificates (RSA and EC) and an expired old certificate with its key next to the new one: the new one signs', async () => {
+    const old = makeLeaf(ca, {
+      name: 'renew-old',
+      subject: '/C=VN/CN=CÔNG TY GIA HẠN/UID=MST:0101234567',
+      startDate: '200101000000Z',
+      endDate: '230101000000Z',
+    });
+    const label = tokenWith(old);
+    const fresh = makeLeaf(ca, { name: 'renew-new', subject: '/C=VN/CN=CÔNG TY GIA HẠN/UID=MST:0101234567' });
+    const env = { ...process.env, SOFTHSM2_CONF: conf };
+    const o = { env, stdio: ['ignore', 'pipe', 'pipe'] as ('ignore' | 'pipe')[] };
+    const ecCa = join(dir, 'ec-ca.der');
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:P-256',
+        '-nodes',
+        '-keyout',
+        join(dir, 'ec-ca.key'),
+        '-subj',
+        '/C=VN/CN=EC Root (THỬ)',
+        '-utf8',
+        '-days',
+        '3650',
+        '-outform',
+        'DER',
+        '-out',
+        ecCa,
+      ],
+      o,
+    );
+    const write = (file: string, id: string, type: 'cert' | 'privkey') =>
+      execFileSync(
+        'pkcs11-tool',
+        [
+          '--module',
+          MODULE,
+          '--token-label',
+          label,
+          '--login',
+          '--pin',
+          PIN,
+          '--write-object',
+          file,
+          '--type',
+          type,
+          '--id',
+          id,
+          '--label',
+          `OBJ-${id}`,
+        ],
+        o,
+      );
+    for (const [pem, id] of [
+      [ca.files.inter, '10'],
+      [ca.files.root, '11'],
+    ] as const) {
+      const der = join(dir, `ca-${id}.der`);
+      execFileSync('openssl', ['x509', '-in', pem, '-outform', 'DER', '-out', der]);
+      write(der, id, 'cert');
+    }
+    write(ecCa, '12', 'cert');
+    execFileSync(
+      'softhsm2-util',
+      ['--import', fresh.keyFile, '--token', label, '--label', 'KEY2', '--id', '02', '--pin', PIN],
+      o,
+    );
+    const freshDer = join(dir, 'renew-new.der');
+    writeFileSync(freshDer, fresh.certDer);
+    write(freshDer, '02', 'cert');
+    const s = await openSigner({ kind: 'pkcs11', library: MODULE, tokenLabel: label, pin: PIN }, NOW);
+    try {
+      expect(s.certificateDer.equals(fresh.certDer)).toBe(true);
+      const signed = await signXml(XML, s, NOW);
+      const file = join(dir, 'renew.signed.xml');
+      writeFileSync(file, signed);
+      expect(xmlsec1(file, true).ok).toBe(true);
+      expect(verifyDossierXml(signed, { now: NOW, trustedCaPems: [ca.rootPem, ca.interPem] }).files[0]!.state).toBe(
+        'trusted',
+      );
+    } finally {
+      await s.close();
+    }
+  });
+});
