@@ -97,7 +97,9 @@ export async function pollEndpoint(
           'INSERT INTO ivan_poll_cursors (endpoint, after_id, polled_at) VALUES (?, ?, ?) ON CONFLICT (endpoint) DO UPDATE SET after_id = excluded.after_id, polled_at = excluded.polled_at',
         ).run(endpoint, p.next, now().toISOString());
       })();
-      if (p.items.length === 0 || p.next === after) break;
+      // Only a cursor that did not move ends the poll: a page can be empty for us yet move on (every item of a kind
+      // this version skips, or ids already read), and stopping there would leave the next page for the next poll.
+      if (p.next <= after) break;
       after = p.next;
     }
   } catch (e) {

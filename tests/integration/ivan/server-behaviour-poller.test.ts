@@ -157,3 +157,25 @@ test('a cursor that goes backwards is refused and the stored cursor stays; a pag
   expect(cursor()).toBe(6);
   expect(stored().filter((s) => s.remote_id === 5)).toHaveLength(1);
 });
+
+test('a page made only of unknown kinds does not end the poll: the next page is read in the same poll', async () => {
+  // A third dossier, so the endpoint still owes a result.
+  const signer = await testCertSigner();
+  await ctx.value('ivan.outboxAdd', {
+    file: { name: 'BHXHDienTu.xml', base64: Buffer.from(await signedDossier(signer, 903)).toString('base64') },
+    endpoint: url,
+    dossierId: 'POLL-3',
+  });
+  await ctx.value('ivan.outboxSend', { untilEmpty: true, baseDelayMs: 2, poll: false });
+  expect(entry('POLL-3')).toMatchObject({ state: 'sent', transaction_id: 'TX-3' });
+  page = (after) =>
+    after === 6
+      ? { items: [note(7, 'TX-3', 'newsletter'), note(8, 'TX-3', 'survey')], next: 8 }
+      : after === 8
+        ? { items: [note(9, 'TX-3', 'accepted', { dossierId: 'POLL-3' })], next: 9 }
+        : { items: [], next: after };
+  const [r] = await ctx.value('ivan.poll', {});
+  expect(r!.error).toBeUndefined();
+  expect(entry('POLL-3')).toMatchObject({ state: 'accepted', receipt_no: '00012/2015/07906' });
+  expect(cursor()).toBe(9);
+});
