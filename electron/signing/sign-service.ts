@@ -8,6 +8,7 @@ import { AppError } from '../core/app-error';
 import { openSigner, type Signer, type SignerSpec } from './signer';
 import { audit, currentActor } from '../system/settings';
 import { PAPER_COPY_NOTICE } from '../../shared/signing/test-cert';
+import { normaliseMst } from '../../shared/signing/mst';
 import type { SignerSpecInput } from '../../shared/contract/signing';
 
 export function toSignerSpec(s: SignerSpecInput): SignerSpec {
@@ -50,7 +51,7 @@ export function checkMst(
 ): void {
   if (signer.kind !== 'pkcs11' || !unitMst) return;
   const certMst = signer.cert.mst;
-  if (certMst === unitMst.trim()) return;
+  if (certMst === normaliseMst(unitMst)) return;
   if (!override) {
     throw new AppError(
       'MST_MISMATCH',

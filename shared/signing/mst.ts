@@ -14,7 +14,9 @@ export interface ParsedMst {
   branch: string | null;
 }
 
-const MST_RE = /(?:^|[^0-9A-Za-z])MST\s*[:=]?\s*([0-9]{10})(?:-([0-9]{3}))?(?![0-9])/i;
+// A branch code is 13 digits, written 10 + `-` + 3 (Thông tư 105/2020/TT-BTC Điều 5); the dash is optional here
+// because the 13 digits are sometimes written run together.
+const MST_RE = /(?:^|[^0-9A-Za-z])MST\s*[:=]?\s*([0-9]{10})(?:-?([0-9]{3}))?(?![0-9])/i;
 
 /** Finds `MST:…` in attribute values (UID first, then organizationIdentifier, then any other value). */
 export function extractMst(values: readonly string[]): ParsedMst | null {
@@ -23,4 +25,14 @@ export function extractMst(values: readonly string[]): ParsedMst | null {
     if (m) return { mst: m[2] ? `${m[1]}-${m[2]}` : m[1]!, base: m[1]!, branch: m[2] ?? null };
   }
   return null;
+}
+
+/**
+ * The unit's MST as typed by the clerk (spaces, a dash or none before the branch suffix) in the certificate's form
+ * `0101234567` / `0101234567-001`; anything else is returned trimmed, unchanged.
+ */
+export function normaliseMst(typed: string): string {
+  const m = /^([0-9]{10})(?:-?([0-9]{3}))?$/.exec(typed.replace(/\s+/g, ''));
+  if (!m) return typed.trim();
+  return m[2] ? `${m[1]}-${m[2]}` : m[1]!;
 }

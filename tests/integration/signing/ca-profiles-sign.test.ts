@@ -144,6 +144,24 @@ describe('where each CA writes the tax code (MST), and the MST check against the
   );
 });
 
+describe('the unit MST as the clerk typed it (Thông tư 105/2020/TT-BTC Điều 5: 13-digit branch code, dash optional when typed)', () => {
+  it('a branch certificate written without the dash matches the branch however the unit MST was typed; another branch or the head office asks', async () => {
+    const { signer } = await signAndCheck({ name: 'mst-13', subject: '/C=VN/CN=CHI NHÁNH MẪU/UID=MST:0101234567001' });
+    expect(signer.cert.mst).toBe('0101234567-001');
+    const ctx = createTestContext({ dataDir: join(dir, 'ctx-13'), now: NOW });
+    try {
+      for (const typed of ['0101234567-001', '0101234567001', ' 0101234567 - 001 ', '0101 234 567-001'])
+        expect(() => checkMst(ctx, signer, typed, undefined), typed).not.toThrow();
+      for (const other of ['0101234567', '0101234567-002', '0101234568-001'])
+        expect(() => checkMst(ctx, signer, other, undefined), other).toThrow(
+          expect.objectContaining({ code: 'MST_MISMATCH' }),
+        );
+    } finally {
+      ctx.db.close();
+    }
+  });
+});
+
 describe('string types, key sizes, hashes', () => {
   it.each([
     ['utf8', 'utf8only', '/C=VN/CN=CÔNG TY TNHH MẪU KÊ KHAI/UID=MST:0101234567', 'CÔNG TY TNHH MẪU KÊ KHAI'],
