@@ -248,8 +248,15 @@ export class HttpIvanAdapter implements IvanAdapter {
 
   private parse<T extends z.ZodType>(raw: Raw, schema: T, okStatuses: number[]): z.output<T> {
     if (okStatuses.includes(raw.status)) {
-      if (!/^application\/json\b/i.test(raw.contentType))
-        throw this.bad(`kiểu nội dung ${raw.contentType || 'trống'}`, `content type ${raw.contentType || 'missing'}`);
+      if (!/^application\/json\b/i.test(raw.contentType)) {
+        // An HTML page with 200 is almost always a captive portal, a proxy's block page or an SSO login, not the
+        // I-VAN: say so, since the clerk can fix it (log in to the network) and the retry will then go through.
+        const html = /^text\/html\b/i.test(raw.contentType);
+        throw this.bad(
+          `kiểu nội dung ${raw.contentType || 'trống'}${html ? ' — có thể là trang đăng nhập của mạng hoặc proxy' : ''}`,
+          `content type ${raw.contentType || 'missing'}${html ? ' — probably a network login or proxy page' : ''}`,
+        );
+      }
       const text = this.text(raw);
       let data: unknown;
       try {

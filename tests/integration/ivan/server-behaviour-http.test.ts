@@ -108,7 +108,7 @@ describe('answers in a shape the profile does not expect', () => {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
         res.end('<html><form action="/login">Đăng nhập Wi-Fi</form></html>');
       },
-      /kiểu nội dung text\/html/,
+      /kiểu nội dung text\/html.*trang đăng nhập của mạng hoặc proxy/,
     ],
     ['an empty 200 body', json(200, () => ''), /không phải JSON/],
     [
