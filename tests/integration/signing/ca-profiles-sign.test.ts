@@ -162,6 +162,24 @@ describe('the unit MST as the clerk typed it (Thông tư 105/2020/TT-BTC Điều
   });
 });
 
+describe('other places the MST appears (certificate read only)', () => {
+  it.each([
+    ['serialNumber', '/C=VN/CN=CÔNG TY SN/serialNumber=MST:0101234567', '0101234567'],
+    ['organizationIdentifier', '/C=VN/CN=CÔNG TY OI/organizationIdentifier=MST:0101234567', '0101234567'],
+    ['UID beats a CMND in OU', '/C=VN/OU=CMND:012345678/CN=CÔNG TY UID/UID=MST:0101234567-002', '0101234567-002'],
+    ['CN with a space, no colon', '/C=VN/CN=CÔNG TY TNHH MẪU (MST 0101234567)', '0101234567'],
+    [
+      'personal tax code with CCCD',
+      '/C=VN/CN=HỘ KINH DOANH A/UID=MST:8012345678/serialNumber=CCCD:001234567890',
+      '8012345678',
+    ],
+    ['no MST, 12-digit CCCD not mistaken', '/C=VN/CN=NGUYỄN VĂN B/serialNumber=CCCD:001234567890', null],
+  ])('%s', (name, subject, mst) => {
+    const leaf = makeLeaf(ca, { name: `read-${name.replace(/\W+/g, '-')}`, subject });
+    expect(readCertificate(leaf.certDer).mst).toBe(mst);
+  });
+});
+
 describe('string types, key sizes, hashes', () => {
   it.each([
     ['utf8', 'utf8only', '/C=VN/CN=CÔNG TY TNHH MẪU KÊ KHAI/UID=MST:0101234567', 'CÔNG TY TNHH MẪU KÊ KHAI'],
