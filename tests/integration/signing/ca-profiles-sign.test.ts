@@ -423,3 +423,36 @@ describe('a token as the CA delivers it after renewal', () => {
     }
   });
 });
+
+describe('an issuing CA certificate without keyCertSign', () => {
+  it('RFC 5280 §4.2.1.3: it cannot vouch for the leaf, even in the trust store; xmlsec1 refuses too', async () => {
+    const bad = makeCa(join(dir, 'ca-no-certsign'), 'digitalSignature,cRLSign');
+    const leaf = makeLeaf(bad, { name: 'under-bad', subject: '/C=VN/CN=CÔNG TY X/UID=MST:0101234567' });
+    const s = await openSigner({ kind: 'pkcs11', library: MODULE, tokenLabel: tokenWith(leaf), pin: PIN }, NOW);
+    const signed = await signXml(XML, s, NOW);
+    await s.close();
+    const file = join(dir, 'under-bad.xml');
+    writeFileSync(file, signed);
+    const sec = spawnSync(
+      'xmlsec1',
+      [
+        '--verify',
+        '--enabled-key-data',
+        'x509',
+        '--trusted-pem',
+        bad.files.root,
+        '--untrusted-pem',
+        bad.files.inter,
+        '--verification-time',
+        '2026-06-15 03:00:00',
+        file,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(sec.status).not.toBe(0);
+    for (const pems of [[bad.rootPem, bad.interPem], [bad.interPem]]) {
+      const r = verifyDossierXml(signed, { now: NOW, trustedCaPems: pems });
+      expect(r.files[0]).toMatchObject({ valid: true, trusted: false, state: 'untrusted' });
+    }
+  });
+});
