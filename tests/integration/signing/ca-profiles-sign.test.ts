@@ -42,28 +42,24 @@ function tokenWith(leaf: Leaf): string {
   );
   const der = join(dir, `${label}.der`);
   writeFileSync(der, leaf.certDer);
+  writeObject(label, der, 'cert', '01', 'CERT');
+  return label;
+}
+
+/** Writes a DER certificate or key file onto the token with `pkcs11-tool` (a tool we did not write). */
+function writeObject(label: string, file: string, type: 'cert' | 'privkey', id: string, objectLabel: string): void {
   execFileSync(
     'pkcs11-tool',
-    [
-      '--module',
-      MODULE,
-      '--token-label',
-      label,
-      '--login',
-      '--pin',
-      PIN,
-      '--write-object',
-      der,
+    ['--module', MODULE, '--token-label', label, '--login', '--pin', PIN, '--write-object', file].concat([
       '--type',
-      'cert',
+      type,
       '--id',
-      '01',
+      id,
       '--label',
-      'CERT',
-    ],
-    o,
+      objectLabel,
+    ]),
+    { env: { ...process.env, SOFTHSM2_CONF: conf }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  return label;
 }
 
 async function tokenSigner(o: LeafOptions, now = NOW): Promise<{ leaf: Leaf; signer: Signer }> {
@@ -370,27 +366,7 @@ describe('a token as the CA delivers it after renewal', () => {
       o,
     );
     const write = (file: string, id: string, type: 'cert' | 'privkey') =>
-      execFileSync(
-        'pkcs11-tool',
-        [
-          '--module',
-          MODULE,
-          '--token-label',
-          label,
-          '--login',
-          '--pin',
-          PIN,
-          '--write-object',
-          file,
-          '--type',
-          type,
-          '--id',
-          id,
-          '--label',
-          `OBJ-${id}`,
-        ],
-        o,
-      );
+      writeObject(label, file, type, id, `OBJ-${id}`);
     for (const [pem, id] of [
       [ca.files.inter, '10'],
       [ca.files.root, '11'],
