@@ -5,7 +5,8 @@ import { AppError } from '../core/app-error';
 import { fromFutureError, migrateTo, schemaVersion } from './migrate';
 import { latestSchemaVersion, migrations, type Migration } from './migrations';
 import { makePrivateDir, tightenMode } from './private-files';
-import { tidyBackupsFolder } from '../desk/backup-files';
+import { stagedFileName, tidyBackupsFolder } from '../desk/backup-files';
+import { commitPart } from '../core/atomic-file';
 
 export { makePrivateDir, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, tightenMode } from './private-files';
 
@@ -132,8 +133,12 @@ function copyBeforeMigration(db: Database.Database, dataDir: string, fromVersion
   db.pragma('wal_checkpoint(TRUNCATE)');
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const target = join(dir, `pre-migration-v${fromVersion}-${stamp}.db`);
-  copyFileSync(db.name, target);
-  tightenMode(target);
+  // Copied under a staging name and renamed when whole: a first start killed mid-copy leaves no cut file that the
+  // backups list offers for a restore (tidyBackupsFolder removes the leftover at the next start).
+  const staged = join(dir, stagedFileName());
+  copyFileSync(db.name, staged);
+  tightenMode(staged);
+  commitPart(staged, target);
   return target;
 }
 

@@ -14,7 +14,7 @@ export function backupsDir(dataDir: string): string {
   return dir;
 }
 
-/** `.incoming-<host>-<pid>-<time>.db`: a file being checked for a restore, owned by that process. */
+/** `.incoming-<host>-<pid>-<time>.db`: a copy being made, or a file being checked for a restore, owned by that process. */
 const STAGED = /^\.incoming-(?:(.+)-)?(\d+)-\d+\.db(?:-wal|-shm|-journal)?$/;
 
 export function stagedFileName(): string {

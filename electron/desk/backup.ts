@@ -7,6 +7,7 @@ import type { ServiceContext } from '../core/context';
 import { fromFutureError, migrateTo, schemaVersion } from '../db/migrate';
 import { latestSchemaVersion } from '../db/migrations';
 import { tightenMode } from '../db/private-files';
+import { commitPart } from '../core/atomic-file';
 import { audit, currentActor } from '../system/settings';
 import {
   backupsDir,
@@ -50,32 +51,40 @@ function logRun(
  */
 export async function makeBackup(ctx: ServiceContext, kind: MadeKind): Promise<BackupInfo> {
   const dir = backupsDir(ctx.dataDir);
-  const name = newBackupName(dir, kind, ctx.now());
-  const target = join(dir, name);
-  await ctx.db.backup(target, {
-    progress: ({ totalPages, remainingPages }) => {
-      ctx.progress({ stage: 'backup', done: totalPages - remainingPages, total: totalPages });
-      return 256;
-    },
-  });
-  tightenMode(target);
-  const check = verifyCopy(target);
-  if (check !== 'ok') {
-    rmSync(target, { force: true });
-    throw new AppError('BACKUP_FAILED', `Bản sao lưu bị lỗi khi kiểm tra (${check}); chưa có bản sao nào được lưu`, {
-      en: `The backup copy failed its check (${check}); nothing was kept`,
+  // Made and checked under a staging name, then renamed: a process killed mid-copy leaves no file that the list,
+  // the daily automatic copy or a restore would take for a backup (tidyBackupsFolder removes the leftover).
+  const staged = join(dir, stagedFileName());
+  try {
+    await ctx.db.backup(staged, {
+      progress: ({ totalPages, remainingPages }) => {
+        ctx.progress({ stage: 'backup', done: totalPages - remainingPages, total: totalPages });
+        return 256;
+      },
     });
+    tightenMode(staged);
+    const check = verifyCopy(staged);
+    if (check !== 'ok') {
+      throw new AppError('BACKUP_FAILED', `Bản sao lưu bị lỗi khi kiểm tra (${check}); chưa có bản sao nào được lưu`, {
+        en: `The backup copy failed its check (${check}); nothing was kept`,
+      });
+    }
+    const name = newBackupName(dir, kind, ctx.now());
+    commitPart(staged, join(dir, name));
+    const info = describeBackup(dir, name);
+    ctx.db.transaction(() => {
+      logRun(ctx, 'backup', kind, info, 'ok');
+      audit(ctx.db, {
+        at: ctx.now(),
+        action: 'backup.created',
+        subjectType: 'database',
+        subjectId: name,
+        detail: { kind, sizeBytes: info.sizeBytes },
+      });
+    })();
+    return info;
+  } finally {
+    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(staged + suffix, { force: true });
   }
-  const info = describeBackup(dir, name);
-  logRun(ctx, 'backup', kind, info, 'ok');
-  audit(ctx.db, {
-    at: ctx.now(),
-    action: 'backup.created',
-    subjectType: 'database',
-    subjectId: name,
-    detail: { kind, sizeBytes: info.sizeBytes },
-  });
-  return info;
 }
 
 /** Makes the copy one self-contained file (a WAL-mode copy would need its -wal/-shm companions), then checks it. */

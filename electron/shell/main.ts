@@ -10,11 +10,11 @@ import {
   utilityProcess,
   type UtilityProcess,
 } from 'electron';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Result } from '../../shared/contract';
 import { APP_NAME } from '../core/version';
+import { writeFileAtomic } from '../core/atomic-file';
 import { HEAP_FLAGS } from '../core/heap';
 import { createCallHandler, rendererUrlCheck } from './ipc-guard';
 import { isSafeExternalUrl } from './safe-links';
@@ -128,7 +128,7 @@ ipcMain.handle('kekhai:shell', async (event, action: unknown, arg: unknown) => {
     });
     if (target.canceled || !target.filePath)
       return { ok: false, error: { code: 'CANCELLED', message: 'Đã huỷ', messageEn: 'Cancelled' } };
-    writeFileSync(target.filePath, pdf);
+    writeFileAtomic(target.filePath, pdf);
     return { ok: true, value: target.filePath };
   }
   if (action === 'notify' && typeof arg === 'string') {

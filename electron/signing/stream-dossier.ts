@@ -7,7 +7,8 @@
  *   Signature is computed when `<CKy_Dvi>` is reached (everything it signs precedes it) and written after.
  */
 import { createHash, randomBytes, type Hash } from 'node:crypto';
-import { closeSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, openSync, unlinkSync, writeSync } from 'node:fs';
+import { commitPart, partNameFor, removeStaleParts } from '../core/atomic-file';
 import { XML_DECLARATION } from '../../shared/xml/canonical-writer';
 import { base64Length, canonicalSite, holderOfPlainForm, signatureFor, signXmlBytes } from './sign-xml';
 import type { EnvelopeFile } from './make-dossier';
@@ -233,8 +234,10 @@ export async function writeSignedDossier(
   if (!raw || !canonical || where.headEnd < tailStart) {
     throw new Error('envelope builder: placeholders not found once each before the signature holder');
   }
-  const tmp = `${outPath}.${randomBytes(4).toString('hex')}.part`;
-  const fd = openSync(tmp, 'w');
+  // The one temporary-name rule (core/atomic-file.ts): a later write of the same file removes a killed run's part.
+  removeStaleParts(outPath);
+  const tmp = partNameFor(outPath);
+  const fd = openSync(tmp, 'wx');
   let ok = false;
   try {
     const file = new HashedFile(fd);
@@ -256,8 +259,8 @@ export async function writeSignedDossier(
     file.text((placed.open ?? '') + placed.middle + xml.slice(placed.tailStart));
     const result = { files, sha256: file.hash.digest('hex'), bytes: file.bytes };
     closeSync(fd);
-    renameSync(tmp, outPath);
     ok = true;
+    commitPart(tmp, outPath);
     return result;
   } finally {
     if (!ok) {

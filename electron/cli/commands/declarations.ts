@@ -1,9 +1,10 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { FieldProblem } from '../../../shared/contract/result';
 import { formatMoney } from '../../../shared/format';
 import { AppError } from '../../core/app-error';
 import { requireFlag, stringFlag, UsageError, type CliCommand } from '../command';
+import { writeFileAtomic } from '../../core/atomic-file';
 
 /** Reads a kekhai-draft/1 file; a missing file or broken JSON is a user error naming the file. */
 function readDraftFile(path: string | undefined): Record<string, unknown> {
@@ -105,7 +106,7 @@ const build: CliCommand = {
     }
     const files = r.files.map((f) => {
       const path = join(out, basename(f.fileName));
-      writeFileSync(path, Buffer.from(f.base64, 'base64'));
+      writeFileAtomic(path, Buffer.from(f.base64, 'base64'));
       return { code: f.code, description: f.description, fileName: f.fileName, path, size: f.size, sha256: f.sha256 };
     });
     return { files, validation: r.validation };
@@ -135,7 +136,7 @@ const print: CliCommand = {
   async run(args, io) {
     const r = await io.call('dossier.printHtml', { draft: readDraftFile(args.positionals[0]) });
     const out = resolve(requireFlag(args, 'out'));
-    writeFileSync(out, r.html, 'utf8');
+    writeFileAtomic(out, r.html);
     return { path: out, title: r.title };
   },
   human: (v) => (v as { path: string }).path,

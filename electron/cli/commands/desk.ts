@@ -1,8 +1,9 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { AppSettings, AuditEntry, BackupInfo } from '../../../shared/contract/desk';
 import { formatDateTimeVN } from '../../../shared/format';
 import { AppError } from '../../core/app-error';
+import { writeFileAtomic } from '../../core/atomic-file';
 import { stringFlag, UsageError, type CliArgs, type CliCommand } from '../command';
 import { loadCore } from '../load-core';
 
@@ -10,9 +11,7 @@ const size = (n: number) => (n >= 1048576 ? `${(n / 1048576).toFixed(1)} MB` : `
 const when = (iso: string) => formatDateTimeVN(new Date(iso));
 
 function writeOut(path: string, base64: string): string {
-  const target = resolve(path);
-  writeFileSync(target, Buffer.from(base64, 'base64'));
-  return target;
+  return writeFileAtomic(resolve(path), Buffer.from(base64, 'base64'));
 }
 
 const backup: CliCommand = {

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { stateLabel } from '../../../shared/ivan/state-labels';
 import { resolve } from 'node:path';
 import { UsageError, fileBlobFrom, requireFlag, stringFlag, type CliArgs, type CliCommand } from '../command';
@@ -8,6 +8,7 @@ import { loadCore } from '../load-core';
 import { AppError } from '../../core/app-error';
 import type { HistoryItem, OutboxEntryDto } from '../../../shared/contract/ivan';
 import { dossierTitle } from '../../../shared/ivan/dossier-title';
+import { writeFileAtomic } from '../../core/atomic-file';
 
 const fileArg = (args: CliArgs, what: string): { name: string; base64: string } => {
   const p = args.positionals[0];
@@ -329,7 +330,7 @@ export const ivanCommands: CliCommand[] = [
       }
       const r = await io.call('ivan.registrationBuild', { ...(form as object), form: what } as never);
       const out = requireFlag(args, 'out');
-      writeFileSync(resolve(out), Buffer.from(r.file.base64, 'base64'));
+      writeFileAtomic(resolve(out), Buffer.from(r.file.base64, 'base64'));
       return { id: r.id, file: resolve(out) };
     },
   },

@@ -1,8 +1,7 @@
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatMoney } from '../../../shared/format';
-import { AppError } from '../../core/app-error';
 import { requireFlag, stringFlag, UsageError, type CliCommand } from '../command';
+import { writeFileAtomic } from '../../core/atomic-file';
 
 const KINDS = ['hire', 'leave', 'salary', 'maternity', 'sick', 'unpaid', 'return'] as const;
 
@@ -50,11 +49,7 @@ const propose: CliCommand = {
       unitCode: requireFlag(args, 'unit'),
       period: requireFlag(args, 'period'),
     });
-    try {
-      writeFileSync(out, `${JSON.stringify(r.draft, null, 2)}\n`, 'utf8');
-    } catch (e) {
-      throw new AppError('IO', `Không ghi được tệp ${out}: ${(e as Error).message}`, { en: `Cannot write ${out}` });
-    }
+    writeFileAtomic(out, `${JSON.stringify(r.draft, null, 2)}\n`);
     const rows = r.rows.map(
       ({ plan, loai, insuranceNo, fullName, fromMonth, toMonth, salary, previousSalary, reason }) => ({
         plan,

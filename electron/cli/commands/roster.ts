@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import type {
   ColumnMapping,
   EmployeeRecord,
@@ -16,6 +15,7 @@ import {
   type CliArgs,
   type CliCommand,
 } from '../command';
+import { writeFileAtomic } from '../../core/atomic-file';
 
 const UNIT_FLAGS = {
   code: 'string',
@@ -175,13 +175,7 @@ export const rosterCommands: CliCommand[] = [
       // --errors: the rejected rows as the clerk wrote them, with row number and reason, in an .xlsx.
       const errorsOut = stringFlag(args, 'errors');
       if (!errorsOut || !result.errorFile) return result;
-      try {
-        writeFileSync(errorsOut, Buffer.from(result.errorFile.base64, 'base64'));
-      } catch (e) {
-        throw new AppError('IO', `Không ghi được tệp ${errorsOut}: ${(e as Error).message}`, {
-          en: `Cannot write ${errorsOut}: ${(e as Error).message}`,
-        });
-      }
+      writeFileAtomic(errorsOut, Buffer.from(result.errorFile.base64, 'base64'));
       const { errorFile: _written, ...rest } = result;
       return { ...rest, errorsOut };
     },
@@ -214,13 +208,7 @@ export const rosterCommands: CliCommand[] = [
     run: async (args, io) => {
       const out = requireFlag(args, 'out');
       const r = await io.call('roster.export', { unitCode: requireFlag(args, 'unit') });
-      try {
-        writeFileSync(out, Buffer.from(r.file.base64, 'base64'));
-      } catch (e) {
-        throw new AppError('IO', `Không ghi được tệp ${out}: ${(e as Error).message}`, {
-          en: `Cannot write ${out}: ${(e as Error).message}`,
-        });
-      }
+      writeFileAtomic(out, Buffer.from(r.file.base64, 'base64'));
       return { out, count: r.count };
     },
     human: (v) => `Đã xuất ${(v as { count: number }).count} người lao động vào ${(v as { out: string }).out}`,

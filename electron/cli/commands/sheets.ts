@@ -1,16 +1,6 @@
-import { writeFileSync } from 'node:fs';
 import { AppError } from '../../core/app-error';
+import { writeFileAtomic } from '../../core/atomic-file';
 import { fileBlobFrom, readInputFile, requireFlag, stringFlag, UsageError, type CliCommand } from '../command';
-
-function writeOut(path: string, bytes: Buffer | string): void {
-  try {
-    writeFileSync(path, bytes);
-  } catch (e) {
-    throw new AppError('IO', `Không ghi được tệp ${path}: ${(e as Error).message}`, {
-      en: `Cannot write ${path}: ${(e as Error).message}`,
-    });
-  }
-}
 
 /** `kekhai dossier from-sheet` / `to-sheet`: the VNPT-BHXH workbook to kekhai-draft/1 and back. */
 export const sheetCommands: CliCommand[] = [
@@ -33,7 +23,7 @@ export const sheetCommands: CliCommand[] = [
         period: requireFlag(args, 'period'),
         sheet: stringFlag(args, 'sheet'),
       });
-      writeOut(out, JSON.stringify(r.draft, null, 2) + '\n');
+      writeFileAtomic(out, JSON.stringify(r.draft, null, 2) + '\n');
       return { out, sheet: r.sheet, rows: (r.draft.rows as unknown[]).length, problems: r.problems };
     },
     human: (v, lang) => {
@@ -74,7 +64,7 @@ export const sheetCommands: CliCommand[] = [
         });
       }
       const r = await io.call('dossier.toSheet', { draft });
-      writeOut(out, Buffer.from(r.file.base64, 'base64'));
+      writeFileAtomic(out, Buffer.from(r.file.base64, 'base64'));
       return { out, rows: r.rows };
     },
     human: (v, lang) => {

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import type { CliArgs, CliCommand, FlagKind } from '../command';
 import { fileBlobFrom, readInputFile, requireFlag, stringFlag, UsageError } from '../command';
 import { loadCore } from '../load-core';
@@ -11,6 +10,7 @@ import type {
 } from '../../../shared/contract/signing';
 import { UNTRUSTED_NOTE, UNTRUSTED_NOTE_EN } from '../../../shared/signing/trust-text';
 import { AppError } from '../../core/app-error';
+import { writeFileAtomic } from '../../core/atomic-file';
 
 /** `[signer]` = `--pkcs11 LIB [--token-label L | --token-serial S] [--cert-serial HEX] --pin-env VAR` | `--test-cert --password-env VAR`. */
 const SIGNER_FLAGS: Record<string, FlagKind> = {
@@ -140,7 +140,7 @@ const sign: CliCommand = {
       unitMst: stringFlag(args, 'unit-mst'),
       mstOverride: mstOverride(args),
     });
-    writeFileSync(out, Buffer.from(r.file.base64, 'base64'));
+    writeFileAtomic(out, Buffer.from(r.file.base64, 'base64'));
     const { file: _file, ...summary } = r;
     void _file;
     return { out, ...summary };

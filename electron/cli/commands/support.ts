@@ -1,5 +1,5 @@
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { writeFileAtomic } from '../../core/atomic-file';
 import { requireFlag, type CliCommand } from '../command';
 
 /** `kekhai support-bundle --out FILE.zip` (issue #13, item 7): what support asks a clerk for. */
@@ -12,7 +12,7 @@ const supportBundle: CliCommand = {
   async run(args, io) {
     const out = resolve(requireFlag(args, 'out'));
     const r = await io.call('system.supportBundle', {});
-    writeFileSync(out, Buffer.from(r.file.base64, 'base64'), { mode: 0o600 });
+    writeFileAtomic(out, Buffer.from(r.file.base64, 'base64'), 0o600);
     return { out, entries: r.entries };
   },
   human(value, lang) {
