@@ -17,6 +17,12 @@ function dmy(d: Date): string {
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
+/**
+ * Characters that show as nothing: zero-width space and joiners, word joiner. Web exports and text pasted from chat
+ * apps carry them; left in, "Nam" is no gender and a CCCD is not 12 digits. (U+FEFF is white space to JavaScript,
+ * trimmed and collapsed like a space; U+00AD stays: it is TCVN3's "ư" before the legacy decoding.)
+ */
+const INVISIBLE = /[\u200b-\u200d\u2060]/g;
 
 export interface TextResult {
   text: string;
@@ -24,18 +30,24 @@ export interface TextResult {
   converted: boolean;
 }
 
-/** Any cell as text: legacy encodings converted (the column's, when known), NFC. Numbers print without grouping. */
+/**
+ * Any cell as text: legacy encodings converted (the column's, when known), NFC, invisible characters dropped.
+ * Numbers print without grouping. A leading apostrophe is Excel's "this is text" mark (payroll exports write
+ * '0123456789 so Excel keeps the zero, and our own CSV export puts it before a formula character): never data.
+ */
 export function cellText(v: CellValue, encoding?: LegacyEncoding): TextResult {
   if (v === null) return { text: '', converted: false };
   if (typeof v === 'string') {
-    if (!NON_ASCII.test(v)) return { text: v.trim(), converted: false };
-    const r = toUnicode(v, encoding);
-    return { text: r.text.trim(), converted: r.encoding !== 'unicode' };
+    if (!NON_ASCII.test(v)) return { text: withoutTextMark(v.trim()), converted: false };
+    const r = toUnicode(v.replace(INVISIBLE, ''), encoding);
+    return { text: withoutTextMark(r.text.trim()), converted: r.encoding !== 'unicode' };
   }
   if (typeof v === 'number') return { text: String(v), converted: false };
   if (typeof v === 'boolean') return { text: v ? '1' : '0', converted: false };
   return { text: dmy(v), converted: false };
 }
+
+const withoutTextMark = (t: string) => (t.charCodeAt(0) === 39 ? t.slice(1).trimStart() : t);
 
 /** A date cell: Date objects and serials become dd/mm/yyyy; text passes through ("1990", "03/1990", "5/3/1990"). */
 export function cellDate(v: CellValue, yearOnlyAllowed: boolean): string {
@@ -47,8 +59,14 @@ export function cellDate(v: CellValue, yearOnlyAllowed: boolean): string {
     return String(v);
   }
   const t = cellText(v).text;
-  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$/.exec(t);
-  if (iso) return `${iso[3]}/${iso[2]}/${iso[1]}`;
+  // Year first ("1990-03-01", "1990/3/1", ISO with a time): nobody writes year/day/month, so this is unambiguous.
+  const iso = /^(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?:[T ].*)?$/.exec(t);
+  if (iso) return `${iso[4]!.padStart(2, '0')}/${iso[3]!.padStart(2, '0')}/${iso[1]}`;
+  const isoMonth = /^(\d{4})-(\d{1,2})$/.exec(t);
+  if (isoMonth && yearOnlyAllowed) return `${isoMonth[2]!.padStart(2, '0')}/${isoMonth[1]}`;
+  // An Excel serial written out as text (a CSV from a program that exported the date cells' values, not their
+  // display): five digits are no year and no day/month/year, so read as the serial an .xlsx numeric cell would be.
+  if (/^\d{5}$/.test(t) && Number(t) < 2_958_466) return excelSerialToDmy(Number(t));
   // A time of day after the date, as other programs export date columns (.NET in the vi-VN culture writes
   // "15/03/1990 12:00:00 SA", SA/CH being AM/PM): the date alone. Anything else after a space stays, and is refused.
   const sp = t.indexOf(' ');
@@ -73,23 +91,36 @@ export function cellDigits(v: CellValue, widths: number[]): string {
     }
     return s;
   }
-  return cellText(v).text.replace(/[\s.]/g, '');
+  const t = cellText(v).text;
+  // "123456789.0": a program that wrote the column as floating-point numbers (pandas does when a cell is empty). A
+  // number, so padded as one; removing the dot as a separator would make ten digits of nine — a wrong mã số.
+  const float = /^(\d+)\.0+$/.exec(t);
+  if (float) return cellDigits(Number(float[1]), widths);
+  // "001,090,000,123": an Excel number format with thousands separators, saved as text.
+  if (/^\d{1,3}(,\d{3})+$/.test(t)) return t.replace(/,/g, '');
+  return t.replace(/[\s.]/g, '');
 }
 
 /**
- * Money or coefficient: numbers as they are; text "5.310.000", "5,310,000", "5 310 000" (grouping) or
- * "2,34" / "2.34" (decimal). Returns NaN when not a number, null when empty.
+ * Money or coefficient: numbers as they are; text with Vietnamese grouping "5.000.000" / "5.000.000,50", English
+ * "5,000,000" / "5,000,000.00", spaces "5 000 000", a currency word ("đ", "₫", "VNĐ", "đồng"), or a decimal mark
+ * alone "2,34" / "2.34" / "5000000.00". One separator before exactly three digits ("500,000", "5.310") groups
+ * thousands whichever it is: no coefficient is written with three decimals, and reading "500,000" as 500 would be
+ * a silent factor of 1,000. Returns NaN when not a number (the caller names the cell), null when empty.
  */
 export function cellNumber(v: CellValue): number | null {
   if (v === null) return null;
   if (typeof v === 'number') return v;
-  const t = cellText(v).text.replace(/\s|đ|VND|vnđ/gi, '');
+  const t = cellText(v).text.replace(CURRENCY_AND_SPACES, '');
   if (t === '') return null;
-  if (/^-?\d{1,3}([.,]\d{3})+$/.test(t) && !/^-?\d{1,3}[.,]\d{3}$/.test(t)) return Number(t.replace(/[.,]/g, ''));
-  if (/^-?\d{1,3}\.\d{3}$/.test(t) && Number(t.replace('.', '')) > 100) return Number(t.replace('.', '')); // "5.310" thousand-grouped
-  if (/^-?\d+([.,]\d+)?$/.test(t)) return Number(t.replace(',', '.'));
+  if (/^-?\d+$/.test(t)) return Number(t);
+  if (/^-?[1-9]\d{0,2}(\.\d{3})+(,\d+)?$/.test(t)) return Number(t.replace(/\./g, '').replace(',', '.'));
+  if (/^-?[1-9]\d{0,2}(,\d{3})+(\.\d+)?$/.test(t)) return Number(t.replace(/,/g, ''));
+  if (/^-?\d+[.,]\d+$/.test(t)) return Number(t.replace(',', '.'));
   return Number.NaN;
 }
+
+const CURRENCY_AND_SPACES = /\s|đồng|vnđ|vnd|đ|₫/gi;
 
 /** The cells almost every file has, answered without text conversion. */
 const GENDER_AS_WRITTEN = new Map<CellValue, 'M' | 'F'>([

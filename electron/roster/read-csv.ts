@@ -7,6 +7,10 @@ import type { CellValue, Sheet, SheetRow } from './sheet';
  *   Vietnamese Windows writes for "CSV"), decoded by the WHATWG decoder Node ships;
  * - delimiter `,`, `;` (Excel in a Vietnamese locale, where "," is the decimal mark) or tab, whichever splits the
  *   first lines into the most columns; RFC 4180 quoting;
+ * - Excel's `sep=;` first line (Excel writes it, honours it and does not show it): the delimiter it names, and rows
+ *   numbered from the line after it, as Excel shows them;
+ * - `="0123456789"`: the formula payroll exports write so Excel keeps an identifier's leading zeros; Excel shows
+ *   the text inside, and so does this reader;
  * - every cell NFC. A byte sequence that is no text in the file's encoding, or a control character (NUL…), is never
  *   stored or replaced by U+FFFD: the row is marked `invalid` with the column and the bytes, and the import refuses it.
  */
@@ -68,12 +72,12 @@ function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
  * Splits text into records of fields (RFC 4180), each numbered as Excel and LibreOffice number the rows when they
  * open the file: a record whose quoted cell holds line breaks is one row, an empty line is an (empty) row.
  */
-function* records(text: string, delimiter: string): Generator<{ line: number; fields: string[] }> {
+function* records(text: string, delimiter: string, start = 0): Generator<{ line: number; fields: string[] }> {
   let field = '';
   let fields: string[] = [];
   let quoted = false;
   let record = 1;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = start; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
       if (c === '"') {
@@ -99,6 +103,12 @@ function* records(text: string, delimiter: string): Generator<{ line: number; fi
     yield { line: record, fields };
   }
 }
+
+/** Excel's separator line: `sep=;` alone on the first line (also quoted, as some writers quote every field). */
+const SEP_LINE = /^"?sep=([,;\t])"?[,;\t]*(\r\n|\r|\n)/i;
+
+/** Excel's formula-text trick: `="0123"` is the text 0123 (quotes inside doubled, as in any Excel string literal). */
+const FORMULA_TEXT = /^="((?:[^"]|"")*)"$/;
 
 function detectDelimiter(text: string): ',' | ';' | '\t' {
   const lines = text.split(/\r?\n/, 20);
@@ -148,16 +158,21 @@ export function readCsv(bytes: Uint8Array): CsvSheet {
   if (encoding === 'utf-16le') text = buf.toString('utf16le');
   else if (encoding === 'utf-16be') text = Buffer.from(buf).swap16().toString('utf16le');
   else text = buf.toString('latin1');
-  const delimiter = detectDelimiter(text);
+  const sep = SEP_LINE.exec(text);
+  const delimiter = sep ? (sep[1] as ',' | ';' | '\t') : detectDelimiter(text);
   const strict =
     encoding === 'utf-8' || encoding === 'windows-1258' ? new TextDecoder(encoding, { fatal: true }) : null;
   const rows: SheetRow[] = [];
-  for (const { line, fields } of records(text, delimiter)) {
+  for (const { line, fields } of records(text, delimiter, sep ? sep[0].length : 0)) {
     const cells: CellValue[] = new Array(fields.length);
     let invalid: SheetRow['invalid'];
     let empty = true;
     for (let c = 0; c < fields.length; c++) {
       let f = fields[c]!;
+      if (f.charCodeAt(0) === 61 && f.charCodeAt(1) === 34) {
+        const m = FORMULA_TEXT.exec(f);
+        if (m) f = m[1]!.replace(/""/g, '"');
+      }
       const control = SUSPECT.test(f) ? CONTROL.exec(f) : null;
       if (control) {
         const unit = control[0].charCodeAt(0);

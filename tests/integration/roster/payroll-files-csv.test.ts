@@ -1,0 +1,157 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { python } from '../../fixtures/roster/other-writers/lo';
+import { createTestContext, type TestContext } from '../../support/context';
+import { makeTempDir, removeDir } from '../../support/tmp';
+import { SAIGON_UNIT as UNIT, fileBlob as blob } from '../../support/units';
+
+/**
+ * CSV files as Vietnamese payroll/HR software and Excel write them, made by Python's csv module
+ * (tests/fixtures/roster/payroll-files/make-csv.py): Excel's `sep=` line, CR-only line ends, identifiers protected
+ * with ="…" or an apostrophe, money, dates and genders in every notation clerks use, NFD and invisible characters.
+ * Each value is either stored right or refused naming its row (as Excel shows it) and column.
+ */
+const MAKE = join(process.cwd(), 'tests/fixtures/roster/payroll-files/make-csv.py');
+let dir: string;
+beforeAll(() => {
+  dir = makeTempDir('kekhai-payroll-csv-');
+  python(readFileSync(MAKE, 'utf8'), [dir]);
+});
+afterAll(() => removeDir(dir));
+
+type Person = Record<string, unknown>;
+
+describe('roster import of payroll CSV files', () => {
+  let ctx: TestContext;
+  beforeEach(async () => {
+    ctx = createTestContext({ now: new Date('2026-01-15T03:00:00Z') });
+    await ctx.value('unit.add', UNIT);
+  });
+  afterEach(() => ctx.close());
+
+  async function importFile(name: string, fields: string[]) {
+    const r = await ctx.value('roster.importCommit', {
+      unitCode: UNIT.code,
+      file: blob(name, readFileSync(join(dir, name))),
+    });
+    const items = (await ctx.value('employee.list', { unitCode: UNIT.code, limit: 200 })).items as Person[];
+    const people = items
+      .map((e) => Object.fromEntries(fields.map((f) => [f, e[f]])))
+      .sort((a, b) => String(a.fullName).localeCompare(String(b.fullName), 'vi'));
+    return { r, people, messages: r.rejected.map((p) => p.message) };
+  }
+
+  it("Excel's sep=; line: its delimiter, and rows numbered as Excel shows them (the line is not shown)", async () => {
+    const { r, people, messages } = await importFile('excel-sep.csv', ['fullName', 'birthDate', 'cccd']);
+    expect(r).toMatchObject({ totalRows: 3, imported: 2, rejectedRows: 1 });
+    // Excel shows the header on row 1: "Trần Thị Bình" is on row 3.
+    expect(messages).toEqual([
+      'Dòng 3, cột "Ngày sinh": "31/02/1990" không phải ngày hợp lệ (dd/mm/yyyy, mm/yyyy hoặc yyyy)',
+    ]);
+    expect(people).toEqual([
+      { fullName: 'Lê Văn Cường', birthDate: '15/07/1988', cccd: '001088000103' },
+      { fullName: 'Nguyễn Văn An', birthDate: '01/03/1990', cccd: '001090000101' },
+    ]);
+  });
+
+  it('CSV (Macintosh): CR line ends, a quoted line break and doubled quotes, empty columns and separator rows', async () => {
+    const bytes = readFileSync(join(dir, 'mac.csv'));
+    expect(bytes.includes(0x0a)).toBe(true); // only inside the quoted address
+    expect(bytes.toString('utf8').split('\r').length).toBe(5);
+    const { r, people } = await importFile('mac.csv', ['fullName', 'birthDate', 'gender', 'address']);
+    expect(r).toMatchObject({ totalRows: 2, imported: 2, rejectedRows: 0 });
+    expect(people).toEqual([
+      { fullName: 'Hoàng Thị Em', birthDate: '03/05/1992', gender: 'F', address: '' },
+      { fullName: 'Phạm Văn Dũng', birthDate: '02/04/1991', gender: 'M', address: 'Số 7 "Hoa Sữa" Ngõ 3, Hà Nội' },
+    ]);
+  });
+
+  it('identifiers as payroll exports protect them: ="…", apostrophe, grouped digits, floats', async () => {
+    const { r, people } = await importFile('ids.csv', ['fullName', 'cccd', 'insuranceNumber']);
+    expect(r.rejected).toEqual([]);
+    expect(r).toMatchObject({ totalRows: 7, imported: 7 });
+    expect(people).toEqual([
+      { fullName: 'Bùi Văn Khoa', cccd: '001082000108', insuranceNumber: '0123456781' },
+      { fullName: 'Dương Thị Nga', cccd: '001185000111', insuranceNumber: '0123456783' },
+      { fullName: 'Đặng Thị Hà', cccd: '001181000107', insuranceNumber: '0123456780' },
+      { fullName: 'Đỗ Thị Lan', cccd: '001183000109', insuranceNumber: '0123456782' },
+      { fullName: 'Lý Văn Phong', cccd: '001086000112', insuranceNumber: '0123456784' },
+      { fullName: 'Ngô Văn Minh', cccd: '001084000110', insuranceNumber: '' },
+      { fullName: 'Võ Văn Giang', cccd: '001080000106', insuranceNumber: '0123456789' },
+    ]);
+  });
+
+  it('money in every notation: the right amount or a refusal naming row and column — never a factor of 1,000', async () => {
+    const { r, people, messages } = await importFile('money.csv', [
+      'fullName',
+      'salary',
+      'salaryKind',
+      'allowanceOther',
+    ]);
+    expect(messages).toEqual([
+      'Dòng 7, cột "Tiền lương": tiền lương phải là số đồng nguyên',
+      'Dòng 12, cột "Tiền lương": "5,31 triệu" không phải là số',
+    ]);
+    expect(r).toMatchObject({ totalRows: 11, imported: 9, rejectedRows: 2 });
+    const by = Object.fromEntries(people.map((p) => [p.fullName, [p.salary, p.salaryKind, p.allowanceOther]]));
+    expect(by).toEqual({
+      'Người Một': [5_000_000, 'amount', 500_000],
+      'Người Hai': [5_000_000, 'amount', 1_500_000],
+      'Người Ba': [5_000_000, 'amount', 250_000],
+      'Người Bốn': [5_000_000, 'amount', 0],
+      'Người Năm': [5_000_000, 'amount', 0],
+      'Người Bảy': [5_000_000, 'amount', 0],
+      'Người Tám': [5_000_000, 'amount', 1_500],
+      'Người Chín': [5_000_000, 'amount', 0],
+      'Người Mười': [2.34, 'coefficient', 0],
+    });
+  });
+
+  it('dates as clerks type them; serials written as text; two-digit years and impossible days refused by cell', async () => {
+    const { r, people, messages } = await importFile('dates.csv', ['fullName', 'birthDate', 'contractStart']);
+    expect(messages).toEqual([
+      'Dòng 9, cột "Ngày sinh": "01/03/90" không phải ngày hợp lệ (dd/mm/yyyy, mm/yyyy hoặc yyyy)',
+      'Dòng 10, cột "Ngày sinh": "31/02/1990" không phải ngày hợp lệ (dd/mm/yyyy, mm/yyyy hoặc yyyy)',
+      'Dòng 11, cột "Ngày bắt đầu HĐ": "31/04/2020" không phải ngày hợp lệ dd/mm/yyyy',
+    ]);
+    expect(r).toMatchObject({ totalRows: 10, imported: 7, rejectedRows: 3 });
+    const by = Object.fromEntries(people.map((p) => [p.fullName, [p.birthDate, p.contractStart]]));
+    expect(by).toEqual({
+      'Ngày Một': ['01/03/1990', '01/06/2020'],
+      'Ngày Hai': ['01/03/1990', '01/06/2020'],
+      'Ngày Ba': ['01/03/1990', '01/06/2020'],
+      'Ngày Bốn': ['01/03/1990', '01/06/2020'],
+      'Ngày Năm': ['03/1990', ''],
+      'Ngày Sáu': ['1990', ''],
+      'Ngày Bảy': ['01/03/1990', '01/06/2020'],
+    });
+  });
+
+  it('genders as other software writes them; a mark that says nothing is refused by cell', async () => {
+    const { people, messages } = await importFile('genders.csv', ['fullName', 'gender']);
+    expect(messages).toEqual(['Dòng 12, cột "Giới tính": "x" không phải giới tính (Nam/Nữ)']);
+    expect(Object.fromEntries(people.map((p) => [p.fullName, p.gender]))).toEqual({
+      'Giới Một': 'M',
+      'Giới Hai': 'F',
+      'Giới Ba': 'M',
+      'Giới Bốn': 'F',
+      'Giới Năm': 'M',
+      'Giới Sáu': 'F',
+      'Giới Bảy': 'M',
+      'Giới Tám': 'F',
+      'Giới Chín': 'F',
+      'Giới Mười': 'M',
+    });
+  });
+
+  it('NFD text and zero-width / no-break spaces: stored NFC and clean', async () => {
+    const { r, people } = await importFile('invisible.csv', ['fullName', 'gender', 'cccd']);
+    expect(r.rejected).toEqual([]);
+    expect(people).toEqual([
+      { fullName: 'Nguyễn Thị Ánh Tuyết', gender: 'F', cccd: '001187000113' },
+      { fullName: 'Trịnh Văn Quý', gender: 'M', cccd: '001088000114' },
+    ]);
+    for (const p of people) expect(p.fullName).toBe(String(p.fullName).normalize('NFC'));
+  });
+});
