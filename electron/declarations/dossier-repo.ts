@@ -5,6 +5,7 @@ import type { DossierState } from '../../shared/contract/declarations';
 import { isoMonth } from '../../shared/rules/month';
 import { validateDraft } from '../../shared/validation/draft';
 import { AppError, notFound, validationError } from '../core/app-error';
+import { staleError } from '../core/stale';
 import { consistencyProblems } from './consistency';
 
 /**
@@ -246,7 +247,30 @@ export function saveDraft(
   db: Database.Database,
   id: string,
   draft: Record<string, unknown>,
-  opts: { at: Date | string; actor?: string },
+  opts: { at: Date | string; actor?: string; baseSha256?: string },
+): { record: DossierRecord; signatureVoided: boolean } {
+  // IMMEDIATE: the base check and the write hold the write lock together (another process cannot slip between).
+  return db.transaction(() => saveDraftLocked(db, id, draft, opts)).immediate();
+}
+
+/** STALE for a draft changed since the caller's base; details.current carries its version to reload. */
+function staleDraft(cur: DossierRecord): Error {
+  return staleError(
+    `Tờ khai của hồ sơ ${cur.period} (đợt ${cur.batch})`,
+    `The draft of dossier ${cur.period} (batch ${cur.batch})`,
+    {
+      draftSha256: cur.draftSha256,
+      updatedAt: cur.updatedAt,
+      state: cur.state,
+    },
+  );
+}
+
+function saveDraftLocked(
+  db: Database.Database,
+  id: string,
+  draft: Record<string, unknown>,
+  opts: { at: Date | string; actor?: string; baseSha256?: string },
 ): { record: DossierRecord; signatureVoided: boolean } {
   const cur = requireDossier(db, id);
   if (cur.state !== 'draft' && cur.state !== 'signed') {
@@ -261,6 +285,7 @@ export function saveDraft(
   }
   const { text, sha256 } = draftText(draft);
   if (sha256 === cur.draftSha256) return { record: cur, signatureVoided: false };
+  if (opts.baseSha256 !== undefined && opts.baseSha256 !== cur.draftSha256) throw staleDraft(cur);
   const d = derived(draft, cur);
   const at = iso(opts.at);
   const voided = cur.state === 'signed';
@@ -301,9 +326,12 @@ export function markSigned(
     paperCopyRequired: boolean;
     at: Date | string;
     actor?: string;
+    /** The draft the envelope was built from: refused (STALE) if the stored draft changed while the token signed. */
+    draftSha256?: string;
   },
 ): DossierRecord {
   const cur = requireDossier(db, id);
+  if (cur.state === 'draft' && s.draftSha256 !== undefined && s.draftSha256 !== cur.draftSha256) throw staleDraft(cur);
   if (cur.state !== 'draft') {
     throw new AppError('CONFLICT', `Chỉ ký được hồ sơ nháp; hồ sơ đang ở trạng thái "${cur.state}"`, {
       en: `Only a draft can be signed; the dossier is "${cur.state}"`,

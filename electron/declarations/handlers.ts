@@ -117,8 +117,8 @@ export const declarationHandlers: Handlers<typeof declarationMethods> = {
     return toDetail(ctx, createDossier(ctx.db, draft, { at: ctx.now() }));
   },
 
-  'dossier.saveDraft': ({ id, draft }, ctx) => {
-    const { record, signatureVoided } = saveDraft(ctx.db, id, draft, { at: ctx.now() });
+  'dossier.saveDraft': ({ id, draft, baseSha256 }, ctx) => {
+    const { record, signatureVoided } = saveDraft(ctx.db, id, draft, { at: ctx.now(), baseSha256 });
     const { draft: _d, ...validation } = validateWithContext(record.draft, ctx, id);
     return {
       id,

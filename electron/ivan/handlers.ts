@@ -18,6 +18,7 @@ import { checkEndpoint } from './endpoint-policy';
 import { tickingClock } from '../core/clock';
 import { readEnvelope } from '../../shared/ivan/envelope-read';
 import { signedEnvelopeOf } from './dossier-mirror';
+import { singleFlight } from '../core/single-flight';
 
 function endpointFor(ctx: ServiceContext, explicit: string | undefined, unitCode: string | null | undefined): string {
   if (explicit) return explicit;
@@ -48,6 +49,66 @@ function source(
   return { xml: d.xml, fileName: 'BHXHDienTu.xml', unitCode: input.unitCode ?? d.unitCode };
 }
 
+type SubmitInput = Parameters<Handlers<typeof ivanMethods>['ivan.submit']>[0];
+type SubmitOutput = Awaited<ReturnType<Handlers<typeof ivanMethods>['ivan.submit']>>;
+
+/** `ivan.submit`: queue the dossier (idempotent by its key) and make one attempt now. */
+async function submitNow(input: SubmitInput, ctx: ServiceContext): Promise<SubmitOutput> {
+  const src = source(ctx, input);
+  const endpoint = endpointFor(ctx, input.endpoint, src.unitCode);
+  const { entry } = addToOutbox(ctx.db, {
+    ...src,
+    endpoint,
+    dossierId: input.dossierId,
+    providerCode: input.providerCode,
+    now: ctx.now(),
+  });
+  if (entry.state === 'queued') {
+    // One immediate attempt; a failure leaves the entry queued for the sender with a clear last error.
+    const outcome = await sendOne(ctx.db, entry.id, defaultSenderDeps(ctx.db, { now: tickingClock(ctx) }));
+    if (outcome !== 'sent') {
+      const row = getRow(ctx.db, entry.id);
+      if (outcome === 'skipped' && row.state === 'sent') return submitted(ctx, entry, true);
+      if (outcome === 'skipped' && row.claimed_by)
+        // Another window or `kekhai outbox send` holds this dossier's send right now: not a failure.
+        throw new AppError(
+          'IN_PROGRESS',
+          `Hồ sơ số ${entry.id} đang được gửi bởi một cửa sổ hoặc lệnh kekhai khác; kết quả sẽ hiện trong Hộp thư và Lịch sử`,
+          {
+            en: `Entry ${entry.id} is being sent by another window or kekhai command; its result will show in the inbox and history`,
+            details: { outboxId: entry.id, state: row.state },
+          },
+        );
+      throw new AppError(
+        row.last_error_code ?? 'IVAN_UNREACHABLE',
+        `${row.last_error ?? 'Gửi không thành công'} (hồ sơ số ${entry.id} vẫn trong hàng đợi)`,
+        {
+          en: `Not delivered; entry ${entry.id} stays queued`,
+          details: { outboxId: entry.id, state: row.state, lastErrorCode: row.last_error_code },
+        },
+      );
+    }
+  }
+  return submitted(ctx, entry, entry.state !== 'queued');
+}
+
+function submitted(ctx: ServiceContext, entry: OutboxEntry, already: boolean): SubmitOutput {
+  const row = getRow(ctx.db, entry.id);
+  const duplicate =
+    (
+      ctx.db
+        .prepare('SELECT COUNT(*) AS n FROM ivan_outbox_transitions WHERE outbox_id = ? AND note LIKE ?')
+        .get(entry.id, 'I-VAN xác nhận%') as { n: number }
+    ).n > 0;
+  // The I-VAN's view: a delivered dossier is "received" until its result arrives.
+  return {
+    transactionId: row.transaction_id!,
+    status: row.state === 'sent' ? 'received' : row.state,
+    duplicate: duplicate || already,
+    outboxId: entry.id,
+  };
+}
+
 export const ivanHandlers: Handlers<typeof ivanMethods> = {
   'ivan.providers': (_i, ctx) => loadProviders(ctx.resourcesDir),
 
@@ -71,46 +132,8 @@ export const ivanHandlers: Handlers<typeof ivanMethods> = {
     return saveSettings(ctx.db, { ...input, now: ctx.now() });
   },
 
-  'ivan.submit': async (input, ctx) => {
-    const src = source(ctx, input);
-    const endpoint = endpointFor(ctx, input.endpoint, src.unitCode);
-    const { entry } = addToOutbox(ctx.db, {
-      ...src,
-      endpoint,
-      dossierId: input.dossierId,
-      providerCode: input.providerCode,
-      now: ctx.now(),
-    });
-    if (entry.state === 'queued') {
-      // One immediate attempt; a failure leaves the entry queued for the sender with a clear last error.
-      const outcome = await sendOne(ctx.db, entry.id, defaultSenderDeps(ctx.db, { now: tickingClock(ctx) }));
-      if (outcome !== 'sent') {
-        const row = getRow(ctx.db, entry.id);
-        throw new AppError(
-          row.last_error_code ?? 'IVAN_UNREACHABLE',
-          `${row.last_error ?? 'Gửi không thành công'} (hồ sơ số ${entry.id} vẫn trong hàng đợi)`,
-          {
-            en: `Not delivered; entry ${entry.id} stays queued`,
-            details: { outboxId: entry.id, state: row.state, lastErrorCode: row.last_error_code },
-          },
-        );
-      }
-    }
-    const row = getRow(ctx.db, entry.id);
-    const duplicate =
-      (
-        ctx.db
-          .prepare('SELECT COUNT(*) AS n FROM ivan_outbox_transitions WHERE outbox_id = ? AND note LIKE ?')
-          .get(entry.id, 'I-VAN xác nhận%') as { n: number }
-      ).n > 0;
-    // The I-VAN's view: a delivered dossier is "received" until its result arrives.
-    return {
-      transactionId: row.transaction_id!,
-      status: row.state === 'sent' ? 'received' : row.state,
-      duplicate: duplicate || entry.state !== 'queued',
-      outboxId: entry.id,
-    };
-  },
+  // "Nộp" pressed twice: the second waits for the first attempt's answer (one POST, one answer for both).
+  'ivan.submit': (input, ctx) => singleFlight(ctx.dataDir, 'ivan.submit', input, () => submitNow(input, ctx)),
 
   'ivan.status': async (input, ctx) => {
     const known = ctx.db

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { EmployeeFields, EmployeeRecord } from '../../shared/contract/roster';
 import { parseBirthDate } from '../../shared/identity/birth-date';
+import { nextStamp } from '../core/stale';
 import { BulkInsert } from './bulk-insert';
 import {
   EMPLOYEE_COLUMNS,
@@ -134,7 +135,8 @@ export class EmployeeStore {
     const changed = changedFields(before, e);
     if (!changed.length) return 0;
     const year = parseBirthDate(e.birthDate)?.year ?? 0;
-    this.updateStmt.run(...toParams(e), year, search, at, before.id);
+    // updated_at is the record's version (employee.save's expectedUpdatedAt): it must move on every write.
+    this.updateStmt.run(...toParams(e), year, search, nextStamp(at, before.updatedAt), before.id);
     for (const f of changed)
       this.historyStmt.run(before.id, at, effectiveDate, f, historyValue(before[f]), historyValue(e[f]), source);
     return changed.length;

@@ -3,8 +3,9 @@ import type { EmployeeFields, EmployeeRecord, EmployeeStatus, HistoryEntry } fro
 import { checkEmployee } from '../../shared/identity/employee-record';
 import { foldForSearch } from '../../shared/text/fold';
 import { AppError, invalidRecord } from '../core/app-error';
+import { staleError } from '../core/stale';
 import { fromRow, SELECT_EMPLOYEE, type EmployeeRow } from './columns';
-import { EmployeeStore, type HistorySource } from './employee-store';
+import { changedFields, EmployeeStore, type HistorySource } from './employee-store';
 import { getUnitByCode, unitIdByCode } from './units';
 
 export interface ListQuery {
@@ -63,10 +64,22 @@ export function getEmployee(db: Database.Database, id: number): EmployeeRecord {
 /** Validates and stores one employee (new or changed), with a history row per changed field. */
 export function saveEmployee(
   db: Database.Database,
-  input: { unitCode: string; id?: number; employee: EmployeeFields; effectiveDate?: string },
+  input: {
+    unitCode: string;
+    id?: number;
+    employee: EmployeeFields;
+    effectiveDate?: string;
+    expectedUpdatedAt?: string;
+    requestId?: string;
+  },
   now: Date,
   source: HistorySource,
 ): EmployeeRecord {
+  if (input.id === undefined && input.requestId) {
+    // The same "Lưu" delivered twice (double click, Enter twice): the first save's record, not a second person.
+    const done = recentCreates.get(input.requestId);
+    if (done !== undefined) return getEmployee(db, done);
+  }
   const unit = getUnitByCode(db, input.unitCode);
   const { value, problems } = checkEmployee(input.employee, now);
   if (problems.length) {
@@ -75,6 +88,14 @@ export function saveEmployee(
   const store = new EmployeeStore(db);
   const at = now.toISOString();
   const run = db.transaction((): number => {
+    if (input.id !== undefined && input.expectedUpdatedAt !== undefined) {
+      const cur = store.get(input.id);
+      if (cur && cur.updatedAt !== input.expectedUpdatedAt) {
+        // Already exactly these values (the same save sent twice): nothing is lost, nothing to write.
+        if (!changedFields(cur, value).length) return input.id;
+        throw staleError(`Người lao động ${cur.fullName}`, `Employee ${cur.fullName}`, cur);
+      }
+    }
     const clash = (col: 'insurance_number' | 'cccd', val: string, label: string, labelEn: string) => {
       if (!val) return;
       const other = db
@@ -97,7 +118,11 @@ export function saveEmployee(
     };
     clash('insurance_number', value.insuranceNumber, 'Mã số BHXH', 'Social-insurance number');
     clash('cccd', value.cccd, 'Số CCCD', 'Citizen ID');
-    if (input.id === undefined) return store.insert(unit.id, value, at, source, input.effectiveDate ?? null);
+    if (input.id === undefined) {
+      const id = store.insert(unit.id, value, at, source, input.effectiveDate ?? null);
+      if (input.requestId) rememberCreate(input.requestId, id);
+      return id;
+    }
     const before = store.get(input.id);
     if (!before || before.unitCode !== unit.code)
       throw new AppError('NOT_FOUND', `Không tìm thấy người lao động #${input.id} trong đơn vị ${unit.code}`, {
@@ -106,7 +131,15 @@ export function saveEmployee(
     store.update(before, value, at, source, input.effectiveDate ?? null);
     return input.id;
   });
-  return getEmployee(db, run());
+  // IMMEDIATE: the version check and the write hold the write lock together (another process cannot slip between).
+  return getEmployee(db, run.immediate());
+}
+
+/** requestId → the employee a save created, for the saves of the last minutes in this process (a form's resend). */
+const recentCreates = new Map<string, number>();
+function rememberCreate(requestId: string, id: number): void {
+  recentCreates.set(requestId, id);
+  if (recentCreates.size > 500) recentCreates.delete(recentCreates.keys().next().value!);
 }
 
 export function employeeHistory(db: Database.Database, id: number): HistoryEntry[] {

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { UnitFields, UnitRecord } from '../../shared/contract/roster';
 import { checkUnit } from '../../shared/identity/unit-record';
 import { AppError, invalidRecord } from '../core/app-error';
+import { nextStamp, staleError } from '../core/stale';
 
 interface UnitRow {
   id: number;
@@ -101,16 +102,24 @@ export function updateUnit(
   code: string,
   patch: Partial<Omit<UnitFields, 'code'>>,
   now: Date,
+  expectedUpdatedAt?: string,
 ): UnitRecord {
-  const cur = getUnitByCode(db, code);
-  const merged: UnitFields = {
-    ...cur,
-    ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
-    code: cur.code,
-  };
-  const v = checked(merged);
-  db.prepare(
-    `UPDATE units SET name = ?, tax_code = ?, agency_code = ?, address = ?, phone = ?, email = ?, signer = ?, wage_region = ?, ivan_provider = ?, updated_at = ? WHERE id = ?`,
-  ).run(...storedColumns(v), now.toISOString(), cur.id);
+  // IMMEDIATE: the version check and the write hold the write lock together (another process cannot slip between).
+  db.transaction(() => {
+    const cur = getUnitByCode(db, code);
+    const merged: UnitFields = {
+      ...cur,
+      ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
+      code: cur.code,
+    };
+    const v = checked(merged);
+    const same = storedColumns(v).join('\u0000') === storedColumns(cur).join('\u0000');
+    if (expectedUpdatedAt !== undefined && cur.updatedAt !== expectedUpdatedAt && !same)
+      throw staleError(`Đơn vị ${cur.code}`, `Unit ${cur.code}`, cur);
+    if (same) return; // nothing changes: the version stays
+    db.prepare(
+      `UPDATE units SET name = ?, tax_code = ?, agency_code = ?, address = ?, phone = ?, email = ?, signer = ?, wage_region = ?, ivan_provider = ?, updated_at = ? WHERE id = ?`,
+    ).run(...storedColumns(v), nextStamp(now.toISOString(), cur.updatedAt), cur.id);
+  }).immediate();
   return getUnitByCode(db, code);
 }

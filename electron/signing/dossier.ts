@@ -65,6 +65,8 @@ export async function signStoredDossier(
         mst: signed.mst,
         paperCopyRequired: signed.paperCopyRequired,
         at: ctx.now(),
+        // Another window may have edited the draft while the token signed: never store a signature of old rows.
+        draftSha256: rec.draftSha256,
       }).state;
     },
   );

@@ -10,6 +10,7 @@ import { testCertInfo, testCertSerials } from './test-cert-info';
 import { normalize } from 'node:path';
 import { checkMst, recordSignature, signedSummary, withSigner } from './sign-service';
 import { makeDossierFromDraft, signStoredDossier } from './dossier';
+import { singleFlight } from '../core/single-flight';
 
 export const signingHandlers: Handlers<typeof signingMethods> = {
   'signing.tokens': (input, ctx) => {
@@ -64,7 +65,10 @@ export const signingHandlers: Handlers<typeof signingMethods> = {
     };
   },
   'signing.signDossier': async (input, ctx) => {
-    const { dossierId, state, d } = await signStoredDossier(ctx, input);
+    // "Ký" pressed twice: the second waits for the first signature instead of opening the token again.
+    const { dossierId, state, d } = await singleFlight(ctx.dataDir, 'signing.signDossier', input, () =>
+      signStoredDossier(ctx, input),
+    );
     return {
       dossierId,
       state,

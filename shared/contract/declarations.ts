@@ -178,7 +178,17 @@ export const declarationMethods = defineMethods({
   },
   'dossier.saveDraft': {
     summary: 'Lưu tờ khai đang soạn (tự động khi gõ); sửa hồ sơ đã ký sẽ hủy chữ ký / Save the draft (autosave)',
-    input: z.object({ id, draft: draftJson }).strict(),
+    input: z
+      .object({
+        id,
+        draft: draftJson,
+        /**
+         * The `draftSha256` this draft was edited from (as loaded or last saved). Given, the save is refused with
+         * STALE when the stored draft changed since (another window or `kekhai`), unless it already holds this draft.
+         */
+        baseSha256: z.string().max(64).optional(),
+      })
+      .strict(),
     output: z.object({
       id: z.string(),
       state: dossierState,

@@ -185,7 +185,15 @@ export const rosterMethods = defineMethods({
   },
   'unit.update': {
     summary: 'Sửa đơn vị / Update a unit',
-    input: z.object({ code: unitCodeSchema, patch: unitFields.omit({ code: true }).partial() }),
+    input: z.object({
+      code: unitCodeSchema,
+      patch: unitFields.omit({ code: true }).partial(),
+      /**
+       * The unit's `updatedAt` as the form loaded it. Given, the update is refused with STALE when the stored unit
+       * changed since (another window or `kekhai`), unless it already holds exactly this patch.
+       */
+      expectedUpdatedAt: z.string().max(40).optional(),
+    }),
     output: unitRecord,
   },
   'employee.list': {
@@ -214,6 +222,17 @@ export const rosterMethods = defineMethods({
       employee: employeeFields,
       /** Date the change takes effect (dd/mm/yyyy), recorded in the history. */
       effectiveDate: z.string().optional(),
+      /**
+       * The record's `updatedAt` as the form loaded it (an edit). Given, the save is refused with STALE when the
+       * stored record changed since (another window, an import, `kekhai`), unless it already holds exactly these
+       * values (the same save sent twice).
+       */
+      expectedUpdatedAt: z.string().max(40).optional(),
+      /**
+       * A key the form picks once per new record: a second save of a new employee with the same key (a double
+       * click, Enter twice) returns the record the first one added instead of adding the person twice.
+       */
+      requestId: z.string().max(100).optional(),
     }),
     output: employeeRecord,
   },

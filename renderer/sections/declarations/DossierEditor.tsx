@@ -81,9 +81,18 @@ export function DossierEditor({ id }: { id: string }) {
     null,
   );
 
+  /** The stored draft's hash these edits start from: a save from an older base is refused (another window saved). */
+  const base = useRef<string | undefined>(undefined);
+  /** Saves run one after another, so this window's own saves never look like another window's. */
+  const saveChain = useRef<Promise<void>>(Promise.resolve());
+  const [stale, setStale] = useState(false);
+
   const load = useCallback(async () => {
     const r = await api.call('dossier.get', { id });
     if (!r.ok) return setError(errorText(r.error, lang));
+    base.current = r.value.draftSha256;
+    pending.current = null; // edits refused as stale are replaced by the stored draft
+    setStale(false);
     setDetail(r.value);
     setDraft(r.value.draft as EditableDraft);
     setProblems(r.value.validation.problems);
@@ -93,15 +102,17 @@ export function DossierEditor({ id }: { id: string }) {
     void load();
   }, [load]);
 
-  const flush = useCallback(async () => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
+  const saveNow = useCallback(async () => {
     const d = pending.current;
     if (!d) return;
     pending.current = null;
     setStatus(t('saving'));
-    const r = await api.call('dossier.saveDraft', { id, draft: d });
-    if (!r.ok) return setStatus(t('saveFailed', { msg: errorText(r.error, lang) }));
+    const r = await api.call('dossier.saveDraft', { id, draft: d, baseSha256: base.current });
+    if (!r.ok) {
+      if (r.error.code === 'STALE') setStale(true);
+      return setStatus(t('saveFailed', { msg: errorText(r.error, lang) }));
+    }
+    base.current = r.value.draftSha256;
     setStatus(t('saved'));
     setProblems(r.value.validation.problems);
     if (r.value.signatureVoided) setNotice(t('signatureVoided'));
@@ -116,6 +127,13 @@ export function DossierEditor({ id }: { id: string }) {
         : cur,
     );
   }, [id, lang, t]);
+
+  const flush = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    saveChain.current = saveChain.current.then(saveNow);
+    return saveChain.current;
+  }, [saveNow]);
 
   // Save what is pending when leaving the editor.
   useEffect(() => () => void flush(), [flush]);
@@ -278,6 +296,11 @@ export function DossierEditor({ id }: { id: string }) {
         <span data-testid="save-status" aria-live="polite">
           {status}
         </span>
+        {stale && (
+          <button type="button" data-testid="draft-reload" onClick={() => void load()}>
+            {t('reloadLatest')}
+          </button>
+        )}
       </div>
       {!editable && <p className="warning">{t('readOnly', { state: stateLabel(detail.state, lang) })}</p>}
       {detail.paperCopyRequired && (

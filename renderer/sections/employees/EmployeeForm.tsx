@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { EmployeeField, EmployeeFields, EmployeeRecord, HistoryEntry } from '../../../shared/contract/roster';
 import { BLANK_EMPLOYEE, EMPLOYEE_STATUSES } from '../../../shared/contract/roster';
 import type { CodeListName } from '../../../shared/codes/code-list';
@@ -75,11 +75,14 @@ export function EmployeeForm({
   employee,
   now,
   onDone,
+  onReload,
 }: {
   unitCode: string;
   employee: EmployeeRecord | null;
   now: Date;
   onDone(saved: EmployeeRecord | null): void;
+  /** The record was changed elsewhere since this form loaded it: open its stored version instead. */
+  onReload(current: EmployeeRecord): void;
 }) {
   const since = useParticipationSince(employee?.id);
   const { t, lang } = useMessages(employeeMessages);
@@ -87,6 +90,14 @@ export function EmployeeForm({
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [effectiveDate, setEffectiveDate] = useState('');
   const [serverError, setServerError] = useState<string | null>(null);
+  const [stale, setStale] = useState<EmployeeRecord | null>(null);
+  // The stored version these values start from; an event recorded below moves it (the panel writes the record).
+  const [baseVersion, setBaseVersion] = useState(employee?.updatedAt);
+  // One save at a time: a double click or Enter pressed twice sends one request (the ref holds between renders),
+  // and the service still recognises this form's resend of a new record by its requestId.
+  const saving = useRef(false);
+  const [busy, setBusy] = useState(false);
+  const [requestId] = useState(() => globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random()}`);
   const [history, setHistory] = useState<HistoryEntry[]>([]);
   // Number fields keep the text as typed ("2,34", "5.310.000"); the parsed number goes into the record.
   const [numText, setNumText] = useState<Record<string, string>>({});
@@ -163,16 +174,29 @@ export function EmployeeForm({
     setTouched(new Set(Object.keys(v)));
     if (problems.length) return;
     if (!since.valid) return;
-    const r = await api.call('employee.save', {
-      unitCode,
-      id: employee?.id,
-      employee: v,
-      effectiveDate: effectiveDate || undefined,
-    });
-    if (!r.ok) return setServerError(errorText(r.error, lang));
-    const sinceError = await since.save(unitCode, r.value.id, lang);
-    if (sinceError) return setServerError(sinceError);
-    onDone(r.value);
+    if (saving.current) return;
+    saving.current = true;
+    setBusy(true);
+    try {
+      const r = await api.call('employee.save', {
+        unitCode,
+        id: employee?.id,
+        employee: v,
+        effectiveDate: effectiveDate || undefined,
+        expectedUpdatedAt: baseVersion,
+        requestId: employee ? undefined : requestId,
+      });
+      if (!r.ok) {
+        if (r.error.code === 'STALE') setStale((r.error.details as { current: EmployeeRecord }).current);
+        return setServerError(errorText(r.error, lang));
+      }
+      const sinceError = await since.save(unitCode, r.value.id, lang);
+      if (sinceError) return setServerError(sinceError);
+      onDone(r.value);
+    } finally {
+      saving.current = false;
+      setBusy(false);
+    }
   }
 
   return (
@@ -231,18 +255,24 @@ export function EmployeeForm({
         <EventPanel
           unitCode={unitCode}
           employeeId={employee.id}
-          onRecorded={(e) =>
-            setV((cur) => ({ ...cur, status: e.status, salary: e.salary, contractStart: e.contractStart }))
-          }
+          onRecorded={(e) => {
+            setV((cur) => ({ ...cur, status: e.status, salary: e.salary, contractStart: e.contractStart }));
+            setBaseVersion(e.updatedAt);
+          }}
         />
       )}
       {serverError && (
         <p className="error" role="alert" data-testid="employee-server-error">
           {serverError}
+          {stale && (
+            <button type="button" data-testid="employee-reload" onClick={() => onReload(stale)}>
+              {t('reloadLatest')}
+            </button>
+          )}
         </p>
       )}
       <div className="actions">
-        <button type="submit" data-testid="employee-save">
+        <button type="submit" data-testid="employee-save" disabled={busy} aria-busy={busy || undefined}>
           {t('save')}
         </button>
         <button type="button" onClick={() => onDone(null)}>

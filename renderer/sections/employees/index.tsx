@@ -99,7 +99,8 @@ export default function Page() {
       )}
       {unitCode && editing && (
         <EmployeeForm
-          key={editing === 'new' ? 'new' : editing.id}
+          // A reloaded record (changed elsewhere) is a new form: its own values, version and history.
+          key={editing === 'new' ? 'new' : `${editing.id}@${editing.updatedAt}`}
           unitCode={unitCode}
           employee={editing === 'new' ? null : editing}
           now={now}
@@ -109,6 +110,10 @@ export default function Page() {
               setNotice(t('saved', { name: saved.fullName }));
               pages.refresh();
             }
+          }}
+          onReload={(current) => {
+            setEditing(current);
+            pages.refresh();
           }}
         />
       )}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client';
 import { errorText, useMessages } from '../../i18n';
 import type { Output } from '../../../shared/contract';
@@ -44,11 +44,16 @@ export function DossierSignPanel() {
   const current = dossiers.find((d) => d.id === chosen);
   const late = current && now ? periodAfter(current.period, now) : false;
 
+  // One signing at a time: "Ký" clicked twice opens the token once (the ref holds between renders).
+  const signing = useRef(false);
   const run = async (spec: SignerSpecInput, override?: { reason: string }) => {
+    if (signing.current) return;
+    signing.current = true;
     setBusy(true);
     setError(null);
     setResult(null);
     const r = await api.call('signing.signDossier', { dossierId: chosen, signer: spec, mstOverride: override });
+    signing.current = false;
     setBusy(false);
     if (r.ok) {
       setResult(r.value);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { UnitFields, UnitRecord } from '../../../shared/contract/roster';
 import { IvanProviderSelect } from '../../components/IvanProviderSelect';
 import { WAGE_REGION_NAMES } from '../../../shared/codes/wage-regions';
@@ -22,11 +22,24 @@ const EMPTY: UnitFields = {
 };
 
 /** Add or edit a unit; the same checks as the service run as the clerk types (MST check digit, 5-digit agency…). */
-export function UnitForm({ unit, onDone }: { unit: UnitRecord | null; onDone(saved: UnitRecord | null): void }) {
+export function UnitForm({
+  unit,
+  onDone,
+  onReload,
+}: {
+  unit: UnitRecord | null;
+  onDone(saved: UnitRecord | null): void;
+  /** The unit was changed elsewhere since this form loaded it: open its stored version instead. */
+  onReload?(current: UnitRecord): void;
+}) {
   const { t, lang } = useMessages(unitMessages);
   const [v, setV] = useState<UnitFields>(unit ? { ...EMPTY, ...unit } : EMPTY);
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [serverError, setServerError] = useState<string | null>(null);
+  const [stale, setStale] = useState<UnitRecord | null>(null);
+  // One save at a time: a double click or Enter pressed twice sends one request.
+  const saving = useRef(false);
+  const [busy, setBusy] = useState(false);
   const calendar = useWorkCalendar(unit?.code ?? null);
   const problems = checkUnit(v).problems;
   const problemOf = (f: keyof UnitFields): UnitProblem | undefined =>
@@ -40,13 +53,28 @@ export function UnitForm({ unit, onDone }: { unit: UnitRecord | null; onDone(sav
     e.preventDefault();
     setTouched(new Set(Object.keys(v)));
     if (problems.length) return;
-    const r = unit
-      ? await api.call('unit.update', { code: unit.code, patch: { ...v, code: undefined } as never })
-      : await api.call('unit.add', v);
-    if (!r.ok) return setServerError(errorText(r.error, lang));
-    const calendarError = await calendar.save(r.value.code, lang);
-    if (calendarError) return setServerError(calendarError);
-    onDone(r.value);
+    if (saving.current) return;
+    saving.current = true;
+    setBusy(true);
+    try {
+      const r = unit
+        ? await api.call('unit.update', {
+            code: unit.code,
+            patch: { ...v, code: undefined } as never,
+            expectedUpdatedAt: unit.updatedAt,
+          })
+        : await api.call('unit.add', v);
+      if (!r.ok) {
+        if (r.error.code === 'STALE') setStale((r.error.details as { current: UnitRecord }).current);
+        return setServerError(errorText(r.error, lang));
+      }
+      const calendarError = await calendar.save(r.value.code, lang);
+      if (calendarError) return setServerError(calendarError);
+      onDone(r.value);
+    } finally {
+      saving.current = false;
+      setBusy(false);
+    }
   }
 
   const field = (f: keyof UnitFields, opts: { disabled?: boolean } = {}) => {
@@ -103,10 +131,15 @@ export function UnitForm({ unit, onDone }: { unit: UnitRecord | null; onDone(sav
       {serverError && (
         <p className="error" role="alert" data-testid="unit-server-error">
           {serverError}
+          {stale && onReload && (
+            <button type="button" data-testid="unit-reload" onClick={() => onReload(stale)}>
+              {t('reloadLatest')}
+            </button>
+          )}
         </p>
       )}
       <div className="actions">
-        <button type="submit" data-testid="unit-save">
+        <button type="submit" data-testid="unit-save" disabled={busy} aria-busy={busy || undefined}>
           {t('save')}
         </button>
         <button type="button" onClick={() => onDone(null)}>

@@ -65,7 +65,13 @@ export default function Page() {
       )}
       {editing && (
         <UnitForm
+          // A reloaded unit (changed elsewhere) is a new form with its own values and version.
+          key={editing === 'new' ? 'new' : `${editing.code}@${editing.updatedAt}`}
           unit={editing === 'new' ? null : editing}
+          onReload={(current) => {
+            setEditing(current);
+            void reload();
+          }}
           onDone={(saved) => {
             setEditing(null);
             if (saved) {
