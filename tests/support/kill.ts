@@ -4,7 +4,7 @@
  * points; no test asserts a duration.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, watch } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, watch } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { CLI } from './cli';
@@ -66,21 +66,25 @@ export async function killAfter(
 /**
  * Starts the command and SIGKILLs it as soon as `file` is created, written or renamed into place (inotify through
  * fs.watch on its folder, plus a fast poll) — the worst moment for a writer that truncates the real file first.
+ * `file` may also be a folder and a test of names: the first matching name created or changed there.
  */
 export async function killWhenFileChanges(
   args: string[],
   data: string,
-  file: string,
+  file: string | { dir: string; match: (name: string) => boolean },
   env?: Record<string, string>,
 ): Promise<KilledRun> {
-  const name = basename(file);
+  const dir = typeof file === 'string' ? dirname(file) : file.dir;
+  const match = typeof file === 'string' ? (n: string) => n === basename(file) : file.match;
+  const present = () => (existsSync(dir) ? readdirSync(dir).filter(match) : []);
+  const before = new Set(present());
   const s = start(args, data, env);
-  const existed = existsSync(file);
-  const watcher = watch(dirname(file), (_event, changed) => {
-    if (changed === name) s.kill();
+  mkdirSync(dir, { recursive: true });
+  const watcher = watch(dir, (_event, changed) => {
+    if (changed && match(String(changed))) s.kill();
   });
   const poll = setInterval(() => {
-    if (!existed && existsSync(file)) s.kill();
+    if (present().some((n) => !before.has(n))) s.kill();
   }, 1);
   const r = await s.done;
   watcher.close();
