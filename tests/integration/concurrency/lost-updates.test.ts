@@ -7,26 +7,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startHost, type RunningHost } from '../../../electron/host/server';
+import { api, value } from '../../support/host-api';
 import { CLI, runCli } from '../../support/cli';
 import { makeTempDir, removeDir } from '../../support/tmp';
 import { SAIGON_UNIT } from '../../support/units';
-
-type Reply = { ok: boolean; value?: any; error?: { code: string; message: string; details?: any } };
-
-export async function api(host: RunningHost, method: string, input: unknown): Promise<Reply> {
-  const res = await fetch(`http://127.0.0.1:${host.port}/api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Kekhai-Token': host.secret },
-    body: JSON.stringify(input),
-  });
-  return (await res.json()) as Reply;
-}
-
-export async function value(host: RunningHost, method: string, input: unknown): Promise<any> {
-  const r = await api(host, method, input);
-  expect(r.ok, `${method}: ${JSON.stringify(r.error)}`).toBe(true);
-  return r.value;
-}
 
 /** `kekhai call METHOD --input JSON --json` on the same data folder: another process. */
 async function cliCall(data: string, method: string, input: unknown, extra: string[] = []) {
