@@ -74,6 +74,9 @@ export interface ImportPlan {
  */
 export type StatementRows = 'all' | 'own' | 'none';
 
+/** A birth date with its day (dd/mm/yyyy as checkEmployee normalises it), not a month or year alone. */
+const FULL_DATE = /^\d{2}\/\d{2}\/\d{4}$/;
+
 /** Problems kept in a plan: a file of 200,000 bad rows must not hold a million messages. */
 export const MAX_PROBLEMS = 1000;
 
@@ -99,6 +102,8 @@ export class ImportPlanner {
   private participationAt: number | undefined;
   private byNumber = new Map<string, EmployeeRecord>();
   private byCccd = new Map<string, EmployeeRecord>();
+  /** Roster employees by name, birth date and gender (see `byPerson`), for rows without a known identifier. */
+  private byPersonKey = new Map<string, EmployeeRecord[]>();
   private seenNumber = new Map<string, number>();
   private seenCccd = new Map<string, number>();
   /** Roster employee id → the row that updates it (two rows may not update one person). */
@@ -219,6 +224,10 @@ export class ImportPlanner {
     )) {
       if (e.insuranceNumber) this.byNumber.set(e.insuranceNumber, e);
       if (e.cccd) this.byCccd.set(e.cccd, e);
+      const key = personKey(e);
+      const same = this.byPersonKey.get(key);
+      if (same) same.push(e);
+      else this.byPersonKey.set(key, [e]);
     }
     const sample = sheet.rows
       .slice(headerAt + 1, headerAt + 6 + LOOKAHEAD)
@@ -268,6 +277,44 @@ export class ImportPlanner {
 
   private col(f: keyof EmployeeFields): string {
     return this.plan!.mapping[f] ?? EMPLOYEE_FIELD_LABELS[f].vi;
+  }
+
+  /**
+   * A row whose mã số and CCCD (if any) are not in the roster: the roster employee with the same name, birth date
+   * and gender whose own identifiers do not contradict the row's. Without this a file of people without
+   * identifiers (first-time participants, an HR export without a CCCD column) imported twice — or once in NFC and
+   * once in NFD — doubled every one of them. A full birth date identifies a person within a unit; a year or
+   * month/year alone does not, so such a match is taken only when the row changes nothing (the same file again),
+   * and otherwise, like two candidates, the row is refused asking for the mã số or CCCD that tells them apart.
+   */
+  private byPerson(row: number, value: EmployeeFields, problems: ImportProblem[]): EmployeeRecord | undefined {
+    const same = this.byPersonKey.get(personKey(value));
+    if (!same) return undefined;
+    const candidates = same.filter(
+      (e) =>
+        (!value.insuranceNumber || !e.insuranceNumber || e.insuranceNumber === value.insuranceNumber) &&
+        (!value.cccd || !e.cccd || e.cccd === value.cccd),
+    );
+    if (!candidates.length) return undefined;
+    const only = candidates.length === 1 ? candidates[0]! : undefined;
+    if (only && (FULL_DATE.test(value.birthDate) || !changedFields(only, mergeMapped(only, value, this.idx)).length))
+      return only;
+    const who = only
+      ? `${only.fullName} (sinh ${only.birthDate})`
+      : `${candidates.length} người cùng họ tên, ngày sinh và giới tính`;
+    const whoEn = only
+      ? `${only.fullName} (born ${only.birthDate})`
+      : `${candidates.length} people of the same name, birth date and gender`;
+    problems.push(
+      problem(
+        row,
+        this.col('fullName'),
+        'POSSIBLE_DUPLICATE',
+        `có thể là ${who} đã có trong danh sách: hãy điền mã số BHXH hoặc số CCCD để phân biệt`,
+        `may be ${whoEn} already on the roster: fill in the social-insurance number or citizen ID to tell them apart`,
+      ),
+    );
+    return undefined;
   }
 
   private take({ row, cells, invalid, formulaOnly }: SheetRow): void {
@@ -364,7 +411,7 @@ export class ImportPlanner {
         ),
       );
     }
-    const matched = a ?? b;
+    const matched = a ?? b ?? (problems.length ? undefined : this.byPerson(row, value, problems));
     if (matched && !problems.length) {
       const first = this.matchedBy.get(matched.id);
       if (first !== undefined)
@@ -410,6 +457,11 @@ export class ImportPlanner {
     }
     if (this.onProgress && plan.totalRows % 5000 === 0) this.onProgress(plan.totalRows);
   }
+}
+
+/** Name (NFC, already cleaned; case aside), birth date as normalised, gender: who a row without identifiers is. */
+function personKey(e: EmployeeFields): string {
+  return `${e.fullName.toLowerCase()}|${e.birthDate}|${e.gender}`;
 }
 
 /** "Ngày sinh: năm sinh 1899 không hợp lý" → "năm sinh 1899 không hợp lý". */
