@@ -203,6 +203,19 @@ export class ImportPlanner {
     const required = (['fullName', 'birthDate', 'gender'] as const).filter(
       (f) => !(f in mapping) || !headers.includes(mapping[f]!),
     );
+    // Headers with "?" for letters ("H? và tên"): the file was saved in a code page without Vietnamese letters,
+    // and its names are damaged too — saying that helps where "column not identified" would not.
+    const damaged = headers.find((h) => h.includes('?') && /\p{L}\?|\?\p{L}/u.test(h));
+    if (required.length && damaged) {
+      throw new AppError(
+        'BAD_FILE',
+        `Tiêu đề cột "${damaged}" có dấu "?" thay cho chữ: tệp đã mất chữ tiếng Việt khi được lưu bằng bảng mã không có tiếng Việt. Hãy lưu lại dạng "CSV UTF-8" hoặc .xlsx rồi nhập lại.`,
+        {
+          en: `Column header "${damaged}" has "?" in place of letters: the file lost its Vietnamese letters when saved in an encoding without them. Save it again as "CSV UTF-8" or .xlsx and import it again.`,
+          details: { headers },
+        },
+      );
+    }
     if (required.length) {
       const names = required.map((f) => EMPLOYEE_FIELD_LABELS[f].vi).join(', ');
       throw new AppError(

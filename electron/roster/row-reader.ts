@@ -33,6 +33,19 @@ const CODE_WIDTHS: Partial<Record<EmployeeField, number[]>> = {
   hospitalCode: [5],
 };
 
+/** "?" next to a letter: what a code page without Vietnamese letters writes for them ("Nguy?n V?n"). */
+const LOST_LETTER = /\p{L}\?|\?\p{L}/u;
+
+/**
+ * Identifiers whose text may have lost leading zeros in a CSV Excel saved from a number column (the .xlsx number
+ * cell is padded back in `cellDigits`; in text the zeros' absence cannot be told from a typo): the width, and the
+ * code checkEmployee would give.
+ */
+const ZERO_LOST: Partial<Record<EmployeeField, { digits: number; code: string }>> = {
+  insuranceNumber: { digits: 10, code: 'BHXH_NUMBER_FORMAT' },
+  cccd: { digits: 12, code: 'CCCD_FORMAT' },
+};
+
 const STATUS_WORDS: Record<string, EmployeeStatus> = {
   danglamviec: 'working',
   dilam: 'working',
@@ -143,6 +156,16 @@ export function makeRowReader(
           const r = cellText(c, p.enc);
           if (r.converted) convertedCells++;
           v[p.f] = r.text;
+          if (r.text.includes('?') && LOST_LETTER.test(r.text))
+            problems.push(
+              problem(
+                row,
+                col(p.f),
+                'LOST_CHARACTERS',
+                `"${r.text}" có dấu "?" thay cho chữ: tệp đã mất chữ tiếng Việt khi được lưu bằng bảng mã không có tiếng Việt — hãy lưu lại dạng "CSV UTF-8" hoặc .xlsx`,
+                `"${r.text}" has "?" in place of letters: the file lost its Vietnamese letters when saved in an encoding without them — save it again as "CSV UTF-8" or .xlsx`,
+              ),
+            );
           break;
         }
         case 'birth':
@@ -154,9 +177,24 @@ export function makeRowReader(
         case 'digits': {
           const d = cellDigits(c, p.widths);
           v[p.f] = d;
-          // "1,09E+11": a 12-digit number in a General cell is shown — and saved as CSV — in scientific notation
-          // by Excel; the digits are gone, so the cell is refused saying so rather than as "not 12 digits".
-          if (typeof c === 'string' && (d.includes('E+') || d.includes('e+'))) {
+          const short = typeof c === 'string' ? ZERO_LOST[p.f] : undefined;
+          // Excel drops every leading zero: one of a mã số; one or two of a CCCD (provinces 001–009 lose two).
+          const lost = short && (d.length === short.digits - 1 || (p.f === 'cccd' && d.length === 10));
+          if (short && lost && /^[1-9]\d+$/.test(d)) {
+            // A CSV Excel saved from a number column: the zeros are gone and the text no longer says so. Refused
+            // (a digit short is as often a typo), but saying what probably happened.
+            problems.push(
+              problem(
+                row,
+                col(p.f),
+                short.code,
+                `phải gồm đúng ${short.digits} chữ số; "${d}" có ${d.length} chữ số — nếu Excel đã bỏ số 0 ở đầu (ô kiểu Số), hãy định dạng cột là Văn bản (Text) và nhập lại đủ ${short.digits} chữ số`,
+                `must be exactly ${short.digits} digits; "${d}" has ${d.length} — if Excel dropped the leading zero (a Number cell), format the column as Text and type all ${short.digits} digits again`,
+              ),
+            );
+          } else if (typeof c === 'string' && (d.includes('E+') || d.includes('e+'))) {
+            // "1,09E+11": a 12-digit number in a General cell is shown — and saved as CSV — in scientific notation
+            // by Excel; the digits are gone, so the cell is refused saying so rather than as "not 12 digits".
             const t = cellText(c).text;
             problems.push(
               problem(

@@ -145,6 +145,34 @@ describe('roster import of payroll CSV files', () => {
     });
   });
 
+  it('identifiers whose leading zeros Excel dropped are refused saying so (a digit short may also be a typo)', async () => {
+    const { r, messages } = await importFile('lost-zeros.csv', ['fullName']);
+    expect(r).toMatchObject({ totalRows: 2, imported: 0, rejectedRows: 2 });
+    expect(messages).toEqual([
+      'Dòng 2, cột "Số CCCD": phải gồm đúng 12 chữ số; "1090000115" có 10 chữ số — nếu Excel đã bỏ số 0 ở đầu (ô kiểu Số), hãy định dạng cột là Văn bản (Text) và nhập lại đủ 12 chữ số',
+      'Dòng 2, cột "Mã số BHXH": phải gồm đúng 10 chữ số; "123456785" có 9 chữ số — nếu Excel đã bỏ số 0 ở đầu (ô kiểu Số), hãy định dạng cột là Văn bản (Text) và nhập lại đủ 10 chữ số',
+      'Dòng 3, cột "Số CCCD": phải gồm đúng 12 chữ số; "10186000116" có 11 chữ số — nếu Excel đã bỏ số 0 ở đầu (ô kiểu Số), hãy định dạng cột là Văn bản (Text) và nhập lại đủ 12 chữ số',
+    ]);
+    expect(r.rejected.map((p) => p.code)).toEqual(['CCCD_FORMAT', 'BHXH_NUMBER_FORMAT', 'CCCD_FORMAT']);
+  });
+
+  it('a CSV saved in a code page without Vietnamese letters: "?" in a name is refused, never stored', async () => {
+    const { r, people, messages } = await importFile('western.csv', ['fullName']);
+    expect(messages).toEqual([
+      'Dòng 2, cột "Ho va ten": "Nguy?n V?n Ánh" có dấu "?" thay cho chữ: tệp đã mất chữ tiếng Việt khi được lưu bằng bảng mã không có tiếng Việt — hãy lưu lại dạng "CSV UTF-8" hoặc .xlsx',
+    ]);
+    expect(r).toMatchObject({ imported: 1, rejectedRows: 1 });
+    expect(people).toEqual([{ fullName: 'Tran Van Duc' }]);
+    // With the headers damaged too, the file is refused saying why, not as "required columns not identified".
+    const bad = await ctx.call('roster.importCommit', {
+      unitCode: UNIT.code,
+      file: blob('ds.csv', readFileSync(join(dir, 'western-headers.csv'))),
+    });
+    expect(!bad.ok && bad.error.message).toBe(
+      'Tiêu đề cột "H? và tên" có dấu "?" thay cho chữ: tệp đã mất chữ tiếng Việt khi được lưu bằng bảng mã không có tiếng Việt. Hãy lưu lại dạng "CSV UTF-8" hoặc .xlsx rồi nhập lại.',
+    );
+  });
+
   it('NFD text and zero-width / no-break spaces: stored NFC and clean', async () => {
     const { r, people } = await importFile('invisible.csv', ['fullName', 'gender', 'cccd']);
     expect(r.rejected).toEqual([]);
