@@ -15,13 +15,13 @@ import { X509Certificate, createHash, verify as rsaVerify } from 'node:crypto';
 import { walkC14n, canonicalize, type ElementInfo } from '../../shared/signing/c14n';
 import { C14N_INCLUSIVE, DSIG_NS, ENVELOPED_SIGNATURE, RSA_SHA256, SHA256_DIGEST } from '../../shared/signing/profile';
 import { validityAt } from '../../shared/signing/expiry';
-import { readSignedXml, type DossierReading, type DossierFile } from '../../shared/dossier/read';
+import { nestedDossier, readSignedXml, type DossierReading, type DossierFile } from '../../shared/dossier/read';
 import { readCertificate, type CertInfo } from './certificate';
 import { AppError } from '../core/app-error';
 import { asAppError, checkSize, checkUtf8, DEFAULT_MAX_XML_BYTES, Sha256Sink } from './xml-input';
 import { XmlInputError } from '../../shared/signing/xml-error';
 import { buildChain, type ChainLink } from './chain';
-import type { TrustAnchor } from './trust-store';
+import { fingerprintOf, type TrustAnchor } from './trust-store';
 
 import { UNTRUSTED_NOTE, UNTRUSTED_NOTE_EN } from '../../shared/signing/trust-text';
 
@@ -81,26 +81,49 @@ interface SigParts {
   signatureValue?: string;
   certificates: string[];
   modulus?: string;
+  exponent?: string;
   /** SigningTime text and the Ids of the elements enclosing it inside its Object (for a covering Reference). */
   signingTime?: string;
   signingTimeIds?: string[];
-  /** Canonical form of each element with an Id inside an Object, for `#id` references. */
+  /** Canonical form of each referenced (`#id`) element inside an Object. */
   objects: Map<string, string>;
+  /** An Id value carried by two elements of the Signature: a `#id` Reference would be ambiguous. */
   duplicateId?: string | null;
+  /** Object children of the Signature (the profile has one, carrying SigningTime). */
+  objectCount: number;
 }
 
 const NULL_SINK = { write() {} };
 
+/**
+ * A Signature's text beyond this is refused unread. A real one is 4–8 KB (one certificate, a few with a chain); the
+ * cap keeps a crafted one (a 200 MB X509Certificate, thousands of Objects) from costing memory or time
+ * (crafted-dos.test.ts).
+ */
+export const MAX_SIGNATURE_CHARS = 1 << 20;
+/** Certificates a KeyInfo may carry: the signer's and a path of intermediates (chain.ts follows at most 8). */
+const MAX_CERTIFICATES = 9;
+
+/** One linear pass over the Signature (Ids in a Set, only referenced elements canonicalised). */
 function readSignature(xml: string, sig: ElementInfo, end: number, latin1: boolean): SigParts {
   const text = xml.slice(sig.start, end);
-  const parts: SigParts = { canonicalSignedInfo: '', references: [], certificates: [], objects: new Map() };
+  const parts: SigParts = {
+    canonicalSignedInfo: '',
+    references: [],
+    certificates: [],
+    objects: new Map(),
+    objectCount: 0,
+  };
   let signedInfo: ElementInfo | null = null;
   let signedInfoEnd = -1;
   let ref: SigParts['references'][number] | null = null;
   // Own Id per depth inside the Signature (depth 0 = Signature); elements with an Id in an Object may be referenced.
   const ids: (string | undefined)[] = [];
   const inObject: boolean[] = [];
-  const referable: { el: ElementInfo; id: string }[] = [];
+  const seenIds = new Set<string>();
+  // `#id` targets named by the References (SignedInfo comes first, XML-DSig §4.1): only those are canonicalised.
+  const wanted = new Set<string>();
+  const referable = new Map<ElementInfo, string>();
   const ctx = { ns: sig.scope, xmlAttrs: sig.xmlAttrs };
   let duplicateId: string | null = null;
   walkC14n(text, NULL_SINK, {
@@ -111,10 +134,12 @@ function readSignature(xml: string, sig: ElementInfo, end: number, latin1: boole
         const ds = el.ns === DSIG_NS;
         ids[el.depth] = el.attr('Id');
         inObject[el.depth] = el.depth === 1 ? el.local === 'Object' : el.depth > 1 && inObject[el.depth - 1] === true;
+        if (el.depth === 1 && el.local === 'Object') parts.objectCount++;
         const id = ids[el.depth];
-        if (id !== undefined && inObject[el.depth]) {
-          if (referable.some((r) => r.id === id)) duplicateId = id;
-          referable.push({ el, id });
+        if (id !== undefined) {
+          if (seenIds.has(id)) duplicateId ??= id;
+          seenIds.add(id);
+          if (inObject[el.depth] && wanted.has(id)) referable.set(el, id);
         }
         if (ds && el.local === 'SignedInfo' && el.depth === 1 && !signedInfo) signedInfo = el;
         else if (ds && el.local === 'CanonicalizationMethod' && el.depth === 2) parts.c14nMethod = el.attr('Algorithm');
@@ -122,13 +147,14 @@ function readSignature(xml: string, sig: ElementInfo, end: number, latin1: boole
         else if (ds && el.local === 'Reference' && el.depth === 2) {
           ref = { uri: el.attr('URI'), transforms: [] };
           parts.references.push(ref);
+          if (ref.uri?.startsWith('#')) wanted.add(ref.uri.slice(1));
         } else if (ds && el.local === 'Transform' && ref) ref.transforms.push(el.attr('Algorithm') ?? '');
         else if (ds && el.local === 'DigestMethod' && ref) ref.digestMethod = el.attr('Algorithm');
         // Never from inside an Object: it is not signed (only a referenced SigningTime counts, below).
         else if (
           ds &&
           !inObject[el.depth] &&
-          ['DigestValue', 'SignatureValue', 'X509Certificate', 'Modulus'].includes(el.local)
+          ['DigestValue', 'SignatureValue', 'X509Certificate', 'Modulus', 'Exponent'].includes(el.local)
         )
           return 'capture';
         else if (el.local === 'SigningTime' && inObject[el.depth] && parts.signingTime === undefined) {
@@ -140,10 +166,10 @@ function readSignature(xml: string, sig: ElementInfo, end: number, latin1: boole
       end(el, e) {
         if (el === signedInfo) signedInfoEnd = e;
         if (el.local === 'Reference') ref = null;
-        const r = referable.find((x) => x.el === el);
-        if (r)
+        const id = referable.get(el);
+        if (id !== undefined)
           parts.objects.set(
-            r.id,
+            id,
             canonicalize(text.slice(el.start, e), { context: { ns: el.scope, xmlAttrs: el.xmlAttrs }, latin1 }),
           );
       },
@@ -153,6 +179,7 @@ function readSignature(xml: string, sig: ElementInfo, end: number, latin1: boole
         else if (el.local === 'SignatureValue') parts.signatureValue = v;
         else if (el.local === 'X509Certificate') parts.certificates.push(v);
         else if (el.local === 'Modulus') parts.modulus = v;
+        else if (el.local === 'Exponent') parts.exponent = v;
         else if (el.local === 'SigningTime') parts.signingTime = t.trim();
       },
     },
@@ -250,21 +277,38 @@ function verifyDocument(
       vi: `Tệp có ${scan.reading.signatures} chữ ký — hồ sơ BHXH chỉ có một chữ ký mỗi tệp`,
       en: `${scan.reading.signatures} signatures — one per file expected`,
     });
+  const placement = misplaced(scan.reading, sig.element);
+  if (placement) problems.push(placement);
+  const sigChars = sig.end - sig.element.start;
+  if (sigChars > MAX_SIGNATURE_CHARS) {
+    return result(name, {}, [
+      ...problems,
+      {
+        vi: `Thẻ <Signature> quá lớn (${Math.ceil(sigChars / 1024)} KB, tối đa ${MAX_SIGNATURE_CHARS / 1024} KB) — bị từ chối, không đọc`,
+        en: `<Signature> too large (${Math.ceil(sigChars / 1024)} KB, limit ${MAX_SIGNATURE_CHARS / 1024} KB) — refused unread`,
+      },
+    ]);
+  }
   const parts = readSignature(xml, sig.element, sig.end, latin1);
   if (parts.duplicateId)
     problems.push({
-      vi: `Chữ ký có hai phần tử cùng Id="${parts.duplicateId}"`,
-      en: `Two elements share Id="${parts.duplicateId}" in the signature`,
+      vi: `Chữ ký có hai phần tử cùng Id="${parts.duplicateId}" — tham chiếu "#${parts.duplicateId}" không rõ trỏ tới đâu`,
+      en: `Two elements share Id="${parts.duplicateId}" in the signature — a "#${parts.duplicateId}" reference is ambiguous`,
+    });
+  if (parts.objectCount > 1)
+    problems.push({
+      vi: `Chữ ký có ${parts.objectCount} thẻ <Object> — chuẩn BHXH chỉ có một (thời điểm ký)`,
+      en: `${parts.objectCount} <Object> elements in the signature — the BHXH profile has one (signing time)`,
     });
   if (parts.c14nMethod !== C14N_INCLUSIVE)
     problems.push({
-      vi: `Phương pháp chuẩn hóa không đúng chuẩn BHXH (${parts.c14nMethod ?? 'thiếu'})`,
-      en: `Unsupported canonicalization ${parts.c14nMethod ?? '(missing)'}`,
+      vi: `<CanonicalizationMethod> không đúng chuẩn BHXH (${parts.c14nMethod ?? 'thiếu'}; cần C14N 1.0 bao hàm)`,
+      en: `<CanonicalizationMethod> is not the BHXH profile (${parts.c14nMethod ?? 'missing'}; inclusive C14N 1.0 expected)`,
     });
   if (parts.signatureMethod !== RSA_SHA256)
     problems.push({
-      vi: `Thuật toán ký không phải RSA-SHA256 (${parts.signatureMethod ?? 'thiếu'})`,
-      en: `Signature method is not RSA-SHA256 (${parts.signatureMethod ?? 'missing'})`,
+      vi: `<SignatureMethod> không phải RSA-SHA256 (${parts.signatureMethod ?? 'thiếu'})`,
+      en: `<SignatureMethod> is not RSA-SHA256 (${parts.signatureMethod ?? 'missing'})`,
     });
   const [ref, ...more] = parts.references;
   let digestValid = false;
@@ -286,9 +330,15 @@ function verifyDocument(
       ref.transforms[0] === ENVELOPED_SIGNATURE &&
       ref.transforms.slice(1).every((t) => t === C14N_INCLUSIVE);
     if (!okTransforms)
-      problems.push({ vi: 'Biến đổi (Transforms) không đúng chuẩn BHXH', en: 'Transforms are not the BHXH profile' });
+      problems.push({
+        vi: `<Transforms> không đúng chuẩn BHXH (${ref.transforms.join(', ') || 'trống'}; cần enveloped-signature)`,
+        en: `<Transforms> are not the BHXH profile (${ref.transforms.join(', ') || 'none'}; enveloped-signature expected)`,
+      });
     if (ref.digestMethod !== SHA256_DIGEST)
-      problems.push({ vi: 'Hàm băm không phải SHA-256', en: 'Digest method is not SHA-256' });
+      problems.push({
+        vi: `<DigestMethod> không phải SHA-256 (${ref.digestMethod ?? 'thiếu'})`,
+        en: `<DigestMethod> is not SHA-256 (${ref.digestMethod ?? 'missing'})`,
+      });
     digestValid =
       okTransforms &&
       ref.digestMethod === SHA256_DIGEST &&
@@ -349,15 +399,15 @@ function verifyDocument(
         vi: 'Giá trị chữ ký không khớp với chứng thư số',
         en: 'The signature value does not verify with the certificate',
       });
+    // KeyValue is what a verifier without X.509 checking uses (xmlsec1's default): it must be the certificate's key,
+    // modulus and exponent alike (crafted-keyinfo.test.ts).
     if (
-      parts.modulus &&
-      Buffer.from(parts.modulus, 'base64')
-        .toString('hex')
-        .replace(/^(00)+/, '') !== cert.modulus.toString('hex').replace(/^(00)+/, '')
+      (parts.modulus !== undefined && !sameInteger(parts.modulus, cert.modulus)) ||
+      (parts.exponent !== undefined && !sameInteger(parts.exponent, cert.exponent))
     ) {
       problems.push({
-        vi: 'Khóa công khai (KeyValue) khác khóa của chứng thư số',
-        en: 'KeyValue differs from the certificate key',
+        vi: 'Khóa công khai trong <KeyValue> khác khóa của chứng thư số (<X509Certificate>)',
+        en: '<KeyValue> differs from the key of the <X509Certificate>',
       });
     }
   }
@@ -385,15 +435,25 @@ function verifyDocument(
       problems.push({ vi: `Chứng thư số đã hết hạn ${when}`, en: `The certificate had expired ${whenEn}` });
     if (v === 'not-yet-valid')
       problems.push({ vi: `Chứng thư số chưa có hiệu lực ${when}`, en: `The certificate was not yet valid ${whenEn}` });
-    const built = buildChain(
-      cert.der,
-      parts.certificates.slice(1).map((c) => Buffer.from(c, 'base64')),
-      anchors,
-      judgedAt,
-    );
-    trusted = built.trusted;
-    chain = built.chain;
-    trustProblem = built.problem;
+    const extra = parts.certificates.slice(1);
+    if (parts.certificates.length > MAX_CERTIFICATES) {
+      problems.push({
+        vi: `<KeyInfo> có ${parts.certificates.length} chứng thư (<X509Certificate>) — tối đa ${MAX_CERTIFICATES}`,
+        en: `<KeyInfo> carries ${parts.certificates.length} <X509Certificate> elements — at most ${MAX_CERTIFICATES}`,
+      });
+    } else {
+      const built = buildChain(
+        cert.der,
+        extra.map((c) => Buffer.from(c, 'base64')),
+        anchors,
+        judgedAt,
+      );
+      trusted = built.trusted;
+      chain = built.chain;
+      trustProblem = built.problem;
+      const stray = strayCertificate(extra, chain);
+      if (stray) problems.push(stray);
+    }
   }
   return result(
     name,
@@ -415,6 +475,54 @@ function verifyDocument(
     problems,
     trustProblem,
   );
+}
+
+/** Two big-endian integers given as Base64 (KeyValue) and bytes (certificate), leading zero bytes ignored. */
+function sameInteger(b64: string, bytes: Buffer): boolean {
+  const strip = (h: string) => h.replace(/^(00)+/, '');
+  return strip(Buffer.from(b64, 'base64').toString('hex')) === strip(bytes.toString('hex'));
+}
+
+/**
+ * Where the enveloped Signature may be: in the root's `<Cky>` (forms) or `<CKy_Dvi>` (envelope) — domain reference
+ * §1.6 — or directly in the root when it has no such holder (our signer's place then). The enveloped-signature
+ * transform leaves the Signature out of the digest wherever it is, so a moved Signature still verifies (xmlsec1
+ * agrees); a reader that expects it in the holder would then find an unsigned file (crafted-wrapping.test.ts).
+ */
+function misplaced(reading: DossierReading, sig: ElementInfo): Problem | null {
+  const holder = reading.signatureHolder;
+  if (sig.depth === 2 && (holder === 'Cky' || holder === 'CKy_Dvi')) return null;
+  if (sig.depth === 1 && !reading.hasHolder) return null;
+  if (sig.depth === 0)
+    return {
+      vi: 'Chữ ký (<Signature>) là thẻ gốc của tệp — không có tờ khai hay hồ sơ nào được ký',
+      en: 'The <Signature> is the root element — no form or dossier is signed',
+    };
+  const where = `<${holder}>`;
+  const expected = reading.root === 'Hoso' ? 'CKy_Dvi' : 'Cky';
+  return {
+    vi: `Chữ ký (<Signature>) nằm trong ${where} — theo chuẩn BHXH chữ ký phải nằm trong <${expected}> ngay dưới <${reading.root}>`,
+    en: `The <Signature> is inside ${where} — the BHXH profile puts it in <${expected}> directly under <${reading.root}>`,
+  };
+}
+
+/** Every further certificate in KeyInfo must be on the signer's path (an intermediate or the anchor itself). */
+function strayCertificate(extra: string[], chain: ChainLink[]): Problem | null {
+  const onPath = new Set(chain.map((l) => l.fingerprint));
+  for (const [i, b64] of extra.entries()) {
+    let fp: string | null = null;
+    try {
+      fp = fingerprintOf(new X509Certificate(Buffer.from(b64, 'base64')));
+    } catch {
+      fp = null;
+    }
+    if (fp === null || !onPath.has(fp))
+      return {
+        vi: `<X509Certificate> thứ ${i + 2} ${fp === null ? 'không đọc được' : 'không thuộc chuỗi chứng thực của người ký'} — chỉ được kèm chứng thư của tổ chức cấp`,
+        en: `<X509Certificate> #${i + 2} ${fp === null ? 'is unreadable' : "is not on the signer's certificate path"} — only issuer certificates may be added`,
+      };
+  }
+  return null;
 }
 
 function createHashB64(b: Buffer): string {
@@ -526,6 +634,8 @@ function verifyEmbedded(
   let scan: ReturnType<typeof scanDocument>;
   try {
     scan = scanDocument(xml, true, decoded);
+    // A dossier inside a dossier is refused, not verified as a form (the shared reader refuses it the same way).
+    if (scan.reading.root === 'Hoso') throw nestedDossier(xml);
   } catch (e) {
     if (e instanceof XmlInputError) {
       throw new AppError(e.code, `${name}: ${e.message}`, {

@@ -74,6 +74,8 @@ export interface DossierReading {
   signatures: number;
   /** Local name of the enveloped Signature's parent (`CKy_Dvi`, `Cky`, or the root's name). */
   signatureHolder: string | null;
+  /** The root has a `Cky`/`CKy_Dvi` child (no namespace): the only place its signature may then be. */
+  hasHolder: boolean;
 }
 
 export interface ReadOptions {
@@ -246,6 +248,7 @@ export function readSignedXml(xml: string, opts: ReadOptions = {}): DossierReadi
   let signature: SignatureSpan | null = null;
   let signatures = 0;
   let signatureHolder: string | null = null;
+  let hasHolder = false;
   let sigDepth = -1; // depth of the Signature being walked, -1 outside
   let file: DossierFile | null = null;
   let row: Record<string, string> | null = null;
@@ -280,6 +283,7 @@ export function readSignedXml(xml: string, opts: ReadOptions = {}): DossierReadi
         path[el.depth] = el.ns === '' ? el.local : `{${el.ns}}${el.local}`;
         path.length = el.depth + 1;
         if (el.depth === 0) root = el.local;
+        else if (el.depth === 1 && el.ns === '' && (el.local === 'Cky' || el.local === 'CKy_Dvi')) hasHolder = true;
 
         if (sigDepth >= 0) {
           if (!SIGNATURE_CONTENT.has(el.local)) {
@@ -400,6 +404,7 @@ export function readSignedXml(xml: string, opts: ReadOptions = {}): DossierReadi
     signature: signature as SignatureSpan | null,
     signatures,
     signatureHolder,
+    hasHolder,
   };
 }
 
@@ -424,6 +429,8 @@ function readEmbeddedForm(f: DossierFile, envelope: string): FormReading {
   }
   try {
     const r = readSignedXml(bytes, { latin1: true, forms: false });
+    // A dossier inside a dossier: nothing files it, and verifying it would recurse (crafted-dos.test.ts).
+    if (r.root === 'Hoso') throw nestedDossier(bytes);
     return { root: r.root, rows: r.rows, signature: r.signature, signatures: r.signatures, batch: r.batch };
   } catch (e) {
     if (e instanceof XmlInputError) {
@@ -437,6 +444,17 @@ function readEmbeddedForm(f: DossierFile, envelope: string): FormReading {
     }
     throw e;
   }
+}
+
+/** An embedded file whose root is itself a `Hoso` envelope is refused (the verifier refuses it the same way). */
+export function nestedDossier(xml: string): XmlInputError {
+  return new XmlInputError(
+    'XML_UNEXPECTED_ELEMENT',
+    0,
+    xml,
+    'Tờ khai nhúng lại là một hồ sơ <Hoso> — không được lồng hồ sơ trong hồ sơ, bị từ chối',
+    'The embedded file is itself a <Hoso> dossier — nested dossiers are refused',
+  );
 }
 
 /** A dossier or registration envelope; anything else (or a form) is refused. */
