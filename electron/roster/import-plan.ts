@@ -15,6 +15,7 @@ import { ImportReport } from './import-report';
 import { parseDmy } from '../../shared/format';
 import { PARTICIPATION_COLUMN } from '../../shared/ledger/import-columns';
 import { participationMonth } from '../ledger/participation-cell';
+import { findGenderPair, mapPair, withPair, type GenderPair } from './gender-pair';
 
 export interface PlannedRow {
   row: number;
@@ -104,6 +105,8 @@ export class ImportPlanner {
   private byCccd = new Map<string, EmployeeRecord>();
   /** Roster employees by name, birth date and gender (see `byPerson`), for rows without a known identifier. */
   private byPersonKey = new Map<string, EmployeeRecord[]>();
+  /** Gender written as two columns "Nam" | "Nữ", read through virtual columns (see gender-pair.ts). */
+  private pair: GenderPair | null = null;
   private seenNumber = new Map<string, number>();
   private seenCccd = new Map<string, number>();
   /** Roster employee id → the row that updates it (two rows may not update one person). */
@@ -198,10 +201,14 @@ export class ImportPlanner {
       !Object.values(mapping).includes(pRecognised)
     )
       mapping = { ...mapping, [PARTICIPATION_COLUMN]: pRecognised };
+    // Gender as two columns "Nam" | "Nữ" (marks, or the birth date in the person's column): virtual columns.
+    this.pair = findGenderPair(headers);
+    if (this.pair) mapping = mapPair(this.pair, headers, mapping);
+    const columns = this.pair ? [...headers, ...this.pair.virtual] : headers;
     const mappedHeaders = new Set(Object.values(mapping));
     const unmapped = headers.filter((h) => h && !mappedHeaders.has(h) && recognised.unmapped.includes(h));
     const required = (['fullName', 'birthDate', 'gender'] as const).filter(
-      (f) => !(f in mapping) || !headers.includes(mapping[f]!),
+      (f) => !(f in mapping) || !columns.includes(mapping[f]!),
     );
     // Headers with "?" for letters ("H? và tên"): the file was saved in a code page without Vietnamese letters,
     // and its names are damaged too — saying that helps where "column not identified" would not.
@@ -227,7 +234,7 @@ export class ImportPlanner {
         },
       );
     }
-    this.idx = columnIndexes(headers, mapping);
+    this.idx = columnIndexes(columns, mapping);
     const pHeader = mapping[PARTICIPATION_COLUMN];
     this.participationAt = pHeader && headers.includes(pHeader) ? headers.indexOf(pHeader) : undefined;
     const encodings = columnEncodings(sheet.rows.slice(headerAt + 1));
@@ -246,11 +253,14 @@ export class ImportPlanner {
       .slice(headerAt + 1, headerAt + 6 + LOOKAHEAD)
       .filter((r) => !this.isTemplateRow(r))
       .slice(0, 5)
-      .map((r) =>
-        Object.fromEntries(headers.map((h, i) => [h || `#${i + 1}`, cellText(r.cells[i] ?? null, encodings[i]).text])),
-      );
+      .map((r) => {
+        const cells = this.pair ? withPair(this.pair, r.cells) : r.cells;
+        return Object.fromEntries(
+          columns.map((h, i) => [h || `#${i + 1}`, cellText(cells[i] ?? null, encodings[i]).text]),
+        );
+      });
     this.plan = {
-      headers,
+      headers: columns,
       mapping,
       unmapped,
       totalRows: 0,
@@ -361,7 +371,7 @@ export class ImportPlanner {
     if (formulaOnly && this.isTemplateRow({ row, cells, formulaOnly })) return;
     plan.totalRows++;
     this.lastDataRow = row;
-    const read = this.readRow!(row, cells);
+    const read = this.readRow!(row, this.pair ? withPair(this.pair, cells) : cells);
     plan.convertedCells += read.convertedCells;
     const problems = read.problems;
     const { value, problems: fieldProblems } = checkEmployee(read.value, this.now);

@@ -97,10 +97,12 @@ describe('importing again', () => {
     // Matched whatever the letter case; the name is then written as the file has it, like any mapped column.
     expect(people.filter((e) => e.fullName === 'TRẦN VĂN ĐỨC').map((e) => e.salary)).toEqual([5_400_000]);
     expect(people.length).toBe(3 + 3 + 1);
-    expect(people.filter((e) => e.fullName === 'Vũ Văn Lực').map((e) => e.cccd).sort()).toEqual([
-      '001091000302',
-      '001091000399',
-    ]);
+    expect(
+      people
+        .filter((e) => e.fullName === 'Vũ Văn Lực')
+        .map((e) => e.cccd)
+        .sort(),
+    ).toEqual(['001091000302', '001091000399']);
   });
 
   it('roster export → opened, edited and saved by LibreOffice (.xlsx, then CSV) → import: one update, no duplicate', async () => {
