@@ -125,6 +125,9 @@ export async function sendOne(
 ): Promise<'sent' | 'retry' | 'held' | 'skipped'> {
   const row = getRow(db, id);
   if (row.state !== 'queued') return 'skipped';
+  // A claim left by a sender killed mid-send on this machine (the window closed during "Nộp") is freed here too, not
+  // only by `outbox send`: otherwise pressing "Nộp" again answers "being sent" until the lease runs out.
+  if (row.claimed_by) releaseDeadClaims(db);
   const attempt = claimForSending(db, row, deps.now());
   if (attempt === null) return 'skipped';
   try {
