@@ -60,7 +60,10 @@ describe('backups and restores killed mid-way', () => {
 
   it('kekhai backup: no cut copy is ever listed', async () => {
     const args = ['backup', '--json', '--now', NOW];
-    await killWhenFileChanges(args, data, { dir: join(data, 'backups'), match: (n) => n.startsWith('kekhai-') });
+    await killWhenFileChanges(args, data, {
+      dir: join(data, 'backups'),
+      match: (n: string) => n.startsWith('kekhai-'),
+    });
     await listedCopiesAreWhole();
     liveIsWhole();
     const full = await timedRun(args, data);
@@ -75,7 +78,10 @@ describe('backups and restores killed mid-way', () => {
   it('kekhai backup --auto: a copy cut by a kill does not count as the day’s copy', async () => {
     const day = '2015-10-21T03:00:00Z';
     const args = ['backup', '--auto', '--json', '--now', day];
-    await killWhenFileChanges(args, data, { dir: join(data, 'backups'), match: (n) => n.startsWith('kekhai-auto-') });
+    await killWhenFileChanges(args, data, {
+      dir: join(data, 'backups'),
+      match: (n: string) => n.startsWith('kekhai-auto-'),
+    });
     await listedCopiesAreWhole();
     const again = await cli(['backup', '--auto'], day);
     expect(again.code, again.stdout + again.stderr).toBe(0);

@@ -118,38 +118,42 @@ describe('a file written by a killed kekhai is whole or absent', () => {
   afterAll(() => removeDir(dir));
 
   for (const c of CASES) {
-    it(c.name, async () => {
-      const out = join(dir, c.file);
-      const args = [...c.args(out), '--json', '--now', NOW];
-      const whole = (when: string) => {
-        try {
-          c.check(out);
-        } catch (e) {
-          throw new Error(`${when}: ${c.file} is cut: ${(e as Error).message}`);
+    it(
+      c.name,
+      async () => {
+        const out = join(dir, c.file);
+        const args = [...c.args(out), '--json', '--now', NOW];
+        const whole = (when: string) => {
+          try {
+            c.check(out);
+          } catch (e) {
+            throw new Error(`${when}: ${c.file} is cut: ${(e as Error).message}`);
+          }
+        };
+
+        // Killed the moment the file first shows up: nothing, or the whole file.
+        await killWhenFileChanges(args, data, out, ENV);
+        if (existsSync(out)) whole('killed as the file appeared');
+
+        const full = await timedRun(args, data, ENV);
+        expect(full.code, full.stdout + full.stderr).toBe(0);
+        whole('after a complete run');
+
+        // Over an existing file: the previous file or the new one, never a truncated one.
+        await killWhenFileChanges(args, data, out, ENV);
+        whole('killed as the existing file changed');
+        for (const ms of killPoints(full.ms, 4)) {
+          await killAfter(args, data, ms, ENV);
+          whole(`killed after ${ms} ms of a ${Math.round(full.ms)} ms run`);
         }
-      };
 
-      // Killed the moment the file first shows up: nothing, or the whole file.
-      await killWhenFileChanges(args, data, out, ENV);
-      if (existsSync(out)) whole('killed as the file appeared');
-
-      const full = await timedRun(args, data, ENV);
-      expect(full.code, full.stdout + full.stderr).toBe(0);
-      whole('after a complete run');
-
-      // Over an existing file: the previous file or the new one, never a truncated one.
-      await killWhenFileChanges(args, data, out, ENV);
-      whole('killed as the existing file changed');
-      for (const ms of killPoints(full.ms, 4)) {
-        await killAfter(args, data, ms, ENV);
-        whole(`killed after ${ms} ms of a ${Math.round(full.ms)} ms run`);
-      }
-
-      // The retry succeeds and leaves nothing but the file under a name that starts like it.
-      const again = await timedRun(args, data, ENV);
-      expect(again.code, again.stdout + again.stderr).toBe(0);
-      whole('after the retry');
-      expect(readdirSync(dir).filter((n) => n.startsWith(c.file) && n !== c.file)).toEqual([]);
-    }, 90_000);
+        // The retry succeeds and leaves nothing but the file under a name that starts like it.
+        const again = await timedRun(args, data, ENV);
+        expect(again.code, again.stdout + again.stderr).toBe(0);
+        whole('after the retry');
+        expect(readdirSync(dir).filter((n) => n.startsWith(c.file) && n !== c.file)).toEqual([]);
+      },
+      90_000,
+    );
   }
 });

@@ -70,9 +70,17 @@ describe('I-VAN submit and poll killed mid-way', () => {
       writeFileSync(src, JSON.stringify({ ...draft, createdOn: `${10 + i}/10/2015` }));
       const out = join(dir, `BHXHDienTu-${i}.xml`);
       const r = await runCli(
-        ['dossier', 'make', src, '--out', out, '--test-cert', '--password-env', 'KEKHAI_TEST_PASSWORD', '--json'].concat(
-          ['--now', NOW],
-        ),
+        [
+          'dossier',
+          'make',
+          src,
+          '--out',
+          out,
+          '--test-cert',
+          '--password-env',
+          'KEKHAI_TEST_PASSWORD',
+          '--json',
+        ].concat(['--now', NOW]),
         { data, env: ENV },
       );
       expect(r.code, r.stdout + r.stderr).toBe(0);

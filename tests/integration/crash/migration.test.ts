@@ -78,7 +78,7 @@ describe('a start killed while migrating', () => {
     resetToOld();
     await killWhenFileChanges(unitList, data, {
       dir: join(data, 'backups'),
-      match: (n) => n.startsWith('pre-migration-'),
+      match: (n: string) => n.startsWith('pre-migration-'),
     });
     checkState('killed as the pre-migration copy appeared');
 
@@ -113,7 +113,8 @@ describe('a start killed while migrating', () => {
         expect(checkDatabase(file)).toEqual({ integrity: 'ok', foreignKeyProblems: [] });
         const version = queryDb<{ v: number }>(file, 'SELECT user_version AS v FROM pragma_user_version')[0]!.v;
         expect([0, latestSchemaVersion]).toContain(version);
-        const tables = queryDb<{ n: number }>(file, "SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'")[0]!.n;
+        const tables = queryDb<{ n: number }>(file, "SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'")[0]!
+          .n;
         if (version === 0) expect(tables).toBe(0);
       }
       const again = await runCli(args, { data: fresh });
