@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { EmployeeRecord, EmployeeStatus } from '../../../shared/contract/roster';
 import { EMPLOYEE_STATUSES } from '../../../shared/contract/roster';
 import { EMPLOYEE_STATUS_LABELS } from '../../../shared/identity/employee-labels';
@@ -41,6 +41,20 @@ export default function Page() {
       ? { unitCode, search: q, status: status || undefined, gender: gender || undefined, department: dep }
       : null,
   );
+
+  // Another tab or `kekhai` may have changed the roster while this tab was in the background: coming back to it
+  // shows the stored list again (a visit to the page always does).
+  const refresh = useRef(pages.refresh);
+  refresh.current = pages.refresh;
+  useEffect(() => {
+    const back = () => document.visibilityState === 'visible' && refresh.current();
+    window.addEventListener('focus', back);
+    document.addEventListener('visibilitychange', back);
+    return () => {
+      window.removeEventListener('focus', back);
+      document.removeEventListener('visibilitychange', back);
+    };
+  }, []);
 
   useEffect(() => {
     // The service's clock (it may be set with --now in training/test mode) bounds birth dates in the form.
@@ -158,7 +172,9 @@ export default function Page() {
               value={department}
               onChange={(e) => setDepartment(e.target.value)}
             />
-            <span data-testid="employee-count">{t('count', { n: pages.total.toLocaleString('vi-VN') })}</span>
+            <span data-testid="employee-count">
+              {pages.loaded ? t('count', { n: pages.total.toLocaleString('vi-VN') }) : t('loadingRow')}
+            </span>
           </div>
           <EmployeeTable
             total={pages.total}

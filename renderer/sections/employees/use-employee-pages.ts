@@ -18,6 +18,8 @@ export interface EmployeeQuery {
  */
 export function useEmployeePages(q: EmployeeQuery | null) {
   const [total, setTotal] = useState(0);
+  /** False until the query's first answer: a count not yet known is never shown as "0 người". */
+  const [loaded, setLoaded] = useState(false);
   const [version, setVersion] = useState(0);
   const pages = useRef(new Map<number, EmployeeRecord[]>());
   const pending = useRef(new Set<number>());
@@ -40,6 +42,7 @@ export function useEmployeePages(q: EmployeeQuery | null) {
       if (gen !== generation.current || !r.ok) return;
       pages.current.set(page, r.value.items);
       setTotal(r.value.total);
+      setLoaded(true);
       setVersion((v) => v + 1);
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` is `q` serialised: a new object with the same query keeps the pages
@@ -51,6 +54,7 @@ export function useEmployeePages(q: EmployeeQuery | null) {
     pages.current = new Map();
     pending.current = new Set();
     setTotal(0);
+    setLoaded(false);
     setVersion((v) => v + 1);
     void load(0);
   }, [key, load]);
@@ -63,5 +67,5 @@ export function useEmployeePages(q: EmployeeQuery | null) {
     setVersion((v) => v + 1);
     void load(0);
   };
-  return { total, row, load, version, refresh };
+  return { total, loaded, row, load, version, refresh };
 }
