@@ -557,7 +557,9 @@ export function verifyDossierXml(bytes: Buffer | string, opts: VerifyOptions = {
   if (isEnvelope) {
     const envelope = files[0]!;
     if (!scan.reading.files.length && scan.reading.registrationForm === null) {
+      // Keep the envelope's own problems (a digest mismatch …) in the reason, not only this one.
       files[0] = result(envelope.name, envelope, [
+        ...(envelope.valid ? [] : [{ vi: envelope.reason, en: envelope.reasonEn }]),
         { vi: 'Hồ sơ không có tờ khai nào (FileToKhai)', en: 'The envelope holds no FileToKhai' },
       ]);
     }

@@ -6,8 +6,11 @@
  * Signature is refused too. xmlsec1 (X.509 checked, test CA trusted) says which files are intact XML-DSig.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
 import { readDossier } from '../../../shared/dossier/read';
-import { makeTempDir, removeDir } from '../../support/tmp';
+import { makeTempDir, removeDir, writeTempFile } from '../../support/tmp';
+import { runCli } from '../../support/cli';
+import { BEFORE_DEADLINE } from '../ivan/fixtures';
 import { cleanDossier, expectNotValid, formOf, signatureOf, verdict, xmlsecVerify, type Verdict } from './crafted-kit';
 
 let dir: string;
@@ -167,5 +170,21 @@ describe('a second Signature', () => {
   it('a Signature as the document itself (no Hoso): refused by position', () => {
     const x = `<?xml version="1.0" encoding="utf-8"?>${signatureOf(clean)}`;
     expectNotValid(verdict(x), /<Signature>\) là thẻ gốc của tệp/);
+  });
+});
+
+describe('kekhai verify (the built CLI) on a crafted file', () => {
+  it('the envelope Signature moved into <NoiDung>: exit 1, invalid, the reason names <NoiDung>; the clean file exits 0', async () => {
+    const data = join(dir, 'data');
+    const moved = clean.replace(signatureOf(clean), '').replace('<NoiDung>', `<NoiDung>${signatureOf(clean)}`);
+    const at = ['--now', BEFORE_DEADLINE.toISOString()];
+    const r = await runCli(['verify', writeTempFile(dir, 'moved.xml', moved), '--json', ...at], { data });
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.json).toMatchObject({ valid: false });
+    expect(r.json.files[0].reason).toMatch(/Chữ ký \(<Signature>\) nằm trong <NoiDung>/);
+    const human = await runCli(['verify', join(dir, 'moved.xml'), ...at], { data });
+    expect(human.stdout).toMatch(/KHÔNG HỢP LỆ/);
+    const ok = await runCli(['verify', writeTempFile(dir, 'ok.xml', clean), '--json', ...at], { data });
+    expect(ok.code, ok.stdout).toBe(0);
   });
 });
