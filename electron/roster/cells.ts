@@ -1,3 +1,4 @@
+import { parseBirthDate } from '../../shared/identity/birth-date';
 import { toUnicode, type LegacyEncoding } from '../../shared/text/legacy/decode';
 import type { CellValue } from './sheet';
 
@@ -49,8 +50,44 @@ export function cellText(v: CellValue, encoding?: LegacyEncoding): TextResult {
 
 const withoutTextMark = (t: string) => (t.charCodeAt(0) === 39 ? t.slice(1).trimStart() : t);
 
-/** A date cell: Date objects and serials become dd/mm/yyyy; text passes through ("1990", "03/1990", "5/3/1990"). */
-export function cellDate(v: CellValue, yearOnlyAllowed: boolean): string {
+/**
+ * A date cell: Date objects and serials become dd/mm/yyyy; text passes through ("1990", "03/1990", "5/3/1990"),
+ * or, when the file writes its dates month first (`monthFirst`, see `dateOrder`), has day and month swapped.
+ */
+export function cellDate(v: CellValue, yearOnlyAllowed: boolean, monthFirst = false): string {
+  const t = cellDateText(v, yearOnlyAllowed);
+  if (!monthFirst) return t;
+  const m = DAY_MONTH_YEAR.exec(t);
+  if (!m) return t;
+  // A day in neither order ("2/29/2021") keeps the clerk's text, so the refusal quotes the cell as the file has it.
+  const swapped = `${m[3]}${m[2]}${m[1]}${m[2]}${m[4]}`;
+  return parseBirthDate(swapped) ? swapped : t;
+}
+
+/** d/m/yyyy with "/", "-" or "." (the text parseBirthDate reads): [, first, separator, second, year]. */
+const DAY_MONTH_YEAR = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/;
+
+/**
+ * The order of a file's text dates: 'month-first' when some date can only be month/day/year ("3/15/1990", as Excel
+ * writes a CSV where Windows is set to English (United States) — common on Vietnamese office PCs) and none can only
+ * be day/month/year. Read as d/m, every such file stored 1 March as 3 January without a word for days 1–12, and
+ * refused the others. 'day-first' otherwise: the Vietnamese order, and the one when nothing tells them apart.
+ */
+export function dateOrder(texts: Iterable<CellValue>): { order: 'day-first' | 'month-first'; evidence?: string } {
+  let monthFirst: string | undefined;
+  for (const v of texts) {
+    if (typeof v !== 'string') continue;
+    const m = DAY_MONTH_YEAR.exec(cellDateText(v, false));
+    if (!m) continue;
+    const a = Number(m[1]);
+    const b = Number(m[3]);
+    if (a > 12 && b <= 12) return { order: 'day-first' };
+    if (b > 12 && a <= 12) monthFirst ??= v.trim();
+  }
+  return monthFirst ? { order: 'month-first', evidence: monthFirst } : { order: 'day-first' };
+}
+
+function cellDateText(v: CellValue, yearOnlyAllowed: boolean): string {
   if (v instanceof Date) return dmy(v);
   if (typeof v === 'number') {
     // A bare 4-digit number in a birth-date column is a year (the forms allow yyyy), not serial 1990 = 1905.

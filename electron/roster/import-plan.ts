@@ -6,7 +6,7 @@ import { detectLegacyEncoding, needsDecision, type LegacyEncoding } from '../../
 import { AppError } from '../core/app-error';
 import { FIELDS, fromRow, searchText, SELECT_EMPLOYEE, type EmployeeRow } from './columns';
 import { changedFields } from './employee-store';
-import { cellText } from './cells';
+import { cellText, dateOrder } from './cells';
 import { findHeader, HEADER_SCAN_ROWS, recogniseMapping } from './mapping';
 import { columnIndexes, makeRowReader, problem, type RowReader } from './row-reader';
 import type { Sheet, SheetRow } from './sheet';
@@ -238,7 +238,8 @@ export class ImportPlanner {
     const pHeader = mapping[PARTICIPATION_COLUMN];
     this.participationAt = pHeader && headers.includes(pHeader) ? headers.indexOf(pHeader) : undefined;
     const encodings = columnEncodings(sheet.rows.slice(headerAt + 1));
-    this.readRow = makeRowReader(this.idx, mapping, encodings);
+    const dates = this.dateOrderOf(sheet.rows.slice(headerAt + 1));
+    this.readRow = makeRowReader(this.idx, mapping, encodings, dates.order === 'month-first');
     for (const e of (this.db.prepare(`${SELECT_EMPLOYEE} WHERE e.unit_id = ?`).all(this.unitId) as EmployeeRow[]).map(
       fromRow,
     )) {
@@ -278,9 +279,36 @@ export class ImportPlanner {
       report: new ImportReport(headers),
       statements: [],
     };
+    if (dates.order === 'month-first') {
+      const column = mapping.birthDate!;
+      this.plan.problems.push({
+        ...problem(
+          found.row,
+          column,
+          'DATE_ORDER',
+          `ngày trong tệp được ghi tháng trước (m/d/yyyy: "${dates.evidence}" — Excel đặt ngôn ngữ tiếng Anh (Mỹ) lưu CSV như vậy): mọi ngày được đọc theo thứ tự tháng/ngày/năm`,
+          `the file writes dates month first (m/d/yyyy: "${dates.evidence}" — Excel set to English (United States) saves CSV that way): every date is read as month/day/year`,
+        ),
+        severity: 'warning',
+      });
+    }
     const rest = sheet.rows.slice(headerAt + 1);
     this.pending = [];
     for (const r of rest) this.take(r);
+  }
+
+  /** The order of the text dates in the file's date columns (birth and contract dates), judged on the first rows. */
+  private dateOrderOf(rows: SheetRow[]): ReturnType<typeof dateOrder> {
+    const at = (['birthDate', 'contractSigned', 'contractStart', 'contractEnd'] as const)
+      .map((f) => this.idx[f])
+      .filter((i): i is number => i !== undefined);
+    // A birth date in "Nam" | "Nữ" columns is read from the file's own two cells.
+    const cols = at.flatMap((i) => (this.pair && i >= this.pair.at ? [this.pair.male, this.pair.female] : [i]));
+    return dateOrder(
+      (function* () {
+        for (const r of rows) for (const i of cols) yield r.cells[i] ?? null;
+      })(),
+    );
   }
 
   /**

@@ -123,6 +123,8 @@ export function makeRowReader(
   idx: Partial<Record<EmployeeField, number>>,
   mapping: ColumnMapping,
   encodings: readonly (LegacyEncoding | undefined)[] = [],
+  /** The file writes its text dates month first (see `dateOrder`). */
+  monthFirst = false,
 ): RowReader {
   const plan: { f: EmployeeField; i: number; kind: Kind; enc: LegacyEncoding | undefined; widths: number[] }[] = [];
   for (const [f, i] of Object.entries(idx) as [EmployeeField, number][]) {
@@ -169,10 +171,10 @@ export function makeRowReader(
           break;
         }
         case 'birth':
-          v[p.f] = cellDate(c, true);
+          v[p.f] = cellDate(c, true, monthFirst);
           break;
         case 'date':
-          v[p.f] = cellDate(c, false);
+          v[p.f] = cellDate(c, false, monthFirst);
           break;
         case 'digits': {
           const d = cellDigits(c, p.widths);

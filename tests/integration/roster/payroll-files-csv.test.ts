@@ -128,6 +128,26 @@ describe('roster import of payroll CSV files', () => {
     });
   });
 
+  it('dates month first (Excel in English (United States)): read in that order, with a warning saying so', async () => {
+    const { r, people, messages } = await importFile('us-dates.csv', ['fullName', 'birthDate', 'contractStart']);
+    // 2/29/2021 is no day in either order.
+    expect(messages).toEqual(['Dòng 4, cột "Ngày bắt đầu HĐ": "2/29/2021" không phải ngày hợp lệ dd/mm/yyyy']);
+    expect(r.warnings).toEqual([
+      {
+        row: 1,
+        column: 'Ngày sinh',
+        code: 'DATE_ORDER',
+        message:
+          'Dòng 1, cột "Ngày sinh": ngày trong tệp được ghi tháng trước (m/d/yyyy: "7/15/1988" — Excel đặt ngôn ngữ tiếng Anh (Mỹ) lưu CSV như vậy): mọi ngày được đọc theo thứ tự tháng/ngày/năm',
+      },
+    ]);
+    expect(Object.fromEntries(people.map((p) => [p.fullName, [p.birthDate, p.contractStart]]))).toEqual({
+      'Mỹ Văn Một': ['01/03/1990', '01/06/2020'],
+      'Mỹ Văn Hai': ['15/07/1988', '31/12/2021'],
+    });
+    // A file whose dates are all ambiguous stays day first (dates.csv above: "1/3/1990" is 1 March).
+  });
+
   it('genders as other software writes them; a mark that says nothing is refused by cell', async () => {
     const { people, messages } = await importFile('genders.csv', ['fullName', 'gender']);
     expect(messages).toEqual(['Dòng 12, cột "Giới tính": "x" không phải giới tính (Nam/Nữ)']);
