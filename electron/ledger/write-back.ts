@@ -45,7 +45,10 @@ export function applyAcceptedDossier(
       numbers += db
         .prepare(
           // A number already held by someone else in the unit is left for the clerk (the roster keeps numbers unique).
-          `UPDATE employees SET insurance_number = ?, search = search || ' ' || ?, updated_at = ? WHERE unit_id = ? AND (cccd = ? OR cmnd = ?)
+          // updated_at is the record's version (employee.save's expectedUpdatedAt): it moves even under a fixed clock.
+          `UPDATE employees SET insurance_number = ?, search = search || ' ' || ?,
+             updated_at = max(?, strftime('%Y-%m-%dT%H:%M:%fZ', updated_at, '+0.001 seconds'))
+             WHERE unit_id = ? AND (cccd = ? OR cmnd = ?)
              AND (insurance_number IS NULL OR insurance_number = '') AND NOT EXISTS (SELECT 1 FROM employees o WHERE o.unit_id = ? AND o.insurance_number = ?)`,
         )
         .run(a.insuranceNo, a.insuranceNo, iso, unit.id, a.idNumber, a.idNumber, unit.id, a.insuranceNo).changes;
