@@ -147,7 +147,9 @@ export function cellDigits(v: CellValue, widths: number[]): string {
  */
 export function cellNumber(v: CellValue): number | null {
   if (v === null) return null;
-  if (typeof v === 'number') return v;
+  // A formula's result as Excel stores it, to 17 digits ("=5310000*1,1" is 5841000.0000000009): the 15 significant
+  // digits Excel shows and saves as CSV. Else a raise computed in the sheet is "not a whole number of đồng".
+  if (typeof v === 'number') return Number.isInteger(v) || !Number.isFinite(v) ? v : Number(v.toPrecision(15));
   const t = cellText(v).text.replace(CURRENCY_AND_SPACES, '');
   if (t === '') return null;
   if (/^-?\d+$/.test(t)) return Number(t);
