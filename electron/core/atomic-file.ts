@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, copyFileSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AppError } from './app-error';
 
@@ -107,20 +107,5 @@ export function writeFileAtomic(target: string, data: Buffer | Uint8Array | stri
     throw ioError(file, e);
   }
   syncDir(dirname(file));
-  return file;
-}
-
-/** Copies `source` to `target` all or nothing (a pre-migration copy, a backup written out). */
-export function copyFileAtomic(source: string, target: string): string {
-  const file = resolve(target);
-  removeStaleParts(file);
-  const part = partNameFor(file);
-  try {
-    copyFileSync(source, part);
-  } catch (e) {
-    rmSync(part, { force: true });
-    throw ioError(file, e);
-  }
-  commitPart(part, file);
   return file;
 }

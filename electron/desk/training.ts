@@ -6,6 +6,9 @@ import { getSetting } from '../system/settings';
 import { stopTrainingServer } from '../ivan/training';
 import { writeSettings } from './settings-store';
 import { callMethod } from '../core/self-call';
+import { rosterMethods } from '../../shared/contract/roster';
+import { addUnit } from '../roster/units';
+import { saveEmployee } from '../roster/employees';
 
 /**
  * Chế độ tập huấn. Turning it on switches the process to a separate database (`<data>/training/kekhai.db`, see
@@ -47,17 +50,30 @@ function demoUnitExists(ctx: ServiceContext): boolean {
   return Boolean(has && ctx.db.prepare('SELECT 1 FROM units WHERE code = ?').get(DEMO_UNIT.code));
 }
 
-async function seedDemo(ctx: ServiceContext): Promise<void> {
+/**
+ * The demo unit and its employees in ONE transaction: a process killed mid-way (the window closed while training
+ * mode turns on) leaves all of them or none, and turning it on again finishes the job — a unit found without its
+ * employees used to be taken as "already seeded". Inputs go through the methods' own schemas (their defaults).
+ */
+function seedDemo(ctx: ServiceContext): void {
   if (demoUnitExists(ctx)) return;
-  const unit = await call(ctx, 'unit.add', DEMO_UNIT);
-  if (!unit.ok)
-    throw new AppError(unit.error.code, `Không tạo được đơn vị tập huấn: ${unit.error.message}`, {
-      en: `Cannot create the training unit: ${unit.error.message}`,
-    });
-  for (const e of DEMO_EMPLOYEES) {
-    await call(ctx, 'employee.save', {
+  const unit = rosterMethods['unit.add'].input.parse(DEMO_UNIT);
+  const employees = DEMO_EMPLOYEES.map((e) =>
+    rosterMethods['employee.save'].input.parse({
       unitCode: DEMO_UNIT.code,
       employee: { ...e, nationality: 'VN', status: 'working' },
+    }),
+  );
+  try {
+    ctx.db.transaction(() => {
+      addUnit(ctx.db, unit, ctx.now());
+      for (const e of employees) saveEmployee(ctx.db, e, ctx.now(), ctx.face === 'cli' ? 'cli' : 'form');
+    })();
+  } catch (e) {
+    const why = (e as Error).message;
+    throw new AppError(e instanceof AppError ? e.code : 'INTERNAL', `Không tạo được đơn vị tập huấn: ${why}`, {
+      en: `Cannot create the training unit: ${why}`,
+      cause: e,
     });
   }
 }
@@ -83,7 +99,7 @@ export async function setTraining(ctx: ServiceContext, enabled: boolean, demoDat
   const target = ctx.storeFor?.(enabled) ?? ctx;
   if (enabled) {
     if (target.training) writeSettings(target.db, { [TRAINING_KEY]: true }, target.now());
-    if (demoData) await seedDemo(target);
+    if (demoData) seedDemo(target);
     await ensureServer(target, demoUnitExists(target) ? DEMO_UNIT.code : null);
   } else {
     endpoint = null;

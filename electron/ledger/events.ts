@@ -4,7 +4,7 @@ import type { EventKind } from '../../shared/ledger/propose';
 import { AppError } from '../core/app-error';
 import { EmployeeStore } from '../roster/employee-store';
 import { getUnitByCode } from '../roster/units';
-import { employeeIdByRef, eventOut, insertEvent, isoDate, isoToDmy } from './store';
+import { employeeIdByRef, eventOut, insertEvent, isoDate, isoToDmy, type EventRow } from './store';
 
 export interface EventInput {
   unitCode: string;
@@ -50,6 +50,18 @@ export function recordEvent(db: Database.Database, input: EventInput, now: Date,
   }
   const store = new EmployeeStore(db);
   return db.transaction(() => {
+    // The same event recorded again (a retry after the window closed or the command was killed once it had
+    // committed) is the one already there: a second row would propose its D02-TS change twice.
+    const same = db
+      .prepare(
+        'SELECT * FROM roster_events WHERE employee_id = ? AND kind = ? AND effective_date = ? AND end_date IS ? AND salary IS ? ORDER BY id LIMIT 1',
+      )
+      .get(who.id, input.kind, effective, end, input.salary ?? null) as EventRow | undefined;
+    if (same)
+      return {
+        event: eventOut(same),
+        employee: { id: who.id, fullName: who.full_name, insuranceNo: who.insurance_number ?? '' },
+      };
     const before = store.get(who.id)!;
     const next: EmployeeFields = { ...before };
     const status = STATUS_OF[input.kind];

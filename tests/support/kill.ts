@@ -71,20 +71,24 @@ export async function killAfter(
 export async function killWhenFileChanges(
   args: string[],
   data: string,
-  file: string | { dir: string; match: (name: string) => boolean },
+  file: string | { dir: string; match: (name: string) => boolean; nth?: number },
   env?: Record<string, string>,
 ): Promise<KilledRun> {
   const dir = typeof file === 'string' ? dirname(file) : file.dir;
   const match = typeof file === 'string' ? (n: string) => n === basename(file) : file.match;
+  // With `nth`, the kill waits for that many change events (a sweep over a file's successive writes, e.g. the
+  // commits landing in a -wal file), and the appearance poll is off.
+  const nth = typeof file === 'string' ? undefined : file.nth;
   const present = () => (existsSync(dir) ? readdirSync(dir).filter(match) : []);
   const before = new Set(present());
   const s = start(args, data, env);
   mkdirSync(dir, { recursive: true });
+  let seen = 0;
   const watcher = watch(dir, (_event, changed) => {
-    if (changed && match(String(changed))) s.kill();
+    if (changed && match(String(changed)) && ++seen >= (nth ?? 1)) s.kill();
   });
   const poll = setInterval(() => {
-    if (present().some((n) => !before.has(n))) s.kill();
+    if (nth === undefined && present().some((n) => !before.has(n))) s.kill();
   }, 1);
   const r = await s.done;
   watcher.close();
