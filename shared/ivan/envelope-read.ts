@@ -62,7 +62,8 @@ export function readEnvelope(xml: string, opts: { latin1?: boolean } = {}): Enve
     signed:
       !!sig &&
       r.signatures === 1 &&
-      (sig.depth === 1 || (sig.depth === 2 && /^(CKy_Dvi|Cky)$/.test(r.signatureHolder ?? ''))),
+      // Where the verifier accepts it (electron/signing/verify.ts `misplaced`): in the holder, or in the root without one.
+      ((sig.depth === 1 && !r.hasHolder) || (sig.depth === 2 && /^(CKy_Dvi|Cky)$/.test(r.signatureHolder ?? ''))),
     forms: r.files.map((f) => ({
       code: f.code,
       fileName: f.fileName,
