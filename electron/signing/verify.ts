@@ -369,6 +369,12 @@ function verifyDocument(
             en: 'The signed SigningTime digest does not match: changed after signing',
           });
         else if (parts.signingTimeIds?.includes(id)) signedTime = parseSigningTime(parts.signingTime);
+        else if (parts.signingTime !== undefined)
+          // ID wrapping: the signed Object moved inside another, an unsigned SigningTime read first (crafted-wrapping).
+          problems.push({
+            vi: `<SigningTime> đầu tiên nằm ngoài phần được ký (#${id}) — thời điểm ký bị giả`,
+            en: `The first <SigningTime> is outside the signed element (#${id}) — a forged signing time`,
+          });
       }
     }
   }

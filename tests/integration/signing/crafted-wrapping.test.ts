@@ -114,6 +114,21 @@ describe('the signed content moved or doubled', () => {
   });
 });
 
+describe('ID-based wrapping of the signed SigningTime', () => {
+  it('the signed Object nested inside a new one that shows a forged SigningTime first: refused (xmlsec1 accepts it)', () => {
+    const signedObject = /<Object Id="SigningTime-sigid">[\s\S]*?<\/Object>/.exec(clean)![0]!;
+    const forged =
+      '<SignatureProperties xmlns=""><SignatureProperty Target="#sigid"><SigningTime xmlns="http://example.org/#signatureProperties">2015-10-01T00:00:00Z</SigningTime></SignatureProperty></SignatureProperties>';
+    const x = clean.replace(signedObject, `<Object>${forged}${signedObject}</Object>`);
+    // The Reference still resolves to the untouched Object: the signature is intact.
+    expect(oracle('id-wrap-time', x)).toBe(true);
+    const v = verdict(x);
+    expectNotValid(v, /<SigningTime> đầu tiên nằm ngoài phần được ký \(#SigningTime-sigid\)/);
+    // Never judged at the forged time.
+    expect(v.kind === 'report' && v.report.files[0]!.timeSource).toBe('receipt-time');
+  });
+});
+
 describe('duplicated Id attributes (a "#id" Reference that could resolve to two elements)', () => {
   const id = 'SigningTime-sigid';
   const cases: [string, (x: string) => string][] = [
