@@ -1,4 +1,17 @@
-import { chmodSync, existsSync, mkdirSync, openSync, closeSync, readFileSync, writeSync, statSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  fsyncSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
+import { partNameFor, removeStaleParts, writeFileAtomic } from '../core/atomic-file';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
@@ -78,7 +91,9 @@ export class FileKeySecretBox implements SecretBox {
 
   private loadKey(create: boolean): Buffer {
     if (this.key) return this.key;
-    if (!existsSync(this.keyFile)) {
+    // An empty key file is what an older version left when killed between creating and writing it: nothing was
+    // ever sealed with it (sealing reads the key back first), so it counts as missing.
+    if (!existsSync(this.keyFile) || statSync(this.keyFile).size === 0) {
       if (!create)
         throw new AppError(
           'SECRET_KEY_MISSING',
@@ -86,18 +101,7 @@ export class FileKeySecretBox implements SecretBox {
           { en: `Key file ${this.keyFile} is missing; enter the I-VAN password again` },
         );
       mkdirSync(dirname(this.keyFile), { recursive: true, mode: 0o700 });
-      const k = randomBytes(32);
-      // 'wx': never overwrite a key another process just created (that would orphan its ciphertexts).
-      try {
-        const fd = openSync(this.keyFile, 'wx', 0o600);
-        try {
-          writeSync(fd, k.toString('base64'));
-        } finally {
-          closeSync(fd);
-        }
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      }
+      createKeyFile(this.keyFile, randomBytes(32));
     }
     if (process.platform !== 'win32') {
       const mode = statSync(this.keyFile).mode & 0o777;
@@ -143,6 +147,33 @@ export class FileKeySecretBox implements SecretBox {
 }
 
 /**
+ * Writes a new key file whole or not at all: the key goes to a flushed temporary file that is then hard-linked to
+ * the real name, which (like 'wx') never replaces a key another process just created — that would orphan its
+ * ciphertexts. A process killed at any point leaves no empty or cut key file.
+ */
+function createKeyFile(file: string, key: Buffer): void {
+  removeStaleParts(file);
+  const part = partNameFor(file);
+  try {
+    const fd = openSync(part, 'wx', 0o600);
+    try {
+      writeSync(fd, key.toString('base64'));
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    if (existsSync(file) && statSync(file).size === 0) rmSync(file, { force: true });
+    try {
+      linkSync(part, file);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+  } finally {
+    rmSync(part, { force: true });
+  }
+}
+
+/**
  * The desktop app's box. `safeStorage` lives only in Electron's main process, while the services run in a utility
  * process: the main process keeps a random AES key wrapped by safeStorage (OS keychain / DPAPI) in
  * `<data>/keys/ivan-credentials.safe`, unwraps it with `desktopCredentialKey` and hands the key to the service
@@ -160,12 +191,7 @@ export function desktopCredentialKey(file: string, ss: SafeStorageLike): Buffer 
   }
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const k = randomBytes(32);
-  const fd = openSync(file, 'w', 0o600);
-  try {
-    writeSync(fd, ss.encryptString(k.toString('base64')));
-  } finally {
-    closeSync(fd);
-  }
+  writeFileAtomic(file, ss.encryptString(k.toString('base64')), 0o600);
   return k;
 }
 

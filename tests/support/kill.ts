@@ -22,15 +22,19 @@ interface Started {
   done: Promise<KilledRun>;
 }
 
-function start(args: string[], data: string, env: Record<string, string> = {}): Started {
+function start(args: string[], data: string, env: Record<string, string> = {}, input?: string): Started {
   const child = spawn(process.execPath, [CLI, ...args, '--data', data], {
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
   });
+  if (input !== undefined) {
+    child.stdin!.on('error', () => undefined); // killed before reading it
+    child.stdin!.end(input);
+  }
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (c) => (stdout += c));
-  child.stderr.on('data', (c) => (stderr += c));
+  child.stdout!.on('data', (c) => (stdout += c));
+  child.stderr!.on('data', (c) => (stderr += c));
   const done = new Promise<KilledRun>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ killed: signal === 'SIGKILL', code, stdout, stderr }));
@@ -43,9 +47,10 @@ export async function timedRun(
   args: string[],
   data: string,
   env?: Record<string, string>,
+  input?: string,
 ): Promise<KilledRun & { ms: number }> {
   const t0 = performance.now();
-  const r = await start(args, data, env).done;
+  const r = await start(args, data, env, input).done;
   return { ...r, ms: performance.now() - t0 };
 }
 
@@ -55,8 +60,9 @@ export async function killAfter(
   data: string,
   ms: number,
   env?: Record<string, string>,
+  input?: string,
 ): Promise<KilledRun> {
-  const s = start(args, data, env);
+  const s = start(args, data, env, input);
   const timer = setTimeout(s.kill, ms);
   const r = await s.done;
   clearTimeout(timer);
@@ -73,6 +79,7 @@ export async function killWhenFileChanges(
   data: string,
   file: string | { dir: string; match: (name: string) => boolean; nth?: number },
   env?: Record<string, string>,
+  input?: string,
 ): Promise<KilledRun> {
   const dir = typeof file === 'string' ? dirname(file) : file.dir;
   const match = typeof file === 'string' ? (n: string) => n === basename(file) : file.match;
@@ -81,7 +88,7 @@ export async function killWhenFileChanges(
   const nth = typeof file === 'string' ? undefined : file.nth;
   const present = () => (existsSync(dir) ? readdirSync(dir).filter(match) : []);
   const before = new Set(present());
-  const s = start(args, data, env);
+  const s = start(args, data, env, input);
   mkdirSync(dir, { recursive: true });
   let seen = 0;
   const watcher = watch(dir, (_event, changed) => {
