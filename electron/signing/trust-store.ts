@@ -8,9 +8,10 @@
  * (`builtInAnchors`), so a certificate minted with the (public) test CA key for any other subject is not trusted.
  */
 import { X509Certificate, createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../core/app-error';
+import { writeFileAtomic } from '../core/atomic-file';
 import type { ServiceContext } from '../core/context';
 
 export interface TrustAnchor {
@@ -196,10 +197,8 @@ export function addTrusted(
       present.push(e);
       continue;
     }
-    // Written then renamed: a half-written anchor never appears.
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, c.toString(), { mode: 0o600 });
-    renameSync(tmp, file);
+    // Written then renamed (core/atomic-file.ts): a half-written anchor never appears.
+    writeFileAtomic(file, c.toString(), 0o600);
     added.push(e);
   }
   void now;
