@@ -6,10 +6,11 @@ import { detectLegacyEncoding, needsDecision, type LegacyEncoding } from '../../
 import { AppError } from '../core/app-error';
 import { FIELDS, fromRow, searchText, SELECT_EMPLOYEE, type EmployeeRow } from './columns';
 import { changedFields } from './employee-store';
-import { cellText, dateOrder } from './cells';
+import { cellGender, cellText, dateOrder } from './cells';
+import { foldKey } from '../../shared/text/fold';
 import { findHeader, HEADER_SCAN_ROWS, recogniseMapping } from './mapping';
 import { columnIndexes, makeRowReader, problem, type RowReader } from './row-reader';
-import type { Sheet, SheetRow } from './sheet';
+import type { CellValue, Sheet, SheetRow } from './sheet';
 import { colIndex } from './read-xlsx';
 import { ImportReport } from './import-report';
 import { parseDmy } from '../../shared/format';
@@ -78,6 +79,12 @@ export type StatementRows = 'all' | 'own' | 'none';
 /** A birth date with its day (dd/mm/yyyy as checkEmployee normalises it), not a month or year alone. */
 const FULL_DATE = /^\d{2}\/\d{2}\/\d{4}$/;
 
+/**
+ * A total row's label, folded: "Tổng cộng", "Tổng", "Tổng số", "Total"; "Cộng" alone or before a group
+ * ("Cộng phòng Kế toán"), which also starts "Công…" folded, hence only with no person data in the row.
+ */
+const TOTAL_WORDS = ['tongcong', 'tong', 'tongso', 'total', 'cong', 'congphong', 'congbophan', 'congto'];
+
 /** Problems kept in a plan: a file of 200,000 bad rows must not hold a million messages. */
 export const MAX_PROBLEMS = 1000;
 
@@ -105,6 +112,9 @@ export class ImportPlanner {
   private byCccd = new Map<string, EmployeeRecord>();
   /** Roster employees by name, birth date and gender (see `byPerson`), for rows without a known identifier. */
   private byPersonKey = new Map<string, EmployeeRecord[]>();
+  /** Rows skipped as a total or the signature block (`isFooter`), and whether a grand total was passed. */
+  private footerRows: number[] = [];
+  private afterTotal = false;
   /** Gender written as two columns "Nam" | "Nữ", read through virtual columns (see gender-pair.ts). */
   private pair: GenderPair | null = null;
   private seenNumber = new Map<string, number>();
@@ -142,6 +152,23 @@ export class ImportPlanner {
   finish(merges: readonly string[] = []): ImportPlan {
     if (!this.plan) this.start();
     for (const m of merges) this.noteMerge(m);
+    if (this.footerRows.length) {
+      const plan = this.plan!;
+      const rows = this.footerRows;
+      const list = rows.length > 10 ? `${rows.slice(0, 10).join(', ')}…` : rows.join(', ');
+      const p: ImportProblem = {
+        ...problem(
+          rows[0]!,
+          this.col('fullName'),
+          'NOT_A_PERSON',
+          `dòng ${list} không phải người lao động (dòng đánh số cột, tiêu đề nhóm, tổng cộng hoặc phần ký tên): không nhập`,
+          `rows ${list} are no employees (column numbers, group headings, totals or signatures): not imported`,
+        ),
+        severity: 'warning',
+      };
+      if (plan.problems.length < MAX_PROBLEMS) plan.problems.push(p);
+      else plan.problemsOmitted++;
+    }
     return this.plan!;
   }
 
@@ -312,6 +339,47 @@ export class ImportPlanner {
   }
 
   /**
+   * A payroll or HR export's rows that are no person: the row numbering the columns under the header ("(1)",
+   * "(2)"… or "A", "B", "1"…), a group heading ("Phòng Kế toán" alone in its row), a total ("Tổng cộng", "Cộng"
+   * under a department, "Total") and, after a total, the signature block (the signers' titles, "(Ký, họ tên)",
+   * their names spread across the columns). None has a birth date, a gender or an identifier — a row with a name
+   * and none of those after a total is skipped too, and the warning lists every skipped row. Refused one by one,
+   * they filled the error workbook with "Kế toán trưởng is no gender".
+   */
+  private isFooter(cells: readonly CellValue[]): boolean {
+    if (this.isColumnNumbers(cells)) return true;
+    const at = (f: keyof EmployeeFields) => {
+      const i = this.idx[f];
+      return i === undefined ? null : (cells[i] ?? null);
+    };
+    const filled = (v: CellValue) => v !== null && !(typeof v === 'string' && v.trim() === '');
+    if (filled(at('birthDate')) || filled(at('insuranceNumber')) || filled(at('cccd')) || filled(at('cmnd')))
+      return false;
+    if (cellGender(at('gender')) !== null) return false;
+    if (this.afterTotal || !filled(at('fullName'))) return true;
+    const first = cells.find((c) => typeof c === 'string' && c.trim() !== '');
+    const key = typeof first === 'string' ? foldKey(cellText(first).text) : '';
+    if (!TOTAL_WORDS.some((w) => key === w || (w.length > 4 && key.startsWith(w)))) return false;
+    if (key.startsWith('tong') || key.startsWith('total')) this.afterTotal = true;
+    return true;
+  }
+
+  /** "(1)" "(2)" "(3)"… or "A" "B" "1" "2"…: every filled cell a column's number or letter, at least three. */
+  private isColumnNumbers(cells: readonly CellValue[]): boolean {
+    let n = 0;
+    for (const c of cells) {
+      if (c === null || c === undefined || (typeof c === 'string' && c.trim() === '')) continue;
+      const ok =
+        typeof c === 'number'
+          ? Number.isInteger(c) && c <= 99
+          : typeof c === 'string' && /^\(?([A-Za-z]|\d{1,2})\)?$/.test(c.trim());
+      if (!ok) return false;
+      n++;
+    }
+    return n >= 3;
+  }
+
+  /**
    * Formula results only: a template row (running number, totals; a reference to an empty cell gives 0) unless its
    * name is text — a sheet that copies its people from another sheet by formulas is data, and leaving it out
    * imported nothing without a word.
@@ -397,9 +465,14 @@ export class ImportPlanner {
     }
     if (empty) return;
     if (formulaOnly && this.isTemplateRow({ row, cells, formulaOnly })) return;
+    const readCells = this.pair ? withPair(this.pair, cells) : cells;
+    if (this.isFooter(readCells)) {
+      this.footerRows.push(row);
+      return;
+    }
     plan.totalRows++;
     this.lastDataRow = row;
-    const read = this.readRow!(row, this.pair ? withPair(this.pair, cells) : cells);
+    const read = this.readRow!(row, readCells);
     plan.convertedCells += read.convertedCells;
     const problems = read.problems;
     const { value, problems: fieldProblems } = checkEmployee(read.value, this.now);

@@ -193,6 +193,24 @@ describe('roster import of payroll CSV files', () => {
     );
   });
 
+  it('column numbers, group headings, totals and the signature block are not people: skipped with one warning', async () => {
+    const { r, people } = await importFile('footer.csv', ['fullName', 'salary']);
+    expect(r).toMatchObject({ totalRows: 2, imported: 2, rejectedRows: 0, rejected: [] });
+    expect(r.warnings).toEqual([
+      {
+        row: 2,
+        column: 'Họ và tên',
+        code: 'NOT_A_PERSON',
+        message:
+          'Dòng 2, cột "Họ và tên": dòng 2, 3, 5, 6, 8, 9, 11, 12, 13 không phải người lao động (dòng đánh số cột, tiêu đề nhóm, tổng cộng hoặc phần ký tên): không nhập',
+      },
+    ]);
+    expect(people).toEqual([
+      { fullName: 'Nguyễn Văn Tổng', salary: 5_000_000 },
+      { fullName: 'Tống Thị Cộng', salary: 6_000_000 },
+    ]);
+  });
+
   it('NFD text and zero-width / no-break spaces: stored NFC and clean', async () => {
     const { r, people } = await importFile('invisible.csv', ['fullName', 'gender', 'cccd']);
     expect(r.rejected).toEqual([]);
