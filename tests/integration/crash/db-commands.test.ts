@@ -57,8 +57,8 @@ function whole(data: string, counts: DbCase['counts'], when: string): void {
   }
 }
 
-async function ok(args: string[], data: string): Promise<void> {
-  const r = await runCli([...args, '--json', '--now', NOW], { data });
+async function ok(args: string[], data: string, env?: Record<string, string>): Promise<void> {
+  const r = await runCli([...args, '--json', '--now', NOW], { data, env });
   expect(r.code, `${args.join(' ')}: ${r.stdout}${r.stderr}`).toBe(0);
 }
 
@@ -119,6 +119,16 @@ const CASES: DbCase[] = [
     args: () => unitAddArgs(LEDGER_UNIT),
     counts: { 'kekhai.db': ['units', 'unit_work_calendar'] },
     alreadyDone: 'CONFLICT',
+  },
+  {
+    name: 'outbox add (a signed dossier queued for the I-VAN)',
+    setup: async (data, dir) => {
+      const signed = join(dir, 'BHXHDienTu.xml');
+      const make = ['dossier', 'make', DRAFT, '--out', signed, '--test-cert', '--password-env', 'KEKHAI_TEST_PASSWORD'];
+      await ok(make, data, { KEKHAI_TEST_PASSWORD: 'thunghiem' });
+    },
+    args: (dir) => ['outbox', 'add', join(dir, 'BHXHDienTu.xml'), '--endpoint', 'http://127.0.0.1:9'],
+    counts: { 'kekhai.db': ['ivan_outbox', 'ivan_outbox_transitions'] },
   },
   {
     name: 'settings set',

@@ -8,12 +8,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { unzipSync } from 'fflate';
 import { runCli, unitAddArgs } from '../../support/cli';
-import { killAfter, killPoints, killWhenFileChanges, timedRun } from '../../support/kill';
+import { killAfter, killPoints, killWhenFileChanges, queryDb, timedRun } from '../../support/kill';
 import { makeTempDir, removeDir } from '../../support/tmp';
 import { SAIGON_UNIT } from '../../support/units';
 import { HEADERS, makeEmployees, toRow, writeXlsx } from '../../fixtures/roster/generate';
@@ -53,6 +54,20 @@ interface Case {
   file: string;
   args: (out: string) => string[];
   check: (file: string) => void;
+  /** What the database records about the file agrees with the file on disk. */
+  recorded?: (file: string, data: string) => void;
+}
+
+/** `dossier make` records each signed file's hash: a recorded envelope is the one on disk (same draft, same clock). */
+function signedHashesMatch(file: string, data: string): void {
+  const rows = queryDb<{ sha256: string }>(
+    join(data, 'kekhai.db'),
+    "SELECT sha256 FROM signatures WHERE file_name = 'BHXHDienTu.xml'",
+  );
+  if (!rows.length) return;
+  expect(existsSync(file), 'a signature recorded for a file that is not there').toBe(true);
+  const onDisk = createHash('sha256').update(readFileSync(file)).digest('hex');
+  expect(new Set(rows.map((r) => r.sha256))).toEqual(new Set([onDisk]));
 }
 
 const CASES: Case[] = [
@@ -73,6 +88,7 @@ const CASES: Case[] = [
     file: 'BHXHDienTu.xml',
     args: (out) => ['dossier', 'make', DRAFT, '--out', out, '--test-cert', '--password-env', 'KEKHAI_TEST_PASSWORD'],
     check: complete.xml,
+    recorded: signedHashesMatch,
   },
   {
     name: 'dossier to-sheet (VNPT-BHXH workbook)',
@@ -129,11 +145,13 @@ describe('a file written by a killed kekhai is whole or absent', () => {
           } catch (e) {
             throw new Error(`${when}: ${c.file} is cut: ${(e as Error).message}`);
           }
+          c.recorded?.(out, data);
         };
 
         // Killed the moment the file first shows up: nothing, or the whole file.
         await killWhenFileChanges(args, data, out, ENV);
         if (existsSync(out)) whole('killed as the file appeared');
+        else c.recorded?.(out, data);
 
         const full = await timedRun(args, data, ENV);
         expect(full.code, full.stdout + full.stderr).toBe(0);
