@@ -104,6 +104,8 @@ export const MAX_SIGNATURE_CHARS = 1 << 20;
 /** Certificates a KeyInfo may carry: the signer's and a path of intermediates (chain.ts follows at most 8). */
 const MAX_CERTIFICATES = 9;
 
+const ID_ATTRIBUTES = ['Id', 'ID', 'id'] as const;
+
 /** One linear pass over the Signature (Ids in a Set, only referenced elements canonicalised). */
 function readSignature(xml: string, sig: ElementInfo, end: number, latin1: boolean): SigParts {
   const text = xml.slice(sig.start, end);
@@ -136,10 +138,13 @@ function readSignature(xml: string, sig: ElementInfo, end: number, latin1: boole
         inObject[el.depth] = el.depth === 1 ? el.local === 'Object' : el.depth > 1 && inObject[el.depth - 1] === true;
         if (el.depth === 1 && el.local === 'Object') parts.objectCount++;
         const id = ids[el.depth];
-        if (id !== undefined) {
-          if (seenIds.has(id)) duplicateId ??= id;
-          seenIds.add(id);
-          if (inObject[el.depth] && wanted.has(id)) referable.set(el, id);
+        if (id !== undefined && inObject[el.depth] && wanted.has(id)) referable.set(el, id);
+        // .NET SignedXml (BHXH's side) also resolves `#x` to an `ID` or `id` attribute: all three must be unique.
+        for (const name of ID_ATTRIBUTES) {
+          const v = el.attr(name);
+          if (v === undefined) continue;
+          if (seenIds.has(v)) duplicateId ??= v;
+          seenIds.add(v);
         }
         if (ds && el.local === 'SignedInfo' && el.depth === 1 && !signedInfo) signedInfo = el;
         else if (ds && el.local === 'CanonicalizationMethod' && el.depth === 2) parts.c14nMethod = el.attr('Algorithm');
@@ -320,10 +325,22 @@ function verifyDocument(
     });
   } else if (ref.uri !== '') {
     // Nothing is fetched: only the whole document (URI="") is a valid first target in this profile.
-    problems.push({
-      vi: `Chữ ký tham chiếu ra ngoài tài liệu (URI="${ref.uri ?? ''}") — bị từ chối, không tải về`,
-      en: `External reference (URI="${ref.uri ?? ''}") refused, not fetched`,
-    });
+    problems.push(
+      ref.uri === undefined
+        ? {
+            vi: '<Reference> thiếu thuộc tính URI — chuẩn BHXH ký toàn tài liệu (URI="")',
+            en: '<Reference> has no URI — the BHXH profile signs the whole document (URI="")',
+          }
+        : ref.uri.startsWith('#')
+          ? {
+              vi: `<Reference URI="${ref.uri}"> chỉ trỏ tới một phần tài liệu — chuẩn BHXH ký toàn tài liệu (URI="")`,
+              en: `<Reference URI="${ref.uri}"> points to part of the document — the BHXH profile signs all of it (URI="")`,
+            }
+          : {
+              vi: `Chữ ký tham chiếu ra ngoài tài liệu (URI="${ref.uri}") — bị từ chối, không tải về`,
+              en: `External reference (URI="${ref.uri}") refused, not fetched`,
+            },
+    );
   } else {
     const okTransforms =
       ref.transforms.length >= 1 &&

@@ -104,6 +104,30 @@ describe('transforms that would run code', () => {
   });
 });
 
+describe('References to part of the document', () => {
+  it('URI="#xpointer(/)" (the whole document, comments kept; xmlsec1 verifies it): refused, naming the URI', () => {
+    const x = resigned('xpointer', { refs: [{ uri: '#xpointer(/)', transforms: [ENVELOPED] }] });
+    expect(oracle('xpointer', x)).toBe(true);
+    expectNotValid(ours(x).v, /<Reference URI="#xpointer\(\/\)"> chỉ trỏ tới một phần tài liệu/);
+  });
+
+  it('the only Reference to the signed NoiDung by Id (an Id added before signing): refused — the rest would be unsigned', () => {
+    const x = xmlsecSign(
+      dir,
+      'id-only',
+      withTemplate(clean.replace('<NoiDung>', '<NoiDung Id="nd">'), template({ refs: [{ uri: '#nd' }] })),
+      ['--id-attr:Id', 'NoiDung'],
+    );
+    expect(oracle('id-only', x, ['--id-attr:Id', 'NoiDung'])).toBe(true);
+    expectNotValid(ours(x).v, /<Reference URI="#nd"> chỉ trỏ tới một phần tài liệu/);
+  });
+
+  it('a Reference without a URI: refused', () => {
+    const x = resigned('no-uri', {}).replace('<Reference URI="">', '<Reference>');
+    expectNotValid(ours(x).v, /<Reference> thiếu thuộc tính URI/);
+  });
+});
+
 describe('References to outside the document', () => {
   it('a second Reference to file:///etc/hostname (xmlsec1 reads and verifies it): refused, naming the URI', () => {
     const x = resigned('file-ref', { refs: [{ uri: '', transforms: [ENVELOPED] }, { uri: 'file:///etc/hostname' }] });
