@@ -21,6 +21,22 @@ const NUMBER_FIELDS = new Set<EmployeeField>([
   'allowanceSalary',
   'allowanceOther',
 ]);
+/** Allowances the forms state in percent (PhuCapTNVK, PhuCapTNNghe: 5 = 5 %). */
+const PERCENT_FIELDS = new Set<EmployeeField>(['allowanceSeniorityExcess', 'allowanceSeniorityJob']);
+
+/**
+ * A percent allowance as the sheet shows it: "5%" or "5 %" typed (or saved by Excel in a CSV) is 5, and a cell
+ * formatted as a percentage, which holds the fraction (5 % is 0.05), is its percent. Both allowances are whole
+ * percents from 5 up (1 % a year beyond), so a value between 0 and 1 can only be such a fraction; read as it was,
+ * 5 % was stored as 0.05 %.
+ */
+function cellPercent(v: CellValue): number | null {
+  const text = typeof v === 'string' ? cellText(v).text : '';
+  const n = text.endsWith('%') ? cellNumber(text.slice(0, -1)) : cellNumber(v);
+  if (n === null || Number.isNaN(n) || text.endsWith('%')) return n;
+  return n > 0 && n < 1 ? Number((n * 100).toPrecision(15)) : n;
+}
+
 const CODE_WIDTHS: Partial<Record<EmployeeField, number[]>> = {
   insuranceNumber: [10],
   cccd: [12, 9],
@@ -211,7 +227,7 @@ export function makeRowReader(
           break;
         }
         case 'number': {
-          const n = cellNumber(c);
+          const n = PERCENT_FIELDS.has(p.f) ? cellPercent(c) : cellNumber(c);
           if (n !== null && Number.isNaN(n)) {
             const t = specialText(cells, p.i, encodings);
             problems.push(problem(row, col(p.f), 'NUMBER', `"${t}" không phải là số`, `"${t}" is not a number`));

@@ -108,6 +108,20 @@ describe('roster import of payroll CSV files', () => {
     });
   });
 
+  it('seniority allowances in percent: "5%" is 5, a fraction its percent, anything else refused by cell', async () => {
+    const { r, people, messages } = await importFile('percent.csv', [
+      'fullName',
+      'allowanceSeniorityExcess',
+      'allowanceSeniorityJob',
+    ]);
+    expect(messages).toEqual(['Dòng 4, cột "PC thâm niên vượt khung": "5%%" không phải là số']);
+    expect(r).toMatchObject({ imported: 2, rejectedRows: 1 });
+    expect(people).toEqual([
+      { fullName: 'Phần Trăm Hai', allowanceSeniorityExcess: 6, allowanceSeniorityJob: 8 },
+      { fullName: 'Phần Trăm Một', allowanceSeniorityExcess: 5, allowanceSeniorityJob: 7 },
+    ]);
+  });
+
   it('dates as clerks type them; serials written as text; two-digit years and impossible days refused by cell', async () => {
     const { r, people, messages } = await importFile('dates.csv', ['fullName', 'birthDate', 'contractStart']);
     expect(messages).toEqual([

@@ -10,6 +10,7 @@ import { SAIGON_UNIT as UNIT, fileBlob as blob } from '../../support/units';
  * A payroll sheet whose amounts are formulas: Excel stores each result to 17 significant digits
  * (=5310000*1,1 → 5841000.0000000009), built here by Python's zipfile
  * (tests/fixtures/roster/payroll-files/make-xlsx.py). The amount is the one Excel shows; a real half đồng is refused.
+ * Seniority allowances in cells formatted as percentages hold the fraction (5 % is 0.05): stored as the percent.
  */
 const MAKE = join(process.cwd(), 'tests/fixtures/roster/payroll-files/make-xlsx.py');
 let dir: string;
@@ -37,10 +38,12 @@ describe('formula results in a payroll .xlsx', () => {
       e.salary,
       e.salaryKind,
       e.allowancePosition,
+      e.allowanceSeniorityExcess,
+      e.allowanceSeniorityJob,
     ]);
     expect(people.sort()).toEqual([
-      ['Nguyễn Văn Lương', 5_841_000, 'amount', 0.3],
-      ['Trần Thị Hệ Số', 2.34, 'coefficient', 0],
+      ['Nguyễn Văn Lương', 5_841_000, 'amount', 0.3, 5, 7],
+      ['Trần Thị Hệ Số', 2.34, 'coefficient', 0, 0, 8],
     ]);
   });
 });
