@@ -57,6 +57,8 @@ export interface OutboxEntry {
   paperCopyRequired: boolean;
   createdAt: string;
   updatedAt: string;
+  /** A sender holds it now (its claim has not expired; leases run on the real clock, see sender.ts). */
+  sending: boolean;
 }
 
 /** Entries that need a person (refused, bad credentials, key conflict) wait here instead of being retried. */
@@ -83,6 +85,7 @@ export function toEntry(r: OutboxRow): OutboxEntry {
     paperCopyRequired: r.paper_copy_required === 1,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    sending: r.state === 'queued' && r.claimed_until !== null && r.claimed_until > new Date().toISOString(),
   };
 }
 

@@ -39,6 +39,11 @@ export const outboxEntry = z.object({
   paperCopyRequired: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /**
+   * A sender (this window before a reload, another window, `kekhai outbox send`) holds the entry right now: it is
+   * being sent, not waiting. Absent from older answers = false.
+   */
+  sending: z.boolean().optional(),
 });
 export type OutboxEntryDto = z.infer<typeof outboxEntry>;
 

@@ -253,7 +253,7 @@ test('"Ký" and "Nộp" double-clicked: one signature, one queue entry, one send
 test('a reload while "Gửi" waits for the I-VAN: the send completes once and the page then shows it as sent', async ({
   page,
 }) => {
-  const s = await signingSetup(page, 3_000);
+  const s = await signingSetup(page, 8_000);
   try {
     await s.call('signing.signDossier', { dossierId: s.id, signer: { kind: 'test-cert', password: 'thunghiem' } });
     await s.call('ivan.outboxAdd', { dossierId: s.id });
@@ -268,14 +268,22 @@ test('a reload while "Gửi" waits for the I-VAN: the send completes once and th
     await expect(panel.getByTestId('submit-send')).toHaveText('Đang gửi…');
     await page.reload();
 
-    // After the reload nothing claims to be sending from this page, and nothing claims success early.
+    // After the reload the panel tells the truth: neither "Chờ gửi" (a second "Gửi" offered) nor success yet.
+    await page.getByTestId('nav-signing').click();
+    await page.getByTestId('signing-tab-submit').click();
+    await panel.getByTestId('submit-dossier').selectOption(s.id);
+    await expect(panel.getByTestId('submit-state')).toHaveText('Đang gửi (bắt đầu từ trước hoặc ở cửa sổ khác)…');
+    await expect(panel.getByTestId('submit-send')).toBeDisabled();
+    await expect(panel.getByTestId('submit-state')).toHaveText(/Đã gửi I-VAN|BHXH đã tiếp nhận|Được chấp nhận/, {
+      timeout: 20_000,
+    });
     await page.getByTestId('nav-inbox').click();
     await page.getByTestId('tab-history').click();
     await expect(page.getByTestId('history-row')).toHaveCount(1);
     await expect(async () => {
       await page.getByTestId('tab-inbox').click();
       await page.getByTestId('tab-history').click();
-      await expect(page.getByTestId('history-row')).toContainText(/Đã gửi I-VAN|BHXH đã tiếp nhận|Đã chấp nhận/, {
+      await expect(page.getByTestId('history-row')).toContainText(/Đã gửi I-VAN|BHXH đã tiếp nhận|Được chấp nhận/, {
         timeout: 1_000,
       });
     }).toPass({ timeout: 20_000 });

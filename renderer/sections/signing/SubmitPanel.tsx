@@ -64,6 +64,13 @@ export default function SubmitPanel({ dossierId: fixedDossierId }: { dossierId?:
     });
   }, [dossierId]);
 
+  // Being sent elsewhere (this page before a reload, another tab, `kekhai outbox send`): look again until it is done.
+  useEffect(() => {
+    if (!entry?.sending) return;
+    const h = setTimeout(() => void reload(entry.id), 1000);
+    return () => clearTimeout(h);
+  }, [entry, reload]);
+
   const queue = async () => {
     setBusy(true);
     const r = await api.call('ivan.outboxAdd', {
@@ -162,7 +169,7 @@ export default function SubmitPanel({ dossierId: fixedDossierId }: { dossierId?:
         </button>
         <button
           type="button"
-          disabled={busy || entry?.state !== 'queued'}
+          disabled={busy || entry?.state !== 'queued' || entry.sending}
           onClick={() => (confirmSubmit ? setAsk('send') : void send())}
           data-testid="submit-send"
         >
@@ -170,7 +177,7 @@ export default function SubmitPanel({ dossierId: fixedDossierId }: { dossierId?:
         </button>
         <button
           type="button"
-          disabled={busy || entry?.state !== 'queued'}
+          disabled={busy || entry?.state !== 'queued' || entry.sending}
           onClick={() => setAsk('cancel')}
           data-testid="submit-cancel"
         >
@@ -222,7 +229,7 @@ export default function SubmitPanel({ dossierId: fixedDossierId }: { dossierId?:
           <tbody>
             <tr>
               <th>{t('state')}</th>
-              <td data-testid="submit-state">{stateLabel(entry.state, lang)}</td>
+              <td data-testid="submit-state">{entry.sending ? t('sendingNow') : stateLabel(entry.state, lang)}</td>
             </tr>
             <tr>
               <th>{t('tx')}</th>
