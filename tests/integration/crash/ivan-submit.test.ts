@@ -9,6 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { CLI, runCli } from '../../support/cli';
 import { checkDatabase, killAfter, killPoints, queryDb, timedRun } from '../../support/kill';
@@ -19,11 +20,13 @@ const DRAFT = join(process.cwd(), 'tests/unit/declarations/fixtures/draft-issue.
 const ENV = { KEKHAI_TEST_PASSWORD: 'thunghiem' };
 const POINTS = 4;
 
-function startServer(dir: string): Promise<{ url: string; proc: ChildProcess }> {
+function startServer(dir: string, port = 0): Promise<{ url: string; proc: ChildProcess }> {
   return new Promise((resolve, reject) => {
     const proc = spawn(
       process.execPath,
-      [CLI, 'ivan', 'serve', '--port', '0', '--data', dir, '--latency-ms', '700', '--result-delay-ms', '50'].concat([
+      [CLI, 'ivan', 'serve', '--port', String(port), '--data', dir, '--latency-ms', '700'].concat([
+        '--result-delay-ms',
+        '50',
         '--now',
         '2015-10-20T09:00:00+07:00',
         '--json',
@@ -39,7 +42,19 @@ function startServer(dir: string): Promise<{ url: string; proc: ChildProcess }> 
         // not the whole document yet
       }
     });
-    proc.on('exit', (code) => reject(new Error(`I-VAN server exited ${code}`)));
+    proc.on('exit', (code, signal) => reject(new Error(`I-VAN server exited ${code ?? signal}`)));
+  });
+}
+
+/** A port nobody listens on now (the OS's pick), for a server that must come back on the same address. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
   });
 }
 
@@ -158,5 +173,47 @@ describe('I-VAN submit and poll killed mid-way', () => {
     const history = await runCli(['ivan', 'history', '--json', '--now', NOW], { data });
     expect(history.json).toHaveLength(all);
     liveIsWhole('after the last poll');
+  }, 120_000);
+  it('the training I-VAN killed while it answers: its store intact, the retry is the same transaction', async () => {
+    // The server on a fixed port so the dossier's endpoint stays the same across its restarts.
+    const port = await freePort();
+    const dataSrv = join(dir, 'server-killed');
+    let s = await startServer(dataSrv, port);
+    const endpoint = s.url;
+    const stored = () =>
+      queryDb<{ n: number }>(join(dataSrv, 'ivan-server.db'), 'SELECT count(*) AS n FROM transactions')[0]!.n;
+    const files2: string[] = [];
+    const draft = JSON.parse(readFileSync(DRAFT, 'utf8')) as { createdOn: string };
+    for (let i = 0; i < POINTS; i++) {
+      const src = join(dir, `server-draft-${i}.json`);
+      writeFileSync(src, JSON.stringify({ ...draft, createdOn: `0${i + 1}/10/2015` }));
+      const out = join(dir, `server-${i}.xml`);
+      const make = ['dossier', 'make', src, '--out', out, '--test-cert', '--password-env', 'KEKHAI_TEST_PASSWORD'];
+      const r = await runCli([...make, '--json', '--now', NOW], { data, env: ENV });
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      files2.push(out);
+    }
+    // The server holds each answer 700 ms after storing the dossier; it is killed at points across that wait.
+    for (let i = 0; i < POINTS; i++) {
+      const submit = runCli(['submit', files2[i]!, '--endpoint', endpoint, '--json', '--now', NOW], { data, env: ENV });
+      await new Promise((r) => setTimeout(r, 300 + (i * 700) / POINTS));
+      s.proc.removeAllListeners('exit');
+      s.proc.kill('SIGKILL');
+      const first = await submit;
+      expect(checkDatabase(join(dataSrv, 'ivan-server.db')), `server killed, round ${i}`).toEqual({
+        integrity: 'ok',
+        foreignKeyProblems: [],
+      });
+      s = await startServer(dataSrv, port);
+      const retry = await runCli(['submit', files2[i]!, '--endpoint', endpoint, '--json', '--now', NOW], {
+        data,
+        env: ENV,
+      });
+      expect(retry.code, `retry after the server was killed (round ${i}): ${retry.stdout}${retry.stderr}`).toBe(0);
+      if (first.code === 0) expect(retry.json.transactionId).toBe(first.json.transactionId);
+      expect(stored()).toBe(i + 1);
+    }
+    s.proc.removeAllListeners('exit');
+    s.proc.kill('SIGTERM');
   }, 120_000);
 });
