@@ -360,3 +360,30 @@ test('a tab showing the roster while `kekhai roster import` writes to the same f
   await page.getByTestId('nav-employees').click();
   await expect(page.getByTestId('employee-count')).toHaveText('45 người');
 });
+
+test('"Ghi biến động" double-clicked records the event once, and the form saved after it is not refused', async ({
+  app,
+  appPage: page,
+}) => {
+  const call = await withUnit(page, app);
+  const added = await call('employee.save', {
+    unitCode: SAIGON_UNIT.code,
+    employee: { fullName: 'Võ Thị Hoa', birthDate: '02/03/1993', gender: 'F', cccd: '079193004321', salary: 5_000_000 },
+  });
+  await openEmployee(page, 'Võ Thị Hoa');
+  const events = page.getByTestId('employee-events');
+  await events.getByTestId('event-kind').selectOption('salary');
+  await events.getByTestId('event-effective').fill('01/02/2026');
+  await events.getByTestId('event-salary').fill('6.500.000');
+  await events.getByTestId('event-record').dblclick();
+  await expect(events.getByTestId('event-list').locator('li')).toHaveCount(1);
+  await expect(page.getByTestId('emp-salary')).toHaveValue('6500000');
+  expect(query(app, 'SELECT kind, salary FROM roster_events WHERE employee_id = ?', added.id)).toEqual([
+    { kind: 'salary', salary: 6_500_000 },
+  ]);
+  // The event moved the record's version; the form follows it, so its own save is no conflict.
+  await page.getByTestId('emp-phone').fill('0912345678');
+  await page.getByTestId('employee-save').click();
+  await expect(page.getByTestId('employee-notice')).toContainText('Võ Thị Hoa');
+  expect(await call('employee.get', { id: added.id })).toMatchObject({ phone: '0912345678', salary: 6_500_000 });
+});
