@@ -8,7 +8,9 @@ import type { CellValue } from './sheet';
  * Gender as two columns "Nam" | "Nữ", the layout of the older BHXH lists (mẫu 03a-TBH: "Năm sinh" over "Nam" |
  * "Nữ") that HR and payroll programs still print:
  * - marks: "Giới tính" over "Nam" | "Nữ" (or the two headers alone), an "x" (✓, 1, …) in the person's column;
- * - birth dates: "Ngày sinh" / "Năm sinh" over "Nam" | "Nữ", the date written in the person's column.
+ * - birth dates: "Ngày sinh" / "Năm sinh" over "Nam" | "Nữ", the date written in the person's column;
+ * - a "Nữ" column alone (or "Giới tính" over "Nữ") when the file has no other gender column: an "x" for a woman,
+ *   empty for a man, as those lists mark it.
  * Read as one column, the marks were "x is no gender" and every woman's row "gender is required" (or the file had
  * no gender column at all). The pair becomes virtual columns after the file's own — named "Nam-header / Nữ-header"
  * so messages point at both cells — and the mapping points the fields at them.
@@ -17,7 +19,8 @@ export interface GenderPair {
   /** Column indexes of the two cells. */
   male: number;
   female: number;
-  kind: 'marks' | 'birth';
+  /** `female`: one "Nữ" column; `male` is then -1. */
+  kind: 'marks' | 'birth' | 'female';
   /** The virtual columns' headers: [gender] for marks, [birth date, gender] for birth dates. */
   virtual: string[];
   /** Index of the first virtual column (the file's header count). */
@@ -42,6 +45,9 @@ export function findGenderPair(headers: readonly string[]): GenderPair | null {
     if (field === 'birthDate')
       return { male: m, female: f, kind: 'birth', virtual: [both, `Giới tính (theo ${both})`], at: headers.length };
   }
+  const alone = keys.findIndex((k) => k === FEMALE || k === 'gioitinh' + FEMALE);
+  if (alone >= 0 && !keys.some((k, i) => i !== alone && recogniseHeader(headers[i]!) === 'gender'))
+    return { male: -1, female: alone, kind: 'female', virtual: [`${headers[alone]} (x = nữ)`], at: headers.length };
   return null;
 }
 
@@ -53,7 +59,7 @@ export function mapPair(pair: GenderPair, headers: readonly string[], mapping: C
   const out = { ...mapping };
   const onPair = (h: string | undefined) =>
     h === undefined || !headers.includes(h) || h === headers[pair.male] || h === headers[pair.female];
-  if (pair.kind === 'marks') {
+  if (pair.kind !== 'birth') {
     if (onPair(out.gender)) out.gender = pair.virtual[0]!;
   } else {
     if (onPair(out.birthDate)) out.birthDate = pair.virtual[0]!;
@@ -75,10 +81,15 @@ const shown = (v: CellValue | undefined) => cellText(v ?? null).text;
 export function withPair(pair: GenderPair, cells: readonly CellValue[]): CellValue[] {
   const out = cells.slice();
   out.length = Math.max(out.length, pair.at);
-  const a = cells[pair.male];
   const b = cells[pair.female];
-  const m = marked(a);
   const f = marked(b);
+  if (pair.kind === 'female') {
+    out[pair.at] = f ? 'Nữ' : 'Nam';
+    for (let i = 0; i < out.length; i++) if (out[i] === undefined) out[i] = null;
+    return out;
+  }
+  const a = cells[pair.male];
+  const m = marked(a);
   // Both columns filled: shown as written ("x | x"), so the refusal names the two cells and what they hold.
   const gender: CellValue = m && f ? `${shown(a)} | ${shown(b)}` : m ? 'Nam' : f ? 'Nữ' : null;
   if (pair.kind === 'marks') out[pair.at] = gender;

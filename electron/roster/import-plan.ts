@@ -347,7 +347,6 @@ export class ImportPlanner {
    * they filled the error workbook with "Kế toán trưởng is no gender".
    */
   private isFooter(cells: readonly CellValue[]): boolean {
-    if (this.isColumnNumbers(cells)) return true;
     const at = (f: keyof EmployeeFields) => {
       const i = this.idx[f];
       return i === undefined ? null : (cells[i] ?? null);
@@ -355,7 +354,8 @@ export class ImportPlanner {
     const filled = (v: CellValue) => v !== null && !(typeof v === 'string' && v.trim() === '');
     if (filled(at('birthDate')) || filled(at('insuranceNumber')) || filled(at('cccd')) || filled(at('cmnd')))
       return false;
-    if (cellGender(at('gender')) !== null) return false;
+    // A lone "Nữ" column gives every row a gender (empty is a man): it tells no person row from another row.
+    if (this.pair?.kind !== 'female' && cellGender(at('gender')) !== null) return false;
     if (this.afterTotal || !filled(at('fullName'))) return true;
     const first = cells.find((c) => typeof c === 'string' && c.trim() !== '');
     const key = typeof first === 'string' ? foldKey(cellText(first).text) : '';
@@ -466,7 +466,7 @@ export class ImportPlanner {
     if (empty) return;
     if (formulaOnly && this.isTemplateRow({ row, cells, formulaOnly })) return;
     const readCells = this.pair ? withPair(this.pair, cells) : cells;
-    if (this.isFooter(readCells)) {
+    if (this.isColumnNumbers(cells) || this.isFooter(readCells)) {
       this.footerRows.push(row);
       return;
     }

@@ -76,6 +76,30 @@ describe('gender in two columns "Nam" | "Nữ"', () => {
     ]);
   });
 
+  it('a "Nữ" column alone: "x" is a woman, empty a man; the column-number row under the header is skipped', async () => {
+    const file = loXlsx(dir, 'female', [
+      {
+        name: 'DS',
+        rows: [
+          { cells: ['STT', 'Họ và tên', 'Ngày sinh', 'Nữ', 'Số CCCD'] },
+          { cells: ['(1)', '(2)', '(3)', '(4)', '(5)'] },
+          { cells: [1, 'Nguyễn Văn An', '01/03/1990', null, '001090000101'] },
+          { cells: [2, 'Trần Thị Bình', '02/04/1991', 'x', '001191000102'] },
+        ],
+      },
+    ]);
+    const r = await ctx.value('roster.importCommit', {
+      unitCode: UNIT.code,
+      file: blob('ds.xlsx', readFileSync(file)),
+    });
+    expect(r).toMatchObject({ imported: 2, rejectedRows: 0, rejected: [] });
+    expect(r.warnings?.map((w) => w.code)).toEqual(['NOT_A_PERSON']);
+    expect(await people()).toEqual([
+      ['Nguyễn Văn An', '01/03/1990', 'M'],
+      ['Trần Thị Bình', '02/04/1991', 'F'],
+    ]);
+  });
+
   it('"Năm sinh" over "Nam" | "Nữ" (mẫu 03a-TBH): the birth date is in the person\'s column', async () => {
     const file = loXlsx(dir, 'births', [
       {
