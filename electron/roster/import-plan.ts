@@ -233,6 +233,8 @@ export class ImportPlanner {
     if (this.pair) mapping = mapPair(this.pair, headers, mapping);
     const columns = this.pair ? [...headers, ...this.pair.virtual] : headers;
     const mappedHeaders = new Set(Object.values(mapping));
+    // The "Nam" | "Nữ" cells are read through the virtual columns: not "unrecognised".
+    if (this.pair) for (const i of [this.pair.male, this.pair.female]) if (i >= 0) mappedHeaders.add(headers[i]!);
     const unmapped = headers.filter((h) => h && !mappedHeaders.has(h) && recognised.unmapped.includes(h));
     const required = (['fullName', 'birthDate', 'gender'] as const).filter(
       (f) => !(f in mapping) || !columns.includes(mapping[f]!),

@@ -62,6 +62,7 @@ describe('gender in two columns "Nam" | "Nữ"', () => {
     const input = { unitCode: UNIT.code, file: blob('ds.xlsx', readFileSync(file)) };
     const preview = await ctx.value('roster.importPreview', input);
     expect(preview.mapping.gender).toBe('Giới tính Nam / Giới tính Nữ');
+    expect(preview.unmapped).toEqual([]);
     expect(preview.sample[1]).toMatchObject({ 'Họ và tên': 'Trần Thị Bình', 'Giới tính Nam / Giới tính Nữ': 'Nữ' });
     const r = await ctx.value('roster.importCommit', input);
     expect(r.rejected.map((p) => p.message)).toEqual([
@@ -88,10 +89,10 @@ describe('gender in two columns "Nam" | "Nữ"', () => {
         ],
       },
     ]);
-    const r = await ctx.value('roster.importCommit', {
-      unitCode: UNIT.code,
-      file: blob('ds.xlsx', readFileSync(file)),
-    });
+    const input = { unitCode: UNIT.code, file: blob('ds.xlsx', readFileSync(file)) };
+    const preview = await ctx.value('roster.importPreview', input);
+    expect(preview).toMatchObject({ mapping: { gender: 'Nữ (x = nữ)' }, unmapped: [] });
+    const r = await ctx.value('roster.importCommit', input);
     expect(r).toMatchObject({ imported: 2, rejectedRows: 0, rejected: [] });
     expect(r.warnings?.map((w) => w.code)).toEqual(['NOT_A_PERSON']);
     expect(await people()).toEqual([
