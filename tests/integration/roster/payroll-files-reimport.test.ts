@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { libreOffice, python, SOFFICE } from '../../fixtures/roster/other-writers/lo';
+import { libreOffice, loXlsx, python, SOFFICE } from '../../fixtures/roster/other-writers/lo';
 import { createTestContext, type TestContext } from '../../support/context';
 import { makeTempDir, removeDir } from '../../support/tmp';
 import { SAIGON_UNIT as UNIT, fileBlob as blob } from '../../support/units';
@@ -9,7 +9,8 @@ import { SAIGON_UNIT as UNIT, fileBlob as blob } from '../../support/units';
 /**
  * Files imported again: the same CSV twice (the second time nothing is written), the same people in NFD after NFC,
  * and the app's own roster export opened, edited and saved by LibreOffice (.xlsx and CSV) — the rows the clerk did
- * not touch are unchanged, the edited cell updates its employee, no one is duplicated.
+ * not touch are unchanged, the edited cell updates its employee, no one is duplicated. And a sheet LibreOffice saves
+ * as a Windows-1252 CSV, whose Vietnamese letters become "?".
  */
 let dir: string;
 beforeAll(() => {
@@ -138,5 +139,25 @@ describe('importing again', () => {
     expect(duc.salary).toBe(5_600_000);
     const untouched = (xs: typeof before) => xs.filter((e) => e.fullName !== 'Trần Văn Đức');
     expect(untouched(after)).toEqual(untouched(before));
+  });
+
+  it('LibreOffice saving a sheet as Windows-1252 CSV: names with "?" for letters refused by cell, never stored', async () => {
+    loXlsx(dir, 'western', [
+      {
+        name: 'DS',
+        rows: [
+          { cells: ['Ho va ten', 'Ngay sinh', 'Gioi tinh', 'So CCCD'] },
+          { cells: ['Nguyễn Văn Ánh', '15/05/1990', 'Nam', '001090000117'] },
+          { cells: ['Tran Van Duc', '16/06/1991', 'Nam', '001091000118'] },
+        ],
+      },
+    ]);
+    // LibreOffice's CSV filter options: comma, double quote, character set 1 (Windows-1252), from line 1.
+    libreOffice(dir, ['western.xlsx'], 'csv:Text - txt - csv (StarCalc):44,34,1,1');
+    const bytes = readFileSync(join(dir, 'western.csv'));
+    expect(bytes.toString('latin1')).toContain('Nguy?n V?n \xc1nh');
+    const r = await ctx.value('roster.importCommit', { unitCode: UNIT.code, file: blob('ds.csv', bytes) });
+    expect(r.rejected.map((p) => p.code)).toEqual(['LOST_CHARACTERS']);
+    expect((await list()).map((e) => e.fullName)).toEqual(['Tran Van Duc']);
   });
 });
