@@ -106,34 +106,39 @@ const REPEATABLE = new Set([
   'SignatureProperty',
 ]);
 
-/** The XMLDSig elements a BHXH signature may contain (domain reference §1.6 and addendum 2 item 8). */
-const SIGNATURE_CONTENT = new Set([
-  'SignedInfo',
-  'CanonicalizationMethod',
-  'SignatureMethod',
-  'Reference',
-  'Transforms',
-  'Transform',
-  'DigestMethod',
-  'DigestValue',
-  'SignatureValue',
-  'KeyInfo',
-  'KeyName',
-  'KeyValue',
-  'RSAKeyValue',
-  'Modulus',
-  'Exponent',
-  'X509Data',
-  'X509SubjectName',
-  'X509Certificate',
-  'X509SKI',
-  'X509IssuerSerial',
-  'X509IssuerName',
-  'X509SerialNumber',
-  'Object',
-  'SignatureProperties',
-  'SignatureProperty',
-  'SigningTime',
+/**
+ * The XMLDSig elements a BHXH signature may contain (domain reference §1.6 and addendum 2 item 8), each with the
+ * parents it may have (by local name): one reading of the Signature, so that no SignatureValue, certificate or
+ * Object can sit where one verifier would look and another would not (crafted-wrapping.test.ts).
+ */
+const SIGNATURE_CONTENT = new Map<string, readonly string[]>([
+  ['SignedInfo', ['Signature']],
+  ['CanonicalizationMethod', ['SignedInfo']],
+  ['SignatureMethod', ['SignedInfo']],
+  ['Reference', ['SignedInfo']],
+  ['Transforms', ['Reference']],
+  ['Transform', ['Transforms']],
+  ['DigestMethod', ['Reference']],
+  ['DigestValue', ['Reference']],
+  ['SignatureValue', ['Signature']],
+  ['KeyInfo', ['Signature']],
+  ['KeyName', ['KeyInfo']],
+  ['KeyValue', ['KeyInfo']],
+  ['RSAKeyValue', ['KeyValue']],
+  ['Modulus', ['RSAKeyValue']],
+  ['Exponent', ['RSAKeyValue']],
+  ['X509Data', ['KeyInfo']],
+  ['X509SubjectName', ['X509Data']],
+  ['X509Certificate', ['X509Data']],
+  ['X509SKI', ['X509Data']],
+  ['X509IssuerSerial', ['X509Data']],
+  ['X509IssuerName', ['X509IssuerSerial']],
+  ['X509SerialNumber', ['X509IssuerSerial']],
+  ['Object', ['Signature']],
+  ['SignatureProperties', ['Object']],
+  // The VNPT SmartCA variant puts SignatureProperty directly in the Object (§1.6).
+  ['SignatureProperty', ['SignatureProperties', 'Object']],
+  ['SigningTime', ['SignatureProperty']],
 ]);
 
 const ROW_ELEMENTS = new Set(['LaoDong', 'ThongTin']);
@@ -242,6 +247,8 @@ export function readSignedXml(xml: string, opts: ReadOptions = {}): DossierReadi
   const files: DossierFile[] = [];
   const rows: Record<string, string>[] = [];
   const path: string[] = [];
+  /** Local name of the open element at each depth (the parent check inside a Signature). */
+  const locals: string[] = [];
   /** Names of the children seen so far under the open element at each depth (reused from element to element). */
   const children: SiblingNames[] = [];
   let root = '';
@@ -285,14 +292,26 @@ export function readSignedXml(xml: string, opts: ReadOptions = {}): DossierReadi
         if (el.depth === 0) root = el.local;
         else if (el.depth === 1 && el.ns === '' && (el.local === 'Cky' || el.local === 'CKy_Dvi')) hasHolder = true;
 
+        locals[el.depth] = el.local;
         if (sigDepth >= 0) {
-          if (!SIGNATURE_CONTENT.has(el.local)) {
+          const parents = SIGNATURE_CONTENT.get(el.local);
+          if (!parents) {
             refuse(
               'XML_UNEXPECTED_ELEMENT',
               el,
               xml,
               `Chữ ký chứa thẻ lạ <${el.qname}> — phần này không được ký nên hồ sơ bị từ chối`,
               `The signature contains an unexpected <${el.qname}> — it is not signed, so the file is refused`,
+            );
+          }
+          const parent = locals[el.depth - 1]!;
+          if (!parents.includes(parent)) {
+            refuse(
+              'XML_UNEXPECTED_ELEMENT',
+              el,
+              xml,
+              `Chữ ký có thẻ <${el.qname}> đặt sai chỗ (trong <${parent}>, phải trong <${parents.join('> hoặc <')}>) — hồ sơ bị từ chối`,
+              `The signature has <${el.qname}> in the wrong place (inside <${parent}>, expected <${parents.join('> or <')}>) — refused`,
             );
           }
           return;

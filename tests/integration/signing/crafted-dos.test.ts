@@ -92,10 +92,13 @@ describe('nesting, size and entities', () => {
     expect(ms).toBeLessThan(10_000);
   });
 
-  it('100,000 nested SignatureProperties inside the Signature Object: refused at 256 levels', () => {
+  it('100,000 nested SignatureProperties inside the Signature Object: refused at the second (wrong place)', () => {
     const deep = `${'<SignatureProperties>'.repeat(100_000)}${'</SignatureProperties>'.repeat(100_000)}`;
     const x = clean.replace('</Object></Signature>', `${deep}</Object></Signature>`);
-    expect(timed(x).v).toMatchObject({ kind: 'refused', code: 'XML_TOO_DEEP' });
+    const { v, ms } = timed(x);
+    expect(v).toMatchObject({ kind: 'refused', code: 'XML_UNEXPECTED_ELEMENT' });
+    expect(v.reason).toMatch(/<SignatureProperties> đặt sai chỗ \(trong <SignatureProperties>/);
+    expect(ms).toBeLessThan(5_000);
   });
 
   it('a file over the size limit is refused before it is read', () => {

@@ -11,7 +11,23 @@ import { readDossier } from '../../../shared/dossier/read';
 import { makeTempDir, removeDir, writeTempFile } from '../../support/tmp';
 import { runCli } from '../../support/cli';
 import { BEFORE_DEADLINE } from '../ivan/fixtures';
-import { cleanDossier, expectNotValid, formOf, signatureOf, verdict, xmlsecVerify, type Verdict } from './crafted-kit';
+import {
+  ENVELOPED,
+  cleanDossier,
+  expectNotValid,
+  formOf,
+  signatureOf,
+  template,
+  verdict,
+  withTemplate,
+  xmlsecSign,
+  xmlsecVerify,
+  type Verdict,
+} from './crafted-kit';
+
+/** SignatureProperties with a forged SigningTime (1 October instead of the signed 20 October). */
+const FORGED_PROPERTIES =
+  '<SignatureProperties xmlns=""><SignatureProperty Target="#sigid"><SigningTime xmlns="http://example.org/#signatureProperties">2015-10-01T00:00:00Z</SigningTime></SignatureProperty></SignatureProperties>';
 
 let dir: string;
 let clean: string;
@@ -115,18 +131,68 @@ describe('the signed content moved or doubled', () => {
 });
 
 describe('ID-based wrapping of the signed SigningTime', () => {
-  it('the signed Object nested inside a new one that shows a forged SigningTime first: refused (xmlsec1 accepts it)', () => {
+  it('the signed Object nested inside a new one that shows a forged SigningTime first: refused by structure', () => {
     const signedObject = /<Object Id="SigningTime-sigid">[\s\S]*?<\/Object>/.exec(clean)![0]!;
-    const forged =
-      '<SignatureProperties xmlns=""><SignatureProperty Target="#sigid"><SigningTime xmlns="http://example.org/#signatureProperties">2015-10-01T00:00:00Z</SigningTime></SignatureProperty></SignatureProperties>';
-    const x = clean.replace(signedObject, `<Object>${forged}${signedObject}</Object>`);
+    const x = clean.replace(signedObject, `<Object>${FORGED_PROPERTIES}${signedObject}</Object>`);
     // The Reference still resolves to the untouched Object: the signature is intact.
+    expect(oracle('id-wrap-object', x)).toBe(true);
+    const v = verdict(x);
+    expect(v).toMatchObject({ kind: 'refused', code: 'XML_UNEXPECTED_ELEMENT' });
+    expect(v.reason).toMatch(/thẻ <Object> đặt sai chỗ \(trong <Object>, phải trong <Signature>\)/);
+  });
+
+  it('a signature that signs #proid (SignatureProperties), a forged SigningTime put before it in the Object: refused (xmlsec1 accepts it)', () => {
+    const objects =
+      '<Object><SignatureProperties Id="proid"><SignatureProperty Target="#sigid"><SigningTime xmlns="http://example.org/#signatureProperties">2015-10-20T02:00:00Z</SigningTime></SignatureProperty></SignatureProperties></Object>';
+    const signed = xmlsecSign(
+      dir,
+      'proid',
+      withTemplate(clean, template({ refs: [{ uri: '', transforms: [ENVELOPED] }, { uri: '#proid' }], objects })),
+    );
+    const untouched = verdict(signed);
+    expect(untouched.kind === 'report' && untouched.report.files[0]!.timeSource, untouched.reason).toBe('signed-time');
+    const x = signed.replace(
+      '<Object><SignatureProperties',
+      '<Object><SignatureProperty Target="#sigid"><SigningTime xmlns="http://example.org/#signatureProperties">2015-10-01T00:00:00Z</SigningTime></SignatureProperty><SignatureProperties',
+    );
     expect(oracle('id-wrap-time', x)).toBe(true);
     const v = verdict(x);
-    expectNotValid(v, /<SigningTime> đầu tiên nằm ngoài phần được ký \(#SigningTime-sigid\)/);
+    expectNotValid(v, /<SigningTime> đầu tiên nằm ngoài phần được ký \(#proid\)/);
     // Never judged at the forged time.
     expect(v.kind === 'report' && v.report.files[0]!.timeSource).toBe('receipt-time');
   });
+});
+
+describe('XML-DSig elements in the wrong place inside the Signature', () => {
+  const cases: [string, (x: string) => string, RegExp][] = [
+    [
+      'a second SignatureValue inside KeyInfo',
+      (x) => x.replace('<KeyInfo>', '<KeyInfo><SignatureValue>AAAA</SignatureValue>'),
+      /<SignatureValue> đặt sai chỗ \(trong <KeyInfo>/,
+    ],
+    [
+      'an X509Certificate directly in KeyInfo',
+      (x) => x.replace('<KeyInfo>', '<KeyInfo><X509Certificate>AAAA</X509Certificate>'),
+      /<X509Certificate> đặt sai chỗ \(trong <KeyInfo>, phải trong <X509Data>\)/,
+    ],
+    [
+      'a KeyInfo inside the Object',
+      (x) => x.replace('</Object></Signature>', '<KeyInfo></KeyInfo></Object></Signature>'),
+      /<KeyInfo> đặt sai chỗ \(trong <Object>/,
+    ],
+    [
+      'a Reference outside SignedInfo',
+      (x) => x.replace('</SignedInfo>', '</SignedInfo><Reference URI="http://127.0.0.1:9/"></Reference>'),
+      /<Reference> đặt sai chỗ \(trong <Signature>, phải trong <SignedInfo>\)/,
+    ],
+  ];
+  for (const [name, edit, reason] of cases) {
+    it(`${name}: refused, naming the element and its place`, () => {
+      const v = verdict(edit(clean));
+      expect(v).toMatchObject({ kind: 'refused', code: 'XML_UNEXPECTED_ELEMENT' });
+      expect(v.reason).toMatch(reason);
+    });
+  }
 });
 
 describe('duplicated Id attributes (a "#id" Reference that could resolve to two elements)', () => {
