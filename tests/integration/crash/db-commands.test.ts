@@ -71,10 +71,10 @@ async function withRoster(data: string, dir: string, n: number, seed: number): P
 
 const CASES: DbCase[] = [
   {
-    name: 'roster import --participating-since (2,000 rows and their ledger statement)',
+    name: 'roster import --participating-since (1,000 rows and their ledger statement)',
     setup: async (data, dir) => {
       await ok(unitAddArgs(SAIGON_UNIT), data);
-      await writeXlsx(join(dir, 'import.xlsx'), HEADERS, makeEmployees(2_000, 7).map(toRow));
+      await writeXlsx(join(dir, 'import.xlsx'), HEADERS, makeEmployees(1_000, 7).map(toRow));
     },
     args: (dir) => [
       'roster',
