@@ -387,3 +387,15 @@ test('"Ghi biến động" double-clicked records the event once, and the form s
   await expect(page.getByTestId('employee-notice')).toContainText('Võ Thị Hoa');
   expect(await call('employee.get', { id: added.id })).toMatchObject({ phone: '0912345678', salary: 6_500_000 });
 });
+
+test('"Tạo hồ sơ" double-clicked creates one draft dossier', async ({ app, appPage: page }) => {
+  await withUnit(page, app, DRAFT_UNIT);
+  await page.getByTestId('nav-declarations').click();
+  await page.getByTestId('dossier-unit').fill(DRAFT_UNIT.code);
+  await page.getByTestId('dossier-period').fill('10/2015');
+  await page.getByTestId('dossier-create').dblclick();
+  await expect(page.getByTestId('dossier-editor')).toBeVisible();
+  await page.getByRole('button', { name: '← Danh sách hồ sơ' }).click();
+  await expect(page.locator('[data-testid^="dossier-row-"]')).toHaveCount(1);
+  expect(query(app, 'SELECT batch FROM dossiers')).toEqual([{ batch: 1 }]);
+});

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { stateLabel } from '../../../shared/ivan/state-labels';
 import type { DossierSummary } from '../../../shared/contract/declarations';
 import { formatDateTimeVN } from '../../../shared/format';
@@ -47,6 +47,15 @@ export function DossierList() {
   useEffect(() => {
     void reload();
   }, [reload]);
+
+  // One new dossier per action: "Tạo hồ sơ" clicked twice (or a file chosen twice quickly) made two drafts, batch 1
+  // and 2. The ref holds between renders, so the second click finds the first still running.
+  const creating = useRef(false);
+  function once(run: () => Promise<void>): void {
+    if (creating.current) return;
+    creating.current = true;
+    void run().finally(() => (creating.current = false));
+  }
 
   async function create() {
     if (!unitCode || !/^\d{2}\/\d{4}$/.test(period)) return setError(t('needUnitPeriod'));
@@ -141,7 +150,7 @@ export function DossierList() {
             maxLength={7}
           />
         </label>
-        <button type="button" data-testid="dossier-create" onClick={() => void create()}>
+        <button type="button" data-testid="dossier-create" onClick={() => once(create)}>
           {t('create')}
         </button>
         <label>
@@ -150,7 +159,10 @@ export function DossierList() {
             type="file"
             accept=".json,application/json"
             data-testid="dossier-import"
-            onChange={(e) => void importFile(e.target.files?.[0])}
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              once(() => importFile(f));
+            }}
           />
         </label>
         <label>
@@ -159,7 +171,10 @@ export function DossierList() {
             type="file"
             accept=".xlsx"
             data-testid="dossier-import-vnpt"
-            onChange={(e) => void importVnpt(e.target.files?.[0])}
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              once(() => importVnpt(f));
+            }}
           />
         </label>
       </div>
@@ -172,7 +187,7 @@ export function DossierList() {
         <p className="success" role="status" data-testid="dossier-notice">
           {notice}{' '}
           {undo && (
-            <button type="button" data-testid="dossier-undo" onClick={() => void undoDelete()}>
+            <button type="button" data-testid="dossier-undo" onClick={() => once(undoDelete)}>
               {t('undo')}
             </button>
           )}
