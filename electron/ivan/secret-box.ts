@@ -7,6 +7,7 @@ import {
   mkdirSync,
   openSync,
   readFileSync,
+  renameSync,
   rmSync,
   statSync,
   writeSync,
@@ -166,7 +167,10 @@ function createKeyFile(file: string, key: Buffer): void {
     try {
       linkSync(part, file);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') return;
+      // A file system without hard links (FAT/exFAT, some network shares): rename, unless a key appeared meanwhile.
+      if (existsSync(file)) return;
+      renameSync(part, file);
     }
   } finally {
     rmSync(part, { force: true });
