@@ -96,6 +96,10 @@ function cellDateText(v: CellValue, yearOnlyAllowed: boolean): string {
     return String(v);
   }
   const t = cellText(v).text;
+  // "1990.0", "32933.0": a number column written as floating point (Python and pandas do when a cell is empty) —
+  // read as the number it is: a year, or a serial.
+  const float = /^(\d{4,5})\.0+$/.exec(t);
+  if (float) return cellDateText(Number(float[1]), yearOnlyAllowed);
   // Year first ("1990-03-01", "1990/3/1", ISO with a time): nobody writes year/day/month, so this is unambiguous.
   const iso = /^(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?:[T ].*)?$/.exec(t);
   if (iso) return `${iso[4]!.padStart(2, '0')}/${iso[3]!.padStart(2, '0')}/${iso[1]}`;
