@@ -103,7 +103,7 @@ export class FileKeySecretBox implements SecretBox {
         );
       mkdirSync(dirname(this.keyFile), { recursive: true, mode: 0o700 });
       createKeyFile(this.keyFile, randomBytes(32));
-    }
+    } else removeStaleParts(this.keyFile); // a copy of the key left by a process killed just after linking it
     if (process.platform !== 'win32') {
       const mode = statSync(this.keyFile).mode & 0o777;
       if (mode & 0o077) chmodSync(this.keyFile, 0o600);
