@@ -11,7 +11,7 @@
  * a Reference covers, as eBH's files carry — domain reference addendum 2 item 8) or else at the receipt time
  * (`now`), never at an unsigned SigningTime. Revocation is not checked and is reported as such.
  */
-import { X509Certificate, createHash, verify as rsaVerify } from 'node:crypto';
+import { X509Certificate, createHash, verify as rsaVerify, type KeyObject } from 'node:crypto';
 import { walkC14n, canonicalize, type ElementInfo } from '../../shared/signing/c14n';
 import { C14N_INCLUSIVE, DSIG_NS, ENVELOPED_SIGNATURE, RSA_SHA256, SHA256_DIGEST } from '../../shared/signing/profile';
 import { validityAt } from '../../shared/signing/expiry';
@@ -103,6 +103,46 @@ const NULL_SINK = { write() {} };
 export const MAX_SIGNATURE_CHARS = 1 << 20;
 /** Certificates a KeyInfo may carry: the signer's and a path of intermediates (chain.ts follows at most 8). */
 const MAX_CERTIFICATES = 9;
+
+/**
+ * One verification's certificates, parsed once: a dossier's envelope and forms are normally signed with one
+ * certificate, and parsing it (and building its path) per form made thousands of embedded forms cost seconds
+ * (crafted-dos.test.ts).
+ */
+class CertMemo {
+  private readonly certs = new Map<string, { info: CertInfo; key: KeyObject } | null>();
+  private readonly chains = new Map<string, ReturnType<typeof buildChain>>();
+  constructor(readonly anchors: readonly TrustAnchor[]) {}
+
+  cert(b64: string): { info: CertInfo; key: KeyObject } | null {
+    let c = this.certs.get(b64);
+    if (c === undefined) {
+      try {
+        const info = readCertificate(Buffer.from(b64, 'base64'));
+        c = { info, key: new X509Certificate(info.der).publicKey };
+      } catch {
+        c = null;
+      }
+      this.certs.set(b64, c);
+    }
+    return c;
+  }
+
+  chain(leaf: CertInfo, leafB64: string, extra: string[], at: Date): ReturnType<typeof buildChain> {
+    const key = [leafB64, ...extra, at.toISOString()].join('|');
+    let c = this.chains.get(key);
+    if (!c) {
+      c = buildChain(
+        leaf.der,
+        extra.map((x) => Buffer.from(x, 'base64')),
+        this.anchors,
+        at,
+      );
+      this.chains.set(key, c);
+    }
+    return c;
+  }
+}
 
 const ID_ATTRIBUTES = ['Id', 'ID', 'id'] as const;
 
@@ -267,7 +307,7 @@ function verifyDocument(
   latin1: boolean,
   name: string,
   opts: VerifyOptions,
-  anchors: readonly TrustAnchor[],
+  memo: CertMemo,
   scan: { reading: DossierReading; digest: Buffer },
 ): VerifiedFile {
   const problems: Problem[] = [];
@@ -395,12 +435,8 @@ function verifyDocument(
       }
     }
   }
-  let cert: CertInfo | null = null;
-  try {
-    if (parts.certificates[0]) cert = readCertificate(Buffer.from(parts.certificates[0], 'base64'));
-  } catch {
-    cert = null;
-  }
+  const parsed = parts.certificates[0] ? memo.cert(parts.certificates[0]) : null;
+  const cert: CertInfo | null = parsed?.info ?? null;
   let signatureValid = false;
   if (!cert)
     problems.push({
@@ -414,7 +450,7 @@ function verifyDocument(
       rsaVerify(
         'sha256',
         Buffer.from(parts.canonicalSignedInfo, latin1 ? 'latin1' : 'utf8'),
-        new X509Certificate(cert.der).publicKey,
+        parsed!.key,
         Buffer.from(parts.signatureValue, 'base64'),
       );
     if (!signatureValid)
@@ -465,14 +501,9 @@ function verifyDocument(
         en: `<KeyInfo> carries ${parts.certificates.length} <X509Certificate> elements — at most ${MAX_CERTIFICATES}`,
       });
     } else {
-      const built = buildChain(
-        cert.der,
-        extra.map((c) => Buffer.from(c, 'base64')),
-        anchors,
-        judgedAt,
-      );
+      const built = memo.chain(cert, parts.certificates[0]!, extra, judgedAt);
       trusted = built.trusted;
-      chain = built.chain;
+      chain = built.chain.slice();
       trustProblem = built.problem;
       const stray = strayCertificate(extra, chain);
       if (stray) problems.push(stray);
@@ -566,7 +597,7 @@ export function verifyDossierXml(bytes: Buffer | string, opts: VerifyOptions = {
   const latin1 = typeof bytes !== 'string';
   if (latin1) checkUtf8(bytes, opts.name ?? 'Tệp');
   const xml = typeof bytes === 'string' ? bytes : bytes.toString('latin1');
-  const anchors = anchorsOf(opts);
+  const memo = new CertMemo(anchorsOf(opts));
   let scan: ReturnType<typeof scanDocument>;
   try {
     scan = scanDocument(xml, latin1, typeof bytes === 'string' ? undefined : bytes);
@@ -575,7 +606,7 @@ export function verifyDossierXml(bytes: Buffer | string, opts: VerifyOptions = {
   }
   const isEnvelope = scan.reading.root === 'Hoso';
   const files: VerifiedFile[] = [
-    verifyDocument(xml, latin1, opts.name ?? (isEnvelope ? 'BHXHDienTu.xml' : 'tệp'), opts, anchors, scan),
+    verifyDocument(xml, latin1, opts.name ?? (isEnvelope ? 'BHXHDienTu.xml' : 'tệp'), opts, memo, scan),
   ];
   if (isEnvelope) {
     const envelope = files[0]!;
@@ -586,7 +617,7 @@ export function verifyDossierXml(bytes: Buffer | string, opts: VerifyOptions = {
         { vi: 'Hồ sơ không có tờ khai nào (FileToKhai)', en: 'The envelope holds no FileToKhai' },
       ]);
     }
-    for (const entry of scan.reading.files) files.push(verifyEmbedded(entry, opts, anchors, max, envelope));
+    for (const entry of scan.reading.files) files.push(verifyEmbedded(entry, opts, memo, max, envelope));
   }
   return { valid: files.every((f) => f.valid), trusted: files.every((f) => f.trusted), files };
 }
@@ -594,7 +625,7 @@ export function verifyDossierXml(bytes: Buffer | string, opts: VerifyOptions = {
 function verifyEmbedded(
   f: DossierFile,
   opts: VerifyOptions,
-  anchors: readonly TrustAnchor[],
+  memo: CertMemo,
   max: number,
   envelope: VerifiedFile,
 ): VerifiedFile {
@@ -670,7 +701,7 @@ function verifyEmbedded(
     }
     throw e;
   }
-  const r = verifyDocument(xml, true, name, opts, anchors, scan);
+  const r = verifyDocument(xml, true, name, opts, memo, scan);
   if (!problems.length) return r;
   return result(name, r, [...problems, ...(r.valid ? [] : [{ vi: r.reason, en: r.reasonEn }])]);
 }
