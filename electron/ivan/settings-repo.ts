@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../core/app-error';
+import { nextStamp, staleError } from '../core/stale';
 import { checkEndpoint } from './endpoint-policy';
 import { boxForScheme, secretBox } from './secret-box';
 import type { IvanCredentials } from './adapter';
@@ -55,13 +56,35 @@ export interface SaveSettingsInput {
   trainingMode?: boolean;
   /** Switching provider goes through 05/SĐ-IVAN; the caller says it was filed. */
   viaChangeForm?: boolean;
+  /** The settings' `updatedAt` as the form loaded them, '' = none were stored (see ivan.settingsSave). */
+  expectedUpdatedAt?: string;
   now: Date;
 }
 
 export function saveSettings(db: Database.Database, input: SaveSettingsInput): ProviderSettings {
   checkEndpoint(input.endpoint);
+  // IMMEDIATE: the version check and the write hold the write lock together (another process cannot slip between).
+  return db.transaction(() => saveLocked(db, input)).immediate();
+}
+
+function saveLocked(db: Database.Database, input: SaveSettingsInput): ProviderSettings {
   const prev = db.prepare('SELECT * FROM ivan_provider_settings WHERE unit_code = ?').get(input.unitCode) as
     Row | undefined;
+  if (input.expectedUpdatedAt !== undefined && (prev?.updated_at ?? '') !== input.expectedUpdatedAt) {
+    // Another window saved since this form loaded; only exactly the same values again are no conflict.
+    const same =
+      prev &&
+      prev.provider_code === input.providerCode &&
+      prev.endpoint === input.endpoint &&
+      (input.username === undefined || prev.username === input.username) &&
+      input.password === undefined;
+    if (!same)
+      throw staleError(
+        `Cài đặt I-VAN của đơn vị ${input.unitCode}`,
+        `The I-VAN settings of unit ${input.unitCode}`,
+        prev ? toSettings(prev) : null,
+      );
+  }
   if (
     prev &&
     prev.provider_code !== input.providerCode &&
@@ -99,7 +122,7 @@ export function saveSettings(db: Database.Database, input: SaveSettingsInput): P
     cipher,
     scheme,
     training: (input.trainingMode ?? prev?.training_mode === 1) ? 1 : 0,
-    at: input.now.toISOString(),
+    at: nextStamp(input.now.toISOString(), prev?.updated_at ?? ''),
   });
   // Entries held for bad credentials get another chance with the new ones.
   db.prepare(

@@ -178,6 +178,11 @@ export const ivanMethods = defineMethods({
         password: z.string().max(500).nullable().optional(),
         trainingMode: z.boolean().optional(),
         viaChangeForm: z.boolean().optional(),
+        /**
+         * The settings' `updatedAt` as the form loaded them ('' = none were stored). Given, the save is refused
+         * with STALE when another window or `kekhai` saved since, unless it already holds exactly these values.
+         */
+        expectedUpdatedAt: z.string().max(40).optional(),
       })
       .strict(),
     output: providerSettings,

@@ -399,3 +399,33 @@ test('"Tạo hồ sơ" double-clicked creates one draft dossier', async ({ app, 
   await expect(page.locator('[data-testid^="dossier-row-"]')).toHaveCount(1);
   expect(query(app, 'SELECT batch FROM dossiers')).toEqual([{ batch: 1 }]);
 });
+
+test('Cài đặt → I-VAN in two tabs: the later save is refused and shows the stored settings', async ({
+  app,
+  appPage: a,
+}) => {
+  const call = await withUnit(a, app, { ...SAIGON_UNIT, ivanProvider: '00040' });
+  const b = await secondTab(a, app);
+  for (const tab of [a, b]) {
+    await tab.getByTestId('nav-settings').click();
+    await tab.getByTestId('settings-tab-ivan').click();
+    await expect(tab.getByTestId('ivan-provider')).toHaveValue('00040');
+  }
+  await b.getByTestId('ivan-endpoint').fill('https://ivan.example.vn/kekhai');
+  await b.getByTestId('ivan-save').click();
+  await expect(b.getByTestId('ivan-message')).toHaveText('Đã lưu cài đặt I-VAN.');
+
+  await a.getByTestId('ivan-endpoint').fill('https://ivan.example.vn/khac');
+  await a.getByTestId('ivan-username').fill('dv-ts12345');
+  await a.getByTestId('ivan-save').click();
+  await expect(a.getByTestId('ivan-message')).toContainText('Cài đặt I-VAN của đơn vị TS12345 vừa được sửa ở nơi khác');
+  await expect(a.getByTestId('ivan-endpoint')).toHaveValue('https://ivan.example.vn/kekhai');
+  const stored = (await call('ivan.settingsGet', { unitCode: SAIGON_UNIT.code })) as {
+    settings: { endpoint: string; username: string | null }[];
+  };
+  expect(stored.settings[0]).toMatchObject({ endpoint: 'https://ivan.example.vn/kekhai', username: null });
+  // From the version now shown, the clerk's change goes through.
+  await a.getByTestId('ivan-username').fill('dv-ts12345');
+  await a.getByTestId('ivan-save').click();
+  await expect(a.getByTestId('ivan-message')).toHaveText('Đã lưu cài đặt I-VAN.');
+});

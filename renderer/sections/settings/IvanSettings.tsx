@@ -50,7 +50,14 @@ export default function IvanSettings() {
       endpoint: endpoint.trim(),
       username: username || null,
       password: password ? password : undefined,
+      // The version this form shows: a save from another tab meanwhile is not overwritten (STALE).
+      expectedUpdatedAt: state ? (mine?.updatedAt ?? '') : undefined,
     });
+    if (!r.ok && r.error.code === 'STALE') {
+      // The stored settings are shown again (the password typed stays in its field to be saved again).
+      setMsg({ ok: false, text: errorText(r.error, lang) });
+      return void (await load());
+    }
     setPassword('');
     setMsg(r.ok ? { ok: true, text: t('saved') } : { ok: false, text: errorText(r.error, lang) });
     await load();
@@ -136,7 +143,7 @@ export default function IvanSettings() {
             </p>
           )}
           {msg && (
-            <p className={msg.ok ? 'success' : 'error'} role="status">
+            <p className={msg.ok ? 'success' : 'error'} role="status" data-testid="ivan-message">
               {msg.text}
             </p>
           )}

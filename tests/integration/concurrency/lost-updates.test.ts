@@ -119,6 +119,48 @@ describe.each([
     });
   });
 
+  test('I-VAN settings of the unit: a save from an old version is refused; the other window’s endpoint stays', async () => {
+    const first = await value(host, 'ivan.settingsSave', {
+      unitCode: SAIGON_UNIT.code,
+      providerCode: '00040',
+      endpoint: 'https://ivan.example.vn/a',
+      username: 'ketoan01',
+      expectedUpdatedAt: '',
+    });
+    const other = await cliCall(
+      data,
+      'ivan.settingsSave',
+      {
+        unitCode: SAIGON_UNIT.code,
+        providerCode: '00040',
+        endpoint: 'https://ivan.example.vn/b',
+        expectedUpdatedAt: first.updatedAt,
+      },
+      nowArgs,
+    );
+    expect(other.code, other.stdout + other.stderr).toBe(0);
+    const mine = await api(host, 'ivan.settingsSave', {
+      unitCode: SAIGON_UNIT.code,
+      providerCode: '00040',
+      endpoint: 'https://ivan.example.vn/a',
+      username: 'ketoan02',
+      expectedUpdatedAt: first.updatedAt,
+    });
+    expect(mine.ok).toBe(false);
+    expect(mine.error!.code).toBe('STALE');
+    expect(mine.error!.message).toMatch(/^Cài đặt I-VAN của đơn vị TS12345 vừa được sửa ở nơi khác/);
+    const stored = (await value(host, 'ivan.settingsGet', { unitCode: SAIGON_UNIT.code })).settings[0];
+    expect(stored).toMatchObject({ endpoint: 'https://ivan.example.vn/b', username: 'ketoan01' });
+    // A form that saw no settings ('') does not overwrite settings another window created meanwhile.
+    const fresh = await api(host, 'ivan.settingsSave', {
+      unitCode: SAIGON_UNIT.code,
+      providerCode: '00040',
+      endpoint: 'https://ivan.example.vn/c',
+      expectedUpdatedAt: '',
+    });
+    expect(fresh.ok ? null : fresh.error!.code).toBe('STALE');
+  });
+
   test('draft D02-TS rows: a save from an older draft is refused; the other window’s rows stay', async () => {
     const created = await value(host, 'dossier.create', { unitCode: SAIGON_UNIT.code, period: '01/2026' });
     const tab = await value(host, 'dossier.get', { id: created.id });
