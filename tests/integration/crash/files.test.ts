@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { unzipSync } from 'fflate';
 import { runCli, unitAddArgs } from '../../support/cli';
@@ -22,6 +23,8 @@ import { HEADERS, makeEmployees, toRow, writeXlsx } from '../../fixtures/roster/
 const NOW = '2015-10-20T03:00:00Z';
 const DRAFT = join(process.cwd(), 'tests/unit/declarations/fixtures/draft-issue.json');
 const ENV = { KEKHAI_TEST_PASSWORD: 'thunghiem' };
+/** The D02-TS form of DRAFT as `dossier build` writes it (made in beforeAll), input of `kekhai sign`. */
+const UNSIGNED = join(tmpdir(), `kekhai-crash-unsigned-${process.pid}`, 'D02-TS-595.xml');
 
 /** What "complete" means for each kind of file; throws with the reason when it is not. */
 const complete = {
@@ -91,6 +94,18 @@ const CASES: Case[] = [
     recorded: signedHashesMatch,
   },
   {
+    name: 'dossier build (the unsigned forms, one file each)',
+    file: 'forms/D02-TS-595.xml',
+    args: (out) => ['dossier', 'build', DRAFT, '--out', dirname(out)],
+    check: complete.xml,
+  },
+  {
+    name: 'sign (one form, test certificate)',
+    file: 'D02-TS-signed.xml',
+    args: (out) => ['sign', UNSIGNED, '--out', out, '--test-cert', '--password-env', 'KEKHAI_TEST_PASSWORD'],
+    check: complete.xml,
+  },
+  {
     name: 'dossier to-sheet (VNPT-BHXH workbook)',
     file: 'to-khai.xlsx',
     args: (out) => ['dossier', 'to-sheet', DRAFT, '--out', out],
@@ -130,8 +145,15 @@ describe('a file written by a killed kekhai is whole or absent', () => {
       data,
     });
     expect(imp.code, imp.stdout + imp.stderr).toBe(0);
+    const build = await runCli(['dossier', 'build', DRAFT, '--out', dirname(UNSIGNED), '--json', '--now', NOW], {
+      data,
+    });
+    expect(build.code, build.stdout + build.stderr).toBe(0);
   });
-  afterAll(() => removeDir(dir));
+  afterAll(() => {
+    removeDir(dir);
+    removeDir(dirname(UNSIGNED));
+  });
 
   for (const c of CASES) {
     it(
@@ -169,7 +191,7 @@ describe('a file written by a killed kekhai is whole or absent', () => {
         const again = await timedRun(args, data, ENV);
         expect(again.code, again.stdout + again.stderr).toBe(0);
         whole('after the retry');
-        expect(readdirSync(dir).filter((n) => n.startsWith(c.file) && n !== c.file)).toEqual([]);
+        expect(readdirSync(dirname(out)).filter((n) => n.startsWith(basename(out)) && n !== basename(out))).toEqual([]);
       },
       90_000,
     );
