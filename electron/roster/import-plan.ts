@@ -119,6 +119,8 @@ export class ImportPlanner {
   private pair: GenderPair | null = null;
   private seenNumber = new Map<string, number>();
   private seenCccd = new Map<string, number>();
+  /** Rows read so far by name, birth date and gender (`twinInFile`). */
+  private seenPerson = new Map<string, { row: number; insuranceNumber: string; cccd: string }[]>();
   /** Roster employee id → the row that updates it (two rows may not update one person). */
   private matchedBy = new Map<number, number>();
   /** The sheet's numbers of the first row after the header and of the last data row read. */
@@ -411,11 +413,7 @@ export class ImportPlanner {
   private byPerson(row: number, value: EmployeeFields, problems: ImportProblem[]): EmployeeRecord | undefined {
     const same = this.byPersonKey.get(personKey(value));
     if (!same) return undefined;
-    const candidates = same.filter(
-      (e) =>
-        (!value.insuranceNumber || !e.insuranceNumber || e.insuranceNumber === value.insuranceNumber) &&
-        (!value.cccd || !e.cccd || e.cccd === value.cccd),
-    );
+    const candidates = same.filter((e) => identifiersAgree(e, value));
     if (!candidates.length) return undefined;
     const only = candidates.length === 1 ? candidates[0]! : undefined;
     if (only && (FULL_DATE.test(value.birthDate) || !changedFields(only, mergeMapped(only, value, this.idx)).length))
@@ -436,6 +434,30 @@ export class ImportPlanner {
       ),
     );
     return undefined;
+  }
+
+  /**
+   * The same person twice in the file, told apart by no identifier: same name, birth date and gender, and no two
+   * different mã số or CCCD between the rows (same ones are found above). Both had been inserted — a duplicate,
+   * which the next import then could not match to either.
+   */
+  private twinInFile(row: number, value: EmployeeFields, problems: ImportProblem[]): void {
+    const key = personKey(value);
+    const earlier = this.seenPerson.get(key);
+    const twin = earlier?.find((e) => identifiersAgree(e, value));
+    if (twin)
+      problems.push(
+        problem(
+          row,
+          this.col('fullName'),
+          'DUPLICATE_IN_FILE',
+          `cùng họ tên, ngày sinh và giới tính với dòng ${twin.row}, không có mã số BHXH hay số CCCD để phân biệt`,
+          `the same name, birth date and gender as row ${twin.row}, with no social-insurance number or citizen ID to tell them apart`,
+        ),
+      );
+    const seen = { row, insuranceNumber: value.insuranceNumber, cccd: value.cccd };
+    if (earlier) earlier.push(seen);
+    else this.seenPerson.set(key, [seen]);
   }
 
   private take({ row, cells, invalid, formulaOnly }: SheetRow): void {
@@ -524,6 +546,7 @@ export class ImportPlanner {
         );
       else this.seenCccd.set(value.cccd, row);
     }
+    if (!problems.length) this.twinInFile(row, value, problems);
     const a = value.insuranceNumber ? this.byNumber.get(value.insuranceNumber) : undefined;
     const b = value.cccd ? this.byCccd.get(value.cccd) : undefined;
     if (a && b && a.id !== b.id) {
@@ -588,6 +611,16 @@ export class ImportPlanner {
 /** Name (NFC, already cleaned; case aside), birth date as normalised, gender: who a row without identifiers is. */
 function personKey(e: EmployeeFields): string {
   return `${e.fullName.toLowerCase()}|${e.birthDate}|${e.gender}`;
+}
+
+type Identifiers = Pick<EmployeeFields, 'insuranceNumber' | 'cccd'>;
+
+/** No two different mã số and no two different CCCD: the two may be one person. */
+function identifiersAgree(a: Identifiers, b: Identifiers): boolean {
+  return (
+    (!a.insuranceNumber || !b.insuranceNumber || a.insuranceNumber === b.insuranceNumber) &&
+    (!a.cccd || !b.cccd || a.cccd === b.cccd)
+  );
 }
 
 /** "Ngày sinh: năm sinh 1899 không hợp lý" → "năm sinh 1899 không hợp lý". */

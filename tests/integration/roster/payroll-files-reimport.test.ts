@@ -106,6 +106,28 @@ describe('importing again', () => {
     ).toEqual(['001091000302', '001091000399']);
   });
 
+  it('the same person twice in one file without identifiers: the second row refused, not a second employee', async () => {
+    const rows = [
+      ['Họ và tên', 'Ngày sinh', 'Giới tính', 'Số CCCD'],
+      ['Đinh Văn Hai', '05/05/1995', 'Nam', ''],
+      ['Đinh Văn Hai', '05/05/1995', 'Nam', ''], // copied twice
+      ['Mai Thị Ba', '1996', 'Nữ', '001196000401'],
+      ['Mai Thị Ba', '1996', 'Nữ', ''], // the same without her CCCD
+      ['Hà Văn Bốn', '1990', 'Nam', '001090000402'],
+      ['Hà Văn Bốn', '1990', 'Nam', '001090000403'], // another CCCD: another person
+    ];
+    const file = blob('ds.csv', Buffer.from(rows.map((x) => x.join(',')).join('\r\n')));
+    const r = await ctx.value('roster.importCommit', { unitCode: UNIT.code, file });
+    expect(r.rejected.map((p) => p.message)).toEqual([
+      'Dòng 3, cột "Họ và tên": cùng họ tên, ngày sinh và giới tính với dòng 2, không có mã số BHXH hay số CCCD để phân biệt',
+      'Dòng 5, cột "Họ và tên": cùng họ tên, ngày sinh và giới tính với dòng 4, không có mã số BHXH hay số CCCD để phân biệt',
+    ]);
+    expect(r).toMatchObject({ imported: 4, rejectedRows: 2 });
+    const again = await ctx.value('roster.importCommit', { unitCode: UNIT.code, file });
+    expect(again).toMatchObject({ imported: 0, unchanged: 4, rejectedRows: 2 });
+    expect((await list()).length).toBe(4);
+  });
+
   it('roster export → opened, edited and saved by LibreOffice (.xlsx, then CSV) → import: one update, no duplicate', async () => {
     await ctx.value('roster.importCommit', { unitCode: UNIT.code, file: blob('ds.csv', csvFile('base.csv', 'NFC')) });
     const ex = await ctx.value('roster.export', { unitCode: UNIT.code });
