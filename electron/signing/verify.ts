@@ -591,7 +591,9 @@ function anchorsOf(opts: VerifyOptions): TrustAnchor[] {
 }
 
 /** Envelope + every embedded form, or one signed form. Hostile or malformed input throws an AppError. */
-export function verifyDossierXml(bytes: Buffer | string, opts: VerifyOptions = {}): VerifyReport {
+export function verifyDossierXml(bytes: Buffer | string, options: VerifyOptions = {}): VerifyReport {
+  // One receipt instant for the envelope and every form (and for CertMemo's path cache).
+  const opts: VerifyOptions = { ...options, now: options.now ?? new Date() };
   const max = opts.maxBytes ?? DEFAULT_MAX_XML_BYTES;
   checkSize(typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.length, max);
   const latin1 = typeof bytes !== 'string';
