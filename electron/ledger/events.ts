@@ -50,16 +50,21 @@ export function recordEvent(db: Database.Database, input: EventInput, now: Date,
   }
   const store = new EmployeeStore(db);
   return db.transaction(() => {
-    // The same event recorded again (a retry after the window closed or the command was killed once it had
-    // committed) is the one already there: a second row would propose its D02-TS change twice.
-    const same = db
-      .prepare(
-        'SELECT * FROM roster_events WHERE employee_id = ? AND kind = ? AND effective_date = ? AND end_date IS ? AND salary IS ? ORDER BY id LIMIT 1',
-      )
-      .get(who.id, input.kind, effective, end, input.salary ?? null) as EventRow | undefined;
-    if (same)
+    // The same event recorded again right after itself (a retry once the window closed or the command was killed
+    // after it had committed) is the one already there: a second row would propose its D02-TS change twice. Only
+    // the employee's latest event counts — A, then B, then A again is a real change back.
+    const last = db
+      .prepare('SELECT * FROM roster_events WHERE employee_id = ? ORDER BY id DESC LIMIT 1')
+      .get(who.id) as EventRow | undefined;
+    if (
+      last &&
+      last.kind === input.kind &&
+      last.effective_date === effective &&
+      last.end_date === end &&
+      last.salary === (input.salary ?? null)
+    )
       return {
-        event: eventOut(same),
+        event: eventOut(last),
         employee: { id: who.id, fullName: who.full_name, insuranceNo: who.insurance_number ?? '' },
       };
     const before = store.get(who.id)!;
