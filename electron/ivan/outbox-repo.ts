@@ -233,14 +233,28 @@ export function listOutbox(db: Database.Database, filter: { states?: OutboxState
 }
 
 export function cancelOutbox(db: Database.Database, id: number, at: Date): OutboxEntry {
-  const r = getRow(db, id);
-  if (r.state !== 'queued') {
-    throw new AppError('CONFLICT', `Chỉ huỷ được hồ sơ đang chờ gửi; hồ sơ ${id} đang ở trạng thái "${r.state}"`, {
-      en: `Only queued entries can be cancelled; entry ${id} is ${r.state}`,
-    });
-  }
-  transitionOutbox(db, id, 'cancelled', at, 'Người dùng huỷ');
-  return toEntry(getRow(db, id));
+  // IMMEDIATE: no sender can claim the entry between the check and the cancel.
+  return db
+    .transaction(() => {
+      const r = getRow(db, id);
+      if (r.state !== 'queued') {
+        throw new AppError('CONFLICT', `Chỉ huỷ được hồ sơ đang chờ gửi; hồ sơ ${id} đang ở trạng thái "${r.state}"`, {
+          en: `Only queued entries can be cancelled; entry ${id} is ${r.state}`,
+        });
+      }
+      // A sender holds it (another window, `kekhai outbox send`, this page before a reload): the I-VAN may be
+      // receiving it right now. Cancelled here, it would show "Đã huỷ" for a dossier BHXH received.
+      if (toEntry(r).sending) {
+        throw new AppError(
+          'IN_PROGRESS',
+          `Hồ sơ ${id} đang được gửi tới I-VAN nên chưa huỷ được; chờ kết quả gửi rồi xem lại`,
+          { en: `Entry ${id} is being sent to the I-VAN and cannot be cancelled now; wait for the send's result` },
+        );
+      }
+      transitionOutbox(db, id, 'cancelled', at, 'Người dùng huỷ');
+      return toEntry(getRow(db, id));
+    })
+    .immediate();
 }
 
 export function transitionsOf(

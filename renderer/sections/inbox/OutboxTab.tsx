@@ -23,6 +23,12 @@ export function OutboxTab() {
     else setError(errorText(r.error, lang));
   }, [lang]);
   useEffect(() => void load(), [load]);
+  // Entries another sender holds change on their own: look again until none is being sent.
+  useEffect(() => {
+    if (!items.some((e) => e.sending)) return;
+    const h = setTimeout(() => void load(), 1000);
+    return () => clearTimeout(h);
+  }, [items, load]);
 
   const act = async (fn: () => Promise<{ ok: boolean; error?: { message: string; messageEn?: string } }>) => {
     setBusy(true);
@@ -83,7 +89,11 @@ export function OutboxTab() {
               </>
             ),
           },
-          { header: t('state'), testId: 'outbox-state', cell: (e) => stateLabel(e.state, lang) },
+          {
+            header: t('state'),
+            testId: 'outbox-state',
+            cell: (e) => (e.sending ? t('sendingNow') : stateLabel(e.state, lang)),
+          },
           { header: t('attempts'), className: 'num', cell: (e) => e.attempts },
           {
             header: t('lastError'),
@@ -94,7 +104,9 @@ export function OutboxTab() {
           {
             header: '',
             cell: (e) =>
-              e.state === 'queued' && (
+              // An entry a sender holds right now can be neither retried nor cancelled until its send ends.
+              e.state === 'queued' &&
+              !e.sending && (
                 <>
                   <button type="button" onClick={() => void act(() => api.call('ivan.outboxRetry', { id: e.id }))}>
                     {t('retry')}

@@ -155,6 +155,47 @@ describe('"Ký" and "Nộp" twice at once', () => {
   });
 });
 
+test('"Huỷ" in one tab while another tab’s "Gửi" waits for the I-VAN: refused, and the dossier ends sent, not cancelled', async () => {
+  const ivan = await startIvanServer({
+    dataDir: join(dir, 'srv-cancel'),
+    resourcesDir: join(process.cwd(), 'resources'),
+    resultDelayMs: 10,
+    latencyMs: 1500,
+  });
+  const host = await startHost({ dataDir: join(dir, 'cancel'), port: 0, now: new Date('2015-10-30T03:00:00Z') });
+  try {
+    const created = await value(host, 'dossier.create', { draft: draftIssue() });
+    await value(host, 'signing.signDossier', { dossierId: created.id, signer: TEST_CERT });
+    await value(host, 'ivan.settingsSave', {
+      unitCode: 'TA0001A',
+      providerCode: '00040',
+      endpoint: ivan.url,
+      username: 'ketoan01',
+      password: 'mat-khau-thu',
+    });
+    const { entry } = await value(host, 'ivan.outboxAdd', { dossierId: created.id });
+    const sending = api(host, 'ivan.outboxSend', {});
+    // Wait until the sender holds the entry (its POST is on the way).
+    for (let i = 0; i < 100 && !(await value(host, 'ivan.outboxList', {}))[0].sending; i++)
+      await new Promise((r) => setTimeout(r, 20));
+    const cancel = await api(host, 'ivan.outboxCancel', { id: entry.id });
+    expect(cancel.ok).toBe(false);
+    expect(cancel.error!.code).toBe('IN_PROGRESS');
+    expect(cancel.error!.message).toBe(
+      `Hồ sơ ${entry.id} đang được gửi tới I-VAN nên chưa huỷ được; chờ kết quả gửi rồi xem lại`,
+    );
+    expect((await sending).ok).toBe(true);
+    const [after] = await value(host, 'ivan.outboxList', {});
+    // Sent, and (the poll after the send) already answered: never "cancelled" for a dossier the I-VAN holds.
+    expect(after.sending).toBe(false);
+    expect(['sent', 'received', 'accepted', 'rejected']).toContain(after.state);
+    expect(after.transactionId).toBe(listTransactions(ivan.db)[0]!.transactionId);
+  } finally {
+    await host.close();
+    await ivan.close();
+  }
+});
+
 test('a signature of a draft another window changed while the token signed is not stored', async () => {
   const ctx = createTestContext({ dataDir: join(dir, 'mid-sign'), now: new Date('2015-10-30T03:00:00Z') });
   try {
