@@ -232,8 +232,20 @@ export class ImportPlanner {
       mapping = { ...mapping, [PARTICIPATION_COLUMN]: pRecognised };
     // Gender as two columns "Nam" | "Nữ" (marks, or the birth date in the person's column): virtual columns.
     this.pair = findGenderPair(headers);
-    if (this.pair) mapping = mapPair(this.pair, headers, mapping);
     const columns = this.pair ? [...headers, ...this.pair.virtual] : headers;
+    // A remembered mapping may name a column this file lacks (another layout's "Nam / Nữ" columns, a renamed
+    // header): that field takes the column the recogniser finds here, if any — else a unit that once imported the
+    // "Nam" | "Nữ" layout was told its next file, with a plain "Giới tính" column, had no gender column.
+    if (mapping !== recognised.mapping) {
+      const used = new Set(Object.values(mapping).filter((h) => columns.includes(h)));
+      for (const [f, h] of Object.entries(mapping)) {
+        const found = recognised.mapping[f];
+        if (columns.includes(h) || !found || used.has(found)) continue;
+        mapping = { ...mapping, [f]: found };
+        used.add(found);
+      }
+    }
+    if (this.pair) mapping = mapPair(this.pair, headers, mapping);
     const mappedHeaders = new Set(Object.values(mapping));
     // The "Nam" | "Nữ" cells are read through the virtual columns: not "unrecognised".
     if (this.pair) for (const i of [this.pair.male, this.pair.female]) if (i >= 0) mappedHeaders.add(headers[i]!);

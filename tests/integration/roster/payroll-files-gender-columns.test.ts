@@ -75,6 +75,13 @@ describe('gender in two columns "Nam" | "Nữ"', () => {
       ['Nguyễn Văn An', '01/03/1990', 'M'],
       ['Trần Thị Bình', '02/04/1991', 'F'],
     ]);
+    // The unit remembers this mapping; its next file, with a plain "Giới tính" column, still finds its gender.
+    const plain = ['STT,Họ và tên,Ngày sinh,Giới tính,Số CCCD', '1,Đoàn Văn Phát,1994,Nam,'].join('\r\n');
+    const next = await ctx.value('roster.importCommit', {
+      unitCode: UNIT.code,
+      file: blob('ds.csv', Buffer.from(plain)),
+    });
+    expect(next).toMatchObject({ imported: 1, rejectedRows: 0 });
   });
 
   it('a "Nữ" column alone: "x" is a woman, empty a man; the column-number row under the header is skipped', async () => {
