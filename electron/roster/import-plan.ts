@@ -13,6 +13,7 @@ import { columnIndexes, makeRowReader, problem, type RowReader } from './row-rea
 import type { CellValue, Sheet, SheetRow } from './sheet';
 import { colIndex } from './read-xlsx';
 import { ImportReport } from './import-report';
+import { identifiersAgree, SeenPersons } from './seen-persons';
 import { parseDmy } from '../../shared/format';
 import { PARTICIPATION_COLUMN } from '../../shared/ledger/import-columns';
 import { participationMonth } from '../ledger/participation-cell';
@@ -120,7 +121,7 @@ export class ImportPlanner {
   private seenNumber = new Map<string, number>();
   private seenCccd = new Map<string, number>();
   /** Rows read so far by name, birth date and gender (`twinInFile`). */
-  private seenPerson = new Map<string, { row: number; insuranceNumber: string; cccd: string }[]>();
+  private readonly seenPersons = new SeenPersons();
   /** Roster employee id → the row that updates it (two rows may not update one person). */
   private matchedBy = new Map<number, number>();
   /** The sheet's numbers of the first row after the header and of the last data row read. */
@@ -363,16 +364,18 @@ export class ImportPlanner {
    * they filled the error workbook with "Kế toán trưởng is no gender".
    */
   private isFooter(cells: readonly CellValue[]): boolean {
-    const at = (f: keyof EmployeeFields) => {
-      const i = this.idx[f];
-      return i === undefined ? null : (cells[i] ?? null);
-    };
-    const filled = (v: CellValue) => v !== null && !(typeof v === 'string' && v.trim() === '');
-    if (filled(at('birthDate')) || filled(at('insuranceNumber')) || filled(at('cccd')) || filled(at('cmnd')))
+    // Called for every row: module functions, not closures made per row.
+    const idx = this.idx;
+    if (
+      filled(cellAt(cells, idx.birthDate)) ||
+      filled(cellAt(cells, idx.insuranceNumber)) ||
+      filled(cellAt(cells, idx.cccd)) ||
+      filled(cellAt(cells, idx.cmnd))
+    )
       return false;
     // A lone "Nữ" column gives every row a gender (empty is a man): it tells no person row from another row.
-    if (this.pair?.kind !== 'female' && cellGender(at('gender')) !== null) return false;
-    if (this.afterTotal || !filled(at('fullName'))) return true;
+    if (this.pair?.kind !== 'female' && cellGender(cellAt(cells, idx.gender)) !== null) return false;
+    if (this.afterTotal || !filled(cellAt(cells, idx.fullName))) return true;
     const first = cells.find((c) => typeof c === 'string' && c.trim() !== '');
     const key = typeof first === 'string' ? foldKey(cellText(first).text) : '';
     if (!TOTAL_WORDS.some((w) => key === w || (w.length > 4 && key.startsWith(w)))) return false;
@@ -454,22 +457,17 @@ export class ImportPlanner {
    * which the next import then could not match to either.
    */
   private twinInFile(row: number, value: EmployeeFields, problems: ImportProblem[]): void {
-    const key = personKey(value);
-    const earlier = this.seenPerson.get(key);
-    const twin = earlier?.find((e) => identifiersAgree(e, value));
-    if (twin)
+    const twin = this.seenPersons.note(value, row);
+    if (twin !== undefined)
       problems.push(
         problem(
           row,
           this.col('fullName'),
           'DUPLICATE_IN_FILE',
-          `cùng họ tên, ngày sinh và giới tính với dòng ${twin.row}, không có mã số BHXH hay số CCCD để phân biệt`,
-          `the same name, birth date and gender as row ${twin.row}, with no social-insurance number or citizen ID to tell them apart`,
+          `cùng họ tên, ngày sinh và giới tính với dòng ${twin}, không có mã số BHXH hay số CCCD để phân biệt`,
+          `the same name, birth date and gender as row ${twin}, with no social-insurance number or citizen ID to tell them apart`,
         ),
       );
-    const seen = { row, insuranceNumber: value.insuranceNumber, cccd: value.cccd };
-    if (earlier) earlier.push(seen);
-    else this.seenPerson.set(key, [seen]);
   }
 
   private take({ row, cells, invalid, formulaOnly }: SheetRow): void {
@@ -572,7 +570,9 @@ export class ImportPlanner {
         ),
       );
     }
-    const matched = a ?? b ?? (problems.length ? undefined : this.byPerson(row, value, problems));
+    // An empty roster (a first import) has no one to match by name: no lookup per row.
+    const matched =
+      a ?? b ?? (problems.length || !this.byPersonKey.size ? undefined : this.byPerson(row, value, problems));
     if (matched && !problems.length) {
       const first = this.matchedBy.get(matched.id);
       if (first !== undefined)
@@ -625,14 +625,13 @@ function personKey(e: EmployeeFields): string {
   return `${e.fullName.toLowerCase()}|${e.birthDate}|${e.gender}`;
 }
 
-type Identifiers = Pick<EmployeeFields, 'insuranceNumber' | 'cccd'>;
+/** The cell of a mapped column (null when the column is not mapped or the row is shorter). */
+function cellAt(cells: readonly CellValue[], i: number | undefined): CellValue {
+  return i === undefined ? null : (cells[i] ?? null);
+}
 
-/** No two different mã số and no two different CCCD: the two may be one person. */
-function identifiersAgree(a: Identifiers, b: Identifiers): boolean {
-  return (
-    (!a.insuranceNumber || !b.insuranceNumber || a.insuranceNumber === b.insuranceNumber) &&
-    (!a.cccd || !b.cccd || a.cccd === b.cccd)
-  );
+function filled(v: CellValue): boolean {
+  return v !== null && !(typeof v === 'string' && v.trim() === '');
 }
 
 /** "Ngày sinh: năm sinh 1899 không hợp lý" → "năm sinh 1899 không hợp lý". */
