@@ -38,12 +38,13 @@ export class SeenPersons {
     const hash = personHash(e);
     const both = !!e.insuranceNumber && !!e.cccd;
     const none = !e.insuranceNumber && !e.cccd;
-    const partial = this.partial.get(hash);
+    // Called for every row of a file: a row with both identifiers costs one Map write (the latest such row is the
+    // one named), and the partial rows, usually none, are looked up only when there are some.
+    const partial = this.partial.size ? this.partial.get(hash) : undefined;
     let twin = none ? this.complete.get(hash) : undefined;
     if (twin === undefined && partial) twin = partial.find((p) => identifiersAgree(p, e))?.row;
-    if (both) {
-      if (!this.complete.has(hash)) this.complete.set(hash, row);
-    } else {
+    if (both) this.complete.set(hash, row);
+    else {
       const seen: PartialRow = { row, insuranceNumber: e.insuranceNumber, cccd: e.cccd };
       if (partial) partial.push(seen);
       else this.partial.set(hash, [seen]);
@@ -52,28 +53,37 @@ export class SeenPersons {
   }
 }
 
-/** The hashes' running state (module-level: no closure made per row). */
-let h1 = 0;
-let h2 = 0;
+/** Lower-case code units, filled as met (letters outside ASCII: Vietnamese capitals with their marks, Đ). */
+const LOWER = new Uint16Array(65536);
 
-function feed(c: number): void {
-  h1 = Math.imul(h1 ^ c, 2654435761);
-  h2 = Math.imul(h2 ^ c, 1597334677);
+function lower(c: number): number {
+  if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
+  return (LOWER[c] ||= String.fromCharCode(c).toLowerCase().charCodeAt(0));
 }
 
-function feedText(s: string): void {
-  for (let i = 0; i < s.length; i++) feed(s.charCodeAt(i));
-}
-
-/** cyrb53 (a public-domain string hash) of name (lower case), birth date and gender, read in place. */
+/**
+ * cyrb53 (a public-domain string hash) of name (letter case aside), birth date and gender, read in place: no key
+ * string and no lower-cased copy is made for each row.
+ */
 function personHash(e: EmployeeFields): number {
-  h1 = 0xdeadbeef;
-  h2 = 0x41c6ce57;
-  feedText(e.fullName.toLowerCase());
-  feed(1);
-  feedText(e.birthDate);
-  feed(1);
-  feedText(e.gender);
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  const name = e.fullName;
+  for (let i = 0; i < name.length; i++) {
+    const c = lower(name.charCodeAt(i));
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  // Then a separator, the birth date, a separator and the gender: mixed as code units 1, date…, 1, gender.
+  const date = e.birthDate;
+  for (let i = -1; i <= date.length; i++) {
+    const c = i < 0 || i === date.length ? 1 : date.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  const g = e.gender.charCodeAt(0);
+  h1 = Math.imul(h1 ^ g, 2654435761);
+  h2 = Math.imul(h2 ^ g, 1597334677);
   const a = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   const b = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(a ^ (a >>> 13), 3266489909);
   return 4294967296 * (2097151 & b) + (a >>> 0);
