@@ -4,8 +4,6 @@
  * truth (no error for the click whose twin succeeded).
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +12,7 @@ import { startIvanServer, type RunningIvanServer } from '../../../electron/ivan/
 import { listTransactions } from '../../../electron/ivan/simulator/store';
 import { markSigned } from '../../../electron/declarations/dossier-repo';
 import { createTestContext } from '../../support/context';
+import { countingDoor } from '../../support/counting-door';
 import { makeTempDir, removeDir } from '../../support/tmp';
 import { SAIGON_UNIT } from '../../support/units';
 import { HEADERS, makeEmployees, toRow, writeXlsx } from '../../fixtures/roster/generate';
@@ -22,30 +21,6 @@ import { api, value } from '../../support/host-api';
 const twice = <T>(f: () => Promise<T>) => Promise.all([f(), f()]);
 const TEST_CERT = { kind: 'test-cert', password: 'thunghiem' } as const;
 const draftIssue = () => JSON.parse(readFileSync('tests/unit/declarations/fixtures/draft-issue.json', 'utf8'));
-
-/** A pass-through in front of the training I-VAN that counts the dossier POSTs reaching it. */
-async function countingDoor(target: string): Promise<{ url: string; posts: () => number; close(): Promise<void> }> {
-  let posts = 0;
-  const t = new URL(target);
-  const server: Server = createServer((req, res) => {
-    if (req.method === 'POST' && req.url?.startsWith('/v1/dossiers')) posts++;
-    const fwd = request(
-      { host: t.hostname, port: t.port, path: req.url, method: req.method, headers: req.headers },
-      (up) => {
-        res.writeHead(up.statusCode ?? 502, up.headers);
-        up.pipe(res);
-      },
-    );
-    fwd.on('error', () => res.destroy());
-    req.pipe(fwd);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    posts: () => posts,
-    close: () => new Promise((r) => server.close(() => r())),
-  };
-}
 
 let dir: string;
 beforeAll(() => {

@@ -4,8 +4,6 @@
  * `kekhai roster import` at once both complete instead of failing with a raw "database is locked".
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -13,6 +11,7 @@ import { startIvanServer, type RunningIvanServer } from '../../../electron/ivan/
 import { listTransactions } from '../../../electron/ivan/simulator/store';
 import { CLI, runCli, unitAddArgs } from '../../support/cli';
 import { createTestContext } from '../../support/context';
+import { countingDoor } from '../../support/counting-door';
 import { makeTempDir, removeDir } from '../../support/tmp';
 import { SAIGON_UNIT } from '../../support/units';
 import { RESOURCES, signedDossier, testCertSigner } from '../ivan/fixtures';
@@ -24,30 +23,6 @@ beforeAll(() => {
   dir = makeTempDir('kekhai-concurrency-');
 });
 afterAll(() => removeDir(dir));
-
-/** A pass-through in front of the I-VAN server that counts every dossier POST it forwards. */
-async function countingDoor(target: string): Promise<{ url: string; posts: () => number; close(): Promise<void> }> {
-  let posts = 0;
-  const t = new URL(target);
-  const server: Server = createServer((req, res) => {
-    if (req.method === 'POST' && req.url?.startsWith('/v1/dossiers')) posts++;
-    const fwd = request(
-      { host: t.hostname, port: t.port, path: req.url, method: req.method, headers: req.headers },
-      (up) => {
-        res.writeHead(up.statusCode ?? 502, up.headers);
-        up.pipe(res);
-      },
-    );
-    fwd.on('error', () => res.destroy());
-    req.pipe(fwd);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    posts: () => posts,
-    close: () => new Promise((r) => server.close(() => r())),
-  };
-}
 
 describe('two processes at once', () => {
   test('two `outbox send` at once: every dossier reaches the I-VAN exactly once', async () => {

@@ -7,44 +7,21 @@
  * foreign_key_check after every kill.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { CLI, runCli } from '../../support/cli';
+import { runCli } from '../../support/cli';
 import { checkDatabase, killAfter, killPoints, queryDb, timedRun } from '../../support/kill';
+import { startIvanServe } from '../../support/ivan-serve';
 import { makeTempDir, removeDir } from '../../support/tmp';
 
 const NOW = '2015-10-20T03:00:00Z';
 const DRAFT = join(process.cwd(), 'tests/unit/declarations/fixtures/draft-issue.json');
 const ENV = { KEKHAI_TEST_PASSWORD: 'thunghiem' };
 const POINTS = 4;
-
-function startServer(dir: string, port = 0): Promise<{ url: string; proc: ChildProcess }> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(
-      process.execPath,
-      [CLI, 'ivan', 'serve', '--port', String(port), '--data', dir, '--latency-ms', '700'].concat([
-        '--result-delay-ms',
-        '50',
-        '--now',
-        '2015-10-20T09:00:00+07:00',
-        '--json',
-      ]),
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let out = '';
-    proc.stdout!.on('data', (c) => {
-      out += c;
-      try {
-        resolve({ url: (JSON.parse(out) as { url: string }).url, proc });
-      } catch {
-        // not the whole document yet
-      }
-    });
-    proc.on('exit', (code, signal) => reject(new Error(`I-VAN server exited ${code ?? signal}`)));
-  });
-}
+/** The training I-VAN answers each request after 700 ms: a kill can land while a request is in flight. */
+const SLOW = ['--latency-ms', '700'];
 
 /** A port nobody listens on now (the OS's pick), for a server that must come back on the same address. */
 function freePort(): Promise<number> {
@@ -77,7 +54,7 @@ describe('I-VAN submit and poll killed mid-way', () => {
     data = join(dir, 'data');
     db = join(data, 'kekhai.db');
     srv = join(dir, 'server');
-    ({ url, proc: server } = await startServer(srv));
+    ({ url, proc: server } = await startIvanServe(srv, 0, SLOW));
     // One signed dossier per run (made on a different day: different content, so a different transaction each).
     const draft = JSON.parse(readFileSync(DRAFT, 'utf8')) as { createdOn: string };
     for (let i = 0; i <= 2 * POINTS; i++) {
@@ -178,7 +155,7 @@ describe('I-VAN submit and poll killed mid-way', () => {
     // The server on a fixed port so the dossier's endpoint stays the same across its restarts.
     const port = await freePort();
     const dataSrv = join(dir, 'server-killed');
-    let s = await startServer(dataSrv, port);
+    let s = await startIvanServe(dataSrv, port, SLOW);
     const endpoint = s.url;
     const stored = () =>
       queryDb<{ n: number }>(join(dataSrv, 'ivan-server.db'), 'SELECT count(*) AS n FROM transactions')[0]!.n;
@@ -204,7 +181,7 @@ describe('I-VAN submit and poll killed mid-way', () => {
         integrity: 'ok',
         foreignKeyProblems: [],
       });
-      s = await startServer(dataSrv, port);
+      s = await startIvanServe(dataSrv, port, SLOW);
       const retry = await runCli(['submit', files2[i]!, '--endpoint', endpoint, '--json', '--now', NOW], {
         data,
         env: ENV,

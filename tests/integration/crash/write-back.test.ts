@@ -5,11 +5,12 @@
  * acceptance is recorded and never twice, and the mã số BHXH the result assigned is on the roster once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CLI, runCli, unitAddArgs } from '../../support/cli';
+import { runCli, unitAddArgs } from '../../support/cli';
 import { checkDatabase, killAfter, killPoints, queryDb, timedRun } from '../../support/kill';
+import { startIvanServe } from '../../support/ivan-serve';
 import { makeTempDir, removeDir } from '../../support/tmp';
 import { LEDGER_UNIT } from '../../support/units';
 
@@ -17,30 +18,6 @@ const NOW = '2015-10-20T03:00:00Z';
 const DRAFT = join(process.cwd(), 'tests/unit/declarations/fixtures/draft-issue.json');
 const ENV = { KEKHAI_TEST_PASSWORD: 'thunghiem' };
 const POINTS = 5;
-
-function startServer(dir: string): Promise<{ url: string; proc: ChildProcess }> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(
-      process.execPath,
-      [CLI, 'ivan', 'serve', '--port', '0', '--data', dir, '--result-delay-ms', '50'].concat([
-        '--now',
-        '2015-10-20T09:00:00+07:00',
-        '--json',
-      ]),
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let out = '';
-    proc.stdout!.on('data', (c) => {
-      out += c;
-      try {
-        resolve({ url: (JSON.parse(out) as { url: string }).url, proc });
-      } catch {
-        // not the whole document yet
-      }
-    });
-    proc.on('exit', (code) => reject(new Error(`I-VAN server exited ${code}`)));
-  });
-}
 
 describe('ledger write-back killed mid-poll', () => {
   let dir: string;
@@ -89,7 +66,7 @@ describe('ledger write-back killed mid-poll', () => {
     dir = makeTempDir('kekhai-crash-writeback-');
     data = join(dir, 'data');
     db = join(data, 'kekhai.db');
-    ({ url, proc: server } = await startServer(join(dir, 'server')));
+    ({ url, proc: server } = await startIvanServe(join(dir, 'server')));
     await cli(unitAddArgs(LEDGER_UNIT));
     const roster = join(dir, 'lan.csv');
     writeFileSync(
