@@ -6,13 +6,13 @@ import { detectLegacyEncoding, needsDecision, type LegacyEncoding } from '../../
 import { AppError } from '../core/app-error';
 import { FIELDS, fromRow, searchText, SELECT_EMPLOYEE, type EmployeeRow } from './columns';
 import { changedFields } from './employee-store';
-import { cellGender, cellText, dateOrder } from './cells';
-import { foldKey } from '../../shared/text/fold';
+import { cellText, dateOrder } from './cells';
 import { findHeader, HEADER_SCAN_ROWS, recogniseMapping } from './mapping';
 import { columnIndexes, makeRowReader, problem, type RowReader } from './row-reader';
-import type { CellValue, Sheet, SheetRow } from './sheet';
+import type { Sheet, SheetRow } from './sheet';
 import { colIndex } from './read-xlsx';
 import { ImportReport } from './import-report';
+import { NonPersonRows } from './non-person-rows';
 import { identifiersAgree, SeenPersons } from './seen-persons';
 import { parseDmy } from '../../shared/format';
 import { PARTICIPATION_COLUMN } from '../../shared/ledger/import-columns';
@@ -80,12 +80,6 @@ export type StatementRows = 'all' | 'own' | 'none';
 /** A birth date with its day (dd/mm/yyyy as checkEmployee normalises it), not a month or year alone. */
 const FULL_DATE = /^\d{2}\/\d{2}\/\d{4}$/;
 
-/**
- * A total row's label, folded: "Tổng cộng", "Tổng", "Tổng số", "Total"; "Cộng" alone or before a group
- * ("Cộng phòng Kế toán"), which also starts "Công…" folded, hence only with no person data in the row.
- */
-const TOTAL_WORDS = ['tongcong', 'tong', 'tongso', 'total', 'cong', 'congphong', 'congbophan', 'congto'];
-
 /** Problems kept in a plan: a file of 200,000 bad rows must not hold a million messages. */
 export const MAX_PROBLEMS = 1000;
 
@@ -113,9 +107,8 @@ export class ImportPlanner {
   private byCccd = new Map<string, EmployeeRecord>();
   /** Roster employees by name, birth date and gender (see `byPerson`), for rows without a known identifier. */
   private byPersonKey = new Map<string, EmployeeRecord[]>();
-  /** Rows skipped as a total or the signature block (`isFooter`), and whether a grand total was passed. */
-  private footerRows: number[] = [];
-  private afterTotal = false;
+  /** Rows of the sheet that are no person (column numbers, headings, totals, signatures), found as read. */
+  private nonPersons: NonPersonRows | null = null;
   /** Gender written as two columns "Nam" | "Nữ", read through virtual columns (see gender-pair.ts). */
   private pair: GenderPair | null = null;
   private seenNumber = new Map<string, number>();
@@ -155,9 +148,9 @@ export class ImportPlanner {
   finish(merges: readonly string[] = []): ImportPlan {
     if (!this.plan) this.start();
     for (const m of merges) this.noteMerge(m);
-    if (this.footerRows.length) {
+    const rows = this.nonPersons?.rows ?? [];
+    if (rows.length) {
       const plan = this.plan!;
-      const rows = this.footerRows;
       const list = rows.length > 10 ? `${rows.slice(0, 10).join(', ')}…` : rows.join(', ');
       const p: ImportProblem = {
         ...problem(
@@ -279,6 +272,7 @@ export class ImportPlanner {
       );
     }
     this.idx = columnIndexes(columns, mapping);
+    this.nonPersons = new NonPersonRows(this.idx, this.pair?.kind === 'female');
     const pHeader = mapping[PARTICIPATION_COLUMN];
     this.participationAt = pHeader && headers.includes(pHeader) ? headers.indexOf(pHeader) : undefined;
     const encodings = columnEncodings(sheet.rows.slice(headerAt + 1));
@@ -353,49 +347,6 @@ export class ImportPlanner {
         for (const r of rows) for (const i of cols) yield r.cells[i] ?? null;
       })(),
     );
-  }
-
-  /**
-   * A payroll or HR export's rows that are no person: the row numbering the columns under the header ("(1)",
-   * "(2)"… or "A", "B", "1"…), a group heading ("Phòng Kế toán" alone in its row), a total ("Tổng cộng", "Cộng"
-   * under a department, "Total") and, after a total, the signature block (the signers' titles, "(Ký, họ tên)",
-   * their names spread across the columns). None has a birth date, a gender or an identifier — a row with a name
-   * and none of those after a total is skipped too, and the warning lists every skipped row. Refused one by one,
-   * they filled the error workbook with "Kế toán trưởng is no gender".
-   */
-  private isFooter(cells: readonly CellValue[]): boolean {
-    // Called for every row: module functions, not closures made per row.
-    const idx = this.idx;
-    if (
-      filled(cellAt(cells, idx.birthDate)) ||
-      filled(cellAt(cells, idx.insuranceNumber)) ||
-      filled(cellAt(cells, idx.cccd)) ||
-      filled(cellAt(cells, idx.cmnd))
-    )
-      return false;
-    // A lone "Nữ" column gives every row a gender (empty is a man): it tells no person row from another row.
-    if (this.pair?.kind !== 'female' && cellGender(cellAt(cells, idx.gender)) !== null) return false;
-    if (this.afterTotal || !filled(cellAt(cells, idx.fullName))) return true;
-    const first = cells.find((c) => typeof c === 'string' && c.trim() !== '');
-    const key = typeof first === 'string' ? foldKey(cellText(first).text) : '';
-    if (!TOTAL_WORDS.some((w) => key === w || (w.length > 4 && key.startsWith(w)))) return false;
-    if (key.startsWith('tong') || key.startsWith('total')) this.afterTotal = true;
-    return true;
-  }
-
-  /** "(1)" "(2)" "(3)"… or "A" "B" "1" "2"…: every filled cell a column's number or letter, at least three. */
-  private isColumnNumbers(cells: readonly CellValue[]): boolean {
-    let n = 0;
-    for (const c of cells) {
-      if (c === null || c === undefined || (typeof c === 'string' && c.trim() === '')) continue;
-      const ok =
-        typeof c === 'number'
-          ? Number.isInteger(c) && c <= 99
-          : typeof c === 'string' && /^\(?([A-Za-z]|\d{1,2})\)?$/.test(c.trim());
-      if (!ok) return false;
-      n++;
-    }
-    return n >= 3;
   }
 
   /**
@@ -500,10 +451,7 @@ export class ImportPlanner {
     if (empty) return;
     if (formulaOnly && this.isTemplateRow({ row, cells, formulaOnly })) return;
     const readCells = this.pair ? withPair(this.pair, cells) : cells;
-    if (this.isColumnNumbers(cells) || this.isFooter(readCells)) {
-      this.footerRows.push(row);
-      return;
-    }
+    if (this.nonPersons!.skip(row, cells, readCells)) return;
     plan.totalRows++;
     this.lastDataRow = row;
     const read = this.readRow!(row, readCells);
@@ -623,15 +571,6 @@ export class ImportPlanner {
 /** Name (NFC, already cleaned; case aside), birth date as normalised, gender: who a row without identifiers is. */
 function personKey(e: EmployeeFields): string {
   return `${e.fullName.toLowerCase()}|${e.birthDate}|${e.gender}`;
-}
-
-/** The cell of a mapped column (null when the column is not mapped or the row is shorter). */
-function cellAt(cells: readonly CellValue[], i: number | undefined): CellValue {
-  return i === undefined ? null : (cells[i] ?? null);
-}
-
-function filled(v: CellValue): boolean {
-  return v !== null && !(typeof v === 'string' && v.trim() === '');
 }
 
 /** "Ngày sinh: năm sinh 1899 không hợp lý" → "năm sinh 1899 không hợp lý". */
