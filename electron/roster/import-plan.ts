@@ -451,7 +451,7 @@ export class ImportPlanner {
     if (empty) return;
     if (formulaOnly && this.isTemplateRow({ row, cells, formulaOnly })) return;
     const readCells = this.pair ? withPair(this.pair, cells) : cells;
-    if (this.nonPersons!.skip(row, cells, readCells)) return;
+    if (this.nonPersons!.passOver(row, cells, readCells)) return;
     plan.totalRows++;
     this.lastDataRow = row;
     const read = this.readRow!(row, readCells);

@@ -36,7 +36,7 @@ export class NonPersonRows {
    * Whether row `row` is no person (then noted in `rows`): `cells` as the sheet has them, `readCells` with the
    * import's own columns added (see gender-pair.ts).
    */
-  skip(row: number, cells: readonly CellValue[], readCells: readonly CellValue[]): boolean {
+  passOver(row: number, cells: readonly CellValue[], readCells: readonly CellValue[]): boolean {
     if (!isColumnNumbers(cells) && !this.isFooter(readCells)) return false;
     this.rows.push(row);
     return true;

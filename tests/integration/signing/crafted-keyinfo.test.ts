@@ -16,7 +16,7 @@ import { readCertificate } from '../../../electron/signing/certificate';
 import type { Signer } from '../../../electron/signing/signer';
 import { makeTempDir, removeDir } from '../../support/tmp';
 import { BEFORE_DEADLINE, softwareSigner } from '../ivan/fixtures';
-import { cleanDossier, expectNotValid, unsigned, verdict, xmlsecVerify } from './crafted-kit';
+import { cleanDossier, expectNotValid, unsigned, verdict, xmlsecAccepts } from './crafted-kit';
 
 let dir: string;
 let clean: string;
@@ -29,7 +29,7 @@ beforeAll(async () => {
 });
 afterAll(() => removeDir(dir));
 
-const oracle = (name: string, xml: string) => xmlsecVerify(dir, name.replace(/\W+/g, '-'), xml).ok;
+const oracle = (name: string, xml: string) => xmlsecAccepts(dir, name, xml);
 
 /** xmlsec1's default: the key from KeyValue, no certificate checks (domain reference addendum 2 item 9). */
 function rawKeyOracle(name: string, xml: string): boolean {

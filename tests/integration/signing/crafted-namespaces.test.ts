@@ -15,8 +15,8 @@ import {
   template,
   verdict,
   withTemplate,
+  xmlsecAccepts,
   xmlsecSign,
-  xmlsecVerify,
 } from './crafted-kit';
 
 const DSIG = 'http://www.w3.org/2000/09/xmldsig#';
@@ -31,7 +31,7 @@ beforeAll(async () => {
 });
 afterAll(() => removeDir(dir));
 
-const oracle = (name: string, xml: string) => xmlsecVerify(dir, name.replace(/\W+/g, '-'), xml).ok;
+const oracle = (name: string, xml: string) => xmlsecAccepts(dir, name, xml);
 
 describe('prefixed ds: against the default namespace', () => {
   it('a ds:-prefixed signature over the same data is the same XML-DSig: verified, as xmlsec1 does', () => {
