@@ -53,6 +53,13 @@ describe('SeenPersons: rows with both identifiers', () => {
     expect(seen.note(person({}), 7)).toBe(5);
   });
 
+  it('several rows with both identifiers: a later row with none names the latest of them', () => {
+    const seen = new SeenPersons();
+    seen.note(person({ insuranceNumber: '0123456789', cccd: '001090000123' }), 5);
+    seen.note(person({ insuranceNumber: '0123456780', cccd: '001090000124' }), 6);
+    expect(seen.note(person({}), 7)).toBe(6);
+  });
+
   it('a row with none, then a row with both: the second names the first', () => {
     const seen = new SeenPersons();
     expect(seen.note(person({}), 5)).toBeUndefined();
