@@ -1,6 +1,7 @@
 /**
- * CSV as Excel on a Vietnamese Windows opens it: UTF-8 with BOM, `;` separators (the list separator where the
- * decimal mark is a comma), CRLF line ends. One writer for every CSV the app exports (audit log, period index).
+ * CSV as Excel on a Vietnamese Windows opens it: UTF-8 with BOM (without one Excel reads the file in the ANSI code
+ * page, Windows-1258, and "Nguyễn" becomes garbage), `;` separators (the list separator where the decimal mark is a
+ * comma), CRLF line ends (RFC 4180). One writer for every CSV the app exports (audit log, period index).
  */
 
 /** OWASP "CSV Injection": a cell starting with = + - @, tab or CR is read as a formula by Excel and Calc. */
@@ -26,8 +27,17 @@ const CONTROLS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
  */
 const INNER_FORMULA = /([,;\t\r\n"])(?=[=+\-@])/g;
 
+/**
+ * Digits a spreadsheet reads as a number and so changes: the leading zero of a mã số BHXH "0123456789", a CCCD
+ * "001…", an all-digit unit code "0100123" or a tax code is dropped, and from 12 digits Excel shows "1,23457E+11"
+ * and keeps 15. Such a cell is the formula ="…", which Excel and Calc show as that text (the form payroll exports
+ * use; our import reads it as the text inside, read-csv.ts). Only digits go inside, so nothing else can run.
+ */
+const CHANGED_AS_NUMBER = /^(0\d+|\d{12,})$/;
+
 export function csvCell(v: string): string {
   const clean = v.normalize('NFC').replace(CONTROLS, '');
+  if (CHANGED_AS_NUMBER.test(clean)) return `"=""${clean}"""`;
   if (NEGATIVE_NUMBER.test(clean)) return NEEDS_QUOTES.test(clean) ? `"${clean}"` : clean;
   const inner = clean.replace(INNER_FORMULA, "$1'");
   const safe = FORMULA_START.test(inner) ? `'${inner}` : inner;
