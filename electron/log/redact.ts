@@ -26,12 +26,34 @@ const PERSONAL_NUMBER = /(?<![0-9A-Za-z])(\d{12}|\d{10}|\d{9})(?![0-9A-Za-z])/g;
 export function redactText(text: string): string {
   let out = text;
   for (const s of runtimeSecrets) if (out.includes(s)) out = out.split(s).join(REDACTED);
-  // "PIN 1234", "mật khẩu: abc", "password=abc" written into a message.
+  // "PIN 1234", "mật khẩu: abc", "password=abc" written into a message — but not a folder named so.
   out = out.replace(
     /\b(pin|mã pin|password|passwd|mật khẩu|token|secret)(\s*[:=]\s*|\s+)(\S+)/giu,
-    (_m, k: string, sep: string) => `${k}${sep}${REDACTED}`,
+    (m: string, k: string, sep: string, _v: string, at: number, whole: string) =>
+      /[:=]/.test(sep) || !inFolderName(whole, at) ? `${k}${sep}${REDACTED}` : m,
   );
   return out.replace(PERSONAL_NUMBER, (d) => `${d.slice(0, 2)}${'*'.repeat(d.length - 4)}${d.slice(-2)}`);
+}
+
+/** What cannot sit in a path segment next to the word (Windows forbids `:` in names; `=` and `"` end a value). */
+const NOT_IN_NAME = /[:="\n]/;
+
+/**
+ * Whether the keyword at `at` is part of a folder or file name — "C:\Users\Pin Nguyễn\…", "…\VNPT Token Manager\…",
+ * "…/Mật khẩu cũ/…", as a data folder, a PKCS#11 library or an error's path shows it: it starts a path segment, or
+ * sits inside one that goes on to the next separator. A support log that hid "Nguyễn\AppData…" behind "Pin" could not
+ * say which folder failed. A secret typed after such a word in prose ("… nhập PIN 1234") has no separator there.
+ */
+function inFolderName(text: string, at: number): boolean {
+  const before = text.slice(0, at);
+  const sep = Math.max(before.lastIndexOf('/'), before.lastIndexOf('\\'));
+  if (sep < 0) return false;
+  const head = before.slice(sep + 1);
+  if (NOT_IN_NAME.test(head)) return false;
+  if (head === '') return true;
+  const rest = text.slice(at);
+  const next = rest.search(/[\\/]/);
+  return next > 0 && !NOT_IN_NAME.test(rest.slice(0, next));
 }
 
 /** A deep copy of a value to log with secrets and personal numbers hidden (cycles and depth bounded). */
