@@ -12,8 +12,33 @@ import { AppError } from './app-error';
  */
 const PART = /^\.(\d+)-[0-9a-f]+\.part$/;
 
+/**
+ * Room for `.<pid>-<hex>.part` (a Windows pid has up to 10 digits) under the 255 a file name may have: UTF-16 units
+ * on NTFS, bytes on ext4 (bytes ≥ units, so a byte cap covers both).
+ */
+const MAX_NAME_BYTES = 255;
+const SUFFIX_ROOM = 32;
+
+/**
+ * The start of every part name of `target`: its own name, cut (whole characters) when the suffix would not fit — a
+ * clerk may save "…".xlsx under a name Windows allows to its last unit, and the part had gone over the limit.
+ */
+function partStem(target: string): string {
+  const name = basename(target);
+  const max = MAX_NAME_BYTES - SUFFIX_ROOM;
+  if (Buffer.byteLength(name) <= max) return target;
+  let cut = '';
+  let bytes = 0;
+  for (const ch of name) {
+    bytes += Buffer.byteLength(ch);
+    if (bytes > max) break;
+    cut += ch;
+  }
+  return join(dirname(target), cut);
+}
+
 export function partNameFor(target: string): string {
-  return `${target}.${process.pid}-${randomBytes(4).toString('hex')}.part`;
+  return `${partStem(target)}.${process.pid}-${randomBytes(4).toString('hex')}.part`;
 }
 
 function alive(pid: number): boolean {
@@ -29,7 +54,7 @@ function alive(pid: number): boolean {
 /** Removes `<target>.<pid>-<hex>.part` files left by a process that no longer runs (killed while writing). */
 export function removeStaleParts(target: string): string[] {
   const dir = dirname(target);
-  const base = basename(target);
+  const base = basename(partStem(target));
   const removed: string[] = [];
   let names: string[];
   try {
