@@ -84,6 +84,22 @@ export function parseDmy(s: string): string | null {
   return `${yyyy}-${mm}-${dd}`;
 }
 
+const ISO_INSTANT = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?([zZ]|[+-]\d{2}:?\d{2})?$/;
+
+/**
+ * An ISO 8601 instant (`--now`, the test clock, audit bounds, a SigningTime, an I-VAN's times) → Date, or null.
+ * A time written without a zone is Vietnam time (eBH writes `2024-09-24T14:27:15`; a clerk types
+ * `2015-10-31T23:59`), a date alone is 00:00 that day in Vietnam — never the process's zone, which `new Date(s)` and
+ * `Date.parse(s)` would use for a zoneless time.
+ */
+export function parseInstantVN(s: string): Date | null {
+  const m = ISO_INSTANT.exec(s.trim());
+  if (!m) return null;
+  const [, day, time, zone] = m;
+  const ms = Date.parse(`${day}T${time ?? '00:00'}${zone ? zone.toUpperCase() : '+07:00'}`);
+  return Number.isNaN(ms) ? null : new Date(ms);
+}
+
 /**
  * "dd/mm/yyyy hh:mm" (Vietnam time, UTC+7 — how the clerk types the test clock) → ISO instant with +07:00,
  * or null when not a real date and time.

@@ -7,6 +7,7 @@ import { UsageError, type CliCommand, type CliIO } from './command';
 import { commands } from './commands';
 import { GLOBAL_FLAGS, parseArgs } from './parse-args';
 import { loadCore } from './load-core';
+import { parseInstantVN } from '../../shared/format';
 
 /** Exit codes: 0 success, 1 user or validation error, 2 bad usage. */
 export const EXIT = { ok: 0, user: 1, usage: 2 } as const;
@@ -116,11 +117,12 @@ export async function runCli(argv: string[], out: Out = defaultOut): Promise<num
       out.stdout(`${command.usage}\n  ${command.summary}`);
       return EXIT.ok;
     }
-    const nowFlag = typeof args.flags.now === 'string' ? new Date(args.flags.now) : undefined;
-    if (nowFlag && Number.isNaN(nowFlag.getTime()))
+    // Without a zone, --now is Vietnam time whatever the PC's zone (the law's clock; shared/format.ts).
+    const nowFlag = typeof args.flags.now === 'string' ? (parseInstantVN(args.flags.now) ?? undefined) : undefined;
+    if (typeof args.flags.now === 'string' && !nowFlag)
       throw new UsageError(
-        `--now phải là thời điểm ISO 8601, ví dụ 2015-10-30T10:00:00+07:00`,
-        '--now must be an ISO 8601 instant, e.g. 2015-10-30T10:00:00+07:00',
+        `--now phải là thời điểm ISO 8601, ví dụ 2015-10-30T10:00:00+07:00 (không ghi múi giờ: giờ Việt Nam)`,
+        '--now must be an ISO 8601 instant, e.g. 2015-10-30T10:00:00+07:00 (without a zone: Vietnam time)',
       );
     const dataDir = resolveDataDir(typeof args.flags.data === 'string' ? args.flags.data : undefined);
     // Loaded here, not at start-up: `kekhai --version` and `help` never open the database or load a capability.

@@ -4,9 +4,11 @@ import type { Handlers } from '../core/handlers';
 import type { ServiceContext } from '../core/context';
 import { AppError } from '../core/app-error';
 import { codeCatalogFor } from './load';
+import { isoDayVN } from '../../shared/format';
 
 function versionFor(ctx: ServiceContext, list: CodeListName, asOf: string | undefined): CodeList {
-  const day = asOf ?? ctx.now().toISOString().slice(0, 10);
+  // The list in force on the clerk's day in Vietnam: at 00:30 on 01/07/2025 there it is already the new list.
+  const day = asOf ?? isoDayVN(ctx.now());
   const v = codeCatalogFor(ctx.resourcesDir).forPicker(list, day);
   if (!v) throw new AppError('NOT_FOUND', `Chưa có danh mục "${list}"`, { en: `No "${list}" list` });
   return v;

@@ -8,14 +8,14 @@ import { resourcesDir, trainingDataDir } from './paths';
 import { getSetting } from '../system/settings';
 import { installCodeCatalog } from '../../shared/codes/catalog';
 import { codeCatalogFor } from '../codes/load';
+import { parseInstantVN } from '../../shared/format';
 import type Database from 'better-sqlite3';
 
 export const TEST_CLOCK_SETTING = 'testMode.clock';
 
 function settingClock(db: Database.Database): Date | null {
   const iso = getSetting<string | null>(db, TEST_CLOCK_SETTING, null);
-  const d = iso ? new Date(iso) : null;
-  return d && !Number.isNaN(d.getTime()) ? d : null;
+  return iso ? parseInstantVN(iso) : null;
 }
 
 /** Training mode is recorded in the real database (the one place that survives a restart of any face). */

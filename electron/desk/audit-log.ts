@@ -1,7 +1,7 @@
 import { auditSentence } from '../../shared/desk/audit-sentence';
 import type Database from 'better-sqlite3';
 import type { AuditEntry } from '../../shared/contract/desk';
-import { formatDateTimeVN } from '../../shared/format';
+import { formatDateTimeVN, parseInstantVN } from '../../shared/format';
 import { csvDocument } from '../../shared/csv';
 
 export interface AuditFilter {
@@ -85,14 +85,14 @@ function where(f: AuditFilter): { sql: string; params: Record<string, string> } 
     conds.push('subject_id = @subjectId');
     params.subjectId = f.subjectId;
   }
-  // Stored instants are ISO UTC strings; compare as instants so "+07:00" bounds work.
+  // Stored instants are ISO UTC strings; compare as instants so "+07:00" bounds work (a zoneless bound is Vietnam time).
   if (f.from) {
     conds.push('julianday(at) >= julianday(@from)');
-    params.from = new Date(f.from).toISOString();
+    params.from = parseInstantVN(f.from)!.toISOString();
   }
   if (f.to) {
     conds.push('julianday(at) < julianday(@to)');
-    params.to = new Date(f.to).toISOString();
+    params.to = parseInstantVN(f.to)!.toISOString();
   }
   if (f.search) {
     conds.push(

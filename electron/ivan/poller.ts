@@ -4,6 +4,7 @@ import type { IvanAdapter } from './adapter';
 import { getRow, transitionOutbox, type OutboxRow } from './outbox-repo';
 import { canTransition } from '../../shared/ivan/outbox-state';
 import { applyAcceptedDossier } from '../ledger/write-back';
+import { parseInstantVN } from '../../shared/format';
 
 /**
  * Reads the I-VAN's notifications after the stored cursor and applies them: `received` / `accepted` (with the số hồ
@@ -58,7 +59,7 @@ export function applyNotification(
             .join('; ')
             .slice(0, 1000)
         : 'BHXH đã tiếp nhận';
-  const at = Number.isFinite(Date.parse(n.at)) ? new Date(n.at) : now;
+  const at = parseInstantVN(n.at) ?? now; // a zoneless time from the I-VAN is Vietnam time
   transitionOutbox(db, entry.id, n.kind, at, note, {
     receipt_no: n.receiptNo ?? entry.receipt_no,
     reasons: JSON.stringify(n.reasons),

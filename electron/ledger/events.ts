@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { EmployeeFields, EmployeeStatus } from '../../shared/contract/roster';
 import type { EventKind } from '../../shared/ledger/propose';
 import { AppError } from '../core/app-error';
+import { isoDayVN } from '../../shared/format';
 import { EmployeeStore } from '../roster/employee-store';
 import { getUnitByCode } from '../roster/units';
 import { employeeIdByRef, eventOut, insertEvent, isoDate, isoToDmy, type EventRow } from './store';
@@ -70,8 +71,8 @@ export function recordEvent(db: Database.Database, input: EventInput, now: Date,
     const before = store.get(who.id)!;
     const next: EmployeeFields = { ...before };
     const status = STATUS_OF[input.kind];
-    // An absence already over when it is recorded leaves the person working.
-    if (status && !(end && end < now.toISOString().slice(0, 10))) next.status = status;
+    // An absence already over when it is recorded (its end before today in Vietnam) leaves the person working.
+    if (status && !(end && end < isoDayVN(now))) next.status = status;
     if (input.kind === 'salary' || (input.kind === 'hire' && input.salary)) next.salary = input.salary!;
     if (input.kind === 'hire' && !before.contractStart) next.contractStart = input.effective;
     const previous = input.kind === 'salary' ? before.salary : null;

@@ -1,4 +1,4 @@
-import { parseDmy } from '../../shared/format';
+import { isoDayVN, parseDmy } from '../../shared/format';
 import { isoMonth } from '../../shared/rules/month';
 import { cellDate } from '../roster/cells';
 import type { CellValue } from '../roster/sheet';
@@ -30,7 +30,7 @@ export function participationMonth(cell: CellValue, now: Date): ParticipationCel
         en: `month ${text} is before 01/1995 (compulsory BHXH began 01/1995)`,
       },
     };
-  const current = new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 7); // Vietnam time (UTC+7)
+  const current = isoDayVN(now).slice(0, 7);
   if (month > current)
     return {
       error: {

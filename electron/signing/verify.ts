@@ -15,6 +15,7 @@ import { X509Certificate, createHash, verify as rsaVerify, type KeyObject } from
 import { walkC14n, canonicalize, type ElementInfo } from '../../shared/signing/c14n';
 import { C14N_INCLUSIVE, DSIG_NS, ENVELOPED_SIGNATURE, RSA_SHA256, SHA256_DIGEST } from '../../shared/signing/profile';
 import { validityAt } from '../../shared/signing/expiry';
+import { parseInstantVN } from '../../shared/format';
 import { nestedDossier, readSignedXml, type DossierReading, type DossierFile } from '../../shared/dossier/read';
 import { readCertificate, type CertInfo } from './certificate';
 import { AppError } from '../core/app-error';
@@ -242,10 +243,7 @@ function readSignature(xml: string, sig: ElementInfo, end: number, latin1: boole
  * system, so a zoneless time is read as Vietnam time (UTC+7, no daylight saving) — an inference, see docs/security.md.
  */
 function parseSigningTime(t: string | undefined): Date | null {
-  if (!t) return null;
-  const s = /(Z|[+-]\d\d:?\d\d)$/.test(t) ? t : `${t}+07:00`;
-  const ms = Date.parse(s);
-  return Number.isNaN(ms) ? null : new Date(ms);
+  return t ? parseInstantVN(t) : null;
 }
 
 type Problem = { vi: string; en: string };

@@ -8,7 +8,7 @@ import { setUnitMode, useNav } from './stores';
 import { GUIDE_PAGE_OF } from '../guide/guide-map';
 import { useUnits } from '../sections/units/units-store';
 import { installLinkGuard } from './link-guard';
-import { formatDateTimeVN } from '../../shared/format';
+import { formatDateTimeVN, parseInstantVN } from '../../shared/format';
 
 // The first-run flow (renderer/sections/welcome), shown while no unit exists.
 const Welcome = lazy(() => import('../sections/welcome'));
@@ -30,6 +30,7 @@ export function App() {
   const [welcome, setWelcome] = useState(false);
   const [training, setTraining] = useState(false);
   const [clock, setClock] = useState<string | null>(null);
+  const clockAt = clock ? parseInstantVN(clock) : null;
   const [notice, setNotice] = useState<string | null>(null);
   const [refresh, setRefresh] = useState(0);
   const [guide, setGuide] = useState<string | null>(null);
@@ -122,11 +123,8 @@ export function App() {
           // One banner for the mode: training (its own data) and/or the frozen test clock, shown on every screen.
           <div className="mode-banner" role="status" data-testid="mode-banner">
             <strong>{training ? t('trainingBanner') : t('testMode')}</strong>
-            {clock && (
-              <span data-testid="mode-banner-clock">
-                {' '}
-                · {t('testClockAt', { at: formatDateTimeVN(new Date(clock)) })}
-              </span>
+            {clockAt && (
+              <span data-testid="mode-banner-clock"> · {t('testClockAt', { at: formatDateTimeVN(clockAt) })}</span>
             )}
           </div>
         )}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineMethods } from './define';
 import { fileBlob } from './common';
+import { parseInstantVN } from '../format';
 
 /**
  * The clerk's desk: settings, training mode, backup and restore, the audit log, and the first-run (welcome) flow.
@@ -10,10 +11,11 @@ import { fileBlob } from './common';
 export const TEST_CLOCK_KEY = 'testMode.clock';
 export const TRAINING_KEY = 'training.enabled';
 
+/** Without a zone, Vietnam time (parseInstantVN): never the zone of the PC that stored or reads it. */
 const isoInstant = z
   .string()
   .refine(
-    (s) => !Number.isNaN(new Date(s).getTime()) && /^\d{4}-\d{2}-\d{2}T/.test(s),
+    (s) => /^\d{4}-\d{2}-\d{2}T/.test(s) && parseInstantVN(s) !== null,
     'Thời điểm phải có dạng ISO 8601, ví dụ 2015-10-30T10:00:00+07:00',
   );
 

@@ -12,6 +12,7 @@ import { parseBirthDate, parseFullDate } from './birth-date';
 import { validateCccd, validateCmnd } from './cccd';
 import { validateInsuranceNumber } from './insurance-number';
 import { EMPLOYEE_FIELD_LABELS } from './employee-labels';
+import { isoDayVN } from '../format';
 
 export interface EmployeeProblem {
   field: EmployeeField;
@@ -32,11 +33,11 @@ function addProblem(problems: EmployeeProblem[], field: EmployeeField, code: str
 
 let memoTime = NaN;
 let memoDay = '';
-/** `today` as yyyy-mm-dd, remembered: an import checks 50,000 rows against the same day. */
+/** `today` as yyyy-mm-dd in Vietnam time, remembered: an import checks 50,000 rows against the same day. */
 function isoDay(today: Date): string {
   if (today.getTime() !== memoTime) {
     memoTime = today.getTime();
-    memoDay = today.toISOString().slice(0, 10);
+    memoDay = isoDayVN(today);
   }
   return memoDay;
 }
@@ -94,7 +95,8 @@ export function checkEmployee(
     );
   else {
     v.birthDate = birth.text;
-    if (birth.year < 1900 || birth.year > today.getUTCFullYear())
+    // The year in Vietnam: at 00:30 on 01/01 there, UTC is still in the year before.
+    if (birth.year < 1900 || birth.year > Number(isoDay(today).slice(0, 4)))
       addProblem(
         problems,
         'birthDate',

@@ -2,6 +2,7 @@ import type { DoctorReport } from '../../../shared/contract/system';
 import { resolveDataDir } from '../../core/paths';
 import { readInputFile, UsageError, type CliCommand } from '../command';
 import { loadCore } from '../load-core';
+import { parseInstantVN } from '../../../shared/format';
 
 const doctor: CliCommand = {
   path: ['doctor'],
@@ -36,7 +37,7 @@ const serve: CliCommand = {
     if (!Number.isInteger(port) || port < 0 || port > 65535)
       throw new UsageError('--port phải là số cổng 0–65535', '--port must be a port number 0–65535');
     const dataDir = resolveDataDir(typeof args.flags.data === 'string' ? args.flags.data : undefined);
-    const now = typeof args.flags.now === 'string' ? new Date(args.flags.now) : undefined;
+    const now = typeof args.flags.now === 'string' ? (parseInstantVN(args.flags.now) ?? undefined) : undefined;
     const { startHost } = await (await loadCore()).loadHost();
     const host = await startHost({ dataDir, port, now });
     const stop = () => void host.close().then(() => process.exit(0));

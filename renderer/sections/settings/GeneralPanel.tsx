@@ -3,7 +3,7 @@ import type { AppSettings, TrainingState } from '../../../shared/contract/desk';
 import { api } from '../../api/client';
 import { errorText, useMessages } from '../../i18n';
 import { settingsMessages } from './messages';
-import { formatDateTimeVN, parseDateTimeVN } from '../../../shared/format';
+import { formatDateTimeVN, parseDateTimeVN, parseInstantVN } from '../../../shared/format';
 
 /** "31/10/2015 10:00" → "2015-10-31T10:00" for the datetime-local picker ('' when not a full date and time). */
 function pickerValue(text: string): string {
@@ -30,7 +30,8 @@ export function GeneralPanel() {
     void api.call('settings.get', {}).then((r) => {
       if (!r.ok) return;
       setS(r.value);
-      setClock(r.value['testMode.clock'] ? formatDateTimeVN(new Date(r.value['testMode.clock'])) : '');
+      const at = r.value['testMode.clock'] ? parseInstantVN(r.value['testMode.clock']) : null;
+      setClock(at ? formatDateTimeVN(at) : '');
     });
     void api.call('training.status', {}).then((r) => r.ok && setTraining(r.value));
   }, []);
