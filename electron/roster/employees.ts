@@ -7,6 +7,7 @@ import { staleError } from '../core/stale';
 import { fromRow, SELECT_EMPLOYEE, type EmployeeRow } from './columns';
 import { changedFields, EmployeeStore, type HistorySource } from './employee-store';
 import { getUnitByCode, unitIdByCode } from './units';
+import { identifiersAgree, personKey } from './seen-persons';
 
 export interface ListQuery {
   unitCode: string;
@@ -71,6 +72,7 @@ export function saveEmployee(
     effectiveDate?: string;
     expectedUpdatedAt?: string;
     requestId?: string;
+    confirmSamePerson?: boolean;
   },
   now: Date,
   source: HistorySource,
@@ -119,6 +121,7 @@ export function saveEmployee(
     clash('insurance_number', value.insuranceNumber, 'Mã số BHXH', 'Social-insurance number');
     clash('cccd', value.cccd, 'Số CCCD', 'Citizen ID');
     if (input.id === undefined) {
+      if (!input.confirmSamePerson) refuseSamePerson(db, unit.id, value);
       const id = store.insert(unit.id, value, at, source, input.effectiveDate ?? null);
       if (input.requestId) rememberCreate(input.requestId, id);
       return id;
@@ -133,6 +136,44 @@ export function saveEmployee(
   });
   // IMMEDIATE: the version check and the write hold the write lock together (another process cannot slip between).
   return getEmployee(db, run.immediate());
+}
+
+/**
+ * Before a new employee is added: the unit's employees with the same name (letter case aside), birth date and gender
+ * whose mã số and CCCD do not contradict the new one's — the same rule as an import's POSSIBLE_DUPLICATE. Typed
+ * twice (a form filled again after a rehire, two clerks), one person gets two records, both reported and paid for.
+ */
+function refuseSamePerson(db: Database.Database, unitId: number, e: EmployeeFields): void {
+  const key = personKey(e);
+  const same = (
+    db
+      .prepare(`${SELECT_EMPLOYEE} WHERE e.unit_id = ? AND e.birth_date = ? AND e.gender = ? ORDER BY e.id`)
+      .all(unitId, e.birthDate, e.gender) as EmployeeRow[]
+  )
+    .map(fromRow)
+    .filter((o) => personKey(o) === key && identifiersAgree(o, e));
+  if (!same.length) return;
+  const who = same.map((o) => describePerson(o, 'vi')).join('; ');
+  const whoEn = same.map((o) => describePerson(o, 'en')).join('; ');
+  throw new AppError(
+    'POSSIBLE_DUPLICATE',
+    `Có thể trùng với người đã có trong danh sách: ${who}. Nếu là cùng một người, hãy mở và sửa hồ sơ đó thay vì thêm mới; nếu là hai người khác nhau, hãy điền mã số BHXH hoặc số CCCD, hoặc xác nhận vẫn thêm.`,
+    {
+      en: `May be someone already on the roster: ${whoEn}. If it is the same person, open and edit that record instead of adding one; if they are two people, fill in the social-insurance number or citizen ID, or confirm adding anyway.`,
+      details: { candidates: same },
+    },
+  );
+}
+
+function describePerson(e: EmployeeRecord, lang: 'vi' | 'en'): string {
+  const ids = [
+    e.insuranceNumber && `${lang === 'vi' ? 'mã số' : 'no.'} ${e.insuranceNumber}`,
+    e.cccd && `CCCD ${e.cccd}`,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const status = e.status === 'left' ? (lang === 'vi' ? ', đã nghỉ việc' : ', left') : '';
+  return `${e.fullName} (${lang === 'vi' ? 'sinh' : 'born'} ${e.birthDate}${ids ? `, ${ids}` : ''}${status})`;
 }
 
 /** requestId → the employee a save created, for the saves of the last minutes in this process (a form's resend). */

@@ -13,7 +13,7 @@ import type { Sheet, SheetRow } from './sheet';
 import { colIndex } from './read-xlsx';
 import { ImportReport } from './import-report';
 import { NonPersonRows } from './non-person-rows';
-import { identifiersAgree, SeenPersons } from './seen-persons';
+import { identifiersAgree, personKey, SeenPersons } from './seen-persons';
 import { parseDmy } from '../../shared/format';
 import { PARTICIPATION_COLUMN } from '../../shared/ledger/import-columns';
 import { participationMonth } from '../ledger/participation-cell';
@@ -566,11 +566,6 @@ export class ImportPlanner {
     }
     if (this.onProgress && plan.totalRows % 5000 === 0) this.onProgress(plan.totalRows);
   }
-}
-
-/** Name (NFC, already cleaned; case aside), birth date as normalised, gender: who a row without identifiers is. */
-function personKey(e: EmployeeFields): string {
-  return `${e.fullName.toLowerCase()}|${e.birthDate}|${e.gender}`;
 }
 
 /** "Ngày sinh: năm sinh 1899 không hợp lý" → "năm sinh 1899 không hợp lý". */

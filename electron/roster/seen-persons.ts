@@ -10,6 +10,14 @@ export function identifiersAgree(a: Identifiers, b: Identifiers): boolean {
   );
 }
 
+/**
+ * Who a person without identifiers is: name (NFC, already cleaned; letter case aside), birth date as normalised,
+ * gender. The import matches file rows to roster employees by it, the employee form asks before adding a second one.
+ */
+export function personKey(e: Pick<EmployeeFields, 'fullName' | 'birthDate' | 'gender'>): string {
+  return `${e.fullName.toLowerCase()}|${e.birthDate}|${e.gender}`;
+}
+
 /** A row with at most one identifier, as `SeenPersons` remembers it. */
 interface PartialRow extends Identifiers {
   row: number;

@@ -233,6 +233,13 @@ export const rosterMethods = defineMethods({
        * click, Enter twice) returns the record the first one added instead of adding the person twice.
        */
       requestId: z.string().max(100).optional(),
+      /**
+       * A new employee with the name (any letter case), birth date and gender of one already in the unit, and no
+       * mã số or CCCD that tells them apart, is refused with POSSIBLE_DUPLICATE (`details.candidates`: those
+       * employees) — a second record of one person is a second báo tăng and twice the contributions. True = the
+       * clerk has checked: they are two people.
+       */
+      confirmSamePerson: z.boolean().optional(),
     }),
     output: employeeRecord,
   },

@@ -102,3 +102,38 @@ async function flow(page: import('@playwright/test').Page, dataDir: string): Pro
   await page.getByTestId('filter-gender').selectOption('F');
   await expect(page.getByTestId('employee-count')).not.toHaveText('50.000 người');
 }
+
+test('the employee form asks before adding someone who may already be on the roster', async ({ page }) => {
+  const dataDir = makeTempDir('kekhai-e2e-same-person-');
+  await addUnitWithCli(dataDir, {
+    code: 'TS12345',
+    name: 'Công ty TNHH May Sài Gòn',
+    taxCode: '0100109106',
+    agencyCode: '07906',
+    wageRegion: '01',
+  });
+  const app = await serveApp({ dataDir });
+  try {
+    await page.goto(app.url);
+    await page.getByTestId('nav-employees').click();
+    const add = async (name: string) => {
+      await page.getByTestId('employee-add').click();
+      await page.getByTestId('emp-fullName').fill(name);
+      await page.getByTestId('emp-birthDate').fill('26/04/1995');
+      await page.getByTestId('emp-salary').fill('5.310.000');
+      await page.getByTestId('employee-save').click();
+    };
+    await add('Trần Thị Bích');
+    await expect(page.getByTestId('employee-count')).toHaveText('1 người');
+    await page.getByTestId('emp-gender').waitFor({ state: 'detached' });
+    await add('TRẦN THỊ BÍCH');
+    await expect(page.getByTestId('employee-server-error')).toContainText(
+      'Có thể trùng với người đã có trong danh sách: Trần Thị Bích (sinh 26/04/1995)',
+    );
+    await expect(page.getByTestId('employee-count')).toHaveText('1 người');
+    await page.getByTestId('employee-add-anyway').click();
+    await expect(page.getByTestId('employee-count')).toHaveText('2 người');
+  } finally {
+    await stopApp(app);
+  }
+});

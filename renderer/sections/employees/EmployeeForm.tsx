@@ -91,6 +91,8 @@ export function EmployeeForm({
   const [effectiveDate, setEffectiveDate] = useState('');
   const [serverError, setServerError] = useState<string | null>(null);
   const [stale, setStale] = useState<EmployeeRecord | null>(null);
+  // The service found someone of the same name, birth date and gender (POSSIBLE_DUPLICATE): the clerk may confirm.
+  const [samePerson, setSamePerson] = useState(false);
   // The stored version these values start from; an event recorded below moves it (the panel writes the record).
   const [baseVersion, setBaseVersion] = useState(employee?.updatedAt);
   // One save at a time: a double click or Enter pressed twice sends one request (the ref holds between renders),
@@ -169,7 +171,7 @@ export function EmployeeForm({
     );
   };
 
-  async function submit(e: React.FormEvent) {
+  async function submit(e: React.FormEvent, confirmSamePerson = false) {
     e.preventDefault();
     setTouched(new Set(Object.keys(v)));
     if (problems.length) return;
@@ -185,7 +187,9 @@ export function EmployeeForm({
         effectiveDate: effectiveDate || undefined,
         expectedUpdatedAt: baseVersion,
         requestId: employee ? undefined : requestId,
+        confirmSamePerson: confirmSamePerson || undefined,
       });
+      setSamePerson(!r.ok && r.error.code === 'POSSIBLE_DUPLICATE');
       if (!r.ok) {
         if (r.error.code === 'STALE') setStale((r.error.details as { current: EmployeeRecord }).current);
         return setServerError(errorText(r.error, lang));
@@ -267,6 +271,16 @@ export function EmployeeForm({
           {stale && (
             <button type="button" data-testid="employee-reload" onClick={() => onReload(stale)}>
               {t('reloadLatest')}
+            </button>
+          )}
+          {samePerson && (
+            <button
+              type="button"
+              data-testid="employee-add-anyway"
+              disabled={busy}
+              onClick={(e) => void submit(e, true)}
+            >
+              {t('addAnyway')}
             </button>
           )}
         </p>

@@ -74,7 +74,12 @@ describe('importing again', () => {
   it('a row without identifiers is matched by name, full birth date and gender only when that says who it is', async () => {
     await ctx.value('roster.importCommit', { unitCode: UNIT.code, file: blob('ds.csv', csvFile('base.csv', 'NFC')) });
     const save = (fullName: string, birthDate: string, cccd = '') =>
-      ctx.value('employee.save', { unitCode: UNIT.code, employee: { fullName, birthDate, gender: 'M', cccd } });
+      ctx.value('employee.save', {
+        unitCode: UNIT.code,
+        employee: { fullName, birthDate, gender: 'M', cccd },
+        // Two of the same name and year on purpose: the clerk confirms the form's question.
+        confirmSamePerson: true,
+      });
     await save('Phan Văn Tài', '1990');
     await save('Phan Văn Tài', '1990', '001090000301');
     await save('Vũ Văn Lực', '1991', '001091000302');
