@@ -103,7 +103,9 @@ async function flow(page: import('@playwright/test').Page, dataDir: string): Pro
   await expect(page.getByTestId('employee-count')).not.toHaveText('50.000 người');
 }
 
-test('the employee form asks before adding someone who may already be on the roster', async ({ page }) => {
+test('the employee form asks before adding someone who may already be on the roster; its history shows the day in Vietnam', async ({
+  page,
+}) => {
   const dataDir = makeTempDir('kekhai-e2e-same-person-');
   await addUnitWithCli(dataDir, {
     code: 'TS12345',
@@ -112,7 +114,8 @@ test('the employee form asks before adding someone who may already be on the ros
     agencyCode: '07906',
     wageRegion: '01',
   });
-  const app = await serveApp({ dataDir });
+  // 23:30 UTC on 31/10 is 06:30 on 01/11 in Vietnam: the history shows the clerk's day.
+  const app = await serveApp({ dataDir, now: '2026-10-31T23:30:00Z' });
   try {
     await page.goto(app.url);
     await page.getByTestId('nav-employees').click();
@@ -133,6 +136,11 @@ test('the employee form asks before adding someone who may already be on the ros
     await expect(page.getByTestId('employee-count')).toHaveText('1 người');
     await page.getByTestId('employee-add-anyway').click();
     await expect(page.getByTestId('employee-count')).toHaveText('2 người');
+    await page
+      .getByTestId('employee-row')
+      .filter({ hasText: /TRẦN THỊ BÍCH/ })
+      .dblclick();
+    await expect(page.getByTestId('employee-history').locator('td').first()).toHaveText('01/11/2026');
   } finally {
     await stopApp(app);
   }

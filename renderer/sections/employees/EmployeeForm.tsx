@@ -4,6 +4,7 @@ import { BLANK_EMPLOYEE, EMPLOYEE_STATUSES } from '../../../shared/contract/rost
 import type { CodeListName } from '../../../shared/codes/code-list';
 import { checkEmployee } from '../../../shared/identity/employee-record';
 import { parseBirthDate } from '../../../shared/identity/birth-date';
+import { formatDateVN } from '../../../shared/format';
 import { EMPLOYEE_FIELD_LABELS, EMPLOYEE_STATUS_LABELS } from '../../../shared/identity/employee-labels';
 import { api } from '../../api/client';
 import { ParticipationSinceField, useParticipationSince } from './ParticipationSince';
@@ -300,7 +301,8 @@ export function EmployeeForm({
             <tbody>
               {history.map((h) => (
                 <tr key={h.id}>
-                  <td>{h.changedAt.slice(0, 10).split('-').reverse().join('/')}</td>
+                  {/* The day in Vietnam: changedAt is a UTC instant (a change at 06:00 on 01/11 is 23:00 UTC on 31/10). */}
+                  <td>{formatDateVN(new Date(h.changedAt))}</td>
                   <td>{h.effectiveDate ?? ''}</td>
                   <td>
                     {h.field === '*'
