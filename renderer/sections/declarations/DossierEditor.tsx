@@ -5,7 +5,7 @@ import type { DossierDetail } from '../../../shared/contract/declarations';
 import type { FieldProblem } from '../../../shared/contract/result';
 import { computeContributions } from '../../../shared/contributions/compute';
 import { draftSchema } from '../../../shared/draft/schema';
-import { formatMoney } from '../../../shared/format';
+import { formatMoney, formatNumber } from '../../../shared/format';
 import { api } from '../../api/client';
 import { useNav } from '../../app/stores';
 import { errorText, useMessages } from '../../i18n';
@@ -13,6 +13,7 @@ import { blankRow, download, getPath, setRowField, setTopField, type EditableDra
 import { NumberCell } from './NumberCell';
 import { declarationMessages } from './messages';
 import { focusField, ProblemPanel } from './ProblemPanel';
+import { GRID_PAGE, matchingRows, rowOfField } from './grid-rows';
 import { ledgerMessages } from './ledger-messages';
 import { ProposalsDialog } from './ProposalsDialog';
 import { RosterPicker } from './RosterPicker';
@@ -152,6 +153,14 @@ export function DossierEditor({ id }: { id: string }) {
     return p?.success ? computeContributions(p.data) : null;
   }, [draft]);
 
+  /** The grid shows one page of the rows (or of those the search finds). */
+  const [query, setQuery] = useState('');
+  const [page, setPage] = useState(0);
+  const matching = useMemo(
+    () => matchingRows((draft?.rows ?? []) as unknown as Record<string, unknown>[], query),
+    [draft, query],
+  );
+
   const byField = useMemo(() => {
     const m = new Map<string, FieldProblem[]>();
     for (const p of problems) if (p.field) m.set(p.field, [...(m.get(p.field) ?? []), p]);
@@ -167,12 +176,39 @@ export function DossierEditor({ id }: { id: string }) {
   if (!detail || !draft) return <p>…</p>;
 
   const rows = (draft.rows ?? []) as unknown as Record<string, unknown>[];
+  const listed = matching ?? rows.map((_, i) => i);
+  const pages = Math.max(1, Math.ceil(listed.length / GRID_PAGE));
+  const shownPage = Math.min(page, pages - 1);
+  const onPage = listed.slice(shownPage * GRID_PAGE, (shownPage + 1) * GRID_PAGE);
+
+  /** Turns the grid to row `i` (clearing a search that hides it), so its inputs exist to be focused. */
+  function showRow(i: number) {
+    const at = matching?.indexOf(i) ?? i;
+    if (at < 0) setQuery('');
+    setPage(Math.floor((at < 0 ? i : at) / GRID_PAGE));
+  }
+
+  /** A problem's field: its row's page first, then the focus (after React rendered that page). */
+  function goToField(field: string | undefined) {
+    const i = rowOfField(field);
+    if (i === null) return focusField(field);
+    showRow(i);
+    setTimeout(() => focusField(field), 0);
+  }
+
+  /** A row appended (Thêm dòng, Insert, from the roster): the grid turns to the last page to show it. */
+  function appendRows(added: NonNullable<EditableDraft['rows']>) {
+    const all = [...(draft!.rows ?? []), ...added];
+    change({ ...draft!, rows: all });
+    setQuery('');
+    setPage(Math.floor((all.length - 1) / GRID_PAGE));
+  }
   const errors = problems.filter((p) => p.severity !== 'warning').length;
 
   /** Rows taken from the roster picker or the proposals are appended like typed rows (autosaved). */
   function addRows(added: Record<string, unknown>[]) {
     setDialog(null);
-    change({ ...draft!, rows: [...(draft!.rows ?? []), ...(added as unknown as NonNullable<EditableDraft['rows']>)] });
+    appendRows(added as unknown as NonNullable<EditableDraft['rows']>);
     setNotice(lm('added', { n: added.length }));
   }
 
@@ -214,7 +250,7 @@ export function DossierEditor({ id }: { id: string }) {
     await flush();
     const first = problems.find((p) => p.severity !== 'warning');
     setNotice(first ? t('checkErrors', { n: errors }) : t('checkOk'));
-    if (first) focusField(first.field);
+    if (first) goToField(first.field);
   }
 
   /** Whether a row holds anything the clerk typed or picked (a fresh "Thêm dòng" row goes without asking). */
@@ -258,7 +294,7 @@ export function DossierEditor({ id }: { id: string }) {
       void flush().then(() => setNotice(t('savedNow')));
     } else if (e.key === 'Insert' && editable) {
       e.preventDefault();
-      change({ ...draft!, rows: [...(draft!.rows ?? []), blankRow(String(draft!.period ?? ''))] });
+      appendRows([blankRow(String(draft!.period ?? ''))]);
     } else if (
       e.key === 'Delete' &&
       editable &&
@@ -361,7 +397,7 @@ export function DossierEditor({ id }: { id: string }) {
           type="button"
           data-testid="row-add"
           disabled={!editable}
-          onClick={() => change({ ...draft, rows: [...(draft.rows ?? []), blankRow(String(draft.period ?? ''))] })}
+          onClick={() => appendRows([blankRow(String(draft.period ?? ''))])}
         >
           {t('addRow')}
         </button>
@@ -415,6 +451,49 @@ export function DossierEditor({ id }: { id: string }) {
       )}
       <div className="layout">
         <div className="editor-scroll">
+          <div className="toolbar" data-testid="grid-pager">
+            <input
+              type="search"
+              data-testid="draft-search"
+              aria-label={t('gridSearch')}
+              placeholder={t('gridSearch')}
+              value={query}
+              onChange={(e) => {
+                setQuery(e.target.value);
+                setPage(0);
+              }}
+            />
+            <span data-testid="grid-range" aria-live="polite">
+              {listed.length === 0
+                ? t('gridNone')
+                : t('gridPage', {
+                    from: formatNumber(shownPage * GRID_PAGE + 1),
+                    to: formatNumber(shownPage * GRID_PAGE + onPage.length),
+                    total: formatNumber(listed.length),
+                  })}
+              {matching && listed.length > 0 ? ` (${t('gridFound', { n: formatNumber(listed.length) })})` : ''}
+            </span>
+            {pages > 1 && (
+              <>
+                <button
+                  type="button"
+                  data-testid="grid-prev"
+                  disabled={shownPage === 0}
+                  onClick={() => setPage(shownPage - 1)}
+                >
+                  {t('gridPrev')}
+                </button>
+                <button
+                  type="button"
+                  data-testid="grid-next"
+                  disabled={shownPage >= pages - 1}
+                  onClick={() => setPage(shownPage + 1)}
+                >
+                  {t('gridNext')}
+                </button>
+              </>
+            )}
+          </div>
           <table className="editor-grid grid" data-testid="draft-grid">
             <thead>
               <tr>
@@ -426,115 +505,117 @@ export function DossierEditor({ id }: { id: string }) {
               </tr>
             </thead>
             <tbody>
-              {rows.map((row, i) => (
-                <tr key={i} data-testid={`draft-row-${i}`}>
-                  <td tabIndex={0} data-row-handle aria-label={t('rowHandle', { n: i + 1 })}>
-                    {i + 1}
-                  </td>
-                  {COLUMNS.map((c) => {
-                    const ps = cellProblems(i, c.key);
-                    const field = `rows[${i}].${c.key}`;
-                    const common = {
-                      'data-field': field,
-                      'aria-label': `${t(c.label)} ${i + 1}`,
-                      'aria-invalid': ps.some((p) => p.severity !== 'warning') || undefined,
-                      className: ps.length && ps.every((p) => p.severity === 'warning') ? 'warn' : undefined,
-                      title: ps.map((p) => p.message).join('\n') || undefined,
-                      disabled: !editable,
-                    };
-                    const value = getPath(row, c.key);
-                    if (c.kind === 'plan') {
+              {onPage
+                .map((i) => [rows[i]!, i] as const)
+                .map(([row, i]) => (
+                  <tr key={i} data-testid={`draft-row-${i}`}>
+                    <td tabIndex={0} data-row-handle aria-label={t('rowHandle', { n: i + 1 })}>
+                      {i + 1}
+                    </td>
+                    {COLUMNS.map((c) => {
+                      const ps = cellProblems(i, c.key);
+                      const field = `rows[${i}].${c.key}`;
+                      const common = {
+                        'data-field': field,
+                        'aria-label': `${t(c.label)} ${i + 1}`,
+                        'aria-invalid': ps.some((p) => p.severity !== 'warning') || undefined,
+                        className: ps.length && ps.every((p) => p.severity === 'warning') ? 'warn' : undefined,
+                        title: ps.map((p) => p.message).join('\n') || undefined,
+                        disabled: !editable,
+                      };
+                      const value = getPath(row, c.key);
+                      if (c.kind === 'plan') {
+                        return (
+                          <td key={c.key}>
+                            <select
+                              {...common}
+                              value={String(value ?? '')}
+                              onChange={(e) => change(setRowField(draft, i, c.key, e.target.value))}
+                            >
+                              {PLANS.map((p) => (
+                                <option key={p.code} value={p.code} title={p.name}>
+                                  {p.code} – {p.name}
+                                </option>
+                              ))}
+                            </select>
+                          </td>
+                        );
+                      }
+                      if (c.kind === 'gender') {
+                        return (
+                          <td key={c.key}>
+                            <select
+                              {...common}
+                              value={String(value ?? 'F')}
+                              onChange={(e) => change(setRowField(draft, i, c.key, e.target.value))}
+                            >
+                              <option value="M">{t('male')}</option>
+                              <option value="F">{t('female')}</option>
+                            </select>
+                          </td>
+                        );
+                      }
+                      if (c.kind === 'code') {
+                        // Dated code lists (resources/codes): the list in force in the draft's period.
+                        const [mm, yyyy] = String(draft.period ?? '').split('/');
+                        return (
+                          <td key={c.key}>
+                            <CodePicker
+                              list={c.list}
+                              value={String(value ?? '')}
+                              onChange={(code) => change(setRowField(draft, i, c.key, code))}
+                              asOf={yyyy && mm ? `${yyyy}-${mm}` : undefined}
+                              testId={`row-${i}-${c.key}`}
+                              label={common['aria-label']}
+                              invalid={common['aria-invalid']}
+                              dataField={field}
+                              disabled={!editable}
+                              title={common.title}
+                            />
+                          </td>
+                        );
+                      }
+                      if (c.kind === 'number') {
+                        return (
+                          <td key={c.key}>
+                            <NumberCell
+                              {...common}
+                              value={typeof value === 'number' ? value : 0}
+                              onValue={(n) => change(setRowField(draft, i, c.key, n))}
+                            />
+                          </td>
+                        );
+                      }
                       return (
                         <td key={c.key}>
-                          <select
+                          <input
                             {...common}
-                            value={String(value ?? '')}
+                            value={value === undefined || value === null ? '' : String(value)}
                             onChange={(e) => change(setRowField(draft, i, c.key, e.target.value))}
-                          >
-                            {PLANS.map((p) => (
-                              <option key={p.code} value={p.code} title={p.name}>
-                                {p.code} – {p.name}
-                              </option>
-                            ))}
-                          </select>
-                        </td>
-                      );
-                    }
-                    if (c.kind === 'gender') {
-                      return (
-                        <td key={c.key}>
-                          <select
-                            {...common}
-                            value={String(value ?? 'F')}
-                            onChange={(e) => change(setRowField(draft, i, c.key, e.target.value))}
-                          >
-                            <option value="M">{t('male')}</option>
-                            <option value="F">{t('female')}</option>
-                          </select>
-                        </td>
-                      );
-                    }
-                    if (c.kind === 'code') {
-                      // Dated code lists (resources/codes): the list in force in the draft's period.
-                      const [mm, yyyy] = String(draft.period ?? '').split('/');
-                      return (
-                        <td key={c.key}>
-                          <CodePicker
-                            list={c.list}
-                            value={String(value ?? '')}
-                            onChange={(code) => change(setRowField(draft, i, c.key, code))}
-                            asOf={yyyy && mm ? `${yyyy}-${mm}` : undefined}
-                            testId={`row-${i}-${c.key}`}
-                            label={common['aria-label']}
-                            invalid={common['aria-invalid']}
-                            dataField={field}
-                            disabled={!editable}
-                            title={common.title}
                           />
                         </td>
                       );
-                    }
-                    if (c.kind === 'number') {
-                      return (
-                        <td key={c.key}>
-                          <NumberCell
-                            {...common}
-                            value={typeof value === 'number' ? value : 0}
-                            onValue={(n) => change(setRowField(draft, i, c.key, n))}
-                          />
-                        </td>
-                      );
-                    }
-                    return (
-                      <td key={c.key}>
-                        <input
-                          {...common}
-                          value={value === undefined || value === null ? '' : String(value)}
-                          onChange={(e) => change(setRowField(draft, i, c.key, e.target.value))}
-                        />
-                      </td>
-                    );
-                  })}
-                  <td>
-                    <button
-                      type="button"
-                      data-testid={`row-${i}-tk1`}
-                      aria-label={tk1t('openLabel', { n: i + 1 })}
-                      onClick={() => setTk1(i)}
-                    >
-                      {tk1t('open')}
-                    </button>
-                    <button
-                      type="button"
-                      aria-label={`${t('removeRow')} ${i + 1}`}
-                      disabled={!editable}
-                      onClick={() => removeRow(i)}
-                    >
-                      ×
-                    </button>
-                  </td>
-                </tr>
-              ))}
+                    })}
+                    <td>
+                      <button
+                        type="button"
+                        data-testid={`row-${i}-tk1`}
+                        aria-label={tk1t('openLabel', { n: i + 1 })}
+                        onClick={() => setTk1(i)}
+                      >
+                        {tk1t('open')}
+                      </button>
+                      <button
+                        type="button"
+                        aria-label={`${t('removeRow')} ${i + 1}`}
+                        disabled={!editable}
+                        onClick={() => removeRow(i)}
+                      >
+                        ×
+                      </button>
+                    </td>
+                  </tr>
+                ))}
             </tbody>
           </table>
           {tk1 !== null && (
@@ -549,7 +630,7 @@ export function DossierEditor({ id }: { id: string }) {
           )}
         </div>
         <div>
-          <ProblemPanel problems={problems} />
+          <ProblemPanel problems={problems} onGo={goToField} />
           <div className="panel" data-testid="contribution-preview">
             <b>{t('contributions')}</b>
             {contributions && (
