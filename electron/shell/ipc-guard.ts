@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { isMethodName, type Result } from '../../shared/contract';
 
 /** The parts of Electron's IpcMainInvokeEvent the guard reads (kept structural so it is testable under plain Node). */
@@ -59,6 +60,17 @@ export function createCallHandler(
     }
     return opts.forward(method, input);
   };
+}
+
+/**
+ * The URL the window loads and the guard trusts: one string for both. `pathToFileURL` percent-encodes what a folder
+ * name may hold (`%`, `[`, `]`, `~`, `#`, spaces, Vietnamese letters), and Chromium keeps that URL as it is.
+ * `BrowserWindow.loadFile` does not: it builds the URL with `url.format`, which leaves `%` and brackets raw, so an
+ * app installed under "C:\Users\Hoà 100%\…" showed a page whose URL the guard refused (every call refused), and
+ * under a folder named "a%20b" no page at all (Chromium looked for "a b").
+ */
+export function rendererIndexUrl(indexFile: string): string {
+  return pathToFileURL(indexFile).href;
 }
 
 /** Our page: the built renderer loaded from disk (file://…/out/renderer/…). */

@@ -11,12 +11,11 @@ import {
   type UtilityProcess,
 } from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Result } from '../../shared/contract';
 import { APP_NAME } from '../core/version';
 import { writeFileAtomic } from '../core/atomic-file';
 import { HEAP_FLAGS } from '../core/heap';
-import { createCallHandler, rendererUrlCheck } from './ipc-guard';
+import { createCallHandler, rendererIndexUrl, rendererUrlCheck } from './ipc-guard';
 import { isSafeExternalUrl } from './safe-links';
 import { hardenContents, hardenSession } from './security';
 import { readPolicyUrl, readPublisherNames, resolveUpdateFeed, startUpdates, type UpdaterLike } from './updater';
@@ -46,7 +45,8 @@ const pending = new Map<number, (r: Result<unknown>) => void>();
 
 // Beside this bundle (out/electron/main.cjs → out/renderer/), in the checkout and inside app.asar alike.
 const indexFile = join(__dirname, '..', 'renderer', 'index.html');
-const isTrustedUrl = rendererUrlCheck(pathToFileURL(indexFile).href);
+const indexUrl = rendererIndexUrl(indexFile);
+const isTrustedUrl = rendererUrlCheck(indexUrl);
 
 function startServices(): UtilityProcess {
   const child = utilityProcess.fork(join(__dirname, 'service-host.cjs'), [], {
@@ -106,7 +106,7 @@ app.on('web-contents-created', (_e, contents) => {
 function createWindow(): void {
   win = new BrowserWindow(windowOptions({ title: APP_NAME, preload: join(__dirname, 'preload.cjs') }));
   win.once('ready-to-show', () => win?.show());
-  void win.loadFile(indexFile);
+  void win.loadURL(indexUrl); // not loadFile: see rendererIndexUrl
   win.on('closed', () => (win = null));
 }
 

@@ -62,6 +62,10 @@ export function createFakeElectron() {
       this.loaded = f;
       return Promise.resolve();
     }
+    loadURL(u: string) {
+      this.loaded = u;
+      return Promise.resolve();
+    }
     show() {}
     isMinimized() {
       return false;

@@ -87,7 +87,7 @@ describe('once Electron is ready', () => {
     const prefs = w.options.webPreferences as Record<string, unknown>;
     expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true });
     expect(prefs.preload).toBe(join(dir, 'electron', 'preload.cjs'));
-    expect(w.loaded).toBe(join(dir, 'renderer', 'index.html'));
+    expect(w.loaded).toBe(pathToFileURL(join(dir, 'renderer', 'index.html')).href);
   });
 
   it('starts the service process and asks it for the daily automatic backup; no updater in a checkout', () => {
