@@ -1,4 +1,4 @@
-import { formatDateTimeVN } from '../format';
+import { formatDateTimeVN, parseInstantVN } from '../format';
 import { stateLabel } from '../ivan/state-labels';
 
 /**
@@ -30,7 +30,9 @@ function value(x: unknown, lang: Lang): string {
   if (x === true) return lang === 'en' ? 'on' : 'bật';
   if (x === false) return lang === 'en' ? 'off' : 'tắt';
   if (x === null || x === undefined || x === '') return lang === 'en' ? 'not set' : 'không đặt';
-  if (typeof x === 'string' && ISO.test(x) && !Number.isNaN(Date.parse(x))) return formatDateTimeVN(new Date(x));
+  // An instant written without a zone (the test clock as `kekhai settings set` took it) is Vietnam time.
+  const at = typeof x === 'string' && ISO.test(x) ? parseInstantVN(x) : null;
+  if (at) return formatDateTimeVN(at);
   return typeof x === 'string' ? x : JSON.stringify(x);
 }
 

@@ -22,7 +22,8 @@ import { MONTH_UNIT } from '../../support/units';
  *   0 working days before it); NgayLap 01/11/2026.
  * Code lists: the 34 provinces apply from 01/07/2025 00:00 in Vietnam (resources/codes/provinces/2025-07-01.csv).
  * The test certificate (QĐ 08/2015/QĐ-TTg): signs at 31/10/2015 23:59 Vietnam time by `--now` (SigningTime
- *   16:59:00Z), refused at 01/11/2015 00:00 by the app's test clock setting written the same zoneless way.
+ *   16:59:00Z), refused at 01/11/2015 00:00 by the app's test clock setting written the same zoneless way — which
+ *   the audit log's sentence shows as 01/11/2015 00:00.
  */
 const ZONES = ['UTC', 'Asia/Ho_Chi_Minh', 'America/Los_Angeles', 'Pacific/Kiritimati'];
 const DRAFT_2015 = join(process.cwd(), 'tests/unit/declarations/fixtures/draft-issue.json');
@@ -50,6 +51,7 @@ const EXPECTED = {
     at2359: { code: 0, signingTime: '2015-10-31T16:59:00Z' },
     at0000: { code: 1, error: 'TEST_CERT_EXPIRED', now: '2015-10-31T17:00:00.000Z' },
   },
+  clockSentence: 'Đổi cài đặt “Đồng hồ thử”: không đặt → 01/11/2015 00:00',
 };
 
 let dir: string;
@@ -101,6 +103,13 @@ async function scenario(tz: string) {
   // The trainer's test clock (Cài đặt → chế độ thử), typed without a zone: no --now on these two commands.
   await ok(['settings', 'set', 'testMode.clock', '"2015-11-01T00:00"']);
   const late = await kekhai(makeTestCert('after.xml'));
+  // The audit log says when the clock was set to, in the clerk's words (the CSV export's "Nội dung").
+  const csvOut = join(home, 'audit.csv');
+  await ok(['audit', 'export', '--format', 'csv', '--out', csvOut]);
+  const clockSentence = readFileSync(csvOut, 'utf8')
+    .split('\n')
+    .find((l) => l.includes('testMode.clock'))
+    ?.split(';')[3];
 
   return {
     imported: imp.imported,
@@ -119,6 +128,7 @@ async function scenario(tz: string) {
       at2359: { code: signedAt.code, signingTime: /<SigningTime[^>]*>([^<]*)</.exec(signed)?.[1] },
       at0000: { code: late.code, error: late.json?.error?.code, now: late.json?.error?.details?.now },
     },
+    clockSentence,
   };
 }
 
