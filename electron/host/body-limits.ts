@@ -2,34 +2,49 @@ import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import { contract, isMethodName } from '../../shared/contract';
 
-/** An ordinary call (settings, lists, a draft of a few thousand rows) is far below this. */
+/** An ordinary call (settings, lists, one employee) is far below this. */
 export const MAX_CALL_BODY = 4 * 1024 * 1024;
 /**
  * A call that carries a file (`fileBlob` base64: a spreadsheet, a signed dossier, a database backup being
  * restored). Base64 is 4/3 of the file; a 150 MB backup fits.
  */
 export const MAX_FILE_BODY = 200 * 1024 * 1024;
+/**
+ * A call that carries a whole draft (autosave, validate, build, print, sign): about 680 bytes of JSON a row, so a
+ * garment company's yearly wage adjustment of 15,000 DC rows is 10 MB and 50,000 rows (the roster import's size)
+ * 34 MB. Under the ordinary 4 MB such a draft could not even be saved in browser mode (about 6,000 rows).
+ */
+export const MAX_DRAFT_BODY = 64 * 1024 * 1024;
 
-const takesFile = new Map<string, boolean>();
+const limits = new Map<string, number>();
 
-/** Whether a method's input schema carries a file, read from the contract (so a new upload method needs no list). */
-function carriesFile(method: string): boolean {
-  let known = takesFile.get(method);
+/**
+ * A method's cap, read from its input schema in the contract (so a new upload method needs no list): a file
+ * (`fileBlob`'s base64), else a top-level `draft`, else an ordinary call.
+ */
+function limitOf(method: string): number {
+  let known = limits.get(method);
   if (known === undefined) {
     try {
-      known = JSON.stringify(
-        z.toJSONSchema(contract[method as keyof typeof contract].input, { unrepresentable: 'any', io: 'input' }),
-      ).includes('"base64"');
+      const schema = z.toJSONSchema(contract[method as keyof typeof contract].input, {
+        unrepresentable: 'any',
+        io: 'input',
+      }) as { properties?: Record<string, unknown> };
+      known = JSON.stringify(schema).includes('"base64"')
+        ? MAX_FILE_BODY
+        : schema.properties && 'draft' in schema.properties
+          ? MAX_DRAFT_BODY
+          : MAX_CALL_BODY;
     } catch {
-      known = true;
+      known = MAX_FILE_BODY;
     }
-    takesFile.set(method, known);
+    limits.set(method, known);
   }
   return known;
 }
 
 export function bodyLimitFor(method: string): number {
-  return isMethodName(method) && carriesFile(method) ? MAX_FILE_BODY : MAX_CALL_BODY;
+  return isMethodName(method) ? limitOf(method) : MAX_CALL_BODY;
 }
 
 export class BodyTooLarge extends Error {

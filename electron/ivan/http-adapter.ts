@@ -292,6 +292,16 @@ export class HttpIvanAdapter implements IvanAdapter {
         en: `The I-VAN reports a key conflict`,
         details: { status: raw.status },
       });
+    if (raw.status === 413)
+      // Held for a person: the same file would be refused again. The gateway's message names its limit.
+      throw new AppError(
+        'IVAN_REFUSED',
+        `I-VAN từ chối hồ sơ vì quá dung lượng (HTTP 413)${detail}. Chia tờ khai thành nhiều đợt ít dòng hơn rồi ký và nộp lại`,
+        {
+          en: `The I-VAN refused the dossier as too large (HTTP 413)${detail}; split the declaration into smaller batches, sign and submit again`,
+          details: { status: raw.status, message },
+        },
+      );
     if (raw.status === 404)
       throw new AppError('IVAN_NOT_FOUND', `I-VAN không tìm thấy giao dịch${detail}`, {
         en: 'The I-VAN does not know this transaction',

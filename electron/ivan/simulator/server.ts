@@ -17,6 +17,7 @@ import { openServerStore, toStored, type TransactionRow } from './store';
 import { seededRandom, type FailureOptions } from './failures';
 import { createChecker, sha256Hex, type DossierChecker } from './checks';
 import { decideDue } from './decide';
+import { megabytes } from '../../host/body-limits';
 
 /**
  * The local I-VAN server (`kekhai ivan serve`): implements resources/openapi/kekhai-ivan.yaml over plain HTTP on
@@ -141,7 +142,8 @@ export async function startIvanServer(opts: IvanServerOptions): Promise<RunningI
   const submit = async (req: IncomingMessage, res: ServerResponse, kind: 'dossier' | 'registration') => {
     const key = String(req.headers[IDEMPOTENCY_HEADER.toLowerCase()] ?? '');
     const body = await readBody(req, maxBody);
-    if (body === 'too-large') return err(res, 413, 'TOO_LARGE', 'Hồ sơ vượt quá dung lượng cho phép');
+    if (body === 'too-large')
+      return err(res, 413, 'TOO_LARGE', `Hồ sơ vượt quá dung lượng cho phép (tối đa ${megabytes(maxBody)})`);
     if (!idempotencyKey.safeParse(key).success)
       return err(res, 400, 'NO_IDEMPOTENCY_KEY', `Thiếu hoặc sai tiêu đề ${IDEMPOTENCY_HEADER}`);
     // Injected outage: answer 503 before anything is stored.
