@@ -92,6 +92,8 @@ interface SigParts {
   duplicateId?: string | null;
   /** Object children of the Signature (the profile has one, carrying SigningTime). */
   objectCount: number;
+  /** The Signature's children in order, `{ns}local` ('' for no namespace): XML-DSig §4.1 fixes their names and order. */
+  children: { ns: string; local: string }[];
 }
 
 const NULL_SINK = { write() {} };
@@ -147,6 +149,27 @@ class CertMemo {
 
 const ID_ATTRIBUTES = ['Id', 'ID', 'id'] as const;
 
+/**
+ * XML-DSig §4.1: a Signature holds `SignedInfo, SignatureValue, KeyInfo?, Object*`, all in the XML-DSig namespace.
+ * A child outside it — Thái Sơn's SmartCA files write `<Object xmlns="">` (tests/fixtures/real, ERS 525eb88a) — is
+ * not part of a signature: xmlsec1 and .NET's `SignedXml.LoadXml` refuse it, so BHXH may too. Unsigned either way.
+ */
+const DSIG_CHILDREN = /^(SignedInfo )(SignatureValue )(KeyInfo )?(Object )*$/;
+function misfitChild(children: SigParts['children']): { vi: string; en: string } | null {
+  const foreign = children.find((c) => c.ns !== DSIG_NS);
+  if (foreign)
+    return {
+      vi: `<${foreign.local}> trong <Signature> không thuộc không gian tên XML-DSig (${foreign.ns ? `"${foreign.ns}"` : 'xmlns=""'}) — sai cấu trúc chữ ký chuẩn, BHXH có thể từ chối`,
+      en: `<${foreign.local}> inside <Signature> is outside the XML-DSig namespace (${foreign.ns ? `"${foreign.ns}"` : 'xmlns=""'}) — not a standard signature structure, BHXH may refuse it`,
+    };
+  const seq = children.map((c) => `${c.local} `).join('');
+  if (DSIG_CHILDREN.test(seq)) return null;
+  return {
+    vi: `Các thẻ con của <Signature> sai thứ tự chuẩn XML-DSig (SignedInfo, SignatureValue, KeyInfo, Object): ${seq.trim() || 'không có'}`,
+    en: `The children of <Signature> are not in XML-DSig order (SignedInfo, SignatureValue, KeyInfo, Object): ${seq.trim() || 'none'}`,
+  };
+}
+
 /** One linear pass over the Signature (Ids in a Set, only referenced elements canonicalised). */
 function readSignature(xml: string, sig: ElementInfo, end: number, latin1: boolean): SigParts {
   const text = xml.slice(sig.start, end);
@@ -156,6 +179,7 @@ function readSignature(xml: string, sig: ElementInfo, end: number, latin1: boole
     certificates: [],
     objects: new Map(),
     objectCount: 0,
+    children: [],
   };
   let signedInfo: ElementInfo | null = null;
   let signedInfoEnd = -1;
@@ -178,6 +202,7 @@ function readSignature(xml: string, sig: ElementInfo, end: number, latin1: boole
         ids[el.depth] = el.attr('Id');
         inObject[el.depth] = el.depth === 1 ? el.local === 'Object' : el.depth > 1 && inObject[el.depth - 1] === true;
         if (el.depth === 1 && el.local === 'Object') parts.objectCount++;
+        if (el.depth === 1) parts.children.push({ ns: el.ns, local: el.local });
         const id = ids[el.depth];
         if (id !== undefined && inObject[el.depth] && wanted.has(id)) referable.set(el, id);
         // .NET SignedXml (BHXH's side) also resolves `#x` to an `ID` or `id` attribute: all three must be unique.
@@ -343,6 +368,8 @@ function verifyDocument(
       vi: `Chữ ký có ${parts.objectCount} thẻ <Object> — chuẩn BHXH chỉ có một (thời điểm ký)`,
       en: `${parts.objectCount} <Object> elements in the signature — the BHXH profile has one (signing time)`,
     });
+  const misfit = misfitChild(parts.children);
+  if (misfit) problems.push(misfit);
   if (parts.c14nMethod !== C14N_INCLUSIVE)
     problems.push({
       vi: `<CanonicalizationMethod> không đúng chuẩn BHXH (${parts.c14nMethod ?? 'thiếu'}; cần C14N 1.0 bao hàm)`,
