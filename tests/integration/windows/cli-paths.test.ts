@@ -19,8 +19,23 @@ import { AWKWARD, AWKWARD_NFD, LONG, oneDriveFolder } from './paths';
 const NOW = '2015-10-20T03:00:00Z';
 const DRAFT = join(process.cwd(), 'tests/unit/declarations/fixtures/draft-issue.json');
 
+/**
+ * What Notepad and a browser need to show a text file we write: valid UTF-8, and the encoding said in the file where
+ * the format has a place for it (XML declaration, HTML meta). JSON carries no BOM (RFC 8259 §8.1: a writer must not
+ * add one; Notepad since Windows 10 1903 reads UTF-8 without it). The BHXH XML keeps its exact bytes (no BOM,
+ * `encoding="utf-8"`: bhxh-domain.md addendum 2 item 10).
+ */
+const text = (file: string) => new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(readFileSync(file));
+
 function xmlOk(file: string): void {
   execFileSync('xmllint', ['--noout', '--nonet', file], { stdio: 'pipe' });
+  expect(text(file).startsWith('<?xml version="1.0" encoding="utf-8"?>'), file).toBe(true);
+}
+
+function jsonOk(file: string): any {
+  const t = text(file);
+  expect(t.charCodeAt(0), file).not.toBe(0xfeff);
+  return JSON.parse(t);
 }
 
 for (const [form, name] of [
@@ -120,13 +135,13 @@ for (const [form, name] of [
         '02',
       ]);
       await run(['dossier', 'from-sheet', sheet, '--unit', 'TA0001A', '--period', '10/2015', '--out', back]);
-      expect(JSON.parse(readFileSync(back, 'utf8')).rows.length).toBeGreaterThan(0);
+      expect(jsonOk(back).rows.length).toBeGreaterThan(0);
       const forms = join(docs, `Tờ khai chưa ký ${name}`);
       const built = await run(['dossier', 'build', draft, '--out', forms]);
       for (const f of built.json.files as { path: string }[]) xmlOk(f.path);
       const html = join(docs, `In ${name}.html`);
       await run(['dossier', 'print', draft, '--out', html]);
-      expect(readFileSync(html, 'utf8')).toContain('</html>');
+      expect(text(html)).toMatch(/^<!doctype html><html lang="vi"><head><meta charset="utf-8">[\s\S]*<\/html>$/);
       const signed = join(docs, `BHXHDienTu ${name}.xml`);
       await run(['dossier', 'make', draft, '--out', signed, '--pkcs11', env.P11_LIB!, '--pin-env', 'KEKHAI_PIN']);
       xmlOk(signed);
@@ -159,11 +174,14 @@ for (const [form, name] of [
       const bundle = join(docs, `Hỗ trợ ${name}.zip`);
       await run(['support-bundle', '--out', bundle]);
       const entries = Object.keys(unzipSync(readFileSync(bundle)));
-      expect(entries.length).toBeGreaterThan(0);
+      expect(entries).toContain('doctor.json');
+      // Entry names as every unzip reads them (Windows' own reads a name without the UTF-8 flag as code page 437).
+      expect(entries.filter((e) => !/^[\x20-\x7e]+$/.test(e))).toEqual([]);
       for (const ext of ['csv', 'json']) {
         const out = join(docs, `Nhật ký ${name}.${ext}`);
         await run(['audit', 'export', '--format', ext, '--out', out]);
-        expect(readFileSync(out).length).toBeGreaterThan(0);
+        if (ext === 'json') expect(Array.isArray(jsonOk(out))).toBe(true);
+        else expect(text(out)).toMatch(/^\ufeffThời gian;.*\r\n/);
       }
       expect(readdirSync(docs).filter((n) => n.endsWith('.part'))).toEqual([]);
     });
