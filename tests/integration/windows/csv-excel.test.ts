@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { csvDocument } from '../../../shared/csv';
 import { createTestContext, type TestContext } from '../../support/context';
-import { openInCalc, type CalcCell } from '../../support/libreoffice';
+import { cellsOf, openInCalc, type CalcCell } from '../../support/libreoffice';
 import { makeTempDir, removeDir } from '../../support/tmp';
 import { signedDossier, testCertSigner } from '../ivan/fixtures';
 
@@ -116,5 +116,39 @@ describe('the exports themselves', () => {
     const bytes = Buffer.from(r.file.base64, 'base64');
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString('utf8')).toMatch(/^\ufeffThời gian;[^\n]*\r\n/);
+  });
+});
+
+describe('the .xlsx roster export', () => {
+  test('writes mã số and CCCD as text cells, which Calc opens and saves again as the same text', async () => {
+    const unit = {
+      code: '0100124',
+      name: 'Công ty May Việt',
+      taxCode: '0100109106',
+      agencyCode: '07906',
+      wageRegion: '01',
+    };
+    await ctx.value('unit.add', unit);
+    const csv =
+      '\ufeffHọ và tên;Mã số BHXH;Ngày sinh;Giới tính;CMND/CCCD;Tiền lương\r\n' +
+      'Nguyễn Văn A;0123456780;01/01/1990;Nam;001090000123;5000000\r\n';
+    const imp = await ctx.value('roster.importCommit', {
+      unitCode: unit.code,
+      file: { name: 'ds.csv', base64: Buffer.from(csv).toString('base64') },
+    });
+    expect(imp).toMatchObject({ imported: 1, rejectedRows: 0 });
+    const r = await ctx.value('roster.export', { unitCode: unit.code });
+    const file = join(dir, 'roster.xlsx');
+    writeFileSync(file, Buffer.from(r.file.base64, 'base64'));
+    const headerOf = (cells: CalcCell[], title: string) =>
+      cells.find((c) => c.value === title)!.ref.replace(/\d+$/, '');
+    for (const cells of [cellsOf(file), openInCalc(file, dir)]) {
+      for (const [title, id] of [
+        ['Mã số BHXH', '0123456780'],
+        ['Số CCCD', '001090000123'],
+      ]) {
+        expect(cell(cells, `${headerOf(cells, title)}2`), title).toMatchObject({ type: 's', value: id });
+      }
+    }
   });
 });
