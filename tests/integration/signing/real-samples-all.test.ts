@@ -127,6 +127,34 @@ describe('our verifier and xmlsec1 agree on every real signature', () => {
   });
 });
 
+describe('kekhai verify (the built CLI) on every real file, judged when it was signed', () => {
+  const cases: [string, string, boolean, RegExp][] = [
+    ['ers-D02-TS-595.xml', '2023-05-18T08:00:00Z', true, /chưa xác minh được tổ chức cấp/],
+    ['ers-TK1-TS-595.xml', '2023-05-18T08:00:00Z', true, /chưa xác minh được tổ chức cấp/],
+    ['ers-BHXHDienTu.xml', '2024-09-26T10:00:00Z', false, /không thuộc không gian tên XML-DSig/],
+    ['ers-M01B-HSB-signed-time.xml', '2024-09-24T10:00:00Z', false, /SigningTime\) không khớp/],
+    ['ers-M01B-HSB-unsigned.xml', '2024-09-24T10:00:00Z', false, /chưa được ký số/],
+  ];
+  it('intact (exit 1: untrusted) exactly where xmlsec1 verifies, with the reason named', async () => {
+    for (const [name, now, intact, reason] of cases) {
+      const r = await runCli(['verify', join(REAL, name), '--json', '--now', now], { data: join(dir, 'verify-data') });
+      expect(r.code, name).toBe(1);
+      expect(r.json.files[0], name).toMatchObject({ state: intact ? 'untrusted' : 'invalid', reason });
+      expect(xmlsec1(name, real(name)).ok, name).toBe(intact);
+    }
+  }, 30_000);
+
+  it('children of <Signature> out of XML-DSig order: both refuse (a real D02-TS with SignatureValue after KeyInfo)', () => {
+    const text = real('ers-D02-TS-595.xml').toString('latin1');
+    const value = /<SignatureValue>[^<]*<\/SignatureValue>/.exec(text)![0];
+    const moved = Buffer.from(text.replace(value, '').replace('</KeyInfo>', `</KeyInfo>${value}`), 'latin1');
+    const r = verifyDossierXml(moved, { name: 'D02-TS-595.xml', now: new Date('2023-05-18T08:00:00Z') });
+    expect(r.files[0]).toMatchObject({ state: 'invalid', digestValid: true, signatureValid: true });
+    expect(r.files[0]!.reason).toMatch(/sai thứ tự chuẩn XML-DSig .*: SignedInfo KeyInfo SignatureValue Object/);
+    expect(xmlsec1('moved.xml', moved).ok).toBe(false);
+  });
+});
+
 describe('our XSDs on the real files (xmllint --schema)', () => {
   it('D02-TS and TK1-TS validate; the envelope only for its test-system agency code "903" (5 digits elsewhere)', () => {
     expect(xmllint('d02.xml', real('ers-D02-TS-595.xml'), 'D02-TS.xsd')).toMatchObject({ ok: true });
