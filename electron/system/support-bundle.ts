@@ -32,7 +32,9 @@ export function buildSupportBundle(
   now: Date,
 ): { name: string; bytes: Uint8Array; entries: string[] } {
   const files: Record<string, Uint8Array> = {};
-  files['README.txt'] = strToU8(README);
+  // Opened in Notepad: a BOM names the encoding (a .txt has no other place for it; Notepad before Windows 10 1903
+  // guesses the ANSI code page without one) and CRLF keeps the lines apart in Notepad before 1809.
+  files['README.txt'] = strToU8('\ufeff' + README.replace(/\r?\n/g, '\r\n'));
   files['doctor.json'] = strToU8(JSON.stringify(redactValue(doctor), null, 2));
   files['versions.json'] = strToU8(
     JSON.stringify(

@@ -173,7 +173,12 @@ for (const [form, name] of [
       await run(['restore', copy]);
       const bundle = join(docs, `Hỗ trợ ${name}.zip`);
       await run(['support-bundle', '--out', bundle]);
-      const entries = Object.keys(unzipSync(readFileSync(bundle)));
+      const zip = unzipSync(readFileSync(bundle));
+      const entries = Object.keys(zip);
+      // README.txt is for Notepad: BOM, CRLF.
+      const readme = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(zip['README.txt']);
+      expect(readme).toMatch(/^\ufeffGói hỗ trợ KêKhai BHXH\r\n/);
+      expect(readme.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
       expect(entries).toContain('doctor.json');
       // Entry names as every unzip reads them (Windows' own reads a name without the UTF-8 flag as code page 437).
       expect(entries.filter((e) => !/^[\x20-\x7e]+$/.test(e))).toEqual([]);
