@@ -119,6 +119,20 @@ describe('our verifier and xmlsec1 agree on every real signature', () => {
     expect(d.detached).toBe(d.signed);
   });
 
+  it('the pre-signature copies in the repository’s JSON requests (empty <SignatureValue>): both refuse', () => {
+    // TempHoSo/13082f17-…/11e7fc3a-….json `TempData` is this file with `<SignatureValue></SignatureValue>`.
+    const bytes = Buffer.from(
+      real('ers-M01B-HSB-signed-time.xml')
+        .toString('latin1')
+        .replace(/<SignatureValue>[^<]*</, '<SignatureValue><'),
+      'latin1',
+    );
+    const r = verifyDossierXml(bytes, { name: 'M01B-HSB.xml', now: new Date('2024-09-24T10:00:00Z') });
+    expect(r.files[0]).toMatchObject({ state: 'invalid', signatureValid: false });
+    expect(r.files[0]!.reason).toMatch(/Thiếu giá trị chữ ký/);
+    expect(xmlsec1('m01b-presign.xml', bytes).ok).toBe(false);
+  });
+
   it('the unsigned M01B-HSB template (28873aad): both say unsigned', () => {
     const bytes = real('ers-M01B-HSB-unsigned.xml');
     expect(verifyDossierXml(bytes, { name: 'M01B-HSB.xml' }).files[0]!.reason).toMatch(/chưa được ký số/);
