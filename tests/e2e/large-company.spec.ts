@@ -27,7 +27,7 @@ function draftRow(e: GenEmployee, plan: 'TM' | 'GH' | 'DC', i: number) {
   };
 }
 
-test('10,000 staff and a 2,600-row month: a page of rows rendered, search, 1,000 problems counted', async ({
+test('10,000 staff and a 2,600-row month: a page of rows rendered, search, 1,000 problems counted, the statement paged', async ({
   page,
 }) => {
   test.setTimeout(120_000);
@@ -118,6 +118,15 @@ test('10,000 staff and a 2,600-row month: a page of rows rendered, search, 1,000
     await page.getByTestId('draft-search').fill('nguyen');
     await expect(page.getByTestId('grid-range')).toContainText('dòng khớp');
     await expect(gridRows.first().locator('[data-field$=".fullName"]')).toHaveValue(/^Nguyễn /);
+    // The statement of 09/2015: 10,000 people, listed 200 at a time.
+    await page.getByTestId('nav-declarations').click();
+    await page.getByTestId('dossier-unit').fill(UNIT);
+    await page.getByTestId('dossier-period').fill('09/2015');
+    await page.getByTestId('statement-show').click();
+    await expect(page.getByTestId('statement-employees')).toHaveText('10000');
+    await expect(page.locator('[data-testid="statement-rows"] tbody tr')).toHaveCount(200);
+    await expect(page.getByTestId('statement-rows-more')).toContainText('Đang hiện 200 trong 10.000 dòng.');
+
     const saved = (await call('dossier.get', { id })) as { draft: { rows: Record<string, unknown>[] } };
     expect(saved.draft.rows).toHaveLength(2_600);
     expect(saved.draft.rows[2500]).toMatchObject({ insuranceNo: raised.insuranceNumber, salary: 9_000_000 });

@@ -60,6 +60,7 @@ export function ProposalsDialog({
           <DataTable
             testId="proposals-table"
             rows={rows.map((r, i) => ({ ...r, i }))}
+            pageSize={200}
             rowKey={(r) => `${r.employeeId}-${r.plan}-${r.fromMonth}`}
             rowTestId={(r) => `proposal-${r.i}`}
             columns={[

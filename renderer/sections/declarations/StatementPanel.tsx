@@ -6,6 +6,9 @@ import { errorText, useMessages } from '../../i18n';
 import { statementMessages as messages } from './statement-messages';
 import { DataTable } from '../../components/DataTable';
 
+/** People listed at a time: the statement of a 10,000-person unit is one line each. */
+const LIST_PAGE = 200;
+
 /** The unit's monthly statement (ledger.statement): everyone participating in the month, by the one engine. */
 export function StatementPanel({ unitCode, period }: { unitCode: string; period: string }) {
   const { t, lang } = useMessages(messages);
@@ -60,6 +63,7 @@ export function StatementPanel({ unitCode, period }: { unitCode: string; period:
           <DataTable
             testId="statement-rows"
             rows={s.rows}
+            pageSize={LIST_PAGE}
             rowKey={(_r, i) => i}
             columns={[
               { header: t('name'), cell: (r) => r.fullName },
