@@ -139,3 +139,16 @@ describe('the same answers in every time zone (TZ of the CLI process)', () => {
     expect(Object.fromEntries(results)).toEqual(Object.fromEntries(ZONES.map((tz) => [tz, EXPECTED])));
   });
 });
+
+describe('--now is an ISO instant or nothing', () => {
+  it('refuses text only the PC’s locale and zone could read ("10/31/2015 23:59") with exit 2', async () => {
+    const r = await runCli(['unit', 'list', '--now', '10/31/2015 23:59', '--json'], {
+      data: join(dir, 'usage'),
+      env: { TZ: 'America/Los_Angeles' },
+    });
+    expect(r.code).toBe(2);
+    expect(r.json.error.messageEn).toBe(
+      '--now must be an ISO 8601 instant, e.g. 2015-10-30T10:00:00+07:00 (without a zone: Vietnam time)',
+    );
+  });
+});
