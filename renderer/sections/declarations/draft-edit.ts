@@ -1,4 +1,5 @@
 import type { DraftInput, DraftRowInput } from '../../../shared/draft/schema';
+import { saveBlob } from '../../api/files';
 
 /** The editor holds the draft as typed (plain JSON); these helpers change one field immutably. */
 export type EditableDraft = DraftInput & Record<string, unknown>;
@@ -50,14 +51,9 @@ export function blankRow(period: string): DraftRowInput {
   };
 }
 
-/** Triggers a download of Base64 content (browser mode and the desktop window alike). */
+/** Triggers a download of Base64 content (browser mode and the desktop window alike), named by the one safe-name rule. */
 export function download(name: string, base64: string, mime: string): void {
-  const a = document.createElement('a');
-  a.href = `data:${mime};base64,${base64}`;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
+  saveBlob({ name, base64 }, mime);
 }
 
 /**

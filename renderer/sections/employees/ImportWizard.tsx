@@ -5,6 +5,7 @@ import type { AcceptedRow } from '../../../shared/contract/import-report';
 import { EMPLOYEE_FIELD_LABELS } from '../../../shared/identity/employee-labels';
 import { IMPORT_COLUMN_LABELS, type ImportColumn } from '../../../shared/ledger/import-columns';
 import { api } from '../../api/client';
+import { saveBlob } from '../../api/files';
 import { ImportParticipationField } from './ParticipationSince';
 import { errorText, useMessages } from '../../i18n';
 import { employeeMessages } from './messages';
@@ -15,15 +16,7 @@ const SHOWN_PROBLEMS = 500;
 
 /** Saves a file the service returned (the error workbook) through the browser's download. */
 function download(file: { name: string; base64: string }): void {
-  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(
-    new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
-  );
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file.name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveBlob(file, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
 }
 
 function ProblemTable({

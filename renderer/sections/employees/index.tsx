@@ -3,6 +3,7 @@ import type { EmployeeRecord, EmployeeStatus } from '../../../shared/contract/ro
 import { EMPLOYEE_STATUSES } from '../../../shared/contract/roster';
 import { EMPLOYEE_STATUS_LABELS } from '../../../shared/identity/employee-labels';
 import { api } from '../../api/client';
+import { saveBlob } from '../../api/files';
 import { useCurrentUnit } from '../../app/stores';
 import { errorText, useMessages } from '../../i18n';
 import { UnitSwitcher } from '../units/UnitSwitcher';
@@ -65,15 +66,7 @@ export default function Page() {
     if (!unitCode) return;
     const r = await api.call('roster.export', { unitCode });
     if (!r.ok) return setNotice(errorText(r.error, lang));
-    const bytes = Uint8Array.from(atob(r.value.file.base64), (c) => c.charCodeAt(0));
-    const url = URL.createObjectURL(
-      new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
-    );
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = r.value.file.name;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    saveBlob(r.value.file, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   }
 
   return (
