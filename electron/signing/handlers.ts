@@ -5,9 +5,8 @@ import { candidateLibraries, currentOs, probeLibrary, readLibraryList } from './
 import { signXmlBytes } from './sign-xml';
 import { verifyDossierXml } from './verify';
 import { addTrusted, listTrusted, removeTrusted, trustAnchors } from './trust-store';
-import { addUserLibrary, removeUserLibrary, userLibraries } from './libraries';
+import { addUserLibrary, removeUserLibrary, userLibraries, userLibraryPath } from './libraries';
 import { testCertInfo, testCertSerials } from './test-cert-info';
-import { normalize } from 'node:path';
 import { checkMst, recordSignature, signedSummary, withSigner } from './sign-service';
 import { makeDossierFromDraft, signStoredDossier } from './dossier';
 import { singleFlight } from '../core/single-flight';
@@ -30,7 +29,7 @@ export const signingHandlers: Handlers<typeof signingMethods> = {
   },
   'signing.addLibrary': (input, ctx) => {
     const list = addUserLibrary(ctx, input.path);
-    const path = normalize(input.path.trim());
+    const path = userLibraryPath(input.path);
     return {
       userLibraries: list,
       library: probeLibrary({ id: 'user', vendor: 'Thư viện do người dùng thêm', path, source: 'user' }, ctx.now()),

@@ -10,8 +10,17 @@ export function userLibraries(ctx: ServiceContext): string[] {
   return getSetting<string[]>(ctx.db, KEY, []);
 }
 
+/**
+ * The path as the clerk pasted it: Windows Explorer's "Copy as path" (Shift + right click; Ctrl+Shift+C on Windows 11)
+ * wraps it in double quotes, which no file name can hold — without them the path is the one meant.
+ */
+export function userLibraryPath(path: string): string {
+  const t = path.trim();
+  return normalize(/^"[^"]*"$/.test(t) ? t.slice(1, -1).trim() : t);
+}
+
 export function addUserLibrary(ctx: ServiceContext, path: string): string[] {
-  const p = normalize(path.trim());
+  const p = userLibraryPath(path);
   if (!isAbsolute(p)) {
     throw new AppError(
       'VALIDATION',
