@@ -105,7 +105,7 @@ describe('a 10,000-person company’s month: 1,500 hires, 800 leavers, 300 raise
     }
   }, 120_000);
 
-  it('the training I-VAN’s result is written back once: 1,500 numbers, 800 ended, 300 raises; C12-TS counts them', async () => {
+  it('the training I-VAN’s result is written back once: 1,500 numbers, 800 ended, 300 raises; C12-TS counts them; exports', async () => {
     await ctx.value('ivan.submit', { dossierId, unitCode: UNIT });
     await server.settle();
     await ctx.value('ivan.poll', {});
@@ -166,6 +166,12 @@ describe('a 10,000-person company’s month: 1,500 hires, 800 leavers, 300 raise
     }));
     expect(applyAcceptedDossier(ctx.db, dossierId, NOW, numbers)).toEqual({ rows: ROWS, numbers: 0 });
     expect(written()).toEqual(once);
+
+    // The exports: the roster with every mã số, the period's signed dossiers.
+    expect((await ctx.value('roster.export', { unitCode: UNIT })).count).toBe(LARGE.staff + LARGE.hires);
+    expect((await ctx.value('roster.toSheet', { unitCode: UNIT })).rows).toBe(LARGE.staff + LARGE.hires);
+    const period = await ctx.value('ivan.exportPeriod', { period: '10/2015' });
+    expect(period.count).toBe(1);
   }, 180_000);
 
   it('the write-back reads the unit’s people once and finds each of 2,600 rows by a key, never by scanning the unit', () => {
