@@ -88,6 +88,12 @@ interface SigParts {
   signingTimeIds?: string[];
   /** Canonical form of each referenced (`#id`) element inside an Object. */
   objects: Map<string, string>;
+  /**
+   * The same for a referenced Object, canonicalised as if the Signature stood alone (only its own namespace in
+   * scope): how a signer that digests the Signature before inserting it computes (the eBH M01B-HSB in
+   * tests/fixtures/real) — told apart from tampering in the reason, still refused.
+   */
+  detachedObjects: Map<string, string>;
   /** An Id value carried by two elements of the Signature: a `#id` Reference would be ambiguous. */
   duplicateId?: string | null;
   /** Object children of the Signature (the profile has one, carrying SigningTime). */
@@ -178,6 +184,7 @@ function readSignature(xml: string, sig: ElementInfo, end: number, latin1: boole
     references: [],
     certificates: [],
     objects: new Map(),
+    detachedObjects: new Map(),
     objectCount: 0,
     children: [],
   };
@@ -238,11 +245,15 @@ function readSignature(xml: string, sig: ElementInfo, end: number, latin1: boole
         if (el === signedInfo) signedInfoEnd = e;
         if (el.local === 'Reference') ref = null;
         const id = referable.get(el);
-        if (id !== undefined)
-          parts.objects.set(
-            id,
-            canonicalize(text.slice(el.start, e), { context: { ns: el.scope, xmlAttrs: el.xmlAttrs }, latin1 }),
-          );
+        if (id !== undefined) {
+          const xml = text.slice(el.start, e);
+          parts.objects.set(id, canonicalize(xml, { context: { ns: el.scope, xmlAttrs: el.xmlAttrs }, latin1 }));
+          if (el.depth === 1)
+            parts.detachedObjects.set(
+              id,
+              canonicalize(xml, { context: { ns: new Map([[sig.prefix, sig.ns]]), xmlAttrs: new Map() }, latin1 }),
+            );
+        }
       },
       captured(el, t) {
         const v = t.replace(/\s+/g, '');
@@ -445,7 +456,18 @@ function verifyDocument(
         });
       } else {
         const d = createHashB64(Buffer.from(canonical, latin1 ? 'latin1' : 'utf8'));
-        if (d !== timeRef.digestValue)
+        const detached = parts.detachedObjects.get(id);
+        if (
+          d !== timeRef.digestValue &&
+          detached !== undefined &&
+          detached !== canonical &&
+          createHashB64(Buffer.from(detached, latin1 ? 'latin1' : 'utf8')) === timeRef.digestValue
+        )
+          problems.push({
+            vi: 'Mã băm phần thời điểm ký (SigningTime) không khớp theo chuẩn XML-DSig: phần mềm ký đã tính nó khi chữ ký chưa gắn vào tệp (thiếu các khai báo không gian tên của thẻ gốc) — phần này không bị sửa, lỗi ở phần mềm ký; BHXH có thể từ chối',
+            en: 'The signed SigningTime digest does not match by the XML-DSig standard: the signing software computed it before the signature was inserted (without the root element’s namespace declarations) — that part was not changed, the signer is at fault; BHXH may refuse it',
+          });
+        else if (d !== timeRef.digestValue)
           problems.push({
             vi: 'Mã băm phần thời điểm ký (SigningTime) không khớp: đã bị sửa sau khi ký',
             en: 'The signed SigningTime digest does not match: changed after signing',

@@ -109,7 +109,17 @@ describe('our verifier and xmlsec1 agree on every real signature', () => {
     const bytes = real('ers-M01B-HSB-signed-time.xml');
     const r = verifyDossierXml(bytes, { name: 'M01B-HSB.xml', now: new Date('2024-09-24T10:00:00Z') });
     expect(r.valid).toBe(false);
-    expect(r.files[0]!.reason).toMatch(/Mã băm phần thời điểm ký \(SigningTime\) không khớp/);
+    expect(r.files[0]!.reason).toMatch(
+      /Mã băm phần thời điểm ký \(SigningTime\) không khớp theo chuẩn XML-DSig: phần mềm ký đã tính nó khi chữ ký chưa gắn vào tệp/,
+    );
+    // A SigningTime really changed matches neither form: told as tampering.
+    const edited = Buffer.from(
+      bytes.toString('latin1').replace('2024-09-24T14:27:15', '2024-09-20T14:27:15'),
+      'latin1',
+    );
+    expect(verifyDossierXml(edited, { name: 'M01B-HSB.xml' }).files[0]!.reason).toMatch(
+      /SigningTime\) không khớp: đã bị sửa sau khi ký/,
+    );
     const sec = xmlsec1('m01b-time.xml', bytes);
     expect(sec.ok).toBe(false);
     expect(sec.out).toMatch(/SignedInfo References \(ok\/all\): 1\/2/);
