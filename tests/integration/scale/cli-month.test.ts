@@ -63,6 +63,15 @@ describe('kekhai with a 2,600-row month', () => {
     const d02 = made.json.files.find((f: { code: string }) => f.code === 'D02-TS');
     expect(d02.bytes).toBeGreaterThan(3_000_000);
 
+    // The whole stored dossier back as one JSON document on a pipe (2 MB: nothing cut at exit).
+    const imported = await runCli(['dossier', 'import', file, '--json', ...CLOCK], { data });
+    expect(imported.code, imported.stderr).toBe(0);
+    const got = await runCli(['call', 'dossier.get', '--input', JSON.stringify({ id: imported.json.id }), '--json'], {
+      data,
+    });
+    expect(got.stdout.length).toBeGreaterThan(1_000_000);
+    expect(got.json.draft.rows).toHaveLength(LARGE.hires + LARGE.leavers + LARGE.raises);
+
     const verified = await runCli(['verify', out, '--allow-untrusted', '--json', ...CLOCK], { data });
     expect(verified.code, verified.stdout + verified.stderr).toBe(0);
     expect(verified.json.valid).toBe(true);
