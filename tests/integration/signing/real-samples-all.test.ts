@@ -469,5 +469,22 @@ describe('the shape our builder writes (kekhai dossier make) against the real fi
     const d = signingTimeDigests(ours.d02.toString('utf8'));
     expect(d.detached).toBe(d.signed);
     expect(xmlsec1('ours-d02.xml', ours.d02).out).toMatch(/SignedInfo References \(ok\/all\): 2\/2/);
+    // The SmartCA envelope's signature against ours: its Object outside XML-DSig holds SignatureProperty directly, and it
+    // declares XML-DSig again on RSAKeyValue (harmless).
+    const envMine = signatureShape(ours.envelope.toString('utf8'));
+    const envTheirs = signatureShape(real('ers-BHXHDienTu.xml').toString('utf8'));
+    expect(envMine.filter((l) => !envTheirs.includes(l))).toEqual([
+      'Signature/KeyInfo/KeyValue/RSAKeyValue[]',
+      'Signature/Object[Id]',
+      'Signature/Object/SignatureProperties[Id xmlns]',
+      'Signature/Object/SignatureProperties/SignatureProperty[Target]',
+      'Signature/Object/SignatureProperties/SignatureProperty/SigningTime[xmlns]',
+    ]);
+    expect(envTheirs.filter((l) => !envMine.includes(l))).toEqual([
+      'Signature/KeyInfo/KeyValue/RSAKeyValue[xmlns]',
+      'Signature/Object[Id xmlns]',
+      'Signature/Object/SignatureProperty[Target]',
+      'Signature/Object/SignatureProperty/SigningTime[xmlns]',
+    ]);
   });
 });
