@@ -4,12 +4,22 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
+ * A path as a Windows clerk hands it over: Explorer's "Copy as path" wraps it in double quotes, and so does cmd's
+ * `set KEKHAI_DATA="C:\Users\Hoà\Dữ liệu"` (cmd keeps the quotes in the value). No file name can hold a `"`, so the
+ * path is the one inside them.
+ */
+export function unquotedPath(path: string): string {
+  const t = path.trim();
+  return /^"[^"]*"$/.test(t) ? t.slice(1, -1).trim() : t;
+}
+
+/**
  * The data folder: `--data DIR`, else `KEKHAI_DATA`, else the per-user folder
  * (%APPDATA%\KeKhaiBHXH on Windows, ~/Library/Application Support/KeKhaiBHXH on macOS, $XDG_DATA_HOME/kekhai-bhxh elsewhere).
  */
 export function resolveDataDir(flag?: string): string {
-  if (flag) return resolve(flag);
-  if (process.env.KEKHAI_DATA) return resolve(process.env.KEKHAI_DATA);
+  if (flag) return resolve(unquotedPath(flag));
+  if (process.env.KEKHAI_DATA) return resolve(unquotedPath(process.env.KEKHAI_DATA));
   if (process.platform === 'win32')
     return join(process.env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'KeKhaiBHXH');
   if (process.platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'KeKhaiBHXH');

@@ -2,6 +2,7 @@
 import { isAbsolute, normalize } from 'node:path';
 import type { ServiceContext } from '../core/context';
 import { AppError } from '../core/app-error';
+import { unquotedPath } from '../core/paths';
 import { getSetting, setSetting, audit } from '../system/settings';
 
 const KEY = 'signing.userLibraries';
@@ -15,8 +16,7 @@ export function userLibraries(ctx: ServiceContext): string[] {
  * wraps it in double quotes, which no file name can hold — without them the path is the one meant.
  */
 export function userLibraryPath(path: string): string {
-  const t = path.trim();
-  return normalize(/^"[^"]*"$/.test(t) ? t.slice(1, -1).trim() : t);
+  return normalize(unquotedPath(path));
 }
 
 export function addUserLibrary(ctx: ServiceContext, path: string): string[] {

@@ -42,12 +42,13 @@ export function unitAddArgs(u: UnitArgs): string[] {
 /** Runs the BUILT `kekhai` CLI (out/cli.cjs, `npm run build`) in a child process, like a clerk's script would. */
 export function runCli(
   args: string[],
-  opts: { data?: string; env?: Record<string, string>; input?: string; timeoutMs?: number } = {},
+  opts: { data?: string; env?: Record<string, string>; input?: string; timeoutMs?: number; cwd?: string } = {},
 ): Promise<CliRun> {
   const full = opts.data ? [...args, '--data', opts.data] : args;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...full], {
       env: { ...process.env, ...opts.env },
+      cwd: opts.cwd,
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
