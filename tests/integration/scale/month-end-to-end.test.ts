@@ -7,6 +7,7 @@ import { getDossier } from '../../../electron/declarations/dossier-repo';
 import { MAX_CALL_BODY } from '../../../electron/host/body-limits';
 import { startIvanServer, type RunningIvanServer } from '../../../electron/ivan/simulator/server';
 import { applyAcceptedDossier } from '../../../electron/ledger/write-back';
+import { formatNumber } from '../../../shared/format';
 import { readEnvelope } from '../../../shared/ivan/envelope-read';
 import { createTestContext, type TestContext } from '../../support/context';
 import { createSoftHsmToken, type SoftHsmToken } from '../../support/softhsm';
@@ -61,7 +62,7 @@ afterAll(async () => {
 const count = (sql: string, ...args: unknown[]) => (ctx.db.prepare(sql).get(...args) as { n: number }).n;
 
 describe('a 10,000-person company’s month: 1,500 hires, 800 leavers, 300 raises', () => {
-  it('proposes 2,600 rows; the draft and its autosave fit the browser host’s call limit; no error blocks signing', async () => {
+  it('proposes 2,600 rows; the draft and its autosave fit the browser host’s call limit; no error blocks signing; printed whole', async () => {
     const p = await ctx.value('dossier.propose', { unitCode: UNIT, period: '10/2015' });
     const plans = new Map<string, number>();
     for (const r of p.rows) plans.set(r.plan, (plans.get(r.plan) ?? 0) + 1);
@@ -69,11 +70,26 @@ describe('a 10,000-person company’s month: 1,500 hires, 800 leavers, 300 raise
     const d = await ctx.value('dossier.create', { draft: p.draft });
     dossierId = d.id;
     expect(d.draft.rows).toHaveLength(ROWS);
-    // The editor's autosave sends the whole draft: 2,600 rows are about 1.8 MB of the 4 MB an ordinary call may carry.
+    // The editor's autosave sends the whole draft: 2,600 rows are about 1.8 MB, under even an ordinary call's 4 MB.
     const save = { id: d.id, draft: d.draft, baseSha256: d.draftSha256 };
     expect(Buffer.byteLength(JSON.stringify(save))).toBeLessThan(MAX_CALL_BODY / 2);
     const saved = await ctx.value('dossier.saveDraft', save);
     expect(saved.validation.problems.filter((x) => x.severity !== 'warning')).toEqual([]);
+
+    // The printed D02-TS: one header (browsers repeat a <thead> on every printed page), every row, the engine's total.
+    const { html } = await ctx.value('dossier.printHtml', { id: d.id });
+    const d02 = html.slice(
+      html.indexOf('data-form="D02-TS"'),
+      html.indexOf('</section>', html.indexOf('data-form="D02-TS"')),
+    );
+    expect(d02.match(/<thead>/g)).toHaveLength(1);
+    expect(d02.match(/<tr><td class="num">\d+<\/td>/g)).toHaveLength(ROWS);
+    const { totals } = await ctx.value('declarations.contributions', { draft: d.draft });
+    expect(d02).toMatch(
+      new RegExp(
+        `Tổng cộng \\(${ROWS} lao động\\)[^<]*</td><td class="num">${formatNumber(totals.total).replace(/\./g, '\\.')}</td>`,
+      ),
+    );
   }, 120_000);
 
   it('signs the 2,600-row dossier on a SoftHSM token; xmlsec1 --enabled-key-data x509 verifies envelope and each form', async () => {
