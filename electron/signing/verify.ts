@@ -666,6 +666,19 @@ export function verifyDossierXml(bytes: Buffer | string, options: VerifyOptions 
         { vi: 'Hồ sơ không có tờ khai nào (FileToKhai)', en: 'The envelope holds no FileToKhai' },
       ]);
     }
+    const declared = scan.reading.declaredFileCount;
+    const count = scan.reading.files.length;
+    if (declared !== null && declared.trim() !== String(count) && scan.reading.registrationForm === null) {
+      // As DoDaiFile for each file: the envelope states its own count; a mismatch is a malformed dossier.
+      const e = files[0]!;
+      files[0] = result(e.name, e, [
+        ...(e.valid ? [] : [{ vi: e.reason, en: e.reasonEn }]),
+        {
+          vi: `SoLuongFile (${declared}) khác số tệp trong hồ sơ (${count} FileToKhai)`,
+          en: `SoLuongFile (${declared}) differs from the files in the envelope (${count} FileToKhai)`,
+        },
+      ]);
+    }
     for (const entry of scan.reading.files) files.push(verifyEmbedded(entry, opts, memo, max, envelope));
   }
   return { valid: files.every((f) => f.valid), trusted: files.every((f) => f.trusted), files };

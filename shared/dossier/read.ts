@@ -59,6 +59,8 @@ export interface DossierReading {
   taxCode: string | null;
   unitName: string | null;
   agencyCode: string | null;
+  /** `ThongTinHoSo/SoLuongFile` as written (the verifier compares it with the FileToKhai count). */
+  declaredFileCount: string | null;
   /** MM/yyyy, null when absent or malformed. */
   period: string | null;
   procedure: string | null;
@@ -151,6 +153,7 @@ const ENVELOPE_FIELDS: Record<string, keyof Fields> = {
   'Hoso/NoiDung/ThongTinDonVi/CoQuanQuanLy': 'agencyCode',
   'Hoso/NoiDung/ThongTinHoSo/MaThuTuc': 'procedure',
   'Hoso/NoiDung/ThongTinHoSo/KyKeKhai': 'period',
+  'Hoso/NoiDung/ThongTinHoSo/SoLuongFile': 'declaredFileCount',
   'Hoso/NoiDung/MaToKhai': 'registrationForm',
 };
 /** Registration forms (04/05/06): `Hoso/NoiDung/BHXH/<form root>/TTDVI/…` — the form root varies, matched by `*`. */
@@ -177,6 +180,7 @@ interface Fields {
   taxCode: string | null;
   unitName: string | null;
   agencyCode: string | null;
+  declaredFileCount: string | null;
   procedure: string | null;
   period: string | null;
   registrationForm: string | null;
@@ -240,6 +244,7 @@ export function readSignedXml(xml: string, opts: ReadOptions = {}): DossierReadi
     taxCode: null,
     unitName: null,
     agencyCode: null,
+    declaredFileCount: null,
     procedure: null,
     period: null,
     registrationForm: null,
@@ -413,6 +418,7 @@ export function readSignedXml(xml: string, opts: ReadOptions = {}): DossierReadi
     taxCode: fields.taxCode,
     unitName: fields.unitName,
     agencyCode: fields.agencyCode,
+    declaredFileCount: fields.declaredFileCount,
     period: period && /^\d{2}\/\d{4}$/.test(period) ? period : null,
     procedure: fields.procedure,
     registrationForm: isRegistration ? fields.registrationForm : null,

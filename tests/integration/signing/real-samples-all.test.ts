@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { verifyDossierXml } from '../../../electron/signing/verify';
-import { readSignedXml } from '../../../shared/dossier/read';
+import { readDossier, readSignedXml } from '../../../shared/dossier/read';
 import { readEnvelope } from '../../../shared/ivan/envelope-read';
 import { createSoftHsmToken, type SoftHsmToken } from '../../support/softhsm';
 import { runCli } from '../../support/cli';
@@ -222,6 +222,8 @@ describe('our envelope reader on the real BHXHDienTu.xml', () => {
     expect(sha256(pdf!)).toBe('4bc8074e1d5aaa8d07409d2d23ccc306063650cc80537046faf218267c3e31d9');
     expect(sha256(m01b!)).toBe('10c18e822e03799e35f70b8ec600dffcec6305f390379a8a9a3988a146cc76f7');
     expect(env.forms[1]!.rows![0]).toMatchObject({ MaNhomHuong: 'T12', SoBHXH: '1111111111', TuNgay: '17/11/2023' });
+    // SoLuongFile states the count: 2 here, as the FileToKhai (the verifier compares them, test below).
+    expect(readDossier(real('ers-BHXHDienTu.xml').toString('latin1'), { latin1: true }).declaredFileCount).toBe('2');
   });
 });
 
@@ -454,6 +456,27 @@ describe('the shape our builder writes (kekhai dossier make) against the real fi
     });
     for (const b of [ours.d02, ours.tk1, ours.envelope])
       expect(style(b)).toEqual({ ...realForm, bom: false, rootAttributes: [], empties: ['<X></X>'] });
+  });
+
+  it('SoLuongFile that is not the number of FileToKhai: the signed envelope is refused with both numbers', async () => {
+    const unsigned = ours.envelope
+      .toString('utf8')
+      .replace(/<CKy_Dvi>.*<\/CKy_Dvi>/s, '<CKy_Dvi></CKy_Dvi>')
+      .replace('<SoLuongFile>2</SoLuongFile>', '<SoLuongFile>3</SoLuongFile>');
+    const out = join(dir, 'count.xml');
+    const env = { ...token.env, KEKHAI_PIN: token.pin };
+    const args = ['--pkcs11', token.module, '--pin-env', 'KEKHAI_PIN', '--now', '2023-05-18T08:00:00Z'];
+    const r = await runCli(['sign', writeTo(dir, 'count-in.xml', unsigned), '--out', out, ...args], {
+      data: join(dir, 'data'),
+      env,
+    });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(xmlsec1('count.xml', readFileSync(out)).ok).toBe(true);
+    const v = verifyDossierXml(readFileSync(out), { name: 'BHXHDienTu.xml', now: new Date('2023-05-18T09:00:00Z') });
+    expect(v.files[0]).toMatchObject({ state: 'invalid', digestValid: true, signatureValid: true });
+    expect(v.files[0]!.reason).toBe('SoLuongFile (3) khác số tệp trong hồ sơ (2 FileToKhai)');
+    // The forms inside are judged on their own signatures.
+    expect(v.files.slice(1).map((f) => f.state)).toEqual(['untrusted', 'untrusted']);
   });
 
   it('signature: the real CA2 profile plus our signed SigningTime (a second Reference, the Object’s Id)', () => {
