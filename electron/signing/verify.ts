@@ -98,7 +98,7 @@ interface SigParts {
   duplicateId?: string | null;
   /** Object children of the Signature (the profile has one, carrying SigningTime). */
   objectCount: number;
-  /** The Signature's children in order, `{ns}local` ('' for no namespace): XML-DSig §4.1 fixes their names and order. */
+  /** The Signature's children in order (ns '' when none): XML-DSig §4.1 fixes their names, namespace and order. */
   children: { ns: string; local: string }[];
 }
 
@@ -158,7 +158,8 @@ const ID_ATTRIBUTES = ['Id', 'ID', 'id'] as const;
 /**
  * XML-DSig §4.1: a Signature holds `SignedInfo, SignatureValue, KeyInfo?, Object*`, all in the XML-DSig namespace.
  * A child outside it — Thái Sơn's SmartCA files write `<Object xmlns="">` (tests/fixtures/real, ERS 525eb88a) — is
- * not part of a signature: xmlsec1 and .NET's `SignedXml.LoadXml` refuse it, so BHXH may too. Unsigned either way.
+ * not part of a signature by the schema: xmlsec1 refuses it ("unexpected node"), so BHXH's checker may too. It is
+ * unsigned either way (outside SignedInfo's references).
  */
 const DSIG_CHILDREN = /^(SignedInfo )(SignatureValue )(KeyInfo )?(Object )*$/;
 function misfitChild(children: SigParts['children']): { vi: string; en: string } | null {
