@@ -18,8 +18,12 @@ import {
 } from '../../shared/ivan/profile';
 import { checkEndpoint } from './endpoint-policy';
 import type { AdapterOptions, IvanAdapter } from './adapter';
+import { megabytes } from '../host/body-limits';
 
-/** Answers larger than this are hostile or broken: a receipt or a page of notifications is a few kB. */
+/**
+ * Answers larger than this are hostile or broken: a receipt is a few kB, and a page of notifications is asked again
+ * smaller when it passes this (an accepted dossier lists the mã số BHXH of each new participant, about 90 bytes each).
+ */
 const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -173,7 +177,12 @@ export class HttpIvanAdapter implements IvanAdapter {
       req.on('close', () => clearTimeout(timer));
       req.on('error', (e: NodeJS.ErrnoException) => {
         clearTimeout(timer);
-        if (e.code === 'IVAN_TOO_LARGE') reject(this.bad('câu trả lời quá lớn', 'response too large'));
+        if (e.code === 'IVAN_TOO_LARGE')
+          reject(
+            this.bad(`câu trả lời quá lớn, trên ${megabytes(MAX_RESPONSE_BYTES)}`, 'response too large', {
+              tooLarge: true,
+            }),
+          );
         else reject(networkError(e, this.base.origin));
       });
       if (body) req.end(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
@@ -181,11 +190,14 @@ export class HttpIvanAdapter implements IvanAdapter {
     });
   }
 
-  private bad(vi: string, en: string): AppError {
+  private bad(vi: string, en: string, details?: { tooLarge: true }): AppError {
     return new AppError(
       'IVAN_BAD_RESPONSE',
       `Máy chủ I-VAN ${this.base.origin} trả lời không đúng giao thức (${vi}); câu trả lời bị bỏ qua`,
-      { en: `The I-VAN server ${this.base.origin} answered outside the protocol (${en}); the answer was ignored` },
+      {
+        en: `The I-VAN server ${this.base.origin} answered outside the protocol (${en}); the answer was ignored`,
+        details,
+      },
     );
   }
 
@@ -344,10 +356,25 @@ export class HttpIvanAdapter implements IvanAdapter {
     return s;
   }
 
+  /**
+   * One page of notifications after the cursor. A page over the answer cap is asked again at half the size, down to
+   * one notification: refused whole, it stalled the cursor and no later result ever reached the clerk.
+   */
   async notifications(after: number): Promise<NotificationsPage> {
+    for (let limit = 200; ; limit = Math.ceil(limit / 2)) {
+      try {
+        return await this.notificationsPage(after, limit);
+      } catch (e) {
+        const tooLarge = e instanceof AppError && (e.details as { tooLarge?: boolean } | undefined)?.tooLarge;
+        if (!tooLarge || limit === 1) throw e;
+      }
+    }
+  }
+
+  private async notificationsPage(after: number, limit: number): Promise<NotificationsPage> {
     const raw = await this.exchange(
       'GET',
-      `${PATHS.notifications}?after=${Math.max(0, Math.floor(after))}&limit=200`,
+      `${PATHS.notifications}?after=${Math.max(0, Math.floor(after))}&limit=${limit}`,
       {},
     );
     const page = this.parse(raw, looseNotificationsPage, [200]);
