@@ -8,6 +8,7 @@ import { checkUtf8, asAppError } from '../signing/xml-input';
 import { checkEndpoint } from './endpoint-policy';
 import { mirrorToDossier } from './dossier-mirror';
 import { rememberFileFacts } from './file-facts';
+import { refuseBrokenSignature } from './intact-check';
 
 /** The durable outbox (migration 0050 `ivan_outbox`). Every state change is recorded with its time. */
 export interface OutboxRow {
@@ -176,6 +177,7 @@ export function addToOutbox(db: Database.Database, input: AddInput): { entry: Ou
       en: 'The dossier is not signed at Hoso/CKy_Dvi; sign it before sending',
     });
   }
+  refuseBrokenSignature(input.xml, input.kind ?? facts.kind, input.now);
   const hash = sha256Hex(input.xml);
   // What the file says (unit name, procedure, batch) labels it in history when no dossier row exists (issue #13).
   rememberFileFacts(hash, facts);

@@ -134,11 +134,35 @@ describe('outbox', () => {
     });
   });
 
+  test('a file changed after signing is refused at the door, naming the file and the reason; nothing is queued', async () => {
+    await withServer({}, async (server, ctx) => {
+      const good = await signedDossier(signer, 301);
+      const tampered = good.replace('<NguoiKy>Nguyễn Văn An</NguoiKy>', '<NguoiKy>Người Khác</NguoiKy>');
+      expect(tampered).not.toBe(good);
+      const r = await ctx.call('ivan.outboxAdd', { file: blob(tampered), endpoint: server.url, dossierId: 'DOS-301' });
+      expect(!r.ok && r.error.code).toBe('BAD_SIGNATURE');
+      expect(!r.ok && r.error.message).toMatch(
+        /^Chữ ký số trong hồ sơ không hợp lệ \(BHXHDienTu\.xml: .+\)\. .*hãy ký lại\.$/,
+      );
+      expect(await ctx.value('ivan.outboxList', {})).toEqual([]);
+      // A form inside changed (its base64 re-encoded) is refused too, by that form's name.
+      const inner = /<NoiDungFile>([^<]+)<\/NoiDungFile>/.exec(good)![1]!;
+      const changed = Buffer.from(inner, 'base64').toString('utf8').replace('3801000', '3901000'); // the row's salary (3,500,000 + 301 × 1,000)
+      expect(changed).not.toBe(Buffer.from(inner, 'base64').toString('utf8'));
+      const innerTampered = good.replace(inner, Buffer.from(changed).toString('base64'));
+      const r2 = await ctx.call('ivan.outboxAdd', { file: blob(innerTampered), endpoint: server.url });
+      expect(!r2.ok && r2.error.code).toBe('BAD_SIGNATURE');
+      expect(await ctx.value('ivan.outboxList', {})).toEqual([]);
+      expect(listTransactions(server.db)).toEqual([]);
+    });
+  });
+
   test('a rejected dossier shows its reasons and, corrected and re-signed, is sent again under the same dossier id', async () => {
     await withServer({}, async (server, ctx) => {
       const good = await signedDossier(signer, 300);
-      const tampered = good.replace('<NguoiKy>Nguyễn Văn An</NguoiKy>', '<NguoiKy>Người Khác</NguoiKy>');
-      await ctx.value('ivan.outboxAdd', { file: blob(tampered), endpoint: server.url, dossierId: 'DOS-300' });
+      // Intact signatures over a mã cơ quan BHXH of 3 digits, which BHXH's schema refuses (5 digits).
+      const wrong = await signedDossier(signer, 300, { agencyCode: '903' });
+      await ctx.value('ivan.outboxAdd', { file: blob(wrong), endpoint: server.url, dossierId: 'DOS-300' });
       await ctx.value('ivan.outboxSend', { untilEmpty: true, baseDelayMs: 2 });
       await server.settle();
       await ctx.value('ivan.poll', {});
