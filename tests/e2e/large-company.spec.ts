@@ -1,4 +1,5 @@
-import { makeEmployees, type GenEmployee } from '../fixtures/roster/generate';
+import { makeEmployees } from '../fixtures/roster/generate';
+import { largeDraftRow } from '../integration/scale/large-month';
 import { MONTH_UNIT } from '../support/units';
 import { apiCaller, expect, serveApp, stopApp, test } from './fixtures';
 
@@ -10,22 +11,6 @@ import { apiCaller, expect, serveApp, stopApp, test } from './fixtures';
  */
 const NOW = '2015-10-20T09:00:00+07:00';
 const UNIT = MONTH_UNIT.code;
-
-function draftRow(e: GenEmployee, plan: 'TM' | 'GH' | 'DC', i: number) {
-  return {
-    plan,
-    fullName: e.fullName,
-    insuranceNo: plan === 'TM' ? '' : e.insuranceNumber,
-    birthDate: e.birthDate,
-    gender: e.gender === 'Nam' ? 'M' : 'F',
-    idNumber: e.cccd,
-    position: e.jobTitle,
-    workplace: 'Hà Nội',
-    salary: plan === 'DC' ? e.salary + 500_000 : e.salary,
-    fromMonth: '10/2015',
-    contract: { number: `${i}/HĐLĐ`, signedOn: '01/10/2015', type: 'indefinite', from: '01/10/2015' },
-  };
-}
 
 test('10,000 staff and a 2,600-row month: a page of rows rendered, search, 1,000 problems counted, the statement paged', async ({
   page,
@@ -51,9 +36,9 @@ test('10,000 staff and a 2,600-row month: a page of rows rendered, search, 1,000
     expect(imported).toMatchObject({ imported: 10_000 });
 
     const rows = [
-      ...makeEmployees(1_500, 4).map((e, i) => draftRow(e, 'TM', i)),
-      ...staff.slice(0, 800).map((e, i) => draftRow(e, 'GH', i)),
-      ...staff.slice(800, 1_100).map((e, i) => draftRow(e, 'DC', i)),
+      ...makeEmployees(1_500, 4).map((e, i) => largeDraftRow(e, 'TM', i)),
+      ...staff.slice(0, 800).map((e, i) => largeDraftRow(e, 'GH', i)),
+      ...staff.slice(800, 1_100).map((e, i) => largeDraftRow(e, 'DC', i)),
     ];
     // The last 1,000 rows lack their birth date: 1,000 errors, the first on row 1601.
     const birth1601 = rows[1_600]!.birthDate;

@@ -18,7 +18,7 @@ export const LEDGER_UNIT = {
   wageRegion: '01',
 };
 
-/** The clerk's-month unit (Hà Nội agency 03801, wage region I) of the month scenario, in vitest and in the browser. */
+/** The clerk's-month unit (agency 03801, Thanh Hóa in the print; wage region I), in vitest and in the browser. */
 export const MONTH_UNIT = {
   code: 'TA0001A',
   name: 'Công ty TNHH Mẫu',

@@ -87,13 +87,9 @@ export async function recordLargeMonth(ctx: TestContext): Promise<LargeMonth> {
   return { staff, hires };
 }
 
-/**
- * A month's draft typed straight from generated people (no roster needed): `hires` TM rows (no mã số yet), then
- * `leavers` GH and `raises` DC rows from the staff.
- */
-export function largeDraft(counts: { hires: number; leavers: number; raises: number } = LARGE) {
-  const staff = makeEmployees(counts.leavers + counts.raises, 3);
-  const row = (e: GenEmployee, plan: 'TM' | 'GH' | 'DC', i: number) => ({
+/** A draft row of a generated person: TM without a mã số yet, GH and DC (raised by RAISE) of the staff. */
+export function largeDraftRow(e: GenEmployee, plan: 'TM' | 'GH' | 'DC', i: number) {
+  return {
     plan,
     fullName: e.fullName,
     insuranceNo: plan === 'TM' ? '' : e.insuranceNumber,
@@ -105,7 +101,15 @@ export function largeDraft(counts: { hires: number; leavers: number; raises: num
     salary: plan === 'DC' ? e.salary + RAISE : e.salary,
     fromMonth: '10/2015',
     contract: { number: `${i}/HĐLĐ`, signedOn: '01/10/2015', type: 'indefinite', from: '01/10/2015' },
-  });
+  };
+}
+
+/**
+ * A month's draft typed straight from generated people (no roster needed): `hires` TM rows (no mã số yet), then
+ * `leavers` GH and `raises` DC rows from the staff.
+ */
+export function largeDraft(counts: { hires: number; leavers: number; raises: number } = LARGE) {
+  const staff = makeEmployees(counts.leavers + counts.raises, 3);
   return {
     format: 'kekhai-draft/1',
     procedure: '600',
@@ -114,9 +118,9 @@ export function largeDraft(counts: { hires: number; leavers: number; raises: num
     ivan: '00040',
     unit: { ...MONTH_UNIT, phone: '0912345678', signer: 'Lê Văn Ký', address: 'Hà Nội' },
     rows: [
-      ...makeEmployees(counts.hires, 4).map((e, i) => row(e, 'TM', i)),
-      ...staff.slice(0, counts.leavers).map((e, i) => row(e, 'GH', i)),
-      ...staff.slice(counts.leavers).map((e, i) => row(e, 'DC', i)),
+      ...makeEmployees(counts.hires, 4).map((e, i) => largeDraftRow(e, 'TM', i)),
+      ...staff.slice(0, counts.leavers).map((e, i) => largeDraftRow(e, 'GH', i)),
+      ...staff.slice(counts.leavers).map((e, i) => largeDraftRow(e, 'DC', i)),
     ],
   };
 }
