@@ -31,6 +31,13 @@ test('draft editor: import, inline validation, error panel to field, autosave, c
   await expect(page.getByLabel('Họ và tên 1')).toHaveValue('Nguyễn Thị Lan');
   await expect(page.getByTestId('sign-readiness')).toHaveText('Không có lỗi. Hồ sơ có thể ký.');
   await expect(page.getByTestId('contrib-total')).toHaveText('1.137.500 đ');
+  // Name, birth date, CCCD and job are shown whole (their text fits its box), not cut to the grid's narrowest column.
+  for (const label of ['Họ và tên 1', 'Ngày sinh 1', 'CCCD/CMND 1', 'Chức vụ 1']) {
+    const box = page.getByLabel(label, { exact: true });
+    await expect(box).not.toHaveValue('');
+    const fits = await box.evaluate((el: HTMLInputElement) => el.scrollWidth <= el.clientWidth);
+    expect(fits, `${label}: "${await box.inputValue()}" fits its box`).toBe(true);
+  }
 
   // Inline validation: a salary under the regional minimum is an error naming its row and field.
   const salary = page.getByLabel('Tiền lương 1');
