@@ -3,6 +3,7 @@ import type { RemoteReason } from '../../../shared/ivan/profile';
 import { TEST_CERT_CUTOFF_UTC } from '../../../shared/ivan/deadlines';
 import { validateAgainstXsd } from './xsd';
 import { testCertificateSerials, verifySignatures } from './signature-check';
+import { intactAsTheIvanJudges } from '../intact-check';
 import { createHash } from 'node:crypto';
 
 /**
@@ -32,11 +33,7 @@ export function createChecker(opts: { resourcesDir: string; testSerials?: string
       if (!sig.ok) reasons.push({ code: 'BAD_XML', message: `BHXHDienTu.xml: ${sig.message}` });
       else {
         for (const [i, f] of sig.files.entries()) {
-          // A registration form is an envelope without FileToKhai: only its own signature counts.
-          const valid =
-            facts.kind === 'registration' && i === 0
-              ? f.digestValid && f.signatureValid && f.certValidAtSigningTime !== false
-              : f.valid;
+          const valid = intactAsTheIvanJudges(f, facts.kind, i);
           const isTest = f.paperCopyRequired === true;
           // The deadline is one of receipt: the test certificate's key is public (its password ships with the
           // software), so a SigningTime it signs proves nothing. Without a receipt time, the verifier's judged time.

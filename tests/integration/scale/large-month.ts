@@ -88,7 +88,7 @@ export async function recordLargeMonth(ctx: TestContext): Promise<LargeMonth> {
 }
 
 /** A draft row of a generated person: TM without a mã số yet, GH and DC (raised by RAISE) of the staff. */
-export function largeDraftRow(e: GenEmployee, plan: 'TM' | 'GH' | 'DC', i: number) {
+function largeDraftRow(e: GenEmployee, plan: 'TM' | 'GH' | 'DC', i: number) {
   return {
     plan,
     fullName: e.fullName,
