@@ -28,6 +28,33 @@ export function fromFutureError(found: number, known: number): AppError {
   );
 }
 
+interface BrokenReference {
+  table: string;
+  rowid: number;
+  parent: string;
+}
+
+function brokenReferences(db: Database.Database): BrokenReference[] {
+  return db.pragma('foreign_key_check') as BrokenReference[];
+}
+
+/**
+ * After steps run with foreign keys off: no reference broken that was not broken before (else the whole upgrade
+ * rolls back). One broken before — which foreign keys being on should rule out — does not stop a start for good.
+ */
+function assertReferencesIntact(db: Database.Database, before: number): void {
+  const broken = brokenReferences(db);
+  if (broken.length > before)
+    throw new AppError(
+      'DB_MIGRATION_FAILED',
+      `Nâng cấp cơ sở dữ liệu thất bại: ${broken.length} dòng của bảng ${broken[0]!.table} trỏ tới dòng không còn trong bảng ${broken[0]!.parent}; dữ liệu được giữ nguyên.`,
+      {
+        en: `Database upgrade failed: ${broken.length} rows of ${broken[0]!.table} refer to rows missing from ${broken[0]!.parent}; the data was left as it was.`,
+        details: { broken: broken.slice(0, 10) },
+      },
+    );
+}
+
 /**
  * Applies every pending migration up to `target` in ONE transaction: either all of them land, with `user_version`,
  * or none does and the file is as it was.
@@ -43,7 +70,11 @@ export function migrateTo(
   if (current > known) throw fromFutureError(current, known);
   const pending = list.filter((m) => m.version > current && m.version <= target);
   if (!pending.length) return current;
+  // PRAGMA foreign_keys is a no-op inside a transaction: switched around it, and back to what it was.
+  const foreignKeysOff = pending.some((m) => m.foreignKeysOff);
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
   const apply = db.transaction(() => {
+    const brokenBefore = foreignKeysOff ? brokenReferences(db).length : 0;
     for (const m of pending) {
       try {
         m.up(db);
@@ -60,7 +91,13 @@ export function migrateTo(
       }
       db.pragma(`user_version = ${m.version}`);
     }
+    if (foreignKeysOff) assertReferencesIntact(db, brokenBefore);
   });
-  apply();
+  if (foreignKeysOff) db.pragma('foreign_keys = OFF');
+  try {
+    apply();
+  } finally {
+    if (foreignKeysOff) db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
+  }
   return schemaVersion(db);
 }

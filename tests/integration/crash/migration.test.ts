@@ -10,6 +10,8 @@ import { copyFileSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { latestSchemaVersion } from '../../../electron/db/migrations';
+import { migrateTo } from '../../../electron/db/migrate';
+import { PER_EMPLOYEE_TABLES, rebuildTable } from '../../../electron/db/migrations/0100-equality-checks';
 import { runCli, unitAddArgs } from '../../support/cli';
 import { checkDatabase, killAfter, killPoints, killWhenFileChanges, queryDb, timedRun } from '../../support/kill';
 import { makeTempDir, removeDir } from '../../support/tmp';
@@ -43,7 +45,11 @@ describe('a start killed while migrating', () => {
     expect([OLD, latestSchemaVersion], when).toContain(version);
     // Version and schema agree: the 0090 columns exist exactly when the file says 90.
     expect(columns(db, 'ivan_outbox').includes('claimed_until'), when).toBe(version >= 90);
+    // …and the 0100 rebuild of the employees table (its status check as a list, or as equalities).
+    const employees = queryDb<{ sql: string }>(db, "SELECT sql FROM sqlite_master WHERE name = 'employees'")[0]!.sql;
+    expect(employees.includes("status IN ('working'"), when).toBe(version < 100);
     expect(queryDb<{ n: number }>(db, 'SELECT count(*) AS n FROM employees')[0]!.n, when).toBe(20_000);
+    expect(queryDb<{ n: number }>(db, 'SELECT count(*) AS n FROM employee_history')[0]!.n, when).toBe(20_000);
     const backups = join(data, 'backups');
     for (const name of existsSync(backups) ? readdirSync(backups) : []) {
       if (!name.startsWith('pre-migration-')) continue;
@@ -63,9 +69,19 @@ describe('a start killed while migrating', () => {
       data,
     });
     expect(imp.code, imp.stdout + imp.stderr).toBe(0);
-    // The file as version 70 left it: without migration 0090's columns.
+    // The file as version 70 left it: without migration 0090's columns, its tables as 0020 and 0070 created them.
     const live = new Database(db);
     live.exec('ALTER TABLE ivan_outbox DROP COLUMN claimed_until; ALTER TABLE ivan_outbox DROP COLUMN claimed_by');
+    const v70 = new Database(':memory:');
+    migrateTo(v70, OLD);
+    live.pragma('foreign_keys = OFF'); // else dropping employees would delete their history first
+    live.transaction(() => {
+      for (const table of PER_EMPLOYEE_TABLES) {
+        const sql = v70.prepare('SELECT sql FROM sqlite_master WHERE name = ?').get(table) as { sql: string };
+        rebuildTable(live, table, sql.sql);
+      }
+    })();
+    v70.close();
     live.pragma(`user_version = ${OLD}`);
     live.pragma('journal_mode = DELETE');
     live.close();
