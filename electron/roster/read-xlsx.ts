@@ -1,7 +1,7 @@
 import { AppError } from '../core/app-error';
 import type { CellValue, Sheet, SheetRow } from './sheet';
 import { columnName } from './write-xlsx';
-import { badFile, UNPACK_LIMITS, ZipReader, type UnpackLimits } from './xlsx-zip';
+import { badFile, UNPACK_LIMITS, ZipReader, type PartStream, type UnpackLimits } from './xlsx-zip';
 import { XmlPartReader, type XmlAttributes, type XmlHandler } from './xlsx-xml';
 
 /**
@@ -41,11 +41,14 @@ export interface SheetInfo {
 /** Thrown by a row handler's `false` to stop reading early. */
 class Stop extends Error {}
 
-/** Feeds a zip part through an XML handler, decoding UTF-8 (or UTF-16 with a BOM) as it streams. */
-function parsePart(zip: ZipReader, path: string, handler: XmlHandler): void {
+/**
+ * A zip part fed through an XML handler a compressed slice per `pump()`, decoding UTF-8 (or UTF-16 with a BOM) as it
+ * streams; `pump()` returns false once the part is read whole and its XML checked complete.
+ */
+function openPart(zip: ZipReader, path: string, handler: XmlHandler): PartStream {
   const reader = new XmlPartReader(handler, path);
   let decoder: InstanceType<typeof TextDecoder> | null = null;
-  zip.read(path, (chunk) => {
+  const part = zip.open(path, (chunk) => {
     decoder ??= new TextDecoder(
       chunk[0] === 0xff && chunk[1] === 0xfe
         ? 'utf-16le'
@@ -55,9 +58,94 @@ function parsePart(zip: ZipReader, path: string, handler: XmlHandler): void {
     );
     reader.write(decoder.decode(chunk, { stream: true }));
   });
-  const rest = decoder ? (decoder as InstanceType<typeof TextDecoder>).decode() : '';
-  if (rest) reader.write(rest);
-  reader.end();
+  return {
+    pump() {
+      if (part.pump()) return true;
+      const rest = decoder ? (decoder as InstanceType<typeof TextDecoder>).decode() : '';
+      if (rest) reader.write(rest);
+      reader.end();
+      return false;
+    },
+  };
+}
+
+/** Feeds a whole zip part through an XML handler. */
+function parsePart(zip: ZipReader, path: string, handler: XmlHandler): void {
+  const part = openPart(zip, path, handler);
+  while (part.pump());
+}
+
+/**
+ * The shared-strings table (rich text runs joined, phonetic runs left out), within the caps, read only as far as the
+ * cells asked for so far need (`at`): writers number the strings in the order the sheet first uses them, so a sheet
+ * is read with the table growing alongside instead of after the whole table — on the parsing thread, without
+ * delaying the first rows by the ~0.1 s a 50,000-row table takes. `all()` reads the rest: once the sheet is read,
+ * so that a table damaged, cut short or over the caps past the last string used is refused as when it was read first.
+ */
+class SharedStrings {
+  private readonly list: string[] = [];
+  private part: PartStream | null = null;
+
+  constructor(zip: ZipReader, path: string | null, limits: XlsxLimits) {
+    if (!path) return;
+    const list = this.list;
+    const { sharedStrings, sharedChars } = limits;
+    let chars = 0;
+    let cur = '';
+    let inT = false;
+    let phonetic = 0;
+    this.part = openPart(zip, path, {
+      open: (n) => {
+        if (n === 't') inT = phonetic === 0;
+        else if (n === 'si') cur = '';
+        else if (n === 'rPh') phonetic++;
+      },
+      close: (n) => {
+        if (n === 't') inT = false;
+        else if (n === 'rPh') phonetic--;
+        else if (n === 'si') {
+          if (list.length >= sharedStrings)
+            throw capError(
+              `bảng chuỗi dùng chung có hơn ${sharedStrings.toLocaleString('vi-VN')} mục`,
+              `the shared-strings table has more than ${sharedStrings} entries`,
+            );
+          list.push(cur.includes('_x') ? unescapeXstring(cur) : cur);
+        }
+      },
+      text: (piece) => {
+        if (!inT) return;
+        cur += piece;
+        chars += piece.length;
+        if (chars > sharedChars)
+          throw capError(
+            `bảng chuỗi dùng chung vượt ${sharedChars.toLocaleString('vi-VN')} ký tự`,
+            `the shared-strings table exceeds ${sharedChars} characters`,
+          );
+      },
+    });
+  }
+
+  /** String number `i`, reading the table as far as it; undefined when the table has no such entry. */
+  at(i: number): string | undefined {
+    while (i >= this.list.length && this.part) this.more();
+    return this.list[i];
+  }
+
+  /** The whole table. */
+  all(): string[] {
+    while (this.part) this.more();
+    return this.list;
+  }
+
+  private more(): void {
+    const part = this.part!;
+    try {
+      if (!part.pump()) this.part = null;
+    } catch (e) {
+      this.part = null;
+      throw e;
+    }
+  }
 }
 
 const ignore = () => undefined;
@@ -131,7 +219,7 @@ export class XlsxWorkbook {
   private date1904 = false;
   private dateStyles = new Set<number>();
   private stringsPath: string | null = null;
-  private strings: string[] | null = null;
+  private strings: SharedStrings | null = null;
 
   constructor(
     bytes: Uint8Array,
@@ -208,49 +296,9 @@ export class XlsxWorkbook {
     });
   }
 
-  /** The shared-strings table, read once (rich text runs joined, phonetic runs left out), within the caps. */
-  sharedStrings(): string[] {
-    if (this.strings) return this.strings;
-    const list: string[] = [];
-    this.strings = list;
-    if (!this.stringsPath) return list;
-    const { sharedStrings, sharedChars } = this.limits;
-    let chars = 0;
-    let cur = '';
-    let inT = false;
-    let phonetic = 0;
-    const text = (s: string) => {
-      if (!inT) return;
-      cur += s;
-      chars += s.length;
-      if (chars > sharedChars)
-        throw capError(
-          `bảng chuỗi dùng chung vượt ${sharedChars.toLocaleString('vi-VN')} ký tự`,
-          `the shared-strings table exceeds ${sharedChars} characters`,
-        );
-    };
-    const close = (n: string) => {
-      if (n === 't') inT = false;
-      else if (n === 'rPh') phonetic--;
-      else if (n === 'si') {
-        if (list.length >= sharedStrings)
-          throw capError(
-            `bảng chuỗi dùng chung có hơn ${sharedStrings.toLocaleString('vi-VN')} mục`,
-            `the shared-strings table has more than ${sharedStrings} entries`,
-          );
-        list.push(cur.includes('_x') ? unescapeXstring(cur) : cur);
-      }
-    };
-    parsePart(this.zip, this.stringsPath, {
-      open: (n) => {
-        if (n === 't') inT = phonetic === 0;
-        else if (n === 'si') cur = '';
-        else if (n === 'rPh') phonetic++;
-      },
-      close,
-      text,
-    });
-    return list;
+  /** The shared-strings table, read once as far as asked (see SharedStrings). */
+  private sharedStrings(): SharedStrings {
+    return (this.strings ??= new SharedStrings(this.zip, this.stringsPath, this.limits));
   }
 
   /** The sheet called `name` (exact, then case- and accent-insensitive), or an error listing the sheets. */
@@ -281,11 +329,10 @@ export class XlsxWorkbook {
     sheet: SheetInfo,
     onRows: (rows: SheetRow[]) => void | boolean,
     batchSize = 1000,
-    sharedAsIndex = false,
     formulaRows = false,
     onMerges?: (refs: string[]) => void,
   ): void {
-    const strings = sharedAsIndex ? [] : this.sharedStrings();
+    const strings = this.sharedStrings();
     const dateStyles = this.dateStyles;
     const epoch = this.date1904 ? EPOCH_1904 : EPOCH_1900;
     const { rows: maxRows, cellChars } = this.limits;
@@ -293,8 +340,6 @@ export class XlsxWorkbook {
     let rowNo = 0;
     let count = 0;
     let cells: CellValue[] = [];
-    /** Columns of the current row holding a shared-string index (sharedAsIndex). */
-    let shared: number[] | undefined;
     let anyTyped = false;
     let anyValue = false;
     let col = 0;
@@ -325,13 +370,8 @@ export class XlsxWorkbook {
       switch (type) {
         case 's': {
           if (v === '') value = null;
-          else if (sharedAsIndex) {
-            const i = Number(v);
-            if (!Number.isInteger(i) || i < 0)
-              throw cellError(`chuỗi dùng chung số ${v} không tồn tại`, `shared string ${v} does not exist`);
-            value = i;
-          } else {
-            const s = strings[Number(v)];
+          else {
+            const s = strings.at(Number(v));
             if (s === undefined)
               throw cellError(`chuỗi dùng chung số ${v} không tồn tại`, `shared string ${v} does not exist`);
             value = s === '' ? null : s;
@@ -384,8 +424,6 @@ export class XlsxWorkbook {
         if (!formula) anyTyped = true;
         anyValue = true;
         // A second cell at the same column (invalid, but seen): the last one counts, as in Excel.
-        if (shared && cells[col] !== undefined) shared = shared.filter((c) => c !== col);
-        if (sharedAsIndex && type === 's') (shared ??= []).push(col);
         cells[col] = value;
       }
     };
@@ -432,7 +470,6 @@ export class XlsxWorkbook {
               `sheet "${sheet.name}": invalid row number "${r}"`,
             );
           cells = [];
-          shared = undefined;
           nextCol = 0;
           anyTyped = false;
           anyValue = false;
@@ -476,7 +513,7 @@ export class XlsxWorkbook {
               `trang "${sheet.name}" có hơn ${maxRows.toLocaleString('vi-VN')} dòng dữ liệu`,
               `sheet "${sheet.name}" has more than ${maxRows} data rows`,
             );
-          const out: SheetRow = shared ? { row: rowNo, cells, shared } : { row: rowNo, cells };
+          const out: SheetRow = { row: rowNo, cells };
           if (!anyTyped) out.formulaOnly = true;
           batch.push(out);
           if (batch.length >= batchSize) flush();
@@ -486,6 +523,7 @@ export class XlsxWorkbook {
     };
     try {
       parsePart(this.zip, sheet.path, { open, close, text });
+      strings.all(); // the rest of the table: checked whole (CRC, caps, XML) as when it was read first
       flush();
       if (merges && onMerges) onMerges(merges);
     } catch (e) {
@@ -535,11 +573,6 @@ export interface XlsxReadOptions {
   pick?: (head: SheetRow[]) => number;
   limits?: XlsxLimits;
   /**
-   * Shared strings as their index in the table (the row's `shared` lists those columns) instead of their text: the
-   * parsing thread leaves the table to the thread that receives the rows (xlsx-worker.ts), which reads it meanwhile.
-   */
-  sharedAsIndex?: boolean;
-  /**
    * Keep rows of formula results only, flagged `formulaOnly`: the import tells a template row (no name) from a sheet
    * that copies its people from another sheet by formulas (see ImportPlanner).
    */
@@ -577,7 +610,7 @@ export function streamXlsx(
 ): string {
   const wb = new XlsxWorkbook(bytes, opts.limits);
   const sheet = chooseSheet(wb, opts);
-  wb.rows(sheet, onRows, batchSize, opts.sharedAsIndex, opts.formulaRows, opts.onMerges);
+  wb.rows(sheet, onRows, batchSize, opts.formulaRows, opts.onMerges);
   return sheet.name;
 }
 

@@ -7,8 +7,6 @@ export interface SheetRow {
   cells: CellValue[];
   /** Cells whose bytes are no text in the file's encoding (CSV): the row is refused naming column and bytes. */
   invalid?: { column: number; bytes: string }[];
-  /** .xlsx read with `sharedAsIndex`: columns whose cell holds a shared-string index, to be looked up. */
-  shared?: number[];
   /** .xlsx read with `formulaRows`: every value of the row is a formula's result (a template row, or copied data). */
   formulaOnly?: boolean;
 }

@@ -6,11 +6,11 @@ import { streamXlsx } from './read-xlsx';
 /**
  * The .xlsx parsing thread (built as its own bundle, out/workers/xlsx-worker.cjs; started by xlsx-worker.ts).
  *
- * Protocol: the main thread posts `{ port, signal, bytes: { buffer, offset, length }, sheet }` per file (jobs run one after another). The thread
- * streams the named sheet with the same reader as read-xlsx.ts — shared strings as their index, `shared` listing
- * those positions in `cells`: the main thread reads the table itself meanwhile (xlsx-worker.ts) — and posts
- * `{ numbers, counts, cells, shared, formulas }` batches (formulas: positions of rows of formula results only) on
- * `port`, then `{ done: true, merges? }` (the sheet's merged ranges) or `{ error }`; it stops early once the main thread sets `signal[1]`. After every
+ * Protocol: the main thread posts `{ port, signal, bytes: { buffer, offset, length }, sheet }` per file (jobs run one
+ * after another). The thread streams the named sheet with the same reader as read-xlsx.ts — shared strings looked
+ * up here, the table read alongside the sheet as far as its cells need — and posts `{ numbers, counts, cells,
+ * formulas }` batches (formulas: positions of rows of formula results only) on `port`, then `{ done: true, merges? }`
+ * (the sheet's merged ranges) or `{ error }`; it stops early once the main thread sets `signal[1]`. After every
  * post it bumps `signal[0]` and notifies it, so a main thread that waits synchronously (Atomics.wait +
  * receiveMessageOnPort) wakes up; the main thread bumps `signal[2]` for each batch it took.
  */
@@ -43,15 +43,13 @@ function run(job: Job): void {
   try {
     streamXlsx(
       new Uint8Array(job.bytes.buffer, job.bytes.offset, job.bytes.length),
-      { sheet: job.sheet, sharedAsIndex: true, formulaRows: true, onMerges: (m) => (merges = m) },
+      { sheet: job.sheet, formulaRows: true, onMerges: (m) => (merges = m) },
       (rows) => {
         if (Atomics.load(job.signal, 1)) return false; // the main thread gave up on this file (e.g. a missing column)
         // Flat batches (row numbers, cell counts, cells) clone and unclone much faster than one object per row.
         const numbers: number[] = new Array(rows.length);
         const counts: number[] = new Array(rows.length);
         const cells: CellValue[] = [];
-        /** Positions in `cells` holding a shared-string index. */
-        const shared: number[] = [];
         /** Batch positions of the rows of formula results only. */
         const formulas: number[] = [];
         for (let i = 0; i < rows.length; i++) {
@@ -59,10 +57,9 @@ function run(job: Job): void {
           numbers[i] = r.row;
           if (r.formulaOnly) formulas.push(i);
           counts[i] = r.cells.length;
-          if (r.shared) for (const c of r.shared) shared.push(cells.length + c);
           for (const c of r.cells) cells.push(c);
         }
-        post(job, { numbers, counts, cells, shared, formulas });
+        post(job, { numbers, counts, cells, formulas });
         // Flow control: at most AHEAD batches waiting for the main thread (signal[2] counts the ones it took), so a
         // slow consumer does not leave the whole sheet queued in memory.
         for (;;) {

@@ -5,8 +5,6 @@ import { AppError } from '../core/app-error';
 import type { CellValue, SheetRow } from './sheet';
 import { appRoot } from '../core/paths';
 import { chooseSheet, XlsxWorkbook } from './read-xlsx';
-import { columnName } from './write-xlsx';
-import { badFile } from './xlsx-zip';
 
 /** Rows per message: small enough that validation starts early, large enough that messages stay few. */
 const BATCH = 1000;
@@ -22,7 +20,7 @@ const STALL_MS = 120_000;
 export class XlsxWorkerUnavailable extends Error {}
 
 type Message =
-  | { numbers: number[]; counts: number[]; cells: CellValue[]; shared: number[]; formulas: number[] }
+  | { numbers: number[]; counts: number[]; cells: CellValue[]; formulas: number[] }
   | { done: true; merges?: string[] }
   | { error: string; code?: string; messageEn?: string };
 
@@ -62,8 +60,6 @@ function parsingThread(): Worker | null {
 interface Job {
   port: MessagePort;
   signal: Int32Array;
-  /** The shared-strings table, read on this thread while the parsing thread reads the sheet. */
-  strings: string[];
   sheet: string;
   /** The sheet's merged ranges, known once the parsing thread has read the whole sheet. */
   merges: string[];
@@ -81,7 +77,7 @@ export function fileBytes(base64: string): Buffer {
 function startJob(bytes: Buffer, sheetName: string | undefined): Job {
   const w = parsingThread();
   if (!w) throw new XlsxWorkerUnavailable('no worker thread');
-  // This thread reads the workbook's own parts too: the sheet's name for messages, then the shared strings.
+  // The sheet is chosen here (its name for messages); everything else is read on the parsing thread.
   const wb = new XlsxWorkbook(bytes);
   const sheet = chooseSheet(wb, { sheet: sheetName }).name;
   const { port1, port2 } = new MessageChannel();
@@ -96,14 +92,7 @@ function startJob(bytes: Buffer, sheetName: string | undefined): Job {
       copy.buffer,
     ]);
   }
-  const job: Job = { port: port1, signal: new Int32Array(signal), strings: [], sheet, merges: [] };
-  try {
-    job.strings = wb.sharedStrings();
-  } catch (e) {
-    stop(job);
-    throw e;
-  }
-  return job;
+  return { port: port1, signal: new Int32Array(signal), sheet, merges: [] };
 }
 
 /** Tells the parsing thread to stop this file and closes the channel. */
@@ -119,41 +108,18 @@ function taken(job: Job): void {
   Atomics.notify(job.signal, 2);
 }
 
-/** Puts the shared strings' text in place of their index (a row left with no value at all is dropped). */
-function resolveShared(job: Job, m: Extract<Message, { numbers: number[] }>): SheetRow[] {
-  const { cells, shared } = m;
-  for (const at of shared) {
-    const s = job.strings[cells[at] as number];
-    if (s === undefined) {
-      let row = 0;
-      for (let i = 0, end = 0; i < m.counts.length; i++) {
-        end += m.counts[i]!;
-        if (at < end) {
-          row = i;
-          break;
-        }
-      }
-      const col = at - m.counts.slice(0, row).reduce((a, b) => a + b, 0);
-      const where = `${columnName(col)}${m.numbers[row]}`;
-      throw badFile(
-        `trang "${job.sheet}", ô ${where}: chuỗi dùng chung số ${cells[at]} không tồn tại`,
-        `sheet "${job.sheet}", cell ${where}: shared string ${cells[at]} does not exist`,
-      );
-    }
-    cells[at] = s === '' ? null : s;
-  }
-  const rows: SheetRow[] = [];
+/** A batch's rows, out of its flat lists. */
+function rowsOf(m: Extract<Message, { numbers: number[] }>): SheetRow[] {
+  const rows: SheetRow[] = new Array(m.numbers.length);
   let at = 0;
   let f = 0;
   for (let i = 0; i < m.numbers.length; i++) {
     const n = m.counts[i]!;
-    const row = cells.slice(at, at + n);
+    const cells = m.cells.slice(at, at + n);
     at += n;
     const formulaOnly = m.formulas[f] === i;
     if (formulaOnly) f++;
-    // Only empty shared strings: no value, as when the parsing thread resolves them itself.
-    if (shared.length && row.every((c) => c === null)) continue;
-    rows.push(formulaOnly ? { row: m.numbers[i]!, cells: row, formulaOnly } : { row: m.numbers[i]!, cells: row });
+    rows[i] = formulaOnly ? { row: m.numbers[i]!, cells, formulaOnly } : { row: m.numbers[i]!, cells };
   }
   return rows;
 }
@@ -161,7 +127,7 @@ function resolveShared(job: Job, m: Extract<Message, { numbers: number[] }>): Sh
 /** Handles one message; true when the file is finished. */
 function handle(job: Job, m: Message, onRows: (rows: SheetRow[]) => void): boolean {
   if ('numbers' in m) {
-    onRows(resolveShared(job, m));
+    onRows(rowsOf(m));
     return false;
   }
   if ('done' in m) {

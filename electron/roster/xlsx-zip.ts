@@ -49,6 +49,12 @@ function tooBig(): AppError {
   );
 }
 
+/** A zip part being read a slice at a time (ZipReader.open). */
+export interface PartStream {
+  /** Reads the next compressed slice; false once the part is read whole and its CRC checked. */
+  pump(): boolean;
+}
+
 export class ZipReader {
   readonly entries = new Map<string, ZipEntry>();
   private unpacked = 0;
@@ -124,6 +130,16 @@ export class ZipReader {
    * the part inflates at more than `maxRatio` — whatever sizes the directory declared.
    */
   read(name: string, onChunk: (chunk: Uint8Array) => void): void {
+    const part = this.open(name, onChunk);
+    while (part.pump());
+  }
+
+  /**
+   * The same, one compressed slice per `pump()` — for a part read only as far as needed while another is read (the
+   * shared strings, as the sheet's cells ask for them). `pump()` returns false once the part is read whole and its
+   * CRC checked.
+   */
+  open(name: string, onChunk: (chunk: Uint8Array) => void): PartStream {
     const e = this.entries.get(name.toLowerCase());
     if (!e) throw badFile(`thiếu phần ${name}`, `part ${name} is missing`);
     // An encrypted entry (PKWARE or WinZip AES, both set bit 0) would only reach the inflater as noise.
@@ -164,11 +180,22 @@ export class ZipReader {
         throw err;
       }
     };
-    if (e.method === 0) {
-      for (let i = 0; i < data.length; i += SLICE) take(data.subarray(i, Math.min(data.length, i + SLICE)));
-      verify();
-      return;
-    }
+    let at = 0;
+    let finished = false;
+    if (e.method === 0)
+      return {
+        pump() {
+          if (finished) return false;
+          if (at < data.length) {
+            take(data.subarray(at, Math.min(data.length, at + SLICE)));
+            at += SLICE;
+            if (at < data.length) return true;
+          }
+          finished = true;
+          verify();
+          return false;
+        },
+      };
     if (e.method !== 8)
       throw badFile(
         `phần ${name} nén theo cách chưa hỗ trợ (${e.method})`,
@@ -184,20 +211,31 @@ export class ZipReader {
       if (damaged)
         throw badFile(`phần ${name} bị hỏng (${damaged.message})`, `part ${name} is damaged (${damaged.message})`);
     };
-    try {
-      for (let i = 0; i < data.length && !damaged; i += SLICE)
-        inflater.write(Buffer.from(data.buffer, data.byteOffset + i, Math.min(SLICE, data.length - i)));
-      check();
-      inflater.end();
-      check();
-      verify();
-    } catch (err) {
-      if (err instanceof AppError || err === downstream) throw err;
-      throw badFile(
-        `phần ${name} bị hỏng (${(err as Error).message})`,
-        `part ${name} is damaged (${(err as Error).message})`,
-      );
-    }
+    return {
+      pump() {
+        if (finished) return false;
+        try {
+          if (at < data.length && !damaged) {
+            inflater.write(Buffer.from(data.buffer, data.byteOffset + at, Math.min(SLICE, data.length - at)));
+            at += SLICE;
+            if (at < data.length && !damaged) return true;
+          }
+          finished = true;
+          check();
+          inflater.end();
+          check();
+          verify();
+          return false;
+        } catch (err) {
+          finished = true;
+          if (err instanceof AppError || err === downstream) throw err;
+          throw badFile(
+            `phần ${name} bị hỏng (${(err as Error).message})`,
+            `part ${name} is damaged (${(err as Error).message})`,
+          );
+        }
+      },
+    };
   }
 
   /** A small part as text (workbook, relationships, styles). */

@@ -34,3 +34,20 @@ export function handMade(
   for (const [k, v] of Object.entries(parts)) files[k] = strToU8(v);
   return zipSync(files);
 }
+
+/** The zip with the CRC-32 its central directory records for `name` changed (the bytes themselves intact). */
+export function damageCrc(zip: Buffer, name: string): Buffer {
+  const out = Buffer.from(zip);
+  let eocd = out.length - 22;
+  while (out.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+  let at = out.readUInt32LE(eocd + 16);
+  for (let n = out.readUInt16LE(eocd + 10); n > 0; n--) {
+    const nameLen = out.readUInt16LE(at + 28);
+    if (out.subarray(at + 46, at + 46 + nameLen).toString('utf8') === name) {
+      out.writeUInt32LE((out.readUInt32LE(at + 16) ^ 1) >>> 0, at + 16);
+      return out;
+    }
+    at += 46 + nameLen + out.readUInt16LE(at + 30) + out.readUInt16LE(at + 32);
+  }
+  throw new Error(`no ${name} in the zip`);
+}

@@ -4,7 +4,7 @@ import { readXlsx } from '../../../electron/roster/read-xlsx';
 import type { SheetRow } from '../../../electron/roster/sheet';
 import { createTestContext, type TestContext } from '../../support/context';
 import { HEADERS, makeEmployees, toRow, xlsxBuffer } from '../../fixtures/roster/generate';
-import { handMade, HEAD, NS } from '../../support/hand-made-xlsx';
+import { damageCrc, handMade, HEAD, NS } from '../../support/hand-made-xlsx';
 
 const UNIT = { code: 'TS12345', name: 'Công ty May', taxCode: '0100109106', agencyCode: '07906', wageRegion: '01' };
 const blob = (bytes: Buffer) => ({ name: 'ds.xlsx', base64: bytes.toString('base64') });
@@ -135,5 +135,20 @@ describe('streaming .xlsx commit (parsing thread + bulk inserts)', () => {
       /trang "Danh sách", ô D4: chuỗi dùng chung số 9 không tồn tại/,
     );
     expect(() => readXlsx(missing)).toThrow(/trang "Danh sách", ô D4: chuỗi dùng chung số 9 không tồn tại/);
+    // The table is read alongside the sheet, as far as its cells need, and the rest once the sheet is read: a table
+    // damaged past the strings used is refused on the parsing thread too.
+    const long = `${HEAD}<sst xmlns="${NS}"><si><t>Họ và tên</t></si>${Array.from({ length: 100_000 }, (_, i) => `<si><t>${(i * 7919).toString(36)}</t></si>`).join('')}</sst>`;
+    const damaged = damageCrc(
+      Buffer.from(
+        handMade({
+          'xl/worksheets/sheet1.xml': sheet('<row r="1"><c r="A1" t="s"><v>0</v></c></row>'),
+          'xl/sharedStrings.xml': long,
+        }),
+      ),
+      'xl/sharedStrings.xml',
+    );
+    expect(() => pullXlsxRows(damaged, undefined, () => undefined)).toThrow(
+      /phần xl\/sharedStrings\.xml bị hỏng \(sai mã kiểm tra CRC-32\)/,
+    );
   });
 });

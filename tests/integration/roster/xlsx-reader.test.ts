@@ -3,10 +3,11 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listXlsxSheets, readXlsx, XLSX_LIMITS } from '../../../electron/roster/read-xlsx';
+import { listXlsxSheets, readXlsx, streamXlsx, XLSX_LIMITS } from '../../../electron/roster/read-xlsx';
+import type { SheetRow } from '../../../electron/roster/sheet';
 import { writeXlsx } from '../../../electron/roster/write-xlsx';
 import { makeTempDir, removeDir } from '../../support/tmp';
-import { handMade, HEAD, NS } from '../../support/hand-made-xlsx';
+import { damageCrc, handMade, HEAD, NS } from '../../support/hand-made-xlsx';
 
 /**
  * The .xlsx reader against files from several writers: our own writer, LibreOffice, a hand-made zip in Excel's part
@@ -174,6 +175,45 @@ describe('.xlsx reader: refusals', () => {
     expect(() => readXlsx(bytes, { limits: { ...XLSX_LIMITS, rows: 20 } })).toThrow(/có hơn 20 dòng dữ liệu/);
     expect(() => readXlsx(bytes, { limits: { ...XLSX_LIMITS, cellChars: 2 } })).toThrow(/ô A11: ô dài hơn 2 ký tự/);
     expect(XLSX_LIMITS).toMatchObject({ rows: 200_000, cellChars: 32_767 });
+  });
+
+  it('reads the shared strings alongside the sheet, as far as its cells need, and the rest of the table afterwards', () => {
+    // 30 rows using strings 0–29, then 100,000 more strings that no cell uses, under a cap on the table's
+    // characters that the whole table passes: the first rows reach the caller before the cap is met (the table is
+    // not read whole before the first row), and the file is still refused once the sheet is read (the rest is read
+    // and checked).
+    const used = Array.from({ length: 30 }, (_, i) => `<si><t>Người ${i}</t></si>`);
+    const unused = Array.from({ length: 100_000 }, (_, i) => `<si><t>${(i * 7919).toString(36)}</t></si>`);
+    const sst = `${HEAD}<sst xmlns="${NS}">${used.join('')}${unused.join('')}</sst>`;
+    const rows = Array.from({ length: 30 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="s"><v>${i}</v></c></row>`);
+    const bytes = handMade({
+      'xl/worksheets/sheet1.xml': `${HEAD}<worksheet xmlns="${NS}"><sheetData>${rows.join('')}</sheetData></worksheet>`,
+      'xl/sharedStrings.xml': sst,
+    });
+    const limits = { ...XLSX_LIMITS, sharedChars: 100_000 };
+    const got: SheetRow[] = [];
+    expect(() => streamXlsx(bytes, { limits }, (b) => void got.push(...b), 10)).toThrow(
+      /bảng chuỗi dùng chung vượt 100\.000 ký tự/,
+    );
+    expect(got.slice(0, 10)).toEqual(Array.from({ length: 10 }, (_, i) => ({ row: i + 1, cells: [`Người ${i}`] })));
+    // Without the cap: every row, and the same rows as a whole read gives.
+    const all = readXlsx(bytes).rows;
+    expect(all).toHaveLength(30);
+    expect(all[29]).toEqual({ row: 30, cells: ['Người 29'] });
+  });
+
+  it('refuses a shared-strings table whose CRC is wrong, even when the sheet uses only its first string', () => {
+    const sst = `${HEAD}<sst xmlns="${NS}"><si><t>Lê Văn Tám</t></si>${Array.from({ length: 100_000 }, (_, i) => `<si><t>${(i * 7919).toString(36)}</t></si>`).join('')}</sst>`;
+    const bytes = Buffer.from(
+      handMade({
+        'xl/worksheets/sheet1.xml': `${HEAD}<worksheet xmlns="${NS}"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>`,
+        'xl/sharedStrings.xml': sst,
+      }),
+    );
+    expect(readXlsx(bytes).rows).toEqual([{ row: 1, cells: ['Lê Văn Tám'] }]);
+    expect(() => readXlsx(damageCrc(bytes, 'xl/sharedStrings.xml'))).toThrow(
+      /phần xl\/sharedStrings\.xml bị hỏng \(sai mã kiểm tra CRC-32\)/,
+    );
   });
 
   it('refuses a shared-strings bomb at the default caps (2,000,001 entries) with memory bounded', () => {
