@@ -13,7 +13,7 @@ import type { Sheet, SheetRow } from './sheet';
 import { colIndex } from './read-xlsx';
 import { ImportReport } from './import-report';
 import { NonPersonRows } from './non-person-rows';
-import { identifiersAgree, personKey, SeenPersons } from './seen-persons';
+import { identifiersAgree, personKey, SeenIdentifiers, SeenPersons } from './seen-persons';
 import { parseDmy } from '../../shared/format';
 import { PARTICIPATION_COLUMN } from '../../shared/ledger/import-columns';
 import { participationMonth } from '../ledger/participation-cell';
@@ -111,8 +111,8 @@ export class ImportPlanner {
   private nonPersons: NonPersonRows | null = null;
   /** Gender written as two columns "Nam" | "Nữ", read through virtual columns (see gender-pair.ts). */
   private pair: GenderPair | null = null;
-  private seenNumber = new Map<string, number>();
-  private seenCccd = new Map<string, number>();
+  private readonly seenNumber = new SeenIdentifiers();
+  private readonly seenCccd = new SeenIdentifiers();
   /** Rows read so far by name, birth date and gender (`twinInFile`). */
   private readonly seenPersons = new SeenPersons();
   /** Roster employee id → the row that updates it (two rows may not update one person). */
@@ -477,7 +477,7 @@ export class ImportPlanner {
       );
     }
     if (value.insuranceNumber) {
-      const first = this.seenNumber.get(value.insuranceNumber);
+      const first = this.seenNumber.first(value.insuranceNumber, row);
       if (first !== undefined)
         problems.push(
           problem(
@@ -488,10 +488,9 @@ export class ImportPlanner {
             `social-insurance number ${value.insuranceNumber} repeats row ${first}`,
           ),
         );
-      else this.seenNumber.set(value.insuranceNumber, row);
     }
     if (value.cccd) {
-      const first = this.seenCccd.get(value.cccd);
+      const first = this.seenCccd.first(value.cccd, row);
       if (first !== undefined)
         problems.push(
           problem(
@@ -502,7 +501,6 @@ export class ImportPlanner {
             `citizen ID ${value.cccd} repeats row ${first}`,
           ),
         );
-      else this.seenCccd.set(value.cccd, row);
     }
     if (!problems.length) this.twinInFile(row, value, problems);
     const a = value.insuranceNumber ? this.byNumber.get(value.insuranceNumber) : undefined;

@@ -3,6 +3,7 @@ import type { CellValue, Sheet, SheetRow } from './sheet';
 import { columnName } from './write-xlsx';
 import { badFile, UNPACK_LIMITS, ZipReader, type PartStream, type UnpackLimits } from './xlsx-zip';
 import { XmlPartReader, type XmlAttributes, type XmlHandler } from './xlsx-xml';
+import { PackedStrings } from './packed-strings';
 
 /**
  * The .xlsx reader: parts located through the package relationships (any order in the zip), each XML part streamed
@@ -79,11 +80,11 @@ function parsePart(zip: ZipReader, path: string, handler: XmlHandler): void {
  * The shared-strings table (rich text runs joined, phonetic runs left out), within the caps, read only as far as the
  * cells asked for so far need (`at`): writers number the strings in the order the sheet first uses them, so a sheet
  * is read with the table growing alongside instead of after the whole table — on the parsing thread, without
- * delaying the first rows by the ~0.1 s a 50,000-row table takes. `all()` reads the rest: once the sheet is read,
+ * delaying the first rows by the ~0.1 s a 50,000-row table takes. `readAll()` reads the rest: once the sheet is read,
  * so that a table damaged, cut short or over the caps past the last string used is refused as when it was read first.
  */
 class SharedStrings {
-  private readonly list: string[] = [];
+  private readonly list = new PackedStrings();
   private part: PartStream | null = null;
 
   constructor(zip: ZipReader, path: string | null, limits: XlsxLimits) {
@@ -128,13 +129,12 @@ class SharedStrings {
   /** String number `i`, reading the table as far as it; undefined when the table has no such entry. */
   at(i: number): string | undefined {
     while (i >= this.list.length && this.part) this.more();
-    return this.list[i];
+    return this.list.at(i);
   }
 
-  /** The whole table. */
-  all(): string[] {
+  /** Reads the rest of the table. */
+  readAll(): void {
     while (this.part) this.more();
-    return this.list;
   }
 
   private more(): void {
@@ -523,7 +523,7 @@ export class XlsxWorkbook {
     };
     try {
       parsePart(this.zip, sheet.path, { open, close, text });
-      strings.all(); // the rest of the table: checked whole (CRC, caps, XML) as when it was read first
+      strings.readAll(); // the rest of the table: checked whole (CRC, caps, XML) as when it was read first
       flush();
       if (merges && onMerges) onMerges(merges);
     } catch (e) {

@@ -61,6 +61,37 @@ export class SeenPersons {
   }
 }
 
+/** Identifiers up to this many digits are kept as numbers: 13 digits and their length fit in 53 bits exactly. */
+const MAX_NUMERIC_DIGITS = 13;
+const DIGITS = /^\d+$/;
+
+/**
+ * The first row that gave each identifier (a mã số or a CCCD) in one file, for the import's "repeats row N" check.
+ * Every row of a 50,000-row file is remembered: a Map with a string key per row held ~3 MB for each identifier at
+ * the import's peak (issue #11's 150 MB), and the key strings are the only copy once the parsing thread has the
+ * table of shared strings. Identifiers of digits only — all valid ones — are kept exactly as numbers (value and
+ * length, so "0123" and "123" stay apart) in a typed table; anything else, in a Map.
+ */
+export class SeenIdentifiers {
+  private readonly numeric = new RowsByHash();
+  private readonly other = new Map<string, number>();
+
+  /** The first row that gave `id`; undefined, and `row` remembered as that row, when none did. */
+  first(id: string, row: number): number | undefined {
+    if (id.length > MAX_NUMERIC_DIGITS || !DIGITS.test(id)) {
+      const seen = this.other.get(id);
+      if (seen === undefined) this.other.set(id, row);
+      return seen;
+    }
+    const key = Number(id) * 16 + id.length;
+    const high = Math.floor(key / 4294967296);
+    const low = key >>> 0;
+    const seen = this.numeric.get(high, low);
+    if (seen === undefined) this.numeric.set(high, low, row);
+    return seen;
+  }
+}
+
 /**
  * Row numbers by 53-bit hash (high 21 bits, low 32 bits), open addressing with linear probing in typed arrays, at
  * most half full. A Map keyed by those hashes boxed each key (53 bits is no small integer) and cost a 50,000-row

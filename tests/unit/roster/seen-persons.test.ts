@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BLANK_EMPLOYEE, type EmployeeFields } from '../../../shared/contract/roster';
-import { SeenPersons } from '../../../electron/roster/seen-persons';
+import { SeenIdentifiers, SeenPersons } from '../../../electron/roster/seen-persons';
 
 function person(over: Partial<EmployeeFields>): EmployeeFields {
   return { ...BLANK_EMPLOYEE, fullName: 'Nguyễn Văn An', birthDate: '01/03/1990', gender: 'M', ...over };
@@ -64,5 +64,37 @@ describe('SeenPersons: rows with both identifiers', () => {
     const seen = new SeenPersons();
     expect(seen.note(person({}), 5)).toBeUndefined();
     expect(seen.note(person({ insuranceNumber: '0123456789', cccd: '001090000123' }), 6)).toBe(5);
+  });
+});
+
+describe('SeenIdentifiers: the first row that gave a mã số or CCCD', () => {
+  it('names the first row for a repeated identifier, and remembers only that one', () => {
+    const seen = new SeenIdentifiers();
+    expect(seen.first('0123456789', 4)).toBeUndefined();
+    expect(seen.first('0123456789', 9)).toBe(4);
+    expect(seen.first('0123456789', 12)).toBe(4);
+  });
+
+  it('keeps apart identifiers that differ only by leading zeros, and any text that is not digits', () => {
+    const seen = new SeenIdentifiers();
+    expect(seen.first('0123456789', 2)).toBeUndefined();
+    expect(seen.first('123456789', 3)).toBeUndefined();
+    expect(seen.first('00123456789', 4)).toBeUndefined();
+    expect(seen.first('001090000123', 5)).toBeUndefined();
+    expect(seen.first('01090000123', 6)).toBeUndefined();
+    // Not digits, or longer than a number holds exactly: compared as text.
+    expect(seen.first('01234567AB', 7)).toBeUndefined();
+    expect(seen.first('01234567AB', 8)).toBe(7);
+    expect(seen.first('12345678901234567890', 9)).toBeUndefined();
+    expect(seen.first('12345678901234567891', 10)).toBeUndefined();
+    expect(seen.first('12345678901234567890', 11)).toBe(9);
+    expect(seen.first('123456789', 12)).toBe(3);
+  });
+
+  it('confuses none of 50,000 CCCD and finds each again', () => {
+    const seen = new SeenIdentifiers();
+    const id = (i: number) => String(1_090_000_000 + i * 7919).padStart(12, '0');
+    for (let i = 0; i < 50_000; i++) expect(seen.first(id(i), i + 2)).toBeUndefined();
+    for (let i = 0; i < 50_000; i += 997) expect(seen.first(id(i), 100_000)).toBe(i + 2);
   });
 });
