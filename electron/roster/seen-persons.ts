@@ -85,7 +85,9 @@ export class SeenIdentifiers {
     }
     const key = Number(id) * 16 + id.length;
     const high = Math.floor(key / 4294967296);
-    const low = key >>> 0;
+    // The table starts probing at the low bits, which here are the length and the last digits: multiplied by an odd
+    // constant (a bijection of 32-bit values, so the key stays exact) they spread over the table.
+    const low = Math.imul(key >>> 0, 0x9e3779b1) >>> 0;
     const seen = this.numeric.get(high, low);
     if (seen === undefined) this.numeric.set(high, low, row);
     return seen;
