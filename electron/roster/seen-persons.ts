@@ -85,9 +85,12 @@ export class SeenIdentifiers {
     }
     const key = Number(id) * 16 + id.length;
     const high = Math.floor(key / 4294967296);
-    // The table starts probing at the low bits, which here are the length and the last digits: multiplied by an odd
-    // constant (a bijection of 32-bit values, so the key stays exact) they spread over the table.
-    const low = Math.imul(key >>> 0, 0x9e3779b1) >>> 0;
+    // The table starts probing at the low bits, which here are the length and the last digits: mixed by murmur3's
+    // finaliser (a bijection of 32-bit values, so the key stays exact) they spread over the table.
+    let low = key >>> 0;
+    low = Math.imul(low ^ (low >>> 16), 0x85ebca6b);
+    low = Math.imul(low ^ (low >>> 13), 0xc2b2ae35);
+    low = (low ^ (low >>> 16)) >>> 0;
     const seen = this.numeric.get(high, low);
     if (seen === undefined) this.numeric.set(high, low, row);
     return seen;

@@ -5,6 +5,7 @@ import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listXlsxSheets, readXlsx, streamXlsx, XLSX_LIMITS } from '../../../electron/roster/read-xlsx';
 import type { SheetRow } from '../../../electron/roster/sheet';
+import { pullXlsxRows } from '../../../electron/roster/xlsx-worker';
 import { writeXlsx } from '../../../electron/roster/write-xlsx';
 import { makeTempDir, removeDir } from '../../support/tmp';
 import { damageCrc, handMade, HEAD, NS } from '../../support/hand-made-xlsx';
@@ -82,6 +83,29 @@ describe('.xlsx reader: files from several writers', () => {
     expect(readXlsx(bytes, { pick: score }).rows[1]).toEqual({ row: 2, cells: ['Trần Thị B', '1990', 'Nữ'] });
     expect(readXlsx(bytes, { sheet: 'huong dan' }).name).toBe('Hướng dẫn');
     expect(() => readXlsx(bytes, { sheet: 'Khác' })).toThrow(/Không có trang tính "Khác".*"Hướng dẫn", "Danh sách"/);
+  });
+
+  it('reads a sheet whose shared strings come in any order: late in the table, backwards, shared with another sheet', () => {
+    const names = Array.from({ length: 3000 }, (_, i) => `Người số ${i}`);
+    const sst = `${HEAD}<sst xmlns="${NS}">${names.map((n) => `<si><t>${n}</t></si>`).join('')}</sst>`;
+    const cell = (ref: string, i: number) => `<c r="${ref}" t="s"><v>${i}</v></c>`;
+    // Sheet 1 uses the first strings; sheet 2, read after picking by content, the last ones backwards, then the first.
+    const first = `${HEAD}<worksheet xmlns="${NS}"><sheetData><row r="1">${cell('A1', 0)}</row></sheetData></worksheet>`;
+    const rows = Array.from(
+      { length: 40 },
+      (_, r) => `<row r="${r + 1}">${cell(`A${r + 1}`, 2999 - r)}${cell(`B${r + 1}`, r)}</row>`,
+    );
+    const second = `${HEAD}<worksheet xmlns="${NS}"><sheetData>${rows.join('')}</sheetData></worksheet>`;
+    const bytes = handMade(
+      { 'xl/worksheets/sheet1.xml': first, 'xl/worksheets/sheet2.xml': second, 'xl/sharedStrings.xml': sst },
+      { sheets: ['Bìa', 'Danh sách'] },
+    );
+    const expected = Array.from({ length: 40 }, (_, r) => ({ row: r + 1, cells: [names[2999 - r], names[r]] }));
+    const widest = (head: { cells: unknown[] }[]) => head.reduce((n, r) => Math.max(n, r.cells.length), 0);
+    expect(readXlsx(bytes, { pick: widest })).toEqual({ name: 'Danh sách', rows: expected });
+    const pulled: SheetRow[] = [];
+    pullXlsxRows(Buffer.from(bytes), 'Danh sách', (b) => pulled.push(...b));
+    expect(pulled).toEqual(expected);
   });
 
   it('reads a workbook LibreOffice wrote, and LibreOffice opens ours', () => {
