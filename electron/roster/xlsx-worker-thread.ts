@@ -29,8 +29,8 @@ interface Job {
 }
 
 const BATCH: number = (workerData as { batch: number }).batch;
-/** Batches posted and not yet taken by the main thread before the parser waits. */
-const AHEAD = 4;
+/** Batches posted and not yet taken by the main thread before the parser waits (4,000 rows). */
+const AHEAD = 8;
 
 function post(job: Job, msg: unknown): void {
   job.port.postMessage(msg);
