@@ -29,7 +29,7 @@ interface Job {
 }
 
 const BATCH: number = (workerData as { batch: number }).batch;
-/** Batches posted and not yet taken by the main thread before the parser waits (4,000 rows). */
+/** Batches posted and not yet taken by the main thread before the parser waits (4,000 rows in batches of 500). */
 const AHEAD = 8;
 
 function post(job: Job, msg: unknown): void {
