@@ -3,9 +3,9 @@ const BLOCK = 4096;
 
 /**
  * A growing list of strings kept as one string per block of 4,096 entries plus their end offsets, instead of one
- * string per entry: for the shared strings of a 50,000-row sheet (117,000 entries, ~3 MB of XML) ~4 MB instead of
- * ~11 MB — each entry read from the XML is a slice that keeps its decoded chunk, markup included, alive, and every
- * string has its own header. Reading an entry makes a slice of its block (a short-lived string per cell read).
+ * string object per entry: the 117,000 shared strings of a 50,000-row sheet as ~30 strings. With the table on the
+ * parsing thread, this and SeenIdentifiers took the import's dry-run peak from 143–148 MB back to 134–135 MB
+ * (docs/DEVELOPING.md › Spreadsheets). Reading an entry makes a slice of its block (a short-lived string per cell).
  */
 export class PackedStrings {
   private readonly blocks: string[] = [];
