@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Parser } from 'htmlparser2';
 import { XmlPartReader, type XmlHandler } from '../../../electron/roster/xlsx-xml';
 
 /**
@@ -90,6 +91,69 @@ describe('XML reader of .xlsx parts', () => {
     expect(events([...DOC])).toEqual(EXPECTED);
   });
 
+  it("decodes character and entity references as htmlparser2's decoding Parser does, wherever the text is cut", () => {
+    // The reader decodes references itself (the tokenizer is told not to): references and near-references ("&amp"
+    // without ";", "&#x" alone, unknown names), next to comments, PIs and CDATA that end a reference cut at a chunk's
+    // end, in text and attribute values — each document whole, cut at random places, and one cut at every place.
+    // prettier-ignore
+    const TEXT = [
+      '&amp;', '&lt;', '&gt;', '&quot;', '&apos;', '&#65;', '&#x1EA1;', '&#X1ea1;', '&#x0000041;', '&amp', '&', '&#',
+      '&#x', '&am', '&foo;', '&#xZZ;', '&#99999999;', '&#0;', 'a', 'Trần', ' ', ';', '#', 'x1', 'p;',
+    ];
+    const MARKUP = ['<!--c-->', '<?pi x?>', '<![CDATA[&amp;]]>'];
+    let seed = 11;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const pick = (from: string[], n: number) => Array.from({ length: n }, () => from[random(from.length)]!).join('');
+    const reference = (xml: string): Event[] => {
+      const out: Event[] = [];
+      let text = '';
+      const flush = () => {
+        if (text) out.push(`text ${JSON.stringify(text)}`);
+        text = '';
+      };
+      const parser = new Parser(
+        {
+          onopentag(name, a) {
+            flush();
+            out.push(`open ${name}${a.r !== undefined ? ` r=${a.r}` : ''}`);
+          },
+          ontext: (t) => (text += t),
+          onclosetag(name) {
+            flush();
+            out.push(`close ${name}`);
+          },
+        },
+        { xmlMode: true, decodeEntities: true },
+      );
+      parser.end(xml);
+      return out;
+    };
+    const generated = () => {
+      let xml = '<r>';
+      for (let e = 0; e < 4; e++)
+        xml += `<e r="${pick(TEXT, 1 + random(4))}">${pick([...TEXT, ...MARKUP], 1 + random(8))}</e>`;
+      return `${xml}</r>`;
+    };
+    const docs = [
+      '<r><e>&am<!--c-->p;</e><e r="&#x1EA1;&am">&#x1<?pi?>EA1;</e><e>&amp<![CDATA[;]]>&lt;</e></r>',
+      ...Array.from({ length: 60 }, generated),
+    ];
+    for (const [doc, xml] of docs.entries()) {
+      const expected = reference(xml);
+      expect(events([xml]), xml).toEqual(expected);
+      for (let k = 0; k < 20; k++) {
+        const cuts = [...new Set([random(xml.length), random(xml.length), random(xml.length)])].sort((p, q) => p - q);
+        const chunks = [0, ...cuts].map((at, i, all) => xml.slice(at, all[i + 1] ?? xml.length)).filter((c) => c);
+        expect(events(chunks), JSON.stringify(chunks)).toEqual(expected);
+      }
+      if (doc < 5)
+        for (let i = 1; i < xml.length; i++) expect(events([xml.slice(0, i), xml.slice(i)]), `${i}`).toEqual(expected);
+    }
+  });
+
   it('refuses what is not XML, naming the part', () => {
     const refused: [string, RegExp][] = [
       ['<a><b></a>', /thẻ đóng <\/a> không khớp <b>/],
@@ -97,6 +161,7 @@ describe('XML reader of .xlsx parts', () => {
       ['<a></a></b>', /thẻ đóng <\/b> thừa/],
       ['<a/><b/>', /có hơn một phần tử gốc/],
       ['<a/>tail', /có chữ ngoài phần tử gốc/],
+      ['<a/>&am', /có chữ ngoài phần tử gốc/],
       ['<a x=1/>', /thuộc tính "x" không có giá trị trong ngoặc kép/],
       ['<a x/>', /thuộc tính "x" không có giá trị trong ngoặc kép/],
       ['<a x="1" x="2"/>', /thuộc tính "x" lặp lại/],
