@@ -91,16 +91,16 @@ export class EmployeeStore {
       this.bulk ??= new BulkInsert(
         this.db,
         'employees',
-        ['unit_id', ...FIELDS.map((f) => EMPLOYEE_COLUMNS[f]), 'birth_year', 'search', 'created_at', 'updated_at'],
+        [...FIELDS.map((f) => EMPLOYEE_COLUMNS[f]), 'birth_year', 'search'],
         BULK_ROWS,
+        ['unit_id', 'created_at', 'updated_at'],
       );
       const params: (string | number | null)[] = [];
       for (const r of rows) {
-        params.push(unitId);
         pushParams(params, r.value);
-        params.push(parseBirthDate(r.value.birthDate)?.year ?? 0, r.search, at, at);
+        params.push(parseBirthDate(r.value.birthDate)?.year ?? 0, r.search);
       }
-      last = this.bulk.run(params);
+      last = this.bulk.run(params, [unitId, at, at]);
       // A multi-row INSERT into an INTEGER PRIMARY KEY table without explicit ids takes consecutive rowids.
       first = last - BULK_ROWS + 1;
     } else {

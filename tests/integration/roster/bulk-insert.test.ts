@@ -44,11 +44,11 @@ function employee(i: number, mask: number): EmployeeFields {
   return e as unknown as EmployeeFields;
 }
 
-/** Every stored column but the ids, unit and timestamps, with SQLite's storage class of each value. */
+/** Every stored column but the ids and unit, with SQLite's storage class of each value. */
 function stored(ctx: TestContext, unitCode: string): unknown[] {
   const cols = (ctx.db.prepare("SELECT name FROM pragma_table_info('employees')").all() as { name: string }[])
     .map((c) => c.name)
-    .filter((c) => !['id', 'unit_id', 'created_at', 'updated_at'].includes(c));
+    .filter((c) => !['id', 'unit_id'].includes(c));
   return ctx.db
     .prepare(
       `SELECT ${cols.map((c) => `${c}, typeof(${c}) AS ${c}_type`).join(', ')} FROM employees
@@ -91,6 +91,9 @@ describe('bulk insert of imported employees', () => {
     const a = stored(ctx, UNIT_A.code);
     expect(a).toHaveLength(n);
     expect(a).toEqual(stored(ctx, UNIT_B.code));
+    // The unit and timestamps, bound once per statement, are every row's.
+    expect(a).toContainEqual(expect.objectContaining({ created_at: AT, updated_at: AT }));
+    expect(a.every((r) => (r as { created_at: string }).created_at === AT)).toBe(true);
     // Both paths really were exercised: defaults left out (nationality VN) and filled (US), REAL kept REAL.
     expect(a).toContainEqual(expect.objectContaining({ nationality: 'VN', allowance_position: 0 }));
     expect(a).toContainEqual(
