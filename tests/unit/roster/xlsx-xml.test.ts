@@ -184,6 +184,16 @@ describe('XML reader of .xlsx parts', () => {
     }).toThrow(/xl\/sharedStrings\.xml: một thẻ hoặc chú thích dài hơn 1 MB/);
   });
 
+  it('refuses a character reference that would keep more than 1 MB of text waiting for its ";"', () => {
+    const digits = '1'.repeat(64 * 1024);
+    const handler: XmlHandler = { open: () => undefined, close: () => undefined, text: () => undefined };
+    const reader = new XmlPartReader(handler, 'xl/sharedStrings.xml');
+    reader.write('<sst><si><t>&#');
+    expect(() => {
+      for (let i = 0; i < 40; i++) reader.write(digits);
+    }).toThrow(/xl\/sharedStrings\.xml: một tham chiếu ký tự dài hơn 1 MB/);
+  });
+
   it('streams long text in pieces without holding the whole of it', () => {
     const chunk = 'y'.repeat(64 * 1024);
     let total = 0;
