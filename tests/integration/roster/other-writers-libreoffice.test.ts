@@ -11,7 +11,8 @@ import { libreOffice, loXlsx, SOFFICE, type FodsRow } from '../../fixtures/roste
  * The roster import against .xlsx files LibreOffice wrote (from flat-ODS sources made here): the data on a second
  * sheet under a title and a two-line merged header, hidden rows, merged and formula cells; dates as real date cells,
  * as text in d/m/yyyy and dd-mm-yyyy, years, and before 1900; numbers stored as text, a CCCD that lost its leading
- * zeros, spaced and non-breaking-spaced identifiers, grouped and worded salaries, line breaks and NFD text.
+ * zeros, spaced and non-breaking-spaced identifiers, grouped and worded salaries, line breaks and NFD text; "&", "<"
+ * and quotes, which LibreOffice writes as XML escapes.
  * Built CLI (`npm run build`) and the methods through the dispatcher; expected values worked out by hand.
  */
 const NOW = ['--now', '2026-01-15T03:00:00Z'];
@@ -439,5 +440,34 @@ describe('roster import of .xlsx files LibreOffice wrote', () => {
       { fullName: 'Nguyễn Thị Vân', gender: 'F', cccd: '001185000666', insuranceNumber: '', salary: null },
     ]);
     expect(people.every((p) => String(p.fullName) === String(p.fullName).normalize('NFC'))).toBe(true);
+  });
+
+  it('case 4: "&", "<", ">", quotes and what looks like a reference, as LibreOffice escapes them, come back as typed', async () => {
+    const H = ['Họ và tên', 'Ngày sinh', 'Giới tính', 'Số CCCD', 'Chức vụ', 'Phòng ban'];
+    const odd: [string, string][] = [
+      ['Kế toán & Thủ quỹ', '<Kho 1> "A"'],
+      ["Tổ trưởng 'May'", 'R&D'],
+      ['Bảo vệ &amp; lái xe', 'P&L &#65; &x'],
+      ['Trưởng phòng &', '&lt;Xưởng&gt;'],
+    ];
+    const names = ['Vũ Văn Bình', 'Lý Thị Chi', 'Tô Văn Dũng', 'Mạc Thị Hoa'];
+    const file = loXlsx(dir, 'case4', [
+      {
+        name: 'DS',
+        rows: [
+          { cells: H },
+          ...odd.map(([job, dept], i) => ({
+            cells: [names[i]!, `0${i + 1}/02/1990`, i % 2 ? 'Nữ' : 'Nam', `001${i % 2}9000012${i}`, job, dept],
+          })),
+        ],
+      },
+    ]);
+    const data = await freshData('case4');
+    const r = await runCli(['roster', 'import', file, '--unit', UNIT.code, '--json', ...NOW], { data });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json.rejected).toEqual([]);
+    expect(r.json).toMatchObject({ totalRows: 4, imported: 4, rejectedRows: 0 });
+    const byName = new Map((await roster(data)).map((e) => [e.fullName, pick(e, ['jobTitle', 'department'])]));
+    expect(names.map((n) => byName.get(n))).toEqual(odd.map(([jobTitle, department]) => ({ jobTitle, department })));
   });
 });
