@@ -11,8 +11,8 @@ import { badFile } from './xlsx-zip';
  *
  * Entities are decoded here, by `entities`' decodeXML (the decoder the tokenizer itself uses, same results), and
  * not by the tokenizer: told to decode, it looks at text and attribute values a character at a time for "&"; told
- * not to, it skips to the next "<" or quote in a tighter loop. With the two small changes marked below, a 50,000-row
- * import runs 9–10 % fewer instructions (counted with valgrind, docs/DEVELOPING.md › Spreadsheets).
+ * not to, it skips to the next "<" or quote in a tighter loop: fewer instructions per import, counted with valgrind
+ * (docs/DEVELOPING.md › Spreadsheets).
  *
  * The tokenizer is lenient; what XML requires of these parts is checked here: every end tag closes the element
  * that is open, every element is closed, attributes have quoted values and appear once, one root element, no
