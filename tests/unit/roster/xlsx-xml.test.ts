@@ -42,6 +42,17 @@ function events(chunks: string[]): Event[] {
 
 const read = (xml: string) => events([xml]);
 
+/** After `start`, writes 40 chunks of 64 KB of `fill` (2.5 MB) that the reader must refuse before holding them all. */
+function writesPastOneMegabyte(start: string, fill: string): () => void {
+  const handler: XmlHandler = { open: () => undefined, close: () => undefined, text: () => undefined };
+  const reader = new XmlPartReader(handler, 'xl/sharedStrings.xml');
+  reader.write(start);
+  const chunk = fill.repeat(64 * 1024);
+  return () => {
+    for (let i = 0; i < 40; i++) reader.write(chunk);
+  };
+}
+
 const DOC =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
   '<!-- written by hand -->' +
@@ -175,23 +186,15 @@ describe('XML reader of .xlsx parts', () => {
   });
 
   it('refuses a comment or tag that would keep more than 1 MB of text waiting (memory stays bounded)', () => {
-    const chunk = 'x'.repeat(64 * 1024);
-    const handler: XmlHandler = { open: () => undefined, close: () => undefined, text: () => undefined };
-    const reader = new XmlPartReader(handler, 'xl/sharedStrings.xml');
-    reader.write('<sst><!--');
-    expect(() => {
-      for (let i = 0; i < 40; i++) reader.write(chunk);
-    }).toThrow(/xl\/sharedStrings\.xml: một thẻ hoặc chú thích dài hơn 1 MB/);
+    expect(writesPastOneMegabyte('<sst><!--', 'x')).toThrow(
+      /xl\/sharedStrings\.xml: một thẻ hoặc chú thích dài hơn 1 MB/,
+    );
   });
 
   it('refuses a character reference that would keep more than 1 MB of text waiting for its ";"', () => {
-    const digits = '1'.repeat(64 * 1024);
-    const handler: XmlHandler = { open: () => undefined, close: () => undefined, text: () => undefined };
-    const reader = new XmlPartReader(handler, 'xl/sharedStrings.xml');
-    reader.write('<sst><si><t>&#');
-    expect(() => {
-      for (let i = 0; i < 40; i++) reader.write(digits);
-    }).toThrow(/xl\/sharedStrings\.xml: một tham chiếu ký tự dài hơn 1 MB/);
+    expect(writesPastOneMegabyte('<sst><si><t>&#', '1')).toThrow(
+      /xl\/sharedStrings\.xml: một tham chiếu ký tự dài hơn 1 MB/,
+    );
   });
 
   it('streams long text in pieces without holding the whole of it', () => {
