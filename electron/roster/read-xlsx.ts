@@ -4,6 +4,7 @@ import { columnName } from './write-xlsx';
 import { badFile, UNPACK_LIMITS, ZipReader, type PartStream, type UnpackLimits } from './xlsx-zip';
 import { XmlPartReader, type XmlAttributes, type XmlHandler } from './xlsx-xml';
 import { PackedStrings } from './packed-strings';
+import { PartDecoder } from './part-decoder';
 
 /**
  * The .xlsx reader: parts located through the package relationships (any order in the zip), each XML part streamed
@@ -44,25 +45,16 @@ class Stop extends Error {}
 
 /**
  * A zip part fed through an XML handler a compressed slice per `pump()`, decoding UTF-8 (or UTF-16 with a BOM) as it
- * streams; `pump()` returns false once the part is read whole and its XML checked complete.
+ * streams, strictly (part-decoder.ts); `pump()` returns false once the part is read whole and its XML checked complete.
  */
 function openPart(zip: ZipReader, path: string, handler: XmlHandler): PartStream {
   const reader = new XmlPartReader(handler, path);
-  let decoder: InstanceType<typeof TextDecoder> | null = null;
-  const part = zip.open(path, (chunk) => {
-    decoder ??= new TextDecoder(
-      chunk[0] === 0xff && chunk[1] === 0xfe
-        ? 'utf-16le'
-        : chunk[0] === 0xfe && chunk[1] === 0xff
-          ? 'utf-16be'
-          : 'utf-8',
-    );
-    reader.write(decoder.decode(chunk, { stream: true }));
-  });
+  const decoder = new PartDecoder(path);
+  const part = zip.open(path, (chunk) => reader.write(decoder.decode(chunk)));
   return {
     pump() {
       if (part.pump()) return true;
-      const rest = decoder ? (decoder as InstanceType<typeof TextDecoder>).decode() : '';
+      const rest = decoder.end();
       if (rest) reader.write(rest);
       reader.end();
       return false;

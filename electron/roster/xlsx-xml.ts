@@ -70,6 +70,25 @@ export class XmlAttributes {
 /** What may begin an entity reference that continues in the next piece of text: "&", "&am", "&#x1E". */
 const ENTITY_START = /^&(?:[A-Za-z][\w.-]*|#[xX]?[0-9A-Fa-f]*)?$/;
 
+/** A numeric character reference ("&#233;", "&#xE9;"). */
+const CHARACTER_REFERENCE = /&#(?:[xX]([0-9A-Fa-f]+)|([0-9]+));/g;
+
+/**
+ * XML 1.0 §2.2 Char: what a character reference may name (WFC: Legal Character, §4.1). decodeXML gives U+FFFD for
+ * some that are not (0, a surrogate, past U+10FFFF) and the control characters as they are — a name stored as
+ * "Nguy�n" without a word (issue #11), where xmllint and Excel refuse the file.
+ */
+function isXmlChar(c: number): boolean {
+  return (
+    c === 0x9 ||
+    c === 0xa ||
+    c === 0xd ||
+    (c >= 0x20 && c <= 0xd7ff) ||
+    (c >= 0xe000 && c <= 0xfffd) ||
+    (c >= 0x10000 && c <= 0x10ffff)
+  );
+}
+
 /** Longest tag, attribute name, comment or processing instruction taken (text is streamed, never held whole). */
 const MAX_MARKUP = 1 << 20;
 
@@ -99,6 +118,8 @@ export class XmlPartReader {
   private roots = 0;
   /** The end of the last text piece when it may begin an entity reference that the next piece completes. */
   private heldText = '';
+  /** The text piece given last in the element now open ('' after markup): what a bad reference is quoted after. */
+  private previousText = '';
 
   constructor(
     private readonly handler: XmlHandler,
@@ -125,7 +146,7 @@ export class XmlPartReader {
             `attribute "${this.attributeName}" has no quoted value`,
           );
         const raw = this.attributeValue;
-        if (!this.attributes.add(this.attributeName, raw.includes('&') ? decodeXML(raw) : raw))
+        if (!this.attributes.add(this.attributeName, raw.includes('&') ? this.decode(raw) : raw))
           throw this.error(`thuộc tính "${this.attributeName}" lặp lại`, `attribute "${this.attributeName}" repeated`);
       },
       onopentagend: () => {
@@ -215,19 +236,38 @@ export class XmlPartReader {
       this.heldText = tail;
       s = s.slice(0, amp);
     }
-    this.emitText(decodeXML(s));
+    this.emitText(this.decode(s, this.previousText));
+  }
+
+  /** References decoded (`entities`' decodeXML), once each numeric one is checked to name a character XML allows. */
+  private decode(raw: string, previous = ''): string {
+    if (raw.includes('&#'))
+      for (const m of raw.matchAll(CHARACTER_REFERENCE)) {
+        const code = m[1] !== undefined ? parseInt(m[1], 16) : Number(m[2]);
+        if (!isXmlChar(code)) {
+          const before = (previous + raw.slice(0, m.index)).slice(-30);
+          throw this.error(
+            `tham chiếu ký tự «${m[0].slice(0, 20)}» không phải ký tự hợp lệ trong XML${before ? ` (ngay sau «${before}»)` : ''}`,
+            `the character reference "${m[0].slice(0, 20)}" names no character XML allows${before ? ` (right after "${before}")` : ''}`,
+          );
+        }
+      }
+    return decodeXML(raw);
   }
 
   /** The held tail, as it stands: markup follows, so it was no entity reference and stays as written. */
   private flushText(): void {
-    if (!this.heldText) return;
-    const s = this.heldText;
-    this.heldText = '';
-    this.emitText(s);
+    if (this.heldText) {
+      const s = this.heldText;
+      this.heldText = '';
+      this.emitText(s);
+    }
+    this.previousText = '';
   }
 
   private emitText(s: string): void {
     if (!s) return;
+    this.previousText = s;
     if (this.stack.length) this.handler.text(s);
     else if (s.trim()) throw this.error('có chữ ngoài phần tử gốc', 'text outside the root element');
   }

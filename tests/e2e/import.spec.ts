@@ -4,6 +4,7 @@ import { test, expect, serveApp, stopApp } from './fixtures';
 import { addUnitWithCli } from '../support/cli';
 import { SAIGON_UNIT } from '../support/units';
 import { makeTempDir, writeTempFile } from '../support/tmp';
+import { handMade, HEAD, NS } from '../support/hand-made-xlsx';
 import { writeXlsx, type XlsxCell } from '../../electron/roster/write-xlsx';
 import { readXlsx } from '../../electron/roster/read-xlsx';
 import {
@@ -307,3 +308,48 @@ async function hospitalPicker(page: Page): Promise<void> {
   await expect(birthWard).toHaveValue('10502');
   await expect(page.getByTestId('emp-birthWard-name')).toHaveText('Mã không có trong danh mục');
 }
+
+test('a workbook whose exporter wrote Windows-1258 under a UTF-8 declaration: the screen names the cell and byte, nothing is written', async ({
+  page,
+}) => {
+  // "Trần" as Windows-1258 writes it (54 72 E2 CC 6E) inside a sheet declared UTF-8: no UTF-8 from byte E2 on.
+  const cell = (ref: string, text: string | Uint8Array) =>
+    Buffer.concat([
+      Buffer.from(`<c r="${ref}" t="inlineStr"><is><t>`),
+      typeof text === 'string' ? Buffer.from(text) : text,
+      Buffer.from('</t></is></c>'),
+    ]);
+  const sheet = Buffer.concat([
+    Buffer.from(`${HEAD}<worksheet xmlns="${NS}"><sheetData><row r="1">`),
+    cell('A1', 'Họ và tên'),
+    cell('B1', 'Ngày sinh'),
+    cell('C1', 'Giới tính'),
+    Buffer.from('</row><row r="2">'),
+    cell('A2', 'Nguyễn Văn Bảo'),
+    cell('B2', '01/02/1990'),
+    cell('C2', 'Nam'),
+    Buffer.from('</row><row r="3">'),
+    cell('A3', Buffer.concat([Buffer.from([0x54, 0x72, 0xe2, 0xcc, 0x6e]), Buffer.from(' Thị Cúc')])),
+    cell('B3', '03/04/1991'),
+    cell('C3', 'Nữ'),
+    Buffer.from('</row></sheetData></worksheet>'),
+  ]);
+  const byte = sheet.indexOf(Buffer.from([0xe2, 0xcc])) + 1;
+  const dataDir = makeTempDir('kekhai-e2e-import-encoding-');
+  const file = writeTempFile(dataDir, 'xuat-tu-phan-mem-cu.xlsx', handMade({ 'xl/worksheets/sheet1.xml': sheet }));
+  await addUnitWithCli(dataDir, { ...SAIGON_UNIT, code: UNIT });
+  const app = await serveApp({ dataDir, now: '2026-01-15T03:00:00Z' });
+  try {
+    await page.goto(app.url);
+    await page.getByTestId('nav-employees').click();
+    await page.getByTestId('unit-switcher').selectOption(UNIT);
+    await openImport(page, file);
+    await expect(page.getByTestId('import-error')).toContainText(
+      `phần xl/worksheets/sheet1.xml, ô A3, byte thứ ${byte.toLocaleString('vi-VN')}: 0xE2 0xCC không phải ký tự UTF-8 (ngay sau «Tr»)`,
+    );
+    await expect(page.getByTestId('import-confirm')).toHaveCount(0);
+    await expect(page.getByTestId('employee-count')).toHaveText('0 người');
+  } finally {
+    await stopApp(app);
+  }
+});

@@ -7,7 +7,8 @@ export const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /** A minimal package; `parts` in the order given (Excel writes the worksheets before sharedStrings.xml). */
 export function handMade(
-  parts: Record<string, string>,
+  /** Part texts (written as UTF-8), or bytes written as they are (a part in another encoding). */
+  parts: Record<string, string | Uint8Array>,
   opts: { date1904?: boolean; sheets?: string[] } = {},
 ): Uint8Array {
   const sheets = opts.sheets ?? ['Sheet1'];
@@ -31,7 +32,7 @@ export function handMade(
   files['xl/_rels/workbook.xml.rels'] = strToU8(
     `${HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`,
   );
-  for (const [k, v] of Object.entries(parts)) files[k] = strToU8(v);
+  for (const [k, v] of Object.entries(parts)) files[k] = typeof v === 'string' ? strToU8(v) : v;
   return zipSync(files);
 }
 

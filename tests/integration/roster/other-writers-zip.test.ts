@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -88,6 +89,36 @@ describe('roster import of hand-made zip packages', () => {
   );
 
   it.each([
+    ['cp1258-shared.xlsx', 'xl/sharedStrings.xml', ''],
+    ['cp1258-inline.xlsx', 'xl/worksheets/sheet1.xml', ', ô A3'],
+  ])(
+    '%s: text in Windows-1258 inside a part declared UTF-8 is refused at its byte, as xmllint refuses it — never stored as U+FFFD',
+    async (name, part, cell) => {
+      const raw = readFileSync(join(dir, name.replace('.xlsx', '.part.xml')));
+      const xmllint = spawnSync('xmllint', ['--noout', join(dir, name.replace('.xlsx', '.part.xml'))]);
+      expect(xmllint.error, 'xmllint is installed (.ci/run)').toBeUndefined();
+      expect(xmllint.status).not.toBe(0);
+      expect(xmllint.stderr.toString()).toContain('Bytes: 0xE2 0xCC');
+      const byte = raw.indexOf(Buffer.from([0xe2, 0xcc])) + 1;
+      const message = `Không đọc được tệp Excel: phần ${part}${cell}, byte thứ ${byte}: 0xE2 0xCC không phải ký tự UTF-8 (ngay sau «Tr») — tệp bị hỏng hoặc bị phần mềm tạo ra nó ghi sai bảng mã: hãy lấy lại tệp gốc hoặc xuất lại tệp`;
+      const r = await dryRun(name);
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.json.error).toMatchObject({ code: 'BAD_FILE', message });
+      // A real import writes nothing (row 2, read before the bad byte, included).
+      const real = await runCli(['roster', 'import', join(dir, name), '--unit', UNIT.code, '--json', ...NOW], { data });
+      expect(real.code).toBe(1);
+      const list = await runCli(['roster', 'list', '--unit', UNIT.code, '--json'], { data });
+      expect(list.code, list.stderr).toBe(0);
+      expect(list.json.total).toBe(0);
+    },
+  );
+
+  it.each([
+    [
+      'charref-nul.xlsx',
+      'BAD_FILE',
+      'Không đọc được tệp Excel: XML hỏng trong xl/worksheets/sheet1.xml: tham chiếu ký tự «&#0;» không phải ký tự hợp lệ trong XML (ngay sau «Nguyễn Văn»)',
+    ],
     [
       'zero-byte-sst.xlsx',
       'BAD_FILE',

@@ -1,5 +1,9 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Parser } from 'htmlparser2';
+import { makeTempDir, removeDir } from '../../support/tmp';
 import { XmlPartReader, type XmlHandler } from '../../../electron/roster/xlsx-xml';
 
 /**
@@ -109,8 +113,9 @@ describe('XML reader of .xlsx parts', () => {
     // prettier-ignore
     const TEXT = [
       '&amp;', '&lt;', '&gt;', '&quot;', '&apos;', '&#65;', '&#x1EA1;', '&#X1ea1;', '&#x0000041;', '&amp', '&', '&#',
-      '&#x', '&am', '&foo;', '&#xZZ;', '&#99999999;', '&#0;', 'a', 'Trần', ' ', ';', '#', 'x1', 'p;',
+      '&#x', '&am', '&foo;', '&#xZZ;', '&#9;', '&#x10FFFF;', '&#xFFFD;', 'a', 'Trần', ' ', ';', '#', 'x1', 'p;',
     ];
+    // References to what is no XML character ("&#0;") are refused here, where the Parser gives U+FFFD: see below.
     const MARKUP = ['<!--c-->', '<?pi x?>', '<![CDATA[&amp;]]>'];
     let seed = 11;
     const random = (n: number) => {
@@ -182,6 +187,49 @@ describe('XML reader of .xlsx parts', () => {
     for (const [xml, why] of refused) {
       expect(() => read(xml), xml).toThrow(why);
       expect(() => read(xml), xml).toThrow(/xl\/worksheets\/sheet1\.xml|DOCTYPE/);
+    }
+  });
+
+  it('refuses a character reference to what XML does not allow as a character, as xmllint does, wherever it is cut', () => {
+    // XML 1.0 §2.2 Char and §4.1 WFC: Legal Character. decodeXML gives U+FFFD for the first three and the control
+    // character as it is: a name stored as "Nguy�n" without a word (issue #11).
+    const refused = ['&#0;', '&#xD800;', '&#1114112;', '&#1;', '&#x1F;', '&#xFFFE;', '&#xFFFF;', '&#xdfff;'];
+    const allowed: [string, string][] = [
+      ['&#9;', '\t'],
+      ['&#xA;', '\n'],
+      ['&#xD;', '\r'],
+      ['&#x20;', ' '],
+      ['&#xD7FF;', '\ud7ff'],
+      ['&#xE000;', '\ue000'],
+      ['&#xFFFD;', '\ufffd'],
+      ['&#x10000;', '\u{10000}'],
+      ['&#x10FFFF;', '\u{10FFFF}'],
+    ];
+    const dir = makeTempDir('kekhai-xlsx-xml-');
+    try {
+      const xmllint = (xml: string) => {
+        const file = join(dir, 'doc.xml');
+        writeFileSync(file, xml);
+        const r = spawnSync('xmllint', ['--noout', file]);
+        expect(r.error, 'xmllint is installed (.ci/run)').toBeUndefined();
+        return r.status === 0;
+      };
+      for (const ref of refused) {
+        for (const xml of [`<a>Nguy${ref}n</a>`, `<a r="Nguy${ref}n"/>`]) {
+          expect(xmllint(xml), xml).toBe(false);
+          const message = `XML hỏng trong xl/worksheets/sheet1.xml: tham chiếu ký tự «${ref}» không phải ký tự hợp lệ trong XML (ngay sau «Nguy»)`;
+          expect(() => read(xml), xml).toThrow(message);
+          for (let i = 1; i < xml.length; i++)
+            expect(() => events([xml.slice(0, i), xml.slice(i)]), `${xml} cut at ${i}`).toThrow(message);
+        }
+      }
+      for (const [ref, char] of allowed) {
+        const xml = `<a>x${ref}y</a>`;
+        expect(xmllint(xml), xml).toBe(true);
+        expect(read(xml)).toEqual(['open a', `text ${JSON.stringify(`x${char}y`)}`, 'close a']);
+      }
+    } finally {
+      removeDir(dir);
     }
   });
 
