@@ -60,7 +60,8 @@ export class ImportReport {
     const reason = problems
       .map((p) => (p.message.includes(p.column) ? p.message : `${p.column}: ${p.message}`))
       .join('; ');
-    this.rejected.push({ row, cells: cells.slice(), reason });
+    // Only the columns the error workbook writes (the header's): a stray value far to the right is not kept 20,000 times.
+    this.rejected.push({ row, cells: cells.slice(0, this.headers.length), reason });
   }
 
   get hasRejected(): boolean {

@@ -18,6 +18,12 @@ export interface XlsxLimits {
   rows: number;
   /** Characters in one cell (Excel's own limit is 32,767). */
   cellChars: number;
+  /**
+   * Columns a value may be in (A…). A row is handed out as a dense array up to its last value, so one value in column
+   * XFD made every row of a 37 KB crafted file cost 16,384 slots: 1 GB and 12 s for 2,000 rows. 1,024 (…AMJ) was
+   * LibreOffice's own limit until 7.4; a roster never comes near it.
+   */
+  columns: number;
   /** Entries in the shared-strings table. */
   sharedStrings: number;
   /** Characters in the whole shared-strings table. */
@@ -28,6 +34,7 @@ export interface XlsxLimits {
 export const XLSX_LIMITS: XlsxLimits = {
   rows: 200_000,
   cellChars: 32_767,
+  columns: 1024,
   sharedStrings: 2_000_000,
   sharedChars: 40_000_000,
   unpack: UNPACK_LIMITS,
@@ -327,7 +334,7 @@ export class XlsxWorkbook {
     const strings = this.sharedStrings();
     const dateStyles = this.dateStyles;
     const epoch = this.date1904 ? EPOCH_1904 : EPOCH_1900;
-    const { rows: maxRows, cellChars } = this.limits;
+    const { rows: maxRows, cellChars, columns: maxColumns } = this.limits;
     let batch: SheetRow[] = [];
     let rowNo = 0;
     let count = 0;
@@ -413,6 +420,11 @@ export class XlsxWorkbook {
           `the cell is longer than ${cellChars} characters`,
         );
       if (value !== null) {
+        if (col >= maxColumns)
+          throw capError(
+            `trang "${sheet.name}", ô ${where()} nằm ngoài ${maxColumns.toLocaleString('vi-VN')} cột đầu (A…${columnName(maxColumns - 1)}): hãy xoá các cột thừa bên phải bảng rồi lưu lại`,
+            `sheet "${sheet.name}", cell ${where()} is beyond the first ${maxColumns} columns (A…${columnName(maxColumns - 1)}): delete the extra columns right of the table and save again`,
+          );
         if (!formula) anyTyped = true;
         anyValue = true;
         // A second cell at the same column (invalid, but seen): the last one counts, as in Excel.

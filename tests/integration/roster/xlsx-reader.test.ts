@@ -198,7 +198,43 @@ describe('.xlsx reader: refusals', () => {
     );
     expect(() => readXlsx(bytes, { limits: { ...XLSX_LIMITS, rows: 20 } })).toThrow(/có hơn 20 dòng dữ liệu/);
     expect(() => readXlsx(bytes, { limits: { ...XLSX_LIMITS, cellChars: 2 } })).toThrow(/ô A11: ô dài hơn 2 ký tự/);
-    expect(XLSX_LIMITS).toMatchObject({ rows: 200_000, cellChars: 32_767 });
+    expect(XLSX_LIMITS).toMatchObject({ rows: 200_000, cellChars: 32_767, columns: 1024 });
+  });
+
+  it('caps the columns a value may be in, naming the cell; a cell beyond them with no value (a style) is no matter', () => {
+    const sheet = (last: string) =>
+      handMade({
+        'xl/worksheets/sheet1.xml': `${HEAD}<worksheet xmlns="${NS}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Lê Văn Tám</t></is></c><c r="E1" s="1"/>${last}</row></sheetData></worksheet>`,
+      });
+    const limits = { ...XLSX_LIMITS, columns: 3 };
+    expect(readXlsx(sheet('<c r="C1"><v>7</v></c>'), { limits }).rows).toEqual([
+      { row: 1, cells: ['Lê Văn Tám', null, 7] },
+    ]);
+    expect(() => readXlsx(sheet('<c r="D1"><v>7</v></c>'), { limits })).toThrow(
+      'Tệp Excel vượt giới hạn: trang "Sheet1", ô D1 nằm ngoài 3 cột đầu (A…C): hãy xoá các cột thừa bên phải bảng rồi lưu lại',
+    );
+    expect(() => readXlsx(sheet('<c r="XFD1"><v>7</v></c>'))).toThrow(/ô XFD1 nằm ngoài 1\.024 cột đầu \(A…AMJ\)/);
+  });
+
+  it('refuses a wide-row bomb (every row with a value in column XFD) at the first row, with memory bounded', () => {
+    // 50,000 rows of ~150 bytes, each with a value in the last column Excel has: read as dense rows they made the
+    // import hold 16,384 slots a row (1 GB and 12 s for 2,000 rows of a 37 KB file).
+    const rows: string[] = [];
+    for (let r = 2; r <= 50_001; r++)
+      rows.push(
+        `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>Nguyễn Văn An</t></is></c><c r="B${r}" t="inlineStr"><is><t>01/02/1990</t></is></c><c r="XFD${r}"><v>1</v></c></row>`,
+      );
+    const bytes = handMade({
+      'xl/worksheets/sheet1.xml': `${HEAD}<worksheet xmlns="${NS}"><sheetData>${rows.join('')}</sheetData></worksheet>`,
+    });
+    rows.length = 0;
+    const rss0 = process.memoryUsage().rss;
+    const peak0 = process.resourceUsage().maxRSS; // KB
+    const got: SheetRow[] = [];
+    expect(() => streamXlsx(bytes, {}, (b) => void got.push(...b), 500)).toThrow(/ô XFD2 nằm ngoài 1\.024 cột đầu/);
+    expect(got).toEqual([]);
+    expect(process.memoryUsage().rss - rss0).toBeLessThan(100 * 1024 * 1024);
+    expect(process.resourceUsage().maxRSS - peak0).toBeLessThan(100 * 1024);
   });
 
   it('reads the shared strings alongside the sheet, as far as its cells need, and the rest of the table afterwards', () => {
