@@ -147,7 +147,12 @@ export class ImportPlanner {
   /** The plan, once every row is pushed; `merges` = the sheet's merged ranges (.xlsx), read as warnings. */
   finish(merges: readonly string[] = []): ImportPlan {
     if (!this.plan) this.start();
-    for (const m of merges) this.noteMerge(m);
+    if (merges.length) {
+      const mapped = new Set(Object.values(this.idx));
+      if (this.participationAt !== undefined) mapped.add(this.participationAt);
+      const columns = [...mapped].sort((x, y) => x - y);
+      for (const m of merges) this.noteMerge(m, columns);
+    }
     const rows = this.nonPersons?.rows ?? [];
     if (rows.length) {
       const plan = this.plan!;
@@ -174,7 +179,7 @@ export class ImportPlanner {
    * when the rows are planned (and, on a commit, written), so each covered cell of a mapped column is a warning
    * naming row, column and range rather than a guessed value.
    */
-  private noteMerge(ref: string): void {
+  private noteMerge(ref: string, mappedColumns: readonly number[]): void {
     const plan = this.plan!;
     const [a, b] = ref.split(':');
     if (!a || !b) return;
@@ -183,12 +188,18 @@ export class ImportPlanner {
     const r1 = Number(a.replace(/^[A-Za-z]+/, ''));
     const r2 = Number(b.replace(/^[A-Za-z]+/, ''));
     if (c1 < 0 || c2 < 0 || !Number.isInteger(r1) || !Number.isInteger(r2)) return;
-    const mapped = new Set(Object.values(this.idx));
-    if (this.participationAt !== undefined) mapped.add(this.participationAt);
-    for (let r = Math.max(r1, this.firstDataRow); r <= Math.min(r2, this.lastDataRow); r++) {
-      for (let c = c1; c <= c2; c++) {
-        if ((r === r1 && c === c1) || !mapped.has(c)) continue;
-        const p: ImportProblem = {
+    const from = Math.max(r1, this.firstDataRow);
+    const to = Math.min(r2, this.lastDataRow);
+    const columns = mappedColumns.filter((c) => c >= c1 && c <= c2);
+    if (from > to || !columns.length) return;
+    // Only the mapped columns are visited, and past MAX_PROBLEMS the covered cells are counted, not built: a crafted
+    // "A1:XFD1048576" repeated in a 14 KB file was 16,384 steps a row per range (12 s for 1,000 rows and 20 ranges).
+    const covered = (to - from + 1) * columns.length - (from === r1 && columns.includes(c1) ? 1 : 0);
+    let listed = 0;
+    for (let r = from; r <= to && plan.problems.length < MAX_PROBLEMS; r++)
+      for (const c of columns) {
+        if ((r === r1 && c === c1) || plan.problems.length >= MAX_PROBLEMS) continue;
+        plan.problems.push({
           ...problem(
             r,
             plan.headers[c] || `#${c + 1}`,
@@ -197,11 +208,10 @@ export class ImportPlanner {
             `the cell is inside the merged range ${ref}; only ${a} holds a value: this cell is read as empty`,
           ),
           severity: 'warning',
-        };
-        if (plan.problems.length < MAX_PROBLEMS) plan.problems.push(p);
-        else plan.problemsOmitted++;
+        });
+        listed++;
       }
-    }
+    plan.problemsOmitted += covered - listed;
   }
 
   private start(): void {

@@ -24,6 +24,8 @@ export interface XlsxLimits {
    * LibreOffice's own limit until 7.4; a roster never comes near it.
    */
   columns: number;
+  /** Merged ranges of a sheet (kept until the rows are planned: each is a warning on the data rows it covers). */
+  merges: number;
   /** Entries in the shared-strings table. */
   sharedStrings: number;
   /** Characters in the whole shared-strings table. */
@@ -35,6 +37,7 @@ export const XLSX_LIMITS: XlsxLimits = {
   rows: 200_000,
   cellChars: 32_767,
   columns: 1024,
+  merges: 200_000,
   sharedStrings: 2_000_000,
   sharedChars: 40_000_000,
   unpack: UNPACK_LIMITS,
@@ -334,7 +337,7 @@ export class XlsxWorkbook {
     const strings = this.sharedStrings();
     const dateStyles = this.dateStyles;
     const epoch = this.date1904 ? EPOCH_1904 : EPOCH_1900;
-    const { rows: maxRows, cellChars, columns: maxColumns } = this.limits;
+    const { rows: maxRows, cellChars, columns: maxColumns, merges: maxMerges } = this.limits;
     let batch: SheetRow[] = [];
     let rowNo = 0;
     let count = 0;
@@ -463,6 +466,12 @@ export class XlsxWorkbook {
         case 'mergeCell': {
           const m = a.get('ref');
           if (m) (merges ??= []).push(m);
+          // A crafted part of nothing but ranges (400 MB unpacked from 4 MB) would hold ~16 million strings.
+          if (merges && merges.length > maxMerges)
+            throw capError(
+              `trang "${sheet.name}" có hơn ${maxMerges.toLocaleString('vi-VN')} vùng gộp ô: hãy bỏ gộp ô (Merge & Center) rồi lưu lại`,
+              `sheet "${sheet.name}" has more than ${maxMerges} merged ranges: unmerge the cells and save again`,
+            );
           break;
         }
         case 'row': {

@@ -198,7 +198,16 @@ describe('.xlsx reader: refusals', () => {
     );
     expect(() => readXlsx(bytes, { limits: { ...XLSX_LIMITS, rows: 20 } })).toThrow(/có hơn 20 dòng dữ liệu/);
     expect(() => readXlsx(bytes, { limits: { ...XLSX_LIMITS, cellChars: 2 } })).toThrow(/ô A11: ô dài hơn 2 ký tự/);
-    expect(XLSX_LIMITS).toMatchObject({ rows: 200_000, cellChars: 32_767, columns: 1024 });
+    const merged = handMade({
+      'xl/worksheets/sheet1.xml': `${HEAD}<worksheet xmlns="${NS}"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><mergeCells>${'<mergeCell ref="A1:B2"/>'.repeat(4)}</mergeCells></worksheet>`,
+    });
+    const ranges: string[][] = [];
+    readXlsx(merged, { limits: { ...XLSX_LIMITS, merges: 4 }, onMerges: (m) => void ranges.push(m) });
+    expect(ranges).toEqual([['A1:B2', 'A1:B2', 'A1:B2', 'A1:B2']]);
+    expect(() => readXlsx(merged, { limits: { ...XLSX_LIMITS, merges: 3 } })).toThrow(
+      'Tệp Excel vượt giới hạn: trang "Sheet1" có hơn 3 vùng gộp ô: hãy bỏ gộp ô (Merge & Center) rồi lưu lại',
+    );
+    expect(XLSX_LIMITS).toMatchObject({ rows: 200_000, cellChars: 32_767, columns: 1024, merges: 200_000 });
   });
 
   it('caps the columns a value may be in, naming the cell; a cell beyond them with no value (a style) is no matter', () => {
