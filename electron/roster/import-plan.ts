@@ -431,8 +431,23 @@ export class ImportPlanner {
       );
   }
 
-  private take({ row, cells, invalid, formulaOnly }: SheetRow): void {
+  private take({ row, cells, invalid, formulaOnly, unclosedQuote }: SheetRow): void {
     const plan = this.plan!;
+    if (unclosedQuote) {
+      plan.totalRows++;
+      plan.rejectedRows++;
+      const { column, lines } = unclosedQuote;
+      const p = problem(
+        row,
+        plan.headers[column] || `#${column + 1}`,
+        'UNCLOSED_QUOTE',
+        `ô mở bằng dấu ngoặc kép (") không có dấu đóng${lines ? `: ${lines.toLocaleString('vi-VN')} dòng còn lại của tệp bị đọc vào ô này` : ''} — hãy thêm dấu " đóng ô hoặc bỏ dấu " mở rồi nhập lại`,
+        `the cell opens a quote (") that is never closed${lines ? `: the file's remaining ${lines} lines were read into it` : ''} — close or remove the " and import again`,
+      );
+      if (plan.problems.length < MAX_PROBLEMS) plan.problems.push(p);
+      else plan.problemsOmitted++;
+      return;
+    }
     if (invalid) {
       // Bytes that are no text in the file's encoding: refused as they are, never stored with U+FFFD.
       plan.totalRows++;

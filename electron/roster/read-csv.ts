@@ -70,13 +70,20 @@ function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
 
 /**
  * Splits text into records of fields (RFC 4180), each numbered as Excel and LibreOffice number the rows when they
- * open the file: a record whose quoted cell holds line breaks is one row, an empty line is an (empty) row.
+ * open the file: a record whose quoted cell holds line breaks is one row, an empty line is an (empty) row. A quote
+ * still open at the end of the file has taken the rest of it into one cell, as Excel and LibreOffice read it too: that
+ * record says so (`unclosed`: the cell, and the line breaks it swallowed).
  */
-function* records(text: string, delimiter: string, start = 0): Generator<{ line: number; fields: string[] }> {
+function* records(
+  text: string,
+  delimiter: string,
+  start = 0,
+): Generator<{ line: number; fields: string[]; unclosed?: { column: number; lines: number } }> {
   let field = '';
   let fields: string[] = [];
   let quoted = false;
   let record = 1;
+  let breaksInQuote = 0;
   for (let i = start; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
@@ -85,9 +92,14 @@ function* records(text: string, delimiter: string, start = 0): Generator<{ line:
           field += '"';
           i++;
         } else quoted = false;
-      } else field += c;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === delimiter) {
+      } else {
+        if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) breaksInQuote++;
+        field += c;
+      }
+    } else if (c === '"' && field === '') {
+      quoted = true;
+      breaksInQuote = 0;
+    } else if (c === delimiter) {
       fields.push(field);
       field = '';
     } else if (c === '\n' || c === '\r') {
@@ -98,7 +110,12 @@ function* records(text: string, delimiter: string, start = 0): Generator<{ line:
       field = '';
     } else field += c;
   }
-  if (field !== '' || fields.length) {
+  if (quoted) {
+    fields.push(field);
+    // The file's last line break ends its last line: it swallowed no line of its own.
+    const trailing = field.endsWith('\n') || field.endsWith('\r') ? 1 : 0;
+    yield { line: record, fields, unclosed: { column: fields.length - 1, lines: breaksInQuote - trailing } };
+  } else if (field !== '' || fields.length) {
     fields.push(field);
     yield { line: record, fields };
   }
@@ -163,7 +180,11 @@ export function readCsv(bytes: Uint8Array): CsvSheet {
   const strict =
     encoding === 'utf-8' || encoding === 'windows-1258' ? new TextDecoder(encoding, { fatal: true }) : null;
   const rows: SheetRow[] = [];
-  for (const { line, fields } of records(text, delimiter, sep ? sep[0].length : 0)) {
+  for (const { line, fields, unclosed } of records(text, delimiter, sep ? sep[0].length : 0)) {
+    if (unclosed) {
+      rows.push({ row: line, cells: [], unclosedQuote: unclosed });
+      continue;
+    }
     const cells: CellValue[] = new Array(fields.length);
     let invalid: SheetRow['invalid'];
     let empty = true;

@@ -7,6 +7,11 @@ export interface SheetRow {
   cells: CellValue[];
   /** Cells whose bytes are no text in the file's encoding (CSV): the row is refused naming column and bytes. */
   invalid?: { column: number; bytes: string }[];
+  /**
+   * CSV: this row's cell `column` opens a quote never closed, so the reader took the rest of the file (`lines` more
+   * line breaks) into it: the row is refused saying so.
+   */
+  unclosedQuote?: { column: number; lines: number };
   /** .xlsx read with `formulaRows`: every value of the row is a formula's result (a template row, or copied data). */
   formulaOnly?: boolean;
 }

@@ -198,6 +198,32 @@ describe('roster import of CSV files other programs wrote', () => {
     ]);
   });
 
+  it('a quote opened and never closed: that row is refused saying the rest of the file went into its cell', async () => {
+    const { r, people } = await importCsv('unclosed-quote.csv');
+    expect(r.code, r.stderr).toBe(0);
+    // Python's csv module, the other reader of this RFC 4180 file, makes the same two records of it.
+    const records = python(
+      'import csv,sys,json; print(json.dumps(list(csv.reader(open(sys.argv[1], encoding="utf-8", newline="")))))',
+      [join(dir, 'unclosed-quote.csv')],
+    );
+    expect(JSON.parse(records)).toEqual([
+      ['Họ và tên', 'Ngày sinh', 'Giới tính'],
+      ['Nguyễn Văn Bảo', '01/02/1990', 'Nam'],
+      ['Trần Thị Cúc,03/04/1991,Nữ\r\nLê Văn Dũng,05/06/1992,Nam\r\n'],
+    ]);
+    expect(r.json).toMatchObject({ totalRows: 2, imported: 1, rejectedRows: 1 });
+    expect(r.json.rejected).toEqual([
+      {
+        row: 3,
+        column: 'Họ và tên',
+        code: 'UNCLOSED_QUOTE',
+        message:
+          'Dòng 3, cột "Họ và tên": ô mở bằng dấu ngoặc kép (") không có dấu đóng: 1 dòng còn lại của tệp bị đọc vào ô này — hãy thêm dấu " đóng ô hoặc bỏ dấu " mở rồi nhập lại',
+      },
+    ]);
+    expect(people.map((p) => p.fullName)).toEqual(['Nguyễn Văn Bảo']);
+  });
+
   it('a NUL byte inside a name: that row is refused naming row, column and byte; the others import', async () => {
     const { r, people } = await importCsv('nul.csv');
     expect(r.code, r.stderr).toBe(0);

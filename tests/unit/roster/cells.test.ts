@@ -64,4 +64,29 @@ describe('CSV reader', () => {
       { row: 2, cells: ['1', '2'] },
     ]);
   });
+  it('a quote never closed: the record says which cell and how many more lines it swallowed', () => {
+    const unclosed = (text: string) => readCsv(Buffer.from(text, 'utf8')).rows.map((r) => [r.row, r.unclosedQuote]);
+    // Counted by hand: the line breaks inside the quote, the file's last one only ending its last line.
+    expect(unclosed('a,b\n1,"x\n2,y\n3,z\n')).toEqual([
+      [1, undefined],
+      [2, { column: 1, lines: 2 }],
+    ]);
+    expect(unclosed('a,b\r\n1,"x\r\n2,y')).toEqual([
+      [1, undefined],
+      [2, { column: 1, lines: 1 }],
+    ]);
+    expect(unclosed('a,b\r"x,y\r2,z\r')).toEqual([
+      [1, undefined],
+      [2, { column: 0, lines: 1 }],
+    ]);
+    expect(unclosed('a,b\n"x')).toEqual([
+      [1, undefined],
+      [2, { column: 0, lines: 0 }],
+    ]);
+    // A quote closed, and one inside a field (not at its start), are no matter.
+    expect(unclosed('a,b\n"x\ny",Lê "Bé\n')).toEqual([
+      [1, undefined],
+      [2, undefined],
+    ]);
+  });
 });
