@@ -65,5 +65,47 @@ export function readSpreadsheet(
       en: 'Excel 97–2003 .xls files are not supported: save the file as .xlsx or .csv',
     });
   }
+  refuseMarkup(bytes);
   return readCsv(bytes);
+}
+
+/**
+ * Text files that are no CSV although named .xls: a web page (HTML) — what many programs' "export to Excel" write,
+ * Vietnamese web portals included — and Excel 2003's XML Spreadsheet. Read as CSV they gave "no required columns" or
+ * "the header has '?' in place of letters", neither of which says what to do. Refused saying what the file is and how
+ * Excel turns it into an .xlsx.
+ */
+function refuseMarkup(bytes: Uint8Array): void {
+  const head = startText(bytes).trimStart();
+  if (!head.startsWith('<')) return;
+  const saveAs = 'hãy mở tệp bằng Excel, chọn Lưu thành (Save As) → Sổ làm việc Excel (.xlsx), rồi nhập tệp .xlsx đó';
+  const saveAsEn = 'open it in Excel, Save As → Excel Workbook (.xlsx), and import that file';
+  if (/urn:schemas-microsoft-com:office:spreadsheet|progid="Excel\.Sheet"/i.test(head))
+    throw new AppError(
+      'BAD_FILE',
+      `Tệp này là bảng tính XML 2003 (XML Spreadsheet), không phải .xlsx hay .csv: ${saveAs}`,
+      {
+        en: `This file is an Excel 2003 XML Spreadsheet, not .xlsx or .csv: ${saveAsEn}`,
+      },
+    );
+  if (/<(?:!doctype\s+html|html|head|body|table|meta)\b/i.test(head))
+    throw new AppError(
+      'BAD_FILE',
+      `Tệp này là trang web (HTML) dù mang tên bảng tính — nhiều phần mềm "xuất Excel" ghi như vậy: ${saveAs}`,
+      {
+        en: `This file is a web page (HTML) although named like a spreadsheet — many programs' "export to Excel" write that: ${saveAsEn}`,
+      },
+    );
+  if (head.startsWith('<?xml'))
+    throw new AppError('BAD_FILE', 'Tệp này là tài liệu XML, không phải bảng tính (.xlsx hoặc .csv)', {
+      en: 'This file is an XML document, not a spreadsheet (.xlsx or .csv)',
+    });
+}
+
+/** The file's first 4 KB as text: UTF-16 by its byte-order mark, else byte for byte (markup is ASCII). */
+function startText(bytes: Uint8Array): string {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 4096));
+  if (head[0] === 0xff && head[1] === 0xfe) return head.subarray(2).toString('utf16le');
+  if (head[0] === 0xfe && head[1] === 0xff) return Buffer.from(head.subarray(2)).swap16().toString('utf16le');
+  return head.toString('latin1').replace(/^\xef\xbb\xbf/, '');
 }

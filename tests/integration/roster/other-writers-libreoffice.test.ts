@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, runCli, unitAddArgs } from '../../support/cli';
@@ -320,6 +320,20 @@ describe('roster import of .xlsx files LibreOffice wrote', () => {
     expect(r.json.error).toMatchObject({
       code: 'BAD_FILE',
       message: 'Tệp .ods (LibreOffice) chưa được hỗ trợ: hãy lưu lại thành .xlsx hoặc .csv',
+    });
+  });
+
+  it('a web page (LibreOffice\'s HTML export) named .xls, as "export to Excel" buttons write it, is refused saying what it is', async () => {
+    case1('case1-html');
+    libreOffice(dir, ['case1-html.fods'], 'html');
+    renameSync(join(dir, 'case1-html.html'), join(dir, 'case1-html.xls'));
+    const data = await freshData('html');
+    const r = await runCli(['roster', 'import', join(dir, 'case1-html.xls'), '--unit', UNIT.code, '--json'], { data });
+    expect(r.code).toBe(1);
+    expect(r.json.error).toMatchObject({
+      code: 'BAD_FILE',
+      message:
+        'Tệp này là trang web (HTML) dù mang tên bảng tính — nhiều phần mềm "xuất Excel" ghi như vậy: hãy mở tệp bằng Excel, chọn Lưu thành (Save As) → Sổ làm việc Excel (.xlsx), rồi nhập tệp .xlsx đó',
     });
   });
 

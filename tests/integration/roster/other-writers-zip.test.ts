@@ -120,6 +120,11 @@ describe('roster import of hand-made zip packages', () => {
       'Không đọc được tệp Excel: XML hỏng trong xl/worksheets/sheet1.xml: tham chiếu ký tự «&#0;» không phải ký tự hợp lệ trong XML (ngay sau «Nguyễn Văn»)',
     ],
     [
+      'xml-spreadsheet-2003.xls',
+      'BAD_FILE',
+      'Tệp này là bảng tính XML 2003 (XML Spreadsheet), không phải .xlsx hay .csv: hãy mở tệp bằng Excel, chọn Lưu thành (Save As) → Sổ làm việc Excel (.xlsx), rồi nhập tệp .xlsx đó',
+    ],
+    [
       'wide.xlsx',
       'FILE_TOO_LARGE',
       'Tệp Excel vượt giới hạn: trang "DS", ô XFD2 nằm ngoài 1.024 cột đầu (A…AMJ): hãy xoá các cột thừa bên phải bảng rồi lưu lại',
