@@ -30,7 +30,9 @@ export function useEmployeePages(q: EmployeeQuery | null) {
     async (page: number) => {
       if (!q || pages.current.has(page) || pending.current.has(page)) return;
       const gen = generation.current;
-      pending.current.add(page);
+      // The set of this generation: an answer that comes after a refresh clears only its own entry, not the new one.
+      const inFlight = pending.current;
+      inFlight.add(page);
       const r = await api.call('employee.list', {
         ...q,
         search: q.search || undefined,
@@ -38,7 +40,7 @@ export function useEmployeePages(q: EmployeeQuery | null) {
         offset: page * PAGE,
         limit: PAGE,
       });
-      pending.current.delete(page);
+      inFlight.delete(page);
       if (gen !== generation.current || !r.ok) return;
       pages.current.set(page, r.value.items);
       setTotal(r.value.total);
@@ -64,6 +66,10 @@ export function useEmployeePages(q: EmployeeQuery | null) {
   const refresh = () => {
     generation.current++;
     pages.current = new Map();
+    // A page still loading for the old generation must not stop this one from asking again: its answer is dropped
+    // (stale generation), so keeping it "pending" lost the refresh — the list stayed at "1 người" after an import
+    // when a focus event had asked for page 0 while the import was being written.
+    pending.current = new Set();
     setVersion((v) => v + 1);
     void load(0);
   };
