@@ -1,6 +1,7 @@
 import { decodeXML } from 'entities';
 import { QuoteType, Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 import { badFile } from './xlsx-zip';
+import { isXmlChar } from '../../shared/xml/chars';
 
 /**
  * Streaming XML for the parts of an .xlsx, on htmlparser2's `Tokenizer` in XML mode (maintained; it reports
@@ -72,22 +73,6 @@ const ENTITY_START = /^&(?:[A-Za-z][\w.-]*|#[xX]?[0-9A-Fa-f]*)?$/;
 
 /** A numeric character reference ("&#233;", "&#xE9;"). */
 const CHARACTER_REFERENCE = /&#(?:[xX]([0-9A-Fa-f]+)|([0-9]+));/g;
-
-/**
- * XML 1.0 §2.2 Char: what a character reference may name (WFC: Legal Character, §4.1). decodeXML gives U+FFFD for
- * some that are not (0, a surrogate, past U+10FFFF) and the control characters as they are — a name stored as
- * "Nguy�n" without a word (issue #11), where xmllint and Excel refuse the file.
- */
-function isXmlChar(c: number): boolean {
-  return (
-    c === 0x9 ||
-    c === 0xa ||
-    c === 0xd ||
-    (c >= 0x20 && c <= 0xd7ff) ||
-    (c >= 0xe000 && c <= 0xfffd) ||
-    (c >= 0x10000 && c <= 0x10ffff)
-  );
-}
 
 /** Longest tag, attribute name, comment or processing instruction taken (text is streamed, never held whole). */
 const MAX_MARKUP = 1 << 20;

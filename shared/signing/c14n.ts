@@ -10,6 +10,7 @@
  * entities), undefined entity references, nesting deeper than `maxDepth`.
  */
 import { XmlInputError } from './xml-error';
+import { isXmlChar } from '../xml/chars';
 
 export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 
@@ -660,16 +661,8 @@ function resolveRefs(s: string, at: number, fail: Fail, latin1 = false): string 
       if (!(hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits))
         fail('XML_MALFORMED', at, `Mã ký tự ${whole} không hợp lệ`, `Invalid character reference ${whole}`);
       const cp = parseInt(digits, hex ? 16 : 10);
-      if (!(
-        cp === 9 ||
-        cp === 10 ||
-        cp === 13 ||
-        (cp >= 0x20 && cp <= 0xd7ff) ||
-        (cp >= 0xe000 && cp <= 0xfffd) ||
-        (cp >= 0x10000 && cp <= 0x10ffff)
-      )) {
+      if (!isXmlChar(cp))
         fail('XML_MALFORMED', at, `Mã ký tự ${whole} không hợp lệ`, `Invalid character reference ${whole}`);
-      }
       return latin1 ? utf8Latin1(cp) : String.fromCodePoint(cp);
     }
     const v = PREDEFINED[ref];
