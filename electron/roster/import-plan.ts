@@ -433,34 +433,36 @@ export class ImportPlanner {
 
   private take({ row, cells, invalid, formulaOnly, unclosedQuote }: SheetRow): void {
     const plan = this.plan!;
-    if (unclosedQuote) {
-      plan.totalRows++;
-      plan.rejectedRows++;
-      const { column, lines } = unclosedQuote;
-      const p = problem(
-        row,
-        plan.headers[column] || `#${column + 1}`,
-        'UNCLOSED_QUOTE',
-        `ô mở bằng dấu ngoặc kép (") không có dấu đóng${lines ? `: ${lines.toLocaleString('vi-VN')} dòng còn lại của tệp bị đọc vào ô này` : ''} — hãy thêm dấu " đóng ô hoặc bỏ dấu " mở rồi nhập lại`,
-        `the cell opens a quote (") that is never closed${lines ? `: the file's remaining ${lines} lines were read into it` : ''} — close or remove the " and import again`,
-      );
-      if (plan.problems.length < MAX_PROBLEMS) plan.problems.push(p);
-      else plan.problemsOmitted++;
-      return;
-    }
-    if (invalid) {
-      // Bytes that are no text in the file's encoding: refused as they are, never stored with U+FFFD.
-      plan.totalRows++;
-      plan.rejectedRows++;
-      for (const b of invalid) {
-        const column = plan.headers[b.column] || `#${b.column + 1}`;
-        const p = problem(
-          row,
-          column,
-          'ENCODING',
-          `byte ${b.bytes} không phải văn bản hợp lệ trong bảng mã của tệp`,
-          `byte ${b.bytes} is no valid text in the file's encoding`,
+    // Rows the reader could not read whole (CSV): refused as they are — never stored with U+FFFD or with the rest of
+    // the file in one cell — and kept for the error workbook with the cells that could be read.
+    if (unclosedQuote || invalid) {
+      const problems: ImportProblem[] = [];
+      if (unclosedQuote) {
+        const { column, lines } = unclosedQuote;
+        problems.push(
+          problem(
+            row,
+            plan.headers[column] || `#${column + 1}`,
+            'UNCLOSED_QUOTE',
+            `ô mở bằng dấu ngoặc kép (") không có dấu đóng${lines ? `: ${lines.toLocaleString('vi-VN')} dòng còn lại của tệp bị đọc vào ô này` : ''} — hãy thêm dấu " đóng ô hoặc bỏ dấu " mở rồi nhập lại`,
+            `the cell opens a quote (") that is never closed${lines ? `: the file's remaining ${lines} lines were read into it` : ''} — close or remove the " and import again`,
+          ),
         );
+      }
+      for (const b of invalid ?? [])
+        problems.push(
+          problem(
+            row,
+            plan.headers[b.column] || `#${b.column + 1}`,
+            'ENCODING',
+            `byte ${b.bytes} không phải văn bản hợp lệ trong bảng mã của tệp`,
+            `byte ${b.bytes} is no valid text in the file's encoding`,
+          ),
+        );
+      plan.totalRows++;
+      plan.rejectedRows++;
+      plan.report.reject(row, cells, problems);
+      for (const p of problems) {
         if (plan.problems.length < MAX_PROBLEMS) plan.problems.push(p);
         else plan.problemsOmitted++;
       }

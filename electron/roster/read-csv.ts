@@ -181,10 +181,6 @@ export function readCsv(bytes: Uint8Array): CsvSheet {
     encoding === 'utf-8' || encoding === 'windows-1258' ? new TextDecoder(encoding, { fatal: true }) : null;
   const rows: SheetRow[] = [];
   for (const { line, fields, unclosed } of records(text, delimiter, sep ? sep[0].length : 0)) {
-    if (unclosed) {
-      rows.push({ row: line, cells: [], unclosedQuote: unclosed });
-      continue;
-    }
     const cells: CellValue[] = new Array(fields.length);
     let invalid: SheetRow['invalid'];
     let empty = true;
@@ -218,7 +214,10 @@ export function readCsv(bytes: Uint8Array): CsvSheet {
         cells[c] = /[^\x00-\x7f]/.test(f) ? f.normalize('NFC') : f;
       } else cells[c] = null;
     }
-    if (!empty || invalid) rows.push(invalid ? { row: line, cells, invalid } : { row: line, cells });
+    const row: SheetRow = { row: line, cells };
+    if (invalid) row.invalid = invalid;
+    if (unclosed) row.unclosedQuote = unclosed;
+    if (!empty || invalid || unclosed) rows.push(row);
   }
   return { rows, encoding, delimiter };
 }

@@ -5,6 +5,7 @@ import { CLI, runCli, unitAddArgs } from '../../support/cli';
 import { makeTempDir, removeDir } from '../../support/tmp';
 import { SAIGON_UNIT as UNIT } from '../../support/units';
 import { libreOffice, loXlsx, python, SOFFICE } from '../../fixtures/roster/other-writers/lo';
+import { readXlsx } from '../../../electron/roster/read-xlsx';
 
 /**
  * Case 4: CSV files LibreOffice saved (Windows-1258, the "CSV" of Vietnamese Windows, with its combining tone
@@ -79,13 +80,19 @@ async function importCsv(name: string) {
   const data = join(dir, `data-${name}`);
   const add = await runCli([...unitAddArgs(UNIT), '--json'], { data });
   expect(add.code, add.stderr).toBe(0);
-  const r = await runCli(['roster', 'import', join(dir, name), '--unit', UNIT.code, '--json', ...NOW], { data });
+  const errorsOut = join(data, 'dong-bi-tu-choi.xlsx');
+  const r = await runCli(
+    ['roster', 'import', join(dir, name), '--unit', UNIT.code, '--errors', errorsOut, '--json', ...NOW],
+    { data },
+  );
+  /** The error workbook's rows (header, then each rejected row with its number and reason), when one was written. */
+  const errorRows = () => readXlsx(readFileSync(errorsOut)).rows.map((x) => x.cells);
   const list = await runCli(['roster', 'list', '--unit', UNIT.code, '--json'], { data });
   const items = list.json.items as Record<string, string>[];
   const people = items
     .map(({ fullName, birthDate, gender, cccd, address }) => ({ fullName, birthDate, gender, cccd, address }))
     .sort((a, b) => a.fullName!.localeCompare(b.fullName!, 'vi'));
-  return { r, people, items };
+  return { r, people, items, errorRows };
 }
 
 describe('roster import of CSV files other programs wrote', () => {
@@ -199,7 +206,7 @@ describe('roster import of CSV files other programs wrote', () => {
   });
 
   it('a quote opened and never closed: that row is refused saying the rest of the file went into its cell', async () => {
-    const { r, people } = await importCsv('unclosed-quote.csv');
+    const { r, people, errorRows } = await importCsv('unclosed-quote.csv');
     expect(r.code, r.stderr).toBe(0);
     // Python's csv module, the other reader of this RFC 4180 file, makes the same two records of it.
     const records = python(
@@ -222,10 +229,21 @@ describe('roster import of CSV files other programs wrote', () => {
       },
     ]);
     expect(people.map((p) => p.fullName)).toEqual(['Nguyễn Văn Bảo']);
+    // The error workbook keeps the row with what went into its cell, for the clerk to see and correct.
+    expect(errorRows()).toEqual([
+      ['Họ và tên', 'Ngày sinh', 'Giới tính', 'Dòng trong tệp', 'Lý do'],
+      [
+        'Trần Thị Cúc,03/04/1991,Nữ\r\nLê Văn Dũng,05/06/1992,Nam\r\n',
+        null,
+        null,
+        3,
+        'Dòng 3, cột "Họ và tên": ô mở bằng dấu ngoặc kép (") không có dấu đóng: 1 dòng còn lại của tệp bị đọc vào ô này — hãy thêm dấu " đóng ô hoặc bỏ dấu " mở rồi nhập lại',
+      ],
+    ]);
   });
 
   it('a NUL byte inside a name: that row is refused naming row, column and byte; the others import', async () => {
-    const { r, people } = await importCsv('nul.csv');
+    const { r, people, errorRows } = await importCsv('nul.csv');
     expect(r.code, r.stderr).toBe(0);
     expect(r.json).toMatchObject({ totalRows: 2, imported: 1, rejectedRows: 1 });
     expect(r.json.rejected).toEqual([
@@ -237,5 +255,18 @@ describe('roster import of CSV files other programs wrote', () => {
       },
     ]);
     expect(people.map((p) => p.fullName)).toEqual(['Trần Thị Cúc']);
+    // The row is in the error workbook with the cells that could be read and the reason (it was left out).
+    const rows = errorRows();
+    expect(rows[0]).toEqual(['Họ và tên', 'Ngày sinh', 'Giới tính', 'Số CCCD', 'Dòng trong tệp', 'Lý do']);
+    expect(rows.slice(1)).toEqual([
+      [
+        null,
+        '01/02/1990',
+        'Nam',
+        '001090000901',
+        2,
+        'Dòng 2, cột "Họ và tên": byte 0x00 không phải văn bản hợp lệ trong bảng mã của tệp',
+      ],
+    ]);
   });
 });
