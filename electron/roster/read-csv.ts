@@ -71,8 +71,9 @@ function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
 /**
  * Splits text into records of fields (RFC 4180), each numbered as Excel and LibreOffice number the rows when they
  * open the file: a record whose quoted cell holds line breaks is one row, an empty line is an (empty) row. A quote
- * still open at the end of the file has taken the rest of it into one cell, as Excel and LibreOffice read it too: that
- * record says so (`unclosed`: the cell, and the line breaks it swallowed).
+ * still open at the end of the file has taken the rest of it into one cell, as RFC 4180 and Python's csv module read
+ * it (LibreOffice keeps such a quote as a character instead): that record says so (`unclosed`: the cell, and the line
+ * breaks it swallowed), and the import refuses it.
  */
 function* records(
   text: string,
