@@ -85,6 +85,44 @@ export function readBodyCapped(req: IncomingMessage, limit: number): Promise<Buf
   });
 }
 
+/**
+ * What of a refused body is still read (and thrown away) before the 413 is sent. Answering at once and closing the
+ * connection reset the client while it was still sending: its write failed before it read the answer (seen in CI
+ * on a loaded machine; a browser uploading at office-network speed is the same). Reading to the end first is the
+ * "lingering close" of RFC 9112 §9.6; a body that goes on past these bounds is cut.
+ */
+const LINGER_BYTES = 64 * 1024 * 1024;
+const LINGER_MS = 5_000;
+
+/**
+ * Resolves once a refused request has been read to its end, its data thrown away: true; false when it went on past
+ * LINGER_BYTES or LINGER_MS (the caller then closes the connection after answering).
+ */
+export function drainRefused(req: IncomingMessage): Promise<boolean> {
+  if (req.complete) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    let seen = 0;
+    const done = (complete: boolean) => {
+      clearTimeout(timer);
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+      resolve(complete);
+    };
+    const onData = (c: Buffer) => {
+      seen += c.length;
+      if (seen > LINGER_BYTES) done(false);
+    };
+    const onEnd = () => done(true);
+    const onError = () => done(false);
+    const timer = setTimeout(() => done(false), LINGER_MS);
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+    req.resume();
+  });
+}
+
 /** "200 MB" for the clerk's message. */
 export function megabytes(n: number): string {
   return `${Math.round(n / (1024 * 1024))} MB`;

@@ -5,7 +5,7 @@ import type { ProgressEvent } from '../../shared/contract/common';
 import { rendererDir } from '../core/paths';
 import { Runtime } from '../core/runtime';
 import { checkApiRequest, checkOrigin } from './guards';
-import { BodyTooLarge, bodyLimitFor, megabytes, readBodyCapped } from './body-limits';
+import { BodyTooLarge, bodyLimitFor, drainRefused, megabytes, readBodyCapped } from './body-limits';
 import { serveStatic } from './static-files';
 import { closeLog, openLog } from '../log/logger';
 import { registerSecret } from '../log/redact';
@@ -130,7 +130,8 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
         } catch (e) {
           if (e instanceof BodyTooLarge) {
             logger.warn({ method, limit }, 'request body over the limit');
-            res.once('finish', () => req.destroy());
+            // The rest of the body is read first (bounded), so the client gets this answer rather than a reset.
+            if (!(await drainRefused(req))) res.once('finish', () => req.destroy());
             fail(
               res,
               413,

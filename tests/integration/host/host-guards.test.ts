@@ -108,6 +108,32 @@ describe('browser-mode host guards', () => {
       req.end();
     });
     expect(chunked).toBe(413);
+    // A client still sending when the cap is passed (a browser on an office network; CI on a loaded machine): it
+    // finishes its upload without a reset and reads the 413. Answering and closing at once had failed its next write
+    // (ECONNRESET) before it read the answer.
+    const slow = await new Promise<{ status: number; wrote: boolean }>((resolve, reject) => {
+      let wrote = false;
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: host.port,
+          path: '/api/settings.set',
+          method: 'POST',
+          headers: { ...h, 'Transfer-Encoding': 'chunked' },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, wrote }));
+        },
+      );
+      req.on('error', reject);
+      for (let i = 0; i < 5; i++) req.write('x'.repeat(1024 * 1024));
+      setTimeout(() => {
+        req.write('x'.repeat(1024 * 1024));
+        req.end(() => (wrote = true));
+      }, 300);
+    });
+    expect(slow).toEqual({ status: 413, wrote: true });
     // A method carrying a file accepts a body above the ordinary cap (it then fails validation on content, not size).
     const restore = await raw(
       host.port,
