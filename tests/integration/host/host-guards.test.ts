@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { request } from 'node:http';
+import { request, type ClientRequest } from 'node:http';
 import { startHost, type RunningHost } from '../../../electron/host/server';
 import { makeTempDir, removeDir } from '../../support/tmp';
 
@@ -19,6 +19,35 @@ function raw(
     });
     req.on('error', reject);
     req.end(body);
+  });
+}
+
+/**
+ * A chunked POST to settings.set (no Content-Length) whose body `send` writes; the answer's status once read whole,
+ * and whether the request was written to its end (`send` calls `wrote` from `req.end`).
+ */
+function chunkedPost(
+  port: number,
+  headers: Record<string, string>,
+  send: (req: ClientRequest, wrote: () => void) => void,
+): Promise<{ status: number; wrote: boolean }> {
+  return new Promise((resolve, reject) => {
+    let wrote = false;
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/api/settings.set',
+        method: 'POST',
+        headers: { ...headers, 'Transfer-Encoding': 'chunked' },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, wrote }));
+      },
+    );
+    req.on('error', reject);
+    send(req, () => (wrote = true));
   });
 }
 
@@ -89,48 +118,19 @@ describe('browser-mode host guards', () => {
       message: expect.stringContaining('4 MB'),
     });
     // Without a Content-Length (chunked), the stream is cut at the cap.
-    const chunked = await new Promise<number>((resolve, reject) => {
-      const req = request(
-        {
-          host: '127.0.0.1',
-          port: host.port,
-          path: '/api/settings.set',
-          method: 'POST',
-          headers: { ...h, 'Transfer-Encoding': 'chunked' },
-        },
-        (res) => {
-          res.resume();
-          resolve(res.statusCode ?? 0);
-        },
-      );
-      req.on('error', reject);
+    const chunked = await chunkedPost(host.port, h, (req) => {
       for (let i = 0; i < 6; i++) req.write('x'.repeat(1024 * 1024));
       req.end();
     });
-    expect(chunked).toBe(413);
+    expect(chunked.status).toBe(413);
     // A client still sending when the cap is passed (a browser on an office network; CI on a loaded machine): it
     // finishes its upload without a reset and reads the 413. Answering and closing at once had failed its next write
     // (ECONNRESET) before it read the answer.
-    const slow = await new Promise<{ status: number; wrote: boolean }>((resolve, reject) => {
-      let wrote = false;
-      const req = request(
-        {
-          host: '127.0.0.1',
-          port: host.port,
-          path: '/api/settings.set',
-          method: 'POST',
-          headers: { ...h, 'Transfer-Encoding': 'chunked' },
-        },
-        (res) => {
-          res.resume();
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, wrote }));
-        },
-      );
-      req.on('error', reject);
+    const slow = await chunkedPost(host.port, h, (req, wrote) => {
       for (let i = 0; i < 5; i++) req.write('x'.repeat(1024 * 1024));
       setTimeout(() => {
         req.write('x'.repeat(1024 * 1024));
-        req.end(() => (wrote = true));
+        req.end(wrote);
       }, 300);
     });
     expect(slow).toEqual({ status: 413, wrote: true });
