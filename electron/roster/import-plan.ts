@@ -67,7 +67,20 @@ export interface ImportPlan {
   problemsOmitted: number;
   /** Accepted rows (inserted, updated or unchanged) as StatementRows asks, in file order. */
   statements: RowStatement[];
+  /** Data rows Excel hides (see SheetRow.hidden): imported with a warning, or left out when the clerk asks. */
+  hiddenRows: number;
 }
+
+/** Where the rows are and which to read (the clerk's choices in the wizard, flags of `kekhai roster import`). */
+export interface SheetChoices {
+  /** The header row as the sheet numbers it; omitted = found (see findHeader). */
+  headerRow?: number;
+  /** Leave out the data rows Excel hides (hidden, filtered out, collapsed); by default they are read with a warning. */
+  skipHiddenRows?: boolean;
+}
+
+/** Hidden rows named in the warning; the rest are counted. */
+const HIDDEN_ROWS_LISTED = 10;
 
 /**
  * The accepted rows the ledger statement written after an import needs (`ImportPlan.statements`): 'all' when an
@@ -120,6 +133,8 @@ export class ImportPlanner {
   /** The sheet's numbers of the first row after the header and of the last data row read. */
   private firstDataRow = 0;
   private lastDataRow = 0;
+  /** The first data rows Excel hides, by the sheet's numbers (HIDDEN_ROWS_LISTED of them; plan.hiddenRows counts all). */
+  private readonly hiddenListed: number[] = [];
 
   constructor(
     private readonly db: Database.Database,
@@ -129,8 +144,7 @@ export class ImportPlanner {
     private readonly onProgress?: (done: number) => void,
     /** Takes each insert/update as soon as it is planned (the commit writes while the file is still being read). */
     private readonly sink?: (r: PlannedRow) => void,
-    /** The header row as the sheet numbers it; omitted = found (see findHeader). */
-    private readonly headerRow?: number,
+    private readonly choices: SheetChoices = {},
     /** Which rows get a `statements` entry (see StatementRows); a preview or dry run writes none. */
     private readonly statementRows: StatementRows = 'all',
   ) {}
@@ -147,6 +161,7 @@ export class ImportPlanner {
   /** The plan, once every row is pushed; `merges` = the sheet's merged ranges (.xlsx), read as warnings. */
   finish(merges: readonly string[] = []): ImportPlan {
     if (!this.plan) this.start();
+    this.noteHiddenRows();
     if (merges.length) {
       const mapped = new Set(Object.values(this.idx));
       if (this.participationAt !== undefined) mapped.add(this.participationAt);
@@ -171,6 +186,46 @@ export class ImportPlanner {
       else plan.problemsOmitted++;
     }
     return this.plan!;
+  }
+
+  /**
+   * Rows Excel does not show are data all the same (a hidden or filtered-out row is still in the file), but a clerk
+   * who hid the people who left, or filtered the list to this month's changes, would not expect them imported — a
+   * person who left, added as a new employee, is a báo tăng proposed for them. So the rows are named: read as any
+   * other row (nothing in the file is dropped without a word), or left out when the clerk asks. One line, kept even
+   * when the capped problem list is full: it is about many rows at once.
+   */
+  private noteHiddenRows(): void {
+    const plan = this.plan!;
+    const n = plan.hiddenRows;
+    if (!n) return;
+    // The message starts "Dòng 5, cột …": one row is "this row", several are listed.
+    const listed = this.hiddenListed.join(', ');
+    const rows =
+      n === 1
+        ? 'dòng này'
+        : `các dòng ${listed}${n > this.hiddenListed.length ? `… (${n.toLocaleString('vi-VN')} dòng)` : ''}`;
+    const rowsEn = n === 1 ? 'this row is' : `rows ${listed}${n > this.hiddenListed.length ? `… (${n} rows)` : ''} are`;
+    const why = 'ẩn dòng, bộ lọc hoặc nhóm dòng thu gọn';
+    const whyEn = 'hidden, filtered out or in a collapsed group';
+    plan.problems.push({
+      ...(this.choices.skipHiddenRows
+        ? problem(
+            this.hiddenListed[0]!,
+            this.col('fullName'),
+            'HIDDEN_ROWS',
+            `${rows} đang bị ẩn trong Excel (${why}): không nhập, theo lựa chọn bỏ qua các dòng ẩn`,
+            `${rowsEn} hidden in Excel (${whyEn}): not imported, as chosen (skip hidden rows)`,
+          )
+        : problem(
+            this.hiddenListed[0]!,
+            this.col('fullName'),
+            'HIDDEN_ROWS',
+            `${rows} đang bị ẩn trong Excel (${why}) nhưng vẫn được nhập như mọi dòng khác: nếu đó là người đã nghỉ việc hoặc không cần nhập, hãy chọn «Bỏ qua các dòng ẩn» (kekhai: --skip-hidden-rows)`,
+            `${rowsEn} hidden in Excel (${whyEn}) but imported like any other: if they are people who left or rows not to import, choose "Skip hidden rows" (kekhai: --skip-hidden-rows)`,
+          )),
+      severity: 'warning',
+    });
   }
 
   /**
@@ -217,7 +272,7 @@ export class ImportPlanner {
   private start(): void {
     const sheet: Sheet = { rows: this.pending };
     if (!sheet.rows.length) throw new AppError('BAD_FILE', 'Tệp không có dữ liệu', { en: 'The file holds no data' });
-    const found = findHeader(sheet.rows, this.headerRow);
+    const found = findHeader(sheet.rows, this.choices.headerRow);
     const headerAt = found.at;
     const headers = found.headers;
     this.firstDataRow = sheet.rows[headerAt]!.row + 1;
@@ -300,7 +355,7 @@ export class ImportPlanner {
     }
     const sample = sheet.rows
       .slice(headerAt + 1, headerAt + 6 + LOOKAHEAD)
-      .filter((r) => !this.isTemplateRow(r))
+      .filter((r) => !this.isTemplateRow(r) && !(r.hidden && this.choices.skipHiddenRows))
       .slice(0, 5)
       .map((r) => {
         const cells = this.pair ? withPair(this.pair, r.cells) : r.cells;
@@ -326,6 +381,7 @@ export class ImportPlanner {
       problemsOmitted: 0,
       report: new ImportReport(headers),
       statements: [],
+      hiddenRows: 0,
     };
     if (dates.order === 'month-first') {
       const column = mapping.birthDate!;
@@ -431,7 +487,7 @@ export class ImportPlanner {
       );
   }
 
-  private take({ row, cells, invalid, formulaOnly, unclosedQuote }: SheetRow): void {
+  private take({ row, cells, invalid, formulaOnly, unclosedQuote, hidden }: SheetRow): void {
     const plan = this.plan!;
     // Rows the reader could not read whole (CSV): refused as they are — never stored with U+FFFD or with the rest of
     // the file in one cell — and kept for the error workbook with the cells that could be read.
@@ -479,6 +535,11 @@ export class ImportPlanner {
     if (formulaOnly && this.isTemplateRow({ row, cells, formulaOnly })) return;
     const readCells = this.pair ? withPair(this.pair, cells) : cells;
     if (this.nonPersons!.passOver(row, cells, readCells)) return;
+    if (hidden) {
+      plan.hiddenRows++;
+      if (this.hiddenListed.length < HIDDEN_ROWS_LISTED) this.hiddenListed.push(row);
+      if (this.choices.skipHiddenRows) return;
+    }
     plan.totalRows++;
     this.lastDataRow = row;
     const read = this.readRow!(row, readCells);

@@ -3,7 +3,7 @@ import { safeFileName } from '../../shared/security/file-name';
 import type { ColumnMapping, ImportPreview, ImportResult } from '../../shared/contract/roster';
 import type { ServiceContext } from '../core/context';
 import { commitImport, ImportWriter, inImportTransaction } from './import-commit';
-import { ImportPlanner, type ImportPlan, type StatementRows } from './import-plan';
+import { ImportPlanner, type ImportPlan, type SheetChoices, type StatementRows } from './import-plan';
 import { isXlsx, readSpreadsheet, xlsxSheets } from './read-file';
 import { streamXlsx } from './read-xlsx';
 import { fileBytes, pullXlsxRows, streamXlsxRows, XlsxWorkerUnavailable } from './xlsx-worker';
@@ -16,13 +16,14 @@ interface ImportRequest {
   mapping?: ColumnMapping;
   sheet?: string;
   headerRow?: number;
+  skipHiddenRows?: boolean;
 }
 
 function planner(
   ctx: ServiceContext,
   unitId: number,
   mapping: ColumnMapping | null,
-  headerRow: number | undefined,
+  choices: SheetChoices,
   sink: ConstructorParameters<typeof ImportPlanner>[5],
   statementRows: StatementRows,
 ): ImportPlanner {
@@ -33,7 +34,7 @@ function planner(
     ctx.now(),
     (done) => ctx.progress({ stage: 'validate', done, total: 0 }),
     sink,
-    headerRow,
+    { headerRow: choices.headerRow, skipHiddenRows: choices.skipHiddenRows },
     statementRows,
   );
 }
@@ -67,18 +68,18 @@ async function plan(
   // .xlsx rows are validated batch by batch as the parsing thread produces them; a .csv is read at once.
   if (isXlsx(bytes)) {
     const sheet = xlsxSheets(bytes, req.sheet).chosen;
-    let p = planner(ctx, unit.id, mapping, req.headerRow, sink, statementRows);
+    let p = planner(ctx, unit.id, mapping, req, sink, statementRows);
     let merges: string[] = [];
     try {
       merges = await streamXlsxRows(bytes, sheet, (rows) => p.push(rows));
     } catch (e) {
       if (!(e instanceof XlsxWorkerUnavailable)) throw e;
-      p = planner(ctx, unit.id, mapping, req.headerRow, sink, statementRows);
+      p = planner(ctx, unit.id, mapping, req, sink, statementRows);
       streamXlsx(bytes, { sheet, formulaRows: true, onMerges: (m) => (merges = m) }, (rows) => p.push(rows));
     }
     return { unitId: unit.id, plan: p.finish(merges), sheet };
   }
-  const p = planner(ctx, unit.id, mapping, req.headerRow, sink, statementRows);
+  const p = planner(ctx, unit.id, mapping, req, sink, statementRows);
   p.push(readSpreadsheet(req.file.name, bytes).rows);
   return { unitId: unit.id, plan: p.finish() };
 }
@@ -88,6 +89,7 @@ export async function importPreview(ctx: ServiceContext, req: ImportRequest): Pr
   return {
     sheet,
     headerRow: p.headerRow,
+    ...(p.hiddenRows ? { hiddenRows: p.hiddenRows } : {}),
     ...(p.problemsOmitted ? { problemsOmitted: p.problemsOmitted } : {}),
     headers: p.headers,
     mapping: p.mapping,
@@ -126,6 +128,7 @@ function resultOf(p: ImportPlan, fileName: string): ImportResult {
     totalRows: p.totalRows,
     rejected: rejectedOf(p),
     ...(warnings ? { warnings } : {}),
+    ...(p.hiddenRows ? { hiddenRows: p.hiddenRows } : {}),
     ...omitted(p),
     errorFile,
   };
@@ -159,14 +162,14 @@ function commitXlsxStreaming(
   bytes: Buffer,
   mapping: ColumnMapping | null,
   sheet: string,
-  headerRow: number | undefined,
+  choices: SheetChoices,
   afterWrite: AfterWrite,
 ): ImportPlan {
   const writer = new ImportWriter(ctx.db, unitId, ctx.now(), ctx.testMode, (d) =>
     ctx.progress({ stage: 'write', done: d, total: 0 }),
   );
   return inImportTransaction(ctx.db, () => {
-    const p = planner(ctx, unitId, mapping, headerRow, (r) => writer.write(r), afterWrite.statements);
+    const p = planner(ctx, unitId, mapping, choices, (r) => writer.write(r), afterWrite.statements);
     const merges = pullXlsxRows(bytes, sheet, (rows) => p.push(rows));
     const done = p.finish(merges);
     writer.finish();
@@ -203,7 +206,7 @@ export async function importCommit(
           bytes,
           mapping,
           xlsxSheets(bytes, req.sheet).chosen,
-          req.headerRow,
+          req,
           afterWrite,
         );
         if (req.rememberMapping) saveMapping(ctx.db, unit.id, p.mapping, ctx.now());

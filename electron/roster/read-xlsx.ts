@@ -344,6 +344,7 @@ export class XlsxWorkbook {
     let cells: CellValue[] = [];
     let anyTyped = false;
     let anyValue = false;
+    let rowHidden = false;
     let col = 0;
     let nextCol = 0;
     let ref = '';
@@ -486,6 +487,8 @@ export class XlsxWorkbook {
           nextCol = 0;
           anyTyped = false;
           anyValue = false;
+          const hidden = a.get('hidden'); // xsd:boolean: Excel writes "1", LibreOffice "true"
+          rowHidden = hidden === '1' || hidden === 'true';
           break;
         }
       }
@@ -528,6 +531,7 @@ export class XlsxWorkbook {
             );
           const out: SheetRow = { row: rowNo, cells };
           if (!anyTyped) out.formulaOnly = true;
+          if (rowHidden) out.hidden = true;
           batch.push(out);
           if (batch.length >= batchSize) flush();
           break;

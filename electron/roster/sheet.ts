@@ -14,6 +14,11 @@ export interface SheetRow {
   unclosedQuote?: { column: number; lines: number };
   /** .xlsx read with `formulaRows`: every value of the row is a formula's result (a template row, or copied data). */
   formulaOnly?: boolean;
+  /**
+   * .xlsx: Excel does not show the row — hidden by the clerk, filtered out by an AutoFilter or inside a collapsed
+   * outline group: `<row hidden="1">` (ECMA-376 Part 1 §18.3.1.73). Its cells are data all the same.
+   */
+  hidden?: boolean;
 }
 
 export interface Sheet {

@@ -9,7 +9,7 @@ import { streamXlsx } from './read-xlsx';
  * Protocol: the main thread posts `{ port, signal, bytes: { buffer, offset, length }, sheet }` per file (jobs run one
  * after another). The thread streams the named sheet with the same reader as read-xlsx.ts — shared strings looked
  * up here, the table read alongside the sheet as far as its cells need — and posts `{ numbers, counts, cells,
- * formulas }` batches (formulas: positions of rows of formula results only) on `port`, then `{ done: true, merges? }`
+ * formulas, hidden }` batches (positions of rows of formula results only, and of rows Excel hides) on `port`, then `{ done: true, merges? }`
  * (the sheet's merged ranges) or `{ error }`; it stops early once the main thread sets `signal[1]`. After every
  * post it bumps `signal[0]` and notifies it, so a main thread that waits synchronously (Atomics.wait +
  * receiveMessageOnPort) wakes up; the main thread bumps `signal[2]` for each batch it took.
@@ -50,16 +50,18 @@ function run(job: Job): void {
         const numbers: number[] = new Array(rows.length);
         const counts: number[] = new Array(rows.length);
         const cells: CellValue[] = [];
-        /** Batch positions of the rows of formula results only. */
+        /** Batch positions of the rows of formula results only, and of the rows Excel hides. */
         const formulas: number[] = [];
+        const hidden: number[] = [];
         for (let i = 0; i < rows.length; i++) {
           const r = rows[i]!;
           numbers[i] = r.row;
           if (r.formulaOnly) formulas.push(i);
+          if (r.hidden) hidden.push(i);
           counts[i] = r.cells.length;
           for (const c of r.cells) cells.push(c);
         }
-        post(job, { numbers, counts, cells, formulas });
+        post(job, { numbers, counts, cells, formulas, hidden });
         // Flow control: at most AHEAD batches waiting for the main thread (signal[2] counts the ones it took), so a
         // slow consumer does not leave the whole sheet queued in memory.
         for (;;) {

@@ -25,7 +25,7 @@ const STALL_MS = 120_000;
 export class XlsxWorkerUnavailable extends Error {}
 
 type Message =
-  | { numbers: number[]; counts: number[]; cells: CellValue[]; formulas: number[] }
+  | { numbers: number[]; counts: number[]; cells: CellValue[]; formulas: number[]; hidden: number[] }
   | { done: true; merges?: string[] }
   | { error: string; code?: string; messageEn?: string };
 
@@ -118,13 +118,19 @@ function rowsOf(m: Extract<Message, { numbers: number[] }>): SheetRow[] {
   const rows: SheetRow[] = new Array(m.numbers.length);
   let at = 0;
   let f = 0;
+  let h = 0;
   for (let i = 0; i < m.numbers.length; i++) {
     const n = m.counts[i]!;
     const cells = m.cells.slice(at, at + n);
     at += n;
     const formulaOnly = m.formulas[f] === i;
     if (formulaOnly) f++;
-    rows[i] = formulaOnly ? { row: m.numbers[i]!, cells, formulaOnly } : { row: m.numbers[i]!, cells };
+    const row: SheetRow = formulaOnly ? { row: m.numbers[i]!, cells, formulaOnly } : { row: m.numbers[i]!, cells };
+    if (m.hidden[h] === i) {
+      h++;
+      row.hidden = true;
+    }
+    rows[i] = row;
   }
   return rows;
 }

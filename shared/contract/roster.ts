@@ -126,6 +126,11 @@ const importInput = z.object({
   sheet: z.string().max(100).optional(),
   /** The header row as the sheet numbers it (1 = first); omitted = found in the first 20 rows. */
   headerRow: z.number().int().min(1).max(1000).optional(),
+  /**
+   * .xlsx: leave out the data rows Excel hides (hidden by the clerk, filtered out, in a collapsed group). Omitted:
+   * they are read like any other row, with a HIDDEN_ROWS warning naming them.
+   */
+  skipHiddenRows: z.boolean().optional(),
 });
 
 export const importPreview = z.object({
@@ -148,6 +153,8 @@ export const importPreview = z.object({
   /** The sheet read (.xlsx) and the header row found or given, as the sheet numbers it. */
   sheet: z.string().optional(),
   headerRow: z.number().int().optional(),
+  /** Data rows Excel hides (read, or left out with `skipHiddenRows`), when there are any. */
+  hiddenRows: z.number().int().optional(),
   /** Problems beyond the listed ones (the list is capped). */
   problemsOmitted: z.number().int().optional(),
 });
@@ -162,6 +169,8 @@ export const importResult = z.object({
     .array(z.object({ row: z.number().int(), column: z.string(), code: z.string(), message: z.string() }))
     .optional(),
   ...resultReportFields,
+  /** Data rows Excel hides (imported, or left out with `skipHiddenRows`), when there are any. */
+  hiddenRows: z.number().int().optional(),
   /** Problems beyond the listed ones (the list is capped). */
   rejectedOmitted: z.number().int().optional(),
 });

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, serveApp, stopApp } from './fixtures';
 import { addUnitWithCli } from '../support/cli';
 import { SAIGON_UNIT } from '../support/units';
 import { makeTempDir, writeTempFile } from '../support/tmp';
 import { handMade, HEAD, NS } from '../support/hand-made-xlsx';
+import { pythonWriters } from '../fixtures/roster/other-writers/lo';
 import { writeXlsx, type XlsxCell } from '../../electron/roster/write-xlsx';
 import { readXlsx } from '../../electron/roster/read-xlsx';
 import {
@@ -348,6 +350,45 @@ test('a workbook whose exporter wrote Windows-1258 under a UTF-8 declaration: th
       `phần xl/worksheets/sheet1.xml, ô A3, byte thứ ${byte.toLocaleString('vi-VN')}: 0xE2 0xCC không phải ký tự UTF-8 (ngay sau «Tr»)`,
     );
     await expect(page.getByTestId('import-confirm')).toHaveCount(0);
+    await expect(page.getByTestId('employee-count')).toHaveText('0 người');
+  } finally {
+    await stopApp(app);
+  }
+});
+
+test('an AutoFilter hid the people who left (XlsxWriter wrote it): the preview names the hidden rows, the clerk skips them, only the shown rows are written', async ({
+  page,
+}) => {
+  const dataDir = makeTempDir('kekhai-e2e-import-hidden-');
+  pythonWriters(dataDir);
+  await addUnitWithCli(dataDir, { ...SAIGON_UNIT, code: UNIT });
+  const app = await serveApp({ dataDir, now: '2026-01-15T03:00:00Z' });
+  try {
+    await page.goto(app.url);
+    await page.getByTestId('nav-employees').click();
+    await page.getByTestId('unit-switcher').selectOption(UNIT);
+    await openImport(page, join(dataDir, 'xlsxwriter-filtered.xlsx'));
+    await preview(page, '24 dòng: 24 thêm mới, 0 cập nhật, 0 không thay đổi, 0 dòng lỗi');
+    await expect(page.getByTestId('import-warning')).toHaveCount(1);
+    await expect(page.getByTestId('import-warning')).toContainText(
+      'các dòng 3, 5, 7, 9, 11, 13, 15, 17, 19, 21… (12 dòng) đang bị ẩn trong Excel',
+    );
+    const skip = page.getByTestId('import-skip-hidden');
+    await expect(skip).not.toBeChecked();
+    await expect(page.getByText('Bỏ qua 12 dòng đang ẩn trong Excel')).toBeVisible();
+    await skip.check();
+    await expect(page.getByTestId('import-summary')).toHaveText(
+      '12 dòng: 12 thêm mới, 0 cập nhật, 0 không thay đổi, 0 dòng lỗi',
+    );
+    await expect(skip).toBeChecked();
+    await expect(page.getByTestId('import-warning')).toContainText('không nhập, theo lựa chọn bỏ qua các dòng ẩn');
+    await confirm(page, '12 dòng: 12 thêm mới, 0 cập nhật, 0 không thay đổi, 0 dòng bị từ chối', '12 người');
+    await expect(page.getByTestId('import-hidden-skipped')).toHaveText(
+      '12 dòng đang ẩn trong Excel không được nhập (đã chọn bỏ qua).',
+    );
+    await page.getByTestId('import-close').click();
+    // Only the people the filter showed (odd ones, "Nguyễn Văn …"); none of the hidden "Trần Thị …".
+    await page.getByTestId('employee-search').fill('tran thi');
     await expect(page.getByTestId('employee-count')).toHaveText('0 người');
   } finally {
     await stopApp(app);

@@ -127,7 +127,7 @@ export const rosterCommands: CliCommand[] = [
   {
     path: ['roster', 'import'],
     usage:
-      'kekhai roster import FILE --unit CODE [--participating-since MM/YYYY] [--header-row N] [--sheet NAME] [--mapping FILE] [--errors FILE.xlsx] [--dry-run] [--json]',
+      'kekhai roster import FILE --unit CODE [--participating-since MM/YYYY] [--header-row N] [--sheet NAME] [--skip-hidden-rows] [--mapping FILE] [--errors FILE.xlsx] [--dry-run] [--json]',
     summary:
       'Nhập danh sách lao động từ .xlsx/.csv (một giao dịch) / Import employees from .xlsx/.csv (one transaction)',
     flags: {
@@ -137,6 +137,7 @@ export const rosterCommands: CliCommand[] = [
       'participating-since': 'string',
       'header-row': 'number',
       sheet: 'string',
+      'skip-hidden-rows': 'boolean',
       errors: 'string',
     },
     run: async (args, io) => {
@@ -168,6 +169,8 @@ export const rosterCommands: CliCommand[] = [
         dryRun,
         sheet: stringFlag(args, 'sheet'),
         headerRow: typeof args.flags['header-row'] === 'number' ? args.flags['header-row'] : undefined,
+        // Rows Excel hides are read with a warning unless the clerk leaves them out.
+        ...(args.flags['skip-hidden-rows'] === true ? { skipHiddenRows: true } : {}),
         participatingSince: stringFlag(args, 'participating-since'),
       });
       // A dry run wrote nothing: the output says so (its counts are what an import would do).

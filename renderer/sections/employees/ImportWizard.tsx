@@ -12,6 +12,8 @@ import { employeeMessages } from './messages';
 import { DataTable } from '../../components/DataTable';
 
 type Step = 'pick' | 'mapping' | 'preview' | 'writing' | 'result';
+/** Where the rows are and which to read: the preview and the commit read the file the same way. */
+type Where = { sheet?: string; headerRow?: number; skipHiddenRows?: boolean };
 const SHOWN_PROBLEMS = 500;
 
 /** Saves a file the service returned (the error workbook) through the browser's download. */
@@ -110,7 +112,7 @@ export function ImportWizard({
   // Where the rows are: the sheet (an .xlsx may hold several; the service suggests one by content) and the header
   // row (found in the first rows; the clerk may name it). The commit reads the same sheet and header row.
   const [sheets, setSheets] = useState<{ name: string; hidden: boolean }[]>([]);
-  const [where, setWhere] = useState<{ sheet?: string; headerRow?: number }>({});
+  const [where, setWhere] = useState<Where>({});
   const [headerText, setHeaderText] = useState('');
 
   useEffect(() => {
@@ -120,11 +122,7 @@ export function ImportWizard({
     });
   }, [busy]);
 
-  async function runPreview(
-    f: { name: string; base64: string },
-    m?: ColumnMapping,
-    at: { sheet?: string; headerRow?: number } = where,
-  ) {
+  async function runPreview(f: { name: string; base64: string }, m?: ColumnMapping, at: Where = where) {
     setBusy(true);
     setError(null);
     setProgress(null);
@@ -135,6 +133,7 @@ export function ImportWizard({
       mapping: m,
       sheet: at.sheet,
       headerRow: at.headerRow,
+      skipHiddenRows: at.skipHiddenRows,
     });
     setBusy(false);
     if (!r.ok) {
@@ -187,6 +186,7 @@ export function ImportWizard({
       mapping,
       sheet: where.sheet,
       headerRow: where.headerRow,
+      skipHiddenRows: where.skipHiddenRows,
       participatingSince: since.trim() || undefined,
     });
     setBusy(false);
@@ -341,6 +341,18 @@ export function ImportWizard({
               rejected: preview.rejectedRows,
             })}
           </p>
+          {!!preview.hiddenRows && (
+            <label>
+              <input
+                type="checkbox"
+                data-testid="import-skip-hidden"
+                checked={!!where.skipHiddenRows}
+                disabled={busy}
+                onChange={(e) => file && void runPreview(file, mapping, { ...where, skipHiddenRows: e.target.checked })}
+              />{' '}
+              {t('skipHidden', { n: preview.hiddenRows })}
+            </label>
+          )}
           {preview.convertedCells > 0 && (
             <p data-testid="import-converted">{t('converted', { n: preview.convertedCells })}</p>
           )}
@@ -393,6 +405,9 @@ export function ImportWizard({
               rejected: result.rejectedRows,
             })}
           </p>
+          {!!result.hiddenRows && where.skipHiddenRows && (
+            <p data-testid="import-hidden-skipped">{t('hiddenSkipped', { n: result.hiddenRows })}</p>
+          )}
           {result.rejected.length > 0 && (
             <ProblemTable
               problems={result.rejected}

@@ -78,7 +78,7 @@ function case1Rows(salaryOfAn: number): FodsRow[] {
         'Công nhân',
       ],
     },
-    // Hidden, but data: a hidden row is still a person on the list.
+    // Hidden, but data: a hidden row is still a person on the list — imported, with a warning naming it.
     {
       hidden: true,
       cells: [STT(2), 'Trần Thị Bình', { date: '1992-07-01' }, 'Nữ', '001192000456', '0101234568', 6000000, 'Kế toán'],
@@ -175,6 +175,14 @@ const MERGE_WARNING = {
   code: 'MERGED_CELL',
   message: 'Dòng 7, cột "Chức vụ": ô nằm trong vùng gộp H6:H7, chỉ ô H6 có giá trị: ô này được đọc là trống',
 };
+/** LibreOffice writes the hidden row 5 as `<row r="5" … hidden="true">` (Excel writes "1"). */
+const HIDDEN_WARNING = {
+  row: 5,
+  column: 'Họ và tên',
+  code: 'HIDDEN_ROWS',
+  message:
+    'Dòng 5, cột "Họ và tên": dòng này đang bị ẩn trong Excel (ẩn dòng, bộ lọc hoặc nhóm dòng thu gọn) nhưng vẫn được nhập như mọi dòng khác: nếu đó là người đã nghỉ việc hoặc không cần nhập, hãy chọn «Bỏ qua các dòng ẩn» (kekhai: --skip-hidden-rows)',
+};
 
 describe('roster import of .xlsx files LibreOffice wrote', () => {
   it('case 1: data on the second sheet under a title and a two-line merged header; hidden, merged and formula rows', async () => {
@@ -195,13 +203,15 @@ describe('roster import of .xlsx files LibreOffice wrote', () => {
       rejectedRows: 0,
       rejected: [],
     });
-    // The merged "Chức vụ" H6:H7 leaves H7 empty: said, not guessed (the title's and header's merges are no data).
-    expect(r.json.warnings).toEqual([MERGE_WARNING]);
+    // The hidden row 5 is named; the merged "Chức vụ" H6:H7 leaves H7 empty: said, not guessed (the title's and
+    // header's merges are no data).
+    expect(r.json.warnings).toEqual([HIDDEN_WARNING, MERGE_WARNING]);
+    expect(r.json.hiddenRows).toBe(1);
     expect((await roster(data)).map((e) => pick(e, KEYS))).toEqual(CASE1_PEOPLE);
 
     // Without --json the warning is listed under the counts.
     const human = await runCli(['roster', 'import', file, '--unit', UNIT.code, '--dry-run', ...NOW], { data });
-    expect(human.stdout).toContain(`\n  ! ${MERGE_WARNING.message}`);
+    expect(human.stdout).toContain(`\n  ! ${HIDDEN_WARNING.message}\n  ! ${MERGE_WARNING.message}`);
     // …and a dry run does not say "Đã nhập" (imported).
     expect(human.stdout).toMatch(
       /^Chạy thử, chưa ghi gì: sẽ nhập 0, cập nhật 0, 0 lỗi\n4 dòng: 0 thêm mới, 0 cập nhật, 4 không thay đổi/,
@@ -214,6 +224,34 @@ describe('roster import of .xlsx files LibreOffice wrote', () => {
     const up = await runCli(['roster', 'import', raised, '--unit', UNIT.code, '--json', ...NOW], { data });
     expect(up.json).toMatchObject({ totalRows: 4, imported: 0, updated: 1, unchanged: 3, rejectedRows: 0 });
     expect((await roster(data)).find((e) => e.fullName === 'Nguyễn Văn An')!.salary).toBe(5600000);
+  });
+
+  it('case 1 with --skip-hidden-rows: the row LibreOffice hides is left out, said, and the counts add up without it', async () => {
+    const file = case1('case1-skip');
+    const data = await freshData('case1-skip');
+    const r = await runCli(['roster', 'import', file, '--unit', UNIT.code, '--skip-hidden-rows', '--json', ...NOW], {
+      data,
+    });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.json).toMatchObject({
+      totalRows: 3,
+      imported: 3,
+      updated: 0,
+      unchanged: 0,
+      rejectedRows: 0,
+      hiddenRows: 1,
+    });
+    expect(r.json.warnings).toEqual([
+      {
+        ...HIDDEN_WARNING,
+        message:
+          'Dòng 5, cột "Họ và tên": dòng này đang bị ẩn trong Excel (ẩn dòng, bộ lọc hoặc nhóm dòng thu gọn): không nhập, theo lựa chọn bỏ qua các dòng ẩn',
+      },
+      MERGE_WARNING,
+    ]);
+    expect((await roster(data)).map((e) => pick(e, KEYS))).toEqual(
+      CASE1_PEOPLE.filter((p) => p.fullName !== 'Trần Thị Bình'),
+    );
   });
 
   it('case 1 with --sheet and --header-row naming the first line of the two-line header', async () => {
@@ -352,13 +390,40 @@ describe('roster import of .xlsx files LibreOffice wrote', () => {
         toUpdate: 0,
         rejectedRows: 0,
         problems: [],
-        warnings: [{ ...MERGE_WARNING, severity: 'warning' }],
+        hiddenRows: 1,
+        warnings: [
+          { ...HIDDEN_WARNING, severity: 'warning' },
+          { ...MERGE_WARNING, severity: 'warning' },
+        ],
       });
       expect(preview.mapping).toMatchObject({ fullName: 'Họ và tên', birthDate: 'Ngày sinh', gender: 'Giới tính' });
       expect(preview.sample[0]).toMatchObject({ 'Họ và tên': 'Nguyễn Văn An', 'Ngày sinh': '15/03/1990' });
-      const done = await ctx.value('roster.importCommit', { unitCode: UNIT.code, file });
-      expect(done).toMatchObject({ imported: 4, updated: 0, unchanged: 0, rejectedRows: 0, rejected: [] });
-      expect(done.warnings).toEqual([MERGE_WARNING]);
+      expect(preview.sample.map((r) => r['Họ và tên'])).toContain('Trần Thị Bình');
+
+      // The clerk ticks "skip hidden rows": the preview and the commit (the parsing thread's path) leave row 5 out.
+      const skipping = await ctx.value('roster.importPreview', { unitCode: UNIT.code, file, skipHiddenRows: true });
+      expect(skipping).toMatchObject({ totalRows: 3, toInsert: 3, rejectedRows: 0, hiddenRows: 1 });
+      expect(skipping.sample.map((r) => r['Họ và tên'])).toEqual(['Nguyễn Văn An', 'Lê Văn Cường', 'Phạm Thị Dung']);
+      expect(skipping.warnings?.map((w) => w.code)).toEqual(['HIDDEN_ROWS', 'MERGED_CELL']);
+      const done = await ctx.value('roster.importCommit', { unitCode: UNIT.code, file, skipHiddenRows: true });
+      expect(done).toMatchObject({
+        imported: 3,
+        updated: 0,
+        unchanged: 0,
+        rejectedRows: 0,
+        rejected: [],
+        hiddenRows: 1,
+      });
+      const list = await ctx.value('employee.list', { unitCode: UNIT.code });
+      expect(list.items.map((e) => e.fullName).sort((x, y) => x.localeCompare(y, 'vi'))).toEqual([
+        'Lê Văn Cường',
+        'Nguyễn Văn An',
+        'Phạm Thị Dung',
+      ]);
+      // Read again without skipping, the hidden row is the one new person; the others are unchanged.
+      const again = await ctx.value('roster.importCommit', { unitCode: UNIT.code, file });
+      expect(again).toMatchObject({ totalRows: 4, imported: 1, unchanged: 3, rejectedRows: 0, hiddenRows: 1 });
+      expect(again.warnings).toEqual([HIDDEN_WARNING, MERGE_WARNING]);
     } finally {
       ctx.close();
     }

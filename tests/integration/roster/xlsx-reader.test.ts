@@ -86,6 +86,35 @@ describe('.xlsx reader: files from several writers', () => {
     expect(() => readXlsx(bytes, { sheet: 'Khác' })).toThrow(/Không có trang tính "Khác".*"Hướng dẫn", "Danh sách"/);
   });
 
+  it('flags the rows Excel hides (hidden="1" as Excel writes it, "true" as LibreOffice does), on both threads', () => {
+    const inline = (s: string) => `<c t="inlineStr"><is><t>${s}</t></is></c>`;
+    const rows = [
+      ['1', ''],
+      ['2', ' hidden="1"'],
+      ['3', ' hidden="true" outlineLevel="1"'],
+      ['4', ' hidden="0"'],
+      ['5', ' hidden="false" collapsed="1"'],
+      ['6', ' hidden="1" customHeight="1" ht="0"'],
+    ]
+      .map(([r, attrs]) => `<row r="${r}"${attrs}>${inline(`Dòng ${r}`)}</row>`)
+      .join('');
+    // Row 7: hidden, but empty — no row is handed out for it.
+    const sheet = `${HEAD}<worksheet xmlns="${NS}"><sheetData>${rows}<row r="7" hidden="1"/></sheetData></worksheet>`;
+    const bytes = handMade({ 'xl/worksheets/sheet1.xml': sheet });
+    const expected = [
+      { row: 1, cells: ['Dòng 1'] },
+      { row: 2, cells: ['Dòng 2'], hidden: true },
+      { row: 3, cells: ['Dòng 3'], hidden: true },
+      { row: 4, cells: ['Dòng 4'] },
+      { row: 5, cells: ['Dòng 5'] },
+      { row: 6, cells: ['Dòng 6'], hidden: true },
+    ];
+    expect(readXlsx(bytes).rows).toEqual(expected);
+    const pulled: SheetRow[] = [];
+    pullXlsxRows(Buffer.from(bytes), 'Sheet1', (b) => pulled.push(...b));
+    expect(pulled).toEqual(expected);
+  });
+
   it('reads a sheet whose shared strings come in any order: late in the table, backwards, shared with another sheet', () => {
     const names = Array.from({ length: 3000 }, (_, i) => `Người số ${i}`);
     const sst = `${HEAD}<sst xmlns="${NS}">${names.map((n) => `<si><t>${n}</t></si>`).join('')}</sst>`;
