@@ -6,7 +6,7 @@ import type {
   ImportProblem,
 } from '../../shared/contract/roster';
 import { BLANK_EMPLOYEE } from '../../shared/contract/roster';
-import { EMPLOYEE_FIELD_LABELS } from '../../shared/identity/employee-labels';
+import { EMPLOYEE_FIELD_LABELS, EMPLOYEE_STATUS_LABELS } from '../../shared/identity/employee-labels';
 import { foldKey } from '../../shared/text/fold';
 import type { LegacyEncoding } from '../../shared/text/legacy/decode';
 import { cellDate, cellDigits, cellGender, cellNumber, cellText } from './cells';
@@ -62,23 +62,54 @@ const ZERO_LOST: Partial<Record<EmployeeField, { digits: number; code: string }>
   cccd: { digits: 12, code: 'CCCD_FORMAT' },
 };
 
+/**
+ * A status column's words, folded (no accents, spaces or case), as HR lists write them: the app's own labels
+ * (EMPLOYEE_STATUS_LABELS, what the roster export writes) and the everyday short forms — "Đang làm", "Đã nghỉ",
+ * "Thôi việc", "Nghỉ sinh" — which a list kept by hand uses more than the long ones. A word that could mean two
+ * statuses ("Nghỉ" alone: sick, maternity or left?) is not guessed: the row is refused listing the words taken.
+ */
 const STATUS_WORDS: Record<string, EmployeeStatus> = {
-  danglamviec: 'working',
-  dilam: 'working',
-  working: 'working',
   '': 'working',
-  nghiom: 'sick',
+  // The labels, Vietnamese and English ("Đang làm việc", "Sick leave"…): a roster exported by the app reads back.
+  ...Object.fromEntries(
+    (Object.entries(EMPLOYEE_STATUS_LABELS) as [EmployeeStatus, { vi: string; en: string }][]).flatMap(([s, l]) => [
+      [foldKey(l.vi), s],
+      [foldKey(l.en), s],
+    ]),
+  ),
+  danglam: 'working',
+  lamviec: 'working',
+  conlam: 'working',
+  conlamviec: 'working',
+  dangcongtac: 'working',
+  dilam: 'working',
   om: 'sick',
+  omdau: 'sick',
+  nghiomdau: 'sick',
   sick: 'sick',
-  nghithaisan: 'maternity',
   thaisan: 'maternity',
+  nghisinh: 'maternity',
+  nghisinhcon: 'maternity',
   maternity: 'maternity',
-  nghikhongluong: 'unpaid',
+  nghikhonghuongluong: 'unpaid',
   khongluong: 'unpaid',
   unpaid: 'unpaid',
-  danghiviec: 'left',
   nghiviec: 'left',
-  left: 'left',
+  danghi: 'left',
+  thoiviec: 'left',
+  dathoiviec: 'left',
+  nghihuu: 'left',
+  danghihuu: 'left',
+};
+
+/** The statuses' labels, for a message that says what to write. */
+const STATUS_CHOICES = {
+  vi: Object.values(EMPLOYEE_STATUS_LABELS)
+    .map((l) => l.vi)
+    .join(', '),
+  en: Object.values(EMPLOYEE_STATUS_LABELS)
+    .map((l) => l.en)
+    .join(', '),
 };
 
 /** Column index of each mapped field in the header row. */
@@ -272,8 +303,8 @@ export function makeRowReader(
             row,
             col('status'),
             'STATUS',
-            `"${specialText(cells, si, encodings)}" không phải trạng thái hợp lệ`,
-            `"${specialText(cells, si, encodings)}" is not a valid status`,
+            `"${specialText(cells, si, encodings)}" không phải trạng thái hợp lệ (ghi một trong: ${STATUS_CHOICES.vi})`,
+            `"${specialText(cells, si, encodings)}" is not a valid status (write one of: ${STATUS_CHOICES.en})`,
           ),
         );
       else v.status = status;

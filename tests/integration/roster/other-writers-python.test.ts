@@ -48,6 +48,9 @@ const names = async (data: string) => (await roster(data)).map((e) => e.fullName
 
 /** The first 10 hidden rows are listed, the rest counted (row = the sheet's number: person i is on row i + 1). */
 const FILTER_HIDDEN = 'các dòng 3, 5, 7, 9, 11, 13, 15, 17, 19, 21… (12 dòng) đang bị ẩn trong Excel';
+/** Person i's name in python-writers.py (its GIVEN list, as far as the tests need it). */
+const GIVEN = ['An', 'Bình', 'Cường', 'Dung', 'Đức', 'Giang', 'Hải', 'Hoa', 'Khánh', 'Lan', 'Minh', 'Ngọc', 'Phúc'];
+const NAME = (i: number) => `${i % 2 === 0 ? 'Trần Thị' : 'Nguyễn Văn'} ${GIVEN[i - 1]}`;
 /** Odd people still work: what the AutoFilter shows. */
 const WORKING = ['An', 'Cường', 'Đức', 'Hải', 'Khánh', 'Minh', 'Phúc', 'Sơn', 'Tuấn', 'Việt', 'Yến', 'Châu'].map(
   (n) => `Nguyễn Văn ${n}`,
@@ -149,6 +152,47 @@ describe('roster import of .xlsx files XlsxWriter and openpyxl wrote', () => {
         salary: 5200000,
       },
     ]);
+  });
+
+  it('a hand-kept list\'s status words: the short forms clerks type are read; "Nghỉ" alone is refused, saying what to write', async () => {
+    const data = await freshData('status');
+    const r = await importFile(data, 'openpyxl-status.xlsx');
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.json).toMatchObject({ totalRows: 13, imported: 12, rejectedRows: 1 });
+    expect(r.json.rejected).toEqual([
+      {
+        row: 13,
+        column: 'Tình trạng',
+        code: 'STATUS',
+        message:
+          'Dòng 13, cột "Tình trạng": "Nghỉ" không phải trạng thái hợp lệ (ghi một trong: Đang làm việc, Nghỉ ốm, Nghỉ thai sản, Nghỉ không lương, Đã nghỉ việc)',
+      },
+    ]);
+    const byName = new Map((await roster(data)).map((e) => [e.fullName, e.status]));
+    // Person i is on row i + 1 with the i-th word of the script's list; an empty cell is "working".
+    expect(Array.from({ length: 13 }, (_, i) => byName.get(NAME(i + 1)))).toEqual([
+      'working', // Đang làm
+      'working', // làm việc
+      'working', // Còn làm
+      'working', // ĐANG CÔNG TÁC
+      'sick', // Ốm đau
+      'maternity', // Nghỉ sinh
+      'unpaid', // nghỉ không hưởng lương
+      'left', // Đã nghỉ
+      'left', // Thôi việc
+      'left', // Nghỉ hưu
+      'left', // Đã nghỉ việc
+      undefined, // Nghỉ: refused
+      'working', // (empty)
+    ]);
+    // The roster exported by the app (its own labels) reads back with the same statuses.
+    const out = join(dir, 'status-export.xlsx');
+    const exported = await runCli(['roster', 'export', '--unit', UNIT.code, '--out', out], { data });
+    expect(exported.code, exported.stderr).toBe(0);
+    const back = await freshData('status-back');
+    const again = await runCli(['roster', 'import', out, '--unit', UNIT.code, '--json', ...NOW], { data: back });
+    expect(again.json).toMatchObject({ totalRows: 12, imported: 12, rejectedRows: 0 });
+    expect(new Map((await roster(back)).map((e) => [e.fullName, e.status]))).toEqual(byName);
   });
 
   it('openpyxl: inline strings under a title, a date with a time of day, identifiers typed as numbers', async () => {
