@@ -192,6 +192,31 @@ function problem(sheet: string, row: number, vi: string, en: string, code: strin
   };
 }
 
+/**
+ * Rows Excel hides (hidden, filtered out, in a collapsed group) are read into the draft like the others — the sheet
+ * holds them — but named, so a clerk who filtered the workbook to one plan code or hid last month's rows removes them
+ * from the draft before it is signed. The first ten are listed, the rest counted.
+ */
+function hiddenRowsRead(sheet: string, rows: readonly number[]): FieldProblem {
+  const listed = rows.slice(0, 10).join(', ');
+  const more = rows.length > 10;
+  const vi =
+    rows.length === 1
+      ? 'dòng này'
+      : `các dòng ${listed}${more ? `… (${rows.length.toLocaleString('vi-VN')} dòng)` : ''}`;
+  const en = rows.length === 1 ? 'this row is' : `rows ${listed}${more ? `… (${rows.length} rows)` : ''} are`;
+  return {
+    ...problem(
+      sheet,
+      rows[0]!,
+      `${vi} đang bị ẩn trong Excel (ẩn dòng, bộ lọc hoặc nhóm dòng thu gọn) nhưng vẫn được đọc vào tờ khai: nếu không kê khai ${rows.length === 1 ? 'dòng' : 'các dòng'} đó, hãy xoá khỏi tờ khai trước khi ký`,
+      `${en} hidden in Excel (hidden, filtered out or in a collapsed group) but read into the draft: if they are not to be declared, delete them from the draft before signing`,
+      'HIDDEN_ROWS',
+    ),
+    severity: 'warning',
+  };
+}
+
 export interface SheetDraft {
   draft: Omit<Draft, 'rows'> & { rows: SheetDraftRow[] };
   /** Rows the sheet could not give (no name or no PA; a document that matches no row). */
@@ -224,9 +249,11 @@ export function draftFromVnptWorkbook(
   const problems: FieldProblem[] = [];
   const rows: SheetDraftRow[] = [];
   const byStt = new Map<string, SheetDraftRow>();
+  const hidden: number[] = [];
   for (const r of data.rows) {
     const row = readRow(data.cols, r.cells);
     if (!row.fullName && !row.insuranceNo && !row.plan) continue; // a template row with only its ID filled in
+    if (r.hidden) hidden.push(r.row);
     if (!row.fullName) problems.push(problem(sheet.name, r.row, 'thiếu họ tên (HoTen)', 'no name (HoTen)', 'REQUIRED'));
     if (!row.plan)
       problems.push(problem(sheet.name, r.row, 'thiếu mã phương án (PA)', 'no plan code (PA)', 'REQUIRED'));
@@ -234,6 +261,7 @@ export function draftFromVnptWorkbook(
     const stt = text(data.cols.get(r.cells, 'STT'));
     if (stt) byStt.set(stt, row);
   }
+  if (hidden.length) problems.push(hiddenRowsRead(sheet.name, hidden));
   const docSheet = wb.sheets.find((s) => s.name === VNPT_DOCUMENTS_SHEET);
   const docs = docSheet
     ? dataRows(wb, docSheet, (cells) => cells.includes('TenLoaiVanBan') || cells.includes('SoVanBan'))

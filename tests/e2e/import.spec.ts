@@ -7,6 +7,7 @@ import { SAIGON_UNIT } from '../support/units';
 import { makeTempDir, writeTempFile } from '../support/tmp';
 import { handMade, HEAD, NS } from '../support/hand-made-xlsx';
 import { pythonWriters } from '../fixtures/roster/other-writers/lo';
+import { loVnptWorkbook, vnptIncrease } from '../fixtures/roster/other-writers/vnpt-lo';
 import { writeXlsx, type XlsxCell } from '../../electron/roster/write-xlsx';
 import { readXlsx } from '../../electron/roster/read-xlsx';
 import {
@@ -390,6 +391,51 @@ test('an AutoFilter hid the people who left (XlsxWriter wrote it): the preview n
     // Only the people the filter showed (odd ones, "Nguyễn Văn …"); none of the hidden "Trần Thị …".
     await page.getByTestId('employee-search').fill('tran thi');
     await expect(page.getByTestId('employee-count')).toHaveText('0 người');
+  } finally {
+    await stopApp(app);
+  }
+});
+
+test('a VNPT workbook as a new dossier: a clean one opens as a draft at once; one LibreOffice saved with a hidden row says so first, and the clerk decides', async ({
+  page,
+}) => {
+  const dataDir = makeTempDir('kekhai-e2e-vnpt-dossier-');
+  const clean = writeTempFile(dataDir, 'vnpt-bhxh.xlsx', vnptWorkbook());
+  const hidden = loVnptWorkbook(dataDir, 'vnpt-an-dong', [
+    { values: vnptIncrease(1, 'Nguyễn Văn An', '7900000001', '17/05/1990', 1, '079090000001') },
+    { values: vnptIncrease(2, 'Trần Thị Bình', '7900000002', '01/07/1992', 0, '079192000002'), hidden: true },
+  ]);
+  await addUnitWithCli(dataDir, { ...SAIGON_UNIT, code: UNIT });
+  const app = await serveApp({ dataDir, now: '2026-02-10T03:00:00Z' });
+  try {
+    await page.goto(app.url);
+    await page.getByTestId('nav-declarations').click();
+    await page.getByTestId('dossier-unit').fill(UNIT);
+    await page.getByTestId('dossier-period').fill('02/2026');
+    await page.getByTestId('dossier-import-vnpt').setInputFiles(clean);
+    await expect(page.getByTestId('dossier-editor')).toBeVisible();
+    await expect(page.locator('[data-testid^="draft-row-"]')).toHaveCount(3);
+
+    await page.getByTestId('nav-declarations').click();
+    await expect(page.getByTestId('dossier-state')).toHaveCount(1);
+    await page.getByTestId('dossier-unit').fill(UNIT);
+    await page.getByTestId('dossier-period').fill('02/2026');
+    await page.getByTestId('dossier-import-vnpt').setInputFiles(hidden);
+    await expect(page.getByTestId('vnpt-read')).toContainText('Đọc được 2 dòng từ trang "Dữ Liệu"');
+    await expect(page.getByTestId('vnpt-problem')).toHaveText([
+      'Trang "Dữ Liệu", dòng 5: dòng này đang bị ẩn trong Excel (ẩn dòng, bộ lọc hoặc nhóm dòng thu gọn) nhưng vẫn được đọc vào tờ khai: nếu không kê khai dòng đó, hãy xoá khỏi tờ khai trước khi ký',
+    ]);
+    // "Không tạo": nothing is created.
+    await page.getByTestId('vnpt-cancel').click();
+    await expect(page.getByTestId('vnpt-read')).toHaveCount(0);
+    await expect(page.getByTestId('dossier-state')).toHaveCount(1);
+    // Chosen again and created: the draft holds both rows, the hidden one included, for the clerk to delete or keep.
+    await page.getByTestId('dossier-import-vnpt').setInputFiles([]);
+    await page.getByTestId('dossier-import-vnpt').setInputFiles(hidden);
+    await page.getByTestId('vnpt-create').click();
+    await expect(page.getByTestId('dossier-editor')).toBeVisible();
+    await expect(page.locator('[data-testid^="draft-row-"]')).toHaveCount(2);
+    await expect(page.getByRole('textbox', { name: 'Họ và tên 2' })).toHaveValue('Trần Thị Bình');
   } finally {
     await stopApp(app);
   }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { stateLabel } from '../../../shared/ivan/state-labels';
 import type { DossierSummary } from '../../../shared/contract/declarations';
+import type { Output } from '../../../shared/contract';
 import { formatDateTimeVN } from '../../../shared/format';
 import { api } from '../../api/client';
 import { StatementPanel } from './StatementPanel';
@@ -11,6 +12,12 @@ import { useUnits } from '../units/units-store';
 import { errorText, useMessages } from '../../i18n';
 import { declarationMessages } from './messages';
 import { DataTable } from '../../components/DataTable';
+
+/** `dossier.fromSheet`'s answer: the draft read from a VNPT workbook and what the reading found. */
+type SheetRead = Output<'dossier.fromSheet'>;
+
+/** Rows of a draft read from a sheet (kekhai-draft/1 `rows`). */
+const draftRows = (draft: Record<string, unknown>): number => (Array.isArray(draft.rows) ? draft.rows.length : 0);
 
 /** Reads a picked file as Base64 (the boundary carries files as bytes, never paths). */
 export function fileToBase64(file: File): Promise<string> {
@@ -34,6 +41,8 @@ export function DossierList() {
   const [notice, setNotice] = useState<string | null>(null);
   const [ask, setAsk] = useState<DossierSummary | null>(null);
   const [undo, setUndo] = useState<{ name: string; base64: string } | null>(null);
+  /** A VNPT workbook read with problems, waiting for the clerk to create the draft or not. */
+  const [sheetRead, setSheetRead] = useState<SheetRead | null>(null);
 
   const reload = useCallback(async () => {
     const r = await api.call('dossier.list', {
@@ -71,9 +80,15 @@ export function DossierList() {
     else setError(errorText(r.error, lang));
   }
 
-  /** A VNPT-BHXH workbook becomes a new dossier of the unit and period typed above. */
+  /**
+   * A VNPT-BHXH workbook becomes a new dossier of the unit and period typed above. What the reading found (a row
+   * without a name or PA, a document that belongs to no row, rows Excel hides) is shown first, and the clerk decides;
+   * a clean workbook opens as a draft at once.
+   */
   async function importVnpt(file: File | undefined) {
     if (!file) return;
+    setError(null);
+    setSheetRead(null);
     if (!unitCode || !/^\d{2}\/\d{4}$/.test(period)) return setError(t('needUnitPeriod'));
     const read = await api.call('dossier.fromSheet', {
       file: { name: file.name, base64: await fileToBase64(file) },
@@ -81,7 +96,13 @@ export function DossierList() {
       period,
     });
     if (!read.ok) return setError(errorText(read.error, lang));
-    const r = await api.call('dossier.create', { draft: read.value.draft });
+    if (read.value.problems.length) return setSheetRead(read.value);
+    await createFromSheet(read.value.draft);
+  }
+
+  async function createFromSheet(draft: Record<string, unknown>) {
+    setSheetRead(null);
+    const r = await api.call('dossier.create', { draft });
     if (r.ok) go('declarations', 'edit', r.value.id);
     else setError(errorText(r.error, lang));
   }
@@ -192,6 +213,30 @@ export function DossierList() {
             </button>
           )}
         </p>
+      )}
+      {sheetRead && (
+        <div className="panel" data-testid="vnpt-read">
+          <p>{t('vnptRead', { n: draftRows(sheetRead.draft), sheet: sheetRead.sheet })}</p>
+          <ul>
+            {sheetRead.problems.map((p, i) => (
+              <li key={i} data-testid="vnpt-problem" className={p.severity === 'warning' ? 'warning' : 'error'}>
+                {lang === 'en' ? (p.messageEn ?? p.message) : p.message}
+              </li>
+            ))}
+          </ul>
+          <div className="actions">
+            <button
+              type="button"
+              data-testid="vnpt-create"
+              onClick={() => once(() => createFromSheet(sheetRead.draft))}
+            >
+              {t('vnptCreate', { n: draftRows(sheetRead.draft) })}
+            </button>
+            <button type="button" data-testid="vnpt-cancel" onClick={() => setSheetRead(null)}>
+              {t('vnptCancel')}
+            </button>
+          </div>
+        </div>
       )}
       {ask && (
         <ConfirmDialog

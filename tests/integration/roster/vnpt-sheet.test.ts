@@ -9,6 +9,7 @@ import { CLI, runCli, unitAddArgs } from '../../support/cli';
 import { createTestContext, type TestContext } from '../../support/context';
 import { SAIGON_UNIT as UNIT, fileBlob as blob } from '../../support/units';
 import { makeTempDir, removeDir } from '../../support/tmp';
+import { loVnptWorkbook, vnptIncrease } from '../../fixtures/roster/other-writers/vnpt-lo';
 
 /** A filled workbook as a VNPT-BHXH clerk keeps it: notes, labels, XML names, data from row 4 (values by XML name). */
 function clerkWorkbook(): Uint8Array {
@@ -278,6 +279,56 @@ describe('VNPT-BHXH workbook both ways', () => {
     expect(sheet.rows).toBe(3);
     const back = await ctx.value('roster.importPreview', { unitCode: UNIT.code, file: sheet.file });
     expect(back).toMatchObject({ headerRow: 3, toInsert: 0, rejectedRows: 0 });
+  });
+
+  it('a row LibreOffice hides is read into the draft and named in a warning (CLI and method)', async () => {
+    expect(existsSync(CLI), 'run `npm run build` first').toBe(true);
+    const file = loVnptWorkbook(dir, 'vnpt-hidden', [
+      { values: vnptIncrease(1, 'Nguyễn Văn An', '7900000001', '17/05/1990', 1, '079090000001') },
+      { values: vnptIncrease(2, 'Trần Thị Bình', '7900000002', '01/07/1992', 0, '079192000002'), hidden: true },
+      { values: vnptIncrease(3, 'Lê Văn Cường', '7900000003', '31/12/1985', 1, '079085000003') },
+    ]);
+    const warning = {
+      row: 5,
+      code: 'HIDDEN_ROWS',
+      severity: 'warning',
+      message:
+        'Trang "Dữ Liệu", dòng 5: dòng này đang bị ẩn trong Excel (ẩn dòng, bộ lọc hoặc nhóm dòng thu gọn) nhưng vẫn được đọc vào tờ khai: nếu không kê khai dòng đó, hãy xoá khỏi tờ khai trước khi ký',
+    };
+    const r = await ctx.value('dossier.fromSheet', {
+      file: blob('vnpt-hidden.xlsx', readFileSync(file)),
+      unitCode: UNIT.code,
+      period: '02/2026',
+    });
+    expect(r.problems).toEqual([
+      { ...warning, messageEn: expect.stringMatching(/^Sheet "Dữ Liệu", row 5: this row is hidden in Excel/) },
+    ]);
+    const rows = (r.draft as { rows: { fullName: string; plan: string; fromMonth: string }[] }).rows;
+    expect(rows.map((x) => [x.fullName, x.plan, x.fromMonth])).toEqual([
+      ['Nguyễn Văn An', 'TM', '02/2026'],
+      ['Trần Thị Bình', 'TM', '02/2026'],
+      ['Lê Văn Cường', 'TM', '02/2026'],
+    ]);
+
+    const data = join(dir, 'cli-hidden');
+    const cli = (args: string[]) => runCli([...args, '--now', '2026-02-10T10:00:00+07:00'], { data });
+    expect((await cli([...unitAddArgs(UNIT), '--json'])).code).toBe(0);
+    const args = [
+      'dossier',
+      'from-sheet',
+      file,
+      '--unit',
+      UNIT.code,
+      '--period',
+      '02/2026',
+      '--out',
+      join(dir, 'h.json'),
+    ];
+    const json = await cli([...args, '--json']);
+    expect(json.code, json.stderr).toBe(0);
+    expect(json.json).toMatchObject({ rows: 3, sheet: 'Dữ Liệu', problems: [warning] });
+    const human = await cli(args);
+    expect(human.stdout).toContain(`\n  - ${warning.message}`);
   });
 
   it('kekhai dossier from-sheet / to-sheet (built CLI): the same rows after a round trip', async () => {
