@@ -21,6 +21,7 @@ import {
 import { AppError } from '../core/app-error';
 import { cellDate, cellDigits, cellGender, cellNumber, cellText } from '../roster/cells';
 import { chooseSheet, XlsxWorkbook, type SheetInfo } from '../roster/read-xlsx';
+import { HIDDEN_ROWS_WHY, hiddenRowsSubject } from '../roster/hidden-rows';
 import type { CellValue, SheetRow } from '../roster/sheet';
 import { writeXlsx, type XlsxCell, type XlsxSheet } from '../roster/write-xlsx';
 
@@ -198,19 +199,13 @@ function problem(sheet: string, row: number, vi: string, en: string, code: strin
  * from the draft before it is signed. The first ten are listed, the rest counted.
  */
 function hiddenRowsRead(sheet: string, rows: readonly number[]): FieldProblem {
-  const listed = rows.slice(0, 10).join(', ');
-  const more = rows.length > 10;
-  const vi =
-    rows.length === 1
-      ? 'dòng này'
-      : `các dòng ${listed}${more ? `… (${rows.length.toLocaleString('vi-VN')} dòng)` : ''}`;
-  const en = rows.length === 1 ? 'this row is' : `rows ${listed}${more ? `… (${rows.length} rows)` : ''} are`;
+  const subject = hiddenRowsSubject(rows, rows.length);
   return {
     ...problem(
       sheet,
       rows[0]!,
-      `${vi} đang bị ẩn trong Excel (ẩn dòng, bộ lọc hoặc nhóm dòng thu gọn) nhưng vẫn được đọc vào tờ khai: nếu không kê khai ${rows.length === 1 ? 'dòng' : 'các dòng'} đó, hãy xoá khỏi tờ khai trước khi ký`,
-      `${en} hidden in Excel (hidden, filtered out or in a collapsed group) but read into the draft: if they are not to be declared, delete them from the draft before signing`,
+      `${subject.vi} đang bị ẩn trong Excel (${HIDDEN_ROWS_WHY.vi}) nhưng vẫn được đọc vào tờ khai: nếu không kê khai ${rows.length === 1 ? 'dòng' : 'các dòng'} đó, hãy xoá khỏi tờ khai trước khi ký`,
+      `${subject.en} hidden in Excel (${HIDDEN_ROWS_WHY.en}) but read into the draft: if they are not to be declared, delete them from the draft before signing`,
       'HIDDEN_ROWS',
     ),
     severity: 'warning',

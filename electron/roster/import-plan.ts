@@ -18,6 +18,7 @@ import { parseDmy } from '../../shared/format';
 import { PARTICIPATION_COLUMN } from '../../shared/ledger/import-columns';
 import { participationMonth } from '../ledger/participation-cell';
 import { findGenderPair, mapPair, withPair, type GenderPair } from './gender-pair';
+import { HIDDEN_ROWS_LISTED, HIDDEN_ROWS_WHY, hiddenRowsSubject } from './hidden-rows';
 
 export interface PlannedRow {
   row: number;
@@ -78,9 +79,6 @@ export interface SheetChoices {
   /** Leave out the data rows Excel hides (hidden, filtered out, collapsed); by default they are read with a warning. */
   skipHiddenRows?: boolean;
 }
-
-/** Hidden rows named in the warning; the rest are counted. */
-const HIDDEN_ROWS_LISTED = 10;
 
 /**
  * The accepted rows the ledger statement written after an import needs (`ImportPlan.statements`): 'all' when an
@@ -199,30 +197,23 @@ export class ImportPlanner {
     const plan = this.plan!;
     const n = plan.hiddenRows;
     if (!n) return;
-    // The message starts "Dòng 5, cột …": one row is "this row", several are listed.
-    const listed = this.hiddenListed.join(', ');
-    const rows =
-      n === 1
-        ? 'dòng này'
-        : `các dòng ${listed}${n > this.hiddenListed.length ? `… (${n.toLocaleString('vi-VN')} dòng)` : ''}`;
-    const rowsEn = n === 1 ? 'this row is' : `rows ${listed}${n > this.hiddenListed.length ? `… (${n} rows)` : ''} are`;
-    const why = 'ẩn dòng, bộ lọc hoặc nhóm dòng thu gọn';
-    const whyEn = 'hidden, filtered out or in a collapsed group';
+    const rows = hiddenRowsSubject(this.hiddenListed, n);
+    const why = HIDDEN_ROWS_WHY;
     plan.problems.push({
       ...(this.choices.skipHiddenRows
         ? problem(
             this.hiddenListed[0]!,
             this.col('fullName'),
             'HIDDEN_ROWS',
-            `${rows} đang bị ẩn trong Excel (${why}): không nhập, theo lựa chọn bỏ qua các dòng ẩn`,
-            `${rowsEn} hidden in Excel (${whyEn}): not imported, as chosen (skip hidden rows)`,
+            `${rows.vi} đang bị ẩn trong Excel (${why.vi}): không nhập, theo lựa chọn bỏ qua các dòng ẩn`,
+            `${rows.en} hidden in Excel (${why.en}): not imported, as chosen (skip hidden rows)`,
           )
         : problem(
             this.hiddenListed[0]!,
             this.col('fullName'),
             'HIDDEN_ROWS',
-            `${rows} đang bị ẩn trong Excel (${why}) nhưng vẫn được nhập như mọi dòng khác: nếu đó là người đã nghỉ việc hoặc không cần nhập, hãy chọn «Bỏ qua các dòng ẩn» (kekhai: --skip-hidden-rows)`,
-            `${rowsEn} hidden in Excel (${whyEn}) but imported like any other: if they are people who left or rows not to import, choose "Skip hidden rows" (kekhai: --skip-hidden-rows)`,
+            `${rows.vi} đang bị ẩn trong Excel (${why.vi}) nhưng vẫn được nhập như mọi dòng khác: nếu đó là người đã nghỉ việc hoặc không cần nhập, hãy chọn «Bỏ qua các dòng ẩn» (kekhai: --skip-hidden-rows)`,
+            `${rows.en} hidden in Excel (${why.en}) but imported like any other: if they are people who left or rows not to import, choose "Skip hidden rows" (kekhai: --skip-hidden-rows)`,
           )),
       severity: 'warning',
     });
