@@ -422,8 +422,9 @@ test('a VNPT workbook as a new dossier: a clean one opens as a draft at once; on
     await page.getByTestId('dossier-period').fill('02/2026');
     await page.getByTestId('dossier-import-vnpt').setInputFiles(hidden);
     await expect(page.getByTestId('vnpt-read')).toContainText('Đọc được 2 dòng từ trang "Dữ Liệu"');
-    await expect(page.getByTestId('vnpt-problem')).toHaveText([
-      'Trang "Dữ Liệu", dòng 5: dòng này đang bị ẩn trong Excel (ẩn dòng, bộ lọc hoặc nhóm dòng thu gọn) nhưng vẫn được đọc vào tờ khai: nếu không kê khai dòng đó, hãy xoá khỏi tờ khai trước khi ký',
+    await expect(page.getByTestId('vnpt-read').getByTestId('problem-count')).toHaveText('0 lỗi, 1 cảnh báo');
+    await expect(page.getByTestId('vnpt-read').getByTestId('problem-item')).toHaveText([
+      '⚠ Trang "Dữ Liệu", dòng 5: dòng này đang bị ẩn trong Excel (ẩn dòng, bộ lọc hoặc nhóm dòng thu gọn) nhưng vẫn được đọc vào tờ khai: nếu không kê khai dòng đó, hãy xoá khỏi tờ khai trước khi ký',
     ]);
     // "Không tạo": nothing is created.
     await page.getByTestId('vnpt-cancel').click();

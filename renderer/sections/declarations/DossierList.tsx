@@ -12,6 +12,7 @@ import { useUnits } from '../units/units-store';
 import { errorText, useMessages } from '../../i18n';
 import { declarationMessages } from './messages';
 import { DataTable } from '../../components/DataTable';
+import { ProblemPanel } from './ProblemPanel';
 
 /** `dossier.fromSheet`'s answer: the draft read from a VNPT workbook and what the reading found. */
 type SheetRead = Output<'dossier.fromSheet'>;
@@ -217,13 +218,8 @@ export function DossierList() {
       {sheetRead && (
         <div className="panel" data-testid="vnpt-read">
           <p>{t('vnptRead', { n: draftRows(sheetRead.draft), sheet: sheetRead.sheet })}</p>
-          <ul>
-            {sheetRead.problems.map((p, i) => (
-              <li key={i} data-testid="vnpt-problem" className={p.severity === 'warning' ? 'warning' : 'error'}>
-                {lang === 'en' ? (p.messageEn ?? p.message) : p.message}
-              </li>
-            ))}
-          </ul>
+          {/* Counted, errors first, a page at a time: a sheet of thousands of rows without a PA gives as many. */}
+          <ProblemPanel problems={sheetRead.problems} onGo={() => undefined} />
           <div className="actions">
             <button
               type="button"
