@@ -218,4 +218,15 @@ describe('roster import of .xlsx files XlsxWriter and openpyxl wrote', () => {
       },
     ]);
   });
+
+  it('openpyxl with iso_dates: t="d" ISO dates (one at 23:00) and character references for every accented letter', async () => {
+    const data = await freshData('iso-dates');
+    const r = await importFile(data, 'openpyxl-iso-dates.xlsx');
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.json).toMatchObject({ totalRows: 2, imported: 2, rejectedRows: 0, rejected: [] });
+    expect((await roster(data)).map((e) => [e.fullName, e.birthDate, e.gender, e.cccd, e.contractStart])).toEqual([
+      ['Nguyễn Văn Bảo', '01/02/1990', 'M', '001090000901', '01/03/2024'],
+      ['Trần Thị Cúc', '03/04/1991', 'F', '001191000902', '02/01/2025'],
+    ]);
+  });
 });
