@@ -11,6 +11,7 @@ import { findHeader, HEADER_SCAN_ROWS, recogniseMapping } from './mapping';
 import { columnIndexes, makeRowReader, problem, type RowReader } from './row-reader';
 import type { Sheet, SheetRow } from './sheet';
 import { colIndex } from './read-xlsx';
+import { distinctHeaders, twinColumnWarnings } from './twin-headers';
 import { ImportReport } from './import-report';
 import { NonPersonRows } from './non-person-rows';
 import { identifiersAgree, personKey, SeenIdentifiers, SeenPersons } from './seen-persons';
@@ -265,7 +266,9 @@ export class ImportPlanner {
     if (!sheet.rows.length) throw new AppError('BAD_FILE', 'Tệp không có dữ liệu', { en: 'The file holds no data' });
     const found = findHeader(sheet.rows, this.choices.headerRow);
     const headerAt = found.at;
-    const headers = found.headers;
+    // Two columns under one header ("Mã số BHXH" twice: an old column kept beside the new): told apart as
+    // "Mã số BHXH (2)" so the clerk can pick either, and a mapped one is named in a warning below.
+    const headers = distinctHeaders(found.headers);
     this.firstDataRow = sheet.rows[headerAt]!.row + 1;
     const recognised = recogniseMapping(headers);
     let mapping =
@@ -374,6 +377,7 @@ export class ImportPlanner {
       statements: [],
       hiddenRows: 0,
     };
+    for (const p of twinColumnWarnings(found.headers, headers, mapping, found.row)) this.plan.problems.push(p);
     if (dates.order === 'month-first') {
       const column = mapping.birthDate!;
       this.plan.problems.push({

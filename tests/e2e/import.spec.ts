@@ -441,3 +441,33 @@ test('a VNPT workbook as a new dossier: a clean one opens as a draft at once; on
     await stopApp(app);
   }
 });
+
+test('two columns headed "Mã số BHXH" (XlsxWriter, the first hidden): the mapping step offers both, the preview says which is read', async ({
+  page,
+}) => {
+  const dataDir = makeTempDir('kekhai-e2e-import-twins-');
+  pythonWriters(dataDir);
+  await addUnitWithCli(dataDir, { ...SAIGON_UNIT, code: UNIT });
+  const app = await serveApp({ dataDir, now: '2026-01-15T03:00:00Z' });
+  try {
+    await page.goto(app.url);
+    await page.getByTestId('nav-employees').click();
+    await page.getByTestId('unit-switcher').selectOption(UNIT);
+    await openImport(page, join(dataDir, 'xlsxwriter-twin-columns.xlsx'));
+    await expect(page.getByTestId('map-insuranceNumber')).toHaveValue('Mã số BHXH');
+    await page.getByTestId('map-insuranceNumber').selectOption('Mã số BHXH (2)');
+    await preview(page, '2 dòng: 2 thêm mới, 0 cập nhật, 0 không thay đổi, 0 dòng lỗi');
+    await expect(page.getByTestId('import-warning')).toContainText(
+      'dòng tiêu đề có 2 cột "Mã số BHXH" (cột D, E): đọc cột E',
+    );
+    await confirm(page, '2 dòng: 2 thêm mới, 0 cập nhật, 0 không thay đổi, 0 dòng bị từ chối', '2 người');
+    await page.getByTestId('import-close').click();
+    // The numbers in use (column E) are stored, not the old ones of the hidden column D.
+    await page.getByTestId('employee-search').fill('7900000001');
+    await expect(page.getByTestId('employee-count')).toHaveText('1 người');
+    await page.getByTestId('employee-search').fill('0000000001');
+    await expect(page.getByTestId('employee-count')).toHaveText('0 người');
+  } finally {
+    await stopApp(app);
+  }
+});

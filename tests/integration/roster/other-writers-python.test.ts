@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, runCli, unitAddArgs } from '../../support/cli';
@@ -228,5 +228,36 @@ describe('roster import of .xlsx files XlsxWriter and openpyxl wrote', () => {
       ['Nguyễn Văn Bảo', '01/02/1990', 'M', '001090000901', '01/03/2024'],
       ['Trần Thị Cúc', '03/04/1991', 'F', '001191000902', '02/01/2025'],
     ]);
+  });
+
+  it('two columns under one header ("Mã số BHXH" twice, the first hidden): both can be chosen, and the one read is said', async () => {
+    const data = await freshData('twins');
+    const numbers = async () => (await roster(data)).map((e) => e.insuranceNumber);
+    const warning = (read: string, other: string) =>
+      `Dòng 1, cột "${read === 'D' ? 'Mã số BHXH' : 'Mã số BHXH (2)'}": dòng tiêu đề có 2 cột "Mã số BHXH" (cột D, E): đọc cột ${read}; nếu cần cột khác, hãy chọn "${other}" ở bước ghép cột (dòng lệnh: --mapping)`;
+    // Found by the recogniser: the first column, as before — now said, with the other's name.
+    const dry = await importFile(data, 'xlsxwriter-twin-columns.xlsx', '--dry-run');
+    expect(dry.code, dry.stdout + dry.stderr).toBe(0);
+    expect(dry.json.warnings).toEqual([
+      { row: 1, column: 'Mã số BHXH', code: 'TWIN_COLUMNS', message: warning('D', 'Mã số BHXH (2)') },
+    ]);
+    // The clerk names the second column: its numbers are stored.
+    const mapping = join(dir, 'twins-mapping.json');
+    writeFileSync(
+      mapping,
+      JSON.stringify({
+        fullName: 'Họ và tên',
+        birthDate: 'Ngày sinh',
+        gender: 'Giới tính',
+        insuranceNumber: 'Mã số BHXH (2)',
+      }),
+    );
+    const r = await importFile(data, 'xlsxwriter-twin-columns.xlsx', '--mapping', mapping);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.json).toMatchObject({ totalRows: 2, imported: 2, rejectedRows: 0 });
+    expect(r.json.warnings).toEqual([
+      { row: 1, column: 'Mã số BHXH (2)', code: 'TWIN_COLUMNS', message: warning('E', 'Mã số BHXH') },
+    ]);
+    expect(await numbers()).toEqual(['7900000001', '7900000002']);
   });
 });
