@@ -144,6 +144,21 @@ test('import journey: title rows, good and rejected rows before writing, counts 
   }
 });
 
+/** The unit added to `dataDir`, the app served on it, and the Employees screen open on the unit. */
+async function onEmployees(page: Page, dataDir: string): Promise<Awaited<ReturnType<typeof serveApp>>> {
+  await addUnitWithCli(dataDir, { ...SAIGON_UNIT, code: UNIT });
+  const app = await serveApp({ dataDir, now: '2026-01-15T03:00:00Z' });
+  try {
+    await page.goto(app.url);
+    await page.getByTestId('nav-employees').click();
+    await page.getByTestId('unit-switcher').selectOption(UNIT);
+    return app;
+  } catch (e) {
+    await stopApp(app);
+    throw e;
+  }
+}
+
 /** Opens the import wizard on the Employees screen with `file` chosen. */
 async function openImport(page: Page, file: string): Promise<void> {
   await page.getByTestId('employee-import').click();
@@ -340,12 +355,8 @@ test('a workbook whose exporter wrote Windows-1258 under a UTF-8 declaration: th
   const byte = sheet.indexOf(Buffer.from([0xe2, 0xcc])) + 1;
   const dataDir = makeTempDir('kekhai-e2e-import-encoding-');
   const file = writeTempFile(dataDir, 'xuat-tu-phan-mem-cu.xlsx', handMade({ 'xl/worksheets/sheet1.xml': sheet }));
-  await addUnitWithCli(dataDir, { ...SAIGON_UNIT, code: UNIT });
-  const app = await serveApp({ dataDir, now: '2026-01-15T03:00:00Z' });
+  const app = await onEmployees(page, dataDir);
   try {
-    await page.goto(app.url);
-    await page.getByTestId('nav-employees').click();
-    await page.getByTestId('unit-switcher').selectOption(UNIT);
     await openImport(page, file);
     await expect(page.getByTestId('import-error')).toContainText(
       `phần xl/worksheets/sheet1.xml, ô A3, byte thứ ${byte.toLocaleString('vi-VN')}: 0xE2 0xCC không phải ký tự UTF-8 (ngay sau «Tr»)`,
@@ -362,12 +373,8 @@ test('an AutoFilter hid the people who left (XlsxWriter wrote it): the preview n
 }) => {
   const dataDir = makeTempDir('kekhai-e2e-import-hidden-');
   pythonWriters(dataDir);
-  await addUnitWithCli(dataDir, { ...SAIGON_UNIT, code: UNIT });
-  const app = await serveApp({ dataDir, now: '2026-01-15T03:00:00Z' });
+  const app = await onEmployees(page, dataDir);
   try {
-    await page.goto(app.url);
-    await page.getByTestId('nav-employees').click();
-    await page.getByTestId('unit-switcher').selectOption(UNIT);
     await openImport(page, join(dataDir, 'xlsxwriter-filtered.xlsx'));
     await preview(page, '24 dòng: 24 thêm mới, 0 cập nhật, 0 không thay đổi, 0 dòng lỗi');
     await expect(page.getByTestId('import-warning')).toHaveCount(1);
@@ -447,12 +454,8 @@ test('two columns headed "Mã số BHXH" (XlsxWriter, the first hidden): the map
 }) => {
   const dataDir = makeTempDir('kekhai-e2e-import-twins-');
   pythonWriters(dataDir);
-  await addUnitWithCli(dataDir, { ...SAIGON_UNIT, code: UNIT });
-  const app = await serveApp({ dataDir, now: '2026-01-15T03:00:00Z' });
+  const app = await onEmployees(page, dataDir);
   try {
-    await page.goto(app.url);
-    await page.getByTestId('nav-employees').click();
-    await page.getByTestId('unit-switcher').selectOption(UNIT);
     await openImport(page, join(dataDir, 'xlsxwriter-twin-columns.xlsx'));
     await expect(page.getByTestId('map-insuranceNumber')).toHaveValue('Mã số BHXH');
     await page.getByTestId('map-insuranceNumber').selectOption('Mã số BHXH (2)');
