@@ -67,24 +67,66 @@ export function cellDate(v: CellValue, yearOnlyAllowed: boolean, monthFirst = fa
 /** d/m/yyyy with "/", "-" or "." (the text parseBirthDate reads): [, first, separator, second, year]. */
 const DAY_MONTH_YEAR = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/;
 
+/** What a file's date columns say about how to read its dates (`dateOrder`). */
+export interface DateOrder {
+  order: 'day-first' | 'month-first';
+  /** A text date only month/day/year can read, quoted in the DATE_ORDER warning. */
+  evidence?: string;
+  /** Date cells are likely swapped (see `dateOrder`): a text date that stayed text, quoted in their refusals. */
+  swapped?: { text: string };
+}
+
 /**
  * The order of a file's text dates: 'month-first' when some date can only be month/day/year ("3/15/1990", as Excel
  * writes a CSV where Windows is set to English (United States) — common on Vietnamese office PCs) and none can only
  * be day/month/year. Read as d/m, every such file stored 1 March as 3 January without a word for days 1–12, and
  * refused the others. 'day-first' otherwise: the Vietnamese order, and the one when nothing tells them apart.
+ *
+ * Also `swapped`: a CSV of dd/mm/yyyy dates opened in Excel or LibreOffice set to month-first (English (United
+ * States)) and saved as .xlsx. The program turns every date whose two numbers are both ≤ 12 into a date cell, read
+ * month first ("01/02/1990", 1 February, becomes 2 January), and leaves the dates it cannot read ("15/04/1991") as
+ * text; a dd/mm program opening an m/d CSV does the mirror image. Such a file had its date cells imported with day
+ * and month swapped, without a word. The mark: text dates each readable in one order only (none in both, which the
+ * program would have converted), all in the same order, beside date cells whose day is never above 12.
  */
-export function dateOrder(texts: Iterable<CellValue>): { order: 'day-first' | 'month-first'; evidence?: string } {
+export function dateOrder(values: Iterable<CellValue>): DateOrder {
+  let dayFirst = false;
   let monthFirst: string | undefined;
-  for (const v of texts) {
+  let oneOrderText: string | undefined;
+  let eitherOrderText = false;
+  let dateCells = false;
+  let dayAbove12 = false;
+  for (const v of values) {
+    if (v instanceof Date) {
+      dateCells = true;
+      if (v.getUTCDate() > 12) dayAbove12 = true;
+      continue;
+    }
     if (typeof v !== 'string') continue;
     const m = DAY_MONTH_YEAR.exec(cellDateText(v, false));
     if (!m) continue;
     const a = Number(m[1]);
     const b = Number(m[3]);
-    if (a > 12 && b <= 12) return { order: 'day-first' };
-    if (b > 12 && a <= 12) monthFirst ??= v.trim();
+    if (a > 12 && b <= 12) {
+      dayFirst = true;
+      oneOrderText ??= v.trim();
+    } else if (b > 12 && a <= 12) {
+      monthFirst ??= v.trim();
+      oneOrderText ??= v.trim();
+    } else if (a <= 12 && b <= 12) eitherOrderText = true;
   }
-  return monthFirst ? { order: 'month-first', evidence: monthFirst } : { order: 'day-first' };
+  const swapped =
+    oneOrderText && dateCells && !dayAbove12 && !eitherOrderText && dayFirst !== (monthFirst !== undefined)
+      ? { text: oneOrderText }
+      : undefined;
+  const order =
+    monthFirst && !dayFirst ? { order: 'month-first' as const, evidence: monthFirst } : { order: 'day-first' as const };
+  return swapped ? { ...order, swapped } : order;
+}
+
+/** A date cell read with day and month swapped back ("02/01/1990" → "01/02/1990"): for messages. */
+export function swapDayMonth(dmyText: string): string {
+  return `${dmyText.slice(3, 5)}/${dmyText.slice(0, 2)}${dmyText.slice(5)}`;
 }
 
 function cellDateText(v: CellValue, yearOnlyAllowed: boolean): string {

@@ -336,7 +336,7 @@ export class ImportPlanner {
     this.participationAt = pHeader && headers.includes(pHeader) ? headers.indexOf(pHeader) : undefined;
     const encodings = columnEncodings(sheet.rows.slice(headerAt + 1));
     const dates = this.dateOrderOf(sheet.rows.slice(headerAt + 1));
-    this.readRow = makeRowReader(this.idx, mapping, encodings, dates.order === 'month-first');
+    this.readRow = makeRowReader(this.idx, mapping, encodings, dates);
     for (const e of (this.db.prepare(`${SELECT_EMPLOYEE} WHERE e.unit_id = ?`).all(this.unitId) as EmployeeRow[]).map(
       fromRow,
     )) {

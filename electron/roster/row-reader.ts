@@ -9,7 +9,7 @@ import { BLANK_EMPLOYEE } from '../../shared/contract/roster';
 import { EMPLOYEE_FIELD_LABELS, EMPLOYEE_STATUS_LABELS } from '../../shared/identity/employee-labels';
 import { foldKey } from '../../shared/text/fold';
 import type { LegacyEncoding } from '../../shared/text/legacy/decode';
-import { cellDate, cellDigits, cellGender, cellNumber, cellText } from './cells';
+import { cellDate, cellDigits, cellGender, cellNumber, cellText, swapDayMonth, type DateOrder } from './cells';
 import type { CellValue } from './sheet';
 
 const DATE_FIELDS = new Set<EmployeeField>(['contractSigned', 'contractStart', 'contractEnd']);
@@ -170,9 +170,11 @@ export function makeRowReader(
   idx: Partial<Record<EmployeeField, number>>,
   mapping: ColumnMapping,
   encodings: readonly (LegacyEncoding | undefined)[] = [],
-  /** The file writes its text dates month first (see `dateOrder`). */
-  monthFirst = false,
+  /** How the file's dates read: month first, or with date cells a program swapped (see `dateOrder`). */
+  dates: DateOrder = { order: 'day-first' },
 ): RowReader {
+  const monthFirst = dates.order === 'month-first';
+  const swapped = dates.swapped;
   const plan: { f: EmployeeField; i: number; kind: Kind; enc: LegacyEncoding | undefined; widths: number[] }[] = [];
   for (const [f, i] of Object.entries(idx) as [EmployeeField, number][]) {
     if (SPECIAL.has(f)) continue;
@@ -218,10 +220,10 @@ export function makeRowReader(
           break;
         }
         case 'birth':
-          v[p.f] = cellDate(c, true, monthFirst);
-          break;
         case 'date':
-          v[p.f] = cellDate(c, false, monthFirst);
+          v[p.f] = cellDate(c, p.kind === 'birth', monthFirst);
+          if (swapped && c instanceof Date && mayBeSwapped(c))
+            problems.push(swappedDate(row, col(p.f), c, swapped.text, monthFirst));
           break;
         case 'digits': {
           const d = cellDigits(c, p.widths);
@@ -321,6 +323,28 @@ export function makeRowReader(
     if (!v.nationality) v.nationality = 'VN';
     return { row, value: v as unknown as EmployeeFields, problems, convertedCells: convertedCells + specialConverted };
   };
+}
+
+/** A date whose day and month, swapped, are another date: both 12 or less, and not equal. */
+const mayBeSwapped = (d: Date) => d.getUTCDate() <= 12 && d.getUTCDate() !== d.getUTCMonth() + 1;
+
+/**
+ * The refusal of a date cell a program probably swapped (`DateOrder.swapped`), quoting the file's evidence. Typed
+ * again as text, the cell is read in the file's order (`monthFirst`: the file's text dates are m/d/yyyy).
+ */
+function swappedDate(row: number, column: string, d: Date, evidence: string, monthFirst: boolean): ImportProblem {
+  const shown = cellText(d).text;
+  const other = swapDayMonth(shown);
+  // In an m/d file the date as the clerk would type it is the one shown here read month first.
+  const typed = monthFirst ? `${shown} (m/d/yyyy như các ngày khác của tệp)` : `${other} (dd/mm/yyyy)`;
+  const typedEn = monthFirst ? `${shown} (m/d/yyyy like the file's other dates)` : `${other} (dd/mm/yyyy)`;
+  return problem(
+    row,
+    column,
+    'DATE_SWAPPED',
+    `ô ngày ${shown} có thể đã bị đảo ngày và tháng (có lẽ là ${other}): trong các cột ngày của tệp, các ngày chỉ đọc được theo một thứ tự vẫn là chữ (như "${evidence}") còn mọi ngày khác đều thành ô ngày có ngày ≤ 12 — dấu hiệu tệp CSV đã được mở bằng chương trình đặt thứ tự ngày/tháng ngược với tệp rồi lưu lại. Hãy nhập thẳng tệp CSV gốc, hoặc gõ lại ô này dạng chữ, ví dụ ${typed}`,
+    `the date cell ${shown} may have its day and month swapped (${other}?): in the file's date columns the dates only one order can read are still text (such as "${evidence}") while all others became date cells with a day of 12 or less — the mark of a CSV opened in a program set to the opposite day/month order and saved. Import the original CSV, or type this cell again as text, e.g. ${typedEn}`,
+  );
 }
 
 export function problem(row: number, column: string, code: string, vi: string, en: string): ImportProblem {

@@ -6,7 +6,8 @@ import { addUnitWithCli } from '../support/cli';
 import { SAIGON_UNIT } from '../support/units';
 import { makeTempDir, writeTempFile } from '../support/tmp';
 import { handMade, HEAD, NS } from '../support/hand-made-xlsx';
-import { pythonWriters } from '../fixtures/roster/other-writers/lo';
+import { loOpenedCsv, pythonWriters } from '../fixtures/roster/other-writers/lo';
+import { CSV_DAY_FIRST } from '../fixtures/roster/swapped-dates';
 import { loVnptWorkbook, vnptIncrease } from '../fixtures/roster/other-writers/vnpt-lo';
 import { writeXlsx, type XlsxCell } from '../../electron/roster/write-xlsx';
 import { readXlsx } from '../../electron/roster/read-xlsx';
@@ -469,6 +470,32 @@ test('two columns headed "Mã số BHXH" (XlsxWriter, the first hidden): the map
     await page.getByTestId('employee-search').fill('7900000001');
     await expect(page.getByTestId('employee-count')).toHaveText('1 người');
     await page.getByTestId('employee-search').fill('0000000001');
+    await expect(page.getByTestId('employee-count')).toHaveText('0 người');
+  } finally {
+    await stopApp(app);
+  }
+});
+
+test('a dd/mm CSV that Excel set to English (United States) opened and saved as .xlsx: the preview refuses the date cells it swapped, saying which date they probably were', async ({
+  page,
+}) => {
+  const dataDir = makeTempDir('kekhai-e2e-import-swapped-');
+  const file = loOpenedCsv(dataDir, 'danh-sach', CSV_DAY_FIRST, 1033);
+  const app = await onEmployees(page, dataDir);
+  try {
+    await openImport(page, file);
+    await preview(page, '5 dòng: 3 thêm mới, 0 cập nhật, 0 không thay đổi, 2 dòng lỗi');
+    const problems = page.getByTestId('import-problem');
+    await expect(problems).toHaveCount(2);
+    await expect(problems.first()).toContainText(
+      'Dòng 2, cột "Ngày sinh": ô ngày 02/01/1990 có thể đã bị đảo ngày và tháng (có lẽ là 01/02/1990)',
+    );
+    await expect(problems.last()).toContainText(
+      'ô ngày 12/11/1994 có thể đã bị đảo ngày và tháng (có lẽ là 11/12/1994)',
+    );
+    await confirm(page, '5 dòng: 3 thêm mới, 0 cập nhật, 0 không thay đổi, 2 dòng bị từ chối', '3 người');
+    await page.getByTestId('import-close').click();
+    await page.getByTestId('employee-search').fill('nguyen van an');
     await expect(page.getByTestId('employee-count')).toHaveText('0 người');
   } finally {
     await stopApp(app);
