@@ -87,37 +87,44 @@ export interface DateOrder {
  * month first ("01/02/1990", 1 February, becomes 2 January), and leaves the dates it cannot read ("15/04/1991") as
  * text; a dd/mm program opening an m/d CSV does the mirror image. Such a file had its date cells imported with day
  * and month swapped, without a word. The mark: text dates each readable in one order only (none in both, which the
- * program would have converted), all in the same order, beside date cells whose day is never above 12.
+ * program would have converted), all in the same order, and in one column at least beside date cells; no date cell in
+ * any of the columns with a day above 12.
  */
-export function dateOrder(values: Iterable<CellValue>): DateOrder {
+export function dateOrder(columns: Iterable<Iterable<CellValue>>): DateOrder {
   let dayFirst = false;
   let monthFirst: string | undefined;
-  let oneOrderText: string | undefined;
   let eitherOrderText = false;
-  let dateCells = false;
   let dayAbove12 = false;
-  for (const v of values) {
-    if (v instanceof Date) {
-      dateCells = true;
-      if (v.getUTCDate() > 12) dayAbove12 = true;
-      continue;
+  // A column holding both kinds: text readable in one order only, and date cells. Required so that a file whose
+  // birth dates are text and whose contract dates are date cells (all on the 1st: day ≤ 12) is not taken for one.
+  let mixedColumnText: string | undefined;
+  for (const column of columns) {
+    let oneOrderText: string | undefined;
+    let dateCells = false;
+    for (const v of column) {
+      if (v instanceof Date) {
+        dateCells = true;
+        if (v.getUTCDate() > 12) dayAbove12 = true;
+        continue;
+      }
+      if (typeof v !== 'string') continue;
+      const m = DAY_MONTH_YEAR.exec(cellDateText(v, false));
+      if (!m) continue;
+      const a = Number(m[1]);
+      const b = Number(m[3]);
+      if (a > 12 && b <= 12) {
+        dayFirst = true;
+        oneOrderText ??= v.trim();
+      } else if (b > 12 && a <= 12) {
+        monthFirst ??= v.trim();
+        oneOrderText ??= v.trim();
+      } else if (a <= 12 && b <= 12) eitherOrderText = true;
     }
-    if (typeof v !== 'string') continue;
-    const m = DAY_MONTH_YEAR.exec(cellDateText(v, false));
-    if (!m) continue;
-    const a = Number(m[1]);
-    const b = Number(m[3]);
-    if (a > 12 && b <= 12) {
-      dayFirst = true;
-      oneOrderText ??= v.trim();
-    } else if (b > 12 && a <= 12) {
-      monthFirst ??= v.trim();
-      oneOrderText ??= v.trim();
-    } else if (a <= 12 && b <= 12) eitherOrderText = true;
+    if (oneOrderText && dateCells) mixedColumnText ??= oneOrderText;
   }
   const swapped =
-    oneOrderText && dateCells && !dayAbove12 && !eitherOrderText && dayFirst !== (monthFirst !== undefined)
-      ? { text: oneOrderText }
+    mixedColumnText && !dayAbove12 && !eitherOrderText && dayFirst !== (monthFirst !== undefined)
+      ? { text: mixedColumnText }
       : undefined;
   const order =
     monthFirst && !dayFirst ? { order: 'month-first' as const, evidence: monthFirst } : { order: 'day-first' as const };

@@ -403,11 +403,7 @@ export class ImportPlanner {
       .filter((i): i is number => i !== undefined);
     // A birth date in "Nam" | "Nữ" columns is read from the file's own two cells.
     const cols = at.flatMap((i) => (this.pair && i >= this.pair.at ? [this.pair.male, this.pair.female] : [i]));
-    return dateOrder(
-      (function* () {
-        for (const r of rows) for (const i of cols) yield r.cells[i] ?? null;
-      })(),
-    );
+    return dateOrder(cols.map((i) => rows.map((r) => r.cells[i] ?? null)));
   }
 
   /**

@@ -6,7 +6,7 @@ import { CLI, runCli, unitAddArgs } from '../../support/cli';
 import { createTestContext } from '../../support/context';
 import { makeTempDir, removeDir } from '../../support/tmp';
 import { fileBlob, SAIGON_UNIT as UNIT } from '../../support/units';
-import { loOpenedCsv, SOFFICE } from '../../fixtures/roster/other-writers/lo';
+import { loOpenedCsv, loXlsx, SOFFICE } from '../../fixtures/roster/other-writers/lo';
 import { CSV_DAY_FIRST } from '../../fixtures/roster/swapped-dates';
 
 /**
@@ -110,6 +110,23 @@ describe('date cells a program swapped when it opened a CSV', () => {
     // Typed again as text it is read month first, like the file's other dates.
     expect(message).toContain('ví dụ 03/01/1991 (m/d/yyyy như các ngày khác của tệp)');
     expect(people).toEqual(['Nguyễn Văn An 15/03/1990']);
+  });
+
+  it('not the mark: birth dates kept as text beside contract starts as date cells on the 1st (LibreOffice)', async () => {
+    // Both kinds in the file, but never in one column: a clerk's own choice of formats, read as written.
+    const file = loXlsx(dir, 'own-formats', [
+      {
+        name: 'DS',
+        rows: [
+          { cells: ['Họ và tên', 'Ngày sinh', 'Giới tính', 'Ngày bắt đầu hợp đồng'] },
+          { cells: ['Nguyễn Văn An', '15/04/1991', 'Nam', { date: '2024-03-01' }] },
+          { cells: ['Trần Thị Bình', '28/02/1993', 'Nữ', { date: '2025-07-01' }] },
+        ],
+      },
+    ]);
+    const { r, people } = await importInto('own-formats', file);
+    expect(r.json).toMatchObject({ imported: 2, rejectedRows: 0, rejected: [] });
+    expect(people).toEqual(['Nguyễn Văn An 15/04/1991', 'Trần Thị Bình 28/02/1993']);
   });
 
   it('through roster.importPreview: the refusals are shown before anything is written', async () => {

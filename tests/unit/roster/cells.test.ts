@@ -52,21 +52,21 @@ describe('dateOrder: how a file writes its dates', () => {
   const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
 
   it('month first only when some text date reads only m/d and none only d/m', () => {
-    expect(dateOrder(['3/15/1990', '1/2/1991'])).toEqual({ order: 'month-first', evidence: '3/15/1990' });
-    expect(dateOrder(['3/15/1990', '15/03/1990'])).toEqual({ order: 'day-first' });
-    expect(dateOrder(['01/02/1990', null, 42])).toEqual({ order: 'day-first' });
+    expect(dateOrder([['3/15/1990', '1/2/1991']])).toEqual({ order: 'month-first', evidence: '3/15/1990' });
+    expect(dateOrder([['3/15/1990', '15/03/1990']])).toEqual({ order: 'day-first' });
+    expect(dateOrder([['01/02/1990', null, 42]])).toEqual({ order: 'day-first' });
   });
 
   it('a dd/mm CSV opened month first: dates readable both ways became date cells, the others stayed text', () => {
     // "01/02/1990" read month first is 2 January; "15/04/1991" no month-first program can read.
-    expect(dateOrder([day(1990, 1, 2), '15/04/1991', day(1992, 5, 6)])).toEqual({
+    expect(dateOrder([[day(1990, 1, 2), '15/04/1991', day(1992, 5, 6)]])).toEqual({
       order: 'day-first',
       swapped: { text: '15/04/1991' },
     });
   });
 
   it('the mirror: an m/d CSV opened day first keeps "3/15/1990" as text and made "3/1/1991" 3 January', () => {
-    expect(dateOrder(['3/15/1990', day(1991, 1, 3)])).toEqual({
+    expect(dateOrder([['3/15/1990', day(1991, 1, 3)]])).toEqual({
       order: 'month-first',
       evidence: '3/15/1990',
       swapped: { text: '3/15/1990' },
@@ -75,16 +75,32 @@ describe('dateOrder: how a file writes its dates', () => {
 
   it('no swap is suspected when anything contradicts the mark', () => {
     // A date cell with a day above 12 cannot come from such a conversion.
-    expect(dateOrder([day(1990, 1, 2), '15/04/1991', day(1990, 3, 25)])).toEqual({ order: 'day-first' });
+    expect(dateOrder([[day(1990, 1, 2), '15/04/1991', day(1990, 3, 25)]])).toEqual({ order: 'day-first' });
     // A text date both orders read would have been converted too: the column is text by choice.
-    expect(dateOrder([day(1990, 1, 2), '15/04/1991', '05/06/1992'])).toEqual({ order: 'day-first' });
+    expect(dateOrder([[day(1990, 1, 2), '15/04/1991', '05/06/1992']])).toEqual({ order: 'day-first' });
     // Text dates in both orders: no one program left them.
-    expect(dateOrder([day(1990, 1, 2), '15/04/1991', '4/15/1991'])).toEqual({ order: 'day-first' });
+    expect(dateOrder([[day(1990, 1, 2), '15/04/1991', '4/15/1991']])).toEqual({ order: 'day-first' });
     // Only date cells (an .xlsx typed in Excel), or only text (a CSV): nothing to compare.
-    expect(dateOrder([day(1990, 1, 2), day(1991, 4, 3)])).toEqual({ order: 'day-first' });
-    expect(dateOrder(['15/04/1991', '16/05/1992'])).toEqual({ order: 'day-first' });
+    expect(dateOrder([[day(1990, 1, 2), day(1991, 4, 3)]])).toEqual({ order: 'day-first' });
+    expect(dateOrder([['15/04/1991', '16/05/1992']])).toEqual({ order: 'day-first' });
     // A year, a month and year, ISO dates: not what such a program leaves as text.
-    expect(dateOrder([day(1990, 1, 2), '1990', '03/1990'])).toEqual({ order: 'day-first' });
+    expect(dateOrder([[day(1990, 1, 2), '1990', '03/1990']])).toEqual({ order: 'day-first' });
+    // Birth dates typed as text, contract starts as date cells on the 1st: no column holds both kinds.
+    expect(
+      dateOrder([
+        ['15/04/1991', '28/02/1993'],
+        [day(2024, 3, 1), day(2025, 7, 1)],
+      ]),
+    ).toEqual({
+      order: 'day-first',
+    });
+  });
+
+  it('once one column shows the mark, the other date columns count: a day above 12 anywhere clears it', () => {
+    const births = [day(1990, 1, 2), '15/04/1991'];
+    expect(dateOrder([births, [day(2024, 3, 1)]])).toEqual({ order: 'day-first', swapped: { text: '15/04/1991' } });
+    expect(dateOrder([births, [day(2024, 3, 20)]])).toEqual({ order: 'day-first' });
+    expect(dateOrder([births, ['01/03/2024']])).toEqual({ order: 'day-first' });
   });
 
   it('swapDayMonth shows the date a swapped cell probably was', () => {
