@@ -342,8 +342,8 @@ function swappedDate(row: number, column: string, d: Date, evidence: string, mon
     row,
     column,
     'DATE_SWAPPED',
-    `ô ngày ${shown} có thể đã bị đảo ngày và tháng (có lẽ là ${other}): trong các cột ngày của tệp, các ngày chỉ đọc được theo một thứ tự vẫn là chữ (như "${evidence}") còn mọi ngày khác đều thành ô ngày có ngày ≤ 12 — dấu hiệu tệp CSV đã được mở bằng chương trình đặt thứ tự ngày/tháng ngược với tệp rồi lưu lại. Hãy nhập thẳng tệp CSV gốc, hoặc gõ lại ô này dạng chữ, ví dụ ${typed}`,
-    `the date cell ${shown} may have its day and month swapped (${other}?): in the file's date columns the dates only one order can read are still text (such as "${evidence}") while all others became date cells with a day of 12 or less — the mark of a CSV opened in a program set to the opposite day/month order and saved. Import the original CSV, or type this cell again as text, e.g. ${typedEn}`,
+    `ô ngày ${shown} có thể đã bị đảo ngày và tháng (có lẽ là ${other}): trong các cột ngày của tệp, các ngày chỉ đọc được theo một thứ tự vẫn là chữ (như "${evidence}") còn mọi ngày khác đều thành ô ngày có ngày ≤ 12 — dấu hiệu ngày đã được gõ, hoặc tệp CSV đã được mở, trong Excel (hay chương trình khác) đặt thứ tự ngày/tháng ngược với tệp. Hãy gõ lại ô này dạng chữ, ví dụ ${typed}, hoặc nhập thẳng tệp CSV gốc nếu có`,
+    `the date cell ${shown} may have its day and month swapped (${other}?): in the file's date columns the dates only one order can read are still text (such as "${evidence}") while all others became date cells with a day of 12 or less — the mark of dates typed, or a CSV opened, in Excel (or another program) set to the opposite day/month order. Type this cell again as text, e.g. ${typedEn}, or import the original CSV if there is one`,
   );
 }
 

@@ -62,7 +62,7 @@ describe('date cells a program swapped when it opened a CSV', () => {
       [6, 'Ngày sinh', 'DATE_SWAPPED'],
     ]);
     expect(rejected[0]!.message).toBe(
-      'Dòng 2, cột "Ngày sinh": ô ngày 02/01/1990 có thể đã bị đảo ngày và tháng (có lẽ là 01/02/1990): trong các cột ngày của tệp, các ngày chỉ đọc được theo một thứ tự vẫn là chữ (như "15/04/1991") còn mọi ngày khác đều thành ô ngày có ngày ≤ 12 — dấu hiệu tệp CSV đã được mở bằng chương trình đặt thứ tự ngày/tháng ngược với tệp rồi lưu lại. Hãy nhập thẳng tệp CSV gốc, hoặc gõ lại ô này dạng chữ, ví dụ 01/02/1990 (dd/mm/yyyy)',
+      'Dòng 2, cột "Ngày sinh": ô ngày 02/01/1990 có thể đã bị đảo ngày và tháng (có lẽ là 01/02/1990): trong các cột ngày của tệp, các ngày chỉ đọc được theo một thứ tự vẫn là chữ (như "15/04/1991") còn mọi ngày khác đều thành ô ngày có ngày ≤ 12 — dấu hiệu ngày đã được gõ, hoặc tệp CSV đã được mở, trong Excel (hay chương trình khác) đặt thứ tự ngày/tháng ngược với tệp. Hãy gõ lại ô này dạng chữ, ví dụ 01/02/1990 (dd/mm/yyyy), hoặc nhập thẳng tệp CSV gốc nếu có',
     );
     expect(rejected[1]!.message).toContain('ô ngày 12/11/1994 có thể đã bị đảo ngày và tháng (có lẽ là 11/12/1994)');
     // Nothing swapped is stored; 05/05/1992 reads the same both ways.
