@@ -84,11 +84,11 @@ export interface DateOrder {
  *
  * Also `swapped`: dd/mm/yyyy dates typed into Excel set to month first (English (United States)), or a CSV of them
  * opened there (or in LibreOffice) and saved as .xlsx. The program turns every date whose two numbers are both ≤ 12
- * into a date cell, read month first ("01/02/1990", 1 February, becomes 2 January), and leaves the dates it cannot read ("15/04/1991") as
- * text; a dd/mm program opening an m/d CSV does the mirror image. Such a file had its date cells imported with day
- * and month swapped, without a word. The mark: text dates each readable in one order only (none in both, which the
- * program would have converted), all in the same order, and in one column at least beside date cells; no date cell in
- * any of the columns with a day above 12.
+ * into a date cell, read month first ("01/02/1990", 1 February, becomes 2 January), and leaves the dates it cannot
+ * read ("15/04/1991") as text; a dd/mm program opening an m/d CSV does the mirror image. Such a file had its date
+ * cells imported with day and month swapped, without a word. The mark: text dates each readable in one order only
+ * (none in both, which the program would have converted), all in the same order, and in one column at least beside
+ * date cells; no date cell in any of the columns with a day above 12.
  */
 export function dateOrder(columns: Iterable<Iterable<CellValue>>): DateOrder {
   let dayFirst = false;
