@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../support/context';
-import { SAIGON_UNIT as UNIT } from '../../support/units';
+import { fileBlob, SAIGON_UNIT as UNIT } from '../../support/units';
+import { HEADERS, makeEmployees, toRow, xlsxBuffer } from '../../fixtures/roster/generate';
+import { foldForSearch } from '../../../shared/text/fold';
 export const EMP = {
   fullName: 'Nguyễn Văn An',
   insuranceNumber: '7912345678',
@@ -137,5 +139,58 @@ describe('units and employees', () => {
     const page = await ctx.value('employee.list', { unitCode: UNIT.code, offset: 1, limit: 1 });
     expect(page.total).toBe(3);
     expect(page.items).toHaveLength(1);
+  });
+
+  it('a narrow search (counted in one walk of the index) and a broad one (counted apart) give the same totals, order and pages as plain SQL', async () => {
+    await ctx.value('unit.add', UNIT);
+    const people = makeEmployees(1500, 3);
+    const file = fileBlob('ds.xlsx', await xlsxBuffer(HEADERS, people.map(toRow)));
+    expect(await ctx.value('roster.importCommit', { unitCode: UNIT.code, file })).toMatchObject({ imported: 1500 });
+    const sql = (needle: string, limit: number, offset: number) => ({
+      total: (
+        ctx.db
+          .prepare('SELECT count(*) AS n FROM employees WHERE unit_id = 1 AND instr(search, ?) > 0')
+          .get(needle) as { n: number }
+      ).n,
+      ids: (
+        ctx.db
+          .prepare(
+            'SELECT id FROM employees WHERE unit_id = 1 AND instr(search, ?) > 0 ORDER BY search, id LIMIT ? OFFSET ?',
+          )
+          .all(needle, limit, offset) as { id: number }[]
+      ).map((r) => r.id),
+    });
+    const given = foldForSearch(people[7]!.fullName).split(' ').pop()!;
+    const searches = [
+      'nguyen',
+      'van',
+      given,
+      foldForSearch(people[7]!.fullName),
+      people[7]!.insuranceNumber.slice(0, 6),
+      'zzz',
+    ];
+    const totals: number[] = [];
+    for (const search of searches) {
+      for (const [offset, limit] of [
+        [0, 100],
+        [40, 25],
+        [480, 30],
+        [2000, 10],
+      ] as const) {
+        const got = await ctx.value('employee.list', { unitCode: UNIT.code, search, offset, limit });
+        const want = sql(foldForSearch(search), limit, offset);
+        expect({ search, offset, total: got.total, ids: got.items.map((e) => e.id) }).toEqual({
+          search,
+          offset,
+          total: want.total,
+          ids: want.ids,
+        });
+      }
+      totals.push(sql(foldForSearch(search), 1, 0).total);
+    }
+    // Both ways were taken: searches under 500 matches and over, and one with none.
+    expect(totals.some((n) => n >= 500)).toBe(true);
+    expect(totals.some((n) => n > 0 && n < 500)).toBe(true);
+    expect(totals).toContain(0);
   });
 });
