@@ -19,7 +19,8 @@ import {
   type VnptColumn,
 } from '../../shared/vnpt/layout';
 import { AppError } from '../core/app-error';
-import { cellDate, cellDigits, cellGender, cellNumber, cellText } from '../roster/cells';
+import { cellDate, cellDigits, cellGender, cellNumber, cellText, dateOrder } from '../roster/cells';
+import { mayBeSwapped, swappedDateMessage } from '../roster/swapped-dates';
 import { chooseSheet, XlsxWorkbook, type SheetInfo } from '../roster/read-xlsx';
 import { HIDDEN_ROWS_WHY, hiddenRowsSubject } from '../roster/hidden-rows';
 import type { CellValue, SheetRow } from '../roster/sheet';
@@ -37,6 +38,8 @@ export type SheetDraftRow = Draft['rows'][number] & { loai: number };
 
 interface Columns {
   get(row: CellValue[], name: string): CellValue;
+  /** The XML names the names row holds. */
+  names(): string[];
 }
 
 /** Column of each XML name in the names row (the first of two columns with one name). */
@@ -45,7 +48,7 @@ function columnsOf(names: readonly CellValue[]): Columns {
   names.forEach((n, i) => {
     if (typeof n === 'string' && n.trim() && !at.has(n.trim())) at.set(n.trim(), i);
   });
-  return { get: (row, name) => (at.has(name) ? (row[at.get(name)!] ?? null) : null) };
+  return { get: (row, name) => (at.has(name) ? (row[at.get(name)!] ?? null) : null), names: () => [...at.keys()] };
 }
 
 /** The sheet's rows after its XML-names row (found in the first 20 rows; row 3 in the template). */
@@ -212,6 +215,30 @@ function hiddenRowsRead(sheet: string, rows: readonly number[]): FieldProblem {
   };
 }
 
+/** Date columns of `Dữ Liệu`: birth and death, the contract's, the job positions' and hazardous work's from/to. */
+const isDateColumn = (name: string) => /^Ngay(Sinh|Chet)$|^KeKhai_NgayKyHdld$|_(tungay|denngay)$/.test(name);
+
+/**
+ * Date cells a program swapped (`dateOrder` in roster/cells.ts: dd/mm dates typed into Excel set to English (United
+ * States) became date cells read month first wherever both numbers are ≤ 12, the others stayed text): each named, as
+ * in the roster import, so the clerk corrects it in the workbook or in the draft before signing. Text dates are read
+ * day first on this path, so the date to type is given day first.
+ */
+function swappedDateCells(sheet: string, cols: Columns, rows: readonly SheetRow[]): FieldProblem[] {
+  const names = cols.names().filter(isDateColumn);
+  const { swapped } = dateOrder(names.map((n) => rows.map((r) => cols.get(r.cells, n))));
+  if (!swapped) return [];
+  const out: FieldProblem[] = [];
+  for (const r of rows)
+    for (const n of names) {
+      const v = cols.get(r.cells, n);
+      if (!(v instanceof Date) || !mayBeSwapped(v)) continue;
+      const m = swappedDateMessage(v, swapped.text, false);
+      out.push(problem(sheet, r.row, `cột ${n}: ${m.vi}`, `column ${n}: ${m.en}`, 'DATE_SWAPPED'));
+    }
+  return out;
+}
+
 export interface SheetDraft {
   draft: Omit<Draft, 'rows'> & { rows: SheetDraftRow[] };
   /** Rows the sheet could not give (no name or no PA; a document that matches no row). */
@@ -245,9 +272,11 @@ export function draftFromVnptWorkbook(
   const rows: SheetDraftRow[] = [];
   const byStt = new Map<string, SheetDraftRow>();
   const hidden: number[] = [];
+  const read: SheetRow[] = [];
   for (const r of data.rows) {
     const row = readRow(data.cols, r.cells);
     if (!row.fullName && !row.insuranceNo && !row.plan) continue; // a template row with only its ID filled in
+    read.push(r);
     if (r.hidden) hidden.push(r.row);
     if (!row.fullName) problems.push(problem(sheet.name, r.row, 'thiếu họ tên (HoTen)', 'no name (HoTen)', 'REQUIRED'));
     if (!row.plan)
@@ -256,6 +285,7 @@ export function draftFromVnptWorkbook(
     const stt = text(data.cols.get(r.cells, 'STT'));
     if (stt) byStt.set(stt, row);
   }
+  problems.push(...swappedDateCells(sheet.name, data.cols, read));
   if (hidden.length) problems.push(hiddenRowsRead(sheet.name, hidden));
   const docSheet = wb.sheets.find((s) => s.name === VNPT_DOCUMENTS_SHEET);
   const docs = docSheet

@@ -131,11 +131,6 @@ export function dateOrder(columns: Iterable<Iterable<CellValue>>): DateOrder {
   return swapped ? { ...order, swapped } : order;
 }
 
-/** A date cell read with day and month swapped back ("02/01/1990" → "01/02/1990"): for messages. */
-export function swapDayMonth(dmyText: string): string {
-  return `${dmyText.slice(3, 5)}/${dmyText.slice(0, 2)}${dmyText.slice(5)}`;
-}
-
 function cellDateText(v: CellValue, yearOnlyAllowed: boolean): string {
   if (v instanceof Date) return dmy(v);
   if (typeof v === 'number') {

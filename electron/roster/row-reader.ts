@@ -9,7 +9,8 @@ import { BLANK_EMPLOYEE } from '../../shared/contract/roster';
 import { EMPLOYEE_FIELD_LABELS, EMPLOYEE_STATUS_LABELS } from '../../shared/identity/employee-labels';
 import { foldKey } from '../../shared/text/fold';
 import type { LegacyEncoding } from '../../shared/text/legacy/decode';
-import { cellDate, cellDigits, cellGender, cellNumber, cellText, swapDayMonth, type DateOrder } from './cells';
+import { cellDate, cellDigits, cellGender, cellNumber, cellText, type DateOrder } from './cells';
+import { mayBeSwapped, swappedDateMessage } from './swapped-dates';
 import type { CellValue } from './sheet';
 
 const DATE_FIELDS = new Set<EmployeeField>(['contractSigned', 'contractStart', 'contractEnd']);
@@ -222,8 +223,10 @@ export function makeRowReader(
         case 'birth':
         case 'date':
           v[p.f] = cellDate(c, p.kind === 'birth', monthFirst);
-          if (swapped && c instanceof Date && mayBeSwapped(c))
-            problems.push(swappedDate(row, col(p.f), c, swapped.text, monthFirst));
+          if (swapped && c instanceof Date && mayBeSwapped(c)) {
+            const m = swappedDateMessage(c, swapped.text, monthFirst);
+            problems.push(problem(row, col(p.f), 'DATE_SWAPPED', m.vi, m.en));
+          }
           break;
         case 'digits': {
           const d = cellDigits(c, p.widths);
@@ -323,28 +326,6 @@ export function makeRowReader(
     if (!v.nationality) v.nationality = 'VN';
     return { row, value: v as unknown as EmployeeFields, problems, convertedCells: convertedCells + specialConverted };
   };
-}
-
-/** A date whose day and month, swapped, are another date: both 12 or less, and not equal. */
-const mayBeSwapped = (d: Date) => d.getUTCDate() <= 12 && d.getUTCDate() !== d.getUTCMonth() + 1;
-
-/**
- * The refusal of a date cell a program probably swapped (`DateOrder.swapped`), quoting the file's evidence. Typed
- * again as text, the cell is read in the file's order (`monthFirst`: the file's text dates are m/d/yyyy).
- */
-function swappedDate(row: number, column: string, d: Date, evidence: string, monthFirst: boolean): ImportProblem {
-  const shown = cellText(d).text;
-  const other = swapDayMonth(shown);
-  // In an m/d file the date as the clerk would type it is the one shown here read month first.
-  const typed = monthFirst ? `${shown} (m/d/yyyy như các ngày khác của tệp)` : `${other} (dd/mm/yyyy)`;
-  const typedEn = monthFirst ? `${shown} (m/d/yyyy like the file's other dates)` : `${other} (dd/mm/yyyy)`;
-  return problem(
-    row,
-    column,
-    'DATE_SWAPPED',
-    `ô ngày ${shown} có thể đã bị đảo ngày và tháng (có lẽ là ${other}): trong các cột ngày của tệp, các ngày chỉ đọc được theo một thứ tự vẫn là chữ (như "${evidence}") còn mọi ngày khác đều thành ô ngày có ngày ≤ 12 — dấu hiệu ngày đã được gõ, hoặc tệp CSV đã được mở, trong Excel (hay chương trình khác) đặt thứ tự ngày/tháng ngược với tệp. Hãy gõ lại ô này dạng chữ, ví dụ ${typed}, hoặc nhập thẳng tệp CSV gốc nếu có`,
-    `the date cell ${shown} may have its day and month swapped (${other}?): in the file's date columns the dates only one order can read are still text (such as "${evidence}") while all others became date cells with a day of 12 or less — the mark of dates typed, or a CSV opened, in Excel (or another program) set to the opposite day/month order. Type this cell again as text, e.g. ${typedEn}, or import the original CSV if there is one`,
-  );
 }
 
 export function problem(row: number, column: string, code: string, vi: string, en: string): ImportProblem {

@@ -331,6 +331,56 @@ describe('VNPT-BHXH workbook both ways', () => {
     expect(human.stdout).toContain(`\n  - ${warning.message}`);
   });
 
+  it('birth dates Excel set to English (United States) swapped while they were typed are named, with the date each probably was (method and CLI)', async () => {
+    // Typed "01/02/1990" and "05/03/1988": read month first into date cells; "15/04/1991" no such Excel can read.
+    const typed = (stt: number, name: string, no: string, birth: string | { date: string }) => ({
+      values: { ...vnptIncrease(stt, name, no, '', 1, ''), NgaySinh: birth },
+    });
+    const file = loVnptWorkbook(dir, 'vnpt-swapped', [
+      typed(1, 'Nguyễn Văn An', '7900000001', { date: '1990-01-02' }),
+      typed(2, 'Trần Văn Bình', '7900000002', '15/04/1991'),
+      typed(3, 'Lê Văn Cường', '7900000003', { date: '1988-05-03' }),
+      typed(4, 'Phạm Văn Dũng', '7900000004', { date: '1987-07-07' }), // 07/07 reads the same either way
+    ]);
+    const r = await ctx.value('dossier.fromSheet', {
+      file: blob('vnpt-swapped.xlsx', readFileSync(file)),
+      unitCode: UNIT.code,
+      period: '02/2026',
+    });
+    expect(r.problems.map((p) => [p.row, p.code, p.severity])).toEqual([
+      [4, 'DATE_SWAPPED', 'error'],
+      [6, 'DATE_SWAPPED', 'error'],
+    ]);
+    expect(r.problems[0]!.message).toMatch(
+      /^Trang "Dữ Liệu", dòng 4: cột NgaySinh: ô ngày 02\/01\/1990 có thể đã bị đảo ngày và tháng \(có lẽ là 01\/02\/1990\): .*\(như "15\/04\/1991"\).* ví dụ 01\/02\/1990 \(dd\/mm\/yyyy\)/,
+    );
+    expect(r.problems[1]!.message).toContain('ô ngày 03/05/1988 có thể đã bị đảo ngày và tháng (có lẽ là 05/03/1988)');
+    // The draft holds the cells as the file has them, for the clerk to correct before signing.
+    const rows = (r.draft as { rows: { birthDate: string }[] }).rows;
+    expect(rows.map((x) => x.birthDate)).toEqual(['02/01/1990', '15/04/1991', '03/05/1988', '07/07/1987']);
+
+    const data = join(dir, 'cli-swapped');
+    const cli = (args: string[]) => runCli([...args, '--now', '2026-02-10T10:00:00+07:00'], { data });
+    expect((await cli([...unitAddArgs(UNIT), '--json'])).code).toBe(0);
+    const json = await cli([
+      'dossier',
+      'from-sheet',
+      file,
+      '--unit',
+      UNIT.code,
+      '--period',
+      '02/2026',
+      '--out',
+      join(dir, 's.json'),
+      '--json',
+    ]);
+    expect(json.code, json.stderr).toBe(0);
+    expect((json.json as { problems: { code: string; row: number }[] }).problems.map((p) => [p.row, p.code])).toEqual([
+      [4, 'DATE_SWAPPED'],
+      [6, 'DATE_SWAPPED'],
+    ]);
+  });
+
   it('kekhai dossier from-sheet / to-sheet (built CLI): the same rows after a round trip', async () => {
     expect(existsSync(CLI), 'run `npm run build` first').toBe(true);
     const data = join(dir, 'cli-data');

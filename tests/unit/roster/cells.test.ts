@@ -7,8 +7,8 @@ import {
   cellText,
   dateOrder,
   excelSerialToDmy,
-  swapDayMonth,
 } from '../../../electron/roster/cells';
+import { swapDayMonth } from '../../../electron/roster/swapped-dates';
 import { readCsv } from '../../../electron/roster/read-csv';
 
 describe('cell conversions', () => {
