@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { AppError } from '../core/app-error';
+import { fileTooLarge, MAX_FILE_BYTES } from '../../shared/contract/common';
 import type { Input, MethodName, Output } from '../../shared/contract';
 import type { ServiceContext } from '../core/context';
 
@@ -75,8 +76,16 @@ const READ_ERRORS: Record<string, [string, string]> = {
 /** Reads a file named on the command line; a missing or unreadable file is a user error (exit 1) naming the path. */
 export function readInputFile(path: string): Buffer {
   try {
+    // Asked before reading: a file over the contract's limit (a video picked by mistake) is refused saying so.
+    const info = statSync(path);
+    const size = info.isFile() ? info.size : 0;
+    if (size > MAX_FILE_BYTES) {
+      const e = fileTooLarge(path, size);
+      throw new AppError(e.code, e.message, { en: e.messageEn, details: { path, bytes: size } });
+    }
     return readFileSync(path);
   } catch (e) {
+    if (e instanceof AppError) throw e;
     const code = (e as NodeJS.ErrnoException).code ?? '';
     const [vi, en] = READ_ERRORS[code] ?? [(e as Error).message, (e as Error).message];
     throw new AppError('IO', `Không đọc được tệp ${path}: ${vi}`, {

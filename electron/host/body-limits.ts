@@ -1,14 +1,15 @@
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import { contract, isMethodName } from '../../shared/contract';
+import { MAX_FILE_BASE64 } from '../../shared/contract/common';
 
 /** An ordinary call (settings, lists, one employee) is far below this. */
 export const MAX_CALL_BODY = 4 * 1024 * 1024;
 /**
  * A call that carries a file (`fileBlob` base64: a spreadsheet, a signed dossier, a database backup being
- * restored). Base64 is 4/3 of the file; a 150 MB backup fits.
+ * restored): the largest file the contract takes as base64, and room for the call's other fields.
  */
-export const MAX_FILE_BODY = 200 * 1024 * 1024;
+export const MAX_FILE_BODY = MAX_FILE_BASE64 + 1024 * 1024;
 /**
  * A call that carries a whole draft (autosave, validate, build, print, sign): about 680 bytes of JSON a row, so a
  * garment company's yearly wage adjustment of 15,000 DC rows is 10 MB and 50,000 rows (the roster import's size)

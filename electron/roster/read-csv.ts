@@ -1,3 +1,5 @@
+import { AppError } from '../core/app-error';
+import { XLSX_LIMITS } from './read-xlsx';
 import type { CellValue, Sheet, SheetRow } from './sheet';
 
 /**
@@ -75,6 +77,27 @@ function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
  * it (LibreOffice keeps such a quote as a character instead): that record says so (`unclosed`: the cell, and the line
  * breaks it swallowed), and the import refuses it.
  */
+/** The .xlsx reader's caps (a CSV is no cheaper to hold): data rows, and characters in one cell. */
+const CSV_LIMITS = { rows: XLSX_LIMITS.rows, cellChars: XLSX_LIMITS.cellChars };
+
+function csvCapError(vi: string, en: string): AppError {
+  return new AppError('FILE_TOO_LARGE', `Tệp CSV vượt giới hạn: ${vi}`, { en: `The CSV file exceeds a limit: ${en}` });
+}
+
+/** A cell over the cap; `linesInQuote` ≥ 0 when it is a quoted cell (often a quote never closed). */
+const cellTooLong = (line: number, column: number, linesInQuote: number) => {
+  const max = CSV_LIMITS.cellChars.toLocaleString('vi-VN');
+  return linesInQuote >= 0
+    ? csvCapError(
+        `dòng ${line}, cột ${column} mở dấu ngoặc kép (") mà không đóng: ô đã kéo dài hơn ${max} ký tự qua ${linesInQuote} dòng sau của tệp — hãy xoá hoặc đóng dấu ngoặc kép đó`,
+        `row ${line}, column ${column} opens a quote (") that is not closed: the cell ran past ${CSV_LIMITS.cellChars} characters over ${linesInQuote} more lines of the file — delete or close that quote`,
+      )
+    : csvCapError(
+        `dòng ${line}, cột ${column} dài hơn ${max} ký tự — tệp có đúng là bảng danh sách không?`,
+        `row ${line}, column ${column} is longer than ${CSV_LIMITS.cellChars} characters — is this the roster file?`,
+      );
+};
+
 function* records(
   text: string,
   delimiter: string,
@@ -87,6 +110,9 @@ function* records(
   let breaksInQuote = 0;
   for (let i = start; i < text.length; i++) {
     const c = text[i]!;
+    // The .xlsx reader's cap on a cell, checked as the cell grows: a 20 MB file of one "cell" (NUL bytes, a disk image
+    // named .csv) had taken 850 MB, its text built a character at a time.
+    if (field.length > CSV_LIMITS.cellChars) throw cellTooLong(record, fields.length + 1, quoted ? breaksInQuote : -1);
     if (quoted) {
       if (c === '"') {
         if (text[i + 1] === '"') {
@@ -111,6 +137,7 @@ function* records(
       field = '';
     } else field += c;
   }
+  if (field.length > CSV_LIMITS.cellChars) throw cellTooLong(record, fields.length + 1, quoted ? breaksInQuote : -1);
   if (quoted) {
     fields.push(field);
     // The file's last line break ends its last line: it swallowed no line of its own.
@@ -218,7 +245,14 @@ export function readCsv(bytes: Uint8Array): CsvSheet {
     const row: SheetRow = { row: line, cells };
     if (invalid) row.invalid = invalid;
     if (unclosed) row.unclosedQuote = unclosed;
-    if (!empty || invalid || unclosed) rows.push(row);
+    if (!empty || invalid || unclosed) {
+      if (rows.length === CSV_LIMITS.rows)
+        throw csvCapError(
+          `có hơn ${CSV_LIMITS.rows.toLocaleString('vi-VN')} dòng dữ liệu`,
+          `it has more than ${CSV_LIMITS.rows} data rows`,
+        );
+      rows.push(row);
+    }
   }
   return { rows, encoding, delimiter };
 }

@@ -1,4 +1,5 @@
-import type { FileBlob } from '../../shared/contract/common';
+import { fileTooLarge, MAX_FILE_BYTES, type FileBlob } from '../../shared/contract/common';
+import type { Result } from '../../shared/contract/result';
 import { safeFileName } from '../../shared/security/file-name';
 
 /** Saves bytes that came over the API as a download (the page never sees paths; the browser asks where to save). */
@@ -16,11 +17,16 @@ export function saveBlob(file: FileBlob, type = 'application/octet-stream'): voi
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** A file the clerk picked, as the contract's fileBlob (base64 in chunks: large files overflow one apply call). */
-export async function readFileBlob(file: File): Promise<FileBlob> {
+/**
+ * A file the clerk picked, as the contract's fileBlob (base64 in chunks: large files overflow one apply call). Every
+ * screen that takes a file reads it here. A file over the contract's limit is refused by its size, before it is read:
+ * read whole, a 450 MB file (a video picked by mistake) would take the page's memory for nothing.
+ */
+export async function readFileBlob(file: File): Promise<Result<FileBlob>> {
+  if (file.size > MAX_FILE_BYTES) return { ok: false, error: fileTooLarge(file.name, file.size) };
   const bytes = new Uint8Array(await file.arrayBuffer());
   let bin = '';
   const CHUNK = 0x8000;
   for (let i = 0; i < bytes.length; i += CHUNK) bin += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
-  return { name: file.name, base64: btoa(bin) };
+  return { ok: true, value: { name: file.name, base64: btoa(bin) } };
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, serveApp, stopApp } from './fixtures';
@@ -497,6 +497,25 @@ test('a dd/mm CSV that Excel set to English (United States) opened and saved as 
     await page.getByTestId('import-close').click();
     await page.getByTestId('employee-search').fill('nguyen van an');
     await expect(page.getByTestId('employee-count')).toHaveText('0 người');
+  } finally {
+    await stopApp(app);
+  }
+});
+
+test('a file far over the 150 MB any screen takes (a disk image picked by mistake) is refused by its size, before it is read', async ({
+  page,
+}) => {
+  const dataDir = makeTempDir('kekhai-e2e-import-oversized-');
+  const file = join(dataDir, 'danh-sach.xlsx');
+  closeSync(openSync(file, 'w'));
+  truncateSync(file, 151 * 1024 * 1024); // sparse: 151 MB on paper, nothing on disk
+  const app = await onEmployees(page, dataDir);
+  try {
+    await openImport(page, file);
+    await expect(page.getByTestId('import-error')).toHaveText(
+      'Tệp danh-sach.xlsx quá lớn (151 MB): tối đa 150 MB — hãy kiểm tra đã chọn đúng tệp',
+    );
+    await expect(page.getByTestId('map-fullName')).toHaveCount(0);
   } finally {
     await stopApp(app);
   }

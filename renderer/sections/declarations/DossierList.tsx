@@ -10,6 +10,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { dossierTitle } from '../../../shared/ivan/dossier-title';
 import { useUnits } from '../units/units-store';
 import { errorText, useMessages } from '../../i18n';
+import { readFileBlob } from '../../api/files';
 import { declarationMessages } from './messages';
 import { DataTable } from '../../components/DataTable';
 import { ProblemPanel } from './ProblemPanel';
@@ -19,16 +20,6 @@ type SheetRead = Output<'dossier.fromSheet'>;
 
 /** Rows of a draft read from a sheet (kekhai-draft/1 `rows`). */
 const draftRows = (draft: Record<string, unknown>): number => (Array.isArray(draft.rows) ? draft.rows.length : 0);
-
-/** Reads a picked file as Base64 (the boundary carries files as bytes, never paths). */
-export function fileToBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));
-    r.onerror = () => reject(r.error);
-    r.readAsDataURL(file);
-  });
-}
 
 /** Dossiers per unit and period with their state; create one, or import a kekhai-draft/1 file. */
 export function DossierList() {
@@ -76,7 +67,9 @@ export function DossierList() {
 
   async function importFile(file: File | undefined) {
     if (!file) return;
-    const r = await api.call('dossier.importDraft', { file: { name: file.name, base64: await fileToBase64(file) } });
+    const blob = await readFileBlob(file);
+    if (!blob.ok) return setError(errorText(blob.error, lang));
+    const r = await api.call('dossier.importDraft', { file: blob.value });
     if (r.ok) go('declarations', 'edit', r.value.id);
     else setError(errorText(r.error, lang));
   }
@@ -91,8 +84,10 @@ export function DossierList() {
     setError(null);
     setSheetRead(null);
     if (!unitCode || !/^\d{2}\/\d{4}$/.test(period)) return setError(t('needUnitPeriod'));
+    const blob = await readFileBlob(file);
+    if (!blob.ok) return setError(errorText(blob.error, lang));
     const read = await api.call('dossier.fromSheet', {
-      file: { name: file.name, base64: await fileToBase64(file) },
+      file: blob.value,
       unitCode,
       period,
     });

@@ -5,7 +5,7 @@ import type { AcceptedRow } from '../../../shared/contract/import-report';
 import { EMPLOYEE_FIELD_LABELS } from '../../../shared/identity/employee-labels';
 import { IMPORT_COLUMN_LABELS, type ImportColumn } from '../../../shared/ledger/import-columns';
 import { api } from '../../api/client';
-import { saveBlob } from '../../api/files';
+import { readFileBlob, saveBlob } from '../../api/files';
 import { ImportParticipationField } from './ParticipationSince';
 import { errorText, useMessages } from '../../i18n';
 import { employeeMessages } from './messages';
@@ -75,13 +75,6 @@ function AcceptedTable({ rows, total }: { rows: AcceptedRow[]; total: number }) 
       />
     </div>
   );
-}
-
-function toBase64(buf: ArrayBuffer): string {
-  const bytes = new Uint8Array(buf);
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
 }
 
 /**
@@ -168,7 +161,12 @@ export function ImportWizard({
   async function pick(e: React.ChangeEvent<HTMLInputElement>) {
     const f = e.target.files?.[0];
     if (!f) return;
-    const blob = { name: f.name, base64: toBase64(await f.arrayBuffer()) };
+    const read = await readFileBlob(f);
+    if (!read.ok) {
+      setError(errorText(read.error, lang));
+      return;
+    }
+    const blob = read.value;
     setFile(blob);
     const listed = /\.xlsx$/i.test(f.name) ? await api.call('roster.importSheets', { file: blob }) : null;
     const found = listed?.ok ? listed.value : { sheets: [], suggested: '' };

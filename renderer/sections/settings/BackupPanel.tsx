@@ -114,7 +114,8 @@ export function BackupPanel() {
             e.target.value = '';
             if (!f) return;
             const blob = await readFileBlob(f);
-            setConfirm({ name: f.name, run: () => restore({ file: blob }, f.name) });
+            if (!blob.ok) return setMsg({ ok: false, text: errorText(blob.error, lang) });
+            setConfirm({ name: f.name, run: () => restore({ file: blob.value }, f.name) });
           }}
         />
       </div>

@@ -29,7 +29,8 @@ export function TrustPanel() {
     if (!file) return;
     setBusy(true);
     setMsg(null);
-    const r = await api.call('signing.trustAdd', { file: await readFileBlob(file) });
+    const blob = await readFileBlob(file);
+    const r = blob.ok ? await api.call('signing.trustAdd', { file: blob.value }) : blob;
     setBusy(false);
     if (!r.ok) return setMsg({ ok: false, text: errorText(r.error, lang) });
     const parts = [

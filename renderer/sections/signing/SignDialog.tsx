@@ -47,7 +47,12 @@ export function SignDialog() {
           type="file"
           accept=".xml"
           data-testid="sign-file"
-          onChange={async (e) => setFile(e.target.files?.[0] ? await readFileBlob(e.target.files[0]) : null)}
+          onChange={async (e) => {
+            const picked = e.target.files?.[0];
+            const read = picked ? await readFileBlob(picked) : null;
+            setError(read && !read.ok ? errorText(read.error, lang) : null);
+            setFile(read?.ok ? read.value : null);
+          }}
         />
       </label>
       <label className="field">

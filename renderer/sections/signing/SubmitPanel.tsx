@@ -72,9 +72,11 @@ export default function SubmitPanel({ dossierId: fixedDossierId }: { dossierId?:
   }, [entry, reload]);
 
   const queue = async () => {
+    const blob = file ? await readFileBlob(file) : undefined;
+    if (blob && !blob.ok) return setMsg({ ok: false, text: errorText(blob.error, lang) });
     setBusy(true);
     const r = await api.call('ivan.outboxAdd', {
-      file: file ? await readFileBlob(file) : undefined,
+      file: blob?.value,
       dossierId,
       endpoint: endpoint.trim() || undefined,
       unitCode: unitCode ?? undefined,

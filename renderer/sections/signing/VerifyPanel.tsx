@@ -19,7 +19,8 @@ export function VerifyPanel() {
     setBusy(true);
     setError(null);
     setReport(null);
-    const r = await api.call('signing.verify', { file: await readFileBlob(file) });
+    const blob = await readFileBlob(file);
+    const r = blob.ok ? await api.call('signing.verify', { file: blob.value }) : blob;
     setBusy(false);
     if (r.ok) setReport(r.value);
     else setError(errorText(r.error, lang));
