@@ -124,6 +124,18 @@ describe('VNPT-BHXH workbook both ways', () => {
     removeDir(dir);
   });
 
+  /**
+   * A fresh data folder `name` with the unit, and `kekhai dossier from-sheet FILE` for 02/2026 into `out` (the built
+   * CLI, the clock at 10/02/2026), run with extra arguments.
+   */
+  async function fromSheetCli(name: string, file: string, out: string) {
+    const data = join(dir, name);
+    const cli = (args: string[]) => runCli([...args, '--now', '2026-02-10T10:00:00+07:00'], { data });
+    expect((await cli([...unitAddArgs(UNIT), '--json'])).code).toBe(0);
+    const args = ['dossier', 'from-sheet', file, '--unit', UNIT.code, '--period', '02/2026', '--out', join(dir, out)];
+    return (extra: string[] = []) => cli([...args, ...extra]);
+  }
+
   it('reads Dữ Liệu as D02-TS rows (PA, Loai, months, salary, TK1 columns) and Bảng kê as the rows’ D01-TS documents', async () => {
     const r = await ctx.value('dossier.fromSheet', {
       file: blob('vnpt.xlsx', clerkWorkbook()),
@@ -310,24 +322,11 @@ describe('VNPT-BHXH workbook both ways', () => {
       ['Lê Văn Cường', 'TM', '02/2026'],
     ]);
 
-    const data = join(dir, 'cli-hidden');
-    const cli = (args: string[]) => runCli([...args, '--now', '2026-02-10T10:00:00+07:00'], { data });
-    expect((await cli([...unitAddArgs(UNIT), '--json'])).code).toBe(0);
-    const args = [
-      'dossier',
-      'from-sheet',
-      file,
-      '--unit',
-      UNIT.code,
-      '--period',
-      '02/2026',
-      '--out',
-      join(dir, 'h.json'),
-    ];
-    const json = await cli([...args, '--json']);
+    const fromSheet = await fromSheetCli('cli-hidden', file, 'h.json');
+    const json = await fromSheet(['--json']);
     expect(json.code, json.stderr).toBe(0);
     expect(json.json).toMatchObject({ rows: 3, sheet: 'Dữ Liệu', problems: [warning] });
-    const human = await cli(args);
+    const human = await fromSheet();
     expect(human.stdout).toContain(`\n  - ${warning.message}`);
   });
 
@@ -359,21 +358,7 @@ describe('VNPT-BHXH workbook both ways', () => {
     const rows = (r.draft as { rows: { birthDate: string }[] }).rows;
     expect(rows.map((x) => x.birthDate)).toEqual(['02/01/1990', '15/04/1991', '03/05/1988', '07/07/1987']);
 
-    const data = join(dir, 'cli-swapped');
-    const cli = (args: string[]) => runCli([...args, '--now', '2026-02-10T10:00:00+07:00'], { data });
-    expect((await cli([...unitAddArgs(UNIT), '--json'])).code).toBe(0);
-    const json = await cli([
-      'dossier',
-      'from-sheet',
-      file,
-      '--unit',
-      UNIT.code,
-      '--period',
-      '02/2026',
-      '--out',
-      join(dir, 's.json'),
-      '--json',
-    ]);
+    const json = await (await fromSheetCli('cli-swapped', file, 's.json'))(['--json']);
     expect(json.code, json.stderr).toBe(0);
     expect((json.json as { problems: { code: string; row: number }[] }).problems.map((p) => [p.row, p.code])).toEqual([
       [4, 'DATE_SWAPPED'],
