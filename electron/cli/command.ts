@@ -73,14 +73,17 @@ const READ_ERRORS: Record<string, [string, string]> = {
   EISDIR: ['đây là thư mục, không phải tệp', 'it is a folder, not a file'],
 };
 
-/** Reads a file named on the command line; a missing or unreadable file is a user error (exit 1) naming the path. */
-export function readInputFile(path: string): Buffer {
+/**
+ * Reads a file named on the command line; a missing or unreadable file is a user error (exit 1) naming the path, and
+ * a file over `limit` is refused by its size before it is read.
+ */
+export function readInputFile(path: string, limit = MAX_FILE_BYTES): Buffer {
   try {
     // Asked before reading: a file over the contract's limit (a video picked by mistake) is refused saying so.
     const info = statSync(path);
     const size = info.isFile() ? info.size : 0;
-    if (size > MAX_FILE_BYTES) {
-      const e = fileTooLarge(path, size);
+    if (size > limit) {
+      const e = fileTooLarge(path, size, limit);
       throw new AppError(e.code, e.message, { en: e.messageEn, details: { path, bytes: size } });
     }
     return readFileSync(path);

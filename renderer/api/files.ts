@@ -22,8 +22,8 @@ export function saveBlob(file: FileBlob, type = 'application/octet-stream'): voi
  * screen that takes a file reads it here. A file over the contract's limit is refused by its size, before it is read:
  * read whole, a 450 MB file (a video picked by mistake) would take the page's memory for nothing.
  */
-export async function readFileBlob(file: File): Promise<Result<FileBlob>> {
-  if (file.size > MAX_FILE_BYTES) return { ok: false, error: fileTooLarge(file.name, file.size) };
+export async function readFileBlob(file: File, limit = MAX_FILE_BYTES): Promise<Result<FileBlob>> {
+  if (file.size > limit) return { ok: false, error: fileTooLarge(file.name, file.size, limit) };
   const bytes = new Uint8Array(await file.arrayBuffer());
   let bin = '';
   const CHUNK = 0x8000;

@@ -1,10 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { AppSettings, AuditEntry, BackupInfo } from '../../../shared/contract/desk';
 import { formatDateTimeVN } from '../../../shared/format';
 import { AppError } from '../../core/app-error';
 import { writeFileAtomic } from '../../core/atomic-file';
-import { stringFlag, UsageError, type CliArgs, type CliCommand } from '../command';
+import { readInputFile, stringFlag, UsageError, type CliArgs, type CliCommand } from '../command';
+import { MAX_BACKUP_BYTES } from '../../../shared/contract/common';
 import { loadCore } from '../load-core';
 
 const size = (n: number) => (n >= 1048576 ? `${(n / 1048576).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`);
@@ -80,7 +81,8 @@ const restore: CliCommand = {
       throw new UsageError('Cần đúng một tệp: kekhai restore TỆP', 'Exactly one file expected: kekhai restore FILE');
     if (!existsSync(path))
       throw new AppError('NOT_FOUND', `Không tìm thấy tệp ${path}`, { en: `File not found: ${path}` });
-    return io.call('backup.restore', { file: { name: basename(path), base64: readFileSync(path).toString('base64') } });
+    const bytes = readInputFile(path, MAX_BACKUP_BYTES);
+    return io.call('backup.restore', { file: { name: basename(path), base64: bytes.toString('base64') } });
   },
   human(value, lang) {
     const v = value as {

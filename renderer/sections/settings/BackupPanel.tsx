@@ -4,6 +4,7 @@ import { formatDateTimeVN } from '../../../shared/format';
 import { api } from '../../api/client';
 import { errorText, useMessages } from '../../i18n';
 import { readFileBlob, saveBlob } from '../../api/files';
+import { MAX_BACKUP_BYTES } from '../../../shared/contract/common';
 import { settingsMessages } from './messages';
 import { DataTable } from '../../components/DataTable';
 import { ProgressBar } from './ProgressBar';
@@ -113,7 +114,8 @@ export function BackupPanel() {
             const f = e.target.files?.[0];
             e.target.value = '';
             if (!f) return;
-            const blob = await readFileBlob(f);
+            // A backup holds every signed dossier: its own, larger limit.
+            const blob = await readFileBlob(f, MAX_BACKUP_BYTES);
             if (!blob.ok) return setMsg({ ok: false, text: errorText(blob.error, lang) });
             setConfirm({ name: f.name, run: () => restore({ file: blob.value }, f.name) });
           }}

@@ -1,7 +1,7 @@
 import { closeSync, existsSync, openSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fileBlob, MAX_FILE_BASE64, MAX_FILE_BYTES } from '../../../shared/contract/common';
+import { MAX_BACKUP_BYTES, MAX_FILE_BYTES } from '../../../shared/contract/common';
 import { CLI, runCli, unitAddArgs } from '../../support/cli';
 import { makeTempDir, removeDir } from '../../support/tmp';
 import { SAIGON_UNIT as UNIT } from '../../support/units';
@@ -26,14 +26,6 @@ function sparse(name: string, bytes: number): string {
 }
 
 describe('files over the 150 MB the contract takes', () => {
-  it('the limit: 150 MB, as base64', () => {
-    expect(MAX_FILE_BYTES).toBe(157_286_400);
-    expect(MAX_FILE_BASE64).toBe(209_715_200);
-    expect(fileBlob.safeParse({ name: 'a.xlsx', base64: 'A'.repeat(MAX_FILE_BASE64) }).success).toBe(true);
-    const over = fileBlob.safeParse({ name: 'a.xlsx', base64: 'A'.repeat(MAX_FILE_BASE64 + 4) });
-    expect(over.success).toBe(false);
-  });
-
   it('kekhai roster import and dossier from-sheet refuse one by its size, before reading it, naming it', async () => {
     const data = join(dir, 'data');
     expect((await runCli([...unitAddArgs(UNIT), '--json'], { data })).code).toBe(0);
@@ -57,6 +49,24 @@ describe('files over the 150 MB the contract takes', () => {
     );
     expect(human.code).toBe(1);
     expect(human.stderr).toContain(`Tệp ${file} quá lớn (151 MB): tối đa 150 MB`);
+  });
+
+  it('kekhai restore takes a backup over 150 MB (it holds every signed dossier) and refuses one over 360 MB', async () => {
+    const data = join(dir, 'data-restore');
+    expect((await runCli([...unitAddArgs(UNIT), '--json'], { data })).code).toBe(0);
+    expect(MAX_BACKUP_BYTES).toBe(360 * 1024 * 1024);
+    const huge = sparse('sao-luu-lon.db', MAX_BACKUP_BYTES + 1);
+    const refused = await runCli(['restore', huge, '--json'], { data });
+    expect(refused.code).toBe(1);
+    expect((refused.json as { error: { code: string; message: string } }).error).toMatchObject({
+      code: 'FILE_TOO_LARGE',
+      message: `Tệp ${huge} quá lớn (361 MB): tối đa 360 MB — hãy kiểm tra đã chọn đúng tệp`,
+    });
+    // 151 MB: read, and refused for what it is (no database), not for its size.
+    const big = sparse('sao-luu.db', 151 * 1024 * 1024);
+    const read = await runCli(['restore', big, '--json'], { data });
+    expect(read.code).toBe(1);
+    expect((read.json as { error: { code: string } }).error.code).not.toBe('FILE_TOO_LARGE');
   });
 
   it('a file of exactly 150 MB is read (and then refused for what it holds, not its size)', async () => {
