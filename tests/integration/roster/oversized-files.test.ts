@@ -2,6 +2,7 @@ import { closeSync, existsSync, openSync, statSync, truncateSync, writeFileSync,
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BACKUP_BYTES, MAX_FILE_BYTES } from '../../../shared/contract/common';
+import { readXlsx } from '../../../electron/roster/read-xlsx';
 import { CLI, runCli, unitAddArgs } from '../../support/cli';
 import { makeTempDir, removeDir } from '../../support/tmp';
 import { SAIGON_UNIT as UNIT } from '../../support/units';
@@ -134,6 +135,29 @@ describe('CSV caps, as the .xlsx reader has them', () => {
     expect(r.error).toMatchObject({
       code: 'FILE_TOO_LARGE',
       message: 'Tệp CSV vượt giới hạn: dòng 1, cột 1 dài hơn 32.767 ký tự — tệp có đúng là bảng danh sách không?',
+    });
+  });
+
+  it('a separator for every column up to XFD (a used range stretched by formatting) is read as the rows it holds', async () => {
+    const tail = ','.repeat(16_381);
+    const lines = [`Họ và tên,Ngày sinh,Giới tính${tail}`];
+    for (let i = 0; i < 300; i++)
+      lines.push(`Nguyễn Văn An,${String((i % 28) + 1).padStart(2, '0')}/02/${1960 + Math.floor(i / 28)},Nam${tail}`);
+    lines.push(`Trần Thị Bình,31/02/1990,Nữ${tail}`); // no such day: one rejected row
+    const r = await importCsv('xfd.csv', lines.join('\r\n') + '\r\n');
+    expect(r.code).toBe(0);
+    expect(r.json).toMatchObject({ imported: 300, rejectedRows: 1, totalRows: 301 });
+    // The error workbook: the file's three columns, the row number and the reason — not 16,384 columns.
+    const errors = readXlsx(Buffer.from((r.json as { errorFile: { base64: string } }).errorFile.base64, 'base64'));
+    expect(errors.rows[0]!.cells).toEqual(['Họ và tên', 'Ngày sinh', 'Giới tính', 'Dòng trong tệp', 'Lý do']);
+  });
+
+  it('a value beyond column 1,024: refused naming its row, as the .xlsx reader does', async () => {
+    const r = await importCsv('far.csv', HEAD + `Nguyễn Văn An,01/02/1990,Nam,Hà Nội${','.repeat(1100)}x\r\n`);
+    expect(r.error).toMatchObject({
+      code: 'FILE_TOO_LARGE',
+      message:
+        'Tệp CSV vượt giới hạn: dòng 2 có giá trị ở cột 1104, ngoài 1.024 cột đầu: hãy xoá các cột thừa bên phải bảng rồi lưu lại',
     });
   });
 });
