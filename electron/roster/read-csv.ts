@@ -70,13 +70,6 @@ function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   return null;
 }
 
-/**
- * Splits text into records of fields (RFC 4180), each numbered as Excel and LibreOffice number the rows when they
- * open the file: a record whose quoted cell holds line breaks is one row, an empty line is an (empty) row. A quote
- * still open at the end of the file has taken the rest of it into one cell, as RFC 4180 and Python's csv module read
- * it (LibreOffice keeps such a quote as a character instead): that record says so (`unclosed`: the cell, and the line
- * breaks it swallowed), and the import refuses it.
- */
 /** The .xlsx reader's caps (a CSV is no cheaper to hold): data rows, characters in one cell, columns with a value. */
 const CSV_LIMITS = { rows: XLSX_LIMITS.rows, cellChars: XLSX_LIMITS.cellChars, columns: XLSX_LIMITS.columns };
 
@@ -98,6 +91,13 @@ const cellTooLong = (line: number, column: number, linesInQuote: number) => {
       );
 };
 
+/**
+ * Splits text into records of fields (RFC 4180), each numbered as Excel and LibreOffice number the rows when they
+ * open the file: a record whose quoted cell holds line breaks is one row, an empty line is an (empty) row. A quote
+ * still open at the end of the file has taken the rest of it into one cell, as RFC 4180 and Python's csv module read
+ * it (LibreOffice keeps such a quote as a character instead): that record says so (`unclosed`: the cell, and the line
+ * breaks it swallowed), and the import refuses it.
+ */
 function* records(
   text: string,
   delimiter: string,
