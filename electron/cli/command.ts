@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { AppError } from '../core/app-error';
-import { fileTooLarge, MAX_FILE_BYTES } from '../../shared/contract/common';
+import { fileTooLarge, MAX_FILE_BYTES } from '../../shared/file-limits';
 import type { Input, MethodName, Output } from '../../shared/contract';
 import type { ServiceContext } from '../core/context';
 

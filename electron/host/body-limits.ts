@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import { contract, isMethodName } from '../../shared/contract';
-import { MAX_FILE_BASE64 } from '../../shared/contract/common';
+import { MAX_FILE_BASE64 } from '../../shared/file-limits';
 
 /** An ordinary call (settings, lists, one employee) is far below this. */
 export const MAX_CALL_BODY = 4 * 1024 * 1024;

@@ -1,4 +1,5 @@
-import { fileTooLarge, MAX_FILE_BYTES, type FileBlob } from '../../shared/contract/common';
+import type { FileBlob } from '../../shared/contract/common';
+import { fileTooLarge, MAX_FILE_BYTES } from '../../shared/file-limits';
 import type { Result } from '../../shared/contract/result';
 import { safeFileName } from '../../shared/security/file-name';
 

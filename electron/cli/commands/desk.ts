@@ -5,7 +5,7 @@ import { formatDateTimeVN } from '../../../shared/format';
 import { AppError } from '../../core/app-error';
 import { writeFileAtomic } from '../../core/atomic-file';
 import { readInputFile, stringFlag, UsageError, type CliArgs, type CliCommand } from '../command';
-import { MAX_BACKUP_BYTES } from '../../../shared/contract/common';
+import { MAX_BACKUP_BYTES } from '../../../shared/file-limits';
 import { loadCore } from '../load-core';
 
 const size = (n: number) => (n >= 1048576 ? `${(n / 1048576).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`);

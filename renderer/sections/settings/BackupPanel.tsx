@@ -4,7 +4,7 @@ import { formatDateTimeVN } from '../../../shared/format';
 import { api } from '../../api/client';
 import { errorText, useMessages } from '../../i18n';
 import { readFileBlob, saveBlob } from '../../api/files';
-import { MAX_BACKUP_BYTES } from '../../../shared/contract/common';
+import { MAX_BACKUP_BYTES } from '../../../shared/file-limits';
 import { settingsMessages } from './messages';
 import { DataTable } from '../../components/DataTable';
 import { ProgressBar } from './ProgressBar';

@@ -1,7 +1,7 @@
 import { closeSync, existsSync, openSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_BACKUP_BYTES, MAX_FILE_BYTES } from '../../../shared/contract/common';
+import { MAX_BACKUP_BYTES, MAX_FILE_BYTES } from '../../../shared/file-limits';
 import { readXlsx } from '../../../electron/roster/read-xlsx';
 import { CLI, runCli, unitAddArgs } from '../../support/cli';
 import { makeTempDir, removeDir } from '../../support/tmp';
