@@ -102,6 +102,8 @@ function* records(
   text: string,
   delimiter: string,
   start = 0,
+  /** Longest field in `text`'s units: a UTF-8 file is split as bytes, up to 4 a character. */
+  maxField = CSV_LIMITS.cellChars,
 ): Generator<{ line: number; fields: string[]; unclosed?: { column: number; lines: number } }> {
   let field = '';
   let fields: string[] = [];
@@ -111,8 +113,8 @@ function* records(
   for (let i = start; i < text.length; i++) {
     const c = text[i]!;
     // The .xlsx reader's cap on a cell, checked as the cell grows: a 20 MB file of one "cell" (NUL bytes, a disk image
-    // named .csv) had taken 850 MB, its text built a character at a time.
-    if (field.length > CSV_LIMITS.cellChars) throw cellTooLong(record, fields.length + 1, quoted ? breaksInQuote : -1);
+    // named .csv) had taken 850 MB, its text built a character at a time. Decoded cells are measured again after.
+    if (field.length > maxField) throw cellTooLong(record, fields.length + 1, quoted ? breaksInQuote : -1);
     if (quoted) {
       if (c === '"') {
         if (text[i + 1] === '"') {
@@ -137,7 +139,7 @@ function* records(
       field = '';
     } else field += c;
   }
-  if (field.length > CSV_LIMITS.cellChars) throw cellTooLong(record, fields.length + 1, quoted ? breaksInQuote : -1);
+  if (field.length > maxField) throw cellTooLong(record, fields.length + 1, quoted ? breaksInQuote : -1);
   if (quoted) {
     fields.push(field);
     // The file's last line break ends its last line: it swallowed no line of its own.
@@ -208,7 +210,8 @@ export function readCsv(bytes: Uint8Array): CsvSheet {
   const strict =
     encoding === 'utf-8' || encoding === 'windows-1258' ? new TextDecoder(encoding, { fatal: true }) : null;
   const rows: SheetRow[] = [];
-  for (const { line, fields, unclosed } of records(text, delimiter, sep ? sep[0].length : 0)) {
+  const maxField = encoding === 'utf-8' ? CSV_LIMITS.cellChars * 4 : CSV_LIMITS.cellChars;
+  for (const { line, fields, unclosed } of records(text, delimiter, sep ? sep[0].length : 0, maxField)) {
     // Empty fields after the last value are no cells: Excel writes a separator for every column of the sheet's used
     // range, and a range stretched to column XFD by formatting gave each line 16,383 of them — kept, a 32 MB file of
     // 2,000 rows took 840 MB. A value past the .xlsx reader's column cap refuses the file, as there.
@@ -248,6 +251,7 @@ export function readCsv(bytes: Uint8Array): CsvSheet {
         (invalid ??= []).push({ column: c, bytes: hex(unitBytes(unit, encoding)) });
         f = '';
       }
+      if (f.length > CSV_LIMITS.cellChars) throw cellTooLong(line, c + 1, -1);
       if (f !== '') {
         empty = false;
         cells[c] = /[^\x00-\x7f]/.test(f) ? f.normalize('NFC') : f;
