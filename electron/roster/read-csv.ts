@@ -251,7 +251,7 @@ export function readCsv(bytes: Uint8Array): CsvSheet {
         (invalid ??= []).push({ column: c, bytes: hex(unitBytes(unit, encoding)) });
         f = '';
       }
-      if (f.length > CSV_LIMITS.cellChars) throw cellTooLong(line, c + 1, -1);
+      if (f.length > CSV_LIMITS.cellChars) throw cellTooLong(line, c + 1, unclosed?.column === c ? unclosed.lines : -1);
       if (f !== '') {
         empty = false;
         cells[c] = /[^\x00-\x7f]/.test(f) ? f.normalize('NFC') : f;

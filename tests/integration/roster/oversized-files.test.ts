@@ -119,6 +119,11 @@ describe('CSV caps, as the .xlsx reader has them', () => {
     });
     const edge = await importCsv('edge.csv', HEAD + `Nguyễn Văn An,01/02/1990,Nam,${'a'.repeat(32_767)}\r\n`);
     expect(edge.error?.code).not.toBe('FILE_TOO_LARGE');
+    // Characters, not bytes: 32,767 "Đ" are 65,534 bytes of UTF-8.
+    const wide = await importCsv('wide-letters.csv', HEAD + `Nguyễn Văn An,01/02/1990,Nam,${'Đ'.repeat(32_767)}\r\n`);
+    expect(wide.error?.code).not.toBe('FILE_TOO_LARGE');
+    const over = await importCsv('over-letters.csv', HEAD + `Nguyễn Văn An,01/02/1990,Nam,${'Đ'.repeat(32_768)}\r\n`);
+    expect(over.error?.message).toBe(long.error?.message);
   });
 
   it('a quote never closed in a long file: the refusal names the quote and the lines it swallowed', async () => {
