@@ -1,3 +1,4 @@
+import { formatNumber } from '../../shared/format';
 import { AppError } from '../core/app-error';
 import { XLSX_LIMITS } from './read-xlsx';
 import type { CellValue, Sheet, SheetRow } from './sheet';
@@ -79,7 +80,7 @@ function csvCapError(vi: string, en: string): AppError {
 
 /** A cell over the cap; `linesInQuote` ≥ 0 when it is a quoted cell (often a quote never closed). */
 const cellTooLong = (line: number, column: number, linesInQuote: number) => {
-  const max = CSV_LIMITS.cellChars.toLocaleString('vi-VN');
+  const max = formatNumber(CSV_LIMITS.cellChars);
   return linesInQuote >= 0
     ? csvCapError(
         `dòng ${line}, cột ${column} mở dấu ngoặc kép (") mà không đóng: ô đã kéo dài hơn ${max} ký tự qua ${linesInQuote} dòng sau của tệp — hãy xoá hoặc đóng dấu ngoặc kép đó`,
@@ -219,7 +220,7 @@ export function readCsv(bytes: Uint8Array): CsvSheet {
     while (width > 0 && fields[width - 1] === '' && !(unclosed && unclosed.column === width - 1)) width--;
     if (width > CSV_LIMITS.columns)
       throw csvCapError(
-        `dòng ${line} có giá trị ở cột ${width}, ngoài ${CSV_LIMITS.columns.toLocaleString('vi-VN')} cột đầu: hãy xoá các cột thừa bên phải bảng rồi lưu lại`,
+        `dòng ${line} có giá trị ở cột ${width}, ngoài ${formatNumber(CSV_LIMITS.columns)} cột đầu: hãy xoá các cột thừa bên phải bảng rồi lưu lại`,
         `row ${line} has a value in column ${width}, beyond the first ${CSV_LIMITS.columns} columns: delete the extra columns right of the table and save again`,
       );
     fields.length = width;
@@ -263,7 +264,7 @@ export function readCsv(bytes: Uint8Array): CsvSheet {
     if (!empty || invalid || unclosed) {
       if (rows.length === CSV_LIMITS.rows)
         throw csvCapError(
-          `có hơn ${CSV_LIMITS.rows.toLocaleString('vi-VN')} dòng dữ liệu`,
+          `có hơn ${formatNumber(CSV_LIMITS.rows)} dòng dữ liệu`,
           `it has more than ${CSV_LIMITS.rows} data rows`,
         );
       rows.push(row);

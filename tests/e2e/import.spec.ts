@@ -1,10 +1,10 @@
-import { closeSync, openSync, readFileSync, truncateSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, serveApp, stopApp } from './fixtures';
 import { addUnitWithCli } from '../support/cli';
 import { SAIGON_UNIT } from '../support/units';
-import { makeTempDir, writeTempFile } from '../support/tmp';
+import { makeTempDir, writeSparseFile, writeTempFile } from '../support/tmp';
 import { handMade, HEAD, NS } from '../support/hand-made-xlsx';
 import { loOpenedCsv, pythonWriters } from '../fixtures/roster/other-writers/lo';
 import { CSV_DAY_FIRST } from '../fixtures/roster/swapped-dates';
@@ -506,9 +506,7 @@ test('a file far over the 150 MB any screen takes (a disk image picked by mistak
   page,
 }) => {
   const dataDir = makeTempDir('kekhai-e2e-import-oversized-');
-  const file = join(dataDir, 'danh-sach.xlsx');
-  closeSync(openSync(file, 'w'));
-  truncateSync(file, 151 * 1024 * 1024); // sparse: 151 MB on paper, nothing on disk
+  const file = writeSparseFile(dataDir, 'danh-sach.xlsx', 151 * 1024 * 1024);
   const app = await onEmployees(page, dataDir);
   try {
     await openImport(page, file);

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -15,5 +15,15 @@ export function removeDir(dir: string): void {
 export function writeTempFile(dir: string, name: string, content: string | Uint8Array): string {
   const path = join(dir, name);
   writeFileSync(path, content);
+  return path;
+}
+
+/**
+ * A sparse file of `bytes` (`name` in `dir`): its size on paper, nothing on disk — for inputs refused by their size.
+ */
+export function writeSparseFile(dir: string, name: string, bytes: number): string {
+  const path = join(dir, name);
+  closeSync(openSync(path, 'w'));
+  truncateSync(path, bytes);
   return path;
 }

@@ -7,15 +7,15 @@ import { requireFlag, stringFlag, UsageError, type CliCommand } from '../command
 import { writeFileAtomic } from '../../core/atomic-file';
 
 /** Reads a kekhai-draft/1 file; a missing file or broken JSON is a user error naming the file. */
-function readDraftFile(path: string | undefined): Record<string, unknown> {
+/** A draft file's bytes; a missing path is a usage error, an unreadable file an IO error naming it. */
+function draftBytes(path: string | undefined): Buffer {
   if (!path)
     throw new UsageError(
       'Thiếu đường dẫn tệp tờ khai (kekhai-draft/1 JSON)',
       'Missing the draft file path (kekhai-draft/1 JSON)',
     );
-  let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path);
   } catch (e) {
     throw new AppError(
       'IO',
@@ -23,8 +23,12 @@ function readDraftFile(path: string | undefined): Record<string, unknown> {
       { en: `Cannot read ${path}` },
     );
   }
+}
+
+/** A draft file's bytes as a JSON object (a UTF-8 BOM allowed). */
+function parseDraft(path: string, bytes: Buffer): Record<string, unknown> {
   try {
-    const v = JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
+    const v = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, '')) as unknown;
     if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error('không phải một đối tượng JSON');
     return v as Record<string, unknown>;
   } catch (e) {
@@ -32,6 +36,10 @@ function readDraftFile(path: string | undefined): Record<string, unknown> {
       en: `${path} is not valid JSON: ${(e as Error).message}`,
     });
   }
+}
+
+function readDraftFile(path: string | undefined): Record<string, unknown> {
+  return parseDraft(path!, draftBytes(path));
 }
 
 function problemLines(problems: FieldProblem[], lang: 'vi' | 'en'): string[] {
@@ -148,9 +156,11 @@ const importDraft: CliCommand = {
   summary: 'Nhập tờ khai thành hồ sơ nháp mới / Import a draft as a new dossier',
   async run(args, io) {
     const path = args.positionals[0];
-    readDraftFile(path);
+    // Read once: checked as JSON here, sent as the file's bytes.
+    const bytes = draftBytes(path);
+    parseDraft(path!, bytes);
     const d = await io.call('dossier.importDraft', {
-      file: { name: basename(path!), base64: readFileSync(path!).toString('base64') },
+      file: { name: basename(path!), base64: bytes.toString('base64') },
     });
     return {
       id: d.id,

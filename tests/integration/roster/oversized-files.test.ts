@@ -1,10 +1,10 @@
-import { closeSync, existsSync, openSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BACKUP_BYTES, MAX_FILE_BYTES } from '../../../shared/file-limits';
 import { readXlsx } from '../../../electron/roster/read-xlsx';
 import { CLI, runCli, unitAddArgs } from '../../support/cli';
-import { makeTempDir, removeDir } from '../../support/tmp';
+import { makeTempDir, removeDir, writeSparseFile } from '../../support/tmp';
 import { SAIGON_UNIT as UNIT } from '../../support/units';
 
 /**
@@ -19,12 +19,7 @@ beforeAll(() => {
 });
 afterAll(() => removeDir(dir));
 
-function sparse(name: string, bytes: number): string {
-  const path = join(dir, name);
-  closeSync(openSync(path, 'w'));
-  truncateSync(path, bytes);
-  return path;
-}
+const sparse = (name: string, bytes: number) => writeSparseFile(dir, name, bytes);
 
 describe('files over the 150 MB the contract takes', () => {
   it('kekhai roster import and dossier from-sheet refuse one by its size, before reading it, naming it', async () => {
